@@ -1,0 +1,1 @@
+"""Adapters at the edge: importing and exporting records."""

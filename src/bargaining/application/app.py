@@ -1,0 +1,272 @@
+"""The application a host embeds: commands and queries over bargaining units and the Expiry Map."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    MapperDeserialisationError,
+    PersistenceError,
+)
+
+from bargaining.application.storage import CIPHER_KEY_ENV, Store
+from bargaining.application.transcodings import register_domain_transcodings
+from bargaining.domain.actor import Actor
+from bargaining.domain.agreement import CollectiveAgreement
+from bargaining.domain.errors import (
+    ConcurrentChange,
+    EncryptionKeyError,
+    InvalidInput,
+    StoreError,
+    UnitAlreadyRegistered,
+    UnitNotFound,
+)
+from bargaining.domain.unit import BargainingUnit, unit_id
+from bargaining.readmodels.expiry_map import ExpiryMap
+from bargaining.readmodels.sealing import NameSealer
+
+
+class BargainingApp(Application[UUID]):
+    """Records bargaining units and their agreements as events, and keeps the Expiry Map current.
+
+    ``store`` is ``"memory"``, a SQLite file path (the embedded default) or a
+    ``postgresql://`` URL; when omitted it comes from ``BARGAINING_STORE``. ``cipher_key``
+    (base64 of 16, 24 or 32 random bytes, see :meth:`create_cipher_key`; or
+    ``BARGAINING_CIPHER_KEY``) turns on AES-GCM encryption of every stored event.
+    """
+
+    name = "BargainingApp"
+    snapshotting_intervals = {BargainingUnit: 50}  # noqa: RUF012
+
+    def __init__(
+        self,
+        store: str | os.PathLike[str] | None = None,
+        *,
+        cipher_key: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.store = Store.parse(store)
+        settings = dict(self.store.settings)
+        key = cipher_key if cipher_key is not None else os.environ.get(CIPHER_KEY_ENV)
+        raw_key = _check_key(key) if key else None
+        if key:
+            settings["CIPHER_TOPIC"] = "eventsourcing.cipher:AESCipher"
+            settings["CIPHER_KEY"] = key
+        settings.update(env or {})
+        try:
+            super().__init__(env=settings)
+        except PersistenceError as error:
+            raise StoreError(f"cannot open the event store {self.store.location}: {error}") from None
+        self.expiry_map = ExpiryMap(self, NameSealer(self.mapper.cipher, raw_key))
+        self._check_key_opens_store()
+
+    @staticmethod
+    def create_cipher_key() -> str:
+        """A new random AES-256 key, base64 encoded: keep it out of the database and logs."""
+        return base64.b64encode(os.urandom(32)).decode("ascii")
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    def _check_key_opens_store(self) -> None:
+        first = self.recorder.select_notifications(start=None, limit=1)
+        if first:
+            with self._reading():
+                self.mapper.to_domain_event(first[0])
+
+    # ------------------------------------------------------------- persistence
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except MapperDeserialisationError:
+            raise EncryptionKeyError(
+                "the stored events cannot be decrypted: the encryption key is wrong or missing"
+            ) from None
+        except ValueError as error:
+            if "MAC check failed" in str(error) or "decrypt" in str(error).lower():
+                raise EncryptionKeyError(
+                    "the stored events cannot be decrypted: the encryption key is wrong or missing"
+                ) from None
+            raise
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        """Save pending events in one transaction, then bring the read models up to date."""
+        try:
+            recordings = super().save(*objs, **kwargs)
+        except IntegrityError:
+            labels = ", ".join(
+                obj.label for obj in objs if isinstance(obj, BargainingUnit)
+            ) or "a record"
+            raise ConcurrentChange(
+                f"{labels} was changed by someone else at the same time; nothing of this change "
+                "was recorded: reload and try again"
+            ) from None
+        self.expiry_map.catch_up()
+        return recordings
+
+    def _unit(self, unit: UUID | BargainingUnit) -> BargainingUnit:
+        uid = unit.id if isinstance(unit, BargainingUnit) else unit
+        if not isinstance(uid, UUID):
+            raise InvalidInput(f"a unit is named by its id (a UUID), not {uid!r}")
+        try:
+            with self._reading():
+                found = self.repository.get(uid)
+        except AggregateNotFoundError:
+            raise UnitNotFound(f"no bargaining unit is registered with id {uid}") from None
+        if not isinstance(found, BargainingUnit):
+            raise UnitNotFound(f"the record {uid} is not a bargaining unit")
+        return found
+
+    # ---------------------------------------------------------------- commands
+
+    def register_unit(
+        self,
+        *,
+        union: str,
+        local: str,
+        employer: str,
+        unit_name: str,
+        actor: Actor,
+        sector: str = "",
+        region: str = "",
+        city: str = "",
+        headcount: int = 0,
+        industry_code: str = "",
+        reason: str | None = None,
+    ) -> UUID:
+        """Register a bargaining unit; its id is derived from union, local, employer, unit name."""
+        unit = BargainingUnit.register(
+            union=union, local=local, employer=employer, unit_name=unit_name, actor=actor,
+            sector=sector, region=region, city=city, headcount=headcount,
+            industry_code=industry_code, reason=reason,
+        )
+        if unit.id in self.repository:
+            raise UnitAlreadyRegistered(f"{unit.label} is already registered")
+        try:
+            self.save(unit)
+        except ConcurrentChange:
+            raise UnitAlreadyRegistered(f"{unit.label} is already registered") from None
+        return unit.id
+
+    def record_agreement(
+        self,
+        unit: UUID,
+        *,
+        expiry: date,
+        actor: Actor,
+        effective: date | None = None,
+        settled: date | None = None,
+        source: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Record a collective agreement on a unit. Agreements of one unit never overlap."""
+        agreement = CollectiveAgreement(
+            expiry=expiry, effective=effective, settled=settled, source=source
+        )
+        found = self._unit(unit)
+        found.record_agreement(agreement, actor=actor, reason=reason)
+        self.save(found)
+
+    def correct_agreement(
+        self,
+        unit: UUID,
+        *,
+        expiry: date,
+        corrected: CollectiveAgreement,
+        actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        """Correct the agreement recorded with ``expiry`` (the original stays in history)."""
+        found = self._unit(unit)
+        found.correct_agreement(expiry, corrected, actor=actor, reason=reason)
+        self.save(found)
+
+    def change_headcount(
+        self, unit: UUID, headcount: int, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        found = self._unit(unit)
+        found.change_headcount(headcount, actor=actor, reason=reason)
+        self.save(found)
+
+    def change_sector(
+        self, unit: UUID, sector: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        found = self._unit(unit)
+        found.change_sector(sector, actor=actor, reason=reason)
+        self.save(found)
+
+    def change_region(
+        self, unit: UUID, region: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        found = self._unit(unit)
+        found.change_region(region, actor=actor, reason=reason)
+        self.save(found)
+
+    def change_city(self, unit: UUID, city: str, *, actor: Actor, reason: str | None = None) -> None:
+        found = self._unit(unit)
+        found.change_city(city, actor=actor, reason=reason)
+        self.save(found)
+
+    def change_industry_code(
+        self, unit: UUID, industry_code: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        found = self._unit(unit)
+        found.change_industry_code(industry_code, actor=actor, reason=reason)
+        self.save(found)
+
+    # ----------------------------------------------------------------- queries
+
+    def get_unit(self, unit: UUID, *, version: int | None = None) -> BargainingUnit:
+        """A unit as recorded (or as it was at ``version``)."""
+        if version is None:
+            return self._unit(unit)
+        try:
+            with self._reading():
+                found = self.repository.get(unit, version=version)
+        except AggregateNotFoundError:
+            raise UnitNotFound(f"no bargaining unit is registered with id {unit}") from None
+        assert isinstance(found, BargainingUnit)
+        return found
+
+    def find_unit(self, *, union: str, local: str, employer: str, unit_name: str) -> BargainingUnit:
+        """Find a unit by the names it was registered with (case and spacing do not matter)."""
+        uid = unit_id(union, local, employer, unit_name)
+        try:
+            return self._unit(uid)
+        except UnitNotFound:
+            raise UnitNotFound(
+                f"no bargaining unit is registered for {union} {local}, {employer} ({unit_name})"
+            ) from None
+
+    def close(self) -> None:
+        expiry_map = getattr(self, "expiry_map", None)
+        if expiry_map is not None:
+            expiry_map.store.close()
+        super().close()
+
+
+def _check_key(key: str) -> bytes:
+    try:
+        raw = base64.b64decode(key.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise InvalidInput(
+            "the encryption key must be base64 text (see BargainingApp.create_cipher_key())"
+        ) from None
+    if len(raw) not in (16, 24, 32):
+        raise InvalidInput(
+            f"the encryption key must decode to 16, 24 or 32 bytes, not {len(raw)}"
+        )
+    return raw

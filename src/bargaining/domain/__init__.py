@@ -1,0 +1,1 @@
+"""The pure domain: aggregates, value objects and rules. Imports no infrastructure."""

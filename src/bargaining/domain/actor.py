@@ -1,0 +1,48 @@
+"""Who made a change: every recorded event names an actor, and optionally why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from bargaining.domain.errors import InvalidInput, MissingActor
+
+
+def _not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"an actor needs a non-blank {attribute.name}")
+
+
+@attrs.frozen
+class Actor:
+    """A person or body acting on the record: an id the host knows them by, and their role.
+
+    Examples: ``Actor("u-17", "bargaining team chair")``, ``Actor("importer", "data steward")``.
+    """
+
+    id: str = attrs.field(validator=_not_blank)
+    role: str = attrs.field(validator=_not_blank)
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.role})"
+
+
+def require_actor(actor: object) -> Actor:
+    """Refuse a command that does not say who is making it."""
+    if actor is None:
+        raise MissingActor("every change must name an actor (an id and a role); none was given")
+    if not isinstance(actor, Actor):
+        raise MissingActor(
+            f"the actor must be an Actor(id, role), not {type(actor).__name__}"
+        )
+    return actor
+
+
+def clean_reason(reason: object) -> str | None:
+    """A reason is optional free text; blank means none."""
+    if reason is None:
+        return None
+    if not isinstance(reason, str):
+        raise InvalidInput("a reason must be text")
+    return reason.strip() or None

@@ -1,0 +1,55 @@
+"""Collective agreements: the contract whose expiry decides when a unit bargains."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from bargaining.domain.errors import InvalidInput, RuleViolation
+
+
+def _date_or_none(value: object, what: str) -> None:
+    if value is not None and (not isinstance(value, date) or hasattr(value, "hour")):
+        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
+
+
+@attrs.frozen
+class CollectiveAgreement:
+    """One agreement of a unit.
+
+    ``effective`` may be unknown (``None``): public notice data such as FMCS F-7 gives only the
+    expiry. ``source`` says where the fact came from (a document, "F-7 notice, line 12").
+    """
+
+    expiry: date
+    effective: date | None = None
+    settled: date | None = None
+    source: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.expiry is None:
+            raise InvalidInput("an agreement needs an expiry date")
+        _date_or_none(self.expiry, "expiry date")
+        _date_or_none(self.effective, "effective date")
+        _date_or_none(self.settled, "settlement date")
+        if self.source is not None and not isinstance(self.source, str):
+            raise InvalidInput("an agreement's source must be text")
+        if self.effective is not None and self.expiry <= self.effective:
+            raise RuleViolation(
+                f"an agreement must expire after it takes effect: "
+                f"effective {self.effective}, expiry {self.expiry}"
+            )
+
+    @property
+    def start(self) -> date:
+        """First day known to be covered: the effective date, or the expiry when unknown."""
+        return self.effective if self.effective is not None else self.expiry
+
+    def overlaps(self, other: CollectiveAgreement) -> bool:
+        """Whether two agreements would cover a common day (unknown starts count as the expiry)."""
+        return self.start <= other.expiry and other.start <= self.expiry
+
+    def describe(self) -> str:
+        start = self.effective.isoformat() if self.effective else "unknown effective date"
+        return f"agreement {start} to {self.expiry.isoformat()}"

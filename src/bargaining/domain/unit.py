@@ -1,0 +1,244 @@
+"""Bargaining units: the workers one collective agreement covers. A unit bargains and ratifies."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from bargaining.domain.actor import Actor, clean_reason, require_actor
+from bargaining.domain.agreement import CollectiveAgreement
+from bargaining.domain.errors import InvalidInput, RuleViolation
+
+UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(value: str) -> str:
+    """Names match whatever their case and spacing: 'CUPE  79' is 'cupe 79'."""
+    return _SPACES.sub(" ", value).strip().casefold()
+
+
+def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
+    """The identity of a unit, derived from its union, local, employer and unit name."""
+    key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
+    return uuid.uuid5(UNIT_NAMESPACE, key)
+
+
+def _text(value: object, what: str, *, required: bool = True) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
+    cleaned = _SPACES.sub(" ", value).strip()
+    if required and not cleaned:
+        raise InvalidInput(f"a bargaining unit needs a {what}")
+    return cleaned
+
+
+def _headcount(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"headcount must be a whole number of workers, not {value!r}")
+    if value < 0:
+        raise RuleViolation(f"headcount cannot be negative ({value})")
+    return value
+
+
+class BargainingUnit(Aggregate):
+    """A bargaining unit and the history of its agreements and profile."""
+
+    @staticmethod
+    def create_id(union: str, local: str, employer: str, unit_name: str, **_: Any) -> UUID:
+        return unit_id(union, local, employer, unit_name)
+
+    @classmethod
+    def register(
+        cls,
+        *,
+        union: str,
+        local: str,
+        employer: str,
+        unit_name: str,
+        actor: Actor,
+        sector: str = "",
+        region: str = "",
+        city: str = "",
+        headcount: int = 0,
+        industry_code: str = "",
+        reason: str | None = None,
+    ) -> BargainingUnit:
+        """Validate a registration and return the new unit with its ``Registered`` event pending."""
+        return cls(
+            union=_text(union, "union"),
+            local=_text(local, "local", required=False),
+            employer=_text(employer, "employer"),
+            unit_name=_text(unit_name, "unit name"),
+            sector=_text(sector, "sector", required=False),
+            region=_text(region, "region", required=False),
+            city=_text(city, "city", required=False),
+            headcount=_headcount(headcount),
+            industry_code=_text(industry_code, "industry code", required=False),
+            actor=require_actor(actor),
+            reason=clean_reason(reason),
+        )
+
+    @event("Registered")
+    def __init__(
+        self,
+        *,
+        union: str,
+        local: str,
+        employer: str,
+        unit_name: str,
+        sector: str,
+        region: str,
+        city: str,
+        headcount: int,
+        industry_code: str,
+        actor: Actor,
+        reason: str | None,
+    ) -> None:
+        self.union = union
+        self.local = local
+        self.employer = employer
+        self.unit_name = unit_name
+        self.sector = sector
+        self.region = region
+        self.city = city
+        self.headcount = headcount
+        self.industry_code = industry_code
+        self.agreements: list[CollectiveAgreement] = []
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def label(self) -> str:
+        """How organizers name the unit: 'CUPE 79, City of Toronto (inside workers)'."""
+        union_local = f"{self.union} {self.local}".strip()
+        return f"{union_local}, {self.employer} ({self.unit_name})"
+
+    @property
+    def current_agreement(self) -> CollectiveAgreement | None:
+        """The agreement with the latest expiry: expired ones carry over until a newer one."""
+        if not self.agreements:
+            return None
+        return max(self.agreements, key=lambda a: a.expiry)
+
+    def has_agreement_expiring(self, expiry: date) -> bool:
+        return any(a.expiry == expiry for a in self.agreements)
+
+    # ---------------------------------------------------------------- commands
+
+    def record_agreement(
+        self, agreement: CollectiveAgreement, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        """Record a collective agreement; it may not overlap any agreement already recorded."""
+        if not isinstance(agreement, CollectiveAgreement):
+            raise InvalidInput("record_agreement needs a CollectiveAgreement")
+        actor = require_actor(actor)
+        for existing in self.agreements:
+            if agreement.overlaps(existing):
+                raise RuleViolation(
+                    f"{self.label}: the {agreement.describe()} overlaps the "
+                    f"{existing.describe()} already recorded"
+                )
+        self._agreement_recorded(agreement=agreement, actor=actor, reason=clean_reason(reason))
+
+    @event("AgreementRecorded")
+    def _agreement_recorded(
+        self, agreement: CollectiveAgreement, actor: Actor, reason: str | None
+    ) -> None:
+        self.agreements.append(agreement)
+
+    def correct_agreement(
+        self,
+        expiry: date,
+        corrected: CollectiveAgreement,
+        *,
+        actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        """Correct the agreement recorded with ``expiry``; the correction is a new event."""
+        actor = require_actor(actor)
+        if not isinstance(corrected, CollectiveAgreement):
+            raise InvalidInput("correct_agreement needs the corrected CollectiveAgreement")
+        if not self.has_agreement_expiring(expiry):
+            raise RuleViolation(f"{self.label} has no agreement expiring {expiry} to correct")
+        for existing in self.agreements:
+            if existing.expiry != expiry and corrected.overlaps(existing):
+                raise RuleViolation(
+                    f"{self.label}: the corrected {corrected.describe()} overlaps the "
+                    f"{existing.describe()} already recorded"
+                )
+        self._agreement_corrected(
+            expiry=expiry, corrected=corrected, actor=actor, reason=clean_reason(reason)
+        )
+
+    @event("AgreementCorrected")
+    def _agreement_corrected(
+        self, expiry: date, corrected: CollectiveAgreement, actor: Actor, reason: str | None
+    ) -> None:
+        self.agreements = [corrected if a.expiry == expiry else a for a in self.agreements]
+
+    def change_headcount(self, headcount: int, *, actor: Actor, reason: str | None = None) -> None:
+        """Record a new count of workers covered."""
+        actor = require_actor(actor)
+        headcount = _headcount(headcount)
+        if headcount != self.headcount:
+            self._headcount_changed(headcount=headcount, actor=actor, reason=clean_reason(reason))
+
+    @event("HeadcountChanged")
+    def _headcount_changed(self, headcount: int, actor: Actor, reason: str | None) -> None:
+        self.headcount = headcount
+
+    def change_sector(self, sector: str, *, actor: Actor, reason: str | None = None) -> None:
+        """Move the unit to another sector (municipal, long-term care, ...)."""
+        actor = require_actor(actor)
+        sector = _text(sector, "sector")
+        if sector != self.sector:
+            self._sector_changed(sector=sector, actor=actor, reason=clean_reason(reason))
+
+    @event("SectorChanged")
+    def _sector_changed(self, sector: str, actor: Actor, reason: str | None) -> None:
+        self.sector = sector
+
+    def change_region(self, region: str, *, actor: Actor, reason: str | None = None) -> None:
+        """Record the province or state whose labour law governs the unit."""
+        actor = require_actor(actor)
+        region = _text(region, "region")
+        if region != self.region:
+            self._region_changed(region=region, actor=actor, reason=clean_reason(reason))
+
+    @event("RegionChanged")
+    def _region_changed(self, region: str, actor: Actor, reason: str | None) -> None:
+        self.region = region
+
+    def change_city(self, city: str, *, actor: Actor, reason: str | None = None) -> None:
+        """Record the city where the unit works."""
+        actor = require_actor(actor)
+        city = _text(city, "city")
+        if city != self.city:
+            self._city_changed(city=city, actor=actor, reason=clean_reason(reason))
+
+    @event("CityChanged")
+    def _city_changed(self, city: str, actor: Actor, reason: str | None) -> None:
+        self.city = city
+
+    def change_industry_code(
+        self, industry_code: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        """Record the unit's industry classification code."""
+        actor = require_actor(actor)
+        industry_code = _text(industry_code, "industry code")
+        if industry_code != self.industry_code:
+            self._industry_code_changed(
+                industry_code=industry_code, actor=actor, reason=clean_reason(reason)
+            )
+
+    @event("IndustryCodeChanged")
+    def _industry_code_changed(self, industry_code: str, actor: Actor, reason: str | None) -> None:
+        self.industry_code = industry_code

@@ -1,0 +1,1 @@
+"""Read models: query tables built from the event log."""

@@ -1,0 +1,592 @@
+"""The Expiry Map: who bargains when, built from the event log into SQL tables.
+
+It pulls the application's notification log (SQLite cannot push), applies unit events to its
+tables and advances its tracking position in the same transaction, so a restarted host resumes
+where it stopped and a rebuild from scratch gives the same answers.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+import attrs
+from eventsourcing.application import Application
+from eventsourcing.utils import get_topic
+
+from bargaining.domain.errors import InvalidInput, UnitNotFound
+from bargaining.domain.open_period import OpenPeriodCalendar
+from bargaining.domain.unit import BargainingUnit
+from bargaining.readmodels.sealing import NameSealer
+from bargaining.readmodels.viewstore import ViewStore
+
+Filter = str | Iterable[str] | None
+
+UNIT_EVENTS = (
+    BargainingUnit.Registered,
+    BargainingUnit.AgreementRecorded,
+    BargainingUnit.AgreementCorrected,
+    BargainingUnit.HeadcountChanged,
+    BargainingUnit.SectorChanged,
+    BargainingUnit.RegionChanged,
+    BargainingUnit.CityChanged,
+    BargainingUnit.IndustryCodeChanged,
+)
+
+
+@attrs.frozen
+class MapUnit:
+    """A unit as the map shows it, with its current agreement's dates."""
+
+    unit_id: UUID
+    union: str
+    local: str
+    employer: str
+    unit_name: str
+    sector: str
+    region: str
+    city: str
+    headcount: int
+    industry_code: str
+    expiry: date | None
+    effective: date | None
+
+    @property
+    def label(self) -> str:
+        return f"{f'{self.union} {self.local}'.strip()}, {self.employer} ({self.unit_name})"
+
+
+@attrs.frozen
+class MonthRow:
+    """One month of the expiry table: units whose current agreement expires in it."""
+
+    month: str  # "YYYY-MM"
+    units: int
+    workers: int
+
+
+@attrs.frozen
+class ClusterCandidate:
+    """Units of one sector (and region) whose expiries fall within a window: a possible cluster."""
+
+    sector: str
+    region: str | None
+    first_expiry: date
+    last_expiry: date
+    units: tuple[MapUnit, ...]
+
+    @property
+    def workers(self) -> int:
+        return sum(u.headcount for u in self.units)
+
+    @property
+    def unit_count(self) -> int:
+        return len(self.units)
+
+
+@attrs.frozen
+class OpenPeriodEntry:
+    """A unit inside an open period on a given date."""
+
+    unit: MapUnit
+    period: str
+    opens: date
+    closes: date
+
+
+def _values(value: Filter, what: str) -> list[str] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    if not items or not all(isinstance(v, str) and v.strip() for v in items):
+        raise InvalidInput(f"the {what} filter needs one or more non-blank names")
+    return items
+
+
+def _check_range(start: date, end: date) -> None:
+    for d in (start, end):
+        if not isinstance(d, date):
+            raise InvalidInput(f"date ranges need dates (YYYY-MM-DD), not {d!r}")
+    if end < start:
+        raise InvalidInput(f"the date range ends ({end}) before it starts ({start})")
+
+
+class ExpiryMap:
+    """Read model answering "who bargains when" without replaying the log per query."""
+
+    def __init__(self, app: Application[Any], sealer: NameSealer, *, name: str = "expiry_map"):
+        self.app = app
+        self.name = name
+        self.store = ViewStore(app)
+        self.sealer = sealer
+        self.units_table = self.store.table(f"{name}_units")
+        self.agreements_table = self.store.table(f"{name}_agreements")
+        self.tracking_table = self.store.table(f"{name}_tracking")
+        self.topics = [get_topic(cls) for cls in UNIT_EVENTS]
+        self._handlers = {
+            topic: getattr(self, f"_on_{cls.__name__}") for topic, cls in zip(
+                self.topics, UNIT_EVENTS, strict=True
+            )
+        }
+        self.create_tables()
+
+    # ------------------------------------------------------------------ tables
+
+    def create_tables(self) -> None:
+        bigint = "BIGINT" if self.store.dialect == "postgres" else "INTEGER"
+        statements = [
+            f"CREATE TABLE IF NOT EXISTS {self.units_table} ("
+            " unit_id TEXT PRIMARY KEY, union_name TEXT NOT NULL, local_name TEXT NOT NULL,"
+            " employer TEXT NOT NULL, unit_name TEXT NOT NULL, union_key TEXT NOT NULL,"
+            " employer_key TEXT NOT NULL, sector TEXT NOT NULL, sector_key TEXT NOT NULL,"
+            " region TEXT NOT NULL, region_key TEXT NOT NULL, city TEXT NOT NULL,"
+            f" headcount {bigint} NOT NULL, industry_code TEXT NOT NULL,"
+            " current_expiry TEXT, current_effective TEXT)",
+            f"CREATE INDEX IF NOT EXISTS {self.name}_units_expiry ON {self.units_table}"
+            " (current_expiry)",
+            f"CREATE INDEX IF NOT EXISTS {self.name}_units_sector ON {self.units_table}"
+            " (sector_key, current_expiry)",
+            f"CREATE TABLE IF NOT EXISTS {self.agreements_table} ("
+            " unit_id TEXT NOT NULL, expiry TEXT NOT NULL, effective TEXT,"
+            " PRIMARY KEY (unit_id, expiry))",
+            f"CREATE TABLE IF NOT EXISTS {self.tracking_table} ("
+            f" name TEXT PRIMARY KEY, position {bigint} NOT NULL)",
+            f"INSERT INTO {self.tracking_table} (name, position) VALUES (?, 0)"
+            " ON CONFLICT (name) DO NOTHING",
+        ]
+        with self.store.transaction(commit=True) as cursor:
+            for statement in statements:
+                params = (self.name,) if "?" in statement else ()
+                cursor.execute(self.store.sql(statement), params)
+
+    @property
+    def position(self) -> int:
+        """The last notification id this map has applied."""
+        rows = self.store.query(
+            f"SELECT position FROM {self.tracking_table} WHERE name = ?", (self.name,)
+        )
+        return int(rows[0]["position"]) if rows else 0
+
+    # ---------------------------------------------------------------- catch-up
+
+    def catch_up(self, *, batch_size: int = 2000, stop: int | None = None) -> int:
+        """Apply events recorded since the tracking position; returns how many were applied.
+
+        ``stop`` (a notification id) builds the map only up to that point in the log.
+        """
+        applied = 0
+        while True:
+            start = self.position
+            if stop is not None and start >= stop:
+                return applied
+            notifications = self.app.recorder.select_notifications(
+                start=start,
+                limit=batch_size,
+                stop=stop,
+                topics=self.topics,
+                inclusive_of_start=False,
+            )
+            if not notifications:
+                return applied
+            operations: list[tuple[str, tuple[Any, ...]]] = []
+            touched: set[str] = set()
+            for notification in notifications:
+                domain_event = self.app.mapper.to_domain_event(notification)
+                handler = self._handlers[notification.topic]
+                handler(domain_event, operations, touched)
+            if not self._write(start, notifications[-1].id, operations, touched):
+                continue  # another instance applied this batch first; read on from there
+            applied += len(notifications)
+
+    def _write(
+        self,
+        start: int,
+        end: int,
+        operations: list[tuple[str, tuple[Any, ...]]],
+        touched: set[str],
+    ) -> bool:
+        sql = self.store.sql
+        with self.store.transaction(commit=True) as cursor:
+            cursor.execute(
+                sql(f"UPDATE {self.tracking_table} SET position = ? WHERE name = ? AND position = ?"),
+                (end, self.name, start),
+            )
+            if cursor.rowcount != 1:
+                return False
+            i = 0
+            while i < len(operations):
+                statement = operations[i][0]
+                j = i
+                while j < len(operations) and operations[j][0] == statement:
+                    j += 1
+                cursor.executemany(sql(statement), [params for _, params in operations[i:j]])
+                i = j
+            ids = sorted(touched)
+            for k in range(0, len(ids), 500):
+                chunk = ids[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                cursor.execute(
+                    sql(
+                        f"UPDATE {self.units_table} SET"
+                        f" current_expiry = (SELECT MAX(a.expiry) FROM {self.agreements_table} a"
+                        f"  WHERE a.unit_id = {self.units_table}.unit_id),"
+                        f" current_effective = (SELECT a.effective FROM {self.agreements_table} a"
+                        f"  WHERE a.unit_id = {self.units_table}.unit_id"
+                        "  ORDER BY a.expiry DESC LIMIT 1)"
+                        f" WHERE unit_id IN ({marks})"
+                    ),
+                    tuple(chunk),
+                )
+        return True
+
+    def rebuild(self) -> int:
+        """Forget everything and rebuild from the first event; returns events applied."""
+        with self.store.transaction(commit=True) as cursor:
+            cursor.execute(f"DELETE FROM {self.agreements_table}")
+            cursor.execute(f"DELETE FROM {self.units_table}")
+            cursor.execute(
+                self.store.sql(f"UPDATE {self.tracking_table} SET position = 0 WHERE name = ?"),
+                (self.name,),
+            )
+        return self.catch_up()
+
+    def drop(self) -> None:
+        """Remove this map's tables (for a temporary map built as of a past moment)."""
+        with self.store.transaction(commit=True) as cursor:
+            for table in (self.agreements_table, self.units_table, self.tracking_table):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+    # ---------------------------------------------------------- event handlers
+
+    def _update(self, column: str) -> str:
+        return f"UPDATE {self.units_table} SET {column} = ? WHERE unit_id = ?"
+
+    def _on_Registered(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        s = self.sealer
+        ops.append(
+            (
+                f"INSERT INTO {self.units_table} (unit_id, union_name, local_name, employer,"
+                " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
+                " city, headcount, industry_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    str(e.originator_id), s.seal(e.union), s.seal(e.local), s.seal(e.employer),
+                    s.seal(e.unit_name), s.key(e.union), s.key(e.employer), e.sector,
+                    _norm(e.sector), e.region, _norm(e.region), s.seal(e.city), e.headcount,
+                    e.industry_code,
+                ),
+            )
+        )
+
+    def _on_AgreementRecorded(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        a = e.agreement
+        ops.append(
+            (
+                f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)",
+                (str(e.originator_id), a.expiry.isoformat(), _iso(a.effective)),
+            )
+        )
+        touched.add(str(e.originator_id))
+
+    def _on_AgreementCorrected(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        unit = str(e.originator_id)
+        ops.append(
+            (
+                f"DELETE FROM {self.agreements_table} WHERE unit_id = ? AND expiry = ?",
+                (unit, e.expiry.isoformat()),
+            )
+        )
+        c = e.corrected
+        ops.append(
+            (
+                f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)",
+                (unit, c.expiry.isoformat(), _iso(c.effective)),
+            )
+        )
+        touched.add(unit)
+
+    def _on_HeadcountChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        ops.append((self._update("headcount"), (e.headcount, str(e.originator_id))))
+
+    def _on_SectorChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        ops.append(
+            (
+                f"UPDATE {self.units_table} SET sector = ?, sector_key = ? WHERE unit_id = ?",
+                (e.sector, _norm(e.sector), str(e.originator_id)),
+            )
+        )
+
+    def _on_RegionChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        ops.append(
+            (
+                f"UPDATE {self.units_table} SET region = ?, region_key = ? WHERE unit_id = ?",
+                (e.region, _norm(e.region), str(e.originator_id)),
+            )
+        )
+
+    def _on_CityChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        ops.append((self._update("city"), (self.sealer.seal(e.city), str(e.originator_id))))
+
+    def _on_IndustryCodeChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
+        ops.append((self._update("industry_code"), (e.industry_code, str(e.originator_id))))
+
+    # ----------------------------------------------------------------- queries
+
+    def _select(
+        self,
+        where: list[str],
+        params: list[Any],
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+        order: str = "current_expiry, unit_id",
+    ) -> list[MapUnit]:
+        for column, value, keyed in (
+            ("sector_key", sector, _norm),
+            ("region_key", region, _norm),
+            ("union_key", union, self.sealer.key),
+            ("employer_key", employer, self.sealer.key),
+        ):
+            items = _values(value, column.removesuffix("_key"))
+            if items is not None:
+                where.append(f"{column} IN ({','.join('?' * len(items))})")
+                params.extend(keyed(v) for v in items)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self.store.query(
+            f"SELECT * FROM {self.units_table}{clause} ORDER BY {order}", params
+        )
+        return [self._unit(row) for row in rows]
+
+    def _unit(self, row: Any) -> MapUnit:
+        u = self.sealer.unseal
+        return MapUnit(
+            unit_id=UUID(row["unit_id"]),
+            union=u(row["union_name"]),
+            local=u(row["local_name"]),
+            employer=u(row["employer"]),
+            unit_name=u(row["unit_name"]),
+            sector=row["sector"],
+            region=row["region"],
+            city=u(row["city"]),
+            headcount=int(row["headcount"]),
+            industry_code=row["industry_code"],
+            expiry=_date(row["current_expiry"]),
+            effective=_date(row["current_effective"]),
+        )
+
+    def unit(self, unit_id: UUID) -> MapUnit:
+        """One unit as the map has it."""
+        units = self._select(["unit_id = ?"], [str(unit_id)])
+        if not units:
+            raise UnitNotFound(f"the Expiry Map has no unit with id {unit_id}")
+        return units[0]
+
+    def all_units(self) -> list[MapUnit]:
+        """Every unit, ordered by expiry (units with no agreement last)."""
+        return self._select([], [], order="current_expiry IS NULL, current_expiry, unit_id")
+
+    def expiring(
+        self,
+        start: date,
+        end: date,
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> list[MapUnit]:
+        """Units whose current agreement expires between ``start`` and ``end`` inclusive."""
+        _check_range(start, end)
+        return self._select(
+            ["current_expiry >= ?", "current_expiry <= ?"],
+            [start.isoformat(), end.isoformat()],
+            sector=sector, region=region, union=union, employer=employer,
+        )
+
+    def month_table(
+        self,
+        start: date,
+        end: date,
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> list[MonthRow]:
+        """Month by month from ``start``'s month to ``end``'s: units expiring, workers covered."""
+        _check_range(start, end)
+        first = start.replace(day=1)
+        last = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+        totals: dict[str, list[int]] = {}
+        month = first
+        while month <= last:
+            totals[month.strftime("%Y-%m")] = [0, 0]
+            month = (month + timedelta(days=32)).replace(day=1)
+        for unit in self.expiring(
+            first, last, sector=sector, region=region, union=union, employer=employer
+        ):
+            assert unit.expiry is not None
+            row = totals[unit.expiry.strftime("%Y-%m")]
+            row[0] += 1
+            row[1] += unit.headcount
+        return [MonthRow(m, units, workers) for m, (units, workers) in totals.items()]
+
+    def alongside(
+        self,
+        unit_id: UUID,
+        within_days: int,
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> list[MapUnit]:
+        """Units whose current expiry falls within ``within_days`` of this unit's own."""
+        if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
+            raise InvalidInput("within_days must be a whole number of days, zero or more")
+        own = self.unit(unit_id)
+        if own.expiry is None:
+            raise InvalidInput(f"{own.label} has no agreement recorded, so no expiry to compare")
+        lo, hi = own.expiry - timedelta(days=within_days), own.expiry + timedelta(days=within_days)
+        return [
+            u
+            for u in self.expiring(lo, hi, sector=sector, region=region, union=union,
+                                   employer=employer)
+            if u.unit_id != unit_id
+        ]
+
+    def carried_over(
+        self,
+        on: date,
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> list[MapUnit]:
+        """Units whose latest agreement had expired by ``on``: working under carried-over terms."""
+        _check_range(on, on)
+        return self._select(
+            ["current_expiry < ?"], [on.isoformat()],
+            sector=sector, region=region, union=union, employer=employer,
+        )
+
+    def cluster_candidates(
+        self,
+        start: date,
+        end: date,
+        window_days: int,
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        by_region: bool = False,
+        min_units: int = 2,
+        limit: int | None = None,
+    ) -> list[ClusterCandidate]:
+        """Groups of one sector (and one region when ``by_region``) whose expiries in
+        ``start``..``end`` fall within ``window_days`` of each other, ranked by workers covered.
+
+        Each unit is in at most one candidate: the heaviest windows are taken first.
+        """
+        if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
+            raise InvalidInput("window_days must be a whole number of days, zero or more")
+        if min_units < 1:
+            raise InvalidInput("min_units must be at least 1")
+        groups: dict[tuple[str, str | None], list[MapUnit]] = {}
+        for unit in self.expiring(start, end, sector=sector, region=region):
+            key = (unit.sector, unit.region if by_region else None)
+            groups.setdefault(key, []).append(unit)
+        candidates: list[ClusterCandidate] = []
+        for (group_sector, group_region), units in groups.items():
+            candidates.extend(
+                _windows(group_sector, group_region, units, window_days, min_units)
+            )
+        candidates.sort(key=lambda c: (-c.workers, -c.unit_count, c.first_expiry, c.sector))
+        return candidates[:limit] if limit is not None else candidates
+
+    def in_open_period(
+        self,
+        on: date,
+        calendar: OpenPeriodCalendar,
+        *,
+        sector: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> list[OpenPeriodEntry]:
+        """Units for which ``on`` falls in an open period of their jurisdiction's calendar."""
+        _check_range(on, on)
+        if not isinstance(calendar, OpenPeriodCalendar):
+            raise InvalidInput("in_open_period needs an OpenPeriodCalendar")
+        entries: list[OpenPeriodEntry] = []
+        listed = list(calendar.jurisdictions)
+        plans: list[tuple[Sequence[str] | None, bool]] = [([j], False) for j in listed]
+        if calendar.default:
+            plans.append((listed, True))
+        for jurisdictions, is_default in plans:
+            periods = calendar.default if is_default else calendar.periods_for(jurisdictions[0])
+            for period in periods:
+                lo, hi = period.expiry_range(on)
+                where = ["current_expiry >= ?", "current_expiry <= ?"]
+                params: list[Any] = [lo.isoformat(), hi.isoformat()]
+                if is_default and jurisdictions:
+                    where.append(f"region_key NOT IN ({','.join('?' * len(jurisdictions))})")
+                    params.extend(_norm(j) for j in jurisdictions)
+                units = self._select(
+                    where, params, sector=sector, union=union, employer=employer,
+                    region=None if is_default else jurisdictions,
+                )
+                for unit in units:
+                    assert unit.expiry is not None
+                    opens, closes = period.window_for(unit.expiry)
+                    entries.append(OpenPeriodEntry(unit, period.name, opens, closes))
+        entries.sort(key=lambda e: (e.closes, e.unit.label))
+        return entries
+
+
+def _windows(
+    sector: str, region: str | None, units: list[MapUnit], window_days: int, min_units: int
+) -> list[ClusterCandidate]:
+    """Every maximal window of expiries, heaviest first; a window sharing a unit with a
+    heavier one already taken is skipped, so each unit is in at most one candidate."""
+    ordered = sorted(units, key=lambda u: (u.expiry, str(u.unit_id)))
+    days = [u.expiry.toordinal() for u in ordered]  # type: ignore[union-attr]
+    windows: list[tuple[int, int, int]] = []
+    j = 0
+    workers = 0
+    for i in range(len(ordered)):
+        if j < i:
+            j, workers = i, 0
+        while j < len(ordered) and days[j] - days[i] <= window_days:
+            workers += ordered[j].headcount
+            j += 1
+        if j - i >= min_units and not (windows and windows[-1][2] == j):
+            windows.append((workers, i, j))
+        workers -= ordered[i].headcount
+    windows.sort(key=lambda w: (-w[0], -(w[2] - w[1]), w[1]))
+    taken = [False] * len(ordered)
+    found: list[ClusterCandidate] = []
+    for _, i, j in windows:
+        if any(taken[i:j]):
+            continue
+        taken[i:j] = [True] * (j - i)
+        chosen = tuple(ordered[i:j])
+        first, last = chosen[0].expiry, chosen[-1].expiry
+        assert first is not None and last is not None
+        found.append(ClusterCandidate(sector, region, first, last, chosen))
+    return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None

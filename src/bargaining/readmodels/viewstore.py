@@ -1,0 +1,60 @@
+"""SQL tables for read models, kept in the same database as the events.
+
+SQLite and PostgreSQL reuse the application's own ``eventsourcing`` datastore (same file, same
+database and schema). An in-memory application gets a private in-memory SQLite database, so
+read-model queries are the same SQL everywhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from eventsourcing.application import Application
+from eventsourcing.sqlite import SQLiteDatastore
+
+
+class ViewStore:
+    """A thin adapter: a transaction yielding a DB-API cursor, and the dialect's placeholder."""
+
+    def __init__(self, app: Application[Any]) -> None:
+        datastore = getattr(app.factory, "datastore", None)
+        if isinstance(datastore, SQLiteDatastore):
+            self.dialect = "sqlite"
+            self._datastore: Any = datastore
+            self.prefix = ""
+        elif datastore is not None and type(datastore).__name__ == "PostgresDatastore":
+            self.dialect = "postgres"
+            self._datastore = datastore
+            self.prefix = f'"{datastore.schema}".'
+        else:
+            self.dialect = "sqlite"
+            name = f"file:bargaining-view-{uuid.uuid4().hex}?mode=memory&cache=shared"
+            self._datastore = SQLiteDatastore(name, pool_size=1, max_overflow=0)
+            self._owned = self._datastore
+            self.prefix = ""
+
+    def table(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def sql(self, statement: str) -> str:
+        """Statements are written with ``?``; PostgreSQL wants ``%s``."""
+        return statement.replace("?", "%s") if self.dialect == "postgres" else statement
+
+    @contextmanager
+    def transaction(self, *, commit: bool) -> Iterator[Any]:
+        with self._datastore.transaction(commit=commit) as cursor:
+            # eventsourcing wraps sqlite3 cursors; read models need rowcount, so unwrap.
+            yield getattr(cursor, "sqlite_cursor", cursor)
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self.transaction(commit=False) as cursor:
+            cursor.execute(self.sql(statement), tuple(params))
+            return list(cursor.fetchall())
+
+    def close(self) -> None:
+        owned = getattr(self, "_owned", None)
+        if owned is not None:
+            owned.close()
