@@ -114,7 +114,7 @@ class BargainingApp(Application[UUID]):
                 f"{labels} was changed by someone else at the same time; nothing of this change "
                 "was recorded: reload and try again"
             ) from None
-        self.expiry_map.catch_up()
+        self.expiry_map.follow(recordings)
         return recordings
 
     def _unit(self, unit: UUID | BargainingUnit) -> BargainingUnit:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date
 from typing import Any
@@ -15,12 +14,11 @@ from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import InvalidInput, RuleViolation
 
 UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
-_SPACES = re.compile(r"\s+")
 
 
 def normalise_name(value: str) -> str:
     """Names match whatever their case and spacing: 'CUPE  79' is 'cupe 79'."""
-    return _SPACES.sub(" ", value).strip().casefold()
+    return " ".join(value.split()).casefold()
 
 
 def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
@@ -34,7 +32,7 @@ def _text(value: object, what: str, *, required: bool = True) -> str:
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
-    cleaned = _SPACES.sub(" ", value).strip()
+    cleaned = " ".join(value.split())
     if required and not cleaned:
         raise InvalidInput(f"a bargaining unit needs a {what}")
     return cleaned

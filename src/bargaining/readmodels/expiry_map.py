@@ -15,6 +15,7 @@ from uuid import UUID
 
 import attrs
 from eventsourcing.application import Application
+from eventsourcing.persistence import Recording
 from eventsourcing.utils import get_topic
 
 from bargaining.domain.errors import InvalidInput, UnitNotFound
@@ -191,15 +192,35 @@ class ExpiryMap:
             )
             if not notifications:
                 return applied
-            operations: list[tuple[str, tuple[Any, ...]]] = []
-            touched: set[str] = set()
-            for notification in notifications:
-                domain_event = self.app.mapper.to_domain_event(notification)
-                handler = self._handlers[notification.topic]
-                handler(domain_event, operations, touched)
-            if not self._write(start, notifications[-1].id, operations, touched):
-                continue  # another instance applied this batch first; read on from there
-            applied += len(notifications)
+            events = [
+                (n.topic, self.app.mapper.to_domain_event(n)) for n in notifications
+            ]
+            if self._apply(start, notifications[-1].id, events):
+                applied += len(notifications)
+
+    def follow(self, recordings: Sequence[Recording[Any]]) -> int:
+        """Apply events this process has just saved without reading them back, when nothing
+        else was recorded since the tracking position; otherwise catch up from the log."""
+        relevant = [r for r in recordings if r.notification.topic in self._handlers]
+        if not relevant:
+            return self.catch_up()
+        start = self.position
+        first = relevant[0].notification.id
+        if first - 1 > start and self.app.recorder.select_notifications(
+            start=start, limit=1, stop=first - 1, topics=self.topics, inclusive_of_start=False
+        ):
+            return self.catch_up()
+        events = [(r.notification.topic, r.domain_event) for r in relevant]
+        if not self._apply(start, relevant[-1].notification.id, events):
+            return self.catch_up()
+        return len(relevant)
+
+    def _apply(self, start: int, end: int, events: Sequence[tuple[str, Any]]) -> bool:
+        operations: list[tuple[str, tuple[Any, ...]]] = []
+        touched: set[str] = set()
+        for topic, domain_event in events:
+            self._handlers[topic](domain_event, operations, touched)
+        return self._write(start, end, operations, touched)
 
     def _write(
         self,
@@ -282,13 +303,20 @@ class ExpiryMap:
 
     def _on_AgreementRecorded(self, e: Any, ops: list[Any], touched: set[str]) -> None:
         a = e.agreement
+        unit, expiry, effective = str(e.originator_id), a.expiry.isoformat(), _iso(a.effective)
         ops.append(
             (
                 f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)",
-                (str(e.originator_id), a.expiry.isoformat(), _iso(a.effective)),
+                (unit, expiry, effective),
             )
         )
-        touched.add(str(e.originator_id))
+        ops.append(
+            (
+                f"UPDATE {self.units_table} SET current_expiry = ?, current_effective = ?"
+                " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)",
+                (expiry, effective, unit, expiry),
+            )
+        )
 
     def _on_AgreementCorrected(self, e: Any, ops: list[Any], touched: set[str]) -> None:
         unit = str(e.originator_id)
@@ -377,6 +405,24 @@ class ExpiryMap:
             expiry=_date(row["current_expiry"]),
             effective=_date(row["current_effective"]),
         )
+
+    def known_agreements(self, unit_ids: Sequence[UUID]) -> dict[UUID, set[date]]:
+        """For each of these units that the map knows, the expiries of its agreements."""
+        found: dict[UUID, set[date]] = {}
+        ids = sorted({str(u) for u in unit_ids})
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.store.query(
+                f"SELECT u.unit_id, a.expiry FROM {self.units_table} u LEFT JOIN"
+                f" {self.agreements_table} a ON a.unit_id = u.unit_id"
+                f" WHERE u.unit_id IN ({marks})",
+                chunk,
+            ):
+                expiries = found.setdefault(UUID(row["unit_id"]), set())
+                if row["expiry"]:
+                    expiries.add(date.fromisoformat(row["expiry"]))
+        return found
 
     def unit(self, unit_id: UUID) -> MapUnit:
         """One unit as the map has it."""
