@@ -47,6 +47,7 @@ class BargainingApp(Application[UUID]):
 
     name = "BargainingApp"
     snapshotting_intervals = {BargainingUnit: 50}  # noqa: RUF012
+    log_section_size = 1000
 
     def __init__(
         self,
@@ -154,11 +155,13 @@ class BargainingApp(Application[UUID]):
             industry_code=industry_code, reason=reason,
         )
         if unit.id in self.repository:
-            raise UnitAlreadyRegistered(f"{unit.label} is already registered")
+            raise UnitAlreadyRegistered(f"{self._unit(unit.id).label} is already registered")
         try:
             self.save(unit)
         except ConcurrentChange:
-            raise UnitAlreadyRegistered(f"{unit.label} is already registered") from None
+            raise UnitAlreadyRegistered(
+                f"{unit.label} was registered by someone else at the same time"
+            ) from None
         return unit.id
 
     def record_agreement(

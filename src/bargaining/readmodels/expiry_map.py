@@ -118,9 +118,19 @@ def _check_range(start: date, end: date) -> None:
 class ExpiryMap:
     """Read model answering "who bargains when" without replaying the log per query."""
 
-    def __init__(self, app: Application[Any], sealer: NameSealer, *, name: str = "expiry_map"):
+    def __init__(
+        self,
+        app: Application[Any],
+        sealer: NameSealer,
+        *,
+        name: str = "expiry_map",
+        stop: int | None = None,
+    ):
+        """``name`` prefixes the map's tables; ``stop`` (a notification id) holds the map at
+        that point of the log, for a map as of a past moment."""
         self.app = app
         self.name = name
+        self.stop = stop
         self.store = ViewStore(app)
         self.sealer = sealer
         self.units_table = self.store.table(f"{name}_units")
@@ -176,8 +186,10 @@ class ExpiryMap:
     def catch_up(self, *, batch_size: int = 2000, stop: int | None = None) -> int:
         """Apply events recorded since the tracking position; returns how many were applied.
 
-        ``stop`` (a notification id) builds the map only up to that point in the log.
+        ``stop`` (a notification id) builds the map only up to that point in the log; it
+        defaults to the map's own ``stop``.
         """
+        stop = self.stop if stop is None else stop
         applied = 0
         while True:
             start = self.position
@@ -202,7 +214,7 @@ class ExpiryMap:
         """Apply events this process has just saved without reading them back, when nothing
         else was recorded since the tracking position; otherwise catch up from the log."""
         relevant = [r for r in recordings if r.notification.topic in self._handlers]
-        if not relevant:
+        if not relevant or self.stop is not None:
             return self.catch_up()
         start = self.position
         first = relevant[0].notification.id
@@ -373,6 +385,7 @@ class ExpiryMap:
         employer: Filter = None,
         order: str = "current_expiry, unit_id",
     ) -> list[MapUnit]:
+        self.catch_up()  # another instance may have recorded events since
         for column, value, keyed in (
             ("sector_key", sector, _norm),
             ("region_key", region, _norm),

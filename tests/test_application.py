@@ -1,0 +1,321 @@
+"""The application a host embeds, on every store: commands, actors, errors, conflicts, encryption."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bargaining import (
+    Actor,
+    BargainingApp,
+    BargainingError,
+    CollectiveAgreement,
+    ConcurrentChange,
+    EncryptionKeyError,
+    InvalidInput,
+    MissingActor,
+    RuleViolation,
+    UnitAlreadyRegistered,
+    UnitNotFound,
+    unit_id,
+)
+from bargaining.application.storage import Store
+
+# Stores that outlive one application instance (memory does not).
+PERSISTENT = pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])
+
+UNIT = {
+    "union": "CUPE",
+    "local": "79",
+    "employer": "City of Toronto",
+    "unit_name": "Inside workers",
+    "sector": "municipal",
+    "region": "ON",
+    "city": "Toronto",
+    "headcount": 20000,
+    "industry_code": "913",
+}
+
+
+def register(app: BargainingApp, actor: Actor, **changes: object) -> object:
+    return app.register_unit(**{**UNIT, **changes}, actor=actor)  # type: ignore[arg-type]
+
+
+def event_names(app: BargainingApp) -> list[str]:
+    return [n.topic.rsplit(".", 1)[-1] for n in app.notification_log.select(start=1, limit=1000)]
+
+
+def test_register_and_reload_unit(app: BargainingApp, steward: Actor) -> None:
+    uid = register(app, steward, reason="joined the caucus")
+    unit = app.get_unit(uid)  # type: ignore[arg-type]
+    assert uid == unit_id("CUPE", "79", "City of Toronto", "Inside workers")
+    assert (unit.union, unit.local, unit.employer, unit.unit_name) == (
+        "CUPE", "79", "City of Toronto", "Inside workers"
+    )
+    assert (unit.sector, unit.region, unit.city, unit.headcount, unit.industry_code) == (
+        "municipal", "ON", "Toronto", 20000, "913"
+    )
+    assert event_names(app) == ["Registered"]
+
+
+def test_every_event_records_the_actor_and_reason(app: BargainingApp, steward: Actor) -> None:
+    uid = register(app, steward, reason="joined the caucus")
+    app.change_headcount(uid, 21000, actor=Actor("u-2", "local president"), reason="new hires")
+    stored = app.notification_log.select(start=1, limit=10)
+    events = [app.mapper.to_domain_event(n) for n in stored]
+    assert [(e.actor, e.reason) for e in events] == [  # type: ignore[attr-defined]
+        (steward, "joined the caucus"),
+        (Actor("u-2", "local president"), "new hires"),
+    ]
+
+
+def test_same_unit_registered_twice_is_detected(app: BargainingApp, steward: Actor) -> None:
+    register(app, steward)
+    with pytest.raises(UnitAlreadyRegistered, match="CUPE 79, City of Toronto"):
+        register(app, steward, union=" cupe ", employer="CITY OF  TORONTO", headcount=1)
+    assert event_names(app) == ["Registered"]
+
+
+def test_find_unit_by_names(app: BargainingApp, steward: Actor) -> None:
+    uid = register(app, steward)
+    found = app.find_unit(union="cupe", local="79", employer="city of toronto",
+                          unit_name="INSIDE WORKERS")
+    assert found.id == uid
+    with pytest.raises(UnitNotFound, match="CUPE 416"):
+        app.find_unit(union="CUPE", local="416", employer="City of Toronto", unit_name="Outside")
+
+
+@pytest.mark.parametrize("actor", [None, "org-1", ("org-1", "chair")])
+def test_command_without_actor_is_refused(app: BargainingApp, actor: object) -> None:
+    with pytest.raises(MissingActor):
+        app.register_unit(**UNIT, actor=actor)  # type: ignore[arg-type]
+    assert event_names(app) == []
+
+
+def test_blank_actor_fields_are_refused() -> None:
+    with pytest.raises(InvalidInput, match="role"):
+        Actor("org-1", "  ")
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "words"),
+    [
+        ({"employer": "  "}, InvalidInput, "needs a employer"),
+        ({"union": ""}, InvalidInput, "needs a union"),
+        ({"unit_name": ""}, InvalidInput, "needs a unit name"),
+        ({"headcount": -1}, RuleViolation, "headcount cannot be negative"),
+        ({"headcount": "12"}, InvalidInput, "whole number"),
+    ],
+)
+def test_bad_registration_is_refused_and_records_nothing(
+    app: BargainingApp, steward: Actor, changes: dict[str, object], error: type, words: str
+) -> None:
+    with pytest.raises(error, match=words):
+        register(app, steward, **changes)
+    assert event_names(app) == []
+    assert app.expiry_map.all_units() == []
+
+
+def test_agreements_and_profile_changes_are_each_their_own_event(
+    app: BargainingApp, steward: Actor
+) -> None:
+    uid = register(app, steward)
+    app.record_agreement(uid, effective=date(2020, 1, 1), expiry=date(2023, 12, 31),
+                         settled=date(2020, 3, 2), source="CA 2020-2023", actor=steward)
+    app.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
+    app.change_headcount(uid, 19000, actor=steward)
+    app.change_sector(uid, "municipal services", actor=steward)
+    app.change_region(uid, "QC", actor=steward)
+    app.change_city(uid, "Montreal", actor=steward)
+    app.change_industry_code(uid, "914", actor=steward)
+    assert event_names(app) == [
+        "Registered", "AgreementRecorded", "AgreementRecorded", "HeadcountChanged",
+        "SectorChanged", "RegionChanged", "CityChanged", "IndustryCodeChanged",
+    ]
+    unit = app.get_unit(uid)
+    assert unit.current_agreement == CollectiveAgreement(expiry=date(2026, 12, 31))
+    assert (unit.headcount, unit.sector, unit.region, unit.city, unit.industry_code) == (
+        19000, "municipal services", "QC", "Montreal", "914"
+    )
+    assert app.get_unit(uid, version=2).agreements[0].settled == date(2020, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("effective", "expiry", "words"),
+    [
+        (date(2024, 1, 1), date(2024, 1, 1), "must expire after it takes effect"),
+        (date(2025, 1, 1), date(2024, 1, 1), "must expire after it takes effect"),
+        (date(2022, 6, 1), date(2025, 6, 1), "overlaps the agreement 2021-01-01 to 2023-12-31"),
+        (None, date(2023, 12, 31), "overlaps"),
+        (None, date(2022, 3, 1), "overlaps"),
+    ],
+)
+def test_bad_agreements_are_refused_and_record_nothing(
+    app: BargainingApp, steward: Actor, effective: date | None, expiry: date, words: str
+) -> None:
+    uid = register(app, steward)
+    app.record_agreement(uid, effective=date(2021, 1, 1), expiry=date(2023, 12, 31), actor=steward)
+    version = app.get_unit(uid).version
+    with pytest.raises(BargainingError, match=words):
+        app.record_agreement(uid, effective=effective, expiry=expiry, actor=steward)
+    assert app.get_unit(uid).version == version
+    assert len(event_names(app)) == 2
+
+
+def test_negative_headcount_change_is_refused(app: BargainingApp, steward: Actor) -> None:
+    uid = register(app, steward)
+    with pytest.raises(RuleViolation, match="negative"):
+        app.change_headcount(uid, -5, actor=steward)
+    assert app.get_unit(uid).headcount == 20000
+    assert event_names(app) == ["Registered"]
+
+
+def test_correction_is_a_new_event_and_history_keeps_the_original(
+    app: BargainingApp, steward: Actor
+) -> None:
+    uid = register(app, steward)
+    app.record_agreement(uid, expiry=date(2040, 12, 31), actor=steward, source="F-7 notice")
+    app.correct_agreement(
+        uid, expiry=date(2040, 12, 31),
+        corrected=CollectiveAgreement(expiry=date(2024, 12, 31), source="signed copy"),
+        actor=steward, reason="the notice had a typo in the year",
+    )
+    assert event_names(app)[-1] == "AgreementCorrected"
+    assert app.get_unit(uid).current_agreement.expiry == date(2024, 12, 31)  # type: ignore[union-attr]
+    assert app.get_unit(uid, version=2).current_agreement.expiry == date(2040, 12, 31)  # type: ignore[union-attr]
+    assert app.expiry_map.unit(uid).expiry == date(2024, 12, 31)  # type: ignore[arg-type]
+    with pytest.raises(RuleViolation, match="no agreement expiring 2030-01-01"):
+        app.correct_agreement(uid, expiry=date(2030, 1, 1),
+                              corrected=CollectiveAgreement(expiry=date(2031, 1, 1)),
+                              actor=steward)
+
+
+def test_unknown_unit_is_a_clear_error(app: BargainingApp, steward: Actor) -> None:
+    missing = unit_id("X", "1", "Nobody", "none")
+    with pytest.raises(UnitNotFound, match=str(missing)):
+        app.record_agreement(missing, expiry=date(2025, 1, 1), actor=steward)
+    with pytest.raises(InvalidInput, match="UUID"):
+        app.get_unit("CUPE 79")  # type: ignore[arg-type]
+
+
+@PERSISTENT
+def test_two_instances_changing_one_unit_conflict_and_lose_nothing(
+    open_app: Callable[..., BargainingApp], store_kind: str, steward: Actor
+) -> None:
+    first, second = open_app(), open_app()
+    uid = register(first, steward)
+    mine, theirs = first.get_unit(uid), second.get_unit(uid)  # type: ignore[arg-type]
+    mine.change_headcount(20500, actor=steward)
+    theirs.change_headcount(19500, actor=Actor("org-2", "local president"))
+    first.save(mine)
+    with pytest.raises(ConcurrentChange, match="CUPE 79, City of Toronto .Inside workers. was changed"):
+        second.save(theirs)
+    reloaded = second.get_unit(uid)  # type: ignore[arg-type]
+    assert reloaded.headcount == 20500
+    assert reloaded.version == 2
+    assert second.expiry_map.unit(uid).headcount == 20500  # type: ignore[arg-type]
+
+
+@PERSISTENT
+def test_events_and_map_survive_reopening(
+    open_app: Callable[..., BargainingApp], store_kind: str, steward: Actor
+) -> None:
+    first = open_app()
+    uid = register(first, steward)
+    first.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
+    position = first.expiry_map.position
+    first.close()
+    again = open_app()
+    assert again.expiry_map.position == position
+    assert again.get_unit(uid).current_agreement.expiry == date(2026, 12, 31)  # type: ignore[arg-type,union-attr]
+    assert [u.unit_id for u in again.expiry_map.expiring(date(2026, 1, 1), date(2026, 12, 31))] == [uid]
+
+
+def test_encrypted_sqlite_file_hides_names(tmp_path: Path, steward: Actor) -> None:
+    path = tmp_path / "secret.sqlite"
+    key = BargainingApp.create_cipher_key()
+    app = BargainingApp(str(path), cipher_key=key)
+    uid = register(app, steward, employer="Acme Widgets Incorporated")
+    app.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
+    assert app.expiry_map.unit(uid).employer == "Acme Widgets Incorporated"  # type: ignore[arg-type]
+    assert len(app.expiry_map.expiring(date(2026, 1, 1), date(2026, 12, 31),
+                                       employer="acme widgets incorporated")) == 1
+    app.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("secret"))
+    assert b"Acme Widgets" not in raw
+    assert b"City of Toronto" not in raw
+    assert b"Toronto" not in raw
+    reopened = BargainingApp(str(path), cipher_key=key)
+    assert reopened.get_unit(uid).employer == "Acme Widgets Incorporated"  # type: ignore[arg-type]
+    reopened.close()
+
+
+def test_encrypted_postgres_rows_hide_names(pg_schema: str, steward: Actor) -> None:
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL
+
+    key = BargainingApp.create_cipher_key()
+    app = BargainingApp(f"{POSTGRES_URL}?schema={pg_schema}", cipher_key=key)
+    uid = register(app, steward, employer="Acme Widgets Incorporated")
+    app.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
+    app.close()
+    with psycopg.connect(POSTGRES_URL) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+            (pg_schema,))]
+        assert "bargainingapp_events" in tables and "expiry_map_units" in tables
+        dump = b""
+        for table in tables:
+            for row in conn.execute(f'SELECT * FROM "{pg_schema}"."{table}"'):
+                dump += repr(row).encode()
+    assert b"Acme" not in dump
+    assert b"Toronto" not in dump
+
+
+@PERSISTENT
+@pytest.mark.parametrize("second_key", ["other", None])
+def test_wrong_or_missing_key_fails_clearly(
+    open_app: Callable[..., BargainingApp], store_kind: str, steward: Actor, second_key: str | None
+) -> None:
+    register(open_app(cipher_key=BargainingApp.create_cipher_key()), steward)
+    key = BargainingApp.create_cipher_key() if second_key else None
+    with pytest.raises(EncryptionKeyError, match="key is wrong or missing"):
+        open_app(cipher_key=key)
+
+
+def test_malformed_key_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="16, 24 or 32 bytes"):
+        BargainingApp("memory", cipher_key="c2hvcnQ=")
+    with pytest.raises(InvalidInput, match="base64"):
+        BargainingApp("memory", cipher_key="not base64!")
+
+
+def test_store_choice_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steward: Actor
+) -> None:
+    path = tmp_path / "from-env.sqlite"
+    monkeypatch.setenv("BARGAINING_STORE", str(path))
+    app = BargainingApp()
+    register(app, steward)
+    app.close()
+    assert path.exists()
+    assert Store.parse("memory").kind == "memory"
+    pg = Store.parse("postgresql://alice:s3cret@db.example:6543/coalition?schema=cupe")
+    assert pg.settings["POSTGRES_USER"] == "alice"
+    assert pg.settings["POSTGRES_PORT"] == "6543"
+    assert pg.settings["POSTGRES_SCHEMA"] == "cupe"
+    assert "s3cret" not in pg.location
+
+
+@pytest.mark.parametrize(
+    ("store", "words"),
+    [("mysql://x/y", "unknown store"), ("postgresql://host/", "name the database"),
+     ("/no/such/folder/x.sqlite", "folder for the SQLite file does not exist")],
+)
+def test_bad_store_choice_is_refused(store: str, words: str) -> None:
+    with pytest.raises(InvalidInput, match=words):
+        BargainingApp(store)

@@ -1,0 +1,210 @@
+"""The Expiry Map on every store: answers, tracking, resumption, rebuilds, input errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from bargaining import (
+    EXAMPLE_CALENDAR,
+    Actor,
+    BargainingApp,
+    InvalidInput,
+    OpenPeriod,
+    OpenPeriodCalendar,
+    UnitNotFound,
+)
+from bargaining.readmodels.expiry_map import ExpiryMap
+
+# (union, local, employer, unit, sector, region, headcount, expiry)
+UNITS = [
+    ("CUPE", "79", "City of Toronto", "inside", "municipal", "ON", 20000, date(2025, 12, 31)),
+    ("CUPE", "416", "City of Toronto", "outside", "municipal", "ON", 5000, date(2026, 1, 15)),
+    ("CUPE", "2191", "Region of Peel", "paramedics", "municipal", "ON", 600, date(2026, 3, 31)),
+    ("SEIU", "2", "Extendicare", "Sudbury", "long-term care", "ON", 300, date(2026, 1, 10)),
+    ("SEIU", "2", "Sienna", "Ottawa", "long-term care", "ON", 450, date(2026, 2, 5)),
+    ("CSN", "FSSS", "CIUSSS Centre-Sud", "soins", "health", "QC", 9000, date(2023, 3, 31)),
+    ("OPSEU", "5", "Durham College", "support", "education", "ON", 400, date(2026, 8, 31)),
+]
+
+
+def load(app: BargainingApp, actor: Actor) -> dict[str, UUID]:
+    ids = {}
+    for union, local, employer, unit, sector, region, headcount, expiry in UNITS:
+        uid = app.register_unit(union=union, local=local, employer=employer, unit_name=unit,
+                                sector=sector, region=region, headcount=headcount, actor=actor)
+        app.record_agreement(uid, expiry=expiry, actor=actor)
+        ids[f"{union} {local} {unit}"] = uid
+    return ids
+
+
+def names(units: list) -> list[str]:  # type: ignore[type-arg]
+    return [f"{u.union} {u.local} {u.unit_name}" for u in units]
+
+
+def test_expiring_in_a_range_with_filters(app: BargainingApp, steward: Actor) -> None:
+    load(app, steward)
+    em = app.expiry_map
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    assert names(em.expiring(*year)) == [
+        "SEIU 2 Sudbury", "CUPE 416 outside", "SEIU 2 Ottawa", "CUPE 2191 paramedics",
+        "OPSEU 5 support",
+    ]
+    assert names(em.expiring(*year, sector="Municipal")) == ["CUPE 416 outside",
+                                                             "CUPE 2191 paramedics"]
+    assert names(em.expiring(*year, union="seiu", employer="Sienna")) == ["SEIU 2 Ottawa"]
+    assert names(em.expiring(*year, sector=["education", "long-term care"], region="ON")) == [
+        "SEIU 2 Sudbury", "SEIU 2 Ottawa", "OPSEU 5 support"]
+    assert em.expiring(*year, region="QC") == []
+
+
+def test_month_table_counts_units_and_workers(app: BargainingApp, steward: Actor) -> None:
+    load(app, steward)
+    table = app.expiry_map.month_table(date(2025, 12, 1), date(2026, 3, 31))
+    assert [(r.month, r.units, r.workers) for r in table] == [
+        ("2025-12", 1, 20000), ("2026-01", 2, 5300), ("2026-02", 1, 450), ("2026-03", 1, 600),
+    ]
+
+
+def test_who_bargains_alongside(app: BargainingApp, steward: Actor) -> None:
+    ids = load(app, steward)
+    em = app.expiry_map
+    assert names(em.alongside(ids["CUPE 416 outside"], 30)) == [
+        "CUPE 79 inside", "SEIU 2 Sudbury", "SEIU 2 Ottawa"]
+    assert names(em.alongside(ids["CUPE 416 outside"], 30, sector="municipal")) == [
+        "CUPE 79 inside"]
+    assert em.alongside(ids["OPSEU 5 support"], 10) == []
+
+
+def test_carried_over_units(app: BargainingApp, steward: Actor) -> None:
+    ids = load(app, steward)
+    assert names(app.expiry_map.carried_over(date(2026, 1, 12))) == [
+        "CSN FSSS soins", "CUPE 79 inside", "SEIU 2 Sudbury"]
+    app.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
+                         expiry=date(2028, 3, 31), actor=steward)
+    assert names(app.expiry_map.carried_over(date(2026, 1, 12))) == [
+        "CUPE 79 inside", "SEIU 2 Sudbury"]
+
+
+def test_cluster_candidates_ranked_by_workers(app: BargainingApp, steward: Actor) -> None:
+    load(app, steward)
+    found = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 30)
+    assert [(c.sector, c.unit_count, c.workers) for c in found] == [
+        ("municipal", 2, 25000), ("long-term care", 2, 750)]
+    assert (found[0].first_expiry, found[0].last_expiry) == (date(2025, 12, 31),
+                                                             date(2026, 1, 15))
+    wide = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 120,
+                                             sector="municipal", min_units=3)
+    assert [(c.unit_count, c.workers) for c in wide] == [(3, 25600)]
+    by_region = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 30,
+                                                  by_region=True)
+    assert {(c.sector, c.region) for c in by_region} == {("municipal", "ON"),
+                                                         ("long-term care", "ON")}
+
+
+def test_open_periods_per_jurisdiction(app: BargainingApp, steward: Actor) -> None:
+    load(app, steward)
+    calendar = OpenPeriodCalendar.build(
+        {"ON": [OpenPeriod("notice to bargain", opens_days_before=90)],
+         "QC": [OpenPeriod("avis de négociation", opens_days_before=180,
+                           closes_days_before=90)]})
+    entries = app.expiry_map.in_open_period(date(2025, 11, 15), calendar)
+    assert [(e.unit.unit_name, e.period, e.opens, e.closes) for e in entries] == [
+        ("inside", "notice to bargain", date(2025, 10, 2), date(2025, 12, 31)),
+        ("Sudbury", "notice to bargain", date(2025, 10, 12), date(2026, 1, 10)),
+        ("outside", "notice to bargain", date(2025, 10, 17), date(2026, 1, 15)),
+        ("Ottawa", "notice to bargain", date(2025, 11, 7), date(2026, 2, 5)),
+    ]
+    assert app.expiry_map.in_open_period(date(2022, 11, 1), calendar)[0].unit.union == "CSN"
+    with_default = app.expiry_map.in_open_period(date(2023, 2, 1), EXAMPLE_CALENDAR)
+    assert [e.unit.union for e in with_default] == ["CSN"]
+
+
+def test_map_follows_profile_changes(app: BargainingApp, steward: Actor) -> None:
+    ids = load(app, steward)
+    uid = ids["SEIU 2 Ottawa"]
+    app.change_sector(uid, "municipal", actor=steward)
+    app.change_headcount(uid, 480, actor=steward)
+    app.change_region(uid, "QC", actor=steward)
+    unit = app.expiry_map.unit(uid)
+    assert (unit.sector, unit.headcount, unit.region) == ("municipal", 480, "QC")
+
+
+def test_rebuild_and_fresh_copy_equal_the_live_map(app: BargainingApp, steward: Actor) -> None:
+    load(app, steward)
+    live = app.expiry_map.all_units()
+    position = app.expiry_map.position
+    assert app.expiry_map.rebuild() == 14
+    assert app.expiry_map.all_units() == live
+    assert app.expiry_map.position == position
+    copy = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_copy")
+    assert copy.position == 0
+    assert copy.all_units() == live
+    copy.drop()
+
+
+def test_map_as_of_a_past_position(app: BargainingApp, steward: Actor) -> None:
+    load(app, steward)
+    past = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_past", stop=4)
+    assert names(past.all_units()) == ["CUPE 79 inside", "CUPE 416 outside"]
+    past.drop()
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])
+def test_second_instance_sees_and_resumes(
+    open_app: Callable[..., BargainingApp], store_kind: str, steward: Actor
+) -> None:
+    writer, reader = open_app(), open_app()
+    load(writer, steward)
+    assert len(reader.expiry_map.expiring(date(2020, 1, 1), date(2030, 1, 1))) == len(UNITS)
+    assert reader.expiry_map.position == writer.expiry_map.position == 14
+    writer.close()
+    resumed = open_app()
+    assert resumed.expiry_map.catch_up() == 0
+    assert resumed.expiry_map.all_units() == reader.expiry_map.all_units()
+
+
+def test_sqlite_map_tables_live_in_the_event_file(sqlite_app: BargainingApp,
+                                                  steward: Actor) -> None:
+    import sqlite3
+
+    load(sqlite_app, steward)
+    with sqlite3.connect(sqlite_app.store.location) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        position = conn.execute("SELECT position FROM expiry_map_tracking").fetchone()[0]
+    assert {"stored_events", "expiry_map_units", "expiry_map_agreements",
+            "expiry_map_tracking"} <= tables
+    assert position == 14
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda em: em.expiring(date(2026, 2, 1), date(2026, 1, 1)), "ends .* before it starts"),
+        (lambda em: em.expiring("2026-01-01", date(2026, 1, 1)), "need dates"),
+        (lambda em: em.expiring(date(2026, 1, 1), date(2026, 2, 1), sector=""), "sector filter"),
+        (lambda em: em.cluster_candidates(date(2026, 1, 1), date(2026, 2, 1), -3), "window_days"),
+        (lambda em: em.in_open_period(date(2026, 1, 1), {"ON": 90}), "OpenPeriodCalendar"),
+    ],
+)
+def test_bad_queries_name_the_problem(memory_app: BargainingApp, call: Callable, words: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(InvalidInput, match=words):
+        call(memory_app.expiry_map)
+
+
+def test_alongside_needs_a_known_unit_with_an_agreement(memory_app: BargainingApp,
+                                                        steward: Actor) -> None:
+    uid = memory_app.register_unit(union="CUPE", local="1", employer="X", unit_name="Y",
+                                   actor=steward)
+    with pytest.raises(InvalidInput, match="no agreement recorded"):
+        memory_app.expiry_map.alongside(uid, 30)
+    with pytest.raises(UnitNotFound):
+        memory_app.expiry_map.alongside(UUID(int=1), 30)
+
+
+def test_open_period_that_closes_before_it_opens_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="close .* before it opens"):
+        OpenPeriod("notice", opens_days_before=10, closes_days_before=30)
