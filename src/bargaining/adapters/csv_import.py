@@ -248,6 +248,7 @@ class CsvImporter:
                 batch = []
         if batch:
             self._apply(batch, cache, report)
+        report.rejected.sort(key=lambda rejected: rejected.line)
         return report
 
     @staticmethod
