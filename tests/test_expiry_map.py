@@ -183,14 +183,16 @@ def test_sqlite_map_tables_live_in_the_event_file(sqlite_app: BargainingApp,
 @pytest.mark.parametrize(
     ("call", "words"),
     [
-        (lambda em: em.expiring(date(2026, 2, 1), date(2026, 1, 1)), "ends .* before it starts"),
+        (lambda em: em.expiring(date(2026, 2, 1), date(2026, 1, 1)), r"ends .* before it starts"),
         (lambda em: em.expiring("2026-01-01", date(2026, 1, 1)), "need dates"),
         (lambda em: em.expiring(date(2026, 1, 1), date(2026, 2, 1), sector=""), "sector filter"),
         (lambda em: em.cluster_candidates(date(2026, 1, 1), date(2026, 2, 1), -3), "window_days"),
         (lambda em: em.in_open_period(date(2026, 1, 1), {"ON": 90}), "OpenPeriodCalendar"),
     ],
 )
-def test_bad_queries_name_the_problem(memory_app: BargainingApp, call: Callable, words: str) -> None:  # type: ignore[type-arg]
+def test_bad_queries_name_the_problem(
+    memory_app: BargainingApp, call: Callable[[ExpiryMap], object], words: str
+) -> None:
     with pytest.raises(InvalidInput, match=words):
         call(memory_app.expiry_map)
 
@@ -206,5 +208,5 @@ def test_alongside_needs_a_known_unit_with_an_agreement(memory_app: BargainingAp
 
 
 def test_open_period_that_closes_before_it_opens_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="close .* before it opens"):
+    with pytest.raises(InvalidInput, match=r"close .* before it opens"):
         OpenPeriod("notice", opens_days_before=10, closes_days_before=30)

@@ -16,7 +16,13 @@ from bargaining.domain.errors import (
 )
 from bargaining.domain.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.unit import BargainingUnit, unit_id
-from bargaining.readmodels.expiry_map import ClusterCandidate, ExpiryMap, MapUnit, MonthRow, OpenPeriodEntry
+from bargaining.readmodels.expiry_map import (
+    ClusterCandidate,
+    ExpiryMap,
+    MapUnit,
+    MonthRow,
+    OpenPeriodEntry,
+)
 
 __all__ = [
     "EXAMPLE_CALENDAR",

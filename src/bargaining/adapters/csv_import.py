@@ -194,7 +194,9 @@ class CsvImporter:
         self.batch_size = batch_size
         self.odd_expiry_years = odd_expiry_years
 
-    def import_file(self, path: str | os.PathLike[str], *, encoding: str = "utf-8-sig") -> ImportReport:
+    def import_file(
+        self, path: str | os.PathLike[str], *, encoding: str = "utf-8-sig"
+    ) -> ImportReport:
         """Import a CSV file; returns the report (nothing is raised for bad rows)."""
         file = Path(path)
         if not file.is_file():
@@ -229,7 +231,9 @@ class CsvImporter:
                 years.append(parsed.year)
         return int(statistics.median(years)) if years else None
 
-    def _import(self, handle: IO[str], median_year: int | None, *, source_name: str) -> ImportReport:
+    def _import(
+        self, handle: IO[str], median_year: int | None, *, source_name: str
+    ) -> ImportReport:
         reader = self._reader(handle)
         report = ImportReport(fieldnames=list(reader.fieldnames or []))
         cache: dict[UUID, BargainingUnit | None] = {}
@@ -285,7 +289,8 @@ class CsvImporter:
             raise _Reject(f"{what} is blank")
         parsed = self._date(text)
         if parsed is None:
-            raise _Reject(f"{what} '{text}' is not a date ({' or '.join(self.mapping.date_formats)})")
+            formats = " or ".join(self.mapping.date_formats)
+            raise _Reject(f"{what} '{text}' is not a date ({formats})")
         return parsed
 
     def _optional_date(self, row: Row, column: str | None, what: str) -> date | None:
@@ -375,10 +380,13 @@ class CsvImporter:
         outcomes: list[tuple[_Parsed, str]] = []
         for parsed in batch:
             expiries = known.get(parsed.unit_id)
-            if parsed.unit_id not in cache and expiries is not None:
-                if parsed.agreement.expiry in expiries:
-                    outcomes.append((parsed, "unchanged"))
-                    continue
+            if (
+                parsed.unit_id not in cache
+                and expiries is not None
+                and parsed.agreement.expiry in expiries
+            ):
+                outcomes.append((parsed, "unchanged"))
+                continue
             unit = self._load(parsed.unit_id, cache, expiries is not None)
             if unit is None:
                 unit = BargainingUnit.register(**parsed.registration, actor=self.actor)

@@ -67,7 +67,9 @@ class BargainingApp(Application[UUID]):
         try:
             super().__init__(env=settings)
         except PersistenceError as error:
-            raise StoreError(f"cannot open the event store {self.store.location}: {error}") from None
+            raise StoreError(
+                f"cannot open the event store {self.store.location}: {error}"
+            ) from None
         self.expiry_map = ExpiryMap(self, NameSealer(self.mapper.cipher, raw_key))
         self._check_key_opens_store()
 
@@ -124,7 +126,7 @@ class BargainingApp(Application[UUID]):
             raise InvalidInput(f"a unit is named by its id (a UUID), not {uid!r}")
         try:
             with self._reading():
-                found = self.repository.get(uid)
+                found: Any = self.repository.get(uid)
         except AggregateNotFoundError:
             raise UnitNotFound(f"no bargaining unit is registered with id {uid}") from None
         if not isinstance(found, BargainingUnit):
@@ -218,7 +220,9 @@ class BargainingApp(Application[UUID]):
         found.change_region(region, actor=actor, reason=reason)
         self.save(found)
 
-    def change_city(self, unit: UUID, city: str, *, actor: Actor, reason: str | None = None) -> None:
+    def change_city(
+        self, unit: UUID, city: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
         found = self._unit(unit)
         found.change_city(city, actor=actor, reason=reason)
         self.save(found)
@@ -238,7 +242,7 @@ class BargainingApp(Application[UUID]):
             return self._unit(unit)
         try:
             with self._reading():
-                found = self.repository.get(unit, version=version)
+                found: Any = self.repository.get(unit, version=version)
         except AggregateNotFoundError:
             raise UnitNotFound(f"no bargaining unit is registered with id {unit}") from None
         assert isinstance(found, BargainingUnit)

@@ -26,15 +26,12 @@ from bargaining.readmodels.viewstore import ViewStore
 
 Filter = str | Iterable[str] | None
 
-UNIT_EVENTS = (
-    BargainingUnit.Registered,
-    BargainingUnit.AgreementRecorded,
-    BargainingUnit.AgreementCorrected,
-    BargainingUnit.HeadcountChanged,
-    BargainingUnit.SectorChanged,
-    BargainingUnit.RegionChanged,
-    BargainingUnit.CityChanged,
-    BargainingUnit.IndustryCodeChanged,
+UNIT_EVENTS: tuple[type[Any], ...] = tuple(
+    getattr(BargainingUnit, name)
+    for name in (
+        "Registered", "AgreementRecorded", "AgreementCorrected", "HeadcountChanged",
+        "SectorChanged", "RegionChanged", "CityChanged", "IndustryCodeChanged",
+    )
 )
 
 
@@ -244,7 +241,10 @@ class ExpiryMap:
         sql = self.store.sql
         with self.store.transaction(commit=True) as cursor:
             cursor.execute(
-                sql(f"UPDATE {self.tracking_table} SET position = ? WHERE name = ? AND position = ?"),
+                sql(
+                    f"UPDATE {self.tracking_table} SET position = ?"
+                    " WHERE name = ? AND position = ?"
+                ),
                 (end, self.name, start),
             )
             if cursor.rowcount != 1:
@@ -582,7 +582,7 @@ class ExpiryMap:
             raise InvalidInput("in_open_period needs an OpenPeriodCalendar")
         entries: list[OpenPeriodEntry] = []
         listed = list(calendar.jurisdictions)
-        plans: list[tuple[Sequence[str] | None, bool]] = [([j], False) for j in listed]
+        plans: list[tuple[list[str], bool]] = [([j], False) for j in listed]
         if calendar.default:
             plans.append((listed, True))
         for jurisdictions, is_default in plans:

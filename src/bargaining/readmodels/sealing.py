@@ -17,7 +17,9 @@ from bargaining.domain.unit import normalise_name
 class NameSealer:
     def __init__(self, cipher: Any | None, key: bytes | None) -> None:
         self._cipher = cipher
-        self._mac_key = hashlib.sha256(b"bargaining read-model keys|" + key).digest() if key else None
+        self._mac_key = (
+            hashlib.sha256(b"bargaining read-model keys|" + key).digest() if key else None
+        )
 
     @property
     def sealed(self) -> bool:
