@@ -1,0 +1,50 @@
+"""The README's code and the examples run as documented."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def python_blocks() -> list[str]:
+    return re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+
+
+def test_readme_usage_block_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    exec(compile(python_blocks()[0], "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "overlaps the agreement 2022-01-01 to 2025-12-31" in out
+    assert "2025-12-31" in out
+    assert (tmp_path / "campaign.sqlite").exists()
+
+
+def test_readme_open_period_block_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    blocks = python_blocks()
+    namespace: dict[str, object] = {}
+    exec(compile(blocks[0], "README.md", "exec"), namespace)
+    namespace["app"] = namespace["BargainingApp"]("campaign.sqlite")  # type: ignore[operator]
+    block = next(b for b in blocks if "OpenPeriodCalendar.build" in b)
+    exec(compile(block + "\nresult = app.expiry_map.in_open_period(date(2025, 11, 1), calendar)",
+                 "README.md", "exec"), namespace)
+    assert [e.unit.union for e in namespace["result"]] == ["CUPE"]  # type: ignore[attr-defined]
+
+
+def test_expiry_map_example_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "expiry_map.py"), "--db",
+         str(tmp_path / "example.sqlite")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True,
+    )
+    assert "rows read 6000 = imported 5373 + unchanged 5 + rejected 622" in result.stdout
+    assert "Top cluster candidates" in result.stdout
+    assert "Importing the same file again: 0 imported" in result.stdout
+    assert (tmp_path / "f7-rejected-rows.csv").exists()
