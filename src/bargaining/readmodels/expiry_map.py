@@ -133,6 +133,20 @@ class ExpiryMap:
         self.units_table = self.store.table(f"{name}_units")
         self.agreements_table = self.store.table(f"{name}_agreements")
         self.tracking_table = self.store.table(f"{name}_tracking")
+        self._insert_unit = (
+            f"INSERT INTO {self.units_table} (unit_id, union_name, local_name, employer,"
+            " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
+            " city, headcount, industry_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        )
+        self._insert_agreement = (
+            f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)"
+        )
+        self._delete_agreement = (
+            f"DELETE FROM {self.agreements_table} WHERE unit_id = ? AND expiry = ?"
+        )
+        self._phases = {
+            self._insert_unit: 0, self._insert_agreement: 1, self._delete_agreement: 1
+        }
         self.topics = [get_topic(cls) for cls in UNIT_EVENTS]
         self._handlers = {
             topic: getattr(self, f"_on_{cls.__name__}") for topic, cls in zip(
@@ -249,13 +263,16 @@ class ExpiryMap:
             )
             if cursor.rowcount != 1:
                 return False
+            # Rows first, then agreements, then updates; each kind keeps its order, so runs of
+            # one statement go to the database together.
+            ordered = sorted(operations, key=lambda op: self._phases.get(op[0], 2))
             i = 0
-            while i < len(operations):
-                statement = operations[i][0]
+            while i < len(ordered):
+                statement = ordered[i][0]
                 j = i
-                while j < len(operations) and operations[j][0] == statement:
+                while j < len(ordered) and ordered[j][0] == statement:
                     j += 1
-                cursor.executemany(sql(statement), [params for _, params in operations[i:j]])
+                cursor.executemany(sql(statement), [params for _, params in ordered[i:j]])
                 i = j
             ids = sorted(touched)
             for k in range(0, len(ids), 500):
@@ -301,9 +318,7 @@ class ExpiryMap:
         s = self.sealer
         ops.append(
             (
-                f"INSERT INTO {self.units_table} (unit_id, union_name, local_name, employer,"
-                " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
-                " city, headcount, industry_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self._insert_unit,
                 (
                     str(e.originator_id), s.seal(e.union), s.seal(e.local), s.seal(e.employer),
                     s.seal(e.unit_name), s.key(e.union), s.key(e.employer), e.sector,
@@ -318,7 +333,7 @@ class ExpiryMap:
         unit, expiry, effective = str(e.originator_id), a.expiry.isoformat(), _iso(a.effective)
         ops.append(
             (
-                f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)",
+                self._insert_agreement,
                 (unit, expiry, effective),
             )
         )
@@ -334,14 +349,14 @@ class ExpiryMap:
         unit = str(e.originator_id)
         ops.append(
             (
-                f"DELETE FROM {self.agreements_table} WHERE unit_id = ? AND expiry = ?",
+                self._delete_agreement,
                 (unit, e.expiry.isoformat()),
             )
         )
         c = e.corrected
         ops.append(
             (
-                f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)",
+                self._insert_agreement,
                 (unit, c.expiry.isoformat(), _iso(c.effective)),
             )
         )
