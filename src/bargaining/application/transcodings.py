@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
+import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
+from bargaining.domain.framework import (
+    Category,
+    CompoundIncrease,
+    Demand,
+    Protection,
+    Quantity,
+    TermLength,
+)
+from bargaining.domain.vote import Tally, Threshold, Vote
 
 
 class DateAsISO(Transcoding):
@@ -49,7 +61,63 @@ class AgreementAsDict(Transcoding):
         return CollectiveAgreement(**data)
 
 
+class FractionAsStr(Transcoding):
+    type = Fraction
+    name = "fraction"
+
+    def encode(self, obj: Fraction) -> str:
+        return str(obj)
+
+    def decode(self, data: str) -> Fraction:
+        return Fraction(data)
+
+
+class AttrsAsDict(Transcoding):
+    """An attrs value object as a dict of its fields. The name is stored with the data, so it
+    must never change for a released class."""
+
+    def __init__(self, cls: type[Any], name: str) -> None:
+        self.type = cls
+        self.name = name
+
+    def encode(self, obj: Any) -> dict[str, Any]:
+        return {f.name: getattr(obj, f.name) for f in attrs.fields(type(obj))}
+
+    def decode(self, data: dict[str, Any]) -> Any:
+        return self.type(**data)
+
+
+class EnumAsValue(Transcoding):
+    def __init__(self, cls: type[enum.Enum], name: str) -> None:
+        self.type = cls
+        self.name = name
+
+    def encode(self, obj: enum.Enum) -> Any:
+        return obj.value
+
+    def decode(self, data: Any) -> enum.Enum:
+        member: enum.Enum = self.type(data)
+        return member
+
+
+VALUE_OBJECTS: dict[str, type[Any]] = {
+    "demand": Demand,
+    "compound_increase": CompoundIncrease,
+    "quantity": Quantity,
+    "protection": Protection,
+    "term_length": TermLength,
+    "tally": Tally,
+    "threshold": Threshold,
+    "vote": Vote,
+}
+ENUMS: dict[str, type[enum.Enum]] = {"demand_category": Category}
+
+
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     """Register every value object that events carry."""
-    for transcoding in (DateAsISO(), ActorAsDict(), AgreementAsDict()):
+    for transcoding in (DateAsISO(), ActorAsDict(), AgreementAsDict(), FractionAsStr()):
         transcoder.register(transcoding)
+    for name, cls in VALUE_OBJECTS.items():
+        transcoder.register(AttrsAsDict(cls, name))
+    for name, enum_cls in ENUMS.items():
+        transcoder.register(EnumAsValue(enum_cls, name))

@@ -1,21 +1,20 @@
-"""Shared demand frameworks: demands with floors and targets, and the evaluation of terms.
+"""Shared demand frameworks: demands with floors and targets, versioned and ratified.
 
 A floor is the line nobody settles below (below it is a concession); a target is the ask.
-The evaluation is a pure function of a framework version and a set of terms, usable without
-any store.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
 
 import attrs
+from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.actor import Actor, clean_reason, require_actor
 from bargaining.domain.errors import InvalidInput, RuleViolation
+from bargaining.domain.vote import Vote
 
 NO_TWO_TIER = "no two-tier"
 
@@ -31,20 +30,7 @@ class Category(enum.Enum):
     TERM = "term"
 
 
-class Verdict(enum.Enum):
-    """Best first: the overall verdict of an evaluation is its worst demand's verdict."""
-
-    MEETS_TARGET = "meets target"
-    MEETS_FLOOR = "meets floor"
-    MISSING = "missing"
-    BELOW_FLOOR = "below floor"
-
-    @property
-    def rank(self) -> int:
-        return list(Verdict).index(self)
-
-
-def _decimal(value: object, what: str) -> Decimal:
+def as_decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise InvalidInput(f"{what} must be a number, not {value!r}")
     try:
@@ -56,19 +42,19 @@ def _decimal(value: object, what: str) -> Decimal:
     return number
 
 
-def _number(value: object) -> Decimal:
-    return _decimal(value, "a floor, target or term")
+def _bound(value: object) -> Decimal:
+    return as_decimal(value, "a floor, target or term")
 
 
-def _numbers(values: Iterable[object]) -> tuple[Decimal, ...]:
-    return tuple(_decimal(v, "a yearly increase") for v in values)
+def as_decimals(values: Iterable[object]) -> tuple[Decimal, ...]:
+    return tuple(as_decimal(v, "a yearly increase") for v in values)
 
 
-def _pct(value: Decimal) -> str:
+def show_percent(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.1'))}%".replace(".0%", "%")
 
 
-def _num(value: Decimal) -> str:
+def show_number(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return text
 
@@ -84,16 +70,16 @@ class CompoundIncrease:
     purchasing power against projected inflation; target 21.5: catch up on top).
     """
 
-    floor: Decimal = attrs.field(converter=_number)
-    target: Decimal = attrs.field(converter=_number)
+    floor: Decimal = attrs.field(converter=_bound)
+    target: Decimal = attrs.field(converter=_bound)
 
     kind = "compound increase"
     more_is_better = True
 
     def describe(self) -> str:
         return (
-            f"increases compounding to at least {_pct(self.floor)} over the term "
-            f"(target {_pct(self.target)})"
+            f"increases compounding to at least {show_percent(self.floor)} over the term "
+            f"(target {show_percent(self.target)})"
         )
 
 
@@ -103,15 +89,15 @@ class Quantity:
     (class size)."""
 
     unit: str
-    floor: Decimal = attrs.field(converter=_number)
-    target: Decimal = attrs.field(converter=_number)
+    floor: Decimal = attrs.field(converter=_bound)
+    target: Decimal = attrs.field(converter=_bound)
     more_is_better: bool = True
 
     kind = "quantity"
 
     def describe(self) -> str:
         word = "at least" if self.more_is_better else "at most"
-        return f"{word} {_num(self.floor)} {self.unit} (target {_num(self.target)})"
+        return f"{word} {show_number(self.floor)} {self.unit} (target {show_number(self.target)})"
 
 
 @attrs.frozen
@@ -132,14 +118,15 @@ class TermLength:
     """The agreement's length in years: at most ``floor`` (the longest acceptable), ideally
     ``target``."""
 
-    floor: Decimal = attrs.field(converter=_number)
-    target: Decimal = attrs.field(converter=_number)
+    floor: Decimal = attrs.field(converter=_bound)
+    target: Decimal = attrs.field(converter=_bound)
 
     kind = "term length"
     more_is_better = False
 
     def describe(self) -> str:
-        return f"a term of at most {_num(self.floor)} years (target {_num(self.target)})"
+        most, target = show_number(self.floor), show_number(self.target)
+        return f"a term of at most {most} years (target {target})"
 
 
 Measure = CompoundIncrease | Quantity | Protection | TermLength
@@ -171,237 +158,156 @@ class Demand:
         if (m.target < m.floor) if better else (m.target > m.floor):
             side = "below" if better else "above"
             raise RuleViolation(
-                f"demand '{self.key}': the target {_num(m.target)} sits {side} its floor "
-                f"{_num(m.floor)}"
+                f"demand '{self.key}': the target {show_number(m.target)} sits {side} its floor "
+                f"{show_number(m.floor)}"
             )
 
 
-# --------------------------------------------------------------------- terms
 
 
-@attrs.frozen
-class Increases:
-    """Yearly increases in percent, one per year of the term: (2, 2, 1.5, 1.5, 2)."""
-
-    yearly: tuple[Decimal, ...] = attrs.field(converter=_numbers)
-
-    def total(self) -> Decimal:
-        factor = Decimal(1)
-        for pct in self.yearly:
-            factor *= 1 + pct / 100
-        return (factor - 1) * 100
-
-    def describe(self) -> str:
-        years = len(self.yearly)
-        listed = ", ".join(_pct(p) for p in self.yearly)
-        return f"increases {listed} compound to {_pct(self.total())} over {years} years"
+# ----------------------------------------------------------------- versions
 
 
-@attrs.frozen
-class Amount:
-    """A quantity offered, in the demand's unit."""
-
-    value: Decimal = attrs.field(converter=_number)
-
-
-@attrs.frozen
-class Clause:
-    """Whether a protection clause is in the terms."""
-
-    present: bool
+class VersionStatus(enum.Enum):
+    DRAFT = "draft"
+    RATIFIED = "ratified"
+    REJECTED = "rejected by members"
 
 
-@attrs.frozen
-class Years:
-    """The agreement's length in years."""
+@attrs.define
+class FrameworkVersion:
+    """One version of a framework's demands. Only a ratified version can be adopted."""
 
-    value: Decimal = attrs.field(converter=_number)
+    number: int
+    demands: tuple[Demand, ...]
+    status: VersionStatus = VersionStatus.DRAFT
+    vote: Vote | None = None
 
-
-TermValue = Increases | Amount | Clause | Years
-
-
-@attrs.frozen
-class Tiered:
-    """A term that differs by hire date: ``incumbents`` for workers hired before
-    ``hired_from``, ``new_hires`` for those hired on or after it."""
-
-    incumbents: TermValue
-    hired_from: date
-    new_hires: TermValue
+    def demand(self, key: str) -> Demand:
+        for demand in self.demands:
+            if demand.key == key:
+                return demand
+        raise InvalidInput(f"version {self.number} has no demand '{key}'")
 
 
-@attrs.frozen
-class Terms:
-    """What an employer offers or a bargaining team tentatively agreed: term per demand key."""
+def _check_demands(demands: object) -> list[Demand]:
+    if isinstance(demands, Demand) or not isinstance(demands, Sequence | tuple | list):
+        raise InvalidInput("a framework needs a list of demands")
+    items = list(demands)
+    if not items:
+        raise InvalidInput("a framework needs at least one demand")
+    for item in items:
+        if not isinstance(item, Demand):
+            raise InvalidInput(f"every demand must be a Demand, not {type(item).__name__}")
+    keys = [d.key for d in items]
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise InvalidInput(f"each demand key may appear once; repeated: {', '.join(repeated)}")
+    return items
 
-    items: Mapping[str, TermValue | Tiered] = attrs.field(factory=dict)
+
+class DemandFramework(Aggregate):
+    """A shared demand framework: drafted, amended, and ratified by members version by version.
+
+    Earlier versions stay readable; the effective version is the latest ratified one.
+    """
 
     @classmethod
-    def of(cls, **items: TermValue | Tiered) -> Terms:
-        return cls(dict(items))
-
-
-# ---------------------------------------------------------------- evaluation
-
-
-@attrs.frozen
-class DemandVerdict:
-    demand: str
-    category: Category
-    verdict: Verdict
-    explanation: str
-
-
-@attrs.frozen
-class Evaluation:
-    """A verdict for every demand, the overall verdict, and the framework version used."""
-
-    framework: str
-    version: int
-    verdicts: tuple[DemandVerdict, ...]
-
-    @property
-    def overall(self) -> Verdict:
-        if not self.verdicts:
-            return Verdict.MEETS_TARGET
-        return max((v.verdict for v in self.verdicts), key=lambda v: v.rank)
-
-    @property
-    def failing(self) -> tuple[DemandVerdict, ...]:
-        return tuple(v for v in self.verdicts if v.verdict is Verdict.BELOW_FLOOR)
-
-    def verdict_for(self, key: str) -> DemandVerdict:
-        for verdict in self.verdicts:
-            if verdict.demand == key:
-                return verdict
-        raise InvalidInput(f"the framework has no demand '{key}'")
-
-    def explain(self) -> str:
-        lines = [f"{self.framework} v{self.version}: {self.overall.value}"]
-        lines += [f"  {v.demand} ({v.category.value}): {v.verdict.value}: {v.explanation}"
-                  for v in self.verdicts]
-        return "\n".join(lines)
-
-
-def _worse(measure: Measure, a: TermValue, b: TermValue) -> bool:
-    """Whether ``b`` treats workers worse than ``a`` under this measure."""
-    return _score(measure, b) < _score(measure, a)
-
-
-def _score(measure: Measure, value: TermValue) -> Decimal:
-    """A number where higher is always better, to compare tiers."""
-    if isinstance(value, Increases):
-        return value.total()
-    if isinstance(value, Clause):
-        return Decimal(1 if value.present else 0)
-    number = value.value
-    return number if measure.more_is_better else -number
-
-
-def _judge(demand: Demand, value: TermValue) -> tuple[Verdict, str]:
-    m = demand.measure
-    if isinstance(m, Protection):
-        if not isinstance(value, Clause):
-            raise InvalidInput(f"the term for '{demand.key}' must be a Clause")
-        if value.present:
-            return Verdict.MEETS_TARGET, f"the clause '{m.clause}' is in the terms"
-        return Verdict.BELOW_FLOOR, f"the clause '{m.clause}' is missing from the terms"
-    if isinstance(m, CompoundIncrease):
-        if not isinstance(value, Increases):
-            raise InvalidInput(f"the term for '{demand.key}' must be yearly Increases")
-        got, text = value.total(), value.describe()
-        unit = ""
-    elif isinstance(m, Quantity):
-        if not isinstance(value, Amount):
-            raise InvalidInput(f"the term for '{demand.key}' must be an Amount")
-        got, text, unit = value.value, f"{_num(value.value)} {m.unit}", f" {m.unit}"
-    else:
-        if not isinstance(value, Years):
-            raise InvalidInput(f"the term for '{demand.key}' must be Years")
-        got, text, unit = value.value, f"a term of {_num(value.value)} years", " years"
-    better = m.more_is_better
-    meets_target = got >= m.target if better else got <= m.target
-    meets_floor = got >= m.floor if better else got <= m.floor
-    fmt = _pct if isinstance(m, CompoundIncrease) else (lambda d: f"{_num(d)}{unit}")
-    if meets_target:
-        return Verdict.MEETS_TARGET, f"{text}; target {fmt(m.target)}: meets target"
-    if meets_floor:
-        return Verdict.MEETS_FLOOR, (
-            f"{text}; floor {fmt(m.floor)}, target {fmt(m.target)}: meets floor, "
-            f"short of target"
+    def draft(
+        cls,
+        *,
+        name: str,
+        sectors: Sequence[str],
+        demands: Sequence[Demand],
+        actor: Actor,
+        reason: str | None = None,
+    ) -> DemandFramework:
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInput("a framework needs a name")
+        if isinstance(sectors, str) or not all(isinstance(x, str) and x.strip() for x in sectors):
+            raise InvalidInput("a framework serves a list of sectors (non-blank names)")
+        return cls(
+            name=" ".join(name.split()),
+            sectors=[" ".join(x.split()) for x in sectors],
+            demands=_check_demands(demands),
+            actor=require_actor(actor),
+            reason=clean_reason(reason),
         )
-    gap = (m.floor - got) if better else (got - m.floor)
-    points = " points" if isinstance(m, CompoundIncrease) else unit
-    side = "below" if better else "above"
-    return Verdict.BELOW_FLOOR, (
-        f"{text}; floor {fmt(m.floor)}: {_num(gap.quantize(Decimal('0.1')))}{points} "
-        f"{side} floor"
-    )
 
+    @event("Drafted")
+    def __init__(
+        self,
+        *,
+        name: str,
+        sectors: list[str],
+        demands: list[Demand],
+        actor: Actor,
+        reason: str | None,
+    ) -> None:
+        self.name = name
+        self.sectors = list(sectors)
+        self.versions: list[FrameworkVersion] = [FrameworkVersion(1, tuple(demands))]
 
-def evaluate(
-    name: str, version: int, demands: Iterable[Demand], terms: Terms
-) -> Evaluation:
-    """Judge terms demand by demand against a framework version.
+    # ----------------------------------------------------------------- queries
 
-    A tiered term that treats new hires worse is two-tier: under a "no two-tier" demand it is
-    a concession (below floor) whatever its numbers; otherwise it is judged by its worse tier.
-    """
-    demands = tuple(demands)
-    if not isinstance(terms, Terms):
-        raise InvalidInput("evaluate needs Terms")
-    known = {d.key for d in demands}
-    unknown = sorted(set(terms.items) - known)
-    if unknown:
-        raise InvalidInput(f"the terms name demands the framework does not have: {unknown}")
-    forbids_two_tier = any(
-        isinstance(d.measure, Protection) and d.measure.clause == NO_TWO_TIER for d in demands
-    )
-    two_tier: list[str] = []
-    verdicts: list[DemandVerdict] = []
-    for demand in demands:
-        value = terms.items.get(demand.key)
-        if isinstance(value, Tiered):
-            if _worse(demand.measure, value.incumbents, value.new_hires):
-                two_tier.append(demand.key)
-                worse = value.new_hires
-                verdict, text = _judge(demand, worse)
-                note = f"two-tier: workers hired from {value.hired_from} get less ({text})"
-                if forbids_two_tier:
-                    verdicts.append(DemandVerdict(demand.key, demand.category,
-                                                  Verdict.BELOW_FLOOR,
-                                                  f"{note}: a concession under no two-tier"))
-                else:
-                    verdicts.append(DemandVerdict(demand.key, demand.category, verdict, note))
-                continue
-            value = value.new_hires
-        if value is None:
-            verdicts.append(DemandVerdict(demand.key, demand.category, Verdict.MISSING,
-                                          f"the terms say nothing on {demand.measure.describe()}"))
-            continue
-        verdict, text = _judge(demand, value)
-        verdicts.append(DemandVerdict(demand.key, demand.category, verdict, text))
-    if forbids_two_tier:
-        verdicts = [
-            _two_tier_verdict(v, two_tier)
-            if isinstance(_measure(demands, v.demand), Protection)
-            and _measure(demands, v.demand).clause == NO_TWO_TIER  # type: ignore[union-attr]
-            else v
-            for v in verdicts
-        ]
-    return Evaluation(name, version, tuple(verdicts))
+    def get_version(self, number: int) -> FrameworkVersion:
+        """A version by number (1 is the first draft)."""
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise InvalidInput(f"a framework version is a whole number, not {number!r}")
+        if not 1 <= number <= len(self.versions):
+            raise InvalidInput(
+                f"framework '{self.name}' has versions 1 to {len(self.versions)}, not {number}"
+            )
+        return self.versions[number - 1]
 
+    @property
+    def effective(self) -> FrameworkVersion | None:
+        """The latest ratified version, if members have ratified any."""
+        ratified = [v for v in self.versions if v.status is VersionStatus.RATIFIED]
+        return ratified[-1] if ratified else None
 
-def _measure(demands: tuple[Demand, ...], key: str) -> Any:
-    return next(d.measure for d in demands if d.key == key)
+    # ---------------------------------------------------------------- commands
 
+    def amend(self, demands: Sequence[Demand], *, actor: Actor, reason: str | None = None) -> int:
+        """Draft a new version; earlier versions stay as they were. Returns its number."""
+        actor = require_actor(actor)
+        self._amendment_drafted(
+            demands=_check_demands(demands), actor=actor, reason=clean_reason(reason)
+        )
+        return len(self.versions)
 
-def _two_tier_verdict(verdict: DemandVerdict, two_tier: list[str]) -> DemandVerdict:
-    if two_tier:
-        return DemandVerdict(verdict.demand, verdict.category, Verdict.BELOW_FLOOR,
-                             f"two-tier terms on {', '.join(two_tier)}: a concession")
-    if verdict.verdict is Verdict.MISSING:
-        return DemandVerdict(verdict.demand, verdict.category, Verdict.MEETS_TARGET,
-                             "no term treats new hires worse")
-    return verdict
+    @event("AmendmentDrafted")
+    def _amendment_drafted(self, demands: list[Demand], actor: Actor, reason: str | None) -> None:
+        self.versions.append(FrameworkVersion(len(self.versions) + 1, tuple(demands)))
+
+    def record_ratification_vote(
+        self, number: int, vote: Vote, *, actor: Actor, reason: str | None = None
+    ) -> bool:
+        """Record the members' vote on a draft; it takes effect only if the vote carried."""
+        actor = require_actor(actor)
+        version = self.get_version(number)
+        if not isinstance(vote, Vote):
+            raise InvalidInput("a ratification needs the members' Vote")
+        if version.status is not VersionStatus.DRAFT:
+            raise RuleViolation(
+                f"version {number} of '{self.name}' is already {version.status.value}"
+            )
+        if vote.passed:
+            self._ratified(number=number, vote=vote, actor=actor, reason=clean_reason(reason))
+        else:
+            self._ratification_failed(
+                number=number, vote=vote, actor=actor, reason=clean_reason(reason)
+            )
+        return vote.passed
+
+    @event("Ratified")
+    def _ratified(self, number: int, vote: Vote, actor: Actor, reason: str | None) -> None:
+        version = self.versions[number - 1]
+        version.status, version.vote = VersionStatus.RATIFIED, vote
+
+    @event("RatificationFailed")
+    def _ratification_failed(
+        self, number: int, vote: Vote, actor: Actor, reason: str | None
+    ) -> None:
+        version = self.versions[number - 1]
+        version.status, version.vote = VersionStatus.REJECTED, vote
