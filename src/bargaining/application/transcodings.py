@@ -12,6 +12,23 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
+from bargaining.domain.cluster import (
+    AdoptedFramework,
+    MeTooEntitlement,
+    PactRule,
+    SignOffDecision,
+)
+from bargaining.domain.evaluation import (
+    Amount,
+    Clause,
+    DemandVerdict,
+    Evaluation,
+    Increases,
+    Terms,
+    Tiered,
+    Verdict,
+    Years,
+)
 from bargaining.domain.framework import (
     Category,
     CompoundIncrease,
@@ -20,6 +37,7 @@ from bargaining.domain.framework import (
     Quantity,
     TermLength,
 )
+from bargaining.domain.round import Offer, TentativeAgreement
 from bargaining.domain.vote import Tally, Threshold, Vote
 
 
@@ -109,8 +127,25 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "tally": Tally,
     "threshold": Threshold,
     "vote": Vote,
+    "terms": Terms,
+    "increases": Increases,
+    "amount": Amount,
+    "clause": Clause,
+    "years": Years,
+    "tiered": Tiered,
+    "evaluation": Evaluation,
+    "demand_verdict": DemandVerdict,
+    "offer": Offer,
+    "tentative_agreement": TentativeAgreement,
+    "sign_off_decision": SignOffDecision,
+    "me_too_entitlement": MeTooEntitlement,
+    "adopted_framework": AdoptedFramework,
 }
-ENUMS: dict[str, type[enum.Enum]] = {"demand_category": Category}
+ENUMS: dict[str, type[enum.Enum]] = {
+    "demand_category": Category,
+    "verdict": Verdict,
+    "pact_rule": PactRule,
+}
 
 
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:

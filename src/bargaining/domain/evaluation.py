@@ -93,6 +93,16 @@ class Years:
 TermValue = Increases | Amount | Clause | Years
 
 
+def _term_items(items: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(items, Mapping):
+        raise InvalidInput("terms are a mapping of demand key to term")
+    return dict(items)
+
+
+def _verdicts(verdicts: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(verdicts)
+
+
 @attrs.frozen
 class Tiered:
     """A term that differs by hire date: ``incumbents`` for workers hired before
@@ -107,7 +117,7 @@ class Tiered:
 class Terms:
     """What an employer offers or a bargaining team tentatively agreed: term per demand key."""
 
-    items: Mapping[str, TermValue | Tiered] = attrs.field(factory=dict)
+    items: Mapping[str, TermValue | Tiered] = attrs.field(factory=dict, converter=_term_items)
 
     @classmethod
     def of(cls, **items: TermValue | Tiered) -> Terms:
@@ -131,7 +141,7 @@ class Evaluation:
 
     framework: str
     version: int
-    verdicts: tuple[DemandVerdict, ...]
+    verdicts: tuple[DemandVerdict, ...] = attrs.field(converter=_verdicts)
 
     @property
     def overall(self) -> Verdict:
@@ -158,11 +168,14 @@ class Evaluation:
 
 def _worse(measure: Measure, a: TermValue, b: TermValue) -> bool:
     """Whether ``b`` treats workers worse than ``a`` under this measure."""
-    return _score(measure, b) < _score(measure, a)
+    return score(measure, b) < score(measure, a)
 
 
-def _score(measure: Measure, value: TermValue) -> Decimal:
-    """A number where higher is always better, to compare tiers."""
+def score(measure: Measure, value: TermValue | Tiered) -> Decimal:
+    """A number where higher is always better for workers, to compare two settlements'
+    terms on one demand (a tiered term counts by its worse tier)."""
+    if isinstance(value, Tiered):
+        return min(score(measure, value.incumbents), score(measure, value.new_hires))
     if isinstance(value, Increases):
         return value.total()
     if isinstance(value, Clause):

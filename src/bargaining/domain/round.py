@@ -1,0 +1,188 @@
+"""A bargaining round at one unit: from notice to bargain to a ratified agreement."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from uuid import UUID
+
+import attrs
+from eventsourcing.domain import Aggregate, event
+
+from bargaining.domain.actor import Actor, clean_reason, require_actor
+from bargaining.domain.errors import InvalidInput, RuleViolation
+from bargaining.domain.evaluation import Evaluation, Terms, Verdict
+from bargaining.domain.vote import Vote
+
+
+class TableStatus(enum.Enum):
+    OPEN = "open"
+    TENTATIVE = "at tentative agreement"
+    AWAITING_SIGN_OFF = "awaiting sign-off"
+    RATIFIED = "ratified"
+
+
+@attrs.frozen
+class Offer:
+    """What the employer put on the table, and how it measured up when it landed."""
+
+    terms: Terms
+    received_on: date
+    evaluation: Evaluation | None
+
+
+@attrs.frozen
+class TentativeAgreement:
+    """What the bargaining team agreed, before members vote; its agreement dates too."""
+
+    terms: Terms
+    reached_on: date
+    effective: date
+    expiry: date
+    evaluation: Evaluation | None
+
+    @property
+    def below_floor(self) -> tuple[str, ...]:
+        if self.evaluation is None:
+            return ()
+        return tuple(v.demand for v in self.evaluation.verdicts
+                     if v.verdict is Verdict.BELOW_FLOOR)
+
+
+def _date(value: object, what: str) -> date:
+    if not isinstance(value, date) or hasattr(value, "hour"):
+        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
+    return value
+
+
+class BargainingRound(Aggregate):
+    """One round of bargaining at one unit, possibly inside a cluster."""
+
+    @classmethod
+    def open(
+        cls, *, unit_id: UUID, notice_served: date, actor: Actor, cluster_id: UUID | None = None,
+        reason: str | None = None,
+    ) -> BargainingRound:
+        if not isinstance(unit_id, UUID):
+            raise InvalidInput("a round is opened for a unit id (a UUID)")
+        return cls(unit_id=unit_id, notice_served=_date(notice_served, "notice date"),
+                   cluster_id=cluster_id, actor=require_actor(actor), reason=clean_reason(reason))
+
+    @event("Opened")
+    def __init__(
+        self, *, unit_id: UUID, notice_served: date, cluster_id: UUID | None, actor: Actor,
+        reason: str | None,
+    ) -> None:
+        self.unit_id = unit_id
+        self.notice_served = notice_served
+        self.cluster_id = cluster_id
+        self.offers: list[Offer] = []
+        self.proposals: list[tuple[date, Terms]] = []
+        self.tentative: TentativeAgreement | None = None
+        self.tentative_number = 0
+        self.ratification: Vote | None = None
+        self.failed_votes: list[Vote] = []
+
+    @property
+    def ratified(self) -> bool:
+        return self.ratification is not None
+
+    def status(self, sign_off_required: bool) -> TableStatus:
+        if self.ratified:
+            return TableStatus.RATIFIED
+        if self.tentative is None:
+            return TableStatus.OPEN
+        if sign_off_required and self.tentative.below_floor:
+            return TableStatus.AWAITING_SIGN_OFF
+        return TableStatus.TENTATIVE
+
+    def _require_open(self) -> None:
+        if self.ratified:
+            raise RuleViolation("this round's agreement is already ratified")
+
+    def record_offer(
+        self, terms: Terms, *, received_on: date, evaluation: Evaluation | None, actor: Actor,
+    ) -> None:
+        """An employer offer, with its evaluation against the cluster's framework if any."""
+        actor = require_actor(actor)
+        self._require_open()
+        if not isinstance(terms, Terms):
+            raise InvalidInput("an offer needs its Terms")
+        offer = Offer(terms, _date(received_on, "offer date"), evaluation)
+        self._offer_received(offer=offer, actor=actor)
+
+    @event("OfferReceived")
+    def _offer_received(self, offer: Offer, actor: Actor) -> None:
+        self.offers.append(offer)
+
+    def table_proposal(self, terms: Terms, *, tabled_on: date, actor: Actor) -> None:
+        """A union proposal put on the table."""
+        actor = require_actor(actor)
+        self._require_open()
+        if not isinstance(terms, Terms):
+            raise InvalidInput("a proposal needs its Terms")
+        self._proposal_tabled(terms=terms, tabled_on=_date(tabled_on, "proposal date"),
+                              actor=actor)
+
+    @event("ProposalTabled")
+    def _proposal_tabled(self, terms: Terms, tabled_on: date, actor: Actor) -> None:
+        self.proposals.append((tabled_on, terms))
+
+    def reach_tentative_agreement(
+        self, terms: Terms, *, reached_on: date, effective: date, expiry: date,
+        evaluation: Evaluation | None, actor: Actor, reason: str | None = None,
+    ) -> None:
+        """The bargaining team's tentative agreement; a new one replaces an earlier one."""
+        actor = require_actor(actor)
+        self._require_open()
+        if not isinstance(terms, Terms):
+            raise InvalidInput("a tentative agreement needs its Terms")
+        effective, expiry = _date(effective, "effective date"), _date(expiry, "expiry date")
+        if expiry <= effective:
+            raise RuleViolation(
+                f"an agreement must expire after it takes effect: effective {effective}, "
+                f"expiry {expiry}"
+            )
+        ta = TentativeAgreement(terms, _date(reached_on, "date reached"), effective, expiry,
+                                evaluation)
+        self._tentative_reached(agreement=ta, actor=actor, reason=clean_reason(reason))
+
+    @event("TentativeAgreementReached")
+    def _tentative_reached(
+        self, agreement: TentativeAgreement, actor: Actor, reason: str | None
+    ) -> None:
+        self.tentative = agreement
+        self.tentative_number += 1
+
+    def record_ratification_vote(
+        self, vote: Vote, *, sign_off_required: bool, signed_off: bool, actor: Actor,
+        reason: str | None = None,
+    ) -> bool:
+        """Members vote on the tentative agreement. Under a pact with sign-off, a tentative
+        agreement below any floor goes to a vote only after the committee approved it."""
+        actor = require_actor(actor)
+        self._require_open()
+        if self.tentative is None:
+            raise RuleViolation("there is no tentative agreement to ratify")
+        if not isinstance(vote, Vote):
+            raise InvalidInput("a ratification needs the members' Vote")
+        failing = self.tentative.below_floor
+        if sign_off_required and failing and not signed_off:
+            raise RuleViolation(
+                "this tentative agreement is below the framework's floor on "
+                f"{', '.join(failing)}; under the pact it cannot go to a ratification vote "
+                "until the cluster's committee signs it off"
+            )
+        if vote.passed:
+            self._ratified(vote=vote, actor=actor, reason=clean_reason(reason))
+        else:
+            self._ratification_failed(vote=vote, actor=actor, reason=clean_reason(reason))
+        return vote.passed
+
+    @event("Ratified")
+    def _ratified(self, vote: Vote, actor: Actor, reason: str | None) -> None:
+        self.ratification = vote
+
+    @event("RatificationFailed")
+    def _ratification_failed(self, vote: Vote, actor: Actor, reason: str | None) -> None:
+        self.failed_votes.append(vote)
