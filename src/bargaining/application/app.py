@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -19,6 +19,9 @@ from eventsourcing.persistence import (
     PersistenceError,
 )
 
+from bargaining.application.clusters import ClusterCommands
+from bargaining.application.frameworks import FrameworkCommands
+from bargaining.application.rounds import RoundCommands
 from bargaining.application.storage import CIPHER_KEY_ENV, Store
 from bargaining.application.transcodings import register_domain_transcodings
 from bargaining.domain.actor import Actor
@@ -27,6 +30,7 @@ from bargaining.domain.errors import (
     ConcurrentChange,
     EncryptionKeyError,
     InvalidInput,
+    RecordNotFound,
     StoreError,
     UnitAlreadyRegistered,
     UnitNotFound,
@@ -35,8 +39,10 @@ from bargaining.domain.unit import BargainingUnit, unit_id
 from bargaining.readmodels.expiry_map import ExpiryMap
 from bargaining.readmodels.sealing import NameSealer
 
+T = TypeVar("T")
 
-class BargainingApp(Application[UUID]):
+
+class BargainingApp(FrameworkCommands, ClusterCommands, RoundCommands, Application[UUID]):
     """Records bargaining units and their agreements as events, and keeps the Expiry Map current.
 
     ``store`` is ``"memory"``, a SQLite file path (the embedded default) or a
@@ -110,9 +116,7 @@ class BargainingApp(Application[UUID]):
         try:
             recordings = super().save(*objs, **kwargs)
         except IntegrityError:
-            labels = ", ".join(
-                obj.label for obj in objs if isinstance(obj, BargainingUnit)
-            ) or "a record"
+            labels = ", ".join(_describe(obj) for obj in objs) or "a record"
             raise ConcurrentChange(
                 f"{labels} was changed by someone else at the same time; nothing of this change "
                 "was recorded: reload and try again"
@@ -120,18 +124,27 @@ class BargainingApp(Application[UUID]):
         self.expiry_map.follow(recordings)
         return recordings
 
-    def _unit(self, unit: UUID | BargainingUnit) -> BargainingUnit:
-        uid = unit.id if isinstance(unit, BargainingUnit) else unit
-        if not isinstance(uid, UUID):
-            raise InvalidInput(f"a unit is named by its id (a UUID), not {uid!r}")
+    def _load(
+        self, record_id: object, cls: type[T], what: str, *, version: int | None = None
+    ) -> T:
+        """Load an aggregate of the expected kind, or say in words what is missing."""
+        if not isinstance(record_id, UUID):
+            raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
         try:
             with self._reading():
-                found: Any = self.repository.get(uid)
+                found: Any = self.repository.get(record_id, version=version)
         except AggregateNotFoundError:
-            raise UnitNotFound(f"no bargaining unit is registered with id {uid}") from None
-        if not isinstance(found, BargainingUnit):
-            raise UnitNotFound(f"the record {uid} is not a bargaining unit")
+            raise RecordNotFound(f"no {what} is recorded with id {record_id}") from None
+        if not isinstance(found, cls):
+            raise RecordNotFound(f"the record {record_id} is not a {what}")
         return found
+
+    def _unit(self, unit: UUID | BargainingUnit) -> BargainingUnit:
+        uid = unit.id if isinstance(unit, BargainingUnit) else unit
+        try:
+            return self._load(uid, BargainingUnit, "bargaining unit")
+        except RecordNotFound as missing:
+            raise UnitNotFound(str(missing)) from None
 
     # ---------------------------------------------------------------- commands
 
@@ -241,12 +254,9 @@ class BargainingApp(Application[UUID]):
         if version is None:
             return self._unit(unit)
         try:
-            with self._reading():
-                found: Any = self.repository.get(unit, version=version)
-        except AggregateNotFoundError:
-            raise UnitNotFound(f"no bargaining unit is registered with id {unit}") from None
-        assert isinstance(found, BargainingUnit)
-        return found
+            return self._load(unit, BargainingUnit, "bargaining unit", version=version)
+        except RecordNotFound as missing:
+            raise UnitNotFound(str(missing)) from None
 
     def find_unit(self, *, union: str, local: str, employer: str, unit_name: str) -> BargainingUnit:
         """Find a unit by the names it was registered with (case and spacing do not matter)."""
@@ -263,6 +273,14 @@ class BargainingApp(Application[UUID]):
         if expiry_map is not None:
             expiry_map.store.close()
         super().close()
+
+
+def _describe(obj: object) -> str:
+    for attribute in ("label", "name"):
+        value = getattr(obj, attribute, None)
+        if isinstance(value, str):
+            return value
+    return f"record {getattr(obj, 'id', '?')}"
 
 
 def _check_key(key: str) -> bytes:

@@ -143,6 +143,7 @@ class BargainingCluster(Aggregate):
         self.me_too_demands: list[str] = []
         self.sign_offs: list[SignOffDecision] = []
         self.entitlements: list[MeTooEntitlement] = []
+        self.rounds: dict[UUID, UUID] = {}
 
     # ----------------------------------------------------------------- queries
 
@@ -319,6 +320,18 @@ class BargainingCluster(Aggregate):
     @event("SignOffDecided")
     def _sign_off_decided(self, decision: SignOffDecision) -> None:
         self.sign_offs.append(decision)
+
+    def link_round(self, unit_id: UUID, round_id: UUID, *, actor: Actor) -> None:
+        """A member unit opened its bargaining table: the cluster follows that round."""
+        actor = require_actor(actor)
+        member = self.member(unit_id)
+        if member.withdrawn:
+            raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
+        self._table_opened(unit_id=unit_id, round_id=round_id, actor=actor)
+
+    @event("TableOpened")
+    def _table_opened(self, unit_id: UUID, round_id: UUID, actor: Actor) -> None:
+        self.rounds[unit_id] = round_id
 
     def record_me_too(self, entitlement: MeTooEntitlement, *, actor: Actor) -> None:
         """A unit that settled earlier is now owed a better term won later in the cluster."""

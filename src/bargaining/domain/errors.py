@@ -26,7 +26,11 @@ class UnitAlreadyRegistered(BargainingError):
     """The same union, local, employer and unit name were registered before."""
 
 
-class UnitNotFound(BargainingError, LookupError):
+class RecordNotFound(BargainingError, LookupError):
+    """No record (unit, cluster, framework, round) exists under the given id."""
+
+
+class UnitNotFound(RecordNotFound):
     """No bargaining unit is registered under the given identity."""
 
 

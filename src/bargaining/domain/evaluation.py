@@ -184,6 +184,22 @@ def score(measure: Measure, value: TermValue | Tiered) -> Decimal:
     return number if measure.more_is_better else -number
 
 
+def describe_term(demand: Demand, value: TermValue | Tiered) -> str:
+    """A term in words: 'increases 2%, 2% compound to 4% over 2 years', '22 students'."""
+    if isinstance(value, Tiered):
+        return (f"{describe_term(demand, value.incumbents)} for incumbents, "
+                f"{describe_term(demand, value.new_hires)} for those hired from "
+                f"{value.hired_from}")
+    if isinstance(value, Increases):
+        return value.describe()
+    if isinstance(value, Clause):
+        return "the clause" if value.present else "no clause"
+    if isinstance(value, Years):
+        return f"a term of {show_number(value.value)} years"
+    unit = f" {demand.measure.unit}" if isinstance(demand.measure, Quantity) else ""
+    return f"{show_number(value.value)}{unit}"
+
+
 def _judge(demand: Demand, value: TermValue) -> tuple[Verdict, str]:
     m = demand.measure
     if isinstance(m, Protection):

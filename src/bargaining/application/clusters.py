@@ -1,0 +1,153 @@
+"""Commands and queries on bargaining clusters: members, framework, pact, sign-offs, status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from uuid import UUID
+
+import attrs
+
+from bargaining.application.services import Records
+from bargaining.domain.actor import Actor
+from bargaining.domain.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.errors import RuleViolation
+from bargaining.domain.framework import DemandFramework, VersionStatus
+from bargaining.domain.round import BargainingRound, TableStatus
+from bargaining.domain.vote import Vote
+
+
+@attrs.frozen
+class TableState:
+    """One member's bargaining table as the cluster sees it."""
+
+    unit_id: UUID
+    label: str
+    withdrawn: bool
+    pact_signed_on: date | None
+    status: TableStatus | None  # None: no round opened yet
+    final: bool  # ratified, and under "no deal until every table settles", all have
+
+
+@attrs.frozen
+class ClusterStatus:
+    name: str
+    tables: tuple[TableState, ...]
+    settled: bool
+    entitlements: tuple[MeTooEntitlement, ...]
+
+    def explain(self) -> str:
+        lines = [f"{self.name}: {'settled' if self.settled else 'not settled'}"]
+        for t in self.tables:
+            state = "withdrawn" if t.withdrawn else (t.status.value if t.status else "no table")
+            waiting = t.status is TableStatus.RATIFIED and not t.final
+            note = " (final)" if t.final else " (waiting for every table)" if waiting else ""
+            lines.append(f"  {t.label}: {state}{note}")
+        lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
+        return "\n".join(lines)
+
+
+class ClusterCommands(Records):
+    def form_cluster(
+        self, *, name: str, sectors: Sequence[str], committee: Sequence[Actor],
+        window_start: date, window_end: date, target_alignment: date, actor: Actor,
+        reason: str | None = None,
+    ) -> UUID:
+        """Form a cluster with its coordinating committee and window of expiries."""
+        cluster = BargainingCluster.form(
+            name=name, sectors=sectors, committee=committee, window_start=window_start,
+            window_end=window_end, target_alignment=target_alignment, actor=actor, reason=reason,
+        )
+        self.save(cluster)
+        return cluster.id
+
+    def get_cluster(self, cluster_id: UUID) -> BargainingCluster:
+        return self._load(cluster_id, BargainingCluster, "bargaining cluster")
+
+    def admit_unit(
+        self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, override_reason: str | None = None
+    ) -> None:
+        """Admit a unit whose current expiry is in the window (or with an override and why)."""
+        cluster = self.get_cluster(cluster_id)
+        unit = self._unit(unit_id)
+        current = unit.current_agreement
+        cluster.admit(unit.id, label=unit.label, expiry=current.expiry if current else None,
+                      actor=actor, override_reason=override_reason)
+        self.save(cluster)
+
+    def withdraw_unit(
+        self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        cluster = self.get_cluster(cluster_id)
+        cluster.withdraw(unit_id, actor=actor, reason=reason)
+        self.save(cluster)
+
+    def adopt_framework(
+        self, cluster_id: UUID, framework_id: UUID, version: int, *, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        """Adopt a framework version that members have ratified."""
+        cluster = self.get_cluster(cluster_id)
+        framework = self._load(framework_id, DemandFramework, "demand framework")
+        chosen = framework.get_version(version)
+        cluster.adopt_framework(
+            framework.id, name=framework.name, version=chosen.number,
+            ratified=chosen.status is VersionStatus.RATIFIED, actor=actor, reason=reason,
+        )
+        self.save(cluster)
+
+    def adopt_pact(
+        self, cluster_id: UUID, rules: Sequence[PactRule], *, actor: Actor,
+        me_too_demands: Sequence[str] = (), reason: str | None = None,
+    ) -> None:
+        cluster = self.get_cluster(cluster_id)
+        cluster.adopt_pact(rules, actor=actor, me_too_demands=me_too_demands, reason=reason)
+        self.save(cluster)
+
+    def sign_pact(self, cluster_id: UUID, unit_id: UUID, *, signed_on: date, actor: Actor) -> None:
+        cluster = self.get_cluster(cluster_id)
+        cluster.sign_pact(unit_id, signed_on=signed_on, actor=actor)
+        self.save(cluster)
+
+    def decide_sign_off(
+        self, cluster_id: UUID, round_id: UUID, *, approved: bool, vote: Vote, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        """The committee approves or refuses a below-floor tentative agreement (recorded)."""
+        cluster = self.get_cluster(cluster_id)
+        bargaining_round = self._load(round_id, BargainingRound, "bargaining round")
+        if bargaining_round.cluster_id != cluster.id:
+            raise RuleViolation(f"that round is not bargained within '{cluster.name}'")
+        ta = bargaining_round.tentative
+        if ta is None:
+            raise RuleViolation("there is no tentative agreement to sign off")
+        if not ta.below_floor:
+            raise RuleViolation("this tentative agreement meets every floor: no sign-off needed")
+        cluster.decide_sign_off(
+            bargaining_round.id, bargaining_round.unit_id,
+            tentative_number=bargaining_round.tentative_number, approved=approved, vote=vote,
+            failing_demands=ta.below_floor, actor=actor, reason=reason,
+        )
+        self.save(cluster)
+
+    def cluster_status(self, cluster_id: UUID) -> ClusterStatus:
+        """Each member table's state, whether the cluster is settled, and me-too owed."""
+        cluster = self.get_cluster(cluster_id)
+        sign_off = cluster.has_rule(PactRule.SIGN_OFF)
+        states: list[tuple[UUID, str, bool, date | None, TableStatus | None]] = []
+        for member in cluster.members.values():
+            status = None
+            round_id = cluster.rounds.get(member.unit_id)
+            if round_id is not None:
+                status = self._load(round_id, BargainingRound, "bargaining round").status(sign_off)
+            states.append((member.unit_id, member.label, member.withdrawn,
+                           member.pact_signed_on, status))
+        active = [s for s in states if not s[2]]
+        settled = bool(active) and all(s[4] is TableStatus.RATIFIED for s in active)
+        waits = cluster.has_rule(PactRule.NO_DEAL_UNTIL_ALL_SETTLE)
+        tables = tuple(
+            TableState(uid, label, withdrawn, signed, status,
+                       final=status is TableStatus.RATIFIED and (settled or not waits))
+            for uid, label, withdrawn, signed, status in states
+        )
+        return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements))

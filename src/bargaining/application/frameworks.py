@@ -1,0 +1,59 @@
+"""Commands and queries on shared demand frameworks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from bargaining.application.services import Records
+from bargaining.domain.actor import Actor
+from bargaining.domain.errors import RuleViolation
+from bargaining.domain.evaluation import Evaluation, Terms, evaluate
+from bargaining.domain.framework import Demand, DemandFramework
+from bargaining.domain.vote import Vote
+
+
+class FrameworkCommands(Records):
+    def draft_framework(
+        self, *, name: str, sectors: Sequence[str], demands: Sequence[Demand], actor: Actor,
+        reason: str | None = None,
+    ) -> UUID:
+        """Draft a framework (version 1); it takes effect only when members ratify it."""
+        framework = DemandFramework.draft(
+            name=name, sectors=sectors, demands=demands, actor=actor, reason=reason
+        )
+        self.save(framework)
+        return framework.id
+
+    def amend_framework(
+        self, framework_id: UUID, demands: Sequence[Demand], *, actor: Actor,
+        reason: str | None = None,
+    ) -> int:
+        """Draft a new version of the framework; returns its number."""
+        framework = self.get_framework(framework_id)
+        number = framework.amend(demands, actor=actor, reason=reason)
+        self.save(framework)
+        return number
+
+    def record_framework_vote(
+        self, framework_id: UUID, version: int, vote: Vote, *, actor: Actor,
+        reason: str | None = None,
+    ) -> bool:
+        """Record the members' ratification vote on a version; returns whether it carried."""
+        framework = self.get_framework(framework_id)
+        carried = framework.record_ratification_vote(version, vote, actor=actor, reason=reason)
+        self.save(framework)
+        return carried
+
+    def get_framework(self, framework_id: UUID) -> DemandFramework:
+        return self._load(framework_id, DemandFramework, "demand framework")
+
+    def evaluate_terms(
+        self, framework_id: UUID, terms: Terms, *, version: int | None = None
+    ) -> Evaluation:
+        """Judge terms against a version (default: the effective, ratified one)."""
+        framework = self.get_framework(framework_id)
+        chosen = framework.get_version(version) if version is not None else framework.effective
+        if chosen is None:
+            raise RuleViolation(f"members have not ratified any version of '{framework.name}'")
+        return evaluate(framework.name, chosen.number, chosen.demands, terms)

@@ -1,0 +1,166 @@
+"""Commands on bargaining rounds: offers judged against the cluster's framework, tentative
+agreements, the sign-off gate, ratification, and me-too entitlements."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from bargaining.application.services import Records
+from bargaining.domain.actor import Actor
+from bargaining.domain.agreement import CollectiveAgreement
+from bargaining.domain.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.evaluation import Evaluation, Terms, describe_term, evaluate, score
+from bargaining.domain.framework import DemandFramework, FrameworkVersion
+from bargaining.domain.round import BargainingRound
+from bargaining.domain.vote import Vote
+
+
+class RoundCommands(Records):
+    def open_round(
+        self, unit_id: UUID, *, notice_served: date, actor: Actor, cluster_id: UUID | None = None,
+        reason: str | None = None,
+    ) -> UUID:
+        """Open a round when notice to bargain is served; inside a cluster if given."""
+        unit = self._unit(unit_id)
+        bargaining_round = BargainingRound.open(
+            unit_id=unit.id, notice_served=notice_served, actor=actor, cluster_id=cluster_id,
+            reason=reason,
+        )
+        if cluster_id is None:
+            self.save(bargaining_round)
+            return bargaining_round.id
+        cluster = self._load(cluster_id, BargainingCluster, "bargaining cluster")
+        cluster.link_round(unit.id, bargaining_round.id, actor=actor)
+        self.save(bargaining_round, cluster)
+        return bargaining_round.id
+
+    def get_round(self, round_id: UUID) -> BargainingRound:
+        return self._load(round_id, BargainingRound, "bargaining round")
+
+    def _framework_version(self, bargaining_round: BargainingRound) -> FrameworkVersion | None:
+        if bargaining_round.cluster_id is None:
+            return None
+        cluster = self._load(bargaining_round.cluster_id, BargainingCluster, "bargaining cluster")
+        adopted = cluster.framework
+        if adopted is None:
+            return None
+        framework = self._load(adopted.framework_id, DemandFramework, "demand framework")
+        return framework.get_version(adopted.version)
+
+    def _evaluate(self, bargaining_round: BargainingRound, terms: Terms) -> Evaluation | None:
+        version = self._framework_version(bargaining_round)
+        if version is None or bargaining_round.cluster_id is None:
+            return None
+        cluster = self._load(bargaining_round.cluster_id, BargainingCluster, "bargaining cluster")
+        assert cluster.framework is not None
+        return evaluate(cluster.framework.name, version.number, version.demands, terms)
+
+    def record_offer(
+        self, round_id: UUID, terms: Terms, *, received_on: date, actor: Actor
+    ) -> Evaluation | None:
+        """Record an employer offer; inside a cluster with a framework, its evaluation is
+        recorded with it (and returned)."""
+        bargaining_round = self.get_round(round_id)
+        evaluation = self._evaluate(bargaining_round, terms)
+        bargaining_round.record_offer(terms, received_on=received_on, evaluation=evaluation,
+                                      actor=actor)
+        self.save(bargaining_round)
+        return evaluation
+
+    def table_proposal(
+        self, round_id: UUID, terms: Terms, *, tabled_on: date, actor: Actor
+    ) -> None:
+        bargaining_round = self.get_round(round_id)
+        bargaining_round.table_proposal(terms, tabled_on=tabled_on, actor=actor)
+        self.save(bargaining_round)
+
+    def reach_tentative_agreement(
+        self, round_id: UUID, terms: Terms, *, reached_on: date, effective: date, expiry: date,
+        actor: Actor, reason: str | None = None,
+    ) -> Evaluation | None:
+        """Record a tentative agreement, evaluated against the cluster's framework."""
+        bargaining_round = self.get_round(round_id)
+        evaluation = self._evaluate(bargaining_round, terms)
+        bargaining_round.reach_tentative_agreement(
+            terms, reached_on=reached_on, effective=effective, expiry=expiry,
+            evaluation=evaluation, actor=actor, reason=reason,
+        )
+        self.save(bargaining_round)
+        return evaluation
+
+    def record_ratification_vote(
+        self, round_id: UUID, vote: Vote, *, actor: Actor, reason: str | None = None
+    ) -> bool:
+        """Members vote on the tentative agreement. A ratified agreement becomes the unit's new
+        collective agreement (so the Expiry Map moves), and under me-too, units that settled
+        earlier for less are recorded as entitled. All in one transaction."""
+        bargaining_round = self.get_round(round_id)
+        cluster = None
+        sign_off_required = signed_off = False
+        if bargaining_round.cluster_id is not None:
+            cluster = self._load(bargaining_round.cluster_id, BargainingCluster,
+                                 "bargaining cluster")
+            sign_off_required = cluster.has_rule(PactRule.SIGN_OFF)
+            decision = cluster.sign_off_for(bargaining_round.id)
+            signed_off = (
+                decision is not None
+                and decision.approved
+                and decision.tentative_number == bargaining_round.tentative_number
+            )
+        carried = bargaining_round.record_ratification_vote(
+            vote, sign_off_required=sign_off_required, signed_off=signed_off, actor=actor,
+            reason=reason,
+        )
+        if not carried:
+            self.save(bargaining_round)
+            return False
+        ta = bargaining_round.tentative
+        assert ta is not None
+        unit = self._unit(bargaining_round.unit_id)
+        unit.record_agreement(
+            CollectiveAgreement(expiry=ta.expiry, effective=ta.effective, settled=vote.held_on,
+                                source=f"ratified in bargaining round {bargaining_round.id}"),
+            actor=actor, reason=reason,
+        )
+        changed: list[object] = [bargaining_round, unit]
+        if cluster is not None and cluster.has_rule(PactRule.ME_TOO):
+            self._record_me_too(cluster, bargaining_round, unit.label, actor)
+            changed.append(cluster)
+        self.save(*changed)
+        return True
+
+    def _record_me_too(
+        self, cluster: BargainingCluster, later: BargainingRound, later_label: str, actor: Actor
+    ) -> None:
+        version = self._framework_version(later)
+        if version is None or later.tentative is None:
+            return
+        later_terms = later.tentative.terms.items
+        for unit_id, round_id in cluster.rounds.items():
+            if round_id == later.id or cluster.members[unit_id].withdrawn:
+                continue
+            earlier = self.get_round(round_id)
+            if not earlier.ratified or earlier.tentative is None:
+                continue
+            for key in cluster.me_too_demands:
+                mine, theirs = earlier.tentative.terms.items.get(key), later_terms.get(key)
+                if mine is None or theirs is None:
+                    continue
+                measure = version.demand(key).measure
+                if score(measure, theirs) > score(measure, mine):
+                    already = any(e.unit_id == unit_id and e.demand == key
+                                  and e.from_unit_id == later.unit_id
+                                  for e in cluster.entitlements)
+                    if already:
+                        continue
+                    demand = version.demand(key)
+                    explanation = (
+                        f"{cluster.members[unit_id].label} is owed {later_label}'s better "
+                        f"{key}: {describe_term(demand, theirs)} against "
+                        f"{describe_term(demand, mine)}"
+                    )
+                    cluster.record_me_too(
+                        MeTooEntitlement(unit_id, key, later.unit_id, explanation), actor=actor
+                    )
+
