@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from eventsourcing.domain import Aggregate, event
@@ -62,6 +63,17 @@ def show_number(value: Decimal) -> str:
 # ------------------------------------------------------------------ measures
 
 
+def _check_sides(measure: Any) -> None:
+    """A target never sits on the wrong side of its floor."""
+    better = measure.more_is_better
+    if (measure.target < measure.floor) if better else (measure.target > measure.floor):
+        side = "below" if better else "above"
+        raise RuleViolation(
+            f"the target {show_number(measure.target)} sits {side} its floor "
+            f"{show_number(measure.floor)}"
+        )
+
+
 @attrs.frozen
 class CompoundIncrease:
     """Yearly percentage increases, judged compounded over the whole term.
@@ -75,6 +87,9 @@ class CompoundIncrease:
 
     kind = "compound increase"
     more_is_better = True
+
+    def __attrs_post_init__(self) -> None:
+        _check_sides(self)
 
     def describe(self) -> str:
         return (
@@ -94,6 +109,9 @@ class Quantity:
     more_is_better: bool = True
 
     kind = "quantity"
+
+    def __attrs_post_init__(self) -> None:
+        _check_sides(self)
 
     def describe(self) -> str:
         word = "at least" if self.more_is_better else "at most"
@@ -124,6 +142,9 @@ class TermLength:
     kind = "term length"
     more_is_better = False
 
+    def __attrs_post_init__(self) -> None:
+        _check_sides(self)
+
     def describe(self) -> str:
         most, target = show_number(self.floor), show_number(self.target)
         return f"a term of at most {most} years (target {target})"
@@ -149,20 +170,8 @@ class Demand:
                 f"demand '{self.key}': the category must be one of "
                 f"{', '.join(c.value for c in Category)}"
             )
-        m = self.measure
-        if not isinstance(m, CompoundIncrease | Quantity | Protection | TermLength):
+        if not isinstance(self.measure, CompoundIncrease | Quantity | Protection | TermLength):
             raise InvalidInput(f"demand '{self.key}' needs a measure")
-        if isinstance(m, Protection):
-            return
-        better = m.more_is_better
-        if (m.target < m.floor) if better else (m.target > m.floor):
-            side = "below" if better else "above"
-            raise RuleViolation(
-                f"demand '{self.key}': the target {show_number(m.target)} sits {side} its floor "
-                f"{show_number(m.floor)}"
-            )
-
-
 
 
 # ----------------------------------------------------------------- versions
