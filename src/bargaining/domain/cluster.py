@@ -258,12 +258,12 @@ class BargainingCluster(Aggregate):
     ) -> None:
         """The coordination pact's rules; me-too covers the named demands."""
         actor = require_actor(actor)
+        if self.pact_rules:
+            raise RuleViolation(f"'{self.name}' already has a pact; units have signed it")
         if not rules or not all(isinstance(r, PactRule) for r in rules):
             raise InvalidInput("a pact needs one or more PactRule values")
         if PactRule.ME_TOO in rules and not me_too_demands:
             raise InvalidInput("a me-too rule must name the demands it covers")
-        if self.pact_rules:
-            raise RuleViolation(f"'{self.name}' already has a pact; units have signed it")
         self._pact_adopted(rules=list(rules), me_too_demands=list(me_too_demands), actor=actor,
                            reason=clean_reason(reason))
 
