@@ -48,3 +48,18 @@ def test_expiry_map_example_runs(tmp_path: Path) -> None:
     assert "Top cluster candidates" in result.stdout
     assert "Importing the same file again: 0 imported" in result.stdout
     assert (tmp_path / "f7-rejected-rows.csv").exists()
+
+
+def test_coordinated_round_example_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "coordinated_round.py"), "--db",
+         str(tmp_path / "round.sqlite")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True,
+    )
+    out = result.stdout
+    assert "compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor" in out
+    assert "ratification vote refused: this tentative agreement is below" in out
+    assert "committee refused sign-off" in out and "committee approved sign-off" in out
+    assert "Ontario care 2026: settled" in out
+    assert "me-too owed: SEIU 2, Extendicare (Sudbury LTC) is owed" in out
+    assert out.count("expires 2029-03-31") == 3
