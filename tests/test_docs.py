@@ -63,3 +63,11 @@ def test_coordinated_round_example_runs(tmp_path: Path) -> None:
     assert "Ontario care 2026: settled" in out
     assert "me-too owed: SEIU 2, Extendicare (Sudbury LTC) is owed" in out
     assert out.count("expires 2029-03-31") == 3
+
+
+def test_readme_framework_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = next(b for b in python_blocks() if "Front commun 2023" in b)
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor" in out
+    assert out.strip().endswith("Verdict.BELOW_FLOOR")
