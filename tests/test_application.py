@@ -103,7 +103,7 @@ def test_blank_actor_fields_are_refused() -> None:
 @pytest.mark.parametrize(
     ("changes", "error", "words"),
     [
-        ({"employer": "  "}, InvalidInput, "needs a employer"),
+        ({"employer": "  "}, InvalidInput, "needs an employer"),
         ({"union": ""}, InvalidInput, "needs a union"),
         ({"unit_name": ""}, InvalidInput, "needs a unit name"),
         ({"headcount": -1}, RuleViolation, "headcount cannot be negative"),

@@ -84,8 +84,8 @@ def test_bad_rows_reported_by_line_and_reason(memory_app: BargainingApp, steward
     report = f7(memory_app, steward, batch_size=3).import_text(BAD)
     assert [(r.line, r.reason) for r in report.rejected] == [
         (3, "expiry date is blank"),
-        (4, "expiry date '00:00:00' is not a date (%Y-%m-%d)"),
-        (5, "expiry date '2004-02-30' is not a date (%Y-%m-%d)"),
+        (4, "expiry date '00:00:00' is not a date (YYYY-MM-DD)"),
+        (5, "expiry date '2004-02-30' is not a date (YYYY-MM-DD)"),
         (6, "unit size -4 is negative"),
         (7, "employer is missing"),
         (8, "union is missing"),
@@ -160,3 +160,17 @@ def test_importer_needs_an_actor_and_a_file(memory_app: BargainingApp, tmp_path:
         CsvImporter(memory_app, F7_MAPPING, actor=None)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="no CSV file"):
         f7(memory_app, steward).import_file(tmp_path / "missing.csv")
+
+
+def test_line_numbers_survive_blank_lines_and_quoted_line_breaks(memory_app: BargainingApp,
+                                                                  steward: Actor) -> None:
+    text = (HEADER
+            + "2003-09-30,2004-01-31,GOOD,SEIU - 1,CHICAGO,IL,J,10,10\n"     # line 2
+            + "\n\n"                                                          # lines 3-4
+            + "2003-09-30,,BLANK EXPIRY,SEIU - 1,CHICAGO,IL,J,10,10\n"       # line 5
+            + '2003-09-30,2004-01-31,"TWO\nLINES",SEIU - 1,X,IL,J,1,1\n'     # lines 6-7
+            + "2003-09-30,2004-01-31,NO UNION, - 12,CHICAGO,IL,J,10,10\n")   # line 8
+    report = f7(memory_app, steward).import_text(text)
+    assert [(r.line, r.reason) for r in report.rejected] == [
+        (5, "expiry date is blank"), (8, "union is missing")]
+    assert report.rows_read == 4 and report.imported == 2 and report.balanced

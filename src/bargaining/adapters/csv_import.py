@@ -43,10 +43,13 @@ Row = Mapping[str, str]
 def split_union_and_local(value: str) -> tuple[str, str]:
     """F-7 files the union and local together: ``'IAM - 570 DISTRICT 166'`` is union
     ``IAM``, local ``570 DISTRICT 166``; ``'MANA -'`` is union ``MANA`` with no local."""
-    union, sep, local = value.partition(" - ")
+    text = value.strip()
+    if text.startswith("-"):
+        return "", text[1:].strip()  # a local with no union: the row will be refused
+    union, sep, local = text.partition(" - ")
     if not sep:
-        union, _, local = value.rstrip().rstrip("-").partition(" - ")
-    return union.strip().rstrip("-").strip(), local.strip()
+        union, local = text.rstrip("-"), ""
+    return union.strip(), local.strip()
 
 
 def f7_unit_name(row: Row) -> str:
@@ -55,6 +58,13 @@ def f7_unit_name(row: Row) -> str:
     city = " ".join((row.get("unit_city") or "").split())
     state = " ".join((row.get("unit_state") or "").split())
     return ", ".join(part for part in (city, state) if part) or "unnamed unit"
+
+
+def _readable(date_format: str) -> str:
+    """'%Y-%m-%d' as organizers write it: 'YYYY-MM-DD'."""
+    for code, words in (("%Y", "YYYY"), ("%m", "MM"), ("%d", "DD"), ("%y", "YY")):
+        date_format = date_format.replace(code, words)
+    return date_format
 
 
 @attrs.frozen
@@ -257,10 +267,12 @@ class CsvImporter:
 
     @staticmethod
     def _rows(reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, str]]]:
-        line = reader.line_num + 1
+        """Rows with the file line each starts on (blank lines skipped, quoted line breaks
+        inside a field counted)."""
         for row in reader:
-            yield line, {k: (v or "") for k, v in row.items() if k is not None}
-            line = reader.line_num + 1
+            values = {k: (v or "") for k, v in row.items() if k is not None}
+            embedded = sum(v.count("\n") for v in values.values())
+            yield reader.line_num - embedded, values
 
     # ------------------------------------------------------------------- rows
 
@@ -289,7 +301,7 @@ class CsvImporter:
             raise _Reject(f"{what} is blank")
         parsed = self._date(text)
         if parsed is None:
-            formats = " or ".join(self.mapping.date_formats)
+            formats = " or ".join(_readable(f) for f in self.mapping.date_formats)
             raise _Reject(f"{what} '{text}' is not a date ({formats})")
         return parsed
 

@@ -264,8 +264,10 @@ class BargainingApp(FrameworkCommands, ClusterCommands, RoundCommands, Applicati
         try:
             return self._unit(uid)
         except UnitNotFound:
+            names = " ".join(f"{union} {local}".split()), " ".join(employer.split())
             raise UnitNotFound(
-                f"no bargaining unit is registered for {union} {local}, {employer} ({unit_name})"
+                f"no bargaining unit is registered for {names[0]}, {names[1]} "
+                f"({' '.join(unit_name.split())})"
             ) from None
 
     def close(self) -> None:

@@ -65,7 +65,18 @@ class OpenPeriodCalendar:
         jurisdictions: Mapping[str, Iterable[OpenPeriod]] | None = None,
         default: Iterable[OpenPeriod] = (),
     ) -> OpenPeriodCalendar:
-        table = {code.strip(): tuple(periods) for code, periods in (jurisdictions or {}).items()}
+        table: dict[str, tuple[OpenPeriod, ...]] = {}
+        seen: dict[str, str] = {}
+        for code, periods in (jurisdictions or {}).items():
+            key = " ".join(code.split()).casefold()
+            if not key:
+                raise InvalidInput("a jurisdiction in the open-period calendar needs a code")
+            if key in seen:
+                raise InvalidInput(
+                    f"the calendar names one jurisdiction twice: '{seen[key]}' and '{code}'"
+                )
+            seen[key] = code
+            table[code.strip()] = tuple(periods)
         return cls(jurisdictions=table, default=tuple(default))
 
     def periods_for(self, jurisdiction: str) -> tuple[OpenPeriod, ...]:

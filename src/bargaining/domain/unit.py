@@ -34,7 +34,8 @@ def _text(value: object, what: str, *, required: bool = True) -> str:
         raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
     cleaned = " ".join(value.split())
     if required and not cleaned:
-        raise InvalidInput(f"a bargaining unit needs a {what}")
+        article = "an" if what[0] in "aeio" else "a"
+        raise InvalidInput(f"a bargaining unit needs {article} {what}")
     return cleaned
 
 
@@ -196,7 +197,7 @@ class BargainingUnit(Aggregate):
     def change_sector(self, sector: str, *, actor: Actor, reason: str | None = None) -> None:
         """Move the unit to another sector (municipal, long-term care, ...)."""
         actor = require_actor(actor)
-        sector = _text(sector, "sector")
+        sector = _text(sector, "sector", required=False)
         if sector != self.sector:
             self._sector_changed(sector=sector, actor=actor, reason=clean_reason(reason))
 
@@ -207,7 +208,7 @@ class BargainingUnit(Aggregate):
     def change_region(self, region: str, *, actor: Actor, reason: str | None = None) -> None:
         """Record the province or state whose labour law governs the unit."""
         actor = require_actor(actor)
-        region = _text(region, "region")
+        region = _text(region, "region", required=False)
         if region != self.region:
             self._region_changed(region=region, actor=actor, reason=clean_reason(reason))
 
@@ -218,7 +219,7 @@ class BargainingUnit(Aggregate):
     def change_city(self, city: str, *, actor: Actor, reason: str | None = None) -> None:
         """Record the city where the unit works."""
         actor = require_actor(actor)
-        city = _text(city, "city")
+        city = _text(city, "city", required=False)
         if city != self.city:
             self._city_changed(city=city, actor=actor, reason=clean_reason(reason))
 
@@ -231,7 +232,7 @@ class BargainingUnit(Aggregate):
     ) -> None:
         """Record the unit's industry classification code."""
         actor = require_actor(actor)
-        industry_code = _text(industry_code, "industry code")
+        industry_code = _text(industry_code, "industry code", required=False)
         if industry_code != self.industry_code:
             self._industry_code_changed(
                 industry_code=industry_code, actor=actor, reason=clean_reason(reason)

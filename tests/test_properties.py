@@ -1,0 +1,473 @@
+"""Property tests: every store reloads to the model, the Expiry Map rebuilds to the same answers,
+and the importer accounts for every row.
+
+Command plans come from ``tests/strategies.py``: a plain-Python model decides which commands
+must succeed and which must fail (with a ``BargainingError`` subclass, recording nothing).
+
+The ``xfail(strict=True)`` tests at the end pin bugs found in ``src`` by these properties: when
+a bug is fixed its test XPASSes and fails, so remove its marker then.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import tempfile
+import uuid
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bargaining import BargainingApp, BargainingError, ExpiryMap, MapUnit, MonthRow, UnitNotFound
+from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
+from tests.conftest import POSTGRES_URL, require_postgres
+from tests.strategies import (
+    F7_COLUMNS,
+    STEWARD,
+    CsvPlan,
+    Plan,
+    clean,
+    csv_plans,
+    long_single_unit_plans,
+    model_unit_id,
+    norm,
+    plans,
+    typical_dates,
+    unit_fields,
+)
+
+CIPHER_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="  # 32 fixed bytes, tests only
+
+
+def quick(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+# ------------------------------------------------------------------------------ stores
+
+
+@contextlib.contextmanager
+def sqlite_store() -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield str(Path(folder) / "events.sqlite")
+
+
+@contextlib.contextmanager
+def postgres_store() -> Iterator[str]:
+    """A fresh schema for one example, dropped afterwards."""
+    import psycopg
+
+    name = f"p_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{name}"')
+    try:
+        yield f"{POSTGRES_URL}?schema={name}"
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{name}" CASCADE')
+
+
+@contextlib.contextmanager
+def opened(store: str, **kwargs: Any) -> Iterator[BargainingApp]:
+    app = BargainingApp(store, **kwargs)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+# ---------------------------------------------------------------------- running plans
+
+
+def last_id(app: BargainingApp) -> int:
+    return app.recorder.max_notification_id() or 0
+
+
+def run(app: BargainingApp, plan: Plan) -> None:
+    """Replay the plan's steps; each must succeed or fail exactly as the model says."""
+    for step in plan.steps:
+        before = last_id(app)
+        call = getattr(app, step.method)
+        if step.errors:
+            with pytest.raises(BargainingError) as raised:
+                call(*step.args, **step.kwargs)
+            assert isinstance(raised.value, step.errors), (step, raised.value)
+            assert last_id(app) == before, f"a refused command recorded events: {step}"
+        else:
+            result = call(*step.args, **step.kwargs)
+            if step.method == "register_unit":
+                assert result == step.unit
+            assert last_id(app) - before == step.events, step
+
+
+def reloaded(app: BargainingApp, plan: Plan) -> dict[UUID, tuple[Any, ...]]:
+    """Every unit as ``app`` reconstructs it from its store; unregistered ones are not found."""
+    state = {uid: unit_fields(app.get_unit(uid)) for uid in plan.units}
+    for uid, unit in plan.units.items():
+        found = app.find_unit(
+            union=unit.union, local=unit.local, employer=unit.employer, unit_name=unit.unit_name
+        )
+        assert found.id == uid
+    for identity in plan.pool:
+        if model_unit_id(*identity) not in plan.units:
+            with pytest.raises(UnitNotFound):
+                app.get_unit(model_unit_id(*identity))
+    return state
+
+
+def expected(plan: Plan) -> dict[UUID, tuple[Any, ...]]:
+    return {uid: unit.fields() for uid, unit in plan.units.items()}
+
+
+def log(app: BargainingApp) -> list[tuple[UUID, int, str]]:
+    """The notification log, as (aggregate, version, event topic)."""
+    notifications = app.recorder.select_notifications(start=None, limit=100_000)
+    return [(n.originator_id, n.originator_version, n.topic) for n in notifications]
+
+
+def check_stores(plan: Plan, apps: dict[str, BargainingApp]) -> None:
+    want = expected(plan)
+    states = {name: reloaded(app, plan) for name, app in apps.items()}
+    logs = {name: log(app) for name, app in apps.items()}
+    for name in apps:
+        assert states[name] == want, name
+        assert len(logs[name]) == plan.events, name
+    first = next(iter(apps))
+    for name in apps:
+        assert states[name] == states[first], (name, first)
+        assert logs[name] == logs[first], (name, first)
+
+
+# ----------------------------------------------------------- 1. stores reload the model
+
+
+@quick(40)
+@given(plan=plans())
+def test_commands_reload_to_the_model_from_memory_and_sqlite(plan: Plan) -> None:
+    with opened("memory") as memory, sqlite_store() as path:
+        run(memory, plan)
+        with opened(path) as writer:
+            run(writer, plan)
+        with opened(path) as sqlite:  # a fresh application: nothing cached
+            check_stores(plan, {"memory": memory, "sqlite": sqlite})
+
+
+@quick(25)
+@given(plan=plans(max_commands=20), data=st.data())
+def _memory_sqlite_postgres_agree(plan: Plan, data: st.DataObject) -> None:
+    with opened("memory") as memory, sqlite_store() as path, postgres_store() as url:
+        run(memory, plan)
+        with opened(path) as writer:
+            run(writer, plan)
+        with opened(url) as writer:
+            run(writer, plan)
+        with opened(path) as sqlite, opened(url) as postgres:
+            check_stores(plan, {"memory": memory, "sqlite": sqlite, "postgres": postgres})
+            check_map(postgres, plan, data)
+
+
+@pytest.mark.postgres
+def test_commands_reload_to_the_model_from_every_store_including_postgres() -> None:
+    require_postgres()
+    _memory_sqlite_postgres_agree()
+
+
+@quick(8)
+@given(plan=long_single_unit_plans(), data=st.data())
+def test_every_version_reloads_across_snapshots(plan: Plan, data: st.DataObject) -> None:
+    """Units snapshot every 50 events: any version, before or after one, is as the model."""
+    (uid,) = plan.units
+    history = plan.history[uid]
+    versions = data.draw(st.lists(st.integers(1, len(history)), max_size=8))
+    with opened("memory") as memory, sqlite_store() as path:
+        run(memory, plan)
+        with opened(path) as writer:
+            run(writer, plan)
+        with opened(path) as sqlite:
+            for app in (memory, sqlite):
+                assert unit_fields(app.get_unit(uid)) == history[-1]
+                for version in [*versions, len(history)]:
+                    assert unit_fields(app.get_unit(uid, version=version)) == history[version - 1]
+                snapshots = list(app.snapshots.get(uid)) if app.snapshots else []
+                assert len(snapshots) == len(history) // 50
+
+
+# ------------------------------------------------------------- 2. the Expiry Map rebuilds
+
+
+def expected_map(plan: Plan) -> list[MapUnit]:
+    units = []
+    for uid, u in plan.units.items():
+        current = u.current
+        units.append(MapUnit(
+            unit_id=uid, union=u.union, local=u.local, employer=u.employer,
+            unit_name=u.unit_name, sector=u.sector, region=u.region, city=u.city,
+            headcount=u.headcount, industry_code=u.industry_code,
+            expiry=current.expiry if current else None,
+            effective=current.effective if current else None,
+        ))
+    return sorted(units, key=lambda m: (m.expiry is None, m.expiry or date.min, str(m.unit_id)))
+
+
+def near(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return day
+
+
+@st.composite
+def query_dates(draw: st.DrawFn, plan: Plan) -> date:
+    expiries = [a.expiry for u in plan.units.values() for a in u.agreements]
+    if not expiries:
+        return draw(typical_dates)
+    return draw(typical_dates | st.builds(near, st.sampled_from(expiries), st.integers(-1, 1)))
+
+
+@st.composite
+def filters(draw: st.DrawFn, plan: Plan) -> dict[str, list[str]]:
+    """Zero to two of the map's filters, each naming a value units have (in another case)
+    or some other name."""
+    chosen: dict[str, list[str]] = {}
+    for name in draw(st.sets(st.sampled_from(["sector", "region", "union", "employer"]),
+                             max_size=2)):
+        known = [getattr(u, name) for u in plan.units.values() if getattr(u, name)]
+        pick = st.sampled_from(known) if known else st.just("nobody")
+        values = draw(st.lists(pick | st.just("Nobody Here"), min_size=1, max_size=2))
+        chosen[name] = [v.upper() if v.isascii() else v for v in values]
+    return chosen
+
+
+def matches(unit: MapUnit, chosen: dict[str, list[str]]) -> bool:
+    return all(norm(getattr(unit, name)) in {norm(v) for v in values}
+               for name, values in chosen.items())
+
+
+def months(start: date, end: date) -> list[str]:
+    found = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def check_queries(em: ExpiryMap, plan: Plan, data: st.DataObject) -> None:
+    everyone = expected_map(plan)
+    # month_table cannot end in 9999-12, nor label months before year 1000: see the xfails
+    earliest_month, latest_month = date(1000, 1, 1), date(9999, 11, 30)
+    for _ in range(3):
+        a, b, on = (data.draw(query_dates(plan)) for _ in range(3))
+        start, end = min(a, b), max(a, b)
+        chosen = data.draw(filters(plan))
+        assert em.expiring(start, end, **chosen) == [
+            u for u in everyone
+            if u.expiry is not None and start <= u.expiry <= end and matches(u, chosen)
+        ]
+        assert em.carried_over(on, **chosen) == [
+            u for u in everyone if u.expiry is not None and u.expiry < on and matches(u, chosen)
+        ]
+        end = min(max(end, earliest_month), latest_month)
+        start = min(max(start, earliest_month, date(max(1000, end.year - 50), 1, 1)), end)
+        last = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+        rows = {m: [0, 0] for m in months(start, end)}
+        for u in everyone:
+            if u.expiry and start.replace(day=1) <= u.expiry <= last and matches(u, chosen):
+                rows[f"{u.expiry.year:04d}-{u.expiry.month:02d}"][0] += 1
+                rows[f"{u.expiry.year:04d}-{u.expiry.month:02d}"][1] += u.headcount
+        assert em.month_table(start, end, **chosen) == [
+            MonthRow(m, units, workers) for m, (units, workers) in rows.items()
+        ]
+
+
+def check_map(app: BargainingApp, plan: Plan, data: st.DataObject | None,
+              batch_size: int = 2000) -> None:
+    em = app.expiry_map
+    incremental = em.all_units()
+    assert incremental == expected_map(plan)
+    em.rebuild()
+    assert em.all_units() == incremental
+    copy = ExpiryMap(app, em.sealer, name="expiry_map_copy")
+    try:
+        assert copy.catch_up(batch_size=batch_size) == plan.events
+        assert copy.position == em.position
+        assert copy.all_units() == incremental
+        if data is not None:
+            check_queries(em, plan, data)
+            check_queries(copy, plan, data)
+    finally:
+        copy.drop()
+        copy.store.close()
+
+
+@quick(40)
+@given(plan=plans(), sealed=st.booleans(), batch=st.integers(1, 6), data=st.data())
+def test_expiry_map_rebuilt_and_copied_equals_incremental_on_memory(
+    plan: Plan, sealed: bool, batch: int, data: st.DataObject
+) -> None:
+    with opened("memory", cipher_key=CIPHER_KEY if sealed else None) as app:
+        run(app, plan)
+        check_map(app, plan, data, batch_size=batch)
+
+
+@quick(15)
+@given(plan=plans(max_commands=15), batch=st.integers(1, 6), data=st.data())
+def test_expiry_map_rebuilt_and_copied_equals_incremental_on_sqlite(
+    plan: Plan, batch: int, data: st.DataObject
+) -> None:
+    with sqlite_store() as path, opened(path) as app:
+        run(app, plan)
+        check_map(app, plan, data, batch_size=batch)
+        with opened(path) as other:  # another process on the same file sees the same map
+            assert other.expiry_map.all_units() == expected_map(plan)
+
+
+# --------------------------------------------------------- 3. the importer's conservation
+
+
+def csv_unit_key(unit: MapUnit) -> tuple[str, ...]:
+    return (norm(unit.union), norm(unit.local), norm(unit.employer), norm(unit.unit_name))
+
+
+@quick(60)
+@given(plan=csv_plans(), batch_size=st.integers(1, 5), again_batch=st.integers(1, 5))
+def test_importer_accounts_for_every_row_and_reimports_nothing(
+    plan: CsvPlan, batch_size: int, again_batch: int
+) -> None:
+    with opened("memory") as app:
+        report = CsvImporter(app, F7_MAPPING, actor=STEWARD, batch_size=batch_size).import_text(
+            plan.text
+        )
+        assert report.rows_read == plan.rows
+        assert report.imported + report.unchanged + len(report.rejected) == report.rows_read
+        assert report.balanced
+        rejected = {r.line: r.reason for r in report.rejected}
+        assert len(rejected) == len(report.rejected), "a line was rejected twice"
+        assert set(rejected) == set(plan.bad)
+        for line, fragment in plan.bad.items():
+            assert fragment in rejected[line], (line, rejected[line])
+        assert [r.line for r in report.rejected] == sorted(rejected)
+        assert report.imported == report.agreements_recorded == plan.imported
+        assert report.unchanged == len(plan.good) - plan.imported
+        assert report.units_registered == len(plan.expected_agreements())
+
+        # The store holds exactly the good rows' agreements; the first row gave the profile.
+        units = app.expiry_map.all_units()
+        stored = {csv_unit_key(u): {a.expiry for a in app.get_unit(u.unit_id).agreements}
+                  for u in units}
+        assert stored == plan.expected_agreements()
+        firsts: dict[tuple[str, ...], dict[str, str]] = {}
+        for _line, key, _expiry, row in plan.good:
+            firsts.setdefault(key, row)
+        for u in units:
+            row = firsts[csv_unit_key(u)]
+            assert (u.headcount, u.city, u.region) == (
+                int(row["bargaining_unit_size"]), clean(row["unit_city"]),
+                clean(row["unit_state"]))
+
+        position = app.recorder.max_notification_id()
+        again = CsvImporter(app, F7_MAPPING, actor=STEWARD, batch_size=again_batch).import_text(
+            plan.text
+        )
+        assert (again.rows_read, again.imported, again.units_registered) == (plan.rows, 0, 0)
+        assert again.unchanged == len(plan.good)
+        assert [r.line for r in again.rejected] == [r.line for r in report.rejected]
+        assert app.recorder.max_notification_id() == position
+
+
+# ------------------------------------------------------------- bugs found (see docstring)
+
+HEADER = ",".join(F7_COLUMNS) + "\n"
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError, reason=(
+    "bug: headcount has no upper bound; 2**63 is recorded, then the Expiry Map cannot store it "
+    "(OverflowError from sqlite3, not a BargainingError) and stays stuck on that event"))
+def test_headcount_beyond_64_bits_is_refused_and_records_nothing() -> None:
+    with opened("memory") as app:
+        with pytest.raises(BargainingError):
+            app.register_unit(union="U", local="", employer="E", unit_name="N",
+                              actor=STEWARD, headcount=2**63)
+        assert last_id(app) == 0
+        assert app.expiry_map.all_units() == []
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError, reason=(
+    "bug: a CSV unit size of 2**63 or more passes the importer's checks, is recorded, then "
+    "the Expiry Map write raises OverflowError mid-import instead of rejecting the row"))
+def test_importer_rejects_a_unit_size_beyond_64_bits() -> None:
+    text = HEADER + "2003-09-30,2004-01-31,ACME,SEIU - 1,TAMPA,FL,J,9223372036854775808,1\n"
+    with opened("memory") as app:
+        report = CsvImporter(app, F7_MAPPING, actor=STEWARD).import_text(text)
+        assert [r.line for r in report.rejected] == [2]
+        assert last_id(app) == 0
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: after a blank line the importer reports the next row with the blank line's number "
+    "(csv.DictReader.line_num is the end of the previous row, not the start of this one)"))
+def test_rejected_line_numbers_count_blank_lines() -> None:
+    text = HEADER + (
+        "2003-09-30,2004-01-31,ACME,SEIU - 1,TAMPA,FL,J,9,9\n"  # line 2
+        "\n"                                                   # line 3: blank
+        "2003-09-30,,NO EXPIRY,SEIU - 1,TAMPA,FL,J,9,9\n"     # line 4
+    )
+    with opened("memory") as app:
+        report = CsvImporter(app, F7_MAPPING, actor=STEWARD).import_text(text)
+        assert [r.line for r in report.rejected] == [4]
+
+
+@pytest.mark.xfail(strict=True, raises=OverflowError, reason=(
+    "bug: month_table ending in December 9999 (and alongside near date.min/max or with a huge "
+    "within_days) raise OverflowError instead of answering or raising InvalidInput"))
+def test_month_table_up_to_the_last_representable_month() -> None:
+    with opened("memory") as app:
+        rows = app.expiry_map.month_table(date(9999, 11, 1), date(9999, 12, 31))
+        assert [r.month for r in rows] == ["9999-11", "9999-12"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug (minor): month_table labels months with strftime('%Y-%m'), which glibc does not "
+    "zero-pad: year 1 is '1-01', not the documented 'YYYY-MM' ('0001-01')"))
+def test_month_labels_are_yyyy_mm_for_early_years() -> None:
+    with opened("memory") as app:
+        rows = app.expiry_map.month_table(date(1, 1, 1), date(1, 2, 28))
+        assert [r.month for r in rows] == ["0001-01", "0001-02"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug (minor): change_headcount/sector/... that change nothing never validate the reason, "
+    "so reason=7 is accepted silently instead of raising InvalidInput"))
+def test_a_malformed_reason_is_refused_even_when_nothing_changes() -> None:
+    with opened("memory") as app:
+        uid = app.register_unit(union="U", local="", employer="E", unit_name="N",
+                                actor=STEWARD, headcount=5, sector="health")
+        with pytest.raises(BargainingError):
+            app.change_headcount(uid, 5, actor=STEWARD, reason=7)  # type: ignore[arg-type]
+        with pytest.raises(BargainingError):
+            app.change_sector(uid, "health", actor=STEWARD, reason=7)  # type: ignore[arg-type]
+
+
+@pytest.mark.postgres
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: a NUL character in a name is recorded in the event (bytea), then the Expiry Map "
+    "cannot write it to a PostgreSQL TEXT column (eventsourcing DataError, not a "
+    "BargainingError); the map stays stuck and every later query fails"))
+def test_a_nul_character_in_a_name_is_refused_on_postgres() -> None:
+    require_postgres()
+    with postgres_store() as url, opened(url) as app:
+        with contextlib.suppress(BargainingError):
+            app.register_unit(union="U\x00", local="", employer="E", unit_name="N",
+                              actor=STEWARD)
+        assert last_id(app) == 0
+        app.expiry_map.all_units()
