@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -60,7 +61,13 @@ class ActorAsDict(Transcoding):
         return {"id": obj.id, "role": obj.role}
 
     def decode(self, data: dict[str, str]) -> Actor:
-        return Actor(id=data["id"], role=data["role"])
+        return _actor(data["id"], data["role"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _actor(actor_id: str, role: str) -> Actor:
+    """Actors are immutable and few: replaying thousands of events shares one per person."""
+    return Actor(id=actor_id, role=role)
 
 
 class AgreementAsDict(Transcoding):

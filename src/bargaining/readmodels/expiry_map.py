@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import attrs
@@ -35,9 +35,9 @@ UNIT_EVENTS: tuple[type[Any], ...] = tuple(
 )
 
 
-@attrs.frozen
-class MapUnit:
-    """A unit as the map shows it, with its current agreement's dates."""
+class MapUnit(NamedTuple):
+    """A unit as the map shows it, with its current agreement's dates (a light tuple, as
+    queries may return thousands)."""
 
     unit_id: UUID
     union: str
@@ -167,8 +167,9 @@ class ExpiryMap:
             " region TEXT NOT NULL, region_key TEXT NOT NULL, city TEXT NOT NULL,"
             f" headcount {bigint} NOT NULL, industry_code TEXT NOT NULL,"
             " current_expiry TEXT, current_effective TEXT)",
+            # Covers the month table and cluster candidates, in expiry order, without the rows.
             f"CREATE INDEX IF NOT EXISTS {self.name}_units_expiry ON {self.units_table}"
-            " (current_expiry)",
+            " (current_expiry, unit_id, sector, region, headcount)",
             f"CREATE INDEX IF NOT EXISTS {self.name}_units_sector ON {self.units_table}"
             " (sector_key, current_expiry)",
             f"CREATE TABLE IF NOT EXISTS {self.agreements_table} ("
@@ -399,7 +400,11 @@ class ExpiryMap:
         union: Filter = None,
         employer: Filter = None,
         order: str = "current_expiry, unit_id",
-    ) -> list[MapUnit]:
+        limit: int | None = None,
+        offset: int = 0,
+        columns: str = "",
+        group: str = "",
+    ) -> list[Any]:
         self.catch_up()  # another instance may have recorded events since
         for column, value, keyed in (
             ("sector_key", sector, _norm),
@@ -412,27 +417,34 @@ class ExpiryMap:
                 where.append(f"{column} IN ({','.join('?' * len(items))})")
                 params.extend(keyed(v) for v in items)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        rows = self.store.query(
-            f"SELECT * FROM {self.units_table}{clause} ORDER BY {order}", params
+        if group:
+            clause += f" GROUP BY {group}"
+        page = ""
+        if limit is not None or offset:
+            _check_page(limit, offset)
+            page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+            if self.store.dialect == "postgres" and limit is None:
+                page = f" OFFSET {int(offset)}"
+        rows = self.store.rows(
+            f"SELECT {columns or _UNIT_COLUMNS} FROM {self.units_table}{clause}"
+            f" ORDER BY {order}{page}",
+            params,
         )
-        return [self._unit(row) for row in rows]
-
-    def _unit(self, row: Any) -> MapUnit:
-        u = self.sealer.unseal
-        return MapUnit(
-            unit_id=UUID(row["unit_id"]),
-            union=u(row["union_name"]),
-            local=u(row["local_name"]),
-            employer=u(row["employer"]),
-            unit_name=u(row["unit_name"]),
-            sector=row["sector"],
-            region=row["region"],
-            city=u(row["city"]),
-            headcount=int(row["headcount"]),
-            industry_code=row["industry_code"],
-            expiry=_date(row["current_expiry"]),
-            effective=_date(row["current_effective"]),
-        )
+        if columns:
+            return rows
+        if self.sealer.sealed:
+            u = self.sealer.unseal
+            return [
+                MapUnit(UUID(r[0]), u(r[1]), u(r[2]), u(r[3]), u(r[4]), r[5], r[6], u(r[7]),
+                        r[8], r[9], _date(r[10]), _date(r[11]))
+                for r in rows
+            ]
+        iso = date.fromisoformat
+        return [
+            MapUnit(UUID(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                    iso(r[10]) if r[10] else None, iso(r[11]) if r[11] else None)
+            for r in rows
+        ]
 
     def known_agreements(self, unit_ids: Sequence[UUID]) -> dict[UUID, set[date]]:
         """For each of these units that the map knows, the expiries of its agreements."""
@@ -454,7 +466,7 @@ class ExpiryMap:
 
     def unit(self, unit_id: UUID) -> MapUnit:
         """One unit as the map has it."""
-        units = self._select(["unit_id = ?"], [str(unit_id)])
+        units: list[MapUnit] = self._select(["unit_id = ?"], [str(unit_id)])
         if not units:
             raise UnitNotFound(f"the Expiry Map has no unit with id {unit_id}")
         return units[0]
@@ -472,13 +484,17 @@ class ExpiryMap:
         region: Filter = None,
         union: Filter = None,
         employer: Filter = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[MapUnit]:
-        """Units whose current agreement expires between ``start`` and ``end`` inclusive."""
+        """Units whose current agreement expires between ``start`` and ``end`` inclusive,
+        by expiry; ``limit`` and ``offset`` page through long answers."""
         _check_range(start, end)
         return self._select(
             ["current_expiry >= ?", "current_expiry <= ?"],
             [start.isoformat(), end.isoformat()],
             sector=sector, region=region, union=union, employer=employer,
+            limit=limit, offset=offset,
         )
 
     def month_table(
@@ -495,19 +511,22 @@ class ExpiryMap:
         _check_range(start, end)
         first = start.replace(day=1)
         last = end.replace(day=calendar.monthrange(end.year, end.month)[1])
-        totals: dict[str, list[int]] = {}
-        month = first
-        while month <= last:
-            totals[month.strftime("%Y-%m")] = [0, 0]
-            month = (month + timedelta(days=32)).replace(day=1)
-        for unit in self.expiring(
-            first, last, sector=sector, region=region, union=union, employer=employer
-        ):
-            assert unit.expiry is not None
-            row = totals[unit.expiry.strftime("%Y-%m")]
-            row[0] += 1
-            row[1] += unit.headcount
-        return [MonthRow(m, units, workers) for m, (units, workers) in totals.items()]
+        rows = self._select(
+            ["current_expiry >= ?", "current_expiry <= ?"],
+            [first.isoformat(), last.isoformat()],
+            sector=sector, region=region, union=union, employer=employer,
+            columns="substr(current_expiry, 1, 7) AS month, COUNT(*), SUM(headcount)",
+            order="month", group="month",
+        )
+        found = {month: (int(units), int(workers or 0)) for month, units, workers in rows}
+        table = []
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            label = f"{year:04d}-{month:02d}"
+            units, workers = found.get(label, (0, 0))
+            table.append(MonthRow(label, units, workers))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return table
 
     def alongside(
         self,
@@ -518,6 +537,8 @@ class ExpiryMap:
         region: Filter = None,
         union: Filter = None,
         employer: Filter = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[MapUnit]:
         """Units whose current expiry falls within ``within_days`` of this unit's own."""
         if isinstance(within_days, bool) or not isinstance(within_days, int) or within_days < 0:
@@ -526,12 +547,12 @@ class ExpiryMap:
         if own.expiry is None:
             raise InvalidInput(f"{own.label} has no agreement recorded, so no expiry to compare")
         lo, hi = own.expiry - timedelta(days=within_days), own.expiry + timedelta(days=within_days)
-        return [
-            u
-            for u in self.expiring(lo, hi, sector=sector, region=region, union=union,
-                                   employer=employer)
-            if u.unit_id != unit_id
-        ]
+        return self._select(
+            ["current_expiry >= ?", "current_expiry <= ?", "unit_id <> ?"],
+            [lo.isoformat(), hi.isoformat(), str(unit_id)],
+            sector=sector, region=region, union=union, employer=employer,
+            limit=limit, offset=offset,
+        )
 
     def carried_over(
         self,
@@ -541,12 +562,15 @@ class ExpiryMap:
         region: Filter = None,
         union: Filter = None,
         employer: Filter = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[MapUnit]:
         """Units whose latest agreement had expired by ``on``: working under carried-over terms."""
         _check_range(on, on)
         return self._select(
             ["current_expiry < ?"], [on.isoformat()],
             sector=sector, region=region, union=union, employer=employer,
+            limit=limit, offset=offset,
         )
 
     def cluster_candidates(
@@ -570,17 +594,39 @@ class ExpiryMap:
             raise InvalidInput("window_days must be a whole number of days, zero or more")
         if min_units < 1:
             raise InvalidInput("min_units must be at least 1")
-        groups: dict[tuple[str, str | None], list[MapUnit]] = {}
-        for unit in self.expiring(start, end, sector=sector, region=region):
-            key = (unit.sector, unit.region if by_region else None)
-            groups.setdefault(key, []).append(unit)
-        candidates: list[ClusterCandidate] = []
-        for (group_sector, group_region), units in groups.items():
-            candidates.extend(
-                _windows(group_sector, group_region, units, window_days, min_units)
+        _check_range(start, end)
+        _check_page(limit, 0)
+        rows = self._select(
+            ["current_expiry >= ?", "current_expiry <= ?"], [start.isoformat(), end.isoformat()],
+            sector=sector, region=region,
+            columns="unit_id, sector, region, current_expiry, headcount",
+        )
+        groups: dict[tuple[str, str | None], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            groups.setdefault((row[1], row[2] if by_region else None), []).append(row)
+        found: list[tuple[int, int, str, str, str | None, list[str], str]] = []
+        for (group_sector, group_region), members in groups.items():
+            for workers, ids, first, last in _windows(members, window_days, min_units):
+                found.append((workers, len(ids), first, group_sector, group_region, ids, last))
+        found.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+        if limit is not None:
+            found = found[:limit]
+        units = self._units_by_id([uid for c in found for uid in c[5]])
+        return [
+            ClusterCandidate(group_sector, group_region, date.fromisoformat(first),
+                             date.fromisoformat(last), tuple(units[i] for i in ids if i in units))
+            for _, _, first, group_sector, group_region, ids, last in found
+        ]
+
+    def _units_by_id(self, unit_ids: list[str]) -> dict[str, MapUnit]:
+        units: dict[str, MapUnit] = {}
+        for k in range(0, len(unit_ids), 500):
+            chunk = unit_ids[k : k + 500]
+            found: list[MapUnit] = self._select(
+                [f"unit_id IN ({','.join('?' * len(chunk))})"], chunk
             )
-        candidates.sort(key=lambda c: (-c.workers, -c.unit_count, c.first_expiry, c.sector))
-        return candidates[:limit] if limit is not None else candidates
+            units.update((str(u.unit_id), u) for u in found)
+        return units
 
     def in_open_period(
         self,
@@ -622,36 +668,50 @@ class ExpiryMap:
 
 
 def _windows(
-    sector: str, region: str | None, units: list[MapUnit], window_days: int, min_units: int
-) -> list[ClusterCandidate]:
+    rows: list[tuple[Any, ...]], window_days: int, min_units: int
+) -> list[tuple[int, list[str], str, str]]:
     """Every maximal window of expiries, heaviest first; a window sharing a unit with a
-    heavier one already taken is skipped, so each unit is in at most one candidate."""
-    ordered = sorted(units, key=lambda u: (u.expiry, str(u.unit_id)))
-    days = [u.expiry.toordinal() for u in ordered]  # type: ignore[union-attr]
+    heavier one already taken is skipped, so each unit is in at most one candidate.
+
+    Rows are (unit_id, sector, region, expiry, headcount) ordered by expiry and unit id.
+    Returns (workers, unit ids, first expiry, last expiry) per window taken.
+    """
+    days = [date.fromisoformat(r[3]).toordinal() for r in rows]
+    heads = [int(r[4]) for r in rows]
     windows: list[tuple[int, int, int]] = []
     j = 0
     workers = 0
-    for i in range(len(ordered)):
+    for i in range(len(rows)):
         if j < i:
             j, workers = i, 0
-        while j < len(ordered) and days[j] - days[i] <= window_days:
-            workers += ordered[j].headcount
+        while j < len(rows) and days[j] - days[i] <= window_days:
+            workers += heads[j]
             j += 1
         if j - i >= min_units and not (windows and windows[-1][2] == j):
             windows.append((workers, i, j))
-        workers -= ordered[i].headcount
+        workers -= heads[i]
     windows.sort(key=lambda w: (-w[0], -(w[2] - w[1]), w[1]))
-    taken = [False] * len(ordered)
-    found: list[ClusterCandidate] = []
-    for _, i, j in windows:
+    taken = [False] * len(rows)
+    chosen: list[tuple[int, list[str], str, str]] = []
+    for total, i, j in windows:
         if any(taken[i:j]):
             continue
         taken[i:j] = [True] * (j - i)
-        chosen = tuple(ordered[i:j])
-        first, last = chosen[0].expiry, chosen[-1].expiry
-        assert first is not None and last is not None
-        found.append(ClusterCandidate(sector, region, first, last, chosen))
-    return found
+        chosen.append((total, [r[0] for r in rows[i:j]], rows[i][3], rows[j - 1][3]))
+    return chosen
+
+
+_UNIT_COLUMNS = (
+    "unit_id, union_name, local_name, employer, unit_name, sector, region, city, headcount,"
+    " industry_code, current_expiry, current_effective"
+)
+
+
+def _check_page(limit: int | None, offset: int) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InvalidInput("limit must be a whole number of results, zero or more")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise InvalidInput("offset must be a whole number of results, zero or more")
 
 
 def _norm(text: str) -> str:

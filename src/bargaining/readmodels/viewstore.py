@@ -54,6 +54,18 @@ class ViewStore:
             cursor.execute(self.sql(statement), tuple(params))
             return list(cursor.fetchall())
 
+    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples: read models may fetch thousands, and tuples are cheapest."""
+        with self.transaction(commit=False) as cursor:
+            if self.dialect == "sqlite":
+                cursor.row_factory = None
+            else:
+                from psycopg.rows import tuple_row
+
+                cursor.row_factory = tuple_row
+            cursor.execute(self.sql(statement), tuple(params))
+            return list(cursor.fetchall())
+
     def close(self) -> None:
         owned = getattr(self, "_owned", None)
         if owned is not None:
