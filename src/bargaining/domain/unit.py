@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ def normalise_name(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
     """The identity of a unit, derived from its union, local, employer and unit name."""
     key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
