@@ -35,7 +35,7 @@ from bargaining.application.app import BargainingApp
 from bargaining.domain.actor import Actor, require_actor
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import BargainingError, InvalidInput, UnitNotFound
-from bargaining.domain.unit import BargainingUnit, unit_id
+from bargaining.domain.unit import BargainingUnit, unit_id, unit_profile
 
 Row = Mapping[str, str]
 
@@ -357,12 +357,15 @@ class CsvImporter:
             )
         except BargainingError as error:
             raise _Reject(str(error)) from None
-        registration = {
-            "union": union, "local": local, "employer": employer, "unit_name": unit_name,
-            "sector": self._field(row, m.sector), "region": self._field(row, m.region),
-            "city": self._field(row, m.city), "headcount": headcount,
-            "industry_code": self._field(row, m.industry_code),
-        }
+        try:
+            registration = unit_profile(
+                union=union, local=local, employer=employer, unit_name=unit_name,
+                sector=self._field(row, m.sector), region=self._field(row, m.region),
+                city=self._field(row, m.city), headcount=headcount,
+                industry_code=self._field(row, m.industry_code),
+            )
+        except BargainingError as error:
+            raise _Reject(str(error)) from None
         return _Parsed(line, unit_id(union, local, employer, unit_name), registration,
                        agreement, notice, dict(row))
 

@@ -38,10 +38,7 @@ class OpenPeriod:
 
     def expiry_range(self, on: date) -> tuple[date, date]:
         """Expiry dates for which ``on`` falls inside this period (inclusive)."""
-        return (
-            on + timedelta(days=self.closes_days_before),
-            on + timedelta(days=self.opens_days_before),
-        )
+        return _shift(on, self.closes_days_before), _shift(on, self.opens_days_before)
 
     def window_for(self, expiry: date) -> tuple[date, date]:
         """The dates this period runs for an agreement expiring on ``expiry``."""
@@ -49,6 +46,13 @@ class OpenPeriod:
             expiry - timedelta(days=self.opens_days_before),
             expiry - timedelta(days=self.closes_days_before),
         )
+
+
+def _shift(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 @attrs.frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 import uuid
 from datetime import date
 from typing import Any
@@ -14,6 +15,8 @@ from bargaining.domain.actor import Actor, clean_reason, require_actor
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import InvalidInput, RuleViolation
 
+#: No bargaining unit covers more workers than this; larger counts are typing errors.
+MAX_HEADCOUNT = 10_000_000
 UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
 
 
@@ -35,6 +38,8 @@ def _text(value: object, what: str, *, required: bool = True) -> str:
     if not isinstance(value, str):
         raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
     cleaned = " ".join(value.split())
+    if any(unicodedata.category(c) == "Cc" for c in cleaned):
+        raise InvalidInput(f"the {what} contains a control character; names are plain text")
     if required and not cleaned:
         article = "an" if what[0] in "aeio" else "a"
         raise InvalidInput(f"a bargaining unit needs {article} {what}")
@@ -46,7 +51,37 @@ def _headcount(value: object) -> int:
         raise InvalidInput(f"headcount must be a whole number of workers, not {value!r}")
     if value < 0:
         raise RuleViolation(f"headcount cannot be negative ({value})")
+    if value > MAX_HEADCOUNT:
+        raise InvalidInput(
+            f"headcount {value:,} is beyond any bargaining unit (at most {MAX_HEADCOUNT:,})"
+        )
     return value
+
+
+def unit_profile(
+    *,
+    union: str,
+    local: str,
+    employer: str,
+    unit_name: str,
+    sector: str = "",
+    region: str = "",
+    city: str = "",
+    headcount: int = 0,
+    industry_code: str = "",
+) -> dict[str, Any]:
+    """A registration's fields, checked and tidied (so importers can refuse a row early)."""
+    return {
+        "union": _text(union, "union"),
+        "local": _text(local, "local", required=False),
+        "employer": _text(employer, "employer"),
+        "unit_name": _text(unit_name, "unit name"),
+        "sector": _text(sector, "sector", required=False),
+        "region": _text(region, "region", required=False),
+        "city": _text(city, "city", required=False),
+        "headcount": _headcount(headcount),
+        "industry_code": _text(industry_code, "industry code", required=False),
+    }
 
 
 class BargainingUnit(Aggregate):
@@ -73,19 +108,11 @@ class BargainingUnit(Aggregate):
         reason: str | None = None,
     ) -> BargainingUnit:
         """Validate a registration and return the new unit with its ``Registered`` event pending."""
-        return cls(
-            union=_text(union, "union"),
-            local=_text(local, "local", required=False),
-            employer=_text(employer, "employer"),
-            unit_name=_text(unit_name, "unit name"),
-            sector=_text(sector, "sector", required=False),
-            region=_text(region, "region", required=False),
-            city=_text(city, "city", required=False),
-            headcount=_headcount(headcount),
-            industry_code=_text(industry_code, "industry code", required=False),
-            actor=require_actor(actor),
-            reason=clean_reason(reason),
+        profile = unit_profile(
+            union=union, local=local, employer=employer, unit_name=unit_name, sector=sector,
+            region=region, city=city, headcount=headcount, industry_code=industry_code,
         )
+        return cls(**profile, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Registered")
     def __init__(
@@ -188,9 +215,10 @@ class BargainingUnit(Aggregate):
     def change_headcount(self, headcount: int, *, actor: Actor, reason: str | None = None) -> None:
         """Record a new count of workers covered."""
         actor = require_actor(actor)
+        reason = clean_reason(reason)
         headcount = _headcount(headcount)
         if headcount != self.headcount:
-            self._headcount_changed(headcount=headcount, actor=actor, reason=clean_reason(reason))
+            self._headcount_changed(headcount=headcount, actor=actor, reason=reason)
 
     @event("HeadcountChanged")
     def _headcount_changed(self, headcount: int, actor: Actor, reason: str | None) -> None:
@@ -199,9 +227,10 @@ class BargainingUnit(Aggregate):
     def change_sector(self, sector: str, *, actor: Actor, reason: str | None = None) -> None:
         """Move the unit to another sector (municipal, long-term care, ...)."""
         actor = require_actor(actor)
+        reason = clean_reason(reason)
         sector = _text(sector, "sector", required=False)
         if sector != self.sector:
-            self._sector_changed(sector=sector, actor=actor, reason=clean_reason(reason))
+            self._sector_changed(sector=sector, actor=actor, reason=reason)
 
     @event("SectorChanged")
     def _sector_changed(self, sector: str, actor: Actor, reason: str | None) -> None:
@@ -210,9 +239,10 @@ class BargainingUnit(Aggregate):
     def change_region(self, region: str, *, actor: Actor, reason: str | None = None) -> None:
         """Record the province or state whose labour law governs the unit."""
         actor = require_actor(actor)
+        reason = clean_reason(reason)
         region = _text(region, "region", required=False)
         if region != self.region:
-            self._region_changed(region=region, actor=actor, reason=clean_reason(reason))
+            self._region_changed(region=region, actor=actor, reason=reason)
 
     @event("RegionChanged")
     def _region_changed(self, region: str, actor: Actor, reason: str | None) -> None:
@@ -221,9 +251,10 @@ class BargainingUnit(Aggregate):
     def change_city(self, city: str, *, actor: Actor, reason: str | None = None) -> None:
         """Record the city where the unit works."""
         actor = require_actor(actor)
+        reason = clean_reason(reason)
         city = _text(city, "city", required=False)
         if city != self.city:
-            self._city_changed(city=city, actor=actor, reason=clean_reason(reason))
+            self._city_changed(city=city, actor=actor, reason=reason)
 
     @event("CityChanged")
     def _city_changed(self, city: str, actor: Actor, reason: str | None) -> None:
@@ -234,10 +265,11 @@ class BargainingUnit(Aggregate):
     ) -> None:
         """Record the unit's industry classification code."""
         actor = require_actor(actor)
+        reason = clean_reason(reason)
         industry_code = _text(industry_code, "industry code", required=False)
         if industry_code != self.industry_code:
             self._industry_code_changed(
-                industry_code=industry_code, actor=actor, reason=clean_reason(reason)
+                industry_code=industry_code, actor=actor, reason=reason
             )
 
     @event("IndustryCodeChanged")

@@ -546,7 +546,7 @@ class ExpiryMap:
         own = self.unit(unit_id)
         if own.expiry is None:
             raise InvalidInput(f"{own.label} has no agreement recorded, so no expiry to compare")
-        lo, hi = own.expiry - timedelta(days=within_days), own.expiry + timedelta(days=within_days)
+        lo, hi = _shift(own.expiry, -within_days), _shift(own.expiry, within_days)
         return self._select(
             ["current_expiry >= ?", "current_expiry <= ?", "unit_id <> ?"],
             [lo.isoformat(), hi.isoformat(), str(unit_id)],
@@ -705,6 +705,14 @@ _UNIT_COLUMNS = (
     "unit_id, union_name, local_name, employer, unit_name, sector, region, city, headcount,"
     " industry_code, current_expiry, current_effective"
 )
+
+
+def _shift(day: date, days: int) -> date:
+    """A date moved by some days, held at the calendar's ends rather than overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def _check_page(limit: int | None, offset: int) -> None:
