@@ -11,6 +11,7 @@ import attrs
 from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.actor import Actor, clean_reason, require_actor
+from bargaining.domain.dates import require_date
 from bargaining.domain.errors import InvalidInput, RuleViolation
 from bargaining.domain.vote import Vote
 
@@ -72,11 +73,6 @@ class AdoptedFramework:
     version: int
 
 
-def _date(value: object, what: str) -> date:
-    if not isinstance(value, date) or hasattr(value, "hour"):
-        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
-    return value
-
 
 class BargainingCluster(Aggregate):
     """A cluster: its committee, its window of expiries, members, framework and pact."""
@@ -103,8 +99,8 @@ class BargainingCluster(Aggregate):
         if isinstance(committee, Actor) or not committee:
             raise InvalidInput("a cluster needs a coordinating committee (a list of actors)")
         members = [require_actor(a) for a in committee]
-        start = _date(window_start, "window's first expiry date")
-        end = _date(window_end, "window's last expiry date")
+        start = require_date(window_start, "window's first expiry date")
+        end = require_date(window_end, "window's last expiry date")
         if end < start:
             raise InvalidInput(f"the expiry window ends ({end}) before it starts ({start})")
         return cls(
@@ -113,7 +109,7 @@ class BargainingCluster(Aggregate):
             committee=members,
             window_start=start,
             window_end=end,
-            target_alignment=_date(target_alignment, "target alignment date"),
+            target_alignment=require_date(target_alignment, "target alignment date"),
             actor=require_actor(actor),
             reason=clean_reason(reason),
         )
@@ -284,7 +280,7 @@ class BargainingCluster(Aggregate):
             raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
         if member.pact_signed_on is not None:
             raise RuleViolation(f"{member.label} signed the pact on {member.pact_signed_on}")
-        self._pact_signed(unit_id=unit_id, signed_on=_date(signed_on, "signing date"),
+        self._pact_signed(unit_id=unit_id, signed_on=require_date(signed_on, "signing date"),
                           actor=actor)
 
     @event("PactSigned")

@@ -10,6 +10,7 @@ import attrs
 from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.actor import Actor, clean_reason, require_actor
+from bargaining.domain.dates import require_date
 from bargaining.domain.errors import InvalidInput, RuleViolation
 from bargaining.domain.evaluation import Evaluation, Terms, Verdict
 from bargaining.domain.vote import Vote
@@ -49,11 +50,6 @@ class TentativeAgreement:
                      if v.verdict is Verdict.BELOW_FLOOR)
 
 
-def _date(value: object, what: str) -> date:
-    if not isinstance(value, date) or hasattr(value, "hour"):
-        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
-    return value
-
 
 class BargainingRound(Aggregate):
     """One round of bargaining at one unit, possibly inside a cluster."""
@@ -65,7 +61,7 @@ class BargainingRound(Aggregate):
     ) -> BargainingRound:
         if not isinstance(unit_id, UUID):
             raise InvalidInput("a round is opened for a unit id (a UUID)")
-        return cls(unit_id=unit_id, notice_served=_date(notice_served, "notice date"),
+        return cls(unit_id=unit_id, notice_served=require_date(notice_served, "notice date"),
                    cluster_id=cluster_id, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Opened")
@@ -108,7 +104,7 @@ class BargainingRound(Aggregate):
         self._require_open()
         if not isinstance(terms, Terms):
             raise InvalidInput("an offer needs its Terms")
-        offer = Offer(terms, _date(received_on, "offer date"), evaluation)
+        offer = Offer(terms, require_date(received_on, "offer date"), evaluation)
         self._offer_received(offer=offer, actor=actor)
 
     @event("OfferReceived")
@@ -121,7 +117,7 @@ class BargainingRound(Aggregate):
         self._require_open()
         if not isinstance(terms, Terms):
             raise InvalidInput("a proposal needs its Terms")
-        self._proposal_tabled(terms=terms, tabled_on=_date(tabled_on, "proposal date"),
+        self._proposal_tabled(terms=terms, tabled_on=require_date(tabled_on, "proposal date"),
                               actor=actor)
 
     @event("ProposalTabled")
@@ -137,13 +133,14 @@ class BargainingRound(Aggregate):
         self._require_open()
         if not isinstance(terms, Terms):
             raise InvalidInput("a tentative agreement needs its Terms")
-        effective, expiry = _date(effective, "effective date"), _date(expiry, "expiry date")
+        effective = require_date(effective, "effective date")
+        expiry = require_date(expiry, "expiry date")
         if expiry <= effective:
             raise RuleViolation(
                 f"an agreement must expire after it takes effect: effective {effective}, "
                 f"expiry {expiry}"
             )
-        ta = TentativeAgreement(terms, _date(reached_on, "date reached"), effective, expiry,
+        ta = TentativeAgreement(terms, require_date(reached_on, "date reached"), effective, expiry,
                                 evaluation)
         self._tentative_reached(agreement=ta, actor=actor, reason=clean_reason(reason))
 
