@@ -71,3 +71,36 @@ def test_readme_framework_block_runs(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert "compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor" in out
     assert out.strip().endswith("Verdict.BELOW_FLOOR")
+
+
+def test_escalation_example_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "escalation.py"), "--db",
+         str(tmp_path / "escalation.sqlite")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True,
+    )
+    out = result.stdout
+    assert "Red Shirt Friday (wear the union colours), 2025-11-07: 2290 of 3950 took part" in out
+    assert ("climb refused: the test of 'wear the union colours' has not passed: 2 of 3 units "
+            "passed and 3 must; held back by CUPE 79, City of Toronto (LTC homes)") in out
+    assert ("biggest worst: CUPE 79, City of Toronto (LTC homes) / nursing: 430 of 1000 (43%), "
+            "170 short of 'wear the union colours'") in out
+    assert "unit / work group" in out and "  nursing " in out
+    assert "override by c-1 (cluster co-chair (CUPE)): Toronto is 20 short" in out
+    assert "mandate: 41 yes, 9 no, 0 spoiled of 50 cast (50 eligible)" in out
+    assert "held back by CUPE 79, City of Toronto (LTC homes) (a legal majority" in out
+    assert "2026-02-17: climbed to 'strike'" in out
+    assert "on strike: 1 of 3 units" in out and "on strike: 3 of 3 units" in out
+    assert "CUPE 79, City of Toronto (LTC homes): on strike 2026-03-16 to 2026-03-30" in out
+    assert "concluded (settled) on 2026-03-30: nothing more can be recorded" in out
+    assert (tmp_path / "escalation.sqlite").exists()
+
+
+def test_readme_campaign_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = next(b for b in python_blocks() if "launch_campaign" in b)
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert ("Red Shirt Friday (wear the union colours), 2025-11-07: 156 of 300 took part (52%) "
+            "against 60%: failed") in out
+    assert "on 'strike vote' (85%)" in out and "unit / work group" in out
+    assert "  nights" in out

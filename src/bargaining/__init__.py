@@ -1,6 +1,7 @@
 """bargaining: event-sourced records of coordinated union bargaining campaigns."""
 
 from bargaining.application.app import BargainingApp
+from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
@@ -16,6 +17,24 @@ from bargaining.domain.errors import (
     StoreError,
     UnitAlreadyRegistered,
     UnitNotFound,
+)
+from bargaining.domain.escalation import (
+    DEFAULT_LADDER,
+    Campaign,
+    CampaignScope,
+    CampaignStatus,
+    ClimbCheck,
+    Ladder,
+    Mandate,
+    MandateKind,
+    Outcome,
+    Override,
+    PlannedUnit,
+    Rung,
+    RungKind,
+    StructureTest,
+    Turnout,
+    UnitResult,
 )
 from bargaining.domain.evaluation import (
     Amount,
@@ -38,6 +57,15 @@ from bargaining.domain.framework import (
     TermLength,
 )
 from bargaining.domain.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
+from bargaining.domain.readiness import (
+    Figure,
+    Readiness,
+    SeriesPoint,
+    Standing,
+    UnitReadiness,
+    participation_series,
+    readiness,
+)
 from bargaining.domain.round import TableStatus
 from bargaining.domain.unit import BargainingUnit, unit_id
 from bargaining.domain.vote import Tally, Threshold, Vote
@@ -50,6 +78,7 @@ from bargaining.readmodels.expiry_map import (
 )
 
 __all__ = [
+    "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
     "NO_TWO_TIER",
     "Actor",
@@ -57,8 +86,13 @@ __all__ = [
     "BargainingApp",
     "BargainingError",
     "BargainingUnit",
+    "Campaign",
+    "CampaignCommands",
+    "CampaignScope",
+    "CampaignStatus",
     "Category",
     "Clause",
+    "ClimbCheck",
     "ClusterCandidate",
     "ClusterStatus",
     "CollectiveAgreement",
@@ -68,20 +102,33 @@ __all__ = [
     "EncryptionKeyError",
     "Evaluation",
     "ExpiryMap",
+    "Figure",
     "Increases",
     "InvalidInput",
+    "Ladder",
+    "Mandate",
+    "MandateKind",
     "MapUnit",
     "MissingActor",
     "MonthRow",
     "OpenPeriod",
     "OpenPeriodCalendar",
     "OpenPeriodEntry",
+    "Outcome",
+    "Override",
     "PactRule",
+    "PlannedUnit",
     "Protection",
     "Quantity",
+    "Readiness",
     "RecordNotFound",
     "RuleViolation",
+    "Rung",
+    "RungKind",
+    "SeriesPoint",
+    "Standing",
     "StoreError",
+    "StructureTest",
     "TableState",
     "TableStatus",
     "Tally",
@@ -89,11 +136,16 @@ __all__ = [
     "Terms",
     "Threshold",
     "Tiered",
+    "Turnout",
     "UnitAlreadyRegistered",
     "UnitNotFound",
+    "UnitReadiness",
+    "UnitResult",
     "Verdict",
     "Vote",
     "Years",
     "evaluate",
+    "participation_series",
+    "readiness",
     "unit_id",
 ]

@@ -19,6 +19,7 @@ from eventsourcing.persistence import (
     PersistenceError,
 )
 
+from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterCommands
 from bargaining.application.frameworks import FrameworkCommands
 from bargaining.application.rounds import RoundCommands
@@ -42,7 +43,9 @@ from bargaining.readmodels.sealing import NameSealer
 T = TypeVar("T")
 
 
-class BargainingApp(FrameworkCommands, ClusterCommands, RoundCommands, Application[UUID]):
+class BargainingApp(
+    FrameworkCommands, ClusterCommands, RoundCommands, CampaignCommands, Application[UUID]
+):
     """Records bargaining units and their agreements as events, and keeps the Expiry Map current.
 
     ``store`` is ``"memory"``, a SQLite file path (the embedded default) or a

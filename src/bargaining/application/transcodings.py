@@ -19,6 +19,20 @@ from bargaining.domain.cluster import (
     PactRule,
     SignOffDecision,
 )
+from bargaining.domain.escalation import (
+    CampaignScope,
+    Ladder,
+    Mandate,
+    MandateKind,
+    Outcome,
+    Override,
+    PlannedUnit,
+    Rung,
+    RungKind,
+    StructureTest,
+    Turnout,
+    UnitResult,
+)
 from bargaining.domain.evaluation import (
     Amount,
     Clause,
@@ -147,11 +161,23 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "sign_off_decision": SignOffDecision,
     "me_too_entitlement": MeTooEntitlement,
     "adopted_framework": AdoptedFramework,
+    "escalation_rung": Rung,
+    "escalation_ladder": Ladder,
+    "campaign_turnout": Turnout,
+    "campaign_planned_unit": PlannedUnit,
+    "structure_test_unit_result": UnitResult,
+    "structure_test": StructureTest,
+    "campaign_mandate": Mandate,
+    "escalation_override": Override,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
     "verdict": Verdict,
     "pact_rule": PactRule,
+    "rung_kind": RungKind,
+    "mandate_kind": MandateKind,
+    "campaign_outcome": Outcome,
+    "campaign_scope": CampaignScope,
 }
 
 

@@ -1,0 +1,257 @@
+"""Commands and queries on campaigns: ladders, actions and structure tests, climbs and
+overrides, mandates, escalating strikes, readiness and participation growth."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from fractions import Fraction
+from uuid import UUID
+
+from bargaining.application.services import Records
+from bargaining.domain.actor import Actor, require_actor
+from bargaining.domain.cluster import BargainingCluster
+from bargaining.domain.errors import InvalidInput, RuleViolation
+from bargaining.domain.escalation import (
+    Campaign,
+    Ladder,
+    Mandate,
+    MandateKind,
+    Outcome,
+    PlannedUnit,
+    StructureTest,
+    Turnout,
+)
+from bargaining.domain.readiness import (
+    Readiness,
+    SeriesPoint,
+    participation_series,
+    readiness,
+)
+from bargaining.domain.vote import Vote
+
+#: The units taking part in an action: unit ids, ``PlannedUnit``s, or unit id -> work groups.
+Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]
+
+
+class CampaignCommands(Records):
+    def launch_campaign(
+        self,
+        *,
+        name: str,
+        launched_on: date,
+        actor: Actor,
+        cluster: UUID | None = None,
+        units: UUID | Sequence[UUID] | None = None,
+        ladder: Ladder | None = None,
+        climb_share: Fraction | int = 1,
+        reason: str | None = None,
+    ) -> UUID:
+        """Launch a campaign on the first rung of its ladder (default: the design guide's),
+        for a cluster (its active members take part) or for one or more units."""
+        require_actor(actor)
+        if (cluster is None) == (units is None):
+            raise InvalidInput("a campaign is launched for a cluster or for units (one of them)")
+        members: list[tuple[UUID, str]]
+        if cluster is not None:
+            found = self._load(cluster, BargainingCluster, "bargaining cluster")
+            members = [(m.unit_id, m.label) for m in found.active_members]
+            if not members:
+                raise RuleViolation(f"the cluster '{found.name}' has no member units to "
+                                    "campaign with")
+        else:
+            ids = [units] if isinstance(units, UUID) else list(units or [])
+            members = [(u.id, u.label) for u in (self._unit(uid) for uid in ids)]
+        campaign = Campaign.launch(
+            name=name, units=members, launched_on=launched_on, actor=actor, cluster_id=cluster,
+            ladder=ladder, climb_share=climb_share, reason=reason,
+        )
+        self.save(campaign)
+        return campaign.id
+
+    def get_campaign(self, campaign_id: UUID, *, version: int | None = None) -> Campaign:
+        """A campaign as recorded (or as it was at ``version``)."""
+        return self._load(campaign_id, Campaign, "campaign", version=version)
+
+    def add_campaign_unit(
+        self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        """A unit joins a campaign; a cluster campaign's units must be the cluster's members."""
+        campaign = self.get_campaign(campaign_id)
+        unit = self._unit(unit_id)
+        if campaign.cluster_id is not None:
+            cluster = self._load(campaign.cluster_id, BargainingCluster, "bargaining cluster")
+            member = cluster.members.get(unit.id)
+            if member is None or member.withdrawn:
+                raise RuleViolation(
+                    f"{unit.label} is not a member of the cluster '{cluster.name}'; a cluster "
+                    "campaign's units are the cluster's members"
+                )
+        campaign.add_unit(unit.id, label=unit.label, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def remove_campaign_unit(
+        self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.remove_unit(unit_id, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def change_ladder(
+        self, campaign_id: UUID, ladder: Ladder, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.change_ladder(ladder, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def change_climb_share(
+        self, campaign_id: UUID, share: Fraction | int, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.change_climb_share(share, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def plan_action(
+        self,
+        campaign_id: UUID,
+        *,
+        name: str,
+        rung: str,
+        on: date,
+        actor: Actor,
+        units: Participants | None = None,
+        reason: str | None = None,
+    ) -> int:
+        """Plan an action on a rung (default: every unit taking part in the campaign). Returns
+        the action's number."""
+        campaign = self.get_campaign(campaign_id)
+        planned = _planned(campaign, units)
+        number = campaign.plan_action(name=name, rung=rung, on=on, units=planned, actor=actor,
+                                      reason=reason)
+        self.save(campaign)
+        return number
+
+    def cancel_action(
+        self, campaign_id: UUID, number: int, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.cancel_action(number, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def hold_action(
+        self,
+        campaign_id: UUID,
+        number: int,
+        turnouts: Sequence[Turnout],
+        *,
+        actor: Actor,
+        held_on: date | None = None,
+        reason: str | None = None,
+    ) -> StructureTest:
+        """Record a planned action as held with its counts; returns the recorded verdict."""
+        campaign = self.get_campaign(campaign_id)
+        test = campaign.hold_action(number, turnouts, actor=actor, held_on=held_on,
+                                    reason=reason)
+        self.save(campaign)
+        return test
+
+    def escalate(
+        self, campaign_id: UUID, *, on: date, actor: Actor, reason: str | None = None,
+        mandate: Vote | None = None,
+    ) -> None:
+        """Climb one rung (see :meth:`Campaign.escalate`: without a passed test, only with a
+        ``mandate`` and a ``reason``)."""
+        campaign = self.get_campaign(campaign_id)
+        campaign.escalate(on=on, actor=actor, reason=reason, mandate=mandate)
+        self.save(campaign)
+
+    def de_escalate(
+        self, campaign_id: UUID, *, on: date, actor: Actor, to: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.de_escalate(on=on, actor=actor, to=to, reason=reason)
+        self.save(campaign)
+
+    def pause_campaign(
+        self, campaign_id: UUID, *, on: date, actor: Actor, reason: str | None = None
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.pause(on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def resume_campaign(
+        self, campaign_id: UUID, *, on: date, actor: Actor, reason: str | None = None
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.resume(on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def conclude_campaign(
+        self, campaign_id: UUID, outcome: Outcome, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.conclude(outcome, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def record_mandate(
+        self,
+        campaign_id: UUID,
+        vote: Vote,
+        *,
+        actor: Actor,
+        kind: MandateKind = MandateKind.STRIKE_VOTE,
+        scope: str | None = None,
+        unit: UUID | None = None,
+        reason: str | None = None,
+    ) -> Mandate:
+        """Record a strike vote (or another authorizing vote) of the campaign or of one unit."""
+        campaign = self.get_campaign(campaign_id)
+        mandate = campaign.record_mandate(vote, actor=actor, kind=kind, scope=scope,
+                                          unit_id=unit, reason=reason)
+        self.save(campaign)
+        return mandate
+
+    def enter_strike(
+        self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.enter_strike(unit_id, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    def return_from_strike(
+        self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        campaign = self.get_campaign(campaign_id)
+        campaign.return_from_strike(unit_id, on=on, actor=actor, reason=reason)
+        self.save(campaign)
+
+    # ----------------------------------------------------------------- queries
+
+    def readiness(self, campaign_id: UUID, *, on: date | None = None) -> Readiness:
+        """The readiness report on a date (default: the last date the record speaks of)."""
+        return readiness(self.get_campaign(campaign_id), on)
+
+    def participation_series(
+        self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None
+    ) -> tuple[SeriesPoint, ...]:
+        """Structure-test results by date for the campaign, a unit, or a unit's work group."""
+        return participation_series(self.get_campaign(campaign_id), unit, work_group)
+
+
+def _planned(campaign: Campaign, units: Participants | None) -> list[PlannedUnit]:
+    if units is None:
+        return [PlannedUnit(u.unit_id) for u in campaign.active_units]
+    if isinstance(units, Mapping):
+        return [PlannedUnit(uid, tuple(groups)) for uid, groups in units.items()]
+    if isinstance(units, UUID | PlannedUnit | str):
+        raise InvalidInput("the units taking part are given as a list (or a mapping of unit "
+                           "to work groups)")
+    return [u if isinstance(u, PlannedUnit) else PlannedUnit(u) for u in units]

@@ -1,0 +1,334 @@
+"""Readiness and growth: where a campaign stands against its ladder, read from its counts.
+
+Pure functions over a :class:`~bargaining.domain.escalation.Campaign`: a readiness report for
+any date (each unit's and work group's latest participation against the current and next rung's
+threshold, the units that hold a joint climb back, the "biggest worst" work group), and the
+series of structure-test results by date that charts participation growth.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.errors import InvalidInput
+from bargaining.domain.escalation import (
+    Action,
+    Campaign,
+    CampaignStatus,
+    Rung,
+    RungKind,
+    a_date,
+    meets,
+    share_percent,
+    short_of,
+    show_percent,
+)
+
+
+@attrs.frozen
+class Figure:
+    """One participation figure: where it comes from (an action, or a strike vote's yes
+    votes of eligible members), on which rung and date, and its counts."""
+
+    source: str
+    rung: str
+    on: date
+    eligible: int
+    participants: int
+
+    @property
+    def share(self) -> Fraction:
+        """Participants as a percentage of eligible."""
+        return share_percent(self.participants, self.eligible)
+
+
+@attrs.frozen
+class Standing:
+    """A unit's (``work_group`` is None on a unit's own line) or a work group's latest
+    participation against the current and the next rung's thresholds. ``whole_unit`` marks a
+    count of the unit as a whole rather than by work group."""
+
+    unit_id: UUID
+    label: str
+    work_group: str | None
+    figure: Figure | None
+    meets_current: bool
+    short_of_current: int | None
+    meets_next: bool | None
+    short_of_next: int | None
+    whole_unit: bool = False
+
+
+@attrs.frozen
+class UnitReadiness:
+    """A unit's line of the report: its latest participation, whether it has passed the
+    current rung (ready to climb), whether it is on strike, and its work groups."""
+
+    standing: Standing
+    passed_current: bool
+    on_strike: bool
+    groups: tuple[Standing, ...]
+
+    @property
+    def unit_id(self) -> UUID:
+        return self.standing.unit_id
+
+    @property
+    def label(self) -> str:
+        return self.standing.label
+
+
+@attrs.frozen
+class Readiness:
+    """Where a campaign stood on a date. ``ready`` units have passed the current rung's test;
+    ``held_back`` lists those that have not; ``needed`` is how many must be ready before the
+    campaign climbs (jointly); ``biggest_worst`` is the largest work group furthest below the
+    current threshold (measured in workers still needed), or, when every group meets it, below
+    the next rung's (``biggest_worst_rung`` says which)."""
+
+    campaign: str
+    on: date
+    status: CampaignStatus
+    rung: Rung
+    next_rung: Rung | None
+    units: tuple[UnitReadiness, ...]
+    ready: tuple[UUID, ...]
+    held_back: tuple[UUID, ...]
+    needed: int
+    can_climb: bool
+    strike_vote_ok: bool
+    biggest_worst: Standing | None
+    biggest_worst_rung: str | None
+
+    def unit(self, unit_id: UUID) -> UnitReadiness:
+        for line in self.units:
+            if line.unit_id == unit_id:
+                return line
+        raise InvalidInput(f"the unit {unit_id} is not in this readiness report")
+
+    @property
+    def held_back_labels(self) -> tuple[str, ...]:
+        return tuple(self.unit(u).label for u in self.held_back)
+
+    def summary(self) -> str:
+        nxt = (f"; next '{self.next_rung.name}' ({show_percent(self.next_rung.threshold)})"
+               if self.next_rung else " (the top rung)")
+        lines = [
+            f"'{self.campaign}' on {self.on} ({self.status.value}): on '{self.rung.name}' "
+            f"({show_percent(self.rung.threshold)}){nxt}",
+        ]
+        total = len(self.ready) + len(self.held_back)
+        climb = ("no rung above" if self.next_rung is None
+                 else "may climb" if self.can_climb else "may not climb yet")
+        lines.append(f"{len(self.ready)} of {total} units passed '{self.rung.name}', "
+                     f"{self.needed} needed: {climb}")
+        if self.held_back:
+            lines.append(f"held back by: {'; '.join(self.held_back_labels)}")
+        if not self.strike_vote_ok and self.next_rung is not None:
+            lines.append(f"'{self.next_rung.name}' needs a strike vote that meets the "
+                         "ladder's threshold; none does yet")
+        worst = self.biggest_worst
+        if worst is not None and worst.figure is not None:
+            group = "whole unit" if worst.whole_unit else worst.work_group
+            short = (worst.short_of_current if self.biggest_worst_rung == self.rung.name
+                     else worst.short_of_next)
+            lines.append(
+                f"biggest worst: {worst.label} / {group}: {worst.figure.participants} of "
+                f"{worst.figure.eligible} ({show_percent(worst.figure.share)}), {short} short "
+                f"of '{self.biggest_worst_rung}'"
+            )
+        return "\n".join(lines)
+
+    def table(self) -> str:
+        """The report as a plain-text table (a unit's line, then its work groups indented)."""
+        current = f"vs {show_percent(self.rung.threshold)}"
+        nxt = f"vs {show_percent(self.next_rung.threshold)}" if self.next_rung else "next"
+        header = ("unit / work group", "latest test", "eligible", "took part", "share",
+                  current, nxt, "ready")
+        rows: list[tuple[str, ...]] = [header]
+        for line in self.units:
+            ready = "yes" if line.passed_current else "no"
+            if line.on_strike:
+                ready += " (on strike)"
+            rows.append(_row(line.label, line.standing, ready))
+            for group in line.groups:
+                if group.whole_unit and group.figure == line.standing.figure:
+                    continue  # the unit's own line says it
+                name = "whole unit" if group.whole_unit else str(group.work_group)
+                rows.append(_row(f"  {name}", group, ""))
+        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+        numeric = {2, 3, 4}
+        out = []
+        for row in rows:
+            cells = [c.rjust(w) if i in numeric else c.ljust(w)
+                     for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+            out.append("  ".join(cells).rstrip())
+        return self.summary() + "\n\n" + "\n".join(out)
+
+
+def _against(meets_it: bool | None, short: int | None) -> str:
+    if meets_it is None or short is None:
+        return "-"
+    return "met" if meets_it else f"{short} short"
+
+
+def _row(name: str, standing: Standing, ready: str) -> tuple[str, ...]:
+    figure = standing.figure
+    if figure is None:
+        return (name, "no test yet", "", "", "", "", "", ready)
+    return (name, f"{figure.source}, {figure.on}", str(figure.eligible),
+            str(figure.participants), show_percent(figure.share),
+            _against(standing.meets_current, standing.short_of_current),
+            _against(standing.meets_next, standing.short_of_next), ready)
+
+
+def _standing(
+    unit_id: UUID, label: str, group: str | None, figure: Figure | None, current: Rung,
+    nxt: Rung | None, *, whole_unit: bool = False,
+) -> Standing:
+    if figure is None:
+        return Standing(unit_id, label, group, None, False, None, None, None, whole_unit)
+    e, p = figure.eligible, figure.participants
+    return Standing(
+        unit_id, label, group, figure,
+        meets(p, e, current.threshold), short_of(p, e, current.threshold),
+        None if nxt is None else meets(p, e, nxt.threshold),
+        None if nxt is None else short_of(p, e, nxt.threshold),
+        whole_unit,
+    )
+
+
+def _action_source(action: Action) -> str:
+    return action.name
+
+
+def record_end(campaign: Campaign) -> date:
+    """The latest date the campaign's record speaks of: a report on it, or any later day,
+    shows everything recorded."""
+    dates = [campaign.last_dated, *(a.test.held_on for a in campaign.actions if a.test),
+             *(m.vote.held_on for m in campaign.mandates)]
+    return max(dates)
+
+
+def readiness(campaign: Campaign, on: date | None = None) -> Readiness:
+    """The campaign as it stood on a date (default: the last date its record speaks of)."""
+    day = record_end(campaign) if on is None else a_date(on, "report's date")
+    ladder = campaign.ladder_on(day)
+    index, rung = campaign.rung_on(day)
+    nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
+    check = campaign.climb_check(day)
+    lines = []
+    for unit in campaign.units_on(day):
+        uid = unit.unit_id
+        figure: Figure | None = None
+        if rung.kind is RungKind.STRIKE_VOTE:
+            votes = campaign.strike_votes(uid, day)
+            if votes:
+                vote = votes[-1]
+                whose = "campaign-wide" if vote.unit_id is None else "the unit's"
+                figure = Figure(f"strike vote {vote.number} ({whose})", rung.name,
+                                vote.vote.held_on, vote.vote.tally.eligible, vote.vote.tally.yes)
+        if figure is None:
+            latest = (campaign.latest_action(uid, day, rung.name)
+                      or campaign.latest_action(uid, day))
+            if latest is not None:
+                action, result = latest
+                assert action.test is not None
+                figure = Figure(_action_source(action), action.rung, action.test.held_on,
+                                result.eligible, result.participants)
+        groups = []
+        for group in campaign.work_groups(uid, day):
+            count = (campaign.latest_group_count(uid, group, day, rung.name)
+                     or campaign.latest_group_count(uid, group, day))
+            assert count is not None
+            action, turnout = count
+            assert action.test is not None
+            group_figure = Figure(_action_source(action), action.rung, action.test.held_on,
+                                  turnout.eligible, turnout.participants)
+            groups.append(_standing(uid, unit.label, group, group_figure, rung, nxt,
+                                    whole_unit=group is None))
+        lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
+                                   uid in check.ready, unit.on_strike_on(day), tuple(groups)))
+    worst, worst_rung = _biggest_worst(lines, rung, nxt)
+    return Readiness(campaign.name, day, check.status, rung, nxt, tuple(lines), check.ready,
+                     check.held_back, check.needed, check.allowed, check.strike_vote_ok, worst,
+                     worst_rung)
+
+
+def _biggest_worst(
+    lines: list[UnitReadiness], rung: Rung, nxt: Rung | None
+) -> tuple[Standing | None, str | None]:
+    groups = [g for line in lines for g in line.groups if g.figure is not None]
+    below = [g for g in groups if not g.meets_current]
+    if below:
+        return max(below, key=lambda g: _worst_key(g, g.short_of_current)), rung.name
+    if nxt is not None:
+        below_next = [g for g in groups if g.meets_next is False]
+        if below_next:
+            return max(below_next, key=lambda g: _worst_key(g, g.short_of_next)), nxt.name
+    return None, None
+
+
+def _worst_key(group: Standing, short: int | None) -> tuple[int, int, Fraction]:
+    assert group.figure is not None
+    return (short or 0, group.figure.eligible, -group.figure.share)
+
+
+# ---------------------------------------------------------------- growth
+
+
+@attrs.frozen
+class SeriesPoint:
+    """One structure test's result: for the whole campaign, a unit, or a work group."""
+
+    on: date
+    action: int
+    name: str
+    rung: str
+    threshold: Fraction
+    eligible: int
+    participants: int
+    passed: bool
+
+    @property
+    def share(self) -> Fraction:
+        return share_percent(self.participants, self.eligible)
+
+
+def participation_series(
+    campaign: Campaign, unit_id: UUID | None = None, work_group: str | None = None
+) -> tuple[SeriesPoint, ...]:
+    """Structure-test results by date: the campaign's totals, or one unit's (``unit_id``), or
+    one of its work groups' (``work_group``), so a host can chart participation growth."""
+    if work_group is not None and unit_id is None:
+        raise InvalidInput("a work group's series needs its unit")
+    if unit_id is not None:
+        campaign.unit(unit_id)
+    held = sorted((a for a in campaign.actions if a.test is not None),
+                  key=lambda a: (a.test.held_on, a.number))  # type: ignore[union-attr]
+    points = []
+    for action in held:
+        test = action.test
+        assert test is not None
+        if unit_id is None:
+            e, p, passed = test.eligible, test.participants, test.passed
+        elif work_group is None:
+            result = test.result_for(unit_id)
+            if result is None:
+                continue
+            e, p, passed = result.eligible, result.participants, result.passed
+        else:
+            counts = [t for t in action.turnouts if t.unit_id == unit_id
+                      and t.work_group is not None
+                      and t.work_group.casefold() == work_group.casefold()]
+            if not counts:
+                continue
+            e, p = counts[0].eligible, counts[0].participants
+            passed = meets(p, e, test.threshold)
+        points.append(SeriesPoint(test.held_on, action.number, action.name, action.rung,
+                                  test.threshold, e, p, passed))
+    return tuple(points)

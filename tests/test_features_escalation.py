@@ -1,0 +1,9 @@
+"""escalation.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_escalation import *  # noqa: F403
+
+scenarios("escalation.feature")
