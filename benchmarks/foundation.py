@@ -52,7 +52,7 @@ from bargaining import (
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter, ImportReport
 
-F7_CSV = Path(__file__).resolve().parents[2] / "shared" / "data" / "f7-notices-fy2004-sample.csv"
+F7_CSV = Path(__file__).resolve().parents[1] / "data" / "f7-notices-fy2004-sample.csv"
 ACTOR = Actor("bench", "data steward")
 BATCH_SIZES = (1000, 500)
 

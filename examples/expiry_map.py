@@ -14,7 +14,7 @@ from bargaining import Actor, BargainingApp
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CSV = HERE.parent.parent / "shared" / "data" / "f7-notices-fy2004-sample.csv"
+DEFAULT_CSV = HERE.parent / "data" / "f7-notices-fy2004-sample.csv"
 
 
 def main() -> None:

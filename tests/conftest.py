@@ -21,7 +21,7 @@ POSTGRES_URL = os.environ.get(
     "BARGAINING_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 REQUIRE_POSTGRES = os.environ.get("BARGAINING_REQUIRE_POSTGRES", "") not in ("", "0")
-F7_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "f7-notices-fy2004-sample.csv"
+F7_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "f7-notices-fy2004-sample.csv"
 STORES = ["memory", "sqlite", "postgres"]
 
 

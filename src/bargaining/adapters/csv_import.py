@@ -102,7 +102,7 @@ class ColumnMapping:
         return [n for n in names if n is not None]
 
 
-#: FMCS F-7 notices (``shared/data/f7-notices-fy2004-sample.csv``). F-7 has no sector
+#: FMCS F-7 notices (``data/f7-notices-fy2004-sample.csv``). F-7 has no sector
 #: column: its one-letter industry code stands in as the sector until a host re-sectors units.
 F7_MAPPING = ColumnMapping(
     union="union",
