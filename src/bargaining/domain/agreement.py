@@ -6,12 +6,13 @@ from datetime import date
 
 import attrs
 
+from bargaining.domain.dates import require_date
 from bargaining.domain.errors import InvalidInput, RuleViolation
 
 
 def _date_or_none(value: object, what: str) -> None:
-    if value is not None and (not isinstance(value, date) or hasattr(value, "hour")):
-        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
+    if value is not None:
+        require_date(value, what)
 
 
 @attrs.frozen

@@ -27,8 +27,9 @@ import attrs
 from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.actor import Actor, clean_reason, require_actor
+from bargaining.domain.dates import require_date
 from bargaining.domain.errors import InvalidInput, RuleViolation
-from bargaining.domain.vote import Threshold, Vote
+from bargaining.domain.vote import Threshold, Vote, whole_count
 
 #: The strike vote's threshold when a ladder has no strike vote rung of its own.
 DEFAULT_STRIKE_VOTE_PERCENT = 85
@@ -96,12 +97,6 @@ def same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def a_date(value: object, what: str) -> date:
-    if not isinstance(value, date) or hasattr(value, "hour"):
-        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
-    return value
-
-
 def _text(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput(f"{what} must be non-blank text, not {value!r}")
@@ -120,14 +115,6 @@ def _percent(value: object) -> Fraction:
             f"a rung's threshold must be above 0% and at most 100%, not {show_percent(number)}"
         )
     return number
-
-
-def _count(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} must be a whole number, not {value!r}")
-    if value < 0:
-        raise RuleViolation(f"{what} cannot be negative ({value})")
-    return value
 
 
 def _unit_id(value: object) -> UUID:
@@ -290,11 +277,11 @@ DEFAULT_LADDER = Ladder((
 
 
 def _eligible(value: object) -> int:
-    return _count(value, "the eligible count")
+    return whole_count(value, "the eligible count")
 
 
 def _participants(value: object) -> int:
-    return _count(value, "the participant count")
+    return whole_count(value, "the participant count")
 
 
 @attrs.frozen
@@ -570,7 +557,7 @@ class Campaign(Aggregate):
         actor = require_actor(actor)
         title = _text(name, "a campaign's name")
         chosen = _ladder(ladder)
-        on = a_date(launched_on, "launch date")
+        on = require_date(launched_on, "launch date")
         share = _climb_share(climb_share)
         if isinstance(units, str) or not units:
             raise InvalidInput("a campaign is launched for one or more bargaining units")
@@ -827,7 +814,7 @@ class Campaign(Aggregate):
 
     def _dated(self, on: object, what: str) -> date:
         """A campaign decision is dated on or after the campaign's last one."""
-        day = a_date(on, what)
+        day = require_date(on, what)
         if day < self.last_dated:
             raise RuleViolation(
                 f"the campaign '{self.name}' was last changed on {self.last_dated}; a change "
@@ -836,7 +823,7 @@ class Campaign(Aggregate):
         return day
 
     def _since_launch(self, on: object, what: str) -> date:
-        day = a_date(on, what)
+        day = require_date(on, what)
         if day < self.launched_on:
             raise RuleViolation(
                 f"{day} is before the campaign '{self.name}' was launched ({self.launched_on})"

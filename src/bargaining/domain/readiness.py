@@ -14,6 +14,7 @@ from uuid import UUID
 
 import attrs
 
+from bargaining.domain.dates import require_date
 from bargaining.domain.errors import InvalidInput
 from bargaining.domain.escalation import (
     Action,
@@ -21,7 +22,6 @@ from bargaining.domain.escalation import (
     CampaignStatus,
     Rung,
     RungKind,
-    a_date,
     meets,
     share_percent,
     short_of,
@@ -216,7 +216,7 @@ def record_end(campaign: Campaign) -> date:
 
 def readiness(campaign: Campaign, on: date | None = None) -> Readiness:
     """The campaign as it stood on a date (default: the last date its record speaks of)."""
-    day = record_end(campaign) if on is None else a_date(on, "report's date")
+    day = record_end(campaign) if on is None else require_date(on, "report's date")
     ladder = campaign.ladder_on(day)
     index, rung = campaign.rung_on(day)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None

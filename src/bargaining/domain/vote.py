@@ -14,7 +14,8 @@ import attrs
 from bargaining.domain.errors import InvalidInput, RuleViolation
 
 
-def _count(value: object, what: str) -> int:
+def whole_count(value: object, what: str) -> int:
+    """A count of people: a whole number, never negative."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(f"{what} must be a whole number, not {value!r}")
     if value < 0:
@@ -34,7 +35,7 @@ class Tally:
 
     def __attrs_post_init__(self) -> None:
         for name in ("eligible", "cast", "yes", "no", "spoiled"):
-            _count(getattr(self, name), f"the {name} count")
+            whole_count(getattr(self, name), f"the {name} count")
         if self.yes + self.no + self.spoiled != self.cast:
             raise RuleViolation(
                 f"the tally does not add up: yes {self.yes} + no {self.no} + spoiled "
