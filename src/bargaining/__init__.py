@@ -3,6 +3,7 @@
 from bargaining.application.app import BargainingApp
 from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
+from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.cluster import PactRule
@@ -86,6 +87,7 @@ __all__ = [
     "BargainingApp",
     "BargainingError",
     "BargainingUnit",
+    "Break",
     "Campaign",
     "CampaignCommands",
     "CampaignScope",
@@ -104,6 +106,7 @@ __all__ = [
     "ExpiryMap",
     "Figure",
     "Increases",
+    "IntegrityReport",
     "InvalidInput",
     "Ladder",
     "Mandate",
@@ -121,6 +124,7 @@ __all__ = [
     "Protection",
     "Quantity",
     "Readiness",
+    "Receipt",
     "RecordNotFound",
     "RuleViolation",
     "Rung",

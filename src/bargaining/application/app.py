@@ -22,6 +22,7 @@ from eventsourcing.persistence import (
 from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterCommands
 from bargaining.application.frameworks import FrameworkCommands
+from bargaining.application.integrity import IntegrityChecks
 from bargaining.application.rounds import RoundCommands
 from bargaining.application.storage import CIPHER_KEY_ENV, Store
 from bargaining.application.transcodings import register_domain_transcodings
@@ -44,7 +45,12 @@ T = TypeVar("T")
 
 
 class BargainingApp(
-    FrameworkCommands, ClusterCommands, RoundCommands, CampaignCommands, Application[UUID]
+    FrameworkCommands,
+    ClusterCommands,
+    RoundCommands,
+    CampaignCommands,
+    IntegrityChecks,
+    Application[UUID],
 ):
     """Records bargaining units and their agreements as events, and keeps the Expiry Map current.
 

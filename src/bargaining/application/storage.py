@@ -22,6 +22,11 @@ STORE_ENV = "BARGAINING_STORE"
 CIPHER_KEY_ENV = "BARGAINING_CIPHER_KEY"
 DEFAULT_SQLITE_FILE = "bargaining.sqlite"
 
+# Every store records events through a recorder that also writes the hash chain.
+CHAINED_MEMORY = "bargaining.adapters.chained_recorders:ChainedPOPOFactory"
+CHAINED_SQLITE = "bargaining.adapters.chained_recorders:ChainedSQLiteApplicationRecorder"
+CHAINED_POSTGRES = "bargaining.adapters.chained_postgres:ChainedPostgresApplicationRecorder"
+
 
 @attrs.frozen
 class Store:
@@ -39,7 +44,7 @@ class Store:
         if not text:
             raise InvalidInput("the store must be 'memory', a SQLite file path or a PostgreSQL URL")
         if text.lower() in ("memory", ":memory:", "mem"):
-            return cls("memory", settings={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+            return cls("memory", settings={"PERSISTENCE_MODULE": CHAINED_MEMORY})
         if text.startswith(("postgresql://", "postgres://")):
             return cls._postgres(text)
         if text.startswith("sqlite:///"):
@@ -55,7 +60,11 @@ class Store:
         return cls(
             "sqlite",
             location=str(path),
-            settings={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)},
+            settings={
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(path),
+                "APPLICATION_RECORDER_TOPIC": CHAINED_SQLITE,
+            },
         )
 
     @classmethod
@@ -67,6 +76,7 @@ class Store:
         query = parse_qs(parsed.query)
         settings = {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "APPLICATION_RECORDER_TOPIC": CHAINED_POSTGRES,
             "POSTGRES_DBNAME": unquote(dbname),
             "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
             "POSTGRES_PORT": str(parsed.port or 5432),

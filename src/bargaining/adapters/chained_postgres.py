@@ -1,0 +1,144 @@
+"""The PostgreSQL event recorder with the hash chain (a module of its own: psycopg is optional).
+
+eventsourcing locks the events table (EXCLUSIVE mode) before inserting, so the chain head read
+after the insert is the head every other writer sees: two application instances on one database
+extend one chain, never two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL, Composed, Identifier
+
+from bargaining.adapters.chained_recorders import CHAIN_SUFFIX, chain_record, chain_records
+from bargaining.application.integrity import ChainRecord, StoredRow
+from bargaining.domain.errors import StoreError
+
+
+class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
+    """PostgreSQL events with their chain in the same schema and the same transaction."""
+
+    def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
+        super().__init__(datastore, events_table_name=events_table_name)
+        if datastore.enable_db_functions:
+            raise StoreError(
+                "POSTGRES_ENABLE_DB_FUNCTIONS cannot be used: the hash chain is written beside "
+                "each insert"
+            )
+        self.chain_table = events_table_name + CHAIN_SUFFIX
+        self.check_identifier_length(self.chain_table)
+        self.sql_create_statements.append(
+            self._sql(
+                "CREATE TABLE IF NOT EXISTS {chain} (position bigint PRIMARY KEY,"
+                " previous bigint NOT NULL UNIQUE, digest bytea NOT NULL, link bytea NOT NULL)"
+            )
+        )
+        self._select_head = self._sql(
+            "SELECT position, link FROM {chain} ORDER BY position DESC LIMIT 1"
+        )
+        self._insert_chain = self._sql("INSERT INTO {chain} VALUES (%s, %s, %s, %s)")
+
+    def _sql(self, text: str) -> Composed:
+        return SQL(text).format(
+            chain=Identifier(self.datastore.schema, self.chain_table),
+            events=Identifier(self.datastore.schema, self.events_table_name),
+        )
+
+    def create_table(self) -> None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                "SELECT to_regclass(%s) AS found",
+                (f'"{self.datastore.schema}"."{self.chain_table}"',),
+            )
+            row = curs.fetchone()
+            existed = row is not None and row["found"] is not None
+        super().create_table()
+        if not existed:
+            self._chain_existing_events()
+
+    def _chain_existing_events(self) -> None:
+        with self.datastore.transaction(commit=True) as curs:
+            self._lock_table(curs)
+            curs.execute(
+                self._sql(
+                    "SELECT notification_id, originator_id, originator_version, topic, state"
+                    " FROM {events} ORDER BY notification_id"
+                )
+            )
+            rows = curs.fetchall()
+            if rows:
+                stored = [
+                    StoredEvent(r["originator_id"], r["originator_version"], r["topic"],
+                                bytes(r["state"]))
+                    for r in rows
+                ]
+                curs.executemany(
+                    self._insert_chain,
+                    chain_records(None, [r["notification_id"] for r in rows], stored),
+                )
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs) or []
+        curs.execute(self._select_head, prepare=True)
+        head = curs.fetchone()
+        rows = chain_records(
+            (head["position"], bytes(head["link"])) if head else None, positions, stored_events
+        )
+        curs.executemany(self._insert_chain, rows)
+        return positions
+
+    def select_chain(self, after: int, limit: int) -> Sequence[ChainRecord]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                self._sql(
+                    "SELECT position, previous, digest, link FROM {chain}"
+                    " WHERE position > %s ORDER BY position LIMIT %s"
+                ),
+                (after, limit),
+                prepare=True,
+            )
+            return [chain_record(list(r.values())) for r in curs.fetchall()]
+
+    def chain_head(self) -> ChainRecord | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                self._sql(
+                    "SELECT position, previous, digest, link FROM {chain}"
+                    " ORDER BY position DESC LIMIT 1"
+                )
+            )
+            row = curs.fetchone()
+            return chain_record(list(row.values())) if row else None
+
+    def find_digest(self, digest: bytes) -> int | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                self._sql("SELECT position FROM {chain} WHERE digest = %s LIMIT 1"), (digest,)
+            )
+            row = curs.fetchone()
+            return int(row["position"]) if row else None
+
+    def select_stored(self, after: int, limit: int) -> Sequence[StoredRow]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                self._sql(
+                    "SELECT notification_id, originator_id, originator_version, topic, state"
+                    " FROM {events} WHERE notification_id > %s ORDER BY notification_id"
+                    " LIMIT %s"
+                ),
+                (after, limit),
+                prepare=True,
+            )
+            return [
+                (r["notification_id"], r["originator_id"], r["originator_version"], r["topic"],
+                 bytes(r["state"]))
+                for r in curs.fetchall()
+            ]

@@ -1,0 +1,184 @@
+"""Event recorders that write the hash chain in the same transaction as the events.
+
+They extend ``eventsourcing``'s own application recorders (memory, SQLite, PostgreSQL): the
+events are inserted exactly as before, then, still inside the transaction and behind the lock
+that serialises inserts, the chain head is read and one chain record per event is added. The
+chain table sits beside the events table (``<events table>_chain``), and a unique ``previous``
+column makes a fork impossible even if the lock were ever bypassed.
+
+When the chain table is created on a store that already holds events (written before the
+chain existed), those events are chained at that moment: the chain vouches for them from then
+on, not from when they were written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import ApplicationRecorder, StoredEvent
+from eventsourcing.popo import POPOApplicationRecorder, POPOFactory
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+
+from bargaining.application.integrity import (
+    GENESIS,
+    ChainRecord,
+    StoredRow,
+    chain_link,
+    event_digest,
+)
+from bargaining.domain.errors import StoreError
+
+CHAIN_SUFFIX = "_chain"
+
+
+def chain_records(
+    head: tuple[int, bytes] | None, positions: Sequence[int], events: Sequence[StoredEvent]
+) -> list[tuple[int, int, bytes, bytes]]:
+    """Chain rows (position, previous, digest, link) for events just given these positions."""
+    previous, link = head if head is not None else (0, GENESIS)
+    if positions and positions[0] <= previous:
+        raise StoreError(
+            f"the event store's chain already reaches position {previous}, beyond the new "
+            f"event at position {positions[0]}: events were removed outside the library; "
+            "run verify() and restore from a backup"
+        )
+    rows = []
+    for position, s in zip(positions, events, strict=True):
+        digest = event_digest(s.originator_id, s.originator_version, s.topic, s.state)
+        link = chain_link(link, position, digest)
+        rows.append((position, previous, digest, link))
+        previous = position
+    return rows
+
+
+def chain_record(row: Sequence[Any]) -> ChainRecord:
+    return ChainRecord(int(row[0]), int(row[1]), bytes(row[2]), bytes(row[3]))
+
+
+class ChainedPOPOApplicationRecorder(POPOApplicationRecorder):
+    """In-memory events with their chain, for tests and short-lived hosts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._chain: list[ChainRecord] = []
+
+    def _update_table(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._update_table(stored_events, **kwargs) or []
+        head = (self._chain[-1].position, self._chain[-1].link) if self._chain else None
+        rows = chain_records(head, positions, stored_events)
+        self._chain.extend(chain_record(row) for row in rows)
+        return positions
+
+    def select_chain(self, after: int, limit: int) -> Sequence[ChainRecord]:
+        with self._database_lock:
+            return [r for r in self._chain if r.position > after][:limit]
+
+    def chain_head(self) -> ChainRecord | None:
+        with self._database_lock:
+            return self._chain[-1] if self._chain else None
+
+    def find_digest(self, digest: bytes) -> int | None:
+        with self._database_lock:
+            return next((r.position for r in self._chain if r.digest == digest), None)
+
+    def select_stored(self, after: int, limit: int) -> Sequence[StoredRow]:
+        with self._database_lock:
+            return [
+                (i + 1, s.originator_id, s.originator_version, s.topic, s.state)
+                for i, s in enumerate(self._stored_events[after : after + limit], start=after)
+            ]
+
+
+class ChainedPOPOFactory(POPOFactory):
+    """eventsourcing's in-memory persistence, with the chained application recorder."""
+
+    def application_recorder(self) -> ApplicationRecorder:
+        return ChainedPOPOApplicationRecorder()
+
+
+class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
+    """SQLite events with their chain in the same file and the same transaction."""
+
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
+        super().__init__(datastore, events_table_name)
+        table = self.chain_table
+        self._select_head = f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1"
+        self._insert_chain = f"INSERT INTO {table} VALUES (?,?,?,?)"
+
+    @property
+    def chain_table(self) -> str:
+        return self.events_table_name + CHAIN_SUFFIX
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            f"CREATE TABLE IF NOT EXISTS {self.chain_table} (position INTEGER PRIMARY KEY,"
+            " previous INTEGER NOT NULL UNIQUE, digest BLOB NOT NULL, link BLOB NOT NULL)",
+        ]
+
+    def _create_table(self, c: SQLiteCursor) -> None:
+        c.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.chain_table,)
+        )
+        existed = c.fetchone() is not None
+        super()._create_table(c)
+        if not existed:
+            c.execute(
+                f"SELECT rowid, originator_id, originator_version, topic, state"
+                f" FROM {self.events_table_name} ORDER BY rowid"
+            )
+            self._append(c, list(c.fetchall()))
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._insert_events(c, stored_events, **kwargs) or []
+        c.execute(self._select_head)
+        head = c.fetchone()
+        rows = chain_records(
+            (head[0], head[1]) if head else None, positions, stored_events
+        )
+        c.executemany(self._insert_chain, rows)
+        return positions
+
+    def _append(self, c: SQLiteCursor, rows: Sequence[Sequence[Any]]) -> None:
+        stored = [StoredEvent(r[1], r[2], r[3], r[4]) for r in rows]
+        c.executemany(self._insert_chain, chain_records(None, [r[0] for r in rows], stored))
+
+    def select_chain(self, after: int, limit: int) -> Sequence[ChainRecord]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT position, previous, digest, link FROM {self.chain_table}"
+                " WHERE position > ? ORDER BY position LIMIT ?",
+                (after, limit),
+            )
+            return [chain_record(row) for row in c.fetchall()]
+
+    def chain_head(self) -> ChainRecord | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT position, previous, digest, link FROM {self.chain_table}"
+                " ORDER BY position DESC LIMIT 1"
+            )
+            row = c.fetchone()
+            return chain_record(row) if row else None
+
+    def find_digest(self, digest: bytes) -> int | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT position FROM {self.chain_table} WHERE digest = ? LIMIT 1", (digest,)
+            )
+            row = c.fetchone()
+            return int(row[0]) if row else None
+
+    def select_stored(self, after: int, limit: int) -> Sequence[StoredRow]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT rowid, originator_id, originator_version, topic, state"
+                f" FROM {self.events_table_name} WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                (after, limit),
+            )
+            return [(r[0], r[1], r[2], r[3], r[4]) for r in c.fetchall()]

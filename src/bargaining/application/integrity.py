@@ -1,0 +1,282 @@
+"""Tamper evidence: a hash chain over every stored event, its verification, and receipts.
+
+Each stored event gets a chain record, written by the event recorder in the same transaction
+as the event (see :mod:`bargaining.adapters.chained_recorders`)::
+
+    digest = sha256(originator id, version, topic, stored bytes)
+    link   = sha256(previous link, position, digest)     # the first previous link is 32 zeros
+
+The stored bytes are the bytes in the database, after encryption when it is on, so the chain
+never needs the key. The chain lives in the same database as the events, so a person who can
+rewrite the database can rewrite the chain too: what they cannot rewrite is a **receipt**
+(position and head link) that was printed, published to members or kept offline. Verifying
+against a receipt proves that nothing at or before its position changed, went missing or moved.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter, itemgetter
+from typing import Protocol, TypeVar
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.errors import InvalidInput
+
+T = TypeVar("T")
+
+GENESIS = bytes(32)
+"""The link before the first event."""
+
+
+def event_digest(originator_id: UUID | str, version: int, topic: str, state: bytes) -> bytes:
+    """The fingerprint of one stored event: everything that identifies and holds it."""
+    oid = originator_id.hex if isinstance(originator_id, UUID) else originator_id
+    return hashlib.sha256(
+        b"%s\x00%d\x00%s\x00%s" % (oid.encode(), version, topic.encode(), state)
+    ).digest()
+
+
+def chain_link(previous: bytes, position: int, digest: bytes) -> bytes:
+    """The link at a position: it covers the previous link, so no event moves unnoticed."""
+    return hashlib.sha256(previous + position.to_bytes(8, "big") + digest).digest()
+
+
+@attrs.frozen
+class ChainRecord:
+    """One row of the chain: the event's position, the position before it, its digest and link.
+
+    ``previous`` names the position chained just before; positions may have gaps (PostgreSQL
+    skips ids of rolled-back saves), and ``previous`` tells a gap from a removed event.
+    """
+
+    position: int
+    previous: int
+    digest: bytes
+    link: bytes
+
+
+StoredRow = tuple[int, UUID | str, int, str, bytes]
+"""A stored event as the verifier reads it: position, originator id, version, topic, bytes."""
+
+
+class ChainedRecorder(Protocol):
+    """The reads the verifier needs from a recorder that keeps the chain."""
+
+    def select_chain(self, after: int, limit: int) -> Sequence[ChainRecord]: ...
+    def chain_head(self) -> ChainRecord | None: ...
+    def find_digest(self, digest: bytes) -> int | None: ...
+    def select_stored(self, after: int, limit: int) -> Sequence[StoredRow]: ...
+
+
+_RECEIPT = re.compile(
+    r"bargaining receipt: position (?P<position>\d+), head (?P<head>[0-9a-f]{64})"
+)
+
+
+@attrs.frozen
+class Receipt:
+    """The chain's position and head link at a moment: print it, publish it, keep it offline.
+
+    ``str(receipt)`` is one line; :meth:`parse` reads it back.
+    """
+
+    position: int
+    head: str
+
+    def __str__(self) -> str:
+        return f"bargaining receipt: position {self.position}, head {self.head}"
+
+    @classmethod
+    def parse(cls, text: str) -> Receipt:
+        """Read a receipt from the line ``str(receipt)`` gave (surrounding text is ignored)."""
+        found = _RECEIPT.search(text) if isinstance(text, str) else None
+        if not found:
+            raise InvalidInput(
+                "not a receipt: expected 'bargaining receipt: position N, head <64 hex digits>'"
+            )
+        return cls(int(found["position"]), found["head"])
+
+
+class Break(enum.Enum):
+    """How the chain is broken, in words a member can repeat."""
+
+    CHANGED = "changed"
+    MISSING = "missing"
+    REORDERED = "reordered"
+    UNCHAINED = "unchained"
+    TRUNCATED = "truncated"
+    REWRITTEN = "rewritten"
+
+
+@attrs.frozen
+class IntegrityReport:
+    """The result of :meth:`verify`: intact up to ``position``, or where and how it breaks."""
+
+    intact: bool
+    position: int
+    """The last position verified good."""
+    checked: int
+    """How many events were checked."""
+    broken_at: int | None = None
+    kind: Break | None = None
+    detail: str = ""
+
+    def __str__(self) -> str:
+        if self.intact:
+            return f"intact up to position {self.position} ({self.checked} events checked)"
+        return (
+            f"broken at position {self.broken_at}: {self.kind.value if self.kind else ''}: "
+            f"{self.detail} (intact up to position {self.position})"
+        )
+
+
+def _pages(
+    fetch: Callable[[int, int], Sequence[T]], position: Callable[[T], int], size: int
+) -> Iterator[T]:
+    """Read a table page by page, so a million rows never sit in memory at once."""
+    after = 0
+    while True:
+        page = fetch(after, size)
+        if not page:
+            return
+        yield from page
+        after = position(page[-1])
+
+
+def verify_chain(
+    recorder: ChainedRecorder, *, receipt: Receipt | None = None, page_size: int = 2000
+) -> IntegrityReport:
+    """Walk events and chain side by side, page by page, recomputing every digest and link."""
+    if page_size < 1:
+        raise InvalidInput("the page size must be at least 1")
+    events = _pages(recorder.select_stored, itemgetter(0), page_size)
+    chain = _pages(recorder.select_chain, attrgetter("position"), page_size)
+    return _Walk(recorder, receipt).run(events, chain)
+
+
+class _Walk:
+    def __init__(self, recorder: ChainedRecorder, receipt: Receipt | None):
+        self.recorder = recorder
+        self.receipt = receipt
+        self.link = GENESIS
+        self.position = 0
+        self.checked = 0
+
+    def broken(self, at: int, kind: Break, detail: str) -> IntegrityReport:
+        return IntegrityReport(False, self.position, self.checked, at, kind, detail)
+
+    def run(self, events: Iterable[StoredRow], chain: Iterable[ChainRecord]) -> IntegrityReport:
+        event_iter, chain_iter = iter(events), iter(chain)
+        event, record = next(event_iter, None), next(chain_iter, None)
+        while event is not None or record is not None:
+            if record is None or (event is not None and event[0] < record.position):
+                assert event is not None
+                return self.broken(
+                    event[0], Break.UNCHAINED,
+                    "an event is stored that the chain never recorded (added outside the "
+                    "library, or its chain record was removed)",
+                )
+            if event is None or record.position < event[0]:
+                return self.broken(
+                    record.position, Break.MISSING,
+                    "the chain records an event here that is no longer stored (removed)",
+                )
+            problem = self.step(event, record)
+            if problem is not None:
+                return problem
+            event, record = next(event_iter, None), next(chain_iter, None)
+        return self.finish()
+
+    def step(self, event: StoredRow, record: ChainRecord) -> IntegrityReport | None:
+        at = record.position
+        receipt = self.receipt
+        if receipt is not None and self.position < receipt.position < at:
+            return self.broken(
+                receipt.position, Break.REWRITTEN,
+                "the position the receipt vouches for is no longer in the chain: the history "
+                "was rewritten",
+            )
+        if record.previous != self.position:
+            if record.previous > self.position:
+                return self.broken(
+                    at, Break.MISSING,
+                    f"the event(s) recorded after position {self.position} and before {at} "
+                    "were removed",
+                )
+            return self.broken(
+                at, Break.REORDERED,
+                f"the chain record says position {record.previous} came before it, "
+                f"but position {self.position} does",
+            )
+        digest = event_digest(event[1], event[2], event[3], event[4])
+        if digest != record.digest:
+            elsewhere = self.recorder.find_digest(digest)
+            if elsewhere is not None and elsewhere != at:
+                return self.broken(
+                    at, Break.REORDERED,
+                    f"it holds the event that was recorded at position {elsewhere} "
+                    "(events were swapped or moved)",
+                )
+            return self.broken(
+                at, Break.CHANGED,
+                "the stored event differs from what was recorded (its bytes, record, version "
+                "or kind were changed)",
+            )
+        link = chain_link(self.link, at, digest)
+        if link != record.link:
+            return self.broken(
+                at, Break.CHANGED, "the chain record itself was changed"
+            )
+        self.link, self.position = link, at
+        self.checked += 1
+        if receipt is not None and at == receipt.position and link.hex() != receipt.head:
+            return IntegrityReport(
+                False, 0, self.checked, at, Break.REWRITTEN,
+                "the history up to this position differs from the receipt: events at or "
+                "before it were changed, removed or reordered and the chain rewritten to hide it",
+            )
+        return None
+
+    def finish(self) -> IntegrityReport:
+        receipt = self.receipt
+        if receipt is not None and receipt.position > self.position:
+            return self.broken(
+                self.position + 1 if self.position else 1, Break.TRUNCATED,
+                f"the store ends at position {self.position}, but the receipt vouches for "
+                f"events up to position {receipt.position}: the tail was removed",
+            )
+        return IntegrityReport(True, self.position, self.checked)
+
+
+class IntegrityChecks:
+    """The application's tamper-evidence commands: verify the chain, take a receipt."""
+
+    def _chained(self) -> ChainedRecorder:
+        recorder: ChainedRecorder = getattr(self, "recorder")  # noqa: B009 - a mixin's host
+        return recorder
+
+    def verify(
+        self, receipt: Receipt | str | None = None, *, page_size: int = 2000
+    ) -> IntegrityReport:
+        """Recompute the chain from the stored events, page by page, and say where it breaks.
+
+        With a receipt (or its printed line), also prove that nothing at or before its
+        position was changed, removed or reordered, including removal of the tail.
+        """
+        if isinstance(receipt, str):
+            receipt = Receipt.parse(receipt)
+        elif receipt is not None and not isinstance(receipt, Receipt):
+            raise InvalidInput("verify takes a Receipt or the line a receipt printed")
+        return verify_chain(self._chained(), receipt=receipt, page_size=page_size)
+
+    def receipt(self) -> Receipt:
+        """The chain's current position and head link; verify first if in doubt."""
+        head = self._chained().chain_head()
+        if head is None:
+            return Receipt(0, GENESIS.hex())
+        return Receipt(head.position, head.link.hex())
