@@ -5,11 +5,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date
+from typing import Any
+from uuid import UUID
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bargaining import Actor, BargainingApp, Break, InvalidInput, Receipt
-from tests.tampering import Tamperer
+from tests.tampering import FIELDS, Tamperer
+from tests.test_properties import opened, quick, sqlite_store
 
 SQL_STORES = ["sqlite", "postgres"]
 
@@ -221,3 +226,39 @@ def test_a_store_written_before_the_chain_is_chained_when_first_opened(
     report = reopened.verify()
     assert report.intact and report.checked == 4
     reopened.close()
+
+
+@quick(30)
+@given(
+    data=st.data(),
+    store=st.sampled_from(["memory", "sqlite"]),
+    field=st.sampled_from(["state", "state", "topic", "originator_id", "originator_version"]),
+)
+def test_any_single_byte_change_in_any_stored_event_is_detected(
+    data: st.DataObject, store: str, field: str
+) -> None:
+    with sqlite_store() as path, opened(path if store == "sqlite" else "memory") as app:
+        positions = story(app, Actor("org-1", "data steward"), units=3)
+        position = data.draw(st.sampled_from(positions), label="position")
+        tamper = Tamperer(app)
+        value = tamper.stored(position)[FIELDS.index(field)]
+        if field == "originator_version":
+            changed: Any = value ^ (1 << data.draw(st.integers(0, 20)))
+        else:
+            raw = bytearray(value.hex.encode() if isinstance(value, UUID) else
+                            value if isinstance(value, bytes) else value.encode())
+            offset = data.draw(st.integers(0, len(raw) - 1), label="offset")
+            raw[offset] ^= data.draw(st.integers(1, 255), label="bits")
+            changed = bytes(raw) if field == "state" else bytes(raw).decode("latin-1")
+            if field == "originator_id" and store == "memory":
+                changed = changed if not _hex32(changed) else UUID(changed)
+        tamper.replace(position, field, changed)
+        report = app.verify()
+        assert not report.intact
+        assert report.broken_at == position
+        assert report.position == position - 1
+        assert report.kind in (Break.CHANGED, Break.REORDERED)
+
+
+def _hex32(text: str) -> bool:
+    return len(text) == 32 and all(c in "0123456789abcdef" for c in text)

@@ -25,6 +25,7 @@ from bargaining.application.frameworks import FrameworkCommands
 from bargaining.application.integrity import IntegrityChecks
 from bargaining.application.rounds import RoundCommands
 from bargaining.application.storage import CIPHER_KEY_ENV, Store
+from bargaining.application.time_travel import TimeTravel
 from bargaining.application.transcodings import register_domain_transcodings
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
@@ -50,6 +51,7 @@ class BargainingApp(
     RoundCommands,
     CampaignCommands,
     IntegrityChecks,
+    TimeTravel,
     Application[UUID],
 ):
     """Records bargaining units and their agreements as events, and keeps the Expiry Map current.

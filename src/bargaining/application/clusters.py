@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 import attrs
@@ -130,16 +130,23 @@ class ClusterCommands(Records):
         )
         self.save(cluster)
 
-    def cluster_status(self, cluster_id: UUID) -> ClusterStatus:
-        """Each member table's state, whether the cluster is settled, and me-too owed."""
-        cluster = self.get_cluster(cluster_id)
+    def cluster_status(self, cluster_id: UUID, *, at: datetime | None = None) -> ClusterStatus:
+        """Each member table's state, whether the cluster is settled, and me-too owed; with
+        ``at`` (a timezone-aware date-time), as all of it stood at that moment."""
+        cluster = self.get_cluster(cluster_id) if at is None else self._past(
+            cluster_id, BargainingCluster, at
+        )
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
         states: list[tuple[UUID, str, bool, date | None, TableStatus | None]] = []
         for member in cluster.members.values():
             status = None
             round_id = cluster.rounds.get(member.unit_id)
             if round_id is not None:
-                status = self._load(round_id, BargainingRound, "bargaining round").status(sign_off)
+                table = (
+                    self._load(round_id, BargainingRound, "bargaining round") if at is None
+                    else self._past(round_id, BargainingRound, at)
+                )
+                status = table.status(sign_off)
             states.append((member.unit_id, member.label, member.withdrawn,
                            member.pact_signed_on, status))
         active = [s for s in states if not s[2]]

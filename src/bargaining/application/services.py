@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
         def _load(
             self, record_id: object, cls: type[T], what: str, *, version: int | None = None
         ) -> T: ...
+
+        def _past(self, record_id: UUID, cls: type[T], at: datetime) -> T: ...
 
         def _unit(self, unit: UUID | BargainingUnit) -> BargainingUnit: ...
 

@@ -1,0 +1,174 @@
+"""Time travel: records as of a version or a moment, on every store."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bargaining import (
+    Actor,
+    BargainingApp,
+    BargainingUnit,
+    InvalidInput,
+    RecordNotFound,
+)
+from tests.strategies import Plan, long_single_unit_plans, plans, unit_fields
+from tests.test_properties import opened, quick, run, sqlite_store
+
+
+def moment() -> datetime:
+    """Now, then a pause, so events before and after differ in time."""
+    now = datetime.now(UTC)
+    time.sleep(0.002)
+    return now
+
+
+def test_a_unit_as_of_each_version_and_moment(app: BargainingApp, steward: Actor) -> None:
+    before = moment()
+    uid = app.register_unit(
+        union="CUPE", local="79", employer="City of Toronto", unit_name="Inside",
+        headcount=100, actor=steward,
+    )
+    registered = moment()
+    app.change_headcount(uid, 120, actor=steward)
+    app.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
+    last = app.recorder.max_notification_id()
+
+    first = app.as_of(uid, version=1)
+    assert isinstance(first, BargainingUnit)
+    assert (first.version, first.headcount, first.current_agreement) == (1, 100, None)
+    assert app.as_of(uid, version=2).headcount == 120  # type: ignore[attr-defined]
+    assert app.as_of(uid, at=registered).version == 1
+    assert app.as_of(uid, at=datetime.now(UTC)).version == 3
+    with pytest.raises(RecordNotFound, match="did not exist yet"):
+        app.as_of(uid, at=before)
+    assert app.recorder.max_notification_id() == last, "looking back records nothing"
+    assert app.get_unit(uid).version == 3
+
+
+def test_a_moment_in_another_time_zone_means_the_same_instant(
+    app: BargainingApp, steward: Actor
+) -> None:
+    uid = app.register_unit(union="SEIU", local="1", employer="Hospital", unit_name="Care",
+                            actor=steward)
+    registered = moment()
+    app.change_headcount(uid, 5, actor=steward)
+    toronto = registered.astimezone(__import__("zoneinfo").ZoneInfo("America/Toronto"))
+    assert app.as_of(uid, at=toronto).version == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({}, "either which version or which moment"),
+        ({"version": 1, "at": datetime.now(UTC)}, "either which version or which moment"),
+        ({"version": 0}, "whole number from 1"),
+        ({"version": True}, "whole number from 1"),
+        ({"version": 9}, "has 1 versions, not 9"),
+        ({"at": datetime(2026, 1, 1)}, "has no time zone"),
+        ({"at": date(2026, 1, 1)}, "must be a date-time"),
+    ],
+)
+def test_bad_questions_about_the_past_are_refused(
+    app: BargainingApp, steward: Actor, kwargs: dict[str, Any], message: str
+) -> None:
+    uid = app.register_unit(union="ATU", local="113", employer="TTC", unit_name="Operators",
+                            actor=steward)
+    with pytest.raises(InvalidInput, match=message):
+        app.as_of(uid, **kwargs)
+
+
+def test_an_unknown_record_has_no_past(app: BargainingApp) -> None:
+    with pytest.raises(RecordNotFound):
+        app.as_of(uuid4(), version=1)
+    with pytest.raises(InvalidInput):
+        app.as_of("not-an-id", version=1)  # type: ignore[arg-type]
+
+
+def test_a_cluster_and_its_status_as_of_a_past_moment(app: BargainingApp, steward: Actor) -> None:
+    committee = [Actor("cc-1", "coordinating committee")]
+    units = [
+        app.register_unit(union="CUPE", local=str(n), employer="City of Toronto",
+                          unit_name="Inside", sector="municipal", actor=steward)
+        for n in (79, 416)
+    ]
+    for uid in units:
+        app.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
+    cluster = app.form_cluster(
+        name="Toronto municipal 2027", sectors=["municipal"], committee=committee,
+        window_start=date(2026, 10, 1), window_end=date(2027, 3, 31),
+        target_alignment=date(2026, 12, 31), actor=committee[0],
+    )
+    app.admit_unit(cluster, units[0], actor=committee[0])
+    one_member = moment()
+    app.admit_unit(cluster, units[1], actor=committee[0])
+
+    past = app.as_of(cluster, at=one_member)
+    assert list(past.members) == [units[0]]  # type: ignore[attr-defined]
+    assert len(app.get_cluster(cluster).members) == 2
+    then = app.cluster_status(cluster, at=one_member)
+    now = app.cluster_status(cluster)
+    assert [t.unit_id for t in then.tables] == [units[0]]
+    assert [t.unit_id for t in now.tables] == units
+
+
+def fold(app: BargainingApp, uid: UUID, version: int) -> Any:
+    """The record built by applying its first ``version`` events, one by one."""
+    aggregate = None
+    for domain_event in app.events.get(uid, lte=version):
+        aggregate = domain_event.mutate(aggregate)
+    return aggregate
+
+
+def check_every_version(app: BargainingApp, plan: Plan) -> None:
+    for uid, history in plan.history.items():
+        events = list(app.events.get(uid))
+        assert len(events) == len(history)
+        for version, domain_event in enumerate(events, start=1):
+            by_version = app.as_of(uid, version=version)
+            assert unit_fields(by_version) == unit_fields(fold(app, uid, version))
+            assert unit_fields(by_version) == history[version - 1]
+            latest_then = max(
+                e.originator_version for e in events if e.timestamp <= domain_event.timestamp
+            )
+            assert app.as_of(uid, at=domain_event.timestamp).version == latest_then
+
+
+@quick(25)
+@given(plan=plans(max_commands=15))
+def test_every_version_and_moment_equals_applying_that_many_events(plan: Plan) -> None:
+    with opened("memory") as memory, sqlite_store() as path:
+        run(memory, plan)
+        with opened(path) as writer:
+            run(writer, plan)
+        with opened(path) as sqlite:
+            for app in (memory, sqlite):
+                check_every_version(app, plan)
+
+
+@quick(3)
+@given(plan=long_single_unit_plans(), data=st.data())
+def test_as_of_crosses_snapshots(plan: Plan, data: st.DataObject) -> None:
+    with sqlite_store() as path:
+        with opened(path) as writer:
+            run(writer, plan)
+        with opened(path) as sqlite:
+            (uid,) = plan.units
+            versions = data.draw(st.lists(st.integers(1, len(plan.history[uid])), max_size=10))
+            for version in versions:
+                assert unit_fields(sqlite.as_of(uid, version=version)) == unit_fields(
+                    fold(sqlite, uid, version)
+                )
+
+
+def test_timedelta_is_not_a_moment(app: BargainingApp, steward: Actor) -> None:
+    uid = app.register_unit(union="ATU", local="1", employer="TTC", unit_name="Ops",
+                            actor=steward)
+    with pytest.raises(InvalidInput, match="must be a date-time"):
+        app.as_of(uid, at=timedelta(days=1))  # type: ignore[arg-type]
