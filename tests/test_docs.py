@@ -104,3 +104,12 @@ def test_readme_campaign_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
             "against 60%: failed") in out
     assert "on 'strike vote' (85%)" in out and "unit / work group" in out
     assert "  nights" in out
+
+
+def test_readme_time_travel_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = next(b for b in python_blocks() if "app.verify(receipt)" in b)
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["100", "100"]
+    assert out[2].startswith("bargaining receipt: position 2, head ")
+    assert out[3] == "intact up to position 2 (2 events checked)"

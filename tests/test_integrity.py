@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -12,7 +14,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bargaining import Actor, BargainingApp, Break, InvalidInput, Receipt
+from bargaining import (
+    Actor,
+    BargainingApp,
+    Break,
+    InvalidInput,
+    Receipt,
+    StoreError,
+    verify_store,
+)
 from tests.tampering import FIELDS, Tamperer
 from tests.test_properties import opened, quick, sqlite_store
 
@@ -262,3 +272,27 @@ def test_any_single_byte_change_in_any_stored_event_is_detected(
 
 def _hex32(text: str) -> bool:
     return len(text) == 32 and all(c in "0123456789abcdef" for c in text)
+
+
+@pytest.mark.parametrize("store_kind", SQL_STORES, indirect=True)
+def test_an_auditor_verifies_an_encrypted_store_without_the_key(
+    open_app: Callable[..., BargainingApp], store_url: str, steward: Actor
+) -> None:
+    app = open_app(cipher_key=BargainingApp.create_cipher_key())
+    story(app, steward, units=2)
+    receipt = str(app.receipt())
+    assert verify_store(store_url, receipt).intact
+    Tamperer(app).flip_byte(3)
+    report = verify_store(store_url, receipt)
+    assert (report.broken_at, report.kind) == (3, Break.CHANGED)
+
+
+def test_verify_store_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="in-memory store"):
+        verify_store("memory")
+    with pytest.raises(InvalidInput, match="no SQLite store"):
+        verify_store(tmp_path / "absent.sqlite")
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()
+    with pytest.raises(StoreError, match="cannot read the hash chain"):
+        verify_store(empty)

@@ -3,7 +3,7 @@
 from bargaining.application.app import BargainingApp
 from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
-from bargaining.application.integrity import Break, IntegrityReport, Receipt
+from bargaining.application.integrity import Break, IntegrityReport, Receipt, verify_store
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.cluster import PactRule
@@ -152,4 +152,5 @@ __all__ = [
     "participation_series",
     "readiness",
     "unit_id",
+    "verify_store",
 ]
