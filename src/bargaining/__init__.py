@@ -1,8 +1,10 @@
 """bargaining: event-sourced records of coordinated union bargaining campaigns."""
 
+from bargaining.adapters.audit_export import write_csv, write_jsonl
 from bargaining.application.app import BargainingApp
 from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
+from bargaining.application.history import AuditPage, HistoryEntry
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.cluster import PactRule
@@ -83,6 +85,7 @@ __all__ = [
     "NO_TWO_TIER",
     "Actor",
     "Amount",
+    "AuditPage",
     "BargainingApp",
     "BargainingError",
     "BargainingUnit",
@@ -103,6 +106,7 @@ __all__ = [
     "Evaluation",
     "ExpiryMap",
     "Figure",
+    "HistoryEntry",
     "Increases",
     "InvalidInput",
     "Ladder",
@@ -148,4 +152,6 @@ __all__ = [
     "participation_series",
     "readiness",
     "unit_id",
+    "write_csv",
+    "write_jsonl",
 ]
