@@ -104,3 +104,19 @@ def test_readme_campaign_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
             "against 60%: failed") in out
     assert "on 'strike vote' (85%)" in out and "unit / work group" in out
     assert "  nights" in out
+
+
+def test_readme_history_block_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    block = next(b for b in python_blocks() if "audit_log(" in b)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    out = capsys.readouterr().out
+    assert ("CUPE 79, City of Toronto (Outside workers) admitted to cluster 'Toronto municipal "
+            "2027' by the coordinating committee: expiry 2026-12-31 inside window") in out
+    assert "2026-01-05 dues list of December" in out
+    assert out.count("BargainingUnit") == 0 and out.count(" HeadcountChanged ") == 1
+    assert len((tmp_path / "audit.csv").read_text().splitlines()) == 1 + 5
+    assert len((tmp_path / "audit.jsonl").read_text().splitlines()) == 2
+    assert len(namespace["page"].entries) == 5  # type: ignore[attr-defined]
