@@ -145,6 +145,9 @@ def test_both_dates_where_the_fact_happened_on_another_day(told: tuple[Bargainin
     framework = app.history(story.framework)
     assert [e.occurred_on for e in framework] == [None, date(2025, 10, 1), None,
                                                   date(2025, 10, 15)]
+    assert framework[1].summary == (
+        "Version 1 of framework 'Toronto 2026' rejected by members, recorded by the coordinating "
+        "committee: vote held 2025-10-01: 30 yes, 50 no of 80 cast (100 eligible), failed")
     sector = next(e for e in unit if e.event == "SectorChanged")
     assert sector.occurred_on is None  # recording it is the fact
 

@@ -42,7 +42,7 @@ def write_csv(entries: Iterable[HistoryEntry], file: IO[str]) -> int:
     count = 0
     for entry in entries:
         record = entry.as_record()
-        record["data"] = json.dumps(record["data"], ensure_ascii=False, sort_keys=True)
+        record["data"] = json.dumps(record["data"], ensure_ascii=False)
         writer.writerow("" if record[c] is None else record[c] for c in COLUMNS)
         count += 1
     return count

@@ -212,7 +212,9 @@ class _Filters:
         cls, actor: object, kind: object, record: object, since: object, until: object
     ) -> _Filters:
         if not (actor is None or isinstance(actor, str | Actor)):
-            raise InvalidInput(f"filter by an actor's id or an Actor, not {actor!r}")
+            raise InvalidInput(
+                f"filter by an actor's id or an Actor, not a {type(actor).__name__}"
+            )
         if isinstance(kind, type):
             kind = kind.__name__
         if not (kind is None or (isinstance(kind, str) and kind in AGGREGATES)):

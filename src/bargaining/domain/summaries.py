@@ -231,20 +231,19 @@ def _amendment_drafted(e: Any, names: Names) -> str:
             f"with {_demands(e.demands)}")
 
 
-@_summary(F.Ratified)
-def _framework_ratified(e: Any, names: Names) -> str:
-    return (f"Version {e.number} of framework '{names(e.originator_id)}' ratified by members, "
-            f"recorded {by(e.actor)}: {_vote(e.vote)}")
+def _vote_result(what: str) -> Summary:
+    """A members' vote on a record: ``what`` names it with ``{record}`` (and ``{number}``)."""
+
+    def summary(e: Any, names: Names) -> str:
+        text = what.format(record=names(e.originator_id), number=getattr(e, "number", ""))
+        return f"{text}, recorded {by(e.actor)}: {_vote(e.vote)}"
+
+    return summary
 
 
-@_summary(F.RatificationFailed)
-def _framework_rejected(e: Any, names: Names) -> str:
-    return (f"Version {e.number} of framework '{names(e.originator_id)}' rejected by members, "
-            f"recorded {by(e.actor)}: {_vote(e.vote)}")
-
-
-for _cls in (F.Ratified, F.RatificationFailed):
-    _dated(_cls, lambda e: e.vote.held_on)
+_summary(F.Ratified)(_vote_result("Version {number} of framework '{record}' ratified by members"))
+_summary(F.RatificationFailed)(
+    _vote_result("Version {number} of framework '{record}' rejected by members"))
 
 
 # --------------------------------------------------------------- clusters
@@ -370,19 +369,10 @@ def _tentative(e: Any, names: Names) -> str:
 _dated(R.TentativeAgreementReached, lambda e: e.agreement.reached_on)
 
 
-@_summary(R.Ratified)
-def _round_ratified(e: Any, names: Names) -> str:
-    return (f"Members ratified the tentative agreement in {names(e.originator_id)}, recorded "
-            f"{by(e.actor)}: {_vote(e.vote)}")
-
-
-@_summary(R.RatificationFailed)
-def _round_rejected(e: Any, names: Names) -> str:
-    return (f"Members rejected the tentative agreement in {names(e.originator_id)}, recorded "
-            f"{by(e.actor)}: {_vote(e.vote)}")
-
-
-for _cls in (R.Ratified, R.RatificationFailed):
+_summary(R.Ratified)(_vote_result("Members ratified the tentative agreement in {record}"))
+_summary(R.RatificationFailed)(
+    _vote_result("Members rejected the tentative agreement in {record}"))
+for _cls in (F.Ratified, F.RatificationFailed, R.Ratified, R.RatificationFailed):
     _dated(_cls, lambda e: e.vote.held_on)
 
 
