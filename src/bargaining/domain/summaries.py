@@ -489,18 +489,16 @@ def _mandate(e: Any, names: Names) -> str:
 _dated(K.MandateRecorded, lambda e: e.mandate.vote.held_on)
 
 
-@_summary(K.StrikeEntered)
-def _walked_out(e: Any, names: Names) -> str:
-    return (f"{names(e.unit_id)} walked out on {e.on} ({_campaign(e, names)}), recorded "
-            f"{by(e.actor)}")
+def _strike_day(verb: str) -> Summary:
+    def summary(e: Any, names: Names) -> str:
+        return (f"{names(e.unit_id)} {verb} on {e.on} ({_campaign(e, names)}), recorded "
+                f"{by(e.actor)}")
+
+    return summary
 
 
-@_summary(K.ReturnedFromStrike)
-def _returned(e: Any, names: Names) -> str:
-    return (f"{names(e.unit_id)} returned from strike on {e.on} ({_campaign(e, names)}), "
-            f"recorded {by(e.actor)}")
-
-
+_summary(K.StrikeEntered)(_strike_day("walked out"))
+_summary(K.ReturnedFromStrike)(_strike_day("returned from strike"))
 for _cls in (K.UnitJoined, K.UnitLeft, K.LadderChanged, K.ClimbShareChanged, K.Escalated,
              K.DeEscalated, K.Paused, K.Resumed, K.Concluded, K.StrikeEntered,
              K.ReturnedFromStrike):
