@@ -113,3 +113,31 @@ def test_readme_time_travel_block_runs(capsys: pytest.CaptureFixture[str]) -> No
     assert out[:2] == ["100", "100"]
     assert out[2].startswith("bargaining receipt: position 2, head ")
     assert out[3] == "intact up to position 2 (2 events checked)"
+def test_readme_history_block_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    block = next(b for b in python_blocks() if "audit_log(" in b)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    out = capsys.readouterr().out
+    assert ("CUPE 79, City of Toronto (Outside workers) admitted to cluster 'Toronto municipal "
+            "2027' by the coordinating committee: expiry 2026-12-31 inside window") in out
+    assert "2026-01-05 dues list of December" in out
+    assert out.count("BargainingUnit") == 0 and out.count(" HeadcountChanged ") == 1
+    assert len((tmp_path / "audit.csv").read_text().splitlines()) == 1 + 5
+    assert len((tmp_path / "audit.jsonl").read_text().splitlines()) == 2
+    assert len(namespace["page"].entries) == 5  # type: ignore[attr-defined]
+
+
+def test_audit_example_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "audit.py"), "--db", str(tmp_path / "a.sqlite")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=True,
+    )
+    out = result.stdout
+    assert "(on 2026-11-16): CUPE 79, City of Toronto (Inside workers) now covers 1,130" in out
+    assert "admitted to cluster 'Toronto municipal 2027' by the coordinating committee" in out
+    then = next(line for line in out.splitlines() if line.startswith("  then:"))
+    assert "CUPE 4400" not in then
+    assert "verify: intact up to position 11 (11 events checked)" in out
+    assert "verify: broken at position 4: changed" in out

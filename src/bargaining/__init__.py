@@ -1,8 +1,10 @@
 """bargaining: event-sourced records of coordinated union bargaining campaigns."""
 
+from bargaining.adapters.audit_export import write_csv, write_jsonl
 from bargaining.application.app import BargainingApp
 from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
+from bargaining.application.history import AuditPage, HistoryEntry
 from bargaining.application.integrity import Break, IntegrityReport, Receipt, verify_store
 from bargaining.domain.actor import Actor
 from bargaining.domain.agreement import CollectiveAgreement
@@ -84,6 +86,7 @@ __all__ = [
     "NO_TWO_TIER",
     "Actor",
     "Amount",
+    "AuditPage",
     "BargainingApp",
     "BargainingError",
     "BargainingUnit",
@@ -105,6 +108,7 @@ __all__ = [
     "Evaluation",
     "ExpiryMap",
     "Figure",
+    "HistoryEntry",
     "Increases",
     "IntegrityReport",
     "InvalidInput",
@@ -153,4 +157,6 @@ __all__ = [
     "readiness",
     "unit_id",
     "verify_store",
+    "write_csv",
+    "write_jsonl",
 ]

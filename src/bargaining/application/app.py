@@ -22,6 +22,7 @@ from eventsourcing.persistence import (
 from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterCommands
 from bargaining.application.frameworks import FrameworkCommands
+from bargaining.application.history import HistoryQueries
 from bargaining.application.integrity import IntegrityChecks
 from bargaining.application.rounds import RoundCommands
 from bargaining.application.storage import CIPHER_KEY_ENV, Store
@@ -52,6 +53,7 @@ class BargainingApp(
     CampaignCommands,
     IntegrityChecks,
     TimeTravel,
+    HistoryQueries,
     Application[UUID],
 ):
     """Records bargaining units and their agreements as events, and keeps the Expiry Map current.
@@ -224,10 +226,17 @@ class BargainingApp(
         self.save(found)
 
     def change_headcount(
-        self, unit: UUID, headcount: int, *, actor: Actor, reason: str | None = None
+        self,
+        unit: UUID,
+        headcount: int,
+        *,
+        actor: Actor,
+        reason: str | None = None,
+        counted_on: date | None = None,
     ) -> None:
+        """Record a new count of workers; ``counted_on`` is the day they were counted."""
         found = self._unit(unit)
-        found.change_headcount(headcount, actor=actor, reason=reason)
+        found.change_headcount(headcount, actor=actor, reason=reason, counted_on=counted_on)
         self.save(found)
 
     def change_sector(

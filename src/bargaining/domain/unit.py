@@ -13,6 +13,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.actor import Actor, clean_reason, require_actor
 from bargaining.domain.agreement import CollectiveAgreement
+from bargaining.domain.dates import require_date
 from bargaining.domain.errors import InvalidInput, RuleViolation
 
 #: No bargaining unit covers more workers than this; larger counts are typing errors.
@@ -30,6 +31,12 @@ def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
     """The identity of a unit, derived from its union, local, employer and unit name."""
     key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
     return uuid.uuid5(UNIT_NAMESPACE, key)
+
+
+def unit_label(union: str, local: str, employer: str, unit_name: str) -> str:
+    """How organizers name a unit: 'CUPE 79, City of Toronto (inside workers)'."""
+    union_local = f"{union} {local}".strip()
+    return f"{union_local}, {employer} ({unit_name})"
 
 
 def _text(value: object, what: str, *, required: bool = True) -> str:
@@ -86,6 +93,24 @@ def unit_profile(
 
 class BargainingUnit(Aggregate):
     """A bargaining unit and the history of its agreements and profile."""
+
+    class HeadcountChanged(Aggregate.Event):
+        """A new count of workers covered, and the day it was counted when known.
+
+        Version 2 added ``counted_on``. Events stored as version 1 (released without it) are
+        upcast on loading with ``counted_on=None``: the day they were counted is unknown.
+        """
+
+        class_version = 2
+
+        headcount: int
+        actor: Actor
+        reason: str | None
+        counted_on: date | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["counted_on"] = None
 
     @staticmethod
     def create_id(union: str, local: str, employer: str, unit_name: str, **_: Any) -> UUID:
@@ -146,8 +171,7 @@ class BargainingUnit(Aggregate):
     @property
     def label(self) -> str:
         """How organizers name the unit: 'CUPE 79, City of Toronto (inside workers)'."""
-        union_local = f"{self.union} {self.local}".strip()
-        return f"{union_local}, {self.employer} ({self.unit_name})"
+        return unit_label(self.union, self.local, self.employer, self.unit_name)
 
     @property
     def current_agreement(self) -> CollectiveAgreement | None:
@@ -212,16 +236,29 @@ class BargainingUnit(Aggregate):
     ) -> None:
         self.agreements = [corrected if a.expiry == expiry else a for a in self.agreements]
 
-    def change_headcount(self, headcount: int, *, actor: Actor, reason: str | None = None) -> None:
-        """Record a new count of workers covered."""
+    def change_headcount(
+        self,
+        headcount: int,
+        *,
+        actor: Actor,
+        reason: str | None = None,
+        counted_on: date | None = None,
+    ) -> None:
+        """Record a new count of workers covered; ``counted_on`` is the day it was counted."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
         headcount = _headcount(headcount)
+        if counted_on is not None:
+            require_date(counted_on, "day the workers were counted")
         if headcount != self.headcount:
-            self._headcount_changed(headcount=headcount, actor=actor, reason=reason)
+            self._headcount_changed(
+                headcount=headcount, actor=actor, reason=reason, counted_on=counted_on
+            )
 
-    @event("HeadcountChanged")
-    def _headcount_changed(self, headcount: int, actor: Actor, reason: str | None) -> None:
+    @event(HeadcountChanged)
+    def _headcount_changed(
+        self, headcount: int, actor: Actor, reason: str | None, counted_on: date | None
+    ) -> None:
         self.headcount = headcount
 
     def change_sector(self, sector: str, *, actor: Actor, reason: str | None = None) -> None:

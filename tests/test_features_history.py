@@ -1,0 +1,9 @@
+"""history.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_history import *  # noqa: F403
+
+scenarios("history.feature")

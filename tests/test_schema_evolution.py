@@ -1,0 +1,107 @@
+"""Changing an event after release: stored bytes of the released form load as the new form.
+
+``BargainingUnit.HeadcountChanged`` was released (version 1) without ``counted_on``. Version 2
+adds it; ``upcast_v1_v2`` gives old events ``counted_on=None``. These tests write the bytes
+exactly as the released library stored them and read them with today's classes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.utils import get_topic, resolve_topic
+
+from bargaining import BargainingApp, BargainingUnit, unit_id
+from bargaining.domain.summaries import U
+from tests.history_story import STEWARD
+
+UNIT = unit_id("CUPE", "79", "City of Toronto", "Inside workers")
+TOPIC = "bargaining.domain.unit:BargainingUnit."
+
+#: As the released library stored them: no ``counted_on``, no ``class_version``.
+RELEASED = [
+    ("Registered",
+     b'{"timestamp":{"_type_":"datetime_iso","_data_":"2025-06-02T14:00:00.000000+00:00"},'
+     b'"originator_topic":"bargaining.domain.unit:BargainingUnit","union":"CUPE","local":"79",'
+     b'"employer":"City of Toronto","unit_name":"Inside workers","sector":"","region":"",'
+     b'"city":"","headcount":20000,"industry_code":"","actor":{"_type_":"actor","_data_":'
+     b'{"id":"u-17","role":"bargaining team chair"}},"reason":null}'),
+    ("HeadcountChanged",
+     b'{"timestamp":{"_type_":"datetime_iso","_data_":"2025-06-09T09:30:00.000000+00:00"},'
+     b'"headcount":20500,"actor":{"_type_":"actor","_data_":{"id":"u-17","role":'
+     b'"bargaining team chair"}},"reason":"new hires this spring"}'),
+]
+
+
+def released_events() -> list[StoredEvent]:
+    return [StoredEvent(originator_id=UNIT, originator_version=version, topic=TOPIC + name,
+                        state=state)
+            for version, (name, state) in enumerate(RELEASED, start=1)]
+
+
+def check_loads_as_version_2(app: BargainingApp) -> None:
+    unit = app.get_unit(UNIT)
+    assert unit.headcount == 20500 and unit.version == 2
+    changed = list(app.events.get(UNIT))[1]
+    assert isinstance(changed, U.HeadcountChanged)
+    assert type(changed).class_version == 2
+    assert (changed.headcount, changed.counted_on) == (20500, None)
+    assert changed.reason == "new hires this spring"
+    entry = app.history(UNIT)[1]
+    assert (entry.event, entry.occurred_on, entry.data) == (
+        "HeadcountChanged", None, {"headcount": 20500, "counted_on": None})
+    assert entry.summary == ("CUPE 79, City of Toronto (Inside workers) now covers 20,500 "
+                             "workers, recorded by the bargaining team chair")
+    assert app.expiry_map.expiring(date(1900, 1, 1), date(2999, 1, 1)) == []
+    assert [u.headcount for u in app.expiry_map.all_units()] == [20500]
+
+
+def test_released_bytes_load_as_the_new_form(open_app: Callable[..., BargainingApp]) -> None:
+    app = open_app()
+    app.recorder.insert_events(released_events())
+    check_loads_as_version_2(app)
+
+
+def test_released_rows_in_a_sqlite_file_load_as_the_new_form(tmp_path: Path) -> None:
+    path = tmp_path / "released.sqlite"
+    BargainingApp(str(path)).close()  # today's library creates the tables
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO stored_events (originator_id, originator_version, topic, state) "
+            "VALUES (?, ?, ?, ?)",
+            [(e.originator_id.hex, e.originator_version, e.topic, e.state)  # type: ignore[union-attr]
+             for e in released_events()],
+        )
+    app = BargainingApp(str(path))
+    try:
+        check_loads_as_version_2(app)
+    finally:
+        app.close()
+
+
+def test_new_events_are_stored_as_version_2_beside_old_ones(
+        open_app: Callable[..., BargainingApp]) -> None:
+    app = open_app()
+    app.recorder.insert_events(released_events())
+    app.change_headcount(UNIT, 21000, actor=STEWARD, counted_on=date(2025, 9, 30))
+    stored = app.recorder.select_events(UNIT)[2]
+    state = json.loads(stored.state)
+    assert state["class_version"] == 2
+    assert state["counted_on"] == {"_type_": "date_iso", "_data_": "2025-09-30"}
+    assert [e.occurred_on for e in app.history(UNIT)] == [None, None, date(2025, 9, 30)]
+    reopened = open_app() if app.store.kind != "memory" else app
+    assert reopened.get_unit(UNIT).headcount == 21000
+
+
+def test_an_upcast_event_class_keeps_its_released_topic() -> None:
+    assert get_topic(U.HeadcountChanged) == TOPIC + "HeadcountChanged"
+    assert resolve_topic(TOPIC + "HeadcountChanged") is U.HeadcountChanged
+    assert U.HeadcountChanged is BargainingUnit.HeadcountChanged
+    state: dict[str, object] = {"headcount": 1}
+    U.HeadcountChanged.upcast_v1_v2(state)
+    assert state == {"headcount": 1, "counted_on": None}
