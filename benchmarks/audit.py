@@ -9,7 +9,7 @@ Run from the repository root:
 1. A SQLite store of 100,000 events (units registered 1,000 per save).
 2. Reading: the raw rows page by page (what verify reads), and the same rows decoded into
    domain events (what the audit log reads), beside ``verify()`` and the JSON Lines and CSV
-   exports of the whole audit log.
+   exports of the whole audit log to files.
 3. Saving with and without the chain: the same saves into fresh files, alternating, with
    ``BargainingApp`` as shipped and with eventsourcing's plain SQLite recorder in its place.
 
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from foundation import Figure, contention, cpu_counters, table
 
-from bargaining import Actor, BargainingApp, BargainingUnit
+from bargaining import Actor, BargainingApp, BargainingUnit, write_csv, write_jsonl
 
 ACTOR = Actor("bench", "data steward")
 PLAIN_RECORDER = {"APPLICATION_RECORDER_TOPIC": "eventsourcing.sqlite:SQLiteApplicationRecorder"}
@@ -96,6 +96,12 @@ def read_decoded(app: BargainingApp) -> int:
     return seen
 
 
+def export(app: BargainingApp, writer: Callable[..., int], suffix: str) -> int:
+    path = Path(app.store.location).with_suffix(f".{suffix}")
+    with path.open("w", newline="", encoding="utf-8") as file:
+        return writer(app.audit_log(page_size=2000), file)
+
+
 def bench_reading(app: BargainingApp, plan: Plan) -> list[Figure]:
     n = plan.events
     figures = []
@@ -103,6 +109,8 @@ def bench_reading(app: BargainingApp, plan: Plan) -> list[Figure]:
         ("read stored rows page by page", lambda: read_raw(app), None),
         ("read and decode into domain events", lambda: read_decoded(app), None),
         ("verify the whole chain", app.verify, VERIFY_EVENTS_PER_S),
+        ("export the audit log to JSON Lines", lambda: export(app, write_jsonl, "jsonl"), None),
+        ("export the audit log to CSV", lambda: export(app, write_csv, "csv"), None),
     ):
         _progress(name)
         median, detail = rate(n, work, plan.runs)
