@@ -8,16 +8,19 @@ where it stopped and a rebuild from scratch gives the same answers.
 from __future__ import annotations
 
 import calendar
+import json
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 from uuid import UUID
 
 import attrs
 from eventsourcing.application import Application
-from eventsourcing.persistence import Recording
+from eventsourcing.persistence import Notification, Recording
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import get_topic
 
+from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import InvalidInput, UnitNotFound
 from bargaining.domain.open_period import OpenPeriodCalendar
 from bargaining.domain.unit import BargainingUnit
@@ -33,6 +36,38 @@ UNIT_EVENTS: tuple[type[Any], ...] = tuple(
         "SectorChanged", "RegionChanged", "CityChanged", "IndustryCodeChanged",
     )
 )
+
+
+#: Registration fields in the order the map reads them.
+_PROFILE = (
+    "union", "local", "employer", "unit_name", "sector", "region", "city", "headcount",
+    "industry_code",
+)
+_CHANGED_FIELD = {
+    "HeadcountChanged": "headcount", "SectorChanged": "sector", "RegionChanged": "region",
+    "CityChanged": "city", "IndustryCodeChanged": "industry_code",
+}
+# Slots of a units row as the map inserts it (see ``ExpiryMap._insert_unit``).
+_SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
+
+#: An event as the map applies it: kind, unit id, timestamp (only read for ``until``), values.
+_Change = tuple[str, str, datetime | None, tuple[Any, ...]]
+_JSON = json.JSONDecoder()
+#: A stored event as read for the map: notification id, originator id, version, topic, state.
+_Stored = tuple[int, Any, int, str, bytes]
+
+
+class _Batch:
+    """What one transaction writes. Units registered in the batch are inserted once with their
+    later changes already in the row, so most events cost no UPDATE of their own."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+        self.new: dict[str, list[Any]] = {}
+        self.agreements: list[tuple[str, tuple[Any, ...]]] = []
+        self.updates: list[tuple[str, tuple[Any, ...]]] = []
+        self.touched: set[str] = set()
+        self.applied = 0
 
 
 class MapUnit(NamedTuple):
@@ -122,12 +157,20 @@ class ExpiryMap:
         *,
         name: str = "expiry_map",
         stop: int | None = None,
+        until: datetime | None = None,
     ):
         """``name`` prefixes the map's tables; ``stop`` (a notification id) holds the map at
-        that point of the log, for a map as of a past moment."""
+        that point of the log, and ``until`` (a timezone-aware date-time) skips events stamped
+        after it, for a map as of a past moment."""
+        if until is not None and (not isinstance(until, datetime) or until.utcoffset() is None):
+            raise InvalidInput(
+                f"until must be a timezone-aware date-time (events are stamped in UTC), "
+                f"not {until!r}"
+            )
         self.app = app
         self.name = name
         self.stop = stop
+        self.until = until
         self.store = ViewStore(app)
         self.sealer = sealer
         self.units_table = self.store.table(f"{name}_units")
@@ -136,7 +179,8 @@ class ExpiryMap:
         self._insert_unit = (
             f"INSERT INTO {self.units_table} (unit_id, union_name, local_name, employer,"
             " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
-            " city, headcount, industry_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " city, headcount, industry_code, current_expiry, current_effective)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         )
         self._insert_agreement = (
             f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)"
@@ -144,15 +188,41 @@ class ExpiryMap:
         self._delete_agreement = (
             f"DELETE FROM {self.agreements_table} WHERE unit_id = ? AND expiry = ?"
         )
-        self._phases = {
-            self._insert_unit: 0, self._insert_agreement: 1, self._delete_agreement: 1
+        self._raise_expiry = (
+            f"UPDATE {self.units_table} SET current_expiry = ?, current_effective = ?"
+            " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
+        )
+        seal = self.sealer.seal
+        # Profile events: the row slots they set, the UPDATE for a unit already in the
+        # table, and the stored values.
+        self._profile_changes: dict[str, tuple[tuple[int, ...], str, Any]] = {
+            "HeadcountChanged": ((_HEADCOUNT,), self._update("headcount"), lambda v: (v,)),
+            "SectorChanged": (
+                (_SECTOR, _SECTOR + 1), self._update("sector", "sector_key"),
+                lambda v: (v, _norm(v)),
+            ),
+            "RegionChanged": (
+                (_REGION, _REGION + 1), self._update("region", "region_key"),
+                lambda v: (v, _norm(v)),
+            ),
+            "CityChanged": ((_CITY,), self._update("city"), lambda v: (seal(v),)),
+            "IndustryCodeChanged": (
+                (_INDUSTRY,), self._update("industry_code"), lambda v: (v,)
+            ),
         }
         self.topics = [get_topic(cls) for cls in UNIT_EVENTS]
-        self._handlers = {
-            topic: getattr(self, f"_on_{cls.__name__}") for topic, cls in zip(
-                self.topics, UNIT_EVENTS, strict=True
-            )
-        }
+        self._kinds = {get_topic(cls): cls.__name__ for cls in UNIT_EVENTS}
+        self._versions = {get_topic(cls): getattr(cls, "class_version", 1) for cls in UNIT_EVENTS}
+        recorder = app.recorder
+        self._sqlite: SQLiteApplicationRecorder | None = None
+        if (
+            isinstance(recorder, SQLiteApplicationRecorder)
+            and type(recorder).select_notifications
+            is SQLiteApplicationRecorder.select_notifications
+            and recorder.datastore.originator_id_type == "uuid"
+            and self.store.shares_events
+        ):
+            self._sqlite = recorder
         self.create_tables()
 
     # ------------------------------------------------------------------ tables
@@ -195,7 +265,7 @@ class ExpiryMap:
 
     # ---------------------------------------------------------------- catch-up
 
-    def catch_up(self, *, batch_size: int = 2000, stop: int | None = None) -> int:
+    def catch_up(self, *, batch_size: int = 10_000, stop: int | None = None) -> int:
         """Apply events recorded since the tracking position; returns how many were applied.
 
         ``stop`` (a notification id) builds the map only up to that point in the log; it
@@ -203,29 +273,24 @@ class ExpiryMap:
         """
         stop = self.stop if stop is None else stop
         applied = 0
-        while True:
-            start = self.position
-            if stop is not None and start >= stop:
-                return applied
-            notifications = self.app.recorder.select_notifications(
-                start=start,
-                limit=batch_size,
-                stop=stop,
-                topics=self.topics,
-                inclusive_of_start=False,
-            )
-            if not notifications:
-                return applied
-            events = [
-                (n.topic, self.app.mapper.to_domain_event(n)) for n in notifications
-            ]
-            if self._apply(start, notifications[-1].id, events):
-                applied += len(notifications)
+        start = self.position
+        while stop is None or start < stop:
+            stored = self._stored_events(start, batch_size, stop)
+            if not stored:
+                break
+            end = stored[-1][0]
+            done = self._apply(start, end, [self._decoded(row) for row in stored])
+            if done is None:  # another instance moved the position: resume from there
+                start = self.position
+                continue
+            applied += done
+            start = end
+        return applied
 
     def follow(self, recordings: Sequence[Recording[Any]]) -> int:
         """Apply events this process has just saved without reading them back, when nothing
         else was recorded since the tracking position; otherwise catch up from the log."""
-        relevant = [r for r in recordings if r.notification.topic in self._handlers]
+        relevant = [r for r in recordings if r.notification.topic in self._kinds]
         if not relevant or self.stop is not None:
             return self.catch_up()
         start = self.position
@@ -234,25 +299,133 @@ class ExpiryMap:
             start=start, limit=1, stop=first - 1, topics=self.topics, inclusive_of_start=False
         ):
             return self.catch_up()
-        events = [(r.notification.topic, r.domain_event) for r in relevant]
-        if not self._apply(start, relevant[-1].notification.id, events):
-            return self.catch_up()
-        return len(relevant)
+        changes = [
+            self._change(r.notification.topic, r.domain_event.originator_id,
+                         vars(r.domain_event))
+            for r in relevant
+        ]
+        done = self._apply(start, relevant[-1].notification.id, changes)
+        return self.catch_up() if done is None else done
 
-    def _apply(self, start: int, end: int, events: Sequence[tuple[str, Any]]) -> bool:
-        operations: list[tuple[str, tuple[Any, ...]]] = []
-        touched: set[str] = set()
-        for topic, domain_event in events:
-            self._handlers[topic](domain_event, operations, touched)
-        return self._write(start, end, operations, touched)
+    def _stored_events(self, start: int, limit: int, stop: int | None) -> list[_Stored]:
+        """Unit events recorded after ``start``, as (id, originator id, version, topic, state).
+        The stock SQLite recorder's rows are read here as plain tuples: building its objects
+        and UUIDs was a fifth of a rebuild. Any other recorder is asked as usual."""
+        recorder = self._sqlite
+        if recorder is None:
+            return [
+                (n.id, n.originator_id, n.originator_version, n.topic, n.state)
+                for n in self.app.recorder.select_notifications(
+                    start=start, limit=limit, stop=stop, topics=self.topics,
+                    inclusive_of_start=False,
+                )
+            ]
+        params: list[Any] = [start]
+        bound = ""
+        if stop is not None:
+            bound = " AND rowid <= ?"
+            params.append(stop)
+        statement = (
+            "SELECT rowid, originator_id, originator_version, topic, state"
+            f" FROM {recorder.events_table_name} WHERE rowid > ?{bound}"
+            f" AND topic IN ({','.join('?' * len(self.topics))}) ORDER BY rowid LIMIT ?"
+        )
+        return self.store.rows(statement, [*params, *self.topics, limit])
 
-    def _write(
-        self,
-        start: int,
-        end: int,
-        operations: list[tuple[str, tuple[Any, ...]]],
-        touched: set[str],
-    ) -> bool:
+    def _decoded(self, row: _Stored) -> _Change:
+        """The fields the map needs, read from the stored JSON without building domain
+        objects (decoding was most of a rebuild). Anything unexpected goes through the
+        application's mapper, which also raises its own errors (a wrong key, say)."""
+        position, originator_id, version, topic, stored = row
+        mapper = self.app.mapper
+        try:
+            data = stored
+            if mapper.cipher is not None:
+                data = mapper.cipher.decrypt(data)
+            if mapper.compressor is not None:
+                data = mapper.compressor.decompress(data)
+            state = _JSON.decode(data.decode("utf8"))
+            if state.get("class_version", 1) != self._versions[topic]:
+                raise ValueError("the event needs upcasting")
+            unit = originator_id if self._sqlite is None else _dashed(originator_id)
+            return self._change(topic, unit, state)
+        except Exception:
+            if self._sqlite is not None:
+                originator_id = self._sqlite.convert_originator_id(originator_id)
+            event = mapper.to_domain_event(
+                Notification(id=position, originator_id=originator_id,
+                             originator_version=version, topic=topic, state=stored)
+            )
+            return self._change(topic, event.originator_id, vars(event))
+
+    def _change(self, topic: str, originator_id: Any, state: dict[str, Any]) -> _Change:
+        """One event as the map applies it; ``state`` holds domain values (an event's own
+        attributes) or their stored JSON form."""
+        kind = self._kinds[topic]
+        values: tuple[Any, ...]
+        if kind == "Registered":
+            values = tuple(state[field] for field in _PROFILE)
+        elif kind == "AgreementRecorded":
+            values = _agreement_dates(state["agreement"])
+        elif kind == "AgreementCorrected":
+            values = (_iso(state["expiry"]), *_agreement_dates(state["corrected"]))
+        else:
+            values = (state[_CHANGED_FIELD[kind]],)
+        when = _moment(state["timestamp"]) if self.until is not None else None
+        return kind, str(originator_id), when, values
+
+    def _apply(self, start: int, end: int, changes: Sequence[_Change]) -> int | None:
+        """Write the changes and move the position from ``start`` to ``end`` in one
+        transaction; returns how many were applied, or ``None`` if another instance moved
+        the position first."""
+        batch = _Batch()
+        until = self.until
+        for kind, unit, when, values in changes:
+            if until is not None and when is not None and when > until:
+                continue
+            batch.applied += 1
+            if kind == "Registered":
+                self._registered(batch, unit, values)
+            elif kind == "AgreementRecorded":
+                self._agreement_recorded(batch, unit, *values)
+            elif kind == "AgreementCorrected":
+                old, expiry, effective = values
+                batch.agreements.append((self._delete_agreement, (unit, old)))
+                batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+                batch.touched.add(unit)
+            else:
+                slots, statement, stored = self._profile_changes[kind]
+                new = stored(values[0])
+                row = batch.new.get(unit)
+                if row is None:
+                    batch.updates.append((statement, (*new, unit)))
+                else:
+                    for slot, value in zip(slots, new, strict=True):
+                        row[slot] = value
+        return batch.applied if self._write(start, end, batch) else None
+
+    def _registered(self, batch: _Batch, unit: str, values: tuple[Any, ...]) -> None:
+        union, local, employer, unit_name, sector, region, city, headcount, industry = values
+        s = self.sealer
+        row = [
+            unit, s.seal(union), s.seal(local), s.seal(employer), s.seal(unit_name),
+            s.key(union), s.key(employer), sector, _norm(sector), region, _norm(region),
+            s.seal(city), headcount, industry, None, None,
+        ]
+        batch.rows.append(row)
+        batch.new[unit] = row
+
+    def _agreement_recorded(
+        self, batch: _Batch, unit: str, expiry: str, effective: str | None
+    ) -> None:
+        batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+        row = batch.new.get(unit)
+        if row is None:
+            batch.updates.append((self._raise_expiry, (expiry, effective, unit, expiry)))
+        elif row[_EXPIRY] is None or row[_EXPIRY] < expiry:
+            row[_EXPIRY], row[_EXPIRY + 1] = expiry, effective
+
+    def _write(self, start: int, end: int, batch: _Batch) -> bool:
         sql = self.store.sql
         with self.store.transaction(commit=True) as cursor:
             cursor.execute(
@@ -264,18 +437,20 @@ class ExpiryMap:
             )
             if cursor.rowcount != 1:
                 return False
-            # Rows first, then agreements, then updates; each kind keeps its order, so runs of
-            # one statement go to the database together.
-            ordered = sorted(operations, key=lambda op: self._phases.get(op[0], 2))
+            if batch.rows:
+                cursor.executemany(sql(self._insert_unit), batch.rows)
+            # Agreements, then updates; each kind keeps its order, so runs of one statement
+            # go to the database together.
+            ops = batch.agreements + batch.updates
             i = 0
-            while i < len(ordered):
-                statement = ordered[i][0]
+            while i < len(ops):
+                statement = ops[i][0]
                 j = i
-                while j < len(ordered) and ordered[j][0] == statement:
+                while j < len(ops) and ops[j][0] == statement:
                     j += 1
-                cursor.executemany(sql(statement), [params for _, params in ordered[i:j]])
+                cursor.executemany(sql(statement), [params for _, params in ops[i:j]])
                 i = j
-            ids = sorted(touched)
+            ids = sorted(batch.touched)
             for k in range(0, len(ids), 500):
                 chunk = ids[k : k + 500]
                 marks = ",".join("?" * len(chunk))
@@ -310,83 +485,9 @@ class ExpiryMap:
             for table in (self.agreements_table, self.units_table, self.tracking_table):
                 cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
-    # ---------------------------------------------------------- event handlers
-
-    def _update(self, column: str) -> str:
-        return f"UPDATE {self.units_table} SET {column} = ? WHERE unit_id = ?"
-
-    def _on_Registered(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        s = self.sealer
-        ops.append(
-            (
-                self._insert_unit,
-                (
-                    str(e.originator_id), s.seal(e.union), s.seal(e.local), s.seal(e.employer),
-                    s.seal(e.unit_name), s.key(e.union), s.key(e.employer), e.sector,
-                    _norm(e.sector), e.region, _norm(e.region), s.seal(e.city), e.headcount,
-                    e.industry_code,
-                ),
-            )
-        )
-
-    def _on_AgreementRecorded(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        a = e.agreement
-        unit, expiry, effective = str(e.originator_id), a.expiry.isoformat(), _iso(a.effective)
-        ops.append(
-            (
-                self._insert_agreement,
-                (unit, expiry, effective),
-            )
-        )
-        ops.append(
-            (
-                f"UPDATE {self.units_table} SET current_expiry = ?, current_effective = ?"
-                " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)",
-                (expiry, effective, unit, expiry),
-            )
-        )
-
-    def _on_AgreementCorrected(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        unit = str(e.originator_id)
-        ops.append(
-            (
-                self._delete_agreement,
-                (unit, e.expiry.isoformat()),
-            )
-        )
-        c = e.corrected
-        ops.append(
-            (
-                self._insert_agreement,
-                (unit, c.expiry.isoformat(), _iso(c.effective)),
-            )
-        )
-        touched.add(unit)
-
-    def _on_HeadcountChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append((self._update("headcount"), (e.headcount, str(e.originator_id))))
-
-    def _on_SectorChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append(
-            (
-                f"UPDATE {self.units_table} SET sector = ?, sector_key = ? WHERE unit_id = ?",
-                (e.sector, _norm(e.sector), str(e.originator_id)),
-            )
-        )
-
-    def _on_RegionChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append(
-            (
-                f"UPDATE {self.units_table} SET region = ?, region_key = ? WHERE unit_id = ?",
-                (e.region, _norm(e.region), str(e.originator_id)),
-            )
-        )
-
-    def _on_CityChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append((self._update("city"), (self.sealer.seal(e.city), str(e.originator_id))))
-
-    def _on_IndustryCodeChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append((self._update("industry_code"), (e.industry_code, str(e.originator_id))))
+    def _update(self, *columns: str) -> str:
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        return f"UPDATE {self.units_table} SET {assignments} WHERE unit_id = ?"
 
     # ----------------------------------------------------------------- queries
 
@@ -726,8 +827,45 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _dashed(hex_id: str) -> str:
+    """A UUID as SQLite stores it (32 hex digits) in the map's usual text form."""
+    if len(hex_id) != 32:
+        raise ValueError(f"not a stored UUID: {hex_id!r}")
+    return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+
+
+def _stored(value: dict[str, Any], name: str) -> Any:
+    """The data of a value in an event's stored JSON, checked to be of the expected kind."""
+    if value["_type_"] != name:
+        raise ValueError(f"expected a stored {name}, found {value['_type_']}")
+    return value["_data_"]
+
+
+def _iso(value: Any) -> str | None:
+    """A date as ISO text, from a ``date`` or its stored JSON form."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    data = _stored(value, "date_iso")
+    if not isinstance(data, str):
+        raise ValueError(f"a stored date is text, not {data!r}")
+    return data
+
+
+def _agreement_dates(value: Any) -> tuple[str | None, str | None]:
+    """An agreement's expiry and effective date as ISO text, from either form."""
+    if isinstance(value, CollectiveAgreement):
+        return value.expiry.isoformat(), _iso(value.effective)
+    data = _stored(value, "collective_agreement")
+    return _iso(data["expiry"]), _iso(data["effective"])
+
+
+def _moment(value: Any) -> datetime:
+    """An event's timestamp, from either form."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(_stored(value, "datetime_iso"))
 
 
 def _date(value: Any) -> date | None:
