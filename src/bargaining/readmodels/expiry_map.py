@@ -8,6 +8,7 @@ where it stopped and a rebuild from scratch gives the same answers.
 from __future__ import annotations
 
 import calendar
+import heapq
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -53,6 +54,9 @@ _SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
 #: An event as the map applies it: kind, unit id, timestamp (only read for ``until``), values.
 _Change = tuple[str, str, datetime | None, tuple[Any, ...]]
 _JSON = json.JSONDecoder()
+#: A window of cluster candidates, ordered so the smallest is the heaviest: (-workers, -units,
+#: first expiry, sector, group rank, start, end, last expiry); start and end index the group.
+_Window = tuple[int, int, str, str, int, int, int, str]
 #: A stored event as read for the map: notification id, originator id, version, topic, state.
 _Stored = tuple[int, Any, int, str, bytes]
 
@@ -173,6 +177,7 @@ class ExpiryMap:
         self.until = until
         self.store = ViewStore(app)
         self.sealer = sealer
+        self._ids: dict[str, UUID] = {}
         self.units_table = self.store.table(f"{name}_units")
         self.agreements_table = self.store.table(f"{name}_agreements")
         self.tracking_table = self.store.table(f"{name}_tracking")
@@ -507,16 +512,7 @@ class ExpiryMap:
         group: str = "",
     ) -> list[Any]:
         self.catch_up()  # another instance may have recorded events since
-        for column, value, keyed in (
-            ("sector_key", sector, _norm),
-            ("region_key", region, _norm),
-            ("union_key", union, self.sealer.key),
-            ("employer_key", employer, self.sealer.key),
-        ):
-            items = _values(value, column.removesuffix("_key"))
-            if items is not None:
-                where.append(f"{column} IN ({','.join('?' * len(items))})")
-                params.extend(keyed(v) for v in items)
+        self._filter(where, params, sector=sector, region=region, union=union, employer=employer)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         if group:
             clause += f" GROUP BY {group}"
@@ -531,19 +527,51 @@ class ExpiryMap:
             f" ORDER BY {order}{page}",
             params,
         )
-        if columns:
-            return rows
+        return rows if columns else self._map_units(rows)
+
+    def _filter(
+        self,
+        where: list[str],
+        params: list[Any],
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> None:
+        for column, value, keyed in (
+            ("sector_key", sector, _norm),
+            ("region_key", region, _norm),
+            ("union_key", union, self.sealer.key),
+            ("employer_key", employer, self.sealer.key),
+        ):
+            items = _values(value, column.removesuffix("_key"))
+            if items is not None:
+                where.append(f"{column} IN ({','.join('?' * len(items))})")
+                params.extend(keyed(v) for v in items)
+
+    def _map_units(self, rows: Sequence[Sequence[Any]]) -> list[MapUnit]:
+        """Rows of ``_UNIT_COLUMNS`` as units. Ids are parsed once per process: parsing was
+        a fifth of a long answer."""
+        ids = self._ids
+        if len(ids) > 200_000:
+            ids.clear()
+        uid = ids.get
+
+        def parsed(text: str) -> UUID:
+            return ids.setdefault(text, UUID(text))
+
         if self.sealer.sealed:
             u = self.sealer.unseal
             return [
-                MapUnit(UUID(r[0]), u(r[1]), u(r[2]), u(r[3]), u(r[4]), r[5], r[6], u(r[7]),
-                        r[8], r[9], _date(r[10]), _date(r[11]))
+                MapUnit(uid(r[0]) or parsed(r[0]), u(r[1]), u(r[2]), u(r[3]), u(r[4]), r[5],
+                        r[6], u(r[7]), r[8], r[9], _date(r[10]), _date(r[11]))
                 for r in rows
             ]
         iso = date.fromisoformat
         return [
-            MapUnit(UUID(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                    iso(r[10]) if r[10] else None, iso(r[11]) if r[11] else None)
+            MapUnit(uid(r[0]) or parsed(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8],
+                    r[9], iso(r[10]) if r[10] else None, iso(r[11]) if r[11] else None)
             for r in rows
         ]
 
@@ -700,34 +728,65 @@ class ExpiryMap:
         rows = self._select(
             ["current_expiry >= ?", "current_expiry <= ?"], [start.isoformat(), end.isoformat()],
             sector=sector, region=region,
-            columns="unit_id, sector, region, current_expiry, headcount",
+            columns=f"sector, {'region' if by_region else 'NULL'}, current_expiry, headcount",
         )
-        groups: dict[tuple[str, str | None], list[tuple[Any, ...]]] = {}
-        for row in rows:
-            groups.setdefault((row[1], row[2] if by_region else None), []).append(row)
-        found: list[tuple[int, int, str, str, str | None, list[str], str]] = []
-        for (group_sector, group_region), members in groups.items():
-            for workers, ids, first, last in _windows(members, window_days, min_units):
-                found.append((workers, len(ids), first, group_sector, group_region, ids, last))
-        found.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
-        if limit is not None:
-            found = found[:limit]
-        units = self._units_by_id([uid for c in found for uid in c[5]])
+        # Groups in the order first seen in expiry order (ties between groups go to the
+        # first), each with its expiries and headcounts in expiry order.
+        grouped: dict[tuple[str, str | None], tuple[list[str], list[int]]] = {}
+        for group_sector, group_region, expiry, headcount in rows:
+            members = grouped.get((group_sector, group_region))
+            if members is None:
+                members = grouped[group_sector, group_region] = ([], [])
+            members[0].append(expiry)
+            members[1].append(headcount)
+        ordinals = {e: date.fromisoformat(e).toordinal() for e in {row[2] for row in rows}}
+        heap: list[_Window] = []
+        for rank, ((group_sector, _), (expiries, heads)) in enumerate(grouped.items()):
+            days = [ordinals[e] for e in expiries]
+            heap += _windows(days, heads, expiries, window_days, min_units, group_sector, rank)
+        groups = list(grouped)
+        chosen = _take_heaviest(heap, len(groups), limit)
+        members_of = self._cluster_members([(groups[g], first, last) for first, last, g in chosen],
+                                           sector, region)
         return [
-            ClusterCandidate(group_sector, group_region, date.fromisoformat(first),
-                             date.fromisoformat(last), tuple(units[i] for i in ids if i in units))
-            for _, _, first, group_sector, group_region, ids, last in found
+            ClusterCandidate(*groups[g], date.fromisoformat(first), date.fromisoformat(last),
+                             tuple(units))
+            for (first, last, g), units in zip(chosen, members_of, strict=True)
         ]
 
-    def _units_by_id(self, unit_ids: list[str]) -> dict[str, MapUnit]:
-        units: dict[str, MapUnit] = {}
-        for k in range(0, len(unit_ids), 500):
-            chunk = unit_ids[k : k + 500]
-            found: list[MapUnit] = self._select(
-                [f"unit_id IN ({','.join('?' * len(chunk))})"], chunk
+    def _cluster_members(
+        self,
+        windows: list[tuple[tuple[str, str | None], str, str]],
+        sector: Filter,
+        region: Filter,
+    ) -> list[list[MapUnit]]:
+        """The units of each window: its group's units expiring from its first to its last
+        expiry (a window always takes every unit of its group on those days). One SELECT
+        per window, run together, so each reads only its days of the expiry index."""
+        found: list[list[MapUnit]] = [[] for _ in windows]
+        for k in range(0, len(windows), 100):
+            selects, params = [], []
+            for n, ((group_sector, group_region), first, last) in enumerate(
+                windows[k : k + 100], k
+            ):
+                where = ["sector = ?", "current_expiry >= ?", "current_expiry <= ?"]
+                params += [group_sector, first, last]
+                if group_region is not None:
+                    where.append("region = ?")
+                    params.append(group_region)
+                self._filter(where, params, sector=sector, region=region)
+                selects.append(
+                    f"SELECT {n} AS candidate, {_UNIT_COLUMNS} FROM {self.units_table}"
+                    f" WHERE {' AND '.join(where)}"
+                )
+            rows = self.store.rows(
+                " UNION ALL ".join(selects) + " ORDER BY candidate, current_expiry, unit_id",
+                params,
             )
-            units.update((str(u.unit_id), u) for u in found)
-        return units
+            units = self._map_units([row[1:] for row in rows])
+            for row, unit in zip(rows, units, strict=True):
+                found[row[0]].append(unit)
+        return found
 
     def in_open_period(
         self,
@@ -742,63 +801,102 @@ class ExpiryMap:
         _check_range(on, on)
         if not isinstance(calendar, OpenPeriodCalendar):
             raise InvalidInput("in_open_period needs an OpenPeriodCalendar")
-        entries: list[OpenPeriodEntry] = []
         listed = list(calendar.jurisdictions)
         plans: list[tuple[list[str], bool]] = [([j], False) for j in listed]
         if calendar.default:
             plans.append((listed, True))
-        for jurisdictions, is_default in plans:
-            periods = calendar.default if is_default else calendar.periods_for(jurisdictions[0])
-            for period in periods:
-                lo, hi = period.expiry_range(on)
-                where = ["current_expiry >= ?", "current_expiry <= ?"]
-                params: list[Any] = [lo.isoformat(), hi.isoformat()]
-                if is_default and jurisdictions:
-                    where.append(f"region_key NOT IN ({','.join('?' * len(jurisdictions))})")
-                    params.extend(_norm(j) for j in jurisdictions)
-                units = self._select(
-                    where, params, sector=sector, union=union, employer=employer,
-                    region=None if is_default else jurisdictions,
-                )
-                for unit in units:
-                    assert unit.expiry is not None
-                    opens, closes = period.window_for(unit.expiry)
-                    entries.append(OpenPeriodEntry(unit, period.name, opens, closes))
+        periods = [
+            (jurisdictions, is_default, period)
+            for jurisdictions, is_default in plans
+            for period in (
+                calendar.default if is_default else calendar.periods_for(jurisdictions[0])
+            )
+        ]
+        if not periods:
+            return []
+        self.catch_up()  # another instance may have recorded events since
+        # One SELECT per period with its own expiry bounds, run together.
+        selects: list[str] = []
+        params: list[Any] = []
+        for n, (jurisdictions, is_default, period) in enumerate(periods):
+            lo, hi = period.expiry_range(on)
+            where = ["current_expiry >= ?", "current_expiry <= ?"]
+            params += [lo.isoformat(), hi.isoformat()]
+            if is_default and jurisdictions:
+                where.append(f"region_key NOT IN ({','.join('?' * len(jurisdictions))})")
+                params.extend(_norm(j) for j in jurisdictions)
+            self._filter(
+                where, params, sector=sector, union=union, employer=employer,
+                region=None if is_default else jurisdictions,
+            )
+            selects.append(
+                f"SELECT {n} AS period, {_UNIT_COLUMNS} FROM {self.units_table}"
+                f" WHERE {' AND '.join(where)}"
+            )
+        rows = self.store.rows(
+            " UNION ALL ".join(selects) + " ORDER BY period, current_expiry, unit_id", params
+        )
+        units = self._map_units([row[1:] for row in rows])
+        windows: dict[tuple[int, date | None], tuple[date, date]] = {}
+        entries: list[OpenPeriodEntry] = []
+        for row, unit in zip(rows, units, strict=True):
+            n, expiry = row[0], unit.expiry
+            assert expiry is not None
+            period = periods[n][2]
+            window = windows.get((n, expiry))
+            if window is None:
+                window = windows[n, expiry] = period.window_for(expiry)
+            entries.append(OpenPeriodEntry(unit, period.name, *window))
         entries.sort(key=lambda e: (e.closes, e.unit.label))
         return entries
 
 
 def _windows(
-    rows: list[tuple[Any, ...]], window_days: int, min_units: int
-) -> list[tuple[int, list[str], str, str]]:
-    """Every maximal window of expiries, heaviest first; a window sharing a unit with a
-    heavier one already taken is skipped, so each unit is in at most one candidate.
-
-    Rows are (unit_id, sector, region, expiry, headcount) ordered by expiry and unit id.
-    Returns (workers, unit ids, first expiry, last expiry) per window taken.
-    """
-    days = [date.fromisoformat(r[3]).toordinal() for r in rows]
-    heads = [int(r[4]) for r in rows]
-    windows: list[tuple[int, int, int]] = []
+    days: list[int],
+    heads: list[int],
+    expiries: list[str],
+    window_days: int,
+    min_units: int,
+    sector: str,
+    rank: int,
+) -> list[_Window]:
+    """Every maximal window of one group's expiries (given in expiry order). ``rank`` is the
+    group's place in expiry order: it names the group and breaks ties between groups."""
+    found: list[_Window] = []
+    n = len(days)
     j = 0
     workers = 0
-    for i in range(len(rows)):
+    last_end = -1
+    for i in range(n):
         if j < i:
             j, workers = i, 0
-        while j < len(rows) and days[j] - days[i] <= window_days:
+        limit = days[i] + window_days
+        while j < n and days[j] <= limit:
             workers += heads[j]
             j += 1
-        if j - i >= min_units and not (windows and windows[-1][2] == j):
-            windows.append((workers, i, j))
+        if j - i >= min_units and j != last_end:
+            found.append((-workers, i - j, expiries[i], sector, rank, i, j, expiries[j - 1]))
+            last_end = j
         workers -= heads[i]
-    windows.sort(key=lambda w: (-w[0], -(w[2] - w[1]), w[1]))
-    taken = [False] * len(rows)
-    chosen: list[tuple[int, list[str], str, str]] = []
-    for total, i, j in windows:
-        if any(taken[i:j]):
+    return found
+
+
+def _take_heaviest(
+    heap: list[_Window], groups: int, limit: int | None
+) -> list[tuple[str, str, int]]:
+    """The heaviest windows first, skipping any that shares a unit with one already taken,
+    so each unit is in at most one candidate; stops after ``limit``. Returns (first expiry,
+    last expiry, group) per window taken, best first."""
+    heapq.heapify(heap)
+    taken: list[list[tuple[int, int]]] = [[] for _ in range(groups)]
+    chosen: list[tuple[str, str, int]] = []
+    while heap and (limit is None or len(chosen) < limit):
+        _, _, first, _, group, start, end, last = heapq.heappop(heap)
+        spans = taken[group]
+        if any(start < e and s < end for s, e in spans):
             continue
-        taken[i:j] = [True] * (j - i)
-        chosen.append((total, [r[0] for r in rows[i:j]], rows[i][3], rows[j - 1][3]))
+        spans.append((start, end))
+        chosen.append((first, last, group))
     return chosen
 
 
