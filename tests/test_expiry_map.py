@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 import pytest
@@ -12,6 +13,8 @@ from bargaining import (
     EXAMPLE_CALENDAR,
     Actor,
     BargainingApp,
+    BargainingUnit,
+    CollectiveAgreement,
     InvalidInput,
     OpenPeriod,
     OpenPeriodCalendar,
@@ -151,6 +154,59 @@ def test_map_as_of_a_past_position(app: BargainingApp, steward: Actor) -> None:
     past = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_past", stop=4)
     assert names(past.all_units()) == ["CUPE 79 inside", "CUPE 416 outside"]
     past.drop()
+
+
+def usual_answers(em: ExpiryMap) -> tuple[object, ...]:
+    year = (date(2025, 1, 1), date(2026, 12, 31))
+    return (em.all_units(), em.month_table(*year), em.cluster_candidates(*year, 30),
+            em.in_open_period(date(2025, 11, 15), EXAMPLE_CALENDAR))
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_map_as_of_a_past_moment(
+    open_app: Callable[..., BargainingApp], steward: Actor, encrypted: bool
+) -> None:
+    app = open_app(cipher_key=BargainingApp.create_cipher_key() if encrypted else None)
+    ids = load(app, steward)
+    then = usual_answers(app.expiry_map)
+    moment = datetime.now(UTC)
+    time.sleep(0.01)  # events stamped from here on are later than the moment
+    app.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
+                         expiry=date(2026, 3, 31), actor=steward)
+    app.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
+                          corrected=CollectiveAgreement(expiry=date(2026, 1, 31)), actor=steward)
+    app.change_region(ids["SEIU 2 Ottawa"], "QC", actor=steward)
+    app.register_unit(union="UNIFOR", local="1", employer="Ford", unit_name="plant",
+                      sector="manufacturing", region="ON", actor=steward)
+    live = usual_answers(app.expiry_map)
+    position = app.expiry_map.position
+    assert live != then
+
+    past = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_until", until=moment)
+    assert usual_answers(past) == then
+    assert past.position == position  # it read the whole log and skipped the later events
+    assert past.rebuild() == 2 * len(UNITS)
+    assert usual_answers(past) == then
+    assert usual_answers(app.expiry_map) == live
+    assert app.expiry_map.position == position
+
+    unit = BargainingUnit.register(union="CUPE", local="2", employer="Kingston",
+                                   unit_name="library", region="ON", actor=steward)
+    unit.record_agreement(CollectiveAgreement(expiry=date(2025, 12, 1)), actor=steward)
+    recordings = app.save(unit)
+    assert past.follow(recordings) == 0
+    assert past.position == app.expiry_map.position
+    assert usual_answers(past) == then
+    past.drop()
+
+
+@pytest.mark.parametrize("until", [datetime(2025, 1, 1), date(2025, 1, 1), "2025-01-01"])
+def test_map_as_of_a_moment_needs_an_aware_date_time(
+    memory_app: BargainingApp, until: object
+) -> None:
+    with pytest.raises(InvalidInput, match="timezone-aware"):
+        ExpiryMap(memory_app, memory_app.expiry_map.sealer, name="expiry_map_naive",
+                  until=until)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])

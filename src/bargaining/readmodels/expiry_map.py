@@ -8,16 +8,20 @@ where it stopped and a rebuild from scratch gives the same answers.
 from __future__ import annotations
 
 import calendar
+import heapq
+import json
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
 from uuid import UUID
 
 import attrs
 from eventsourcing.application import Application
-from eventsourcing.persistence import Recording
+from eventsourcing.persistence import Notification, Recording
+from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import get_topic
 
+from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import InvalidInput, UnitNotFound
 from bargaining.domain.open_period import OpenPeriodCalendar
 from bargaining.domain.unit import BargainingUnit
@@ -33,6 +37,41 @@ UNIT_EVENTS: tuple[type[Any], ...] = tuple(
         "SectorChanged", "RegionChanged", "CityChanged", "IndustryCodeChanged",
     )
 )
+
+
+#: Registration fields in the order the map reads them.
+_PROFILE = (
+    "union", "local", "employer", "unit_name", "sector", "region", "city", "headcount",
+    "industry_code",
+)
+_CHANGED_FIELD = {
+    "HeadcountChanged": "headcount", "SectorChanged": "sector", "RegionChanged": "region",
+    "CityChanged": "city", "IndustryCodeChanged": "industry_code",
+}
+# Slots of a units row as the map inserts it (see ``ExpiryMap._insert_unit``).
+_SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
+
+#: An event as the map applies it: kind, unit id, timestamp (only read for ``until``), values.
+_Change = tuple[str, str, datetime | None, tuple[Any, ...]]
+_JSON = json.JSONDecoder()
+#: A window of cluster candidates, ordered so the smallest is the heaviest: (-workers, -units,
+#: first expiry, sector, group rank, start, end, last expiry); start and end index the group.
+_Window = tuple[int, int, str, str, int, int, int, str]
+#: A stored event as read for the map: notification id, originator id, version, topic, state.
+_Stored = tuple[int, Any, int, str, bytes]
+
+
+class _Batch:
+    """What one transaction writes. Units registered in the batch are inserted once with their
+    later changes already in the row, so most events cost no UPDATE of their own."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+        self.new: dict[str, list[Any]] = {}
+        self.agreements: list[tuple[str, tuple[Any, ...]]] = []
+        self.updates: list[tuple[str, tuple[Any, ...]]] = []
+        self.touched: set[str] = set()
+        self.applied = 0
 
 
 class MapUnit(NamedTuple):
@@ -122,21 +161,31 @@ class ExpiryMap:
         *,
         name: str = "expiry_map",
         stop: int | None = None,
+        until: datetime | None = None,
     ):
         """``name`` prefixes the map's tables; ``stop`` (a notification id) holds the map at
-        that point of the log, for a map as of a past moment."""
+        that point of the log, and ``until`` (a timezone-aware date-time) skips events stamped
+        after it, for a map as of a past moment."""
+        if until is not None and (not isinstance(until, datetime) or until.utcoffset() is None):
+            raise InvalidInput(
+                f"until must be a timezone-aware date-time (events are stamped in UTC), "
+                f"not {until!r}"
+            )
         self.app = app
         self.name = name
         self.stop = stop
+        self.until = until
         self.store = ViewStore(app)
         self.sealer = sealer
+        self._ids: dict[str, UUID] = {}
         self.units_table = self.store.table(f"{name}_units")
         self.agreements_table = self.store.table(f"{name}_agreements")
         self.tracking_table = self.store.table(f"{name}_tracking")
         self._insert_unit = (
             f"INSERT INTO {self.units_table} (unit_id, union_name, local_name, employer,"
             " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
-            " city, headcount, industry_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " city, headcount, industry_code, current_expiry, current_effective)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         )
         self._insert_agreement = (
             f"INSERT INTO {self.agreements_table} (unit_id, expiry, effective) VALUES (?,?,?)"
@@ -144,15 +193,41 @@ class ExpiryMap:
         self._delete_agreement = (
             f"DELETE FROM {self.agreements_table} WHERE unit_id = ? AND expiry = ?"
         )
-        self._phases = {
-            self._insert_unit: 0, self._insert_agreement: 1, self._delete_agreement: 1
+        self._raise_expiry = (
+            f"UPDATE {self.units_table} SET current_expiry = ?, current_effective = ?"
+            " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
+        )
+        seal = self.sealer.seal
+        # Profile events: the row slots they set, the UPDATE for a unit already in the
+        # table, and the stored values.
+        self._profile_changes: dict[str, tuple[tuple[int, ...], str, Any]] = {
+            "HeadcountChanged": ((_HEADCOUNT,), self._update("headcount"), lambda v: (v,)),
+            "SectorChanged": (
+                (_SECTOR, _SECTOR + 1), self._update("sector", "sector_key"),
+                lambda v: (v, _norm(v)),
+            ),
+            "RegionChanged": (
+                (_REGION, _REGION + 1), self._update("region", "region_key"),
+                lambda v: (v, _norm(v)),
+            ),
+            "CityChanged": ((_CITY,), self._update("city"), lambda v: (seal(v),)),
+            "IndustryCodeChanged": (
+                (_INDUSTRY,), self._update("industry_code"), lambda v: (v,)
+            ),
         }
         self.topics = [get_topic(cls) for cls in UNIT_EVENTS]
-        self._handlers = {
-            topic: getattr(self, f"_on_{cls.__name__}") for topic, cls in zip(
-                self.topics, UNIT_EVENTS, strict=True
-            )
-        }
+        self._kinds = {get_topic(cls): cls.__name__ for cls in UNIT_EVENTS}
+        self._versions = {get_topic(cls): getattr(cls, "class_version", 1) for cls in UNIT_EVENTS}
+        recorder = app.recorder
+        self._sqlite: SQLiteApplicationRecorder | None = None
+        if (
+            isinstance(recorder, SQLiteApplicationRecorder)
+            and type(recorder).select_notifications
+            is SQLiteApplicationRecorder.select_notifications
+            and recorder.datastore.originator_id_type == "uuid"
+            and self.store.shares_events
+        ):
+            self._sqlite = recorder
         self.create_tables()
 
     # ------------------------------------------------------------------ tables
@@ -195,7 +270,7 @@ class ExpiryMap:
 
     # ---------------------------------------------------------------- catch-up
 
-    def catch_up(self, *, batch_size: int = 2000, stop: int | None = None) -> int:
+    def catch_up(self, *, batch_size: int = 10_000, stop: int | None = None) -> int:
         """Apply events recorded since the tracking position; returns how many were applied.
 
         ``stop`` (a notification id) builds the map only up to that point in the log; it
@@ -203,29 +278,24 @@ class ExpiryMap:
         """
         stop = self.stop if stop is None else stop
         applied = 0
-        while True:
-            start = self.position
-            if stop is not None and start >= stop:
-                return applied
-            notifications = self.app.recorder.select_notifications(
-                start=start,
-                limit=batch_size,
-                stop=stop,
-                topics=self.topics,
-                inclusive_of_start=False,
-            )
-            if not notifications:
-                return applied
-            events = [
-                (n.topic, self.app.mapper.to_domain_event(n)) for n in notifications
-            ]
-            if self._apply(start, notifications[-1].id, events):
-                applied += len(notifications)
+        start = self.position
+        while stop is None or start < stop:
+            stored = self._stored_events(start, batch_size, stop)
+            if not stored:
+                break
+            end = stored[-1][0]
+            done = self._apply(start, end, [self._decoded(row) for row in stored])
+            if done is None:  # another instance moved the position: resume from there
+                start = self.position
+                continue
+            applied += done
+            start = end
+        return applied
 
     def follow(self, recordings: Sequence[Recording[Any]]) -> int:
         """Apply events this process has just saved without reading them back, when nothing
         else was recorded since the tracking position; otherwise catch up from the log."""
-        relevant = [r for r in recordings if r.notification.topic in self._handlers]
+        relevant = [r for r in recordings if r.notification.topic in self._kinds]
         if not relevant or self.stop is not None:
             return self.catch_up()
         start = self.position
@@ -234,25 +304,133 @@ class ExpiryMap:
             start=start, limit=1, stop=first - 1, topics=self.topics, inclusive_of_start=False
         ):
             return self.catch_up()
-        events = [(r.notification.topic, r.domain_event) for r in relevant]
-        if not self._apply(start, relevant[-1].notification.id, events):
-            return self.catch_up()
-        return len(relevant)
+        changes = [
+            self._change(r.notification.topic, r.domain_event.originator_id,
+                         vars(r.domain_event))
+            for r in relevant
+        ]
+        done = self._apply(start, relevant[-1].notification.id, changes)
+        return self.catch_up() if done is None else done
 
-    def _apply(self, start: int, end: int, events: Sequence[tuple[str, Any]]) -> bool:
-        operations: list[tuple[str, tuple[Any, ...]]] = []
-        touched: set[str] = set()
-        for topic, domain_event in events:
-            self._handlers[topic](domain_event, operations, touched)
-        return self._write(start, end, operations, touched)
+    def _stored_events(self, start: int, limit: int, stop: int | None) -> list[_Stored]:
+        """Unit events recorded after ``start``, as (id, originator id, version, topic, state).
+        The stock SQLite recorder's rows are read here as plain tuples: building its objects
+        and UUIDs was a fifth of a rebuild. Any other recorder is asked as usual."""
+        recorder = self._sqlite
+        if recorder is None:
+            return [
+                (n.id, n.originator_id, n.originator_version, n.topic, n.state)
+                for n in self.app.recorder.select_notifications(
+                    start=start, limit=limit, stop=stop, topics=self.topics,
+                    inclusive_of_start=False,
+                )
+            ]
+        params: list[Any] = [start]
+        bound = ""
+        if stop is not None:
+            bound = " AND rowid <= ?"
+            params.append(stop)
+        statement = (
+            "SELECT rowid, originator_id, originator_version, topic, state"
+            f" FROM {recorder.events_table_name} WHERE rowid > ?{bound}"
+            f" AND topic IN ({','.join('?' * len(self.topics))}) ORDER BY rowid LIMIT ?"
+        )
+        return self.store.rows(statement, [*params, *self.topics, limit])
 
-    def _write(
-        self,
-        start: int,
-        end: int,
-        operations: list[tuple[str, tuple[Any, ...]]],
-        touched: set[str],
-    ) -> bool:
+    def _decoded(self, row: _Stored) -> _Change:
+        """The fields the map needs, read from the stored JSON without building domain
+        objects (decoding was most of a rebuild). Anything unexpected goes through the
+        application's mapper, which also raises its own errors (a wrong key, say)."""
+        position, originator_id, version, topic, stored = row
+        mapper = self.app.mapper
+        try:
+            data = stored
+            if mapper.cipher is not None:
+                data = mapper.cipher.decrypt(data)
+            if mapper.compressor is not None:
+                data = mapper.compressor.decompress(data)
+            state = _JSON.decode(data.decode("utf8"))
+            if state.get("class_version", 1) != self._versions[topic]:
+                raise ValueError("the event needs upcasting")
+            unit = originator_id if self._sqlite is None else _dashed(originator_id)
+            return self._change(topic, unit, state)
+        except Exception:
+            if self._sqlite is not None:
+                originator_id = self._sqlite.convert_originator_id(originator_id)
+            event = mapper.to_domain_event(
+                Notification(id=position, originator_id=originator_id,
+                             originator_version=version, topic=topic, state=stored)
+            )
+            return self._change(topic, event.originator_id, vars(event))
+
+    def _change(self, topic: str, originator_id: Any, state: dict[str, Any]) -> _Change:
+        """One event as the map applies it; ``state`` holds domain values (an event's own
+        attributes) or their stored JSON form."""
+        kind = self._kinds[topic]
+        values: tuple[Any, ...]
+        if kind == "Registered":
+            values = tuple(state[field] for field in _PROFILE)
+        elif kind == "AgreementRecorded":
+            values = _agreement_dates(state["agreement"])
+        elif kind == "AgreementCorrected":
+            values = (_iso(state["expiry"]), *_agreement_dates(state["corrected"]))
+        else:
+            values = (state[_CHANGED_FIELD[kind]],)
+        when = _moment(state["timestamp"]) if self.until is not None else None
+        return kind, str(originator_id), when, values
+
+    def _apply(self, start: int, end: int, changes: Sequence[_Change]) -> int | None:
+        """Write the changes and move the position from ``start`` to ``end`` in one
+        transaction; returns how many were applied, or ``None`` if another instance moved
+        the position first."""
+        batch = _Batch()
+        until = self.until
+        for kind, unit, when, values in changes:
+            if until is not None and when is not None and when > until:
+                continue
+            batch.applied += 1
+            if kind == "Registered":
+                self._registered(batch, unit, values)
+            elif kind == "AgreementRecorded":
+                self._agreement_recorded(batch, unit, *values)
+            elif kind == "AgreementCorrected":
+                old, expiry, effective = values
+                batch.agreements.append((self._delete_agreement, (unit, old)))
+                batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+                batch.touched.add(unit)
+            else:
+                slots, statement, stored = self._profile_changes[kind]
+                new = stored(values[0])
+                row = batch.new.get(unit)
+                if row is None:
+                    batch.updates.append((statement, (*new, unit)))
+                else:
+                    for slot, value in zip(slots, new, strict=True):
+                        row[slot] = value
+        return batch.applied if self._write(start, end, batch) else None
+
+    def _registered(self, batch: _Batch, unit: str, values: tuple[Any, ...]) -> None:
+        union, local, employer, unit_name, sector, region, city, headcount, industry = values
+        s = self.sealer
+        row = [
+            unit, s.seal(union), s.seal(local), s.seal(employer), s.seal(unit_name),
+            s.key(union), s.key(employer), sector, _norm(sector), region, _norm(region),
+            s.seal(city), headcount, industry, None, None,
+        ]
+        batch.rows.append(row)
+        batch.new[unit] = row
+
+    def _agreement_recorded(
+        self, batch: _Batch, unit: str, expiry: str, effective: str | None
+    ) -> None:
+        batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+        row = batch.new.get(unit)
+        if row is None:
+            batch.updates.append((self._raise_expiry, (expiry, effective, unit, expiry)))
+        elif row[_EXPIRY] is None or row[_EXPIRY] < expiry:
+            row[_EXPIRY], row[_EXPIRY + 1] = expiry, effective
+
+    def _write(self, start: int, end: int, batch: _Batch) -> bool:
         sql = self.store.sql
         with self.store.transaction(commit=True) as cursor:
             cursor.execute(
@@ -264,18 +442,20 @@ class ExpiryMap:
             )
             if cursor.rowcount != 1:
                 return False
-            # Rows first, then agreements, then updates; each kind keeps its order, so runs of
-            # one statement go to the database together.
-            ordered = sorted(operations, key=lambda op: self._phases.get(op[0], 2))
+            if batch.rows:
+                cursor.executemany(sql(self._insert_unit), batch.rows)
+            # Agreements, then updates; each kind keeps its order, so runs of one statement
+            # go to the database together.
+            ops = batch.agreements + batch.updates
             i = 0
-            while i < len(ordered):
-                statement = ordered[i][0]
+            while i < len(ops):
+                statement = ops[i][0]
                 j = i
-                while j < len(ordered) and ordered[j][0] == statement:
+                while j < len(ops) and ops[j][0] == statement:
                     j += 1
-                cursor.executemany(sql(statement), [params for _, params in ordered[i:j]])
+                cursor.executemany(sql(statement), [params for _, params in ops[i:j]])
                 i = j
-            ids = sorted(touched)
+            ids = sorted(batch.touched)
             for k in range(0, len(ids), 500):
                 chunk = ids[k : k + 500]
                 marks = ",".join("?" * len(chunk))
@@ -310,83 +490,9 @@ class ExpiryMap:
             for table in (self.agreements_table, self.units_table, self.tracking_table):
                 cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
-    # ---------------------------------------------------------- event handlers
-
-    def _update(self, column: str) -> str:
-        return f"UPDATE {self.units_table} SET {column} = ? WHERE unit_id = ?"
-
-    def _on_Registered(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        s = self.sealer
-        ops.append(
-            (
-                self._insert_unit,
-                (
-                    str(e.originator_id), s.seal(e.union), s.seal(e.local), s.seal(e.employer),
-                    s.seal(e.unit_name), s.key(e.union), s.key(e.employer), e.sector,
-                    _norm(e.sector), e.region, _norm(e.region), s.seal(e.city), e.headcount,
-                    e.industry_code,
-                ),
-            )
-        )
-
-    def _on_AgreementRecorded(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        a = e.agreement
-        unit, expiry, effective = str(e.originator_id), a.expiry.isoformat(), _iso(a.effective)
-        ops.append(
-            (
-                self._insert_agreement,
-                (unit, expiry, effective),
-            )
-        )
-        ops.append(
-            (
-                f"UPDATE {self.units_table} SET current_expiry = ?, current_effective = ?"
-                " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)",
-                (expiry, effective, unit, expiry),
-            )
-        )
-
-    def _on_AgreementCorrected(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        unit = str(e.originator_id)
-        ops.append(
-            (
-                self._delete_agreement,
-                (unit, e.expiry.isoformat()),
-            )
-        )
-        c = e.corrected
-        ops.append(
-            (
-                self._insert_agreement,
-                (unit, c.expiry.isoformat(), _iso(c.effective)),
-            )
-        )
-        touched.add(unit)
-
-    def _on_HeadcountChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append((self._update("headcount"), (e.headcount, str(e.originator_id))))
-
-    def _on_SectorChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append(
-            (
-                f"UPDATE {self.units_table} SET sector = ?, sector_key = ? WHERE unit_id = ?",
-                (e.sector, _norm(e.sector), str(e.originator_id)),
-            )
-        )
-
-    def _on_RegionChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append(
-            (
-                f"UPDATE {self.units_table} SET region = ?, region_key = ? WHERE unit_id = ?",
-                (e.region, _norm(e.region), str(e.originator_id)),
-            )
-        )
-
-    def _on_CityChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append((self._update("city"), (self.sealer.seal(e.city), str(e.originator_id))))
-
-    def _on_IndustryCodeChanged(self, e: Any, ops: list[Any], touched: set[str]) -> None:
-        ops.append((self._update("industry_code"), (e.industry_code, str(e.originator_id))))
+    def _update(self, *columns: str) -> str:
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        return f"UPDATE {self.units_table} SET {assignments} WHERE unit_id = ?"
 
     # ----------------------------------------------------------------- queries
 
@@ -406,16 +512,7 @@ class ExpiryMap:
         group: str = "",
     ) -> list[Any]:
         self.catch_up()  # another instance may have recorded events since
-        for column, value, keyed in (
-            ("sector_key", sector, _norm),
-            ("region_key", region, _norm),
-            ("union_key", union, self.sealer.key),
-            ("employer_key", employer, self.sealer.key),
-        ):
-            items = _values(value, column.removesuffix("_key"))
-            if items is not None:
-                where.append(f"{column} IN ({','.join('?' * len(items))})")
-                params.extend(keyed(v) for v in items)
+        self._filter(where, params, sector=sector, region=region, union=union, employer=employer)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         if group:
             clause += f" GROUP BY {group}"
@@ -430,19 +527,51 @@ class ExpiryMap:
             f" ORDER BY {order}{page}",
             params,
         )
-        if columns:
-            return rows
+        return rows if columns else self._map_units(rows)
+
+    def _filter(
+        self,
+        where: list[str],
+        params: list[Any],
+        *,
+        sector: Filter = None,
+        region: Filter = None,
+        union: Filter = None,
+        employer: Filter = None,
+    ) -> None:
+        for column, value, keyed in (
+            ("sector_key", sector, _norm),
+            ("region_key", region, _norm),
+            ("union_key", union, self.sealer.key),
+            ("employer_key", employer, self.sealer.key),
+        ):
+            items = _values(value, column.removesuffix("_key"))
+            if items is not None:
+                where.append(f"{column} IN ({','.join('?' * len(items))})")
+                params.extend(keyed(v) for v in items)
+
+    def _map_units(self, rows: Sequence[Sequence[Any]]) -> list[MapUnit]:
+        """Rows of ``_UNIT_COLUMNS`` as units. Ids are parsed once per process: parsing was
+        a fifth of a long answer."""
+        ids = self._ids
+        if len(ids) > 200_000:
+            ids.clear()
+        uid = ids.get
+
+        def parsed(text: str) -> UUID:
+            return ids.setdefault(text, UUID(text))
+
         if self.sealer.sealed:
             u = self.sealer.unseal
             return [
-                MapUnit(UUID(r[0]), u(r[1]), u(r[2]), u(r[3]), u(r[4]), r[5], r[6], u(r[7]),
-                        r[8], r[9], _date(r[10]), _date(r[11]))
+                MapUnit(uid(r[0]) or parsed(r[0]), u(r[1]), u(r[2]), u(r[3]), u(r[4]), r[5],
+                        r[6], u(r[7]), r[8], r[9], _date(r[10]), _date(r[11]))
                 for r in rows
             ]
         iso = date.fromisoformat
         return [
-            MapUnit(UUID(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                    iso(r[10]) if r[10] else None, iso(r[11]) if r[11] else None)
+            MapUnit(uid(r[0]) or parsed(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8],
+                    r[9], iso(r[10]) if r[10] else None, iso(r[11]) if r[11] else None)
             for r in rows
         ]
 
@@ -599,34 +728,65 @@ class ExpiryMap:
         rows = self._select(
             ["current_expiry >= ?", "current_expiry <= ?"], [start.isoformat(), end.isoformat()],
             sector=sector, region=region,
-            columns="unit_id, sector, region, current_expiry, headcount",
+            columns=f"sector, {'region' if by_region else 'NULL'}, current_expiry, headcount",
         )
-        groups: dict[tuple[str, str | None], list[tuple[Any, ...]]] = {}
-        for row in rows:
-            groups.setdefault((row[1], row[2] if by_region else None), []).append(row)
-        found: list[tuple[int, int, str, str, str | None, list[str], str]] = []
-        for (group_sector, group_region), members in groups.items():
-            for workers, ids, first, last in _windows(members, window_days, min_units):
-                found.append((workers, len(ids), first, group_sector, group_region, ids, last))
-        found.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
-        if limit is not None:
-            found = found[:limit]
-        units = self._units_by_id([uid for c in found for uid in c[5]])
+        # Groups in the order first seen in expiry order (ties between groups go to the
+        # first), each with its expiries and headcounts in expiry order.
+        grouped: dict[tuple[str, str | None], tuple[list[str], list[int]]] = {}
+        for group_sector, group_region, expiry, headcount in rows:
+            members = grouped.get((group_sector, group_region))
+            if members is None:
+                members = grouped[group_sector, group_region] = ([], [])
+            members[0].append(expiry)
+            members[1].append(headcount)
+        ordinals = {e: date.fromisoformat(e).toordinal() for e in {row[2] for row in rows}}
+        heap: list[_Window] = []
+        for rank, ((group_sector, _), (expiries, heads)) in enumerate(grouped.items()):
+            days = [ordinals[e] for e in expiries]
+            heap += _windows(days, heads, expiries, window_days, min_units, group_sector, rank)
+        groups = list(grouped)
+        chosen = _take_heaviest(heap, len(groups), limit)
+        members_of = self._cluster_members([(groups[g], first, last) for first, last, g in chosen],
+                                           sector, region)
         return [
-            ClusterCandidate(group_sector, group_region, date.fromisoformat(first),
-                             date.fromisoformat(last), tuple(units[i] for i in ids if i in units))
-            for _, _, first, group_sector, group_region, ids, last in found
+            ClusterCandidate(*groups[g], date.fromisoformat(first), date.fromisoformat(last),
+                             tuple(units))
+            for (first, last, g), units in zip(chosen, members_of, strict=True)
         ]
 
-    def _units_by_id(self, unit_ids: list[str]) -> dict[str, MapUnit]:
-        units: dict[str, MapUnit] = {}
-        for k in range(0, len(unit_ids), 500):
-            chunk = unit_ids[k : k + 500]
-            found: list[MapUnit] = self._select(
-                [f"unit_id IN ({','.join('?' * len(chunk))})"], chunk
+    def _cluster_members(
+        self,
+        windows: list[tuple[tuple[str, str | None], str, str]],
+        sector: Filter,
+        region: Filter,
+    ) -> list[list[MapUnit]]:
+        """The units of each window: its group's units expiring from its first to its last
+        expiry (a window always takes every unit of its group on those days). One SELECT
+        per window, run together, so each reads only its days of the expiry index."""
+        found: list[list[MapUnit]] = [[] for _ in windows]
+        for k in range(0, len(windows), 100):
+            selects, params = [], []
+            for n, ((group_sector, group_region), first, last) in enumerate(
+                windows[k : k + 100], k
+            ):
+                where = ["sector = ?", "current_expiry >= ?", "current_expiry <= ?"]
+                params += [group_sector, first, last]
+                if group_region is not None:
+                    where.append("region = ?")
+                    params.append(group_region)
+                self._filter(where, params, sector=sector, region=region)
+                selects.append(
+                    f"SELECT {n} AS candidate, {_UNIT_COLUMNS} FROM {self.units_table}"
+                    f" WHERE {' AND '.join(where)}"
+                )
+            rows = self.store.rows(
+                " UNION ALL ".join(selects) + " ORDER BY candidate, current_expiry, unit_id",
+                params,
             )
-            units.update((str(u.unit_id), u) for u in found)
-        return units
+            units = self._map_units([row[1:] for row in rows])
+            for row, unit in zip(rows, units, strict=True):
+                found[row[0]].append(unit)
+        return found
 
     def in_open_period(
         self,
@@ -641,63 +801,102 @@ class ExpiryMap:
         _check_range(on, on)
         if not isinstance(calendar, OpenPeriodCalendar):
             raise InvalidInput("in_open_period needs an OpenPeriodCalendar")
-        entries: list[OpenPeriodEntry] = []
         listed = list(calendar.jurisdictions)
         plans: list[tuple[list[str], bool]] = [([j], False) for j in listed]
         if calendar.default:
             plans.append((listed, True))
-        for jurisdictions, is_default in plans:
-            periods = calendar.default if is_default else calendar.periods_for(jurisdictions[0])
-            for period in periods:
-                lo, hi = period.expiry_range(on)
-                where = ["current_expiry >= ?", "current_expiry <= ?"]
-                params: list[Any] = [lo.isoformat(), hi.isoformat()]
-                if is_default and jurisdictions:
-                    where.append(f"region_key NOT IN ({','.join('?' * len(jurisdictions))})")
-                    params.extend(_norm(j) for j in jurisdictions)
-                units = self._select(
-                    where, params, sector=sector, union=union, employer=employer,
-                    region=None if is_default else jurisdictions,
-                )
-                for unit in units:
-                    assert unit.expiry is not None
-                    opens, closes = period.window_for(unit.expiry)
-                    entries.append(OpenPeriodEntry(unit, period.name, opens, closes))
+        periods = [
+            (jurisdictions, is_default, period)
+            for jurisdictions, is_default in plans
+            for period in (
+                calendar.default if is_default else calendar.periods_for(jurisdictions[0])
+            )
+        ]
+        if not periods:
+            return []
+        self.catch_up()  # another instance may have recorded events since
+        # One SELECT per period with its own expiry bounds, run together.
+        selects: list[str] = []
+        params: list[Any] = []
+        for n, (jurisdictions, is_default, period) in enumerate(periods):
+            lo, hi = period.expiry_range(on)
+            where = ["current_expiry >= ?", "current_expiry <= ?"]
+            params += [lo.isoformat(), hi.isoformat()]
+            if is_default and jurisdictions:
+                where.append(f"region_key NOT IN ({','.join('?' * len(jurisdictions))})")
+                params.extend(_norm(j) for j in jurisdictions)
+            self._filter(
+                where, params, sector=sector, union=union, employer=employer,
+                region=None if is_default else jurisdictions,
+            )
+            selects.append(
+                f"SELECT {n} AS period, {_UNIT_COLUMNS} FROM {self.units_table}"
+                f" WHERE {' AND '.join(where)}"
+            )
+        rows = self.store.rows(
+            " UNION ALL ".join(selects) + " ORDER BY period, current_expiry, unit_id", params
+        )
+        units = self._map_units([row[1:] for row in rows])
+        windows: dict[tuple[int, date | None], tuple[date, date]] = {}
+        entries: list[OpenPeriodEntry] = []
+        for row, unit in zip(rows, units, strict=True):
+            n, expiry = row[0], unit.expiry
+            assert expiry is not None
+            period = periods[n][2]
+            window = windows.get((n, expiry))
+            if window is None:
+                window = windows[n, expiry] = period.window_for(expiry)
+            entries.append(OpenPeriodEntry(unit, period.name, *window))
         entries.sort(key=lambda e: (e.closes, e.unit.label))
         return entries
 
 
 def _windows(
-    rows: list[tuple[Any, ...]], window_days: int, min_units: int
-) -> list[tuple[int, list[str], str, str]]:
-    """Every maximal window of expiries, heaviest first; a window sharing a unit with a
-    heavier one already taken is skipped, so each unit is in at most one candidate.
-
-    Rows are (unit_id, sector, region, expiry, headcount) ordered by expiry and unit id.
-    Returns (workers, unit ids, first expiry, last expiry) per window taken.
-    """
-    days = [date.fromisoformat(r[3]).toordinal() for r in rows]
-    heads = [int(r[4]) for r in rows]
-    windows: list[tuple[int, int, int]] = []
+    days: list[int],
+    heads: list[int],
+    expiries: list[str],
+    window_days: int,
+    min_units: int,
+    sector: str,
+    rank: int,
+) -> list[_Window]:
+    """Every maximal window of one group's expiries (given in expiry order). ``rank`` is the
+    group's place in expiry order: it names the group and breaks ties between groups."""
+    found: list[_Window] = []
+    n = len(days)
     j = 0
     workers = 0
-    for i in range(len(rows)):
+    last_end = -1
+    for i in range(n):
         if j < i:
             j, workers = i, 0
-        while j < len(rows) and days[j] - days[i] <= window_days:
+        limit = days[i] + window_days
+        while j < n and days[j] <= limit:
             workers += heads[j]
             j += 1
-        if j - i >= min_units and not (windows and windows[-1][2] == j):
-            windows.append((workers, i, j))
+        if j - i >= min_units and j != last_end:
+            found.append((-workers, i - j, expiries[i], sector, rank, i, j, expiries[j - 1]))
+            last_end = j
         workers -= heads[i]
-    windows.sort(key=lambda w: (-w[0], -(w[2] - w[1]), w[1]))
-    taken = [False] * len(rows)
-    chosen: list[tuple[int, list[str], str, str]] = []
-    for total, i, j in windows:
-        if any(taken[i:j]):
+    return found
+
+
+def _take_heaviest(
+    heap: list[_Window], groups: int, limit: int | None
+) -> list[tuple[str, str, int]]:
+    """The heaviest windows first, skipping any that shares a unit with one already taken,
+    so each unit is in at most one candidate; stops after ``limit``. Returns (first expiry,
+    last expiry, group) per window taken, best first."""
+    heapq.heapify(heap)
+    taken: list[list[tuple[int, int]]] = [[] for _ in range(groups)]
+    chosen: list[tuple[str, str, int]] = []
+    while heap and (limit is None or len(chosen) < limit):
+        _, _, first, _, group, start, end, last = heapq.heappop(heap)
+        spans = taken[group]
+        if any(start < e and s < end for s, e in spans):
             continue
-        taken[i:j] = [True] * (j - i)
-        chosen.append((total, [r[0] for r in rows[i:j]], rows[i][3], rows[j - 1][3]))
+        spans.append((start, end))
+        chosen.append((first, last, group))
     return chosen
 
 
@@ -726,8 +925,45 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _dashed(hex_id: str) -> str:
+    """A UUID as SQLite stores it (32 hex digits) in the map's usual text form."""
+    if len(hex_id) != 32:
+        raise ValueError(f"not a stored UUID: {hex_id!r}")
+    return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+
+
+def _stored(value: dict[str, Any], name: str) -> Any:
+    """The data of a value in an event's stored JSON, checked to be of the expected kind."""
+    if value["_type_"] != name:
+        raise ValueError(f"expected a stored {name}, found {value['_type_']}")
+    return value["_data_"]
+
+
+def _iso(value: Any) -> str | None:
+    """A date as ISO text, from a ``date`` or its stored JSON form."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    data = _stored(value, "date_iso")
+    if not isinstance(data, str):
+        raise ValueError(f"a stored date is text, not {data!r}")
+    return data
+
+
+def _agreement_dates(value: Any) -> tuple[str | None, str | None]:
+    """An agreement's expiry and effective date as ISO text, from either form."""
+    if isinstance(value, CollectiveAgreement):
+        return value.expiry.isoformat(), _iso(value.effective)
+    data = _stored(value, "collective_agreement")
+    return _iso(data["expiry"]), _iso(data["effective"])
+
+
+def _moment(value: Any) -> datetime:
+    """An event's timestamp, from either form."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(_stored(value, "datetime_iso"))
 
 
 def _date(value: Any) -> date | None:

@@ -21,6 +21,8 @@ class ViewStore:
 
     def __init__(self, app: Application[Any]) -> None:
         datastore = getattr(app.factory, "datastore", None)
+        #: Whether the tables live in the events' own database (not a private one).
+        self.shares_events = True
         if isinstance(datastore, SQLiteDatastore):
             self.dialect = "sqlite"
             self._datastore: Any = datastore
@@ -30,6 +32,7 @@ class ViewStore:
             self._datastore = datastore
             self.prefix = f'"{datastore.schema}".'
         else:
+            self.shares_events = False
             self.dialect = "sqlite"
             name = f"file:bargaining-view-{uuid.uuid4().hex}?mode=memory&cache=shared"
             self._datastore = SQLiteDatastore(name, pool_size=1, max_overflow=0)
