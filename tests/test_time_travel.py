@@ -172,3 +172,40 @@ def test_timedelta_is_not_a_moment(app: BargainingApp, steward: Actor) -> None:
                             actor=steward)
     with pytest.raises(InvalidInput, match="must be a date-time"):
         app.as_of(uid, at=timedelta(days=1))  # type: ignore[arg-type]
+
+
+def test_the_expiry_map_as_of_a_past_moment_leaves_the_live_map_alone(
+    app: BargainingApp, steward: Actor
+) -> None:
+    first = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+                              unit_name="Inside", headcount=100, actor=steward)
+    app.record_agreement(first, expiry=date(2026, 12, 31), actor=steward)
+    then = moment()
+    app.record_agreement(first, expiry=date(2029, 12, 31), actor=steward)
+    second = app.register_unit(union="CUPE", local="416", employer="City of Toronto",
+                               unit_name="Outside", actor=steward)
+    live_before = app.expiry_map.all_units()
+
+    with app.expiry_map_as_of(then) as past:
+        assert [(u.unit_id, u.expiry) for u in past.all_units()] == [
+            (first, date(2026, 12, 31))
+        ]
+        assert past.month_table(date(2026, 1, 1), date(2026, 12, 31))[-1].workers == 100
+        units_table = past.units_table
+    assert app.expiry_map.all_units() == live_before
+    assert {u.unit_id for u in live_before} == {first, second}
+    if app.store.kind != "memory":  # in memory the past map had a private database
+        store = app.expiry_map.store
+        exists = (
+            "SELECT to_regclass(?) AS found" if store.dialect == "postgres"
+            else "SELECT name AS found FROM sqlite_master WHERE name = ?"
+        )
+        found = store.query(exists, (units_table,))
+        assert not found or found[0]["found"] is None, "the past map's tables are dropped"
+
+
+def test_the_expiry_map_as_of_needs_a_time_zone(app: BargainingApp) -> None:
+    with pytest.raises(InvalidInput, match="no time zone"), app.expiry_map_as_of(
+        datetime(2026, 1, 1)
+    ):
+        pass

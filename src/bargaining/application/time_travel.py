@@ -6,6 +6,9 @@ own timestamps (UTC, set when the command ran) decide, for aggregates and read m
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
@@ -13,6 +16,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from bargaining.domain.errors import InvalidInput, RecordNotFound
+from bargaining.readmodels.expiry_map import ExpiryMap
 
 T = TypeVar("T")
 
@@ -77,3 +81,22 @@ class TimeTravel:
                 if domain_event.timestamp <= moment:
                     return int(domain_event.originator_version)
         return None
+
+    @contextmanager
+    def expiry_map_as_of(self, at: datetime) -> Iterator[ExpiryMap]:
+        """The Expiry Map as it stood at a moment, built in tables of its own and dropped
+        afterwards; the live map is not disturbed::
+
+            with app.expiry_map_as_of(moment) as past:
+                past.month_table(start, end)
+        """
+        app: Any = self
+        moment = require_moment(at)
+        name = f"expiry_map_asof_{uuid.uuid4().hex[:12]}"
+        past = ExpiryMap(app, app.expiry_map.sealer, name=name, until=moment)
+        try:
+            past.catch_up()
+            yield past
+        finally:
+            past.drop()
+            past.store.close()
