@@ -540,25 +540,17 @@ class ExpiryMap:
         )
         return rows if columns else self._map_units(rows)
 
-    def _filter(
-        self,
-        where: list[str],
-        params: list[Any],
-        *,
-        sector: Filter = None,
-        region: Filter = None,
-        union: Filter = None,
-        employer: Filter = None,
-    ) -> None:
-        for column, value, keyed in (
-            ("sector_key", sector, _norm),
-            ("region_key", region, _norm),
-            ("union_key", union, self.sealer.key),
-            ("employer_key", employer, self.sealer.key),
+    def _filter(self, where: list[str], params: list[Any], **filters: Filter) -> None:
+        """Add the name filters a query was given (sector, region, union, employer)."""
+        for name, keyed in (
+            ("sector", _norm),
+            ("region", _norm),
+            ("union", self.sealer.key),
+            ("employer", self.sealer.key),
         ):
-            items = _values(value, column.removesuffix("_key"))
+            items = _values(filters.get(name), name)
             if items is not None:
-                where.append(f"{column} IN ({','.join('?' * len(items))})")
+                where.append(f"{name}_key IN ({','.join('?' * len(items))})")
                 params.extend(keyed(v) for v in items)
 
     def _map_units(self, rows: Sequence[Sequence[Any]]) -> list[MapUnit]:
