@@ -10,8 +10,10 @@ from __future__ import annotations
 import calendar
 import heapq
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from typing import Any, NamedTuple
 from uuid import UUID
 
@@ -55,8 +57,8 @@ _SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
 _Change = tuple[str, str, datetime | None, tuple[Any, ...]]
 _JSON = json.JSONDecoder()
 #: A window of cluster candidates, ordered so the smallest is the heaviest: (-workers, -units,
-#: first expiry, sector, group rank, start, end, last expiry); start and end index the group.
-_Window = tuple[int, int, str, str, int, int, int, str]
+#: first expiry, sector, group rank, start, end); start and end index the group's units.
+_Window = tuple[int, int, str, str, int, int, int]
 #: A stored event as read for the map: notification id, originator id, version, topic, state.
 _Stored = tuple[int, Any, int, str, bytes]
 
@@ -233,7 +235,17 @@ class ExpiryMap:
     # ------------------------------------------------------------------ tables
 
     def create_tables(self) -> None:
-        bigint = "BIGINT" if self.store.dialect == "postgres" else "INTEGER"
+        postgres = self.store.dialect == "postgres"
+        bigint = "BIGINT" if postgres else "INTEGER"
+        # The units in expiry order. On SQLite with every column, so range queries (open
+        # periods, long answers) read the index alone, never the rows; PostgreSQL caps an
+        # index entry near 2.7 kB, and sealed names are long, so there it covers the month
+        # table and cluster candidates only.
+        by_expiry = "current_expiry, unit_id, sector, region, headcount" + (
+            "" if postgres else
+            ", sector_key, region_key, union_key, employer_key, union_name, local_name,"
+            " employer, unit_name, city, industry_code, current_effective"
+        )
         statements = [
             f"CREATE TABLE IF NOT EXISTS {self.units_table} ("
             " unit_id TEXT PRIMARY KEY, union_name TEXT NOT NULL, local_name TEXT NOT NULL,"
@@ -242,9 +254,8 @@ class ExpiryMap:
             " region TEXT NOT NULL, region_key TEXT NOT NULL, city TEXT NOT NULL,"
             f" headcount {bigint} NOT NULL, industry_code TEXT NOT NULL,"
             " current_expiry TEXT, current_effective TEXT)",
-            # Covers the month table and cluster candidates, in expiry order, without the rows.
-            f"CREATE INDEX IF NOT EXISTS {self.name}_units_expiry ON {self.units_table}"
-            " (current_expiry, unit_id, sector, region, headcount)",
+            f"CREATE INDEX IF NOT EXISTS {self.name}_units_by_expiry ON {self.units_table}"
+            f" ({by_expiry})",
             f"CREATE INDEX IF NOT EXISTS {self.name}_units_sector ON {self.units_table}"
             " (sector_key, current_expiry)",
             f"CREATE TABLE IF NOT EXISTS {self.agreements_table} ("
@@ -529,25 +540,17 @@ class ExpiryMap:
         )
         return rows if columns else self._map_units(rows)
 
-    def _filter(
-        self,
-        where: list[str],
-        params: list[Any],
-        *,
-        sector: Filter = None,
-        region: Filter = None,
-        union: Filter = None,
-        employer: Filter = None,
-    ) -> None:
-        for column, value, keyed in (
-            ("sector_key", sector, _norm),
-            ("region_key", region, _norm),
-            ("union_key", union, self.sealer.key),
-            ("employer_key", employer, self.sealer.key),
+    def _filter(self, where: list[str], params: list[Any], **filters: Filter) -> None:
+        """Add the name filters a query was given (sector, region, union, employer)."""
+        for name, keyed in (
+            ("sector", _norm),
+            ("region", _norm),
+            ("union", self.sealer.key),
+            ("employer", self.sealer.key),
         ):
-            items = _values(value, column.removesuffix("_key"))
+            items = _values(filters.get(name), name)
             if items is not None:
-                where.append(f"{column} IN ({','.join('?' * len(items))})")
+                where.append(f"{name}_key IN ({','.join('?' * len(items))})")
                 params.extend(keyed(v) for v in items)
 
     def _map_units(self, rows: Sequence[Sequence[Any]]) -> list[MapUnit]:
@@ -728,65 +731,48 @@ class ExpiryMap:
         rows = self._select(
             ["current_expiry >= ?", "current_expiry <= ?"], [start.isoformat(), end.isoformat()],
             sector=sector, region=region,
-            columns=f"sector, {'region' if by_region else 'NULL'}, current_expiry, headcount",
+            columns=f"unit_id, sector, {'region' if by_region else 'NULL'}, current_expiry,"
+            " headcount",
         )
         # Groups in the order first seen in expiry order (ties between groups go to the
-        # first), each with its expiries and headcounts in expiry order.
-        grouped: dict[tuple[str, str | None], tuple[list[str], list[int]]] = {}
-        for group_sector, group_region, expiry, headcount in rows:
+        # first), each with its units, expiries and headcounts in expiry order.
+        grouped: dict[tuple[str, str | None], tuple[list[str], list[str], list[int]]] = {}
+        for uid, group_sector, group_region, expiry, headcount in rows:
             members = grouped.get((group_sector, group_region))
             if members is None:
-                members = grouped[group_sector, group_region] = ([], [])
-            members[0].append(expiry)
-            members[1].append(headcount)
-        ordinals = {e: date.fromisoformat(e).toordinal() for e in {row[2] for row in rows}}
+                members = grouped[group_sector, group_region] = ([], [], [])
+            members[0].append(uid)
+            members[1].append(expiry)
+            members[2].append(headcount)
+        ordinals = {e: date.fromisoformat(e).toordinal() for e in {row[3] for row in rows}}
         heap: list[_Window] = []
-        for rank, ((group_sector, _), (expiries, heads)) in enumerate(grouped.items()):
+        for rank, ((group_sector, _), (_, expiries, heads)) in enumerate(grouped.items()):
             days = [ordinals[e] for e in expiries]
             heap += _windows(days, heads, expiries, window_days, min_units, group_sector, rank)
-        groups = list(grouped)
+        groups = list(grouped.items())
         chosen = _take_heaviest(heap, len(groups), limit)
-        members_of = self._cluster_members([(groups[g], first, last) for first, last, g in chosen],
-                                           sector, region)
-        return [
-            ClusterCandidate(*groups[g], date.fromisoformat(first), date.fromisoformat(last),
-                             tuple(units))
-            for (first, last, g), units in zip(chosen, members_of, strict=True)
-        ]
+        units = self._units_by_id(
+            [uid for g, i, j in chosen for uid in groups[g][1][0][i:j]]
+        )
+        candidates = []
+        for g, i, j in chosen:
+            (group_sector, group_region), (ids, expiries, _) = groups[g]
+            candidates.append(ClusterCandidate(
+                group_sector, group_region, date.fromisoformat(expiries[i]),
+                date.fromisoformat(expiries[j - 1]),
+                tuple(units[uid] for uid in ids[i:j] if uid in units),
+            ))
+        return candidates
 
-    def _cluster_members(
-        self,
-        windows: list[tuple[tuple[str, str | None], str, str]],
-        sector: Filter,
-        region: Filter,
-    ) -> list[list[MapUnit]]:
-        """The units of each window: its group's units expiring from its first to its last
-        expiry (a window always takes every unit of its group on those days). One SELECT
-        per window, run together, so each reads only its days of the expiry index."""
-        found: list[list[MapUnit]] = [[] for _ in windows]
-        for k in range(0, len(windows), 100):
-            selects, params = [], []
-            for n, ((group_sector, group_region), first, last) in enumerate(
-                windows[k : k + 100], k
-            ):
-                where = ["sector = ?", "current_expiry >= ?", "current_expiry <= ?"]
-                params += [group_sector, first, last]
-                if group_region is not None:
-                    where.append("region = ?")
-                    params.append(group_region)
-                self._filter(where, params, sector=sector, region=region)
-                selects.append(
-                    f"SELECT {n} AS candidate, {_UNIT_COLUMNS} FROM {self.units_table}"
-                    f" WHERE {' AND '.join(where)}"
-                )
-            rows = self.store.rows(
-                " UNION ALL ".join(selects) + " ORDER BY candidate, current_expiry, unit_id",
-                params,
+    def _units_by_id(self, unit_ids: list[str]) -> dict[str, MapUnit]:
+        units: dict[str, MapUnit] = {}
+        for k in range(0, len(unit_ids), 500):
+            chunk = unit_ids[k : k + 500]
+            found: list[MapUnit] = self._select(
+                [f"unit_id IN ({','.join('?' * len(chunk))})"], chunk
             )
-            units = self._map_units([row[1:] for row in rows])
-            for row, unit in zip(rows, units, strict=True):
-                found[row[0]].append(unit)
-        return found
+            units.update((str(u.unit_id), u) for u in found)
+        return units
 
     def in_open_period(
         self,
@@ -861,42 +847,36 @@ def _windows(
     rank: int,
 ) -> list[_Window]:
     """Every maximal window of one group's expiries (given in expiry order). ``rank`` is the
-    group's place in expiry order: it names the group and breaks ties between groups."""
-    found: list[_Window] = []
-    n = len(days)
-    j = 0
-    workers = 0
-    last_end = -1
-    for i in range(n):
-        if j < i:
-            j, workers = i, 0
-        limit = days[i] + window_days
-        while j < n and days[j] <= limit:
-            workers += heads[j]
-            j += 1
-        if j - i >= min_units and j != last_end:
-            found.append((-workers, i - j, expiries[i], sector, rank, i, j, expiries[j - 1]))
-            last_end = j
-        workers -= heads[i]
-    return found
+    group's place in expiry order: it names the group and breaks ties between groups.
+
+    The window from unit i runs to the last unit within ``window_days``; it is maximal when
+    it reaches further than the window from unit i - 1.
+    """
+    ends = [bisect_right(days, day + window_days) for day in days]
+    total = list(accumulate(heads, initial=0))
+    return [
+        (total[i] - total[end], i - end, expiries[i], sector, rank, i, end)
+        for i, (end, before) in enumerate(zip(ends, [-1, *ends], strict=False))
+        if end != before and end - i >= min_units
+    ]
 
 
 def _take_heaviest(
     heap: list[_Window], groups: int, limit: int | None
-) -> list[tuple[str, str, int]]:
+) -> list[tuple[int, int, int]]:
     """The heaviest windows first, skipping any that shares a unit with one already taken,
-    so each unit is in at most one candidate; stops after ``limit``. Returns (first expiry,
-    last expiry, group) per window taken, best first."""
+    so each unit is in at most one candidate; stops after ``limit``. Returns (group, start,
+    end) per window taken, best first."""
     heapq.heapify(heap)
     taken: list[list[tuple[int, int]]] = [[] for _ in range(groups)]
-    chosen: list[tuple[str, str, int]] = []
+    chosen: list[tuple[int, int, int]] = []
     while heap and (limit is None or len(chosen) < limit):
-        _, _, first, _, group, start, end, last = heapq.heappop(heap)
+        _, _, _, _, group, start, end = heapq.heappop(heap)
         spans = taken[group]
         if any(start < e and s < end for s, e in spans):
             continue
         spans.append((start, end))
-        chosen.append((first, last, group))
+        chosen.append((group, start, end))
     return chosen
 
 
