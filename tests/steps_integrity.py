@@ -218,3 +218,39 @@ def refused_saying(world: World, text: str) -> None:
     assert isinstance(world.error, BargainingError), "the question was answered"
     assert text in str(world.error), str(world.error)
     world.error_seen = True
+
+
+# ------------------------------------------------------------------ schema evolution
+
+
+@given("a unit whose headcount change was stored by the release before count dates existed")
+def released_headcount(world: World) -> None:
+    from tests.test_schema_evolution import UNIT, released_events
+
+    world.app.recorder.insert_events(released_events())
+    world.unit = UNIT
+
+
+@when("I read the unit's history")
+def read_history(world: World) -> None:
+    assert world.unit is not None
+    world.result = world.app.history(world.unit)
+
+
+@then(parsers.parse("the headcount change says {workers} workers, with no count date"))
+def headcount_entry(world: World, workers: str) -> None:
+    entry = world.result[-1]
+    assert entry.event == "HeadcountChanged"
+    assert f"now covers {workers} workers" in entry.summary
+    assert entry.occurred_on is None and entry.data["counted_on"] is None
+
+
+@then(parsers.parse("the unit covers {workers:d} workers"))
+def unit_covers(world: World, workers: int) -> None:
+    assert world.unit is not None
+    assert world.app.get_unit(world.unit).headcount == workers
+
+
+@then("the record verifies intact")
+def record_intact(world: World) -> None:
+    assert world.app.verify().intact

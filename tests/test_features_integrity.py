@@ -1,4 +1,4 @@
-"""tamper_evidence.feature and time_travel.feature, run as tests."""
+"""tamper_evidence.feature, time_travel.feature and schema_evolution.feature, run as tests."""
 
 from __future__ import annotations
 
@@ -6,4 +6,4 @@ from pytest_bdd import scenarios
 
 from tests.steps_integrity import *  # noqa: F403
 
-scenarios("tamper_evidence.feature", "time_travel.feature")
+scenarios("tamper_evidence.feature", "time_travel.feature", "schema_evolution.feature")
