@@ -235,17 +235,7 @@ class ExpiryMap:
     # ------------------------------------------------------------------ tables
 
     def create_tables(self) -> None:
-        postgres = self.store.dialect == "postgres"
-        bigint = "BIGINT" if postgres else "INTEGER"
-        # The units in expiry order. On SQLite with every column, so range queries (open
-        # periods, long answers) read the index alone, never the rows; PostgreSQL caps an
-        # index entry near 2.7 kB, and sealed names are long, so there it covers the month
-        # table and cluster candidates only.
-        by_expiry = "current_expiry, unit_id, sector, region, headcount" + (
-            "" if postgres else
-            ", sector_key, region_key, union_key, employer_key, union_name, local_name,"
-            " employer, unit_name, city, industry_code, current_effective"
-        )
+        bigint = "BIGINT" if self.store.dialect == "postgres" else "INTEGER"
         statements = [
             f"CREATE TABLE IF NOT EXISTS {self.units_table} ("
             " unit_id TEXT PRIMARY KEY, union_name TEXT NOT NULL, local_name TEXT NOT NULL,"
@@ -254,8 +244,11 @@ class ExpiryMap:
             " region TEXT NOT NULL, region_key TEXT NOT NULL, city TEXT NOT NULL,"
             f" headcount {bigint} NOT NULL, industry_code TEXT NOT NULL,"
             " current_expiry TEXT, current_effective TEXT)",
+            # Covers the month table and cluster candidates in expiry order without the rows;
+            # open periods read only the rows of their jurisdictions (``region_key``). A copy
+            # of every column measured no faster once long answers filled the page cache.
             f"CREATE INDEX IF NOT EXISTS {self.name}_units_by_expiry ON {self.units_table}"
-            f" ({by_expiry})",
+            " (current_expiry, unit_id, sector, region, headcount, region_key)",
             f"CREATE INDEX IF NOT EXISTS {self.name}_units_sector ON {self.units_table}"
             " (sector_key, current_expiry)",
             f"CREATE TABLE IF NOT EXISTS {self.agreements_table} ("
