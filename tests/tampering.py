@@ -33,6 +33,7 @@ class Tamperer:
             )
         else:
             self.events, self.chain, self.position = "stored_events", "stored_events_chain", "rowid"
+        self.mark = "?" if self.kind != "postgres" else "%s"
 
     @contextmanager
     def _sql(self) -> Iterator[Any]:
@@ -50,9 +51,8 @@ class Tamperer:
                 yield conn
 
     def _run(self, statement: str, *params: Any) -> None:
-        mark = "?" if self.kind == "sqlite" else "%s"
         with self._sql() as conn:
-            conn.execute(statement.replace("?", mark), params)
+            conn.execute(statement.replace("?", self.mark), params)
 
     def _memory(self) -> list[StoredEvent]:
         events: list[StoredEvent] = self.app.recorder._stored_events  # type: ignore[attr-defined]
@@ -63,10 +63,10 @@ class Tamperer:
         if self.kind == "memory":
             s = self._memory()[position - 1]
             return (s.originator_id, s.originator_version, s.topic, s.state)
-        mark = "?" if self.kind == "sqlite" else "%s"
         with self._sql() as conn:
             row = conn.execute(
-                f"SELECT {', '.join(FIELDS)} FROM {self.events} WHERE {self.position} = {mark}",
+                f"SELECT {', '.join(FIELDS)} FROM {self.events}"
+                f" WHERE {self.position} = {self.mark}",
                 (position,),
             ).fetchone()
         return tuple(row)
@@ -105,8 +105,7 @@ class Tamperer:
             return
         column = self.position
         with self._sql() as conn:
-            mark = "?" if self.kind == "sqlite" else "%s"
-            update = f"UPDATE {self.events} SET {column} = {mark} WHERE {column} = {mark}"
+            update = f"UPDATE {self.events} SET {column} = {self.mark} WHERE {column} = {self.mark}"
             conn.execute(update, (-1, first))
             conn.execute(update, (first, second))
             conn.execute(update, (second, -1))
@@ -130,8 +129,7 @@ class Tamperer:
         )
         self._run(f"DELETE FROM {self.chain}")
         with self._sql() as conn:
-            mark = "?" if self.kind == "sqlite" else "%s"
-            statement = f"INSERT INTO {self.chain} VALUES ({mark}, {mark}, {mark}, {mark})"
+            statement = f"INSERT INTO {self.chain} VALUES ({', '.join([self.mark] * 4)})"
             if self.kind == "sqlite":
                 conn.executemany(statement, records)
             else:

@@ -87,8 +87,11 @@ def test_bad_questions_about_the_past_are_refused(
 def test_an_unknown_record_has_no_past(app: BargainingApp) -> None:
     with pytest.raises(RecordNotFound):
         app.as_of(uuid4(), version=1)
-    with pytest.raises(InvalidInput):
-        app.as_of("not-an-id", version=1)  # type: ignore[arg-type]
+    with pytest.raises(RecordNotFound, match="no record is recorded"):
+        app.as_of(uuid4(), at=datetime.now(UTC))
+    for question in ({"version": 1}, {"at": datetime.now(UTC)}):
+        with pytest.raises(InvalidInput, match="named by its id"):
+            app.as_of("not-an-id", **question)  # type: ignore[arg-type]
 
 
 def test_a_cluster_and_its_status_as_of_a_past_moment(app: BargainingApp, steward: Actor) -> None:

@@ -50,23 +50,27 @@ class TimeTravel:
         app: Any = self
         if (version is None) == (at is None):
             raise InvalidInput("say either which version or which moment, not both or neither")
-        current: Aggregate = app._load(record_id, Aggregate, "record")
         if version is not None:
             if isinstance(version, bool) or not isinstance(version, int) or version < 1:
                 raise InvalidInput(f"a version is a whole number from 1, not {version!r}")
-            if version > current.version:
+            found: Aggregate = app._load(record_id, Aggregate, "record", version=version)
+            if found.version < version:
                 raise InvalidInput(
-                    f"the record {record_id} has {current.version} versions, not {version}"
+                    f"the record {record_id} has {found.version} versions, not {version}"
                 )
-        else:
-            moment = require_moment(at)
-            version = self._version_at(record_id, moment)
-            if version is None:
-                raise RecordNotFound(
-                    f"the record {record_id} did not exist yet at {moment.isoformat()}"
-                )
-        found: Aggregate = app._load(record_id, Aggregate, "record", version=version)
-        return found
+            return found
+        moment = require_moment(at)
+        if not isinstance(record_id, UUID):
+            raise InvalidInput(f"a record is named by its id (a UUID), not {record_id!r}")
+        versions = self._versions_before(record_id, moment)
+        if versions is None:
+            raise RecordNotFound(f"no record is recorded with id {record_id}")
+        if versions == 0:
+            raise RecordNotFound(
+                f"the record {record_id} did not exist yet at {moment.isoformat()}"
+            )
+        past: Aggregate = app._load(record_id, Aggregate, "record", version=versions)
+        return past
 
     def _past(self, record_id: UUID, cls: type[T], at: datetime) -> T:
         found = self.as_of(record_id, at=at)
@@ -74,13 +78,16 @@ class TimeTravel:
             raise RecordNotFound(f"the record {record_id} is not a {cls.__name__}")
         return found
 
-    def _version_at(self, record_id: UUID, moment: datetime) -> int | None:
+    def _versions_before(self, record_id: UUID, moment: datetime) -> int | None:
+        """The version the record had at a moment: 0 if it did not exist yet, None if never."""
         app: Any = self
+        seen = False
         with app._reading():
             for domain_event in app.events.get(record_id, desc=True):
+                seen = True
                 if domain_event.timestamp <= moment:
                     return int(domain_event.originator_version)
-        return None
+        return 0 if seen else None
 
     @contextmanager
     def expiry_map_as_of(self, at: datetime) -> Iterator[ExpiryMap]:
