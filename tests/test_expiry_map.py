@@ -236,6 +236,26 @@ def test_sqlite_map_tables_live_in_the_event_file(sqlite_app: BargainingApp,
     assert position == 14
 
 
+def test_map_writes_skip_the_disk_wait_and_leave_event_writes_durable(
+    sqlite_app: BargainingApp, steward: Actor
+) -> None:
+    """Read-model commits use SQLite's NORMAL sync; the connection goes back to FULL after,
+    also when the write fails (and then nothing of it is kept)."""
+    store = sqlite_app.expiry_map.store
+    with store.transaction(commit=True, derived=True) as cursor:
+        assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 1
+        connection = cursor.connection
+    assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2
+    position = sqlite_app.expiry_map.position
+    with pytest.raises(RuntimeError), store.transaction(commit=True, derived=True) as cursor:
+        cursor.execute("UPDATE expiry_map_tracking SET position = position + 100")
+        raise RuntimeError("the write failed")
+    assert cursor.connection.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert sqlite_app.expiry_map.position == position
+    load(sqlite_app, steward)
+    assert sqlite_app.expiry_map.position == 14
+
+
 @pytest.mark.parametrize(
     ("call", "words"),
     [

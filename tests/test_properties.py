@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import sys
 import tempfile
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -37,7 +39,7 @@ from bargaining import (
     UnitNotFound,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
-from bargaining.domain.unit import MAX_HEADCOUNT
+from bargaining.domain.unit import MAX_HEADCOUNT, unit_profile
 from tests.conftest import POSTGRES_URL, require_postgres
 from tests.strategies import (
     F7_COLUMNS,
@@ -474,6 +476,19 @@ def test_a_control_character_in_a_name_is_refused(store: str) -> None:
     require_postgres()
     with postgres_store() as url:
         check(url)
+
+
+def test_every_unicode_control_character_and_only_those_is_refused_in_a_name() -> None:
+    """The check is a character class; Unicode's own category is the reference."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace():
+            continue  # whitespace is tidied away before the check
+        if unicodedata.category(char) == "Cc":
+            with pytest.raises(InvalidInput, match="control character"):
+                unit_profile(union=f"U{char}N", local="", employer="E", unit_name="N")
+        elif code < 0x2000:
+            assert unit_profile(union=f"U{char}N", local="", employer="E", unit_name="N")
 
 
 def test_far_dates_do_not_overflow_the_map() -> None:

@@ -212,14 +212,11 @@ class CsvImporter:
         if not file.is_file():
             raise InvalidInput(f"no CSV file at {file}")
         with file.open(newline="", encoding=encoding) as handle:
-            median = self._median_expiry_year(handle)
-            handle.seek(0)
-            return self._import(handle, median, source_name=file.name)
+            return self._import(handle, source_name=file.name)
 
     def import_text(self, text: str, *, source_name: str = "CSV text") -> ImportReport:
         """Import CSV given as text (for uploads and tests)."""
-        median = self._median_expiry_year(io.StringIO(text))
-        return self._import(io.StringIO(text), median, source_name=source_name)
+        return self._import(io.StringIO(text), source_name=source_name)
 
     # ----------------------------------------------------------------- passes
 
@@ -236,36 +233,32 @@ class CsvImporter:
             )
         return fieldnames, reader
 
-    def _median_expiry_year(self, handle: IO[str]) -> int | None:
-        fieldnames, reader = self._reader(handle)
-        years = []
-        for _, row in self._rows(fieldnames, reader):
-            parsed = self._date(row.get(self.mapping.expiry))
-            if parsed is not None:
-                years.append(parsed.year)
-        return int(statistics.median(years)) if years else None
-
-    def _import(
-        self, handle: IO[str], median_year: int | None, *, source_name: str
-    ) -> ImportReport:
+    def _import(self, handle: IO[str], *, source_name: str) -> ImportReport:
+        """One pass over the rows. Expiries far from the file's typical year are listed once
+        the whole file is read, since the typical year is the median of every row's expiry."""
         fieldnames, reader = self._reader(handle)
         report = ImportReport(fieldnames=list(fieldnames))
         cache: dict[UUID, BargainingUnit | None] = {}
         batch: list[_Parsed] = []
+        expiries: list[tuple[int, date | None]] = []
         for line, row in self._rows(fieldnames, reader):
             report.rows_read += 1
             try:
                 parsed = self._parse(line, row, source_name)
             except _Reject as reject:
                 report.rejected.append(RejectedRow(line, str(reject), dict(row)))
+                if (expiry := self._date(row.get(self.mapping.expiry))) is not None:
+                    expiries.append((0, expiry))
                 continue
-            self._warn(parsed, median_year, report)
+            self._warn_notice(parsed, report)
+            expiries.append((line, parsed.agreement.expiry))
             batch.append(parsed)
             if len(batch) >= self.batch_size:
                 self._apply(batch, cache, report)
                 batch = []
         if batch:
             self._apply(batch, cache, report)
+        self._warn_odd_years(expiries, report)
         report.rejected.sort(key=lambda rejected: rejected.line)
         return report
 
@@ -379,16 +372,29 @@ class CsvImporter:
         return _Parsed(line, unit_id(union, local, employer, unit_name), registration,
                        agreement, notice, row)
 
-    def _warn(self, parsed: _Parsed, median_year: int | None, report: ImportReport) -> None:
+    @staticmethod
+    def _warn_notice(parsed: _Parsed, report: ImportReport) -> None:
         expiry = parsed.agreement.expiry
         if parsed.notice is not None and expiry < parsed.notice:
             report.warnings.append(RowWarning(
                 parsed.line, f"expiry {expiry} is before the notice date {parsed.notice}"))
-        if median_year is not None and abs(expiry.year - median_year) >= self.odd_expiry_years:
-            report.warnings.append(RowWarning(
-                parsed.line,
-                f"expiry {expiry} is {abs(expiry.year - median_year)} years from the file's "
-                f"typical year {median_year}"))
+
+    def _warn_odd_years(
+        self, expiries: list[tuple[int, date | None]], report: ImportReport
+    ) -> None:
+        """``expiries`` holds (line, expiry) of imported rows, and (0, expiry) of refused rows
+        whose expiry parses: those count towards the typical year but get no warning."""
+        years = [expiry.year for _, expiry in expiries if expiry is not None]
+        if not years:
+            return
+        median = int(statistics.median(years))
+        for line, expiry in expiries:
+            if line and expiry is not None and abs(expiry.year - median) >= self.odd_expiry_years:
+                report.warnings.append(RowWarning(
+                    line,
+                    f"expiry {expiry} is {abs(expiry.year - median)} years from the file's "
+                    f"typical year {median}"))
+        report.warnings.sort(key=lambda warning: warning.line)
 
     # --------------------------------------------------------------- batching
 

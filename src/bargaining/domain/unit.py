@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import unicodedata
+import re
 import uuid
 from datetime import date
 from typing import Any
@@ -19,6 +19,8 @@ from bargaining.domain.errors import InvalidInput, RuleViolation
 #: No bargaining unit covers more workers than this; larger counts are typing errors.
 MAX_HEADCOUNT = 10_000_000
 UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
+#: Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def normalise_name(value: str) -> str:
@@ -45,7 +47,7 @@ def _text(value: object, what: str, *, required: bool = True) -> str:
     if not isinstance(value, str):
         raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
     cleaned = " ".join(value.split())
-    if any(unicodedata.category(c) == "Cc" for c in cleaned):
+    if _CONTROL.search(cleaned):
         raise InvalidInput(f"the {what} contains a control character; names are plain text")
     if required and not cleaned:
         article = "an" if what[0] in "aeio" else "a"

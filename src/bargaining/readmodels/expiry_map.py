@@ -436,7 +436,7 @@ class ExpiryMap:
 
     def _write(self, start: int, end: int, batch: _Batch) -> bool:
         sql = self.store.sql
-        with self.store.transaction(commit=True) as cursor:
+        with self.store.transaction(commit=True, derived=True) as cursor:
             cursor.execute(
                 sql(
                     f"UPDATE {self.tracking_table} SET position = ?"

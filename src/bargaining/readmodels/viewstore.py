@@ -47,8 +47,31 @@ class ViewStore:
         return statement.replace("?", "%s") if self.dialect == "postgres" else statement
 
     @contextmanager
-    def transaction(self, *, commit: bool) -> Iterator[Any]:
+    def transaction(self, *, commit: bool, derived: bool = False) -> Iterator[Any]:
+        """A transaction yielding a DB-API cursor.
+
+        ``derived=True`` is for writes of read-model rows together with their tracking
+        position: the commit returns without waiting for the disk (SQLite ``synchronous =
+        NORMAL`` in WAL mode, PostgreSQL ``synchronous_commit = off``). Both databases keep
+        such a commit atomic and in log order, so a power cut can only lose the latest
+        read-model writes, position included, and the read model then catches up from the
+        event log, which is always committed durably. The waits were a tenth of an import.
+        """
+        if derived and commit and self.dialect == "sqlite" and self.shares_events:
+            with self._datastore.get_connection(commit=True) as connection:
+                pragma = connection.cursor()
+                pragma.execute("PRAGMA synchronous")
+                level = int(pragma.fetchone()[0])
+                pragma.execute("PRAGMA synchronous = NORMAL")
+                try:
+                    with connection.transaction(commit=True) as cursor:
+                        yield cursor.sqlite_cursor
+                finally:
+                    pragma.execute(f"PRAGMA synchronous = {level}")
+            return
         with self._datastore.transaction(commit=commit) as cursor:
+            if derived and commit and self.dialect == "postgres":
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
             # eventsourcing wraps sqlite3 cursors; read models need rowcount, so unwrap.
             yield getattr(cursor, "sqlite_cursor", cursor)
 
