@@ -60,6 +60,11 @@ def f7_unit_name(row: Row) -> str:
     return ", ".join(part for part in (city, state) if part) or "unnamed unit"
 
 
+def _raw(row: Row, column: str | None) -> str:
+    """A field as the file has it; ``unit_profile`` tidies its spacing."""
+    return (row.get(column) or "") if column else ""
+
+
 def _readable(date_format: str) -> str:
     """'%Y-%m-%d' as organizers write it: 'YYYY-MM-DD'."""
     for code, words in (("%Y", "YYYY"), ("%m", "MM"), ("%d", "DD"), ("%y", "YY")):
@@ -265,17 +270,18 @@ class CsvImporter:
     @staticmethod
     def _rows(fieldnames: list[str], reader: Any) -> Iterator[tuple[int, dict[str, str]]]:
         """Rows by column name with the file line each starts on, as ``csv.DictReader`` gives
-        them (blank lines skipped, short rows padded with "", extra fields dropped), quoted
-        line breaks inside a field counted."""
+        them (blank lines skipped, short rows padded with "", extra fields dropped). A row
+        starts on the line after the one the previous row ended on, which counts line breaks
+        quoted inside fields."""
         width = len(fieldnames)
+        ended = reader.line_num
         for row in reader:
+            line, ended = ended + 1, reader.line_num
             if not row:
                 continue
             if len(row) < width:
                 row += [""] * (width - len(row))
-            values = dict(zip(fieldnames, row, strict=False))
-            embedded = "".join(values.values()).count("\n")
-            yield reader.line_num - embedded, values
+            yield line, dict(zip(fieldnames, row, strict=False))
 
     # ------------------------------------------------------------------- rows
 
@@ -340,8 +346,11 @@ class CsvImporter:
         if not unit_name:
             raise _Reject("unit name is missing")
         expiry = self._required_date(row, m.expiry, "expiry date")
-        effective = self._optional_date(row, m.effective, "effective date")
-        settled = self._optional_date(row, m.settled, "settlement date")
+        effective = settled = None
+        if m.effective is not None:
+            effective = self._optional_date(row, m.effective, "effective date")
+        if m.settled is not None:
+            settled = self._optional_date(row, m.settled, "settlement date")
         try:
             notice = self._optional_date(row, m.notice_date, "notice date")
         except _Reject:
@@ -363,9 +372,9 @@ class CsvImporter:
         try:
             registration = unit_profile(
                 union=union, local=local, employer=employer, unit_name=unit_name,
-                sector=self._field(row, m.sector), region=self._field(row, m.region),
-                city=self._field(row, m.city), headcount=headcount,
-                industry_code=self._field(row, m.industry_code),
+                sector=_raw(row, m.sector), region=_raw(row, m.region),
+                city=_raw(row, m.city), headcount=headcount,
+                industry_code=_raw(row, m.industry_code),
             )
         except BargainingError as error:
             raise _Reject(str(error)) from None
