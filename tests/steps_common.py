@@ -7,7 +7,7 @@ Step texts are written in the words of the domain guide; this module turns them 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,7 @@ from bargaining import (
     UnitAlreadyRegistered,
     UnitNotFound,
 )
+from tests.refusals import Refusals
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ Q = r'"(?P<{}>[^"]*)"'  # a quoted value, possibly empty
 
 
 @dataclass
-class World:
+class World(Refusals):
     """What a scenario has done so far."""
 
     tmp_path: Path
@@ -65,9 +66,6 @@ class World:
     setup_actor: Actor = field(default_factory=lambda: Actor("org-1", "data steward"))
     units: dict[str, UUID] = field(default_factory=dict)
     unit: UUID | None = None
-    error: BargainingError | None = None
-    error_seen: bool = True
-    before: int = 0
     attempted: dict[str, Any] = field(default_factory=dict)
     result: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -97,21 +95,6 @@ class World:
         self._opened.clear()
         self._app = None
 
-    def attempt(self, action: Callable[[], T]) -> T | None:
-        """Run a command that may be refused; remember the refusal and the log's position."""
-        self.ok()
-        self.before = position(self.app)
-        self.error = None
-        try:
-            return action()
-        except BargainingError as error:
-            self.error, self.error_seen = error, False
-            return None
-
-    def ok(self) -> None:
-        if self.error is not None and not self.error_seen:
-            raise AssertionError(f"a step was refused unexpectedly: {self.error}")
-
     def uid(self, label: str) -> UUID:
         """The unit known by this label: registered in the scenario, or found on the map."""
         if label in self.units:
@@ -133,11 +116,6 @@ def world(tmp_path: Path) -> Iterator[World]:
     yield state
     state.close_all()
     state.ok()
-
-
-def position(app: BargainingApp) -> int:
-    """The id of the last event notification recorded (0 when none)."""
-    return app.recorder.max_notification_id() or 0
 
 
 def day(text: str | None) -> date | None:
@@ -231,36 +209,29 @@ def units_registered(world: World, datatable: list[list[str]]) -> None:
 
 @then(parsers.re(r"it is refused (?:as|for) (?P<kind>.+)"))
 def refused(world: World, kind: str) -> None:
-    assert world.error is not None, "the change was accepted, but it should have been refused"
+    error = world.refusal()
     expected = REFUSALS[kind]
-    assert type(world.error) is expected, (
-        f"refused as {type(world.error).__name__} ({world.error}), expected {expected.__name__}"
+    assert type(error) is expected, (
+        f"refused as {type(error).__name__} ({error}), expected {expected.__name__}"
     )
-    world.error_seen = True
 
 
 @then(parsers.re(r'the refusal says "(?P<text>.*)"'))
 def refusal_says(world: World, text: str) -> None:
-    assert world.error is not None
-    assert str(world.error) == text
+    assert str(world.refusal()) == text
 
 
 @then(parsers.re(r"the refusal says the unit needs (?P<what>an? .+)"))
 def refusal_needs(world: World, what: str) -> None:
-    assert world.error is not None
+    error = str(world.refusal())
     noun = what.split(" ", 1)[1]
     # "a" or "an" both accepted: the spec is about which fact is missing.
-    assert re.fullmatch(rf"a bargaining unit needs an? {re.escape(noun)}", str(world.error)), (
-        str(world.error)
-    )
+    assert re.fullmatch(rf"a bargaining unit needs an? {re.escape(noun)}", error), error
 
 
 @then("nothing new is recorded")
 def nothing_recorded(world: World) -> None:
-    world.ok()
-    assert position(world.app) == world.before, (
-        f"the log moved from {world.before} to {position(world.app)}"
-    )
+    world.nothing_recorded()
 
 
 # ------------------------------------------------------------------- history

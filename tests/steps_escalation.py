@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 from uuid import UUID
 
 import pytest
@@ -16,7 +15,6 @@ from pytest_bdd import given, parsers, then, when
 from bargaining import (
     Actor,
     BargainingApp,
-    BargainingError,
     Ladder,
     Outcome,
     Rung,
@@ -27,6 +25,7 @@ from bargaining import (
     Vote,
 )
 from bargaining.domain.escalation import show_percent
+from tests.refusals import Refusals
 
 CHAIR = Actor("c-1", "committee co-chair")
 ORGANIZER = Actor("o-1", "organizer")
@@ -34,32 +33,17 @@ WEEK = timedelta(days=7)
 
 
 @dataclass
-class Scene:
+class Scene(Refusals):
     app: BargainingApp
     units: dict[str, UUID] = field(default_factory=dict)
     campaign: UUID | None = None
     test: StructureTest | None = None
-    error: BargainingError | None = None
-    seen: bool = True
-    position: int = 0
 
     @property
     def cid(self) -> UUID:
         assert self.campaign is not None, "the scenario has not launched a campaign"
         return self.campaign
 
-    def attempt(self, action: Callable[[], Any]) -> None:
-        self.ok()
-        self.error = None
-        self.position = self.app.recorder.max_notification_id() or 0
-        try:
-            action()
-        except BargainingError as refused:
-            self.error, self.seen = refused, False
-
-    def ok(self) -> None:
-        """Fail on a refusal that no step has checked."""
-        assert self.error is None or self.seen, f"refused: {self.error}"
 
 
 @pytest.fixture
@@ -276,14 +260,13 @@ def recorded_override(scene: Scene, rung: str, who: str, role: str, yes: int, no
 
 @then(parsers.parse('it is refused with "{words}"'))
 def refused_with(scene: Scene, words: str) -> None:
-    assert scene.error is not None, "the command was accepted"
-    assert words in str(scene.error), str(scene.error)
-    scene.seen = True
+    error = str(scene.refusal())
+    assert words in error, error
 
 
 @then("nothing new is recorded")
 def nothing_recorded(scene: Scene) -> None:
-    assert (scene.app.recorder.max_notification_id() or 0) == scene.position
+    scene.nothing_recorded()
 
 
 @then(parsers.parse('{ready:d} of {total:d} units are ready to climb, held back by "{label}"'))

@@ -6,7 +6,7 @@ import csv
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,13 +19,13 @@ from pytest_bdd import given, parsers, then, when
 from bargaining import (
     Actor,
     BargainingApp,
-    BargainingError,
     HistoryEntry,
     InvalidInput,
     RecordNotFound,
     write_csv,
     write_jsonl,
 )
+from tests.refusals import Refusals
 
 ACTORS = {
     "data steward": Actor("steward-1", "data steward"),
@@ -35,22 +35,14 @@ LABEL = re.compile(r"(?P<union>\S+) (?P<local>\S+), (?P<employer>.+) \((?P<unit_
 
 
 @dataclass
-class Chronicle:
+class Chronicle(Refusals):
     app: BargainingApp
     folder: Path
     units: dict[str, UUID] = field(default_factory=dict)
     cluster: UUID | None = None
     entry: HistoryEntry | None = None
-    error: BargainingError | None = None
-    position: int = 0
     files: dict[str, Path] = field(default_factory=dict)
 
-    def attempt(self, action: Callable[[], Any]) -> None:
-        self.position = self.app.recorder.max_notification_id() or 0
-        try:
-            action()
-        except BargainingError as refused:
-            self.error = refused
 
 
 @pytest.fixture
@@ -192,14 +184,15 @@ def export_entries(chronicle: Chronicle, count: int) -> None:
 
 @then("it is refused as not found")
 def refused_not_found(chronicle: Chronicle) -> None:
-    assert isinstance(chronicle.error, RecordNotFound)
+    assert isinstance(chronicle.refusal(), RecordNotFound)
 
 
 @then(parsers.parse('it is refused as invalid input, saying "{words}"'))
 def refused_invalid(chronicle: Chronicle, words: str) -> None:
-    assert isinstance(chronicle.error, InvalidInput) and words in str(chronicle.error)
+    error = chronicle.refusal()
+    assert isinstance(error, InvalidInput) and words in str(error), str(error)
 
 
 @then("nothing new was recorded")
 def nothing_new(chronicle: Chronicle) -> None:
-    assert (chronicle.app.recorder.max_notification_id() or 0) == chronicle.position
+    chronicle.nothing_recorded()

@@ -11,7 +11,8 @@ from pytest_bdd import given, parsers, then, when
 
 from bargaining.adapters.csv_import import F7_MAPPING, ColumnMapping, CsvImporter, ImportReport
 from tests.conftest import F7_SAMPLE
-from tests.steps_common import Q, World, a_day, position, table_rows
+from tests.refusals import position
+from tests.steps_common import Q, World, a_day, table_rows
 
 #: Organizer words for the fields a spreadsheet's columns can hold.
 FIELDS = {

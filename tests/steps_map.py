@@ -16,7 +16,8 @@ from bargaining import (
     OpenPeriod,
     OpenPeriodCalendar,
 )
-from tests.steps_common import Q, World, a_day, day, position, register, registration, table_rows
+from tests.refusals import position
+from tests.steps_common import Q, World, a_day, day, register, registration, table_rows
 
 DAY = r"\d{4}-\d\d-\d\d"
 EVERYWHERE_ELSE = "everywhere else"
