@@ -434,6 +434,69 @@ def long_single_unit_plans(draw: st.DrawFn) -> Plan:
     return resolve([identity], cmds)
 
 
+# -------------------------------------------------------------------- Expiry Map rankings
+
+#: Few sectors, regions, dates and headcounts, so groups, windows and workers tie often; some
+#: names differ only in case (one filter key, two groups).
+MAP_SECTORS = ("health", "Health", "retail", "Straße", "STRASSE", "")
+MAP_REGIONS = ("ON", "on", "QC", "TX", "")
+#: (union, local): the first two give different units the same label.
+MAP_NAMES = (("A B", ""), ("A", "B"), ("C", "1"))
+MAP_BASE = date(2025, 1, 1)
+map_dates = st.one_of(
+    st.sampled_from([-1, 0, 1, 2, 5, 10, 31, 45, 90]).map(lambda d: MAP_BASE + timedelta(d)),
+    st.sampled_from([date(1, 1, 1), date(9999, 12, 31)]),
+)
+
+
+@dataclass(frozen=True)
+class MapUnitSpec:
+    union: str
+    local: str
+    unit_name: str
+    sector: str
+    region: str
+    headcount: int
+    expiries: tuple[date, ...]  # distinct, so agreements never overlap; none: no expiry
+
+
+@st.composite
+def map_unit_specs(draw: st.DrawFn, max_size: int = 12) -> list[MapUnitSpec]:
+    """Units of distinct identities (employer "E") for the map's ranking queries, each map
+    drawing from a few of the sectors and regions, so its groups tie often."""
+    sectors = draw(st.lists(st.sampled_from(MAP_SECTORS), min_size=1, max_size=3, unique=True))
+    regions = draw(st.lists(st.sampled_from(MAP_REGIONS), min_size=1, max_size=3, unique=True))
+    specs = st.builds(
+        lambda names, *rest: MapUnitSpec(*names, *rest),
+        st.sampled_from(MAP_NAMES), st.sampled_from(["x", "y", "z", "w"]),
+        st.sampled_from(sectors), st.sampled_from(regions), st.sampled_from([0, 1, 7, 100]),
+        st.lists(map_dates, max_size=2, unique=True).map(tuple),
+    )
+    return draw(st.lists(
+        specs, max_size=max_size,
+        unique_by=lambda u: model_unit_id(u.union, u.local, "E", u.unit_name),
+    ))
+
+
+@dataclass(frozen=True)
+class MapChange:
+    who: int  # an index into the units registered so far
+    kind: str  # "sector", "region", "headcount" or "agreement"
+    value: Any
+
+
+map_changes = st.lists(
+    st.one_of(
+        st.builds(MapChange, st.integers(0, 30), st.just("sector"), st.sampled_from(MAP_SECTORS)),
+        st.builds(MapChange, st.integers(0, 30), st.just("region"), st.sampled_from(MAP_REGIONS)),
+        st.builds(MapChange, st.integers(0, 30), st.just("headcount"),
+                  st.sampled_from([0, 1, 7, 100])),
+        st.builds(MapChange, st.integers(0, 30), st.just("agreement"), map_dates),
+    ),
+    max_size=6,
+)
+
+
 # ------------------------------------------------------------------------------- CSV files
 
 F7_COLUMNS = [
@@ -585,7 +648,8 @@ def replace_row(row: dict[str, str], **changes: str) -> dict[str, str]:
 
 
 __all__ = [
-    "STEWARD", "CsvPlan", "Plan", "Step", "UnitState", "clean", "csv_plans",
-    "long_single_unit_plans", "model_unit_id", "norm", "plans", "replace", "resolve",
+    "MAP_REGIONS", "MAP_SECTORS", "STEWARD", "CsvPlan", "MapChange", "MapUnitSpec", "Plan",
+    "Step", "UnitState", "clean", "csv_plans", "long_single_unit_plans", "map_changes",
+    "map_dates", "map_unit_specs", "model_unit_id", "norm", "plans", "replace", "resolve",
     "unit_fields",
 ]
