@@ -127,8 +127,10 @@ def test_one_transaction_per_batch(sqlite_app: BargainingApp, steward: Actor,
     assert sum(saves) >= report.units_registered
 
 
+@pytest.mark.parametrize("batch_size", [1, 1000])
 def test_overlapping_rows_are_rejected_by_the_units_rules(memory_app: BargainingApp,
-                                                          steward: Actor) -> None:
+                                                          steward: Actor, batch_size: int) -> None:
+    """Also when each row is its own batch: the unit is then loaded again from the store."""
     mapping = ColumnMapping(union="union", local="local", employer="employer",
                             unit_name="unit", expiry="expiry", effective="effective",
                             sector="sector", headcount="size", source="coalition sheet")
@@ -137,7 +139,8 @@ def test_overlapping_rows_are_rejected_by_the_units_rules(memory_app: Bargaining
             "CUPE,79,City of Toronto,inside,municipal,20000,2022-01-01,2025-12-31\n"
             "CUPE,79,City of Toronto,inside,municipal,20000,2024-01-01,2023-06-30\n"
             "CUPE,79,City of Toronto,inside,municipal,20000,2024-01-01,2027-12-31\n")
-    report = CsvImporter(memory_app, mapping, actor=steward).import_text(text)
+    report = CsvImporter(memory_app, mapping, actor=steward, batch_size=batch_size).import_text(
+        text)
     assert [(r.line, r.reason) for r in report.rejected] == [
         (3, "CUPE 79, City of Toronto (inside): the agreement 2022-01-01 to 2025-12-31 overlaps"
             " the agreement 2020-01-01 to 2023-12-31 already recorded"),

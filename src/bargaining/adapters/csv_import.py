@@ -243,7 +243,6 @@ class CsvImporter:
         the whole file is read, since the typical year is the median of every row's expiry."""
         fieldnames, reader = self._reader(handle)
         report = ImportReport(fieldnames=list(fieldnames))
-        cache: dict[UUID, BargainingUnit | None] = {}
         batch: list[_Parsed] = []
         expiries: list[tuple[int, date | None]] = []
         for line, row in self._rows(fieldnames, reader):
@@ -259,10 +258,10 @@ class CsvImporter:
             expiries.append((line, parsed.agreement.expiry))
             batch.append(parsed)
             if len(batch) >= self.batch_size:
-                self._apply(batch, cache, report)
+                self._apply(batch, report)
                 batch = []
         if batch:
-            self._apply(batch, cache, report)
+            self._apply(batch, report)
         self._warn_odd_years(expiries, report)
         report.rejected.sort(key=lambda rejected: rejected.line)
         return report
@@ -407,15 +406,17 @@ class CsvImporter:
 
     # --------------------------------------------------------------- batching
 
-    def _apply(
-        self, batch: list[_Parsed], cache: dict[UUID, BargainingUnit | None], report: ImportReport
-    ) -> None:
+    def _apply(self, batch: list[_Parsed], report: ImportReport) -> None:
         """One transaction per batch. The Expiry Map (current after every save) says which
         units and agreements exist, so duplicates cost no aggregate load; units that get a new
-        agreement are loaded and changed through their own rules."""
+        agreement are loaded and changed through their own rules.
+
+        Units are kept for one batch only, so memory stays the same whatever the file's size;
+        a unit met again in a later batch with a new expiry is loaded from the store."""
         expiry_map = self.app.expiry_map
         expiry_map.catch_up()
-        known = expiry_map.known_agreements([p.unit_id for p in batch if p.unit_id not in cache])
+        cache: dict[UUID, BargainingUnit | None] = {}
+        known = expiry_map.known_agreements([p.unit_id for p in batch])
         changed: dict[UUID, BargainingUnit] = {}
         outcomes: list[tuple[_Parsed, str]] = []
         for parsed in batch:
