@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -234,6 +235,35 @@ def test_sqlite_map_tables_live_in_the_event_file(sqlite_app: BargainingApp,
     assert {"stored_events", "expiry_map_units", "expiry_map_agreements",
             "expiry_map_tracking"} <= tables
     assert position == 14
+
+
+def test_a_map_made_before_keeps_its_agreements_table_and_answers_the_same(
+    tmp_path: Path, steward: Actor
+) -> None:
+    """Earlier releases made the agreements table with a rowid; such a map keeps it."""
+    import sqlite3
+
+    old_file, new_file = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
+    with sqlite3.connect(old_file) as conn:
+        conn.execute(
+            "CREATE TABLE expiry_map_agreements (unit_id TEXT NOT NULL, expiry TEXT NOT NULL,"
+            " effective TEXT, PRIMARY KEY (unit_id, expiry))"
+        )
+    answers = []
+    for path in (old_file, new_file):
+        app = BargainingApp(str(path))
+        ids = load(app, steward)
+        app.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
+                              corrected=CollectiveAgreement(expiry=date(2026, 2, 28)),
+                              actor=steward)
+        answers.append((app.expiry_map.all_units(),
+                        app.expiry_map.known_agreements(list(ids.values()))))
+        app.close()
+    with sqlite3.connect(old_file) as old, sqlite3.connect(new_file) as new:
+        layout = "SELECT sql FROM sqlite_master WHERE name = 'expiry_map_agreements'"
+        assert "WITHOUT ROWID" not in old.execute(layout).fetchone()[0]
+        assert "WITHOUT ROWID" in new.execute(layout).fetchone()[0]
+    assert answers[0] == answers[1]
 
 
 def test_map_writes_skip_the_disk_wait_and_leave_event_writes_durable(
