@@ -1,9 +1,9 @@
 """The Expiry Map's memory index answers exactly as its SQL path.
 
 ``cluster_candidates`` and ``in_open_period`` answer from an index in memory once a tracking
-position has been asked twice, and from SQL otherwise. Every answer must be the same either
-way (same candidates, same order, same tie-breaks) on every store, plain and encrypted, and
-still after another instance moves the map or it is rebuilt.
+position has been asked ``ExpiryMap.ASKS_BEFORE_INDEX`` times, and from SQL before. Every
+answer must be the same either way (same candidates, same order, same tie-breaks) on every
+store, plain and encrypted, and still after another instance moves the map or it is rebuilt.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Query(NamedTuple):
 def from_sql(em: ExpiryMap, query: Query) -> Any:
     """The SQL path's answer: with its index forgotten, a map answers from SQL the first time
     a position is asked."""
-    em._index = em._asked = None
+    em._index = em._asks = None
     answer = query(em)
     assert em._index is None
     return answer
@@ -67,7 +67,10 @@ def check_index_answers(em: ExpiryMap, queries: Sequence[Query]) -> None:
     held = [query(em) for query in queries]
     for query, answer in zip(queries, held, strict=True):
         by_sql = from_sql(em, query)
-        by_index = query(em)  # the position asked again: the index is built and answers
+        for _ in range(ExpiryMap.ASKS_BEFORE_INDEX - 2):  # asked again: still from SQL
+            assert query(em) == by_sql
+            assert em._index is None
+        by_index = query(em)  # asked the last time: the index is built and answers
         if query.indexed:
             index = em._index
             assert index is not None
