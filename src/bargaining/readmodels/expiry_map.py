@@ -47,6 +47,7 @@ _PROFILE = (
     "union", "local", "employer", "unit_name", "sector", "region", "city", "headcount",
     "industry_code",
 )
+_profile_of = itemgetter(*_PROFILE)
 _CHANGED_FIELD = {
     "HeadcountChanged": "headcount", "SectorChanged": "sector", "RegionChanged": "region",
     "CityChanged": "city", "IndustryCodeChanged": "industry_code",
@@ -390,7 +391,7 @@ class ExpiryMap:
         kind = self._kinds[topic]
         values: tuple[Any, ...]
         if kind == "Registered":
-            values = tuple(state[field] for field in _PROFILE)
+            values = _profile_of(state)
         elif kind == "AgreementRecorded":
             values = _agreement_dates(state["agreement"])
         elif kind == "AgreementCorrected":
@@ -433,10 +434,14 @@ class ExpiryMap:
     def _registered(self, batch: _Batch, unit: str, values: tuple[Any, ...]) -> None:
         union, local, employer, unit_name, sector, region, city, headcount, industry = values
         s = self.sealer
+        if s.sealed:
+            union_name, local, employer_name, unit_name, city = map(
+                s.seal, (union, local, employer, unit_name, city))
+        else:
+            union_name, employer_name = union, employer
         row = [
-            unit, s.seal(union), s.seal(local), s.seal(employer), s.seal(unit_name),
-            s.key(union), s.key(employer), sector, _norm(sector), region, _norm(region),
-            s.seal(city), headcount, industry, None, None,
+            unit, union_name, local, employer_name, unit_name, s.key(union), s.key(employer),
+            sector, _norm(sector), region, _norm(region), city, headcount, industry, None, None,
         ]
         batch.rows.append(row)
         batch.new[unit] = row
