@@ -316,3 +316,21 @@ def test_alongside_needs_a_known_unit_with_an_agreement(memory_app: BargainingAp
 def test_open_period_that_closes_before_it_opens_is_refused() -> None:
     with pytest.raises(InvalidInput, match=r"close .* before it opens"):
         OpenPeriod("notice", opens_days_before=10, closes_days_before=30)
+
+
+def test_open_periods_at_the_calendars_ends_are_held_there(
+    memory_app: BargainingApp, steward: Actor
+) -> None:
+    """A period that would open before year 1 (or close after 9999) starts (or ends) there,
+    instead of failing on the date arithmetic."""
+    period = OpenPeriod("notice", opens_days_before=90, closes_days_before=-30)
+    assert period.window_for(date(1, 1, 15)) == (date.min, date(1, 2, 14))
+    assert period.window_for(date(9999, 12, 30)) == (date(9999, 10, 1), date.max)
+    uid = memory_app.register_unit(union="U", local="", employer="E", unit_name="N",
+                                   actor=steward)
+    memory_app.record_agreement(uid, expiry=date(1, 1, 15), actor=steward)
+    calendar = OpenPeriodCalendar.build(default=[period])
+    for _ in range(ExpiryMap.ASKS_BEFORE_INDEX):  # from SQL, then from the memory index
+        [entry] = memory_app.expiry_map.in_open_period(date(1, 1, 2), calendar)
+        assert (entry.unit.unit_id, entry.opens, entry.closes) == (uid, date.min,
+                                                                   date(1, 2, 14))

@@ -41,10 +41,11 @@ class OpenPeriod:
         return _shift(on, self.closes_days_before), _shift(on, self.opens_days_before)
 
     def window_for(self, expiry: date) -> tuple[date, date]:
-        """The dates this period runs for an agreement expiring on ``expiry``."""
+        """The dates this period runs for an agreement expiring on ``expiry``; a period that
+        would run past the calendar's ends is held at them (as ``expiry_range`` is)."""
         return (
-            expiry - timedelta(days=self.opens_days_before),
-            expiry - timedelta(days=self.closes_days_before),
+            _shift(expiry, -self.opens_days_before),
+            _shift(expiry, -self.closes_days_before),
         )
 
 
