@@ -28,6 +28,7 @@ from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import InvalidInput, UnitNotFound
 from bargaining.domain.open_period import OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.unit import BargainingUnit
+from bargaining.readmodels.expiry_index import KEPT_UNITS, ExpiryIndex, IndexGroup
 from bargaining.readmodels.sealing import NameSealer
 from bargaining.readmodels.viewstore import ViewStore
 
@@ -186,7 +187,7 @@ class ExpiryMap:
         self.store = ViewStore(app)
         self.sealer = sealer
         self._ids: dict[str, UUID] = {}
-        self._index: _Index | None = None
+        self._index: ExpiryIndex | None = None
         #: (position, how many indexed queries asked it while it had no index)
         self._asks: tuple[int, int] | None = None
         self.units_table = self.store.table(f"{name}_units")
@@ -815,7 +816,7 @@ class ExpiryMap:
 
     def _clusters_from_index(
         self,
-        index: _Index,
+        index: ExpiryIndex,
         start: date,
         end: date,
         window_days: int,
@@ -831,7 +832,7 @@ class ExpiryMap:
         when the tables moved on before those units were read (the SQL path answers then)."""
         first, last = start.toordinal(), end.toordinal()
         sectors, regions = _keys(sector, "sector"), _keys(region, "region")
-        spans: list[tuple[int, str, str | None, _Group, int, int]] = []
+        spans: list[tuple[int, str, str | None, IndexGroup, int, int]] = []
         if by_region or regions is None:
             for (group_sector, group_region), group in (
                 index.cells if by_region else index.sectors
@@ -894,7 +895,7 @@ class ExpiryMap:
 
     # ---------------------------------------------------------- memory index
 
-    def _index_at(self, position: int) -> _Index | None:
+    def _index_at(self, position: int) -> ExpiryIndex | None:
         """The memory index for the tables at ``position``: kept while the position holds,
         built when a position is asked for the ``ASKS_BEFORE_INDEX``-th time. Building it
         costs about what three or four SQL answers cost (tens of milliseconds over 20,000
@@ -914,11 +915,11 @@ class ExpiryMap:
             " WHERE current_expiry IS NOT NULL ORDER BY current_expiry, unit_id",
             (self.name,),
         )
-        index = _Index(rows)
+        index = ExpiryIndex(rows)
         self._index = index  # replaced whole: a query already holding the old one goes on
         return index
 
-    def _index_units(self, index: _Index, unit_ids: list[str]) -> dict[str, MapUnit] | None:
+    def _index_units(self, index: ExpiryIndex, unit_ids: list[str]) -> dict[str, MapUnit] | None:
         """The units of these ids as the index's position has them, read once per position
         and then kept with the index. ``None`` if the tables have moved on since the index
         was built: a unit read now might not be the unit the index ranked."""
@@ -939,7 +940,7 @@ class ExpiryMap:
                 return None
             read.update(zip([row[1] for row in rows],
                             self._map_units([row[1:] for row in rows]), strict=True))
-        if len(units) + len(read) > _KEPT_UNITS:
+        if len(units) + len(read) > KEPT_UNITS:
             return {uid: units.get(uid) or read[uid] for uid in unit_ids}
         units.update(read)
         return units
@@ -1019,7 +1020,7 @@ class ExpiryMap:
 
     def _open_from_index(
         self,
-        index: _Index,
+        index: ExpiryIndex,
         on: date,
         periods: list[tuple[list[str], bool, OpenPeriod]],
         sector: Filter,
@@ -1049,77 +1050,6 @@ class ExpiryMap:
         if units is None:
             return None
         return [(n, units[ids[p]]) for n, p in hits]
-
-
-#: At most this many units are kept with a memory index (about 0.9 kB each, with their
-#: parsed ids); beyond it, the units an answer shows are read from SQL each time.
-_KEPT_UNITS = 20_000
-
-
-class _Group(NamedTuple):
-    """One group's units with an expiry, in the map's (expiry, unit id) order."""
-
-    sector_key: str
-    region_key: str | None
-    days: list[int]  # expiry day ordinals, ascending
-    totals: list[int]  # totals[i]: headcount of the units before unit i
-    places: list[int]  # each unit's place in the whole map's order (``_Index.ids``)
-
-
-class _Index:
-    """Every unit with an expiry as the map's tables held them at one tracking position,
-    arranged for the queries that read thousands of rows only to rank or filter them.
-
-    Fetching and grouping the rows in range was most of a cluster query (over 8 of 12 ms for
-    a year of 20,000 units); here each group's units in range are a slice of its arrays,
-    found by bisection. Open periods bisect the whole map's arrays. Units an answer shows are
-    read once per position and kept in ``units``. The arrays cost about 0.3 kB per unit
-    (5.5 MB for 20,000), each kept unit about 0.9 kB.
-
-    The map's rows are a function of its position (every write moves it in the same
-    transaction; a rebuild ends at the same position with the same rows), so the index holds
-    until the position moves. It is read in one statement, rows and position together, and
-    never changed once built, except that ``units`` gains units read at its own position:
-    threads share it safely, and a new position gets a new index.
-    """
-
-    def __init__(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """``rows``: (position, unit id, sector, region, expiry, headcount) in expiry then
-        unit id order; with no rows the position is unknown, so it is -1 and never reused."""
-        self.position: int = rows[0][0] if rows else -1
-        self.units: dict[str, MapUnit] = {}
-        columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) or [()] * 6
-        _, ids, sectors, regions, expiries, heads = columns
-        ordinals = {e: date.fromisoformat(e).toordinal() for e in set(expiries)}
-        keys = {name: _norm(name) for name in {*sectors, *regions}}
-        self.ids: list[str] = list(ids)
-        self.days: list[int] = list(map(ordinals.__getitem__, expiries))
-        self.heads: list[int] = list(heads)
-        self.sector_keys: list[str] = list(map(keys.__getitem__, sectors))
-        self.region_keys: list[str] = list(map(keys.__getitem__, regions))
-        cells: dict[tuple[str, str | None], list[int]] = {}
-        for place, cell in enumerate(zip(sectors, regions, strict=True)):
-            members = cells.get(cell)
-            if members is None:
-                members = cells[cell] = []
-            members.append(place)
-        by_sector: dict[tuple[str, str | None], list[int]] = {}
-        for (sector, _), places in cells.items():
-            by_sector.setdefault((sector, None), []).extend(places)
-        #: Groups by sector and region, and by sector alone.
-        self.cells = {cell: self.group(places, *cell) for cell, places in cells.items()}
-        self.sectors = {
-            cell: self.group(sorted(places), *cell) for cell, places in by_sector.items()
-        }
-
-    def group(self, places: list[int], sector: str, region: str | None) -> _Group:
-        """The group of these units (places in map order, ascending)."""
-        return _Group(
-            _norm(sector), None if region is None else _norm(region),
-            list(map(self.days.__getitem__, places)),
-            list(accumulate(map(self.heads.__getitem__, places), initial=0)),
-            places,
-        )
 
 
 def _listed(value: Filter) -> Filter:
