@@ -538,8 +538,12 @@ class ExpiryMap:
         offset: int = 0,
         columns: str = "",
         group: str = "",
+        caught_up: bool = False,
     ) -> list[Any]:
-        self.catch_up()  # another instance may have recorded events since
+        """Rows of the units table. ``caught_up``: the query has already caught the map up
+        (with ``_catch_up``, for its position); otherwise it is caught up here first."""
+        if not caught_up:
+            self.catch_up()  # another instance may have recorded events since
         self._filter(where, params, sector=sector, region=region, union=union, employer=employer)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         if group:
@@ -777,7 +781,7 @@ class ExpiryMap:
         index, and the one taken while it is not built)."""
         rows = self._select(
             ["current_expiry >= ?", "current_expiry <= ?"], [start.isoformat(), end.isoformat()],
-            sector=sector, region=region,
+            sector=sector, region=region, caught_up=True,
             columns=f"unit_id, sector, {'region' if by_region else 'NULL'}, current_expiry,"
             " headcount",
         )
@@ -888,7 +892,7 @@ class ExpiryMap:
         for k in range(0, len(unit_ids), 500):
             chunk = unit_ids[k : k + 500]
             found: list[MapUnit] = self._select(
-                [f"unit_id IN ({','.join('?' * len(chunk))})"], chunk
+                [f"unit_id IN ({','.join('?' * len(chunk))})"], chunk, caught_up=True
             )
             units.update((str(u.unit_id), u) for u in found)
         return units
