@@ -12,6 +12,7 @@ from bargaining import (
     Actor,
     BargainingApp,
     BargainingError,
+    BargainingUnit,
     CollectiveAgreement,
     ConcurrentChange,
     EncryptionKeyError,
@@ -23,6 +24,7 @@ from bargaining import (
     unit_id,
 )
 from bargaining.application.storage import Store
+from bargaining.domain.unit import unit_profile
 
 # Stores that outlive one application instance (memory does not).
 PERSISTENT = pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])
@@ -320,3 +322,25 @@ def test_store_choice_from_environment(
 def test_bad_store_choice_is_refused(store: str, words: str) -> None:
     with pytest.raises(InvalidInput, match=words):
         BargainingApp(store)
+
+
+def test_save_takes_aggregates_and_their_events_alike(app: BargainingApp, steward: Actor) -> None:
+    """``save`` collects an aggregate's events itself; anything else goes eventsourcing's way."""
+    first = BargainingUnit.register(**UNIT, actor=steward)  # type: ignore[arg-type]
+    second = BargainingUnit.register(**{**UNIT, "unit_name": "Outside workers"},  # type: ignore[arg-type]
+                                     actor=steward)
+    app.save(first, None, *second.collect_events())
+    assert event_names(app) == ["Registered", "Registered"]
+    assert app.get_unit(second.id).unit_name == "Outside workers"
+    assert sorted(u.unit_name for u in app.expiry_map.all_units()) == ["Inside workers",
+                                                                       "Outside workers"]
+
+
+def test_a_unit_from_a_checked_profile_is_the_registered_unit(steward: Actor) -> None:
+    profile = unit_profile(**UNIT)  # type: ignore[arg-type]
+    made = BargainingUnit.from_profile(profile, actor=steward, reason=None)
+    registered = BargainingUnit.register(**UNIT, actor=steward)  # type: ignore[arg-type]
+    assert made.id == registered.id == unit_id("CUPE", "79", "City of Toronto", "Inside workers")
+    made_event, registered_event = made.collect_events()[0], registered.collect_events()[0]
+    assert type(made_event) is type(registered_event) is BargainingUnit.Registered
+    assert {**vars(made_event), "timestamp": None} == {**vars(registered_event), "timestamp": None}

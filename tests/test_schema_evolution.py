@@ -16,7 +16,7 @@ from pathlib import Path
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic, resolve_topic
 
-from bargaining import BargainingApp, BargainingUnit, unit_id
+from bargaining import Actor, BargainingApp, BargainingUnit, unit_id
 from bargaining.domain.summaries import U
 from tests.history_story import STEWARD
 
@@ -105,3 +105,50 @@ def test_an_upcast_event_class_keeps_its_released_topic() -> None:
     state: dict[str, object] = {"headcount": 1}
     U.HeadcountChanged.upcast_v1_v2(state)
     assert state == {"headcount": 1, "counted_on": None}
+
+
+#: ``Registered`` and ``AgreementRecorded`` as released, when only ``@event("...")`` declared
+#: them. Their classes are now declared in the aggregate; the stored form must not move.
+RELEASED_AGREEMENT = (
+    b'{"timestamp":{"_type_":"datetime_iso","_data_":"2025-06-03T10:00:00.000000+00:00"},'
+    b'"agreement":{"_type_":"collective_agreement","_data_":{"expiry":{"_type_":"date_iso",'
+    b'"_data_":"2025-12-31"},"effective":{"_type_":"date_iso","_data_":"2023-01-01"},'
+    b'"settled":null,"source":"FMCS F-7 notice, f7.csv line 2"}},"actor":{"_type_":"actor",'
+    b'"_data_":{"id":"u-17","role":"bargaining team chair"}},"reason":null}'
+)
+
+
+def test_released_registration_and_agreement_load_with_the_declared_classes(
+        open_app: Callable[..., BargainingApp]) -> None:
+    app = open_app()
+    registered = released_events()[0]
+    app.recorder.insert_events([registered, StoredEvent(
+        originator_id=UNIT, originator_version=2, topic=TOPIC + "AgreementRecorded",
+        state=RELEASED_AGREEMENT)])
+    unit = app.get_unit(UNIT)
+    assert (unit.union, unit.headcount, unit.version) == ("CUPE", 20000, 2)
+    assert [(a.expiry, a.effective, a.source) for a in unit.agreements] == [
+        (date(2025, 12, 31), date(2023, 1, 1), "FMCS F-7 notice, f7.csv line 2")]
+    events = list(app.events.get(UNIT))
+    assert [type(e) for e in events] == [BargainingUnit.Registered,
+                                         BargainingUnit.AgreementRecorded]
+    assert app.expiry_map.expiring(date(2025, 1, 1), date(2026, 1, 1))[0].unit_id == UNIT
+
+
+def test_new_registrations_and_agreements_are_stored_in_the_released_form(
+        open_app: Callable[..., BargainingApp]) -> None:
+    app = open_app()
+    chair = Actor("u-17", "bargaining team chair")
+    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+                            unit_name="Inside workers", headcount=20000, actor=chair)
+    app.record_agreement(uid, expiry=date(2025, 12, 31), effective=date(2023, 1, 1),
+                         source="FMCS F-7 notice, f7.csv line 2", actor=chair)
+    stored = app.recorder.select_events(UNIT)
+    assert [s.topic for s in stored] == [TOPIC + "Registered", TOPIC + "AgreementRecorded"]
+    released = json.loads(RELEASED[0][1])
+    for new, old in ((stored[0].state, released), (stored[1].state, RELEASED_AGREEMENT)):
+        new_state = json.loads(new)
+        old_state = old if isinstance(old, dict) else json.loads(old)
+        assert list(new_state) == list(old_state)
+        del new_state["timestamp"], old_state["timestamp"]
+        assert new_state == old_state

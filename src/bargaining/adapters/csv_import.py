@@ -432,7 +432,9 @@ class CsvImporter:
             if unit is None:
                 # The registration was checked by ``unit_profile`` when the row was parsed:
                 # ``register`` would check it again, and the checks were a tenth of an import.
-                unit = BargainingUnit(**parsed.registration, actor=self.actor, reason=None)
+                unit = BargainingUnit.from_profile(
+                    parsed.registration, actor=self.actor, reason=None
+                )
                 cache[unit.id] = unit
                 report.units_registered += 1
             if unit.has_agreement_expiring(parsed.agreement.expiry):

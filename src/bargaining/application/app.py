@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
@@ -125,15 +126,23 @@ class BargainingApp(
             raise
 
     def save(self, *objs: Any, **kwargs: Any) -> Any:
-        """Save pending events in one transaction, then bring the read models up to date."""
+        """Save pending events in one transaction, then bring the read models up to date.
+
+        The steps are ``Application.save``'s own (eventsourcing 9.5), with the events
+        collected by :class:`_Collected`."""
+        processing_event = _Collected()
+        processing_event.collect_events(*objs, **kwargs)
         try:
-            recordings = super().save(*objs, **kwargs)
+            recordings = self._record(processing_event)
         except IntegrityError:
             labels = ", ".join(_describe(obj) for obj in objs) or "a record"
             raise ConcurrentChange(
                 f"{labels} was changed by someone else at the same time; nothing of this change "
                 "was recorded: reload and try again"
             ) from None
+        self._take_snapshots(processing_event)
+        self._notify(recordings)
+        self.notify(processing_event.events)
         self.expiry_map.follow(recordings)
         return recordings
 
@@ -295,6 +304,21 @@ class BargainingApp(
         if expiry_map is not None:
             expiry_map.store.close()
         super().close()
+
+
+class _Collected(ProcessingEvent[UUID]):
+    """eventsourcing's ``ProcessingEvent``, taking an aggregate's pending events without
+    asking the runtime ``Protocol`` checks first: on Python 3.11 those two checks cost
+    20 µs an aggregate, an eighth of an import. Anything but an aggregate goes the usual way."""
+
+    def collect_events(self, *objs: Any, **kwargs: Any) -> None:
+        for obj in objs:
+            if isinstance(obj, Aggregate):
+                self.events.extend(obj.collect_events())
+                self.aggregates[obj.id] = obj
+            else:
+                super().collect_events(obj)
+        self.saved_kwargs.update(kwargs)
 
 
 def _describe(obj: object) -> str:
