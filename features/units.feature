@@ -129,6 +129,24 @@ Feature: Registering bargaining units
     And the refusal says the unit needs an employer
     And nothing new is recorded
 
+  Scenario Outline: A unit's names and profile fields are at most 200 characters
+    When I register a unit whose <field> is <length> characters long
+    Then it is refused as invalid
+    And the refusal says "the <field> is <length> characters long; a unit's names and profile fields are at most 200"
+    And nothing new is recorded
+    And no unit "CUPE 79, City of Toronto (inside workers)" is on record
+
+    Examples:
+      | field     | length |
+      | employer  | 201    |
+      | unit name | 1,000  |
+      | sector    | 5,000  |
+      | region    | 201    |
+
+  Scenario: A name of exactly 200 characters is accepted
+    When I register a unit whose sector is 200 characters long
+    Then the Expiry Map lists the unit with 20000 workers and no agreement yet
+
   Scenario: A unit cannot have a negative number of workers
     When I register this unit:
       | union | local | employer        | unit name      | workers |

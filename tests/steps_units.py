@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from tests.steps_common import Q, World, register, registration, table_rows
+from tests.steps_common import FACTS, Q, World, register, registration, table_rows
 
 NAMES = r"union {}, local {}, employer {} and unit {}".format(
     Q.format("union"), Q.format("local"), Q.format("employer"), Q.format("unit_name")
@@ -22,6 +22,16 @@ def register_this(world: World, datatable: list[list[str]]) -> None:
 def register_named(world: World, union: str, local: str, employer: str, unit_name: str) -> None:
     world.attempted = {"union": union, "local": local, "employer": employer,
                        "unit_name": unit_name}
+    world.attempt(lambda: register(world, world.attempted, world.actor))
+
+
+@when(parsers.re(r"I register a unit whose (?P<word>.+) is (?P<length>[\d,]+) characters long"))
+def register_long(world: World, word: str, length: str) -> None:
+    """CUPE 79, City of Toronto (inside workers), with one field that long (accented
+    letters, two bytes each in UTF-8, so the stores see long values in bytes too)."""
+    world.attempted = {"union": "CUPE", "local": "79", "employer": "City of Toronto",
+                       "unit_name": "inside workers", "headcount": 20000,
+                       FACTS[word]: "é" * int(length.replace(",", ""))}
     world.attempt(lambda: register(world, world.attempted, world.actor))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -12,6 +13,7 @@ import pytest
 
 from bargaining import (
     EXAMPLE_CALENDAR,
+    MAX_TEXT,
     Actor,
     BargainingApp,
     BargainingUnit,
@@ -135,6 +137,33 @@ def test_map_follows_profile_changes(app: BargainingApp, steward: Actor) -> None
     app.change_region(uid, "QC", actor=steward)
     unit = app.expiry_map.unit(uid)
     assert (unit.sector, unit.headcount, unit.region) == ("municipal", 480, "QC")
+
+
+def test_the_longest_sector_and_region_fit_every_store(app: BargainingApp,
+                                                       steward: Actor) -> None:
+    """The map indexes sector and region; PostgreSQL refuses index entries over 2,704 bytes
+    (after compression). The widest allowed values: 200 four-byte characters each, drawn at
+    random so that compression cannot shrink them much."""
+    pick = random.Random(7).randrange
+    sector, region = ("".join(chr(pick(0x20000, 0x2A6E0)) for _ in range(MAX_TEXT))
+                      for _ in range(2))
+    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+                            unit_name="inside", sector=sector, region=region, headcount=20000,
+                            actor=steward)
+    app.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
+    other = app.register_unit(union="CUPE", local="416", employer="City of Toronto",
+                              unit_name="outside", headcount=5000, actor=steward)
+    app.record_agreement(other, expiry=date(2026, 1, 9), actor=steward)
+    app.change_sector(other, sector, actor=steward)
+    app.change_region(other, region, actor=steward)
+    found = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 6, 1), 30,
+                                              sector=sector, region=region, by_region=True)
+    assert [(c.unit_count, c.workers) for c in found] == [(2, 25000)]
+    calendar = OpenPeriodCalendar.build({region: [OpenPeriod("notice", opens_days_before=90)]})
+    assert len(app.expiry_map.in_open_period(date(2025, 12, 1), calendar)) == 2
+    with pytest.raises(InvalidInput, match="at most 200"):
+        app.change_sector(other, sector + "x", actor=steward)
+    assert app.expiry_map.unit(other).sector == sector
 
 
 def test_rebuild_and_fresh_copy_equal_the_live_map(app: BargainingApp, steward: Actor) -> None:

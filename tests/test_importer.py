@@ -177,3 +177,16 @@ def test_line_numbers_survive_blank_lines_and_quoted_line_breaks(memory_app: Bar
     assert [(r.line, r.reason) for r in report.rejected] == [
         (5, "expiry date is blank"), (8, "union is missing")]
     assert report.rows_read == 4 and report.imported == 2 and report.balanced
+
+
+def test_a_name_too_long_to_be_real_is_a_bad_row(memory_app: BargainingApp,
+                                                 steward: Actor) -> None:
+    long_employer = "ACME " * 60
+    report = f7(memory_app, steward).import_text(
+        HEADER + f"2003-09-30,2004-01-31,{long_employer},SEIU - 1,CHICAGO,IL,J,10,10\n"
+        "2003-09-30,2004-01-31,GOOD EMPLOYER,SEIU - 1,CHICAGO,IL,J,10,10\n")
+    assert [(r.line, r.reason) for r in report.rejected] == [
+        (2, "the employer is 299 characters long; a unit's names and profile fields are at "
+            "most 200")]
+    assert (report.imported, report.balanced) == (1, True)
+    assert [u.employer for u in memory_app.expiry_map.all_units()] == ["GOOD EMPLOYER"]

@@ -70,7 +70,7 @@ from bargaining.domain.readiness import (
     readiness,
 )
 from bargaining.domain.round import TableStatus
-from bargaining.domain.unit import BargainingUnit, unit_id
+from bargaining.domain.unit import MAX_TEXT, BargainingUnit, unit_id
 from bargaining.domain.vote import Tally, Threshold, Vote
 from bargaining.readmodels.expiry_map import (
     ClusterCandidate,
@@ -83,6 +83,7 @@ from bargaining.readmodels.expiry_map import (
 __all__ = [
     "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
+    "MAX_TEXT",
     "NO_TWO_TIER",
     "Actor",
     "Amount",

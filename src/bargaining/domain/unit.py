@@ -19,6 +19,10 @@ from bargaining.domain.errors import InvalidInput, RuleViolation
 
 #: No bargaining unit covers more workers than this; larger counts are typing errors.
 MAX_HEADCOUNT = 10_000_000
+#: A unit's names and profile fields are at most this many characters. Real names are far
+#: shorter (the longest in the F-7 sample has 52); the Expiry Map indexes sector and region,
+#: and PostgreSQL refuses index entries over 2,704 bytes.
+MAX_TEXT = 200
 UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
 #: Unicode's control characters (category Cc): C0, DEL and C1.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -48,6 +52,11 @@ def _text(value: object, what: str, *, required: bool = True) -> str:
     if not isinstance(value, str):
         raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
     cleaned = " ".join(value.split())
+    if len(cleaned) > MAX_TEXT:
+        raise InvalidInput(
+            f"the {what} is {len(cleaned):,} characters long; a unit's names and profile "
+            f"fields are at most {MAX_TEXT}"
+        )
     if _CONTROL.search(cleaned):
         raise InvalidInput(f"the {what} contains a control character; names are plain text")
     if required and not cleaned:
