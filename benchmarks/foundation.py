@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    .venv/bin/python benchmarks/foundation.py             # full run, 1.5 to 2 minutes
+    .venv/bin/python benchmarks/foundation.py             # full run, about a minute
     .venv/bin/python benchmarks/foundation.py --quick     # fewer repetitions, under a minute
     .venv/bin/python benchmarks/foundation.py --profile   # then cProfile each slow part once
 
@@ -74,7 +74,7 @@ class Plan:
     unit_batch: int = 1000
 
 
-FULL = Plan("full", import_runs=9, query_reps=50, rebuild_runs=3)
+FULL = Plan("full", import_runs=15, query_reps=50, rebuild_runs=3)
 QUICK = Plan("quick", import_runs=3, query_reps=10, rebuild_runs=1)
 
 
