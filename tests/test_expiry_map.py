@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import random
+import sqlite3
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -19,11 +21,14 @@ from bargaining import (
     BargainingUnit,
     CollectiveAgreement,
     InvalidInput,
+    MapBehind,
     OpenPeriod,
     OpenPeriodCalendar,
     UnitNotFound,
 )
+from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
 from bargaining.readmodels.expiry_map import ExpiryMap
+from tests.conftest import F7_SAMPLE
 
 # (union, local, employer, unit, sector, region, headcount, expiry)
 UNITS = [
@@ -363,3 +368,49 @@ def test_open_periods_at_the_calendars_ends_are_held_there(
         [entry] = memory_app.expiry_map.in_open_period(date(1, 1, 2), calendar)
         assert (entry.unit.unit_id, entry.opens, entry.closes) == (uid, date.min,
                                                                    date(1, 2, 14))
+
+
+def _refuse_map_rows(store_url: str, store_kind: str, refuse: bool) -> None:
+    """A trigger in the database itself that refuses (or, removed, again accepts) rows of
+    the map's units table: a real refusal, as a full disk or a broken table would give."""
+    if store_kind == "sqlite":
+        with sqlite3.connect(store_url) as db:
+            db.execute("CREATE TRIGGER refuse BEFORE INSERT ON expiry_map_units BEGIN"
+                       " SELECT RAISE(ABORT, 'refused'); END" if refuse
+                       else "DROP TRIGGER refuse")
+        return
+    import psycopg
+
+    url, schema = store_url.split("?schema=")
+    with psycopg.connect(url, autocommit=True) as db:
+        if refuse:
+            db.execute(f'CREATE FUNCTION "{schema}".refuse() RETURNS trigger LANGUAGE plpgsql'
+                       " AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$")
+            db.execute(f'CREATE TRIGGER refuse BEFORE INSERT ON "{schema}".expiry_map_units'
+                       f' FOR EACH ROW EXECUTE FUNCTION "{schema}".refuse()')
+        else:
+            db.execute(f'DROP TRIGGER refuse ON "{schema}".expiry_map_units')
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])
+def test_a_refused_map_write_loses_no_change_and_says_so(
+    open_app: Callable[..., BargainingApp], store_url: str, store_kind: str, steward: Actor,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = open_app()
+    _refuse_map_rows(store_url, store_kind, refuse=True)
+    with caplog.at_level(logging.WARNING, logger="bargaining"):
+        uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+                                unit_name="inside", headcount=20000, actor=steward)
+    assert app.get_unit(uid).employer == "City of Toronto"  # the change is recorded
+    assert "the Expiry Map is behind" in caplog.text
+    assert "events 1 to 1" in caplog.text and "Toronto" not in caplog.text
+    with pytest.raises(MapBehind, match=r"could not apply events 1 to 1 .* recorded and safe"):
+        app.expiry_map.all_units()
+    with pytest.raises(MapBehind):
+        CsvImporter(app, F7_MAPPING, actor=steward).import_file(F7_SAMPLE)
+    assert app.recorder.max_notification_id() == 1  # the import stopped before saving
+    _refuse_map_rows(store_url, store_kind, refuse=False)
+    assert [u.unit_id for u in app.expiry_map.all_units()] == [uid]
+    app.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
+    assert app.expiry_map.unit(uid).expiry == date(2025, 12, 31)

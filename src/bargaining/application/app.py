@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ from bargaining.domain.errors import (
     ConcurrentChange,
     EncryptionKeyError,
     InvalidInput,
+    MapBehind,
     RecordNotFound,
     StoreError,
     UnitAlreadyRegistered,
@@ -45,6 +47,8 @@ from bargaining.readmodels.expiry_map import ExpiryMap
 from bargaining.readmodels.sealing import NameSealer
 
 T = TypeVar("T")
+
+_log = logging.getLogger("bargaining")
 
 
 class BargainingApp(
@@ -143,7 +147,13 @@ class BargainingApp(
         self._take_snapshots(processing_event)
         self._notify(recordings)
         self.notify(processing_event.events)
-        self.expiry_map.follow(recordings)
+        try:
+            self.expiry_map.follow(recordings)
+        except (MapBehind, PersistenceError) as error:
+            # The change is recorded: failing here would tell the host it was not, and a
+            # retry would be refused as a duplicate. Queries raise MapBehind until it heals.
+            detail = str(error) if isinstance(error, MapBehind) else type(error).__name__
+            _log.warning("a change was recorded but the Expiry Map is behind: %s", detail)
         return recordings
 
     def _load(

@@ -42,5 +42,10 @@ class StoreError(BargainingError):
     """The event store cannot be opened or read as configured."""
 
 
+class MapBehind(StoreError):
+    """The Expiry Map could not apply events already recorded: they are safe in the event
+    log, and the map applies them once its database accepts the writes."""
+
+
 class EncryptionKeyError(StoreError):
     """Stored events cannot be decrypted with the key given (wrong or missing key)."""

@@ -20,12 +20,12 @@ from uuid import UUID
 
 import attrs
 from eventsourcing.application import Application
-from eventsourcing.persistence import Notification, Recording
+from eventsourcing.persistence import Notification, PersistenceError, Recording
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from eventsourcing.utils import get_topic
 
 from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.errors import InvalidInput, UnitNotFound
+from bargaining.domain.errors import InvalidInput, MapBehind, UnitNotFound
 from bargaining.domain.open_period import OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.unit import BargainingUnit
 from bargaining.readmodels.expiry_index import KEPT_UNITS, ExpiryIndex, IndexGroup
@@ -458,6 +458,18 @@ class ExpiryMap:
             row[_EXPIRY], row[_EXPIRY + 1] = expiry, effective
 
     def _write(self, start: int, end: int, batch: _Batch) -> bool:
+        try:
+            return self._write_rows(start, end, batch)
+        except PersistenceError as error:
+            # The database's own message may quote a row, names included: only its kind is
+            # passed on.
+            raise MapBehind(
+                f"the Expiry Map could not apply events {start + 1} to {end} of the event log: "
+                f"the database refused the write ({type(error).__name__}). Those events are "
+                "recorded and safe; the map applies them once its database accepts the write"
+            ) from None
+
+    def _write_rows(self, start: int, end: int, batch: _Batch) -> bool:
         sql = self.store.sql
         with self.store.transaction(commit=True, derived=True) as cursor:
             cursor.execute(
