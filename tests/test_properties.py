@@ -39,7 +39,7 @@ from bargaining import (
     UnitNotFound,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
-from bargaining.domain.unit import MAX_HEADCOUNT, unit_profile
+from bargaining.domain.unit import MAX_HEADCOUNT, MAX_TEXT, unit_profile
 from tests.conftest import POSTGRES_URL, require_postgres
 from tests.strategies import (
     F7_COLUMNS,
@@ -499,3 +499,30 @@ def test_far_dates_do_not_overflow_the_map() -> None:
         calendar = OpenPeriodCalendar.build(default=[OpenPeriod("notice", 90)])
         assert [e.unit.unit_id for e in app.expiry_map.in_open_period(date(9999, 12, 1),
                                                                        calendar)] == [uid]
+
+
+PROFILE_FIELDS = ("union", "local", "employer", "unit_name", "sector", "region", "city",
+                  "industry_code")
+
+
+@given(field=st.sampled_from(PROFILE_FIELDS),
+       lengths=st.lists(st.integers(1, 80), min_size=1, max_size=6),
+       letters=st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=3),
+       spaces=st.sampled_from([" ", "  ", "\t", " \n "]))
+def test_a_field_is_accepted_exactly_when_its_tidied_text_fits(
+        field: str, lengths: list[int], letters: str, spaces: str) -> None:
+    """Length is counted after spacing is tidied; a refusal never quotes the text."""
+    words = [(letters * n)[:n] for n in lengths]
+    value = spaces.join(words)
+    tidied = " ".join(words)
+    event("fits" if len(tidied) <= MAX_TEXT else "too long")
+    names = {"union": "U", "local": "", "employer": "E", "unit_name": "N", field: value}
+    if len(tidied) <= MAX_TEXT:
+        assert unit_profile(**names)[field] == tidied
+    else:
+        with pytest.raises(InvalidInput, match=f"at most {MAX_TEXT}") as refused:
+            unit_profile(**names)
+        assert tidied not in str(refused.value)
+        assert str(refused.value) == (f"the {field.replace('_', ' ')} is {len(tidied):,} "
+                                      "characters long; a unit's names and profile fields are "
+                                      f"at most {MAX_TEXT}")
