@@ -414,3 +414,23 @@ def test_a_refused_map_write_loses_no_change_and_says_so(
     assert [u.unit_id for u in app.expiry_map.all_units()] == [uid]
     app.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
     assert app.expiry_map.unit(uid).expiry == date(2025, 12, 31)
+
+
+def test_a_refused_snapshot_loses_no_change_and_says_so(
+    sqlite_app: BargainingApp, steward: Actor, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Snapshots (every 50 events of a unit) are derived too: one the database refuses is
+    logged, and the unit loads from its events."""
+    uid = sqlite_app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+                                   unit_name="inside", headcount=1, actor=steward)
+    with sqlite3.connect(sqlite_app.store.location) as db:
+        db.execute("CREATE TRIGGER refuse BEFORE INSERT ON stored_snapshots BEGIN"
+                   " SELECT RAISE(ABORT, 'refused'); END")
+    with caplog.at_level(logging.WARNING, logger="bargaining"):
+        for headcount in range(2, 51):
+            sqlite_app.change_headcount(uid, headcount, actor=steward)
+    assert "its snapshot was not (IntegrityError)" in caplog.text
+    assert "Toronto" not in caplog.text
+    assert sqlite_app.snapshots is not None and list(sqlite_app.snapshots.get(uid)) == []
+    assert sqlite_app.get_unit(uid).headcount == 50
+    assert sqlite_app.expiry_map.unit(uid).headcount == 50

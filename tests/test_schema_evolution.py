@@ -8,6 +8,7 @@ exactly as the released library stored them and read them with today's classes.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -16,7 +17,7 @@ from pathlib import Path
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic, resolve_topic
 
-from bargaining import Actor, BargainingApp, BargainingUnit, unit_id
+from bargaining import MAX_TEXT, Actor, BargainingApp, BargainingUnit, unit_id
 from bargaining.domain.summaries import U
 from tests.history_story import STEWARD
 
@@ -152,3 +153,29 @@ def test_new_registrations_and_agreements_are_stored_in_the_released_form(
         assert list(new_state) == list(old_state)
         del new_state["timestamp"], old_state["timestamp"]
         assert new_state == old_state
+
+
+def test_a_sector_recorded_before_the_length_limit_is_shown_clipped(
+        open_app: Callable[..., BargainingApp]) -> None:
+    """Units registered before ``MAX_TEXT`` may hold longer values; the map clips sector and
+    region (which it indexes, and PostgreSQL limits index entries) instead of stopping."""
+    app = open_app()
+    pick = random.Random(11).randrange
+    sector = "".join(chr(pick(0x20000, 0x2A6E0)) for _ in range(3000))
+    state = json.loads(RELEASED[0][1])
+    state["sector"] = state["region"] = sector
+    registered = StoredEvent(originator_id=UNIT, originator_version=1, topic=TOPIC + "Registered",
+                             state=json.dumps(state, ensure_ascii=False).encode())
+    agreement = StoredEvent(originator_id=UNIT, originator_version=2,
+                            topic=TOPIC + "AgreementRecorded", state=RELEASED_AGREEMENT)
+    app.recorder.insert_events([registered, agreement])
+    assert app.get_unit(UNIT).sector == sector  # history keeps what was recorded
+    shown = app.expiry_map.unit(UNIT)
+    assert (shown.sector, shown.region) == (sector[:MAX_TEXT], sector[:MAX_TEXT])
+    found = app.expiry_map.cluster_candidates(date(2025, 1, 1), date(2026, 1, 1), 30,
+                                              sector=sector[:MAX_TEXT], min_units=1)
+    assert [c.workers for c in found] == [20000]
+    app.change_region(UNIT, "ON", actor=STEWARD)
+    assert app.expiry_map.unit(UNIT).region == "ON"
+    assert app.expiry_map.rebuild() == 3
+    assert app.expiry_map.unit(UNIT).sector == sector[:MAX_TEXT]

@@ -35,7 +35,7 @@ from bargaining.application.app import BargainingApp
 from bargaining.domain.actor import Actor, require_actor
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import BargainingError, InvalidInput, UnitNotFound
-from bargaining.domain.unit import BargainingUnit, unit_id, unit_profile
+from bargaining.domain.unit import BargainingUnit, UnitProfile, unit_id, unit_profile
 
 Row = Mapping[str, str]
 
@@ -179,7 +179,7 @@ class ImportReport:
 class _Parsed:
     line: int
     unit_id: UUID
-    registration: dict[str, Any]
+    registration: UnitProfile
     agreement: CollectiveAgreement
     notice: date | None
     row: dict[str, str]

@@ -144,14 +144,20 @@ class BargainingApp(
                 f"{labels} was changed by someone else at the same time; nothing of this change "
                 "was recorded: reload and try again"
             ) from None
-        self._take_snapshots(processing_event)
+        # From here on the change is recorded: failing would tell the host it was not, and
+        # a retry would be refused as a duplicate. What follows is derived from the events,
+        # so a failure is logged (kinds and log positions only, never the database's text,
+        # which can quote a row) and mended later.
+        try:
+            self._take_snapshots(processing_event)
+        except PersistenceError as error:
+            _log.warning("a change was recorded but its snapshot was not (%s): loading the "
+                         "unit replays its events until the next one", type(error).__name__)
         self._notify(recordings)
         self.notify(processing_event.events)
         try:
             self.expiry_map.follow(recordings)
         except (MapBehind, PersistenceError) as error:
-            # The change is recorded: failing here would tell the host it was not, and a
-            # retry would be refused as a duplicate. Queries raise MapBehind until it heals.
             detail = str(error) if isinstance(error, MapBehind) else type(error).__name__
             _log.warning("a change was recorded but the Expiry Map is behind: %s", detail)
         return recordings

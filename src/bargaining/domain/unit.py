@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import uuid
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -77,6 +76,10 @@ def _headcount(value: object) -> int:
     return value
 
 
+class UnitProfile(dict[str, Any]):
+    """A registration's fields as ``unit_profile`` returned them: checked and tidied."""
+
+
 def unit_profile(
     *,
     union: str,
@@ -88,9 +91,9 @@ def unit_profile(
     city: str = "",
     headcount: int = 0,
     industry_code: str = "",
-) -> dict[str, Any]:
+) -> UnitProfile:
     """A registration's fields, checked and tidied (so importers can refuse a row early)."""
-    return {
+    return UnitProfile({
         "union": _text(union, "union"),
         "local": _text(local, "local", required=False),
         "employer": _text(employer, "employer"),
@@ -100,7 +103,7 @@ def unit_profile(
         "city": _text(city, "city", required=False),
         "headcount": _headcount(headcount),
         "industry_code": _text(industry_code, "industry code", required=False),
-    }
+    })
 
 
 class BargainingUnit(Aggregate):
@@ -171,18 +174,22 @@ class BargainingUnit(Aggregate):
             union=union, local=local, employer=employer, unit_name=unit_name, sector=sector,
             region=region, city=city, headcount=headcount, industry_code=industry_code,
         )
-        return cls.from_profile(profile, actor=require_actor(actor), reason=clean_reason(reason))
+        return cls.from_profile(profile, actor=actor, reason=reason)
 
     @classmethod
     def from_profile(
-        cls, profile: Mapping[str, Any], *, actor: Actor, reason: str | None
+        cls, profile: UnitProfile, *, actor: Actor, reason: str | None = None
     ) -> BargainingUnit:
-        """The new unit for a profile that ``unit_profile`` has checked, and a checked actor
-        and reason: an importer checks each row once, when it reads it.
+        """The new unit for a profile that ``unit_profile`` has checked: an importer checks
+        each row once, when it reads it, and does not pay for the checks again here.
 
         It creates through eventsourcing's ``_create``, which skips matching the arguments
         against ``__init__``'s signature again: a fifth of a registration's cost."""
-        return cls._create(cls.Registered, **profile, actor=actor, reason=reason)
+        if not isinstance(profile, UnitProfile):
+            raise InvalidInput("a unit is made from a profile that unit_profile has checked")
+        return cls._create(
+            cls.Registered, **profile, actor=require_actor(actor), reason=clean_reason(reason)
+        )
 
     @event(Registered)
     def __init__(

@@ -27,7 +27,7 @@ from eventsourcing.utils import get_topic
 from bargaining.domain.agreement import CollectiveAgreement
 from bargaining.domain.errors import InvalidInput, MapBehind, UnitNotFound
 from bargaining.domain.open_period import OpenPeriod, OpenPeriodCalendar
-from bargaining.domain.unit import BargainingUnit
+from bargaining.domain.unit import MAX_TEXT, BargainingUnit
 from bargaining.readmodels.expiry_index import KEPT_UNITS, ExpiryIndex, IndexGroup
 from bargaining.readmodels.sealing import NameSealer
 from bargaining.readmodels.viewstore import ViewStore
@@ -216,11 +216,11 @@ class ExpiryMap:
             "HeadcountChanged": ((_HEADCOUNT,), self._update("headcount"), lambda v: (v,)),
             "SectorChanged": (
                 (_SECTOR, _SECTOR + 1), self._update("sector", "sector_key"),
-                lambda v: (v, _norm(v)),
+                _indexed,
             ),
             "RegionChanged": (
                 (_REGION, _REGION + 1), self._update("region", "region_key"),
-                lambda v: (v, _norm(v)),
+                _indexed,
             ),
             "CityChanged": ((_CITY,), self._update("city"), lambda v: (seal(v),)),
             "IndustryCodeChanged": (
@@ -442,7 +442,7 @@ class ExpiryMap:
             union_name, employer_name = union, employer
         row = [
             unit, union_name, local, employer_name, unit_name, s.key(union), s.key(employer),
-            sector, _norm(sector), region, _norm(region), city, headcount, industry, None, None,
+            *_indexed(sector), *_indexed(region), city, headcount, industry, None, None,
         ]
         batch.rows.append(row)
         batch.new[unit] = row
@@ -466,7 +466,8 @@ class ExpiryMap:
             raise MapBehind(
                 f"the Expiry Map could not apply events {start + 1} to {end} of the event log: "
                 f"the database refused the write ({type(error).__name__}). Those events are "
-                "recorded and safe; the map applies them once its database accepts the write"
+                "recorded and safe; the map tries them again at each query and save, and is "
+                "current again once its database accepts the write"
             ) from None
 
     def _write_rows(self, start: int, end: int, batch: _Batch) -> bool:
@@ -1146,6 +1147,15 @@ def _check_page(limit: int | None, offset: int) -> None:
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def _indexed(text: str) -> tuple[str, str]:
+    """A sector or region and its match key, as the map stores and indexes them: at most
+    ``MAX_TEXT`` characters. Events recorded since that limit never exceed it; an older event
+    with a longer value is shown clipped rather than stopping the map, since PostgreSQL
+    refuses index entries over 2,704 bytes."""
+    clipped = text[:MAX_TEXT]
+    return clipped, _norm(clipped)
 
 
 def _dashed(hex_id: str) -> str:
