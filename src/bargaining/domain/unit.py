@@ -56,7 +56,8 @@ def _text(value: object, what: str, *, required: bool = True) -> str:
             f"the {what} is {len(cleaned):,} characters long; a unit's names and profile "
             f"fields are at most {MAX_TEXT}"
         )
-    if _CONTROL.search(cleaned):
+    # Control characters are never printable: the regex runs only on the rare rest.
+    if not cleaned.isprintable() and _CONTROL.search(cleaned):
         raise InvalidInput(f"the {what} contains a control character; names are plain text")
     if required and not cleaned:
         article = "an" if what[0] in "aeio" else "a"
