@@ -5,6 +5,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/foundation.py             # full run, about a minute
     .venv/bin/python benchmarks/foundation.py --quick     # fewer repetitions, under a minute
     .venv/bin/python benchmarks/foundation.py --profile   # then cProfile each slow part once
+    .venv/bin/python benchmarks/foundation.py --import-runs 31   # a steadier import ratio
 
 1. Import the F-7 sample into a fresh SQLite file (batch sizes 1000 and 500), beside a baseline
    that saves the same number of events, in the same number of saves with the same events per
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import dataclasses
 import os
 import platform
 import pstats
@@ -532,8 +534,17 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile each part afterwards")
     parser.add_argument("--csv", type=Path, default=F7_CSV, help="the F-7 sample CSV")
     parser.add_argument("--dir", type=Path, help="folder for the SQLite files (default: temp)")
+    parser.add_argument(
+        "--import-runs", type=int, metavar="N",
+        help="paired import/baseline runs per batch size (full: 15, quick: 3); on a noisy "
+        "machine more runs steady the median ratio",
+    )
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
+    if args.import_runs is not None:
+        if args.import_runs < 1:
+            parser.error("--import-runs needs at least 1 run")
+        plan = dataclasses.replace(plan, import_runs=args.import_runs)
 
     with tempfile.TemporaryDirectory(prefix="bargaining-bench-", dir=args.dir) as tmp:
         workdir = Path(tmp)
