@@ -127,6 +127,18 @@ def run(app: BargainingApp, plan: Plan) -> None:
             assert last_id(app) - before == step.events, step
 
 
+@contextlib.contextmanager
+def played(plan: Plan) -> Iterator[tuple[BargainingApp, BargainingApp]]:
+    """The plan played on memory, and on a SQLite file by one application, then read back by
+    a fresh one (nothing cached): the two stores every property compares."""
+    with opened("memory") as memory, sqlite_store() as path:
+        run(memory, plan)
+        with opened(path) as writer:
+            run(writer, plan)
+        with opened(path) as sqlite:
+            yield memory, sqlite
+
+
 def reloaded(app: BargainingApp, plan: Plan) -> dict[UUID, tuple[Any, ...]]:
     """Every unit as ``app`` reconstructs it from its store; unregistered ones are not found."""
     state = {uid: unit_fields(app.get_unit(uid)) for uid in plan.units}
@@ -171,12 +183,8 @@ def check_stores(plan: Plan, apps: dict[str, BargainingApp]) -> None:
 @quick(40)
 @given(plan=plans())
 def test_commands_reload_to_the_model_from_memory_and_sqlite(plan: Plan) -> None:
-    with opened("memory") as memory, sqlite_store() as path:
-        run(memory, plan)
-        with opened(path) as writer:
-            run(writer, plan)
-        with opened(path) as sqlite:  # a fresh application: nothing cached
-            check_stores(plan, {"memory": memory, "sqlite": sqlite})
+    with played(plan) as (memory, sqlite):
+        check_stores(plan, {"memory": memory, "sqlite": sqlite})
 
 
 @quick(25)
@@ -206,17 +214,13 @@ def test_every_version_reloads_across_snapshots(plan: Plan, data: st.DataObject)
     (uid,) = plan.units
     history = plan.history[uid]
     versions = data.draw(st.lists(st.integers(1, len(history)), max_size=8))
-    with opened("memory") as memory, sqlite_store() as path:
-        run(memory, plan)
-        with opened(path) as writer:
-            run(writer, plan)
-        with opened(path) as sqlite:
-            for app in (memory, sqlite):
-                assert unit_fields(app.get_unit(uid)) == history[-1]
-                for version in [*versions, len(history)]:
-                    assert unit_fields(app.get_unit(uid, version=version)) == history[version - 1]
-                snapshots = list(app.snapshots.get(uid)) if app.snapshots else []
-                assert len(snapshots) == len(history) // 50
+    with played(plan) as apps:
+        for app in apps:
+            assert unit_fields(app.get_unit(uid)) == history[-1]
+            for version in [*versions, len(history)]:
+                assert unit_fields(app.get_unit(uid, version=version)) == history[version - 1]
+            snapshots = list(app.snapshots.get(uid)) if app.snapshots else []
+            assert len(snapshots) == len(history) // 50
 
 
 # ------------------------------------------------------------- 2. the Expiry Map rebuilds

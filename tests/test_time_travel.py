@@ -19,7 +19,7 @@ from bargaining import (
     RecordNotFound,
 )
 from tests.strategies import Plan, long_single_unit_plans, plans, unit_fields
-from tests.test_properties import opened, quick, run, sqlite_store
+from tests.test_properties import opened, played, quick, run, sqlite_store
 
 
 def moment() -> datetime:
@@ -146,13 +146,9 @@ def check_every_version(app: BargainingApp, plan: Plan) -> None:
 @quick(25)
 @given(plan=plans(max_commands=15))
 def test_every_version_and_moment_equals_applying_that_many_events(plan: Plan) -> None:
-    with opened("memory") as memory, sqlite_store() as path:
-        run(memory, plan)
-        with opened(path) as writer:
-            run(writer, plan)
-        with opened(path) as sqlite:
-            for app in (memory, sqlite):
-                check_every_version(app, plan)
+    with played(plan) as apps:
+        for app in apps:
+            check_every_version(app, plan)
 
 
 @quick(3)
