@@ -1,0 +1,141 @@
+"""Stores written by an earlier release open, load, read the same and verify with today's code.
+
+``tests/release_stores/v0.1`` holds two SQLite stores written by release 0.1 (plain and
+encrypted, every kind of record, a unit past its snapshot) and ``expected.json``, what that
+release read from them. On SQLite the files themselves are opened; on memory and PostgreSQL
+their stored events and snapshots are inserted, bytes unchanged, into a fresh store first.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import pytest
+from eventsourcing.persistence import StoredEvent
+
+from bargaining import Actor, BargainingApp
+
+RELEASES = Path(__file__).resolve().parent / "release_stores"
+V0_1 = RELEASES / "v0.1"
+KEY = (V0_1 / "key.txt").read_text().strip()
+EXPECTED: dict[str, Any] = json.loads((V0_1 / "expected.json").read_text())
+STEWARD = Actor("d-1", "data steward")
+
+
+def stored_rows(path: Path, table: str, order: str) -> list[StoredEvent]:
+    with sqlite3.connect(path) as db:
+        rows = db.execute(
+            f"SELECT originator_id, originator_version, topic, state FROM {table} ORDER BY {order}"
+        ).fetchall()
+    return [StoredEvent(UUID(r[0]), r[1], r[2], bytes(r[3])) for r in rows]
+
+
+@pytest.fixture(params=["plain", "encrypted"])
+def variant(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def released(
+    variant: str, store_kind: str, store_url: str, tmp_path: Path
+) -> Iterator[BargainingApp]:
+    """A store of release 0.1, opened with today's code on the parametrised kind of store."""
+    source = V0_1 / f"{variant}.sqlite"
+    key = KEY if variant == "encrypted" else None
+    if store_kind == "sqlite":
+        shutil.copy(source, store_url)
+        app = BargainingApp(store_url, cipher_key=key)
+    else:
+        app = BargainingApp(store_url, cipher_key=key)
+        app.recorder.insert_events(stored_rows(source, "stored_events", "rowid"))
+        assert app.snapshots is not None
+        snapshots = stored_rows(source, "stored_snapshots", "originator_id, originator_version")
+        app.snapshots.recorder.insert_events(snapshots)
+    yield app
+    app.close()
+
+
+def history_without_summaries(app: BargainingApp, record: UUID) -> list[dict[str, Any]]:
+    return [{k: v for k, v in e.as_record().items() if k != "summary"}
+            for e in app.history(record)]
+
+
+def read_back(app: BargainingApp, expected: dict[str, Any]) -> dict[str, Any]:
+    """What ``make_v0_1.py`` wrote down, read again with today's API."""
+    records = expected["records"]
+    every = [*records["units"].values(), records["framework"], records["cluster"],
+             *records["rounds"].values(), records["campaign"]]
+    busy = UUID(records["units"]["Sudbury LTC"])
+    campaign = app.get_campaign(UUID(records["campaign"]))
+    cluster = app.cluster_status(UUID(records["cluster"]))
+    framework = app.get_framework(UUID(records["framework"]))
+    units = {}
+    for uid in records["units"].values():
+        unit = app.get_unit(UUID(uid))
+        units[uid] = {
+            "label": unit.label, "version": unit.version, "headcount": unit.headcount,
+            "sector": unit.sector,
+            "agreements": [[str(a.effective), str(a.expiry), str(a.settled), a.source]
+                           for a in unit.agreements],
+        }
+    rounds = {}
+    for rid in records["rounds"].values():
+        found = app.get_round(UUID(rid))
+        rounds[rid] = {"ratified": found.ratified, "tentative_number": found.tentative_number,
+                       "version": found.version}
+    assert app.snapshots is not None
+    return {
+        "records": records,
+        "receipt": str(app.receipt()),
+        "history": {rid: history_without_summaries(app, UUID(rid)) for rid in every},
+        "units": units,
+        "snapshots": len(list(app.snapshots.get(busy))),
+        "campaign": {"rung": campaign.rung.name, "status": campaign.status.value,
+                     "outcome": campaign.outcome.value if campaign.outcome else None,
+                     "version": campaign.version},
+        "cluster": {"settled": cluster.settled,
+                    "tables": [[str(t.unit_id), t.status.value if t.status else None,
+                                t.withdrawn, t.final] for t in cluster.tables],
+                    "entitlements": [[str(e.unit_id), e.demand, str(e.from_unit_id)]
+                                     for e in cluster.entitlements]},
+        "framework": {"effective": framework.effective.number if framework.effective else None,
+                      "version": framework.version},
+        "rounds": rounds,
+        "expiry_map": [[str(u.unit_id), u.sector, u.region, u.headcount, str(u.expiry)]
+                       for u in app.expiry_map.all_units()],
+    }
+
+
+@pytest.mark.parametrize("store_kind", ["memory", "sqlite", "postgres"], indirect=True)
+def test_a_release_0_1_store_reads_as_that_release_read_it(
+    released: BargainingApp, variant: str
+) -> None:
+    expected = EXPECTED[variant]
+    found = read_back(released, expected)
+    for part in expected:
+        assert found[part] == expected[part], part
+    report = released.verify(expected["receipt"])
+    assert report.intact, str(report)
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite", "postgres"], indirect=True)
+def test_a_release_0_1_store_takes_new_changes_and_still_verifies(
+    released: BargainingApp, variant: str
+) -> None:
+    expected = EXPECTED[variant]
+    busy = UUID(expected["records"]["units"]["Sudbury LTC"])
+    released.change_headcount(busy, 999, actor=STEWARD, counted_on=date(2026, 6, 1))
+    unit = released.get_unit(busy)
+    assert (unit.headcount, unit.version) == (999, expected["units"][str(busy)]["version"] + 1)
+    assert released.expiry_map.unit(busy).headcount == 999
+    assert released.verify(expected["receipt"]).intact
+    assert released.expiry_map.rebuild() == len(
+        [e for rid in expected["records"]["units"].values() for e in expected["history"][rid]]
+    ) + 1
