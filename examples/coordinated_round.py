@@ -17,9 +17,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from bargaining import Actor, BargainingApp, BargainingError
-from bargaining.domain.cluster import PactRule
-from bargaining.domain.evaluation import Amount, Clause, Increases, Terms, Tiered
-from bargaining.domain.framework import (
+from bargaining.domain.coordination.cluster import PactRule
+from bargaining.domain.frameworks.evaluation import Amount, Clause, Increases, Terms, Tiered
+from bargaining.domain.frameworks.framework import (
     NO_TWO_TIER,
     Category,
     CompoundIncrease,
@@ -27,7 +27,7 @@ from bargaining.domain.framework import (
     Protection,
     Quantity,
 )
-from bargaining.domain.vote import Tally, Threshold, Vote
+from bargaining.domain.shared.vote import Tally, Threshold, Vote
 
 COMMITTEE = [Actor("c-1", "cluster co-chair (CUPE)"), Actor("c-2", "cluster co-chair (SEIU)")]
 STEWARD = Actor("d-1", "data steward")

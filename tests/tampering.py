@@ -117,7 +117,7 @@ class Tamperer:
 
     def rechain(self) -> None:
         """Recompute the whole chain from the stored events, as a careful forger would."""
-        from bargaining.adapters.chained_recorders import chain_records
+        from bargaining.infrastructure.chained_recorders import chain_records
 
         rows = []
         after = 0

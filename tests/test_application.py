@@ -25,8 +25,8 @@ from bargaining import (
     UnitNotFound,
     unit_id,
 )
-from bargaining.application.storage import Store
-from bargaining.domain.unit import unit_profile
+from bargaining.domain.units.unit import unit_profile
+from bargaining.infrastructure.stores import Store
 
 # Stores that outlive one application instance (memory does not).
 PERSISTENT = pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])

@@ -9,9 +9,17 @@ from uuid import UUID
 import pytest
 
 from bargaining import Actor, BargainingApp, BargainingError, InvalidInput, RuleViolation
-from bargaining.domain.cluster import PactRule
-from bargaining.domain.evaluation import Amount, Clause, Increases, Terms, Tiered, Verdict
-from bargaining.domain.framework import (
+from bargaining.domain.coordination.cluster import PactRule
+from bargaining.domain.coordination.round import TableStatus
+from bargaining.domain.frameworks.evaluation import (
+    Amount,
+    Clause,
+    Increases,
+    Terms,
+    Tiered,
+    Verdict,
+)
+from bargaining.domain.frameworks.framework import (
     NO_TWO_TIER,
     Category,
     CompoundIncrease,
@@ -19,8 +27,7 @@ from bargaining.domain.framework import (
     Protection,
     Quantity,
 )
-from bargaining.domain.round import TableStatus
-from bargaining.domain.vote import Tally, Vote
+from bargaining.domain.shared.vote import Tally, Vote
 
 CHAIR = Actor("c-1", "cluster co-chair")
 OUTSIDER = Actor("x-9", "local president")

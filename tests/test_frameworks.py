@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 from bargaining import Actor, InvalidInput, MissingActor, RuleViolation
-from bargaining.domain.evaluation import (
+from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
     Increases,
@@ -19,7 +19,7 @@ from bargaining.domain.evaluation import (
     Years,
     evaluate,
 )
-from bargaining.domain.framework import (
+from bargaining.domain.frameworks.framework import (
     NO_TWO_TIER,
     Category,
     CompoundIncrease,
@@ -30,7 +30,7 @@ from bargaining.domain.framework import (
     TermLength,
     VersionStatus,
 )
-from bargaining.domain.vote import Tally, Threshold, Vote
+from bargaining.domain.shared.vote import Tally, Threshold, Vote
 
 CHAIR = Actor("c-1", "committee chair")
 WAGES = Demand("wages", Category.WAGES, CompoundIncrease(16.4, 21.5))

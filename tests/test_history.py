@@ -28,7 +28,7 @@ from bargaining import (
 )
 from bargaining.adapters.audit_export import COLUMNS
 from bargaining.application.history import _Names
-from bargaining.domain.summaries import AGGREGATES, has_summary, occurred_on, summarize
+from bargaining.presentation.summaries import AGGREGATES, has_summary, occurred_on, summarize
 from tests.conftest import POSTGRES_URL, STORES, require_postgres
 from tests.history_story import CHAIR, ORGANIZER, STEWARD, Story, record_story
 

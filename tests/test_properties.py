@@ -39,7 +39,7 @@ from bargaining import (
     UnitNotFound,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
-from bargaining.domain.unit import MAX_HEADCOUNT, MAX_TEXT, unit_profile
+from bargaining.domain.units.unit import MAX_HEADCOUNT, MAX_TEXT, unit_profile
 from tests.conftest import POSTGRES_URL, require_postgres
 from tests.strategies import (
     F7_COLUMNS,

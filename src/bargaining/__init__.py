@@ -6,23 +6,7 @@ from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
 from bargaining.application.history import AuditPage, HistoryEntry
 from bargaining.application.integrity import Break, IntegrityReport, Receipt, verify_store
-from bargaining.domain.actor import Actor
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.cluster import PactRule
-from bargaining.domain.errors import (
-    BargainingError,
-    ConcurrentChange,
-    EncryptionKeyError,
-    InvalidInput,
-    MapBehind,
-    MissingActor,
-    RecordNotFound,
-    RuleViolation,
-    StoreError,
-    UnitAlreadyRegistered,
-    UnitNotFound,
-)
-from bargaining.domain.escalation import (
+from bargaining.domain.campaigns.escalation import (
     DEFAULT_LADDER,
     Campaign,
     CampaignScope,
@@ -40,7 +24,18 @@ from bargaining.domain.escalation import (
     Turnout,
     UnitResult,
 )
-from bargaining.domain.evaluation import (
+from bargaining.domain.campaigns.readiness import (
+    Figure,
+    Readiness,
+    SeriesPoint,
+    Standing,
+    UnitReadiness,
+    participation_series,
+    readiness,
+)
+from bargaining.domain.coordination.cluster import PactRule
+from bargaining.domain.coordination.round import TableStatus
+from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
     Evaluation,
@@ -51,7 +46,7 @@ from bargaining.domain.evaluation import (
     Years,
     evaluate,
 )
-from bargaining.domain.framework import (
+from bargaining.domain.frameworks.framework import (
     NO_TWO_TIER,
     Category,
     CompoundIncrease,
@@ -60,19 +55,22 @@ from bargaining.domain.framework import (
     Quantity,
     TermLength,
 )
-from bargaining.domain.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
-from bargaining.domain.readiness import (
-    Figure,
-    Readiness,
-    SeriesPoint,
-    Standing,
-    UnitReadiness,
-    participation_series,
-    readiness,
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import (
+    BargainingError,
+    ConcurrentChange,
+    InvalidInput,
+    MissingActor,
+    RecordNotFound,
+    RuleViolation,
+    UnitAlreadyRegistered,
+    UnitNotFound,
 )
-from bargaining.domain.round import TableStatus
-from bargaining.domain.unit import MAX_TEXT, BargainingUnit, unit_id
-from bargaining.domain.vote import Tally, Threshold, Vote
+from bargaining.domain.shared.vote import Tally, Threshold, Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
+from bargaining.domain.units.unit import MAX_TEXT, BargainingUnit, unit_id
+from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
 from bargaining.readmodels.expiry_map import (
     ClusterCandidate,
     ExpiryMap,

@@ -1,1 +1,1 @@
-"""Adapters at the edge: importing and exporting records."""
+"""What a host calls at the edge: CSV import and audit export."""

@@ -32,10 +32,10 @@ from uuid import UUID
 import attrs
 
 from bargaining.application.app import BargainingApp
-from bargaining.domain.actor import Actor, require_actor
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.errors import BargainingError, InvalidInput, UnitNotFound
-from bargaining.domain.unit import BargainingUnit, UnitProfile, unit_id, unit_profile
+from bargaining.domain.shared.actor import Actor, require_actor
+from bargaining.domain.shared.errors import BargainingError, InvalidInput, UnitNotFound
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.unit import BargainingUnit, UnitProfile, unit_id, unit_profile
 
 Row = Mapping[str, str]
 

@@ -27,24 +27,22 @@ from bargaining.application.frameworks import FrameworkCommands
 from bargaining.application.history import HistoryQueries
 from bargaining.application.integrity import IntegrityChecks
 from bargaining.application.rounds import RoundCommands
-from bargaining.application.storage import CIPHER_KEY_ENV, Store
 from bargaining.application.time_travel import TimeTravel
-from bargaining.application.transcodings import register_domain_transcodings
-from bargaining.domain.actor import Actor
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.errors import (
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import (
     ConcurrentChange,
-    EncryptionKeyError,
     InvalidInput,
-    MapBehind,
     RecordNotFound,
-    StoreError,
     UnitAlreadyRegistered,
     UnitNotFound,
 )
-from bargaining.domain.unit import BargainingUnit, unit_id
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.unit import BargainingUnit, unit_id
+from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
+from bargaining.infrastructure.sealing import NameSealer
+from bargaining.infrastructure.stores import CIPHER_KEY_ENV, Store
+from bargaining.infrastructure.transcodings import register_domain_transcodings
 from bargaining.readmodels.expiry_map import ExpiryMap
-from bargaining.readmodels.sealing import NameSealer
 
 T = TypeVar("T")
 

@@ -9,10 +9,7 @@ from fractions import Fraction
 from uuid import UUID
 
 from bargaining.application.services import Records
-from bargaining.domain.actor import Actor, require_actor
-from bargaining.domain.cluster import BargainingCluster
-from bargaining.domain.errors import InvalidInput, RuleViolation
-from bargaining.domain.escalation import (
+from bargaining.domain.campaigns.escalation import (
     Campaign,
     Ladder,
     Mandate,
@@ -22,13 +19,16 @@ from bargaining.domain.escalation import (
     StructureTest,
     Turnout,
 )
-from bargaining.domain.readiness import (
+from bargaining.domain.campaigns.readiness import (
     Readiness,
     SeriesPoint,
     participation_series,
     readiness,
 )
-from bargaining.domain.vote import Vote
+from bargaining.domain.coordination.cluster import BargainingCluster
+from bargaining.domain.shared.actor import Actor, require_actor
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import Vote
 
 #: The units taking part in an action: unit ids, ``PlannedUnit``s, or unit id -> work groups.
 Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]

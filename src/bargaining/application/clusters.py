@@ -9,12 +9,12 @@ from uuid import UUID
 import attrs
 
 from bargaining.application.services import Records
-from bargaining.domain.actor import Actor
-from bargaining.domain.cluster import BargainingCluster, MeTooEntitlement, PactRule
-from bargaining.domain.errors import RuleViolation
-from bargaining.domain.framework import DemandFramework, VersionStatus
-from bargaining.domain.round import BargainingRound, TableStatus
-from bargaining.domain.vote import Vote
+from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.coordination.round import BargainingRound, TableStatus
+from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.vote import Vote
 
 
 @attrs.frozen

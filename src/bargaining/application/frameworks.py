@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from bargaining.application.services import Records
-from bargaining.domain.actor import Actor
-from bargaining.domain.errors import RuleViolation
-from bargaining.domain.evaluation import Evaluation, Terms, evaluate
-from bargaining.domain.framework import Demand, DemandFramework
-from bargaining.domain.vote import Vote
+from bargaining.domain.frameworks.evaluation import Evaluation, Terms, evaluate
+from bargaining.domain.frameworks.framework import Demand, DemandFramework
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.vote import Vote
 
 
 class FrameworkCommands(Records):

@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import attrs
-from eventsourcing.domain import CanMutateAggregate
-from eventsourcing.utils import get_topic
 
-from bargaining.domain.actor import Actor
-from bargaining.domain.errors import InvalidInput, RecordNotFound
-from bargaining.domain.summaries import (
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.infrastructure.topics import aggregate_topics
+from bargaining.presentation.summaries import (
     AGGREGATES,
     actor_of,
     display_name,
@@ -173,11 +172,7 @@ class _Names:
 
 
 def _kind_topics(kind: str) -> tuple[str, ...]:
-    cls = AGGREGATES[kind]
-    return tuple(sorted(
-        get_topic(v) for v in vars(cls).values()
-        if isinstance(v, type) and issubclass(v, CanMutateAggregate)
-    ))
+    return aggregate_topics(AGGREGATES[kind])
 
 
 def _aware(value: object, what: str) -> datetime | None:

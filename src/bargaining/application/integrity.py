@@ -1,7 +1,7 @@
 """Tamper evidence: a hash chain over every stored event, its verification, and receipts.
 
 Each stored event gets a chain record, written by the event recorder in the same transaction
-as the event (see :mod:`bargaining.adapters.chained_recorders`)::
+as the event (see :mod:`bargaining.infrastructure.chained_recorders`)::
 
     digest = sha256(originator id, version, topic, stored bytes)
     link   = sha256(previous link, position, digest)     # the first previous link is 32 zeros
@@ -29,8 +29,9 @@ import attrs
 from eventsourcing.persistence import InfrastructureFactory, PersistenceError
 from eventsourcing.utils import Environment
 
-from bargaining.application.storage import Store
-from bargaining.domain.errors import InvalidInput, StoreError
+from bargaining.domain.shared.errors import InvalidInput
+from bargaining.infrastructure.errors import StoreError
+from bargaining.infrastructure.stores import Store
 
 T = TypeVar("T")
 

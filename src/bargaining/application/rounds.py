@@ -7,13 +7,19 @@ from datetime import date
 from uuid import UUID
 
 from bargaining.application.services import Records
-from bargaining.domain.actor import Actor
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.cluster import BargainingCluster, MeTooEntitlement, PactRule
-from bargaining.domain.evaluation import Evaluation, Terms, describe_term, evaluate, score
-from bargaining.domain.framework import DemandFramework, FrameworkVersion
-from bargaining.domain.round import BargainingRound
-from bargaining.domain.vote import Vote
+from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.frameworks.evaluation import (
+    Evaluation,
+    Terms,
+    describe_term,
+    evaluate,
+    score,
+)
+from bargaining.domain.frameworks.framework import DemandFramework, FrameworkVersion
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 
 class RoundCommands(Records):

@@ -9,7 +9,7 @@ from uuid import UUID
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from bargaining.domain.unit import BargainingUnit
+    from bargaining.domain.units.unit import BargainingUnit
 
     class Records:
         def _load(

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from bargaining.domain.errors import InvalidInput, RecordNotFound
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 from bargaining.readmodels.expiry_map import ExpiryMap
 
 T = TypeVar("T")

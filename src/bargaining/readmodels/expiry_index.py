@@ -11,7 +11,7 @@ from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bargaining.domain.unit import normalise_name
+from bargaining.domain.units.unit import normalise_name
 
 if TYPE_CHECKING:
     from bargaining.readmodels.expiry_map import MapUnit

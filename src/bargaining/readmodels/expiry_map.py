@@ -22,15 +22,16 @@ import attrs
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification, PersistenceError, Recording
 from eventsourcing.sqlite import SQLiteApplicationRecorder
-from eventsourcing.utils import get_topic
 
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.errors import InvalidInput, MapBehind, UnitNotFound
-from bargaining.domain.open_period import OpenPeriod, OpenPeriodCalendar
-from bargaining.domain.unit import MAX_TEXT, BargainingUnit
+from bargaining.domain.shared.errors import InvalidInput, UnitNotFound
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.open_period import OpenPeriod, OpenPeriodCalendar
+from bargaining.domain.units.unit import MAX_TEXT, BargainingUnit
+from bargaining.infrastructure.errors import MapBehind
+from bargaining.infrastructure.sealing import NameSealer
+from bargaining.infrastructure.topics import stored_topics
+from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_index import KEPT_UNITS, ExpiryIndex, IndexGroup
-from bargaining.readmodels.sealing import NameSealer
-from bargaining.readmodels.viewstore import ViewStore
 
 Filter = str | Iterable[str] | None
 
@@ -227,9 +228,11 @@ class ExpiryMap:
                 (_INDUSTRY,), self._update("industry_code"), lambda v: (v,)
             ),
         }
-        self.topics = [get_topic(cls) for cls in UNIT_EVENTS]
-        self._kinds = {get_topic(cls): cls.__name__ for cls in UNIT_EVENTS}
-        self._versions = {get_topic(cls): getattr(cls, "class_version", 1) for cls in UNIT_EVENTS}
+        self._kinds = {t: cls.__name__ for cls in UNIT_EVENTS for t in stored_topics(cls)}
+        self._versions = {
+            t: getattr(cls, "class_version", 1) for cls in UNIT_EVENTS for t in stored_topics(cls)
+        }
+        self.topics = list(self._kinds)
         recorder = app.recorder
         self._sqlite: SQLiteApplicationRecorder | None = None
         if (

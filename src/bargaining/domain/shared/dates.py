@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bargaining.domain.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput
 
 
 def require_date(value: object, what: str) -> date:

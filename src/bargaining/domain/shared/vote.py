@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import attrs
 
-from bargaining.domain.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 
 
 def whole_count(value: object, what: str) -> int:

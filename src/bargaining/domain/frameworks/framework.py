@@ -13,9 +13,9 @@ from typing import Any
 import attrs
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.actor import Actor, clean_reason, require_actor
-from bargaining.domain.errors import InvalidInput, RuleViolation
-from bargaining.domain.vote import Vote
+from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import Vote
 
 NO_TWO_TIER = "no two-tier"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from bargaining.domain.errors import InvalidInput, MissingActor
+from bargaining.domain.shared.errors import InvalidInput, MissingActor
 
 
 def _not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:

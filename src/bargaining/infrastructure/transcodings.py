@@ -11,15 +11,7 @@ from typing import Any
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from bargaining.domain.actor import Actor
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.cluster import (
-    AdoptedFramework,
-    MeTooEntitlement,
-    PactRule,
-    SignOffDecision,
-)
-from bargaining.domain.escalation import (
+from bargaining.domain.campaigns.escalation import (
     CampaignScope,
     Ladder,
     Mandate,
@@ -33,7 +25,14 @@ from bargaining.domain.escalation import (
     Turnout,
     UnitResult,
 )
-from bargaining.domain.evaluation import (
+from bargaining.domain.coordination.cluster import (
+    AdoptedFramework,
+    MeTooEntitlement,
+    PactRule,
+    SignOffDecision,
+)
+from bargaining.domain.coordination.round import Offer, TentativeAgreement
+from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
     DemandVerdict,
@@ -44,7 +43,7 @@ from bargaining.domain.evaluation import (
     Verdict,
     Years,
 )
-from bargaining.domain.framework import (
+from bargaining.domain.frameworks.framework import (
     Category,
     CompoundIncrease,
     Demand,
@@ -52,8 +51,9 @@ from bargaining.domain.framework import (
     Quantity,
     TermLength,
 )
-from bargaining.domain.round import Offer, TentativeAgreement
-from bargaining.domain.vote import Tally, Threshold, Vote
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.vote import Tally, Threshold, Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 
 class DateAsISO(Transcoding):

@@ -27,7 +27,7 @@ from bargaining.application.integrity import (
     chain_link,
     event_digest,
 )
-from bargaining.domain.errors import StoreError
+from bargaining.infrastructure.errors import StoreError
 
 CHAIN_SUFFIX = "_chain"
 

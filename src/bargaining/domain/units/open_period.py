@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from bargaining.domain.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput
 
 
 @attrs.frozen

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 from typing import Any
 
-from bargaining.domain.unit import normalise_name
+from bargaining.domain.units.unit import normalise_name
 
 
 class NameSealer:

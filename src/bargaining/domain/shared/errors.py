@@ -1,4 +1,4 @@
-"""The library's errors: one base class a host can catch, messages in the domain's words.
+"""The domain's errors: one base class a host can catch, messages in the domain's words.
 
 A command that raises any of these has recorded nothing.
 """
@@ -36,16 +36,3 @@ class UnitNotFound(RecordNotFound):
 
 class ConcurrentChange(BargainingError):
     """Someone else changed the same record first; reload and try again."""
-
-
-class StoreError(BargainingError):
-    """The event store cannot be opened or read as configured."""
-
-
-class MapBehind(StoreError):
-    """The Expiry Map could not apply events already recorded: they are safe in the event
-    log, and the map applies them once its database accepts the writes."""
-
-
-class EncryptionKeyError(StoreError):
-    """Stored events cannot be decrypted with the key given (wrong or missing key)."""

@@ -15,14 +15,14 @@ from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
-from bargaining.domain.actor import Actor
-from bargaining.domain.cluster import BargainingCluster, PactRule
-from bargaining.domain.escalation import Campaign, MandateKind, show_percent
-from bargaining.domain.evaluation import Evaluation
-from bargaining.domain.framework import DemandFramework
-from bargaining.domain.round import BargainingRound
-from bargaining.domain.unit import BargainingUnit, unit_label
-from bargaining.domain.vote import Vote
+from bargaining.domain.campaigns.escalation import Campaign, MandateKind, show_percent
+from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
+from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.frameworks.evaluation import Evaluation
+from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.unit import BargainingUnit, unit_label
 
 #: Resolves another record's id to its display name (a unit's label, a cluster's name ...).
 Names = Callable[[UUID], str]

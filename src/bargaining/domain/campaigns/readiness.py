@@ -14,9 +14,7 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.domain.dates import require_date
-from bargaining.domain.errors import InvalidInput
-from bargaining.domain.escalation import (
+from bargaining.domain.campaigns.escalation import (
     Action,
     Campaign,
     CampaignStatus,
@@ -27,6 +25,8 @@ from bargaining.domain.escalation import (
     short_of,
     show_percent,
 )
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput
 
 
 @attrs.frozen

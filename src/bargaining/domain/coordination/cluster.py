@@ -10,10 +10,10 @@ from uuid import UUID
 import attrs
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.actor import Actor, clean_reason, require_actor
-from bargaining.domain.dates import require_date
-from bargaining.domain.errors import InvalidInput, RuleViolation
-from bargaining.domain.vote import Vote
+from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import Vote
 
 
 class PactRule(enum.Enum):

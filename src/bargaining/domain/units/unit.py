@@ -11,10 +11,10 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.actor import Actor, clean_reason, require_actor
-from bargaining.domain.agreement import CollectiveAgreement
-from bargaining.domain.dates import require_date
-from bargaining.domain.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 #: No bargaining unit covers more workers than this; larger counts are typing errors.
 MAX_HEADCOUNT = 10_000_000

@@ -6,8 +6,8 @@ from datetime import date
 
 import attrs
 
-from bargaining.domain.dates import require_date
-from bargaining.domain.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 
 
 def _date_or_none(value: object, what: str) -> None:

@@ -14,8 +14,7 @@ from typing import Any
 
 import attrs
 
-from bargaining.domain.errors import InvalidInput
-from bargaining.domain.framework import (
+from bargaining.domain.frameworks.framework import (
     NO_TWO_TIER,
     Category,
     CompoundIncrease,
@@ -28,6 +27,7 @@ from bargaining.domain.framework import (
     show_number,
     show_percent,
 )
+from bargaining.domain.shared.errors import InvalidInput
 
 
 class Verdict(enum.Enum):

@@ -16,16 +16,16 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import attrs
 
-from bargaining.domain.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput
 
 STORE_ENV = "BARGAINING_STORE"
 CIPHER_KEY_ENV = "BARGAINING_CIPHER_KEY"
 DEFAULT_SQLITE_FILE = "bargaining.sqlite"
 
 # Every store records events through a recorder that also writes the hash chain.
-CHAINED_MEMORY = "bargaining.adapters.chained_recorders:ChainedPOPOFactory"
-CHAINED_SQLITE = "bargaining.adapters.chained_recorders:ChainedSQLiteApplicationRecorder"
-CHAINED_POSTGRES = "bargaining.adapters.chained_postgres:ChainedPostgresApplicationRecorder"
+CHAINED_MEMORY = "bargaining.infrastructure.chained_recorders:ChainedPOPOFactory"
+CHAINED_SQLITE = "bargaining.infrastructure.chained_recorders:ChainedSQLiteApplicationRecorder"
+CHAINED_POSTGRES = "bargaining.infrastructure.chained_postgres:ChainedPostgresApplicationRecorder"
 
 
 @attrs.frozen

@@ -26,10 +26,10 @@ from uuid import UUID
 import attrs
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.actor import Actor, clean_reason, require_actor
-from bargaining.domain.dates import require_date
-from bargaining.domain.errors import InvalidInput, RuleViolation
-from bargaining.domain.vote import Threshold, Vote, whole_count
+from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import Threshold, Vote, whole_count
 
 #: The strike vote's threshold when a ladder has no strike vote rung of its own.
 DEFAULT_STRIKE_VOTE_PERCENT = 85

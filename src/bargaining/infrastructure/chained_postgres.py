@@ -16,9 +16,9 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
 
-from bargaining.adapters.chained_recorders import CHAIN_SUFFIX, chain_record, chain_records
 from bargaining.application.integrity import ChainRecord, StoredRow
-from bargaining.domain.errors import StoreError
+from bargaining.infrastructure.chained_recorders import CHAIN_SUFFIX, chain_record, chain_records
+from bargaining.infrastructure.errors import StoreError
 
 
 class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):

@@ -1,0 +1,1 @@
+"""What people read: plain-language summaries of recorded events, out of the domain."""
