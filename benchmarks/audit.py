@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from foundation import Figure, contention, cpu_counters, table
 
@@ -80,7 +81,8 @@ def rate(count: int, work: Callable[[], object], runs: int) -> tuple[float, str]
 
 def read_raw(app: BargainingApp) -> int:
     after, seen = 0, 0
-    while page := app.recorder.select_stored(after, 2000):  # type: ignore[attr-defined]
+    recorder: Any = app.eventsourcing.recorder
+    while page := recorder.select_stored(after, 2000):
         seen += len(page)
         after = page[-1][0]
     return seen
@@ -88,9 +90,10 @@ def read_raw(app: BargainingApp) -> int:
 
 def read_decoded(app: BargainingApp) -> int:
     start, seen = 0, 0
-    while page := app.recorder.select_notifications(start, 2000, inclusive_of_start=False):
+    while page := app.eventsourcing.recorder.select_notifications(start, 2000,
+                                                                  inclusive_of_start=False):
         for notification in page:
-            app.mapper.to_domain_event(notification)
+            app.eventsourcing.mapper.to_domain_event(notification)
         seen += len(page)
         start = page[-1].id
     return seen
@@ -99,7 +102,7 @@ def read_decoded(app: BargainingApp) -> int:
 def export(app: BargainingApp, writer: Callable[..., int], suffix: str) -> int:
     path = Path(app.store.location).with_suffix(f".{suffix}")
     with path.open("w", newline="", encoding="utf-8") as file:
-        return writer(app.audit_log(page_size=2000), file)
+        return writer(app.history.audit_log(page_size=2000), file)
 
 
 def bench_reading(app: BargainingApp, plan: Plan) -> list[Figure]:
@@ -115,7 +118,7 @@ def bench_reading(app: BargainingApp, plan: Plan) -> list[Figure]:
         _progress(name)
         median, detail = rate(n, work, plan.runs)
         figures.append(Figure(f"{name}: events/s", median, "events/s", target, detail=detail))
-    report = app.verify()
+    report = app.integrity.verify()
     assert report.intact and report.checked == n, report
     return figures
 

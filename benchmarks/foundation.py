@@ -408,7 +408,7 @@ def cold_queries(app: BargainingApp, probe: UUID, plan: Plan) -> list[Figure]:
         by_sql: list[float] = []
         building: list[float] = []
         for rep in range(reps):
-            app.change_headcount(probe, 100 + rep % 2, actor=ACTOR)
+            app.units.change_headcount(probe, 100 + rep % 2, actor=ACTOR)
             for n in range(1, builds_on + 1):
                 started = time.perf_counter()
                 ask(app.expiry_map)

@@ -41,25 +41,25 @@ def story(app: BargainingApp) -> tuple[list[object], object, datetime]:
         ("416", "Outside workers", date(2026, 12, 31)),
         ("4400", "Education workers", date(2027, 8, 31)),
     ):
-        unit = app.register_unit(
+        unit = app.units.register(
             union="CUPE", local=local, employer="City of Toronto", unit_name=name,
             sector="municipal", region="ON", city="Toronto", headcount=1000, actor=STEWARD,
         )
-        app.record_agreement(unit, expiry=expiry, settled=date(2023, 6, 14), actor=STEWARD)
+        app.units.record_agreement(unit, expiry=expiry, settled=date(2023, 6, 14), actor=STEWARD)
         units.append(unit)
-    cluster = app.form_cluster(
+    cluster = app.clusters.form(
         name="Toronto municipal 2027", sectors=["municipal"], committee=[COMMITTEE],
         window_start=date(2026, 10, 1), window_end=date(2027, 3, 31),
         target_alignment=date(2026, 12, 31), actor=COMMITTEE,
     )
-    app.admit_unit(cluster, units[0], actor=COMMITTEE)
-    app.admit_unit(cluster, units[1], actor=COMMITTEE)
-    app.change_headcount(units[0], 1130, counted_on=date(2026, 11, 16), actor=STEWARD,
+    app.clusters.admit(cluster, units[0], actor=COMMITTEE)
+    app.clusters.admit(cluster, units[1], actor=COMMITTEE)
+    app.units.change_headcount(units[0], 1130, on=date(2026, 11, 16), actor=STEWARD,
                          reason="membership list of 16 November")
     time.sleep(0.01)
     before_override = datetime.now(UTC)
     time.sleep(0.01)
-    app.admit_unit(cluster, units[2], actor=COMMITTEE,
+    app.clusters.admit(cluster, units[2], actor=COMMITTEE,
                    override_reason="same employer; aligning the 2027 expiry is the goal")
     return units, cluster, before_override
 
@@ -88,29 +88,29 @@ def main() -> None:
     units, cluster, before_override = story(app)
 
     heading("The history of CUPE 79, as a person reads it")
-    for entry in app.history(units[0]):  # type: ignore[arg-type]
+    for entry in app.history.of(units[0]):  # type: ignore[arg-type]
         show(entry)
 
     heading(f"Everything {COMMITTEE} decided")
-    for entry in app.audit_log(actor=COMMITTEE):
+    for entry in app.history.audit_log(actor=COMMITTEE):
         show(entry)
 
     heading("The cluster as it stood before the override, and now")
-    then = app.cluster_status(cluster, at=before_override)  # type: ignore[arg-type]
-    now = app.cluster_status(cluster)  # type: ignore[arg-type]
+    then = app.clusters.status(cluster, at=before_override)  # type: ignore[arg-type]
+    now = app.clusters.status(cluster)  # type: ignore[arg-type]
     print(f"  then: {', '.join(t.label for t in then.tables)}")
     print(f"  now:  {', '.join(t.label for t in now.tables)}")
 
     heading("A receipt to publish in the members' bulletin")
-    receipt = app.receipt()
+    receipt = app.integrity.receipt()
     print(f"  {receipt}")
-    print(f"  verify: {app.verify(receipt)}")
+    print(f"  verify: {app.integrity.verify(receipt)}")
     app.close()
 
     heading("Someone edits the SQLite file behind the library's back")
     tamper(args.db, position=4)
     reopened = BargainingApp(str(args.db))
-    print(f"  verify: {reopened.verify(receipt)}")
+    print(f"  verify: {reopened.integrity.verify(receipt)}")
     reopened.close()
 
 

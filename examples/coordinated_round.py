@@ -54,11 +54,11 @@ def main() -> None:
          date(2026, 4, 30)),
         ("CUPE", "79", "City of Toronto", "LTC homes", "municipal", 3200, date(2026, 3, 31)),
     ]:
-        uid = app.register_unit(union=union, local=local, employer=employer, unit_name=name,
+        uid = app.units.register(union=union, local=local, employer=employer, unit_name=name,
                                 sector=sector, region="ON", headcount=workers, actor=STEWARD)
-        app.record_agreement(uid, effective=date(2023, 4, 1), expiry=expiry, actor=STEWARD)
+        app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=expiry, actor=STEWARD)
         units[name] = uid
-        print(f"  {app.get_unit(uid).label}: {workers} workers, expires {expiry}")
+        print(f"  {app.units.get(uid).label}: {workers} workers, expires {expiry}")
 
     heading("A shared demand framework, ratified by members")
     demands = [
@@ -69,36 +69,36 @@ def main() -> None:
         Demand("contracting out", Category.CONTRACTING_OUT, Protection("no contracting out")),
         Demand("two-tier", Category.JOB_SECURITY, Protection(NO_TWO_TIER)),
     ]
-    framework = app.draft_framework(name="Care and City 2026", sectors=["long-term care",
+    framework = app.frameworks.draft(name="Care and City 2026", sectors=["long-term care",
                                     "municipal"], demands=demands, actor=chair)
     vote = Vote(date(2025, 11, 20), Tally(eligible=3950, cast=2600, yes=2350, no=230,
                 spoiled=20), Threshold.majority_of_cast(), quorum=Fraction(1, 3))
-    app.record_framework_vote(framework, 1, vote, actor=chair)
+    app.frameworks.record_vote(framework, 1, vote, actor=chair)
     print(f"  version 1 ratified: {vote.explain()}")
 
     heading("The cluster forms, admits units, adopts the framework and a pact")
-    cluster = app.form_cluster(
+    cluster = app.clusters.form(
         name="Ontario care 2026", sectors=["long-term care", "municipal"], committee=COMMITTEE,
         window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
         target_alignment=date(2029, 3, 31), actor=chair)
     for uid in units.values():
-        app.admit_unit(cluster, uid, actor=chair)
-    app.adopt_framework(cluster, framework, 1, actor=chair)
-    app.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
+        app.clusters.admit(cluster, uid, actor=chair)
+    app.clusters.adopt_framework(cluster, framework, 1, actor=chair)
+    app.clusters.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
                              PactRule.ME_TOO, PactRule.NON_RAIDING],
                    me_too_demands=["wages", "care hours"], actor=chair)
     for uid in units.values():
-        app.sign_pact(cluster, uid, signed_on=date(2025, 12, 1), actor=chair)
+        app.clusters.sign_pact(cluster, uid, on=date(2025, 12, 1), actor=chair)
     print(f"  {len(units)} units admitted and signed; pact: sign-off, no deal until every table "
           "settles, me-too on wages and care hours, non-raiding")
 
-    rounds = {name: app.open_round(uid, notice_served=date(2026, 1, 5), cluster_id=cluster,
+    rounds = {name: app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                    actor=chair) for name, uid in units.items()}
 
     heading("Extendicare's offer, judged against the framework")
     offer = Terms.of(wages=Increases([2, 2, 1.5, 1.5, 2]),
                      **{"care hours": Amount(3.6), "contracting out": Clause(False)})
-    evaluation = app.record_offer(rounds["Sudbury LTC"], offer, received_on=date(2026, 2, 2),
+    evaluation = app.rounds.record_offer(rounds["Sudbury LTC"], offer, on=date(2026, 2, 2),
                                   actor=chair)
     assert evaluation is not None
     print(evaluation.explain())
@@ -108,18 +108,19 @@ def main() -> None:
         wages=Tiered(Increases([4, 4, 4, 4]), date(2026, 4, 1), Increases([2, 2, 2, 2])),
         **{"care hours": Amount(4.0), "contracting out": Clause(True),
            "two-tier": Clause(True)})
-    evaluation = app.reach_tentative_agreement(
-        rounds["Sudbury LTC"], two_tier, reached_on=date(2026, 3, 10),
+    evaluation = app.rounds.reach_tentative_agreement(
+        rounds["Sudbury LTC"], two_tier, on=date(2026, 3, 10),
         effective=date(2026, 4, 1), expiry=date(2029, 3, 31), actor=chair)
     assert evaluation is not None
     print(evaluation.explain())
     committee_vote = Vote(date(2026, 3, 12), Tally(12, 12, 1, 11, 0))
     try:
-        app.record_ratification_vote(rounds["Sudbury LTC"], Vote(
+        app.rounds.record_ratification_vote(rounds["Sudbury LTC"], Vote(
             date(2026, 3, 15), Tally(300, 250, 150, 100, 0)), actor=chair)
     except BargainingError as refused:
         print(f"  ratification vote refused: {refused}")
-    app.decide_sign_off(cluster, rounds["Sudbury LTC"], approved=False, vote=committee_vote,
+    app.clusters.decide_sign_off(cluster, rounds["Sudbury LTC"], approved=False,
+                                 vote=committee_vote,
                         actor=chair, reason="two-tier wages break the pact")
     print(f"  committee refused sign-off: {committee_vote.explain()}")
 
@@ -127,34 +128,34 @@ def main() -> None:
     better = Terms.of(wages=Increases([4, 4, 4.5, 4.5]),
                       **{"care hours": Amount(3.9), "contracting out": Clause(True),
                          "two-tier": Clause(True)})
-    evaluation = app.reach_tentative_agreement(
-        rounds["Sudbury LTC"], better, reached_on=date(2026, 3, 20),
+    evaluation = app.rounds.reach_tentative_agreement(
+        rounds["Sudbury LTC"], better, on=date(2026, 3, 20),
         effective=date(2026, 4, 1), expiry=date(2029, 3, 31), actor=chair)
     assert evaluation is not None
     print(evaluation.explain())
     approve = Vote(date(2026, 3, 21), Tally(12, 12, 10, 2, 0))
-    app.decide_sign_off(cluster, rounds["Sudbury LTC"], approved=True, vote=approve,
+    app.clusters.decide_sign_off(cluster, rounds["Sudbury LTC"], approved=True, vote=approve,
                         actor=chair, reason="care hours 0.1 short, phased in by 2027 in a "
                         "letter of understanding; wages above the floor")
     print(f"  committee approved sign-off: {approve.explain()}")
     ratify = Vote(date(2026, 3, 28), Tally(300, 260, 220, 38, 2))
-    app.record_ratification_vote(rounds["Sudbury LTC"], ratify, actor=chair)
+    app.rounds.record_ratification_vote(rounds["Sudbury LTC"], ratify, actor=chair)
     print(f"  Sudbury LTC ratified: {ratify.explain()}")
-    print(app.cluster_status(cluster).explain())
+    print(app.clusters.status(cluster).explain())
 
     heading("The other tables settle; a better later settlement earns me-too")
     strong = Terms.of(wages=Increases([5, 5, 4.5, 4.5]),
                       **{"care hours": Amount(4.2), "contracting out": Clause(True),
                          "two-tier": Clause(True)})
     for name in ("LTC homes", "Ottawa LTC"):
-        evaluation = app.reach_tentative_agreement(
-            rounds[name], strong, reached_on=date(2026, 4, 20), effective=date(2026, 5, 1),
+        evaluation = app.rounds.reach_tentative_agreement(
+            rounds[name], strong, on=date(2026, 4, 20), effective=date(2026, 5, 1),
             expiry=date(2029, 3, 31), actor=chair)
         assert evaluation is not None
         print(f"  {name}: {evaluation.overall.value}")
-        app.record_ratification_vote(rounds[name], Vote(date(2026, 4, 28),
+        app.rounds.record_ratification_vote(rounds[name], Vote(date(2026, 4, 28),
                                      Tally(1000, 800, 700, 95, 5)), actor=chair)
-    print(app.cluster_status(cluster).explain())
+    print(app.clusters.status(cluster).explain())
 
     heading("The Expiry Map moved: every unit now expires on the aligned date")
     for unit in app.expiry_map.expiring(date(2029, 1, 1), date(2029, 12, 31)):

@@ -66,34 +66,34 @@ def main() -> None:
         ("CUPE", "79", "City of Toronto", "LTC homes"),
     ]:
         workers = sum(GROUPS[name].values())
-        uid = app.register_unit(union=union, local=local, employer=employer, unit_name=name,
+        uid = app.units.register(union=union, local=local, employer=employer, unit_name=name,
                                 sector="long-term care", region="ON", headcount=workers,
                                 actor=STEWARD)
-        app.record_agreement(uid, effective=date(2023, 4, 1), expiry=date(2026, 3, 31),
+        app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=date(2026, 3, 31),
                              actor=STEWARD)
         units[name] = uid
-        print(f"  {app.get_unit(uid).label}: {workers} workers in "
+        print(f"  {app.units.get(uid).label}: {workers} workers in "
               f"{', '.join(GROUPS[name])}")
-    cluster = app.form_cluster(
+    cluster = app.clusters.form(
         name="Ontario care 2026", sectors=["long-term care"], committee=COMMITTEE,
         window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
         target_alignment=date(2029, 3, 31), actor=chair)
     for uid in units.values():
-        app.admit_unit(cluster, uid, actor=chair)
+        app.clusters.admit(cluster, uid, actor=chair)
 
     heading("The campaign launches on the default ladder")
-    campaign = app.launch_campaign(name="Care can't wait", cluster=cluster,
-                                   launched_on=date(2025, 9, 2), actor=chair,
+    campaign = app.campaigns.launch(name="Care can't wait", cluster=cluster,
+                                   on=date(2025, 9, 2), actor=chair,
                                    reason="a common expiry on 2026-03-31; no home left alone")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     print(f"  '{found.name}' for {len(found.units)} units; ladder: {found.ladder.describe()}")
 
     def hold(name: str, on: date, shares: dict[str, dict[str, int] | int]) -> StructureTest:
         """Plan and hold an action on the current rung: per unit, the participants of each
         work group (a dict) or of the unit as a whole (an int, of all its workers)."""
-        rung = app.get_campaign(campaign).rung.name
+        rung = app.campaigns.get(campaign).rung.name
         plan = {units[u]: list(v) if isinstance(v, dict) else [] for u, v in shares.items()}
-        number = app.plan_action(campaign, name=name, rung=rung, on=on, units=plan,
+        number = app.campaigns.plan_action(campaign, name=name, rung=rung, on=on, units=plan,
                                  actor=ORGANIZER)
         counts = []
         for unit, took_part in shares.items():
@@ -102,18 +102,18 @@ def main() -> None:
                            for g, p in took_part.items()]
             else:
                 counts.append(Turnout(units[unit], sum(GROUPS[unit].values()), took_part))
-        test = app.hold_action(campaign, number, counts, actor=ORGANIZER)
+        test = app.campaigns.hold_action(campaign, number, counts, actor=ORGANIZER)
         print(f"  {test.explain()}")
         for result in test.units:
-            label = app.get_campaign(campaign).label(result.unit_id)
+            label = app.campaigns.get(campaign).label(result.unit_id)
             verdict = "passed" if result.passed else "short"
             print(f"    {label}: {result.participants} of {result.eligible} "
                   f"({float(result.share):.1f}%) {verdict}")
         return test
 
     def climb(on: date, **override: object) -> None:
-        app.escalate(campaign, on=on, actor=chair, **override)  # type: ignore[arg-type]
-        print(f"  {on}: climbed to '{app.get_campaign(campaign).rung.name}'")
+        app.campaigns.escalate(campaign, on=on, actor=chair, **override)  # type: ignore[arg-type]
+        print(f"  {on}: climbed to '{app.campaigns.get(campaign).rung.name}'")
 
     heading("Organizing meetings and cards")
     hold("Organizing meetings", date(2025, 9, 10),
@@ -136,11 +136,11 @@ def main() -> None:
                       "housekeeping": 260},
     })
     try:
-        app.escalate(campaign, on=date(2025, 11, 10), actor=chair)
+        app.campaigns.escalate(campaign, on=date(2025, 11, 10), actor=chair)
     except BargainingError as refused:
         print(f"  climb refused: {refused}")
     print()
-    print(app.readiness(campaign).table())
+    print(app.campaigns.readiness(campaign).table())
 
     heading("A second Red Shirt Friday in Toronto: closer, still short")
     hold("Red Shirt Friday, Toronto", date(2025, 11, 21), {
@@ -153,7 +153,7 @@ def main() -> None:
     climb(date(2025, 11, 25), mandate=delegates,
           reason="Toronto is 20 short; the delegates voted to rally together while the nursing "
                  "drive continues")
-    override = app.get_campaign(campaign).overrides[-1]
+    override = app.campaigns.get(campaign).overrides[-1]
     assert override.override is not None
     print(f"  override by {override.by}: {override.override.why}")
     print(f"  mandate: {override.override.mandate.explain()}")
@@ -173,13 +173,14 @@ def main() -> None:
         ("LTC homes", date(2026, 2, 2), Tally(3200, 2900, 2590, 300, 10)),
     ]:
         vote = Vote(held_on, tally)
-        app.record_mandate(campaign, vote, unit=units[name], scope=SCOPE, actor=chair)
+        app.campaigns.record_mandate(campaign, vote, unit=units[name], scope=SCOPE, actor=chair)
         print(f"  {name}: {vote.explain()}")
-    report = app.readiness(campaign)
+    report = app.campaigns.readiness(campaign)
     print(f"  {len(report.ready)} of {len(report.units)} units ready; held back by "
           f"{'; '.join(report.held_back_labels)} (a legal majority, but not 85% of eligible)")
     revote = Vote(date(2026, 2, 16), Tally(3200, 3050, 2820, 220, 10))
-    app.record_mandate(campaign, revote, unit=units["LTC homes"], scope=SCOPE, actor=chair,
+    app.campaigns.record_mandate(campaign, revote, unit=units["LTC homes"], scope=SCOPE,
+                                 actor=chair,
                        reason="a second vote after a month of one-on-one conversations")
     print(f"  LTC homes, again: {revote.explain()}")
     climb(date(2026, 2, 17))
@@ -188,33 +189,33 @@ def main() -> None:
     for name, walked_out in [("Sudbury LTC", date(2026, 3, 2)),
                              ("Ottawa LTC", date(2026, 3, 9)),
                              ("LTC homes", date(2026, 3, 16))]:
-        app.enter_strike(campaign, units[name], on=walked_out, actor=chair)
-        striking = [line.label for line in app.readiness(campaign, on=walked_out).units
+        app.campaigns.enter_strike(campaign, units[name], on=walked_out, actor=chair)
+        striking = [line.label for line in app.campaigns.readiness(campaign, on=walked_out).units
                     if line.on_strike]
         print(f"  {walked_out}: {name} walks out; on strike: {len(striking)} of 3 units")
     hold("Picket lines, week 3", date(2026, 3, 18),
          {"Sudbury LTC": 285, "Ottawa LTC": 420, "LTC homes": 2950})
     print()
-    print(app.readiness(campaign).table())
+    print(app.campaigns.readiness(campaign).table())
 
     heading("Participation over time at the Toronto homes")
-    for point in app.participation_series(campaign, unit=units["LTC homes"]):
+    for point in app.campaigns.participation_series(campaign, unit=units["LTC homes"]):
         mark = "passed" if point.passed else "short"
         print(f"  {point.on}  {point.name:<28} {point.participants:>5} of {point.eligible}  "
               f"{float(point.share):5.1f}%  ({point.rung}, {float(point.threshold):.0f}%: "
               f"{mark})")
 
     heading("The tables settle; the campaign concludes")
-    app.conclude_campaign(campaign, Outcome.SETTLED, on=date(2026, 3, 30), actor=chair,
+    app.campaigns.conclude(campaign, Outcome.SETTLED, on=date(2026, 3, 30), actor=chair,
                           reason="tentative agreements ratified at every table")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     for unit in found.units.values():
         for spell in unit.strikes:
             print(f"  {unit.label}: on strike {spell.start} to {spell.end}")
     print(f"  concluded: {found.outcome.value if found.outcome else '?'}; "
-          f"{len(list(app.events.get(campaign)))} entries in the campaign's history")
+          f"{len(list(app.eventsourcing.events.get(campaign)))} entries in the campaign's history")
     try:
-        app.escalate(campaign, on=date(2026, 4, 1), actor=chair)
+        app.campaigns.escalate(campaign, on=date(2026, 4, 1), actor=chair)
     except BargainingError as refused:
         print(f"  afterwards: {refused}")
     app.close()

@@ -52,69 +52,69 @@ def record_story(app: BargainingApp) -> Story:
     for local, employer, name in [("79", "City of Toronto", "Outside workers"),
                                   ("2", "Extendicare", "Sudbury LTC"),
                                   ("4400", "Toronto DSB", "Education workers")]:
-        uid = app.register_unit(union="CUPE", local=local, employer=employer, unit_name=name,
+        uid = app.units.register(union="CUPE", local=local, employer=employer, unit_name=name,
                                 sector="municipal", region="ON", headcount=100, actor=STEWARD)
-        app.record_agreement(uid, effective=date(2023, 1, 1), expiry=date(2026, 3, 31),
+        app.units.record_agreement(uid, effective=date(2023, 1, 1), expiry=date(2026, 3, 31),
                              settled=date(2023, 2, 14), actor=STEWARD)
         units[name] = uid
     outside = units["Outside workers"]
-    app.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
+    app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                          expiry=date(2029, 8, 31), actor=STEWARD)
-    app.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,
+    app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,
                           corrected=CollectiveAgreement(date(2026, 3, 31), date(2023, 1, 1),
                                                         date(2023, 3, 1)),
                           reason="the signing date was on page 2")
-    app.change_headcount(outside, 120, actor=STEWARD, counted_on=date(2025, 9, 30),
+    app.units.change_headcount(outside, 120, actor=STEWARD, on=date(2025, 9, 30),
                          reason="dues list of September")
-    app.change_sector(outside, "public works", actor=STEWARD)
-    app.change_region(outside, "Ontario", actor=STEWARD)
-    app.change_city(outside, "Toronto", actor=STEWARD)
-    app.change_industry_code(outside, "913", actor=STEWARD)
+    app.units.change_sector(outside, "public works", actor=STEWARD)
+    app.units.change_region(outside, "Ontario", actor=STEWARD)
+    app.units.change_city(outside, "Toronto", actor=STEWARD)
+    app.units.change_industry_code(outside, "913", actor=STEWARD)
 
     wages = [Demand("wages", Category.WAGES, CompoundIncrease(floor=10, target=15))]
-    framework = app.draft_framework(name="Toronto 2026", sectors=["municipal"], demands=wages,
+    framework = app.frameworks.draft(name="Toronto 2026", sectors=["municipal"], demands=wages,
                                     actor=CHAIR)
-    app.record_framework_vote(framework, 1, Vote(date(2025, 10, 1), Tally(100, 80, 30, 50)),
+    app.frameworks.record_vote(framework, 1, Vote(date(2025, 10, 1), Tally(100, 80, 30, 50)),
                               actor=CHAIR)
-    app.amend_framework(framework, wages, actor=CHAIR, reason="members asked for a new vote")
-    app.record_framework_vote(framework, 2, carried(date(2025, 10, 15)), actor=CHAIR)
+    app.frameworks.amend(framework, wages, actor=CHAIR, reason="members asked for a new vote")
+    app.frameworks.record_vote(framework, 2, carried(date(2025, 10, 15)), actor=CHAIR)
 
-    cluster = app.form_cluster(name="Toronto municipal 2026", sectors=["municipal"],
+    cluster = app.clusters.form(name="Toronto municipal 2026", sectors=["municipal"],
                                committee=[CHAIR], window_start=date(2026, 1, 1),
                                window_end=date(2026, 6, 30), target_alignment=date(2029, 3, 31),
                                actor=CHAIR)
-    app.admit_unit(cluster, outside, actor=CHAIR)
-    app.admit_unit(cluster, units["Sudbury LTC"], actor=CHAIR)
-    app.admit_unit(cluster, units["Education workers"], actor=CHAIR,
+    app.clusters.admit(cluster, outside, actor=CHAIR)
+    app.clusters.admit(cluster, units["Sudbury LTC"], actor=CHAIR)
+    app.clusters.admit(cluster, units["Education workers"], actor=CHAIR,
                    override_reason="same employer's budget cycle")
-    app.withdraw_unit(cluster, units["Education workers"], actor=CHAIR)
-    app.adopt_framework(cluster, framework, 2, actor=CHAIR)
-    app.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.ME_TOO], me_too_demands=["wages"],
+    app.clusters.withdraw(cluster, units["Education workers"], actor=CHAIR)
+    app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR)
+    app.clusters.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.ME_TOO], me_too_demands=["wages"],
                    actor=CHAIR)
     for name in ("Outside workers", "Sudbury LTC"):
-        app.sign_pact(cluster, units[name], signed_on=date(2025, 11, 3), actor=CHAIR)
+        app.clusters.sign_pact(cluster, units[name], on=date(2025, 11, 3), actor=CHAIR)
 
-    rounds = {name: app.open_round(units[name], notice_served=date(2026, 1, 5),
-                                   cluster_id=cluster, actor=CHAIR)
+    rounds = {name: app.rounds.open(units[name], on=date(2026, 1, 5),
+                                   cluster=cluster, actor=CHAIR)
               for name in ("Outside workers", "Sudbury LTC")}
     first = rounds["Outside workers"]
-    app.record_offer(first, Terms.of(wages=Increases([2, 2, 2])), received_on=date(2026, 2, 2),
+    app.rounds.record_offer(first, Terms.of(wages=Increases([2, 2, 2])), on=date(2026, 2, 2),
                      actor=CHAIR)
-    app.table_proposal(first, Terms.of(wages=Increases([5, 5, 5])), tabled_on=date(2026, 2, 9),
+    app.rounds.table_proposal(first, Terms.of(wages=Increases([5, 5, 5])), on=date(2026, 2, 9),
                        actor=CHAIR)
-    app.reach_tentative_agreement(first, Terms.of(wages=Increases([3, 3, 3])),
-                                  reached_on=date(2026, 3, 10), effective=date(2026, 4, 1),
+    app.rounds.reach_tentative_agreement(first, Terms.of(wages=Increases([3, 3, 3])),
+                                  on=date(2026, 3, 10), effective=date(2026, 4, 1),
                                   expiry=date(2029, 3, 31), actor=CHAIR)
-    app.decide_sign_off(cluster, first, approved=True, vote=carried(date(2026, 3, 12), 5),
+    app.clusters.decide_sign_off(cluster, first, approved=True, vote=carried(date(2026, 3, 12), 5),
                         actor=CHAIR, reason="a strike now would fail")
-    app.record_ratification_vote(first, Vote(date(2026, 3, 20), Tally(120, 100, 40, 60)),
+    app.rounds.record_ratification_vote(first, Vote(date(2026, 3, 20), Tally(120, 100, 40, 60)),
                                  actor=CHAIR)
-    app.record_ratification_vote(first, carried(date(2026, 3, 27), 120), actor=CHAIR)
+    app.rounds.record_ratification_vote(first, carried(date(2026, 3, 27), 120), actor=CHAIR)
     second = rounds["Sudbury LTC"]
-    app.reach_tentative_agreement(second, Terms.of(wages=Increases([4, 4, 4])),
-                                  reached_on=date(2026, 4, 10), effective=date(2026, 4, 1),
+    app.rounds.reach_tentative_agreement(second, Terms.of(wages=Increases([4, 4, 4])),
+                                  on=date(2026, 4, 10), effective=date(2026, 4, 1),
                                   expiry=date(2029, 3, 31), actor=CHAIR)
-    app.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
+    app.rounds.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     return Story(units, framework, cluster, rounds, campaign)
@@ -123,28 +123,28 @@ def record_story(app: BargainingApp) -> Story:
 def record_campaign(app: BargainingApp, units: list[UUID]) -> UUID:
     ladder = Ladder((Rung("meeting", 1), Rung("strike vote", 50, RungKind.STRIKE_VOTE),
                      Rung("strike", 60, RungKind.STRIKE)))
-    campaign = app.launch_campaign(name="Fair deal now", units=units, ladder=ladder,
-                                   launched_on=date(2025, 9, 1), actor=CHAIR)
-    app.change_climb_share(campaign, Fraction(1, 2), on=date(2025, 9, 2), actor=CHAIR)
-    app.change_ladder(campaign, Ladder((Rung("meeting", 2), *ladder.rungs[1:])),
+    campaign = app.campaigns.launch(name="Fair deal now", units=units, ladder=ladder,
+                                   on=date(2025, 9, 1), actor=CHAIR)
+    app.campaigns.change_climb_share(campaign, Fraction(1, 2), on=date(2025, 9, 2), actor=CHAIR)
+    app.campaigns.change_ladder(campaign, Ladder((Rung("meeting", 2), *ladder.rungs[1:])),
                       on=date(2025, 9, 3), actor=CHAIR, reason="a meeting is easy here")
-    cancelled = app.plan_action(campaign, name="Town hall", rung="meeting",
+    cancelled = app.campaigns.plan_action(campaign, name="Town hall", rung="meeting",
                                 on=date(2025, 9, 10), units=[PlannedUnit(units[0])],
                                 actor=ORGANIZER)
-    app.cancel_action(campaign, cancelled, actor=ORGANIZER, reason="the hall was booked")
-    held = app.plan_action(campaign, name="Lunch meetings", rung="meeting",
+    app.campaigns.cancel_action(campaign, cancelled, actor=ORGANIZER, reason="the hall was booked")
+    held = app.campaigns.plan_action(campaign, name="Lunch meetings", rung="meeting",
                            on=date(2025, 9, 17), units=[PlannedUnit(u) for u in units],
                            actor=ORGANIZER)
-    app.hold_action(campaign, held, [Turnout(u, 100, 40) for u in units], actor=ORGANIZER)
-    app.escalate(campaign, on=date(2025, 9, 20), actor=CHAIR)
-    app.record_mandate(campaign, Vote(date(2025, 10, 1), Tally(200, 190, 180, 10)),
+    app.campaigns.hold_action(campaign, held, [Turnout(u, 100, 40) for u in units], actor=ORGANIZER)
+    app.campaigns.escalate(campaign, on=date(2025, 9, 20), actor=CHAIR)
+    app.campaigns.record_mandate(campaign, Vote(date(2025, 10, 1), Tally(200, 190, 180, 10)),
                        scope="a strike", actor=CHAIR)
-    app.escalate(campaign, on=date(2025, 10, 2), actor=CHAIR)
-    app.enter_strike(campaign, units[0], on=date(2025, 10, 6), actor=CHAIR)
-    app.return_from_strike(campaign, units[0], on=date(2025, 10, 9), actor=CHAIR)
-    app.pause_campaign(campaign, on=date(2025, 10, 10), actor=CHAIR, reason="talks resume")
-    app.resume_campaign(campaign, on=date(2025, 10, 20), actor=CHAIR)
-    app.de_escalate(campaign, on=date(2025, 10, 21), actor=CHAIR)
-    app.remove_campaign_unit(campaign, units[1], on=date(2025, 10, 22), actor=CHAIR)
-    app.conclude_campaign(campaign, Outcome.WON, on=date(2025, 10, 30), actor=CHAIR)
+    app.campaigns.escalate(campaign, on=date(2025, 10, 2), actor=CHAIR)
+    app.campaigns.enter_strike(campaign, units[0], on=date(2025, 10, 6), actor=CHAIR)
+    app.campaigns.return_from_strike(campaign, units[0], on=date(2025, 10, 9), actor=CHAIR)
+    app.campaigns.pause(campaign, on=date(2025, 10, 10), actor=CHAIR, reason="talks resume")
+    app.campaigns.resume(campaign, on=date(2025, 10, 20), actor=CHAIR)
+    app.campaigns.de_escalate(campaign, on=date(2025, 10, 21), actor=CHAIR)
+    app.campaigns.remove_unit(campaign, units[1], on=date(2025, 10, 22), actor=CHAIR)
+    app.campaigns.conclude(campaign, Outcome.WON, on=date(2025, 10, 30), actor=CHAIR)
     return campaign

@@ -19,7 +19,7 @@ T = TypeVar("T")
 
 def position(app: BargainingApp) -> int:
     """The id of the last event notification recorded (0 when none)."""
-    return app.recorder.max_notification_id() or 0
+    return app.eventsourcing.recorder.max_notification_id() or 0
 
 
 @dataclass(kw_only=True)

@@ -26,7 +26,7 @@ def agreements(unit: Any) -> list[tuple[str, str]]:
 @given(parsers.re(f"the unit has an agreement {AGREEMENT}"))
 def has_agreement(world: World, effective: str | None, expiry: str) -> None:
     assert world.unit is not None
-    world.app.record_agreement(world.unit, effective=day(effective), expiry=a_day(expiry),
+    world.app.units.record_agreement(world.unit, effective=day(effective), expiry=a_day(expiry),
                                actor=world.setup_actor)
 
 
@@ -34,7 +34,7 @@ def has_agreement(world: World, effective: str | None, expiry: str) -> None:
 def record_agreement(world: World, effective: str | None, expiry: str) -> None:
     assert world.unit is not None
     uid = world.unit
-    world.attempt(lambda: world.app.record_agreement(
+    world.attempt(lambda: world.app.units.record_agreement(
         uid, effective=day(effective), expiry=a_day(expiry), actor=world.actor))  # type: ignore[arg-type]
 
 
@@ -44,7 +44,7 @@ def record_agreement(world: World, effective: str | None, expiry: str) -> None:
 def change_fact(world: World, fact: str, value: str, why: str | None) -> None:
     assert world.unit is not None
     uid = world.unit
-    command = getattr(world.app, f"change_{FACTS[fact]}")
+    command = getattr(world.app.units, f"change_{FACTS[fact]}")
     new: object = int(value) if FACTS[fact] == "headcount" else value
     world.attempt(lambda: command(uid, new, actor=world.actor, reason=why))
 
@@ -56,7 +56,7 @@ def change_fact(world: World, fact: str, value: str, why: str | None) -> None:
 def correct(world: World, expiry: str, effective: str, new_expiry: str, why: str) -> None:
     assert world.unit is not None
     uid = world.unit
-    world.attempt(lambda: world.app.correct_agreement(
+    world.attempt(lambda: world.app.units.correct_agreement(
         uid, expiry=a_day(expiry), actor=world.actor,  # type: ignore[arg-type]
         corrected=CollectiveAgreement(expiry=a_day(new_expiry), effective=day(effective)),
         reason=why))
@@ -100,7 +100,7 @@ def unit_has_agreements(world: World, label: str, datatable: list[list[str]]) ->
 @then(parsers.re(r"as recorded at entry (?P<n>\d+) of its history, the unit had:"))
 def as_recorded_had(world: World, n: str, datatable: list[list[str]]) -> None:
     assert world.unit is not None
-    then_unit = world.app.get_unit(world.unit, version=int(n))
+    then_unit = world.app.units.get(world.unit, version=int(n))
     assert then_unit.version == int(n)
     for word, expected in datatable:
         assert fact(then_unit, word) == expected, word
@@ -111,7 +111,7 @@ def as_recorded_had(world: World, n: str, datatable: list[list[str]]) -> None:
 ))
 def as_recorded_agreements(world: World, n: str, datatable: list[list[str]]) -> None:
     assert world.unit is not None
-    then_unit = world.app.get_unit(world.unit, version=int(n))
+    then_unit = world.app.units.get(world.unit, version=int(n))
     expected = [(r["effective"], r["expiry"]) for r in table_rows(datatable)]
     assert agreements(then_unit) == expected
 

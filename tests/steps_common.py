@@ -107,7 +107,7 @@ class World(Refusals):
     def current(self) -> BargainingUnit:
         self.ok()
         assert self.unit is not None, "the scenario has not named a unit yet"
-        return self.app.get_unit(self.unit)
+        return self.app.units.get(self.unit)
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def history(app: BargainingApp, uid: UUID) -> list[str]:
     names: list[str] = []
     start = 1
     while True:
-        batch = app.notification_log.select(start=start, limit=1000)
+        batch = app.eventsourcing.notification_log.select(start=start, limit=1000)
         names += [n.topic.rsplit(".", 1)[-1] for n in batch if str(n.originator_id) == str(uid)]
         if len(batch) < 1000:
             return [plain(name) for name in names]
@@ -165,8 +165,8 @@ def registration(row: dict[str, str]) -> dict[str, Any]:
 
 
 def register(world: World, kwargs: dict[str, Any], actor: Actor | None) -> UUID:
-    uid = world.app.register_unit(**kwargs, actor=actor)  # type: ignore[arg-type]
-    world.units[world.app.get_unit(uid).label] = uid
+    uid = world.app.units.register(**kwargs, actor=actor)  # type: ignore[arg-type]
+    world.units[world.app.units.get(uid).label] = uid
     world.unit = uid
     return uid
 
@@ -242,7 +242,7 @@ def history_reads(world: World, entries: str) -> None:
     expected = [e.strip() for e in entries.split(",")]
     assert world.unit is not None
     assert history(world.app, world.unit) == expected
-    assert world.app.repository.get(world.unit).version == len(expected)
+    assert world.app.eventsourcing.repository.get(world.unit).version == len(expected)
 
 
 @then(parsers.re(
@@ -251,9 +251,10 @@ def history_reads(world: World, entries: str) -> None:
 ))
 def every_entry_by(world: World, id: str, role: str) -> None:
     assert world.unit is not None
-    events = list(world.app.events.get(world.unit))
+    events = list(world.app.eventsourcing.events.get(world.unit))
     assert events
-    assert [e.actor for e in events] == [Actor(id, role)] * len(events)  # type: ignore[attr-defined]
+    actors = [e.actor for e in events]  # type: ignore[attr-defined]
+    assert actors == [Actor(id, role)] * len(events)
 
 
 @then(parsers.re(
@@ -262,7 +263,7 @@ def every_entry_by(world: World, id: str, role: str) -> None:
 ))
 def last_entry_by(world: World, id: str, role: str, why: str) -> None:
     assert world.unit is not None
-    last = list(world.app.events.get(world.unit))[-1]
+    last = list(world.app.eventsourcing.events.get(world.unit))[-1]
     assert (last.actor, last.reason) == (Actor(id, role), why)  # type: ignore[attr-defined]
 
 
@@ -274,7 +275,7 @@ def on_record_with(world: World, label: str, datatable: list[list[str]]) -> None
     world.ok()
     uid = world.uid(label)
     world.unit = uid
-    unit = world.app.get_unit(uid)
+    unit = world.app.units.get(uid)
     assert unit.label == label
     for word, expected in datatable:
         assert fact(unit, word) == expected, f"{word}: {fact(unit, word)!r} != {expected!r}"
@@ -287,7 +288,7 @@ def not_on_record(world: World, label: str) -> None:
     if world.attempted:
         names = {k: world.attempted[k] for k in ("union", "local", "employer", "unit_name")}
         with pytest.raises(UnitNotFound):
-            world.app.find_unit(**names)
+            world.app.units.find(**names)
 
 
 @then(parsers.parse("the Expiry Map lists {count:d} units"))

@@ -81,7 +81,7 @@ def framework_with_demands(table: Table, name: str, datatable: list[list[str]]) 
         row = dict(zip(header, cells, strict=True))
         assert row["measure"] in MEASURES
         table.demands.append(Demand(row["demand"], Category(row["category"]), _measure(row)))
-    table.framework = table.app.draft_framework(name=name, sectors=["health", "education"],
+    table.framework = table.app.frameworks.draft(name=name, sectors=["health", "education"],
                                                 demands=table.demands, actor=CHAIR)
 
 
@@ -160,7 +160,7 @@ QUORUMS = {"none": None, "one half": Fraction(1, 2), "one third": Fraction(1, 3)
 def members_vote(table: Table, number: int, eligible: int, cast: int, yes: int, no: int,
                  spoiled: int, quorum: str) -> None:
     assert table.framework is not None
-    table.attempt(lambda: table.app.record_framework_vote(
+    table.attempt(lambda: table.app.frameworks.record_vote(
         table.framework, number,  # type: ignore[arg-type]
         Vote(date(2023, 6, 1), Tally(eligible, cast, yes, no, spoiled),
              Threshold.majority_of_cast(), quorum=QUORUMS[quorum]),
@@ -169,29 +169,30 @@ def members_vote(table: Table, number: int, eligible: int, cast: int, yes: int, 
 
 @then(parsers.parse('version {number:d} is "{status}"'))
 def version_status(table: Table, number: int, status: str) -> None:
-    framework = table.app.get_framework(table.framework)  # type: ignore[arg-type]
+    framework = table.app.frameworks.get(table.framework)  # type: ignore[arg-type]
     assert framework.get_version(number).status.value == status
 
 
 @then(parsers.parse("the effective version is {number:d}"))
 def effective_version(table: Table, number: int) -> None:
-    effective = table.app.get_framework(table.framework).effective  # type: ignore[arg-type]
+    effective = table.app.frameworks.get(table.framework).effective  # type: ignore[arg-type]
     assert effective is not None and effective.number == number
 
 
 @then("no version is in effect")
 def none_effective(table: Table) -> None:
-    assert table.app.get_framework(table.framework).effective is None  # type: ignore[arg-type]
+    assert table.app.frameworks.get(table.framework).effective is None  # type: ignore[arg-type]
 
 
 @when("the committee drafts an amendment")
 def draft_amendment(table: Table) -> None:
-    table.app.amend_framework(table.framework, table.demands[:2], actor=CHAIR)  # type: ignore[arg-type]
+    table.app.frameworks.amend(table.framework, table.demands[:2],
+                               actor=CHAIR)  # type: ignore[arg-type]
 
 
 @then("the effective version is still 1 and version 1 is still readable")
 def still_one(table: Table) -> None:
-    framework = table.app.get_framework(table.framework)  # type: ignore[arg-type]
+    framework = table.app.frameworks.get(table.framework)  # type: ignore[arg-type]
     assert framework.effective is not None and framework.effective.number == 1
     assert len(framework.versions) == 2
     assert framework.get_version(1).demands == tuple(table.demands)
@@ -208,24 +209,25 @@ CARRIED = Vote(date(2026, 3, 1), Tally(100, 90, 80, 10, 0))
 def ratified_framework(table: Table, floor: str, target: str) -> None:
     table.demands = [Demand(WAGE_DEMAND, Category.WAGES, CompoundIncrease(floor, target)),
                      Demand("two-tier", Category.JOB_SECURITY, Protection(NO_TWO_TIER))]
-    table.framework = table.app.draft_framework(name="Care 2026", sectors=["long-term care"],
+    table.framework = table.app.frameworks.draft(name="Care 2026", sectors=["long-term care"],
                                                 demands=table.demands, actor=CHAIR)
-    table.app.record_framework_vote(table.framework, 1, CARRIED, actor=CHAIR)
+    table.app.frameworks.record_vote(table.framework, 1, CARRIED, actor=CHAIR)
 
 
 @given(parsers.parse('a cluster "{name}" whose window runs from {start} to {end} and which '
                      "adopted it"))
 def cluster_formed(table: Table, name: str, start: str, end: str) -> None:
-    table.cluster = table.app.form_cluster(
+    table.cluster = table.app.clusters.form(
         name=name, sectors=["long-term care"], committee=[CHAIR],
         window_start=date.fromisoformat(start), window_end=date.fromisoformat(end),
         target_alignment=date(2029, 3, 31), actor=CHAIR)
-    table.app.adopt_framework(table.cluster, table.framework, 1, actor=CHAIR)  # type: ignore[arg-type]
+    table.app.clusters.adopt_framework(table.cluster, table.framework, 1,
+                                       actor=CHAIR)  # type: ignore[arg-type]
 
 
 @given("its pact requires sign-off, no deal until every table settles, and me-too on wages")
 def pact(table: Table) -> None:
-    table.app.adopt_pact(table.cluster,  # type: ignore[arg-type]
+    table.app.clusters.adopt_pact(table.cluster,  # type: ignore[arg-type]
                          [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE, PactRule.ME_TOO],
                          me_too_demands=[WAGE_DEMAND], actor=CHAIR)
 
@@ -233,102 +235,110 @@ def pact(table: Table) -> None:
 @given("these units, each with an agreement expiring:")
 def units_expiring(table: Table, datatable: list[list[str]]) -> None:
     for name, expiry in datatable[1:]:
-        uid = table.app.register_unit(union="SEIU", local="2", employer=name, unit_name="LTC",
+        uid = table.app.units.register(union="SEIU", local="2", employer=name, unit_name="LTC",
                                       sector="long-term care", region="ON", headcount=100,
                                       actor=CHAIR)
-        table.app.record_agreement(uid, expiry=date.fromisoformat(expiry), actor=CHAIR)
+        table.app.units.record_agreement(uid, expiry=date.fromisoformat(expiry), actor=CHAIR)
         table.units[name] = uid
 
 
 @when(parsers.parse('the committee admits "{name}"'))
 def admit(table: Table, name: str) -> None:
-    table.attempt(lambda: table.app.admit_unit(table.cluster, table.units[name],  # type: ignore[arg-type]
+    table.attempt(lambda: table.app.clusters.admit(table.cluster, table.units[name],
+                                                    # type: ignore[arg-type]
                                                actor=CHAIR))
 
 
 @when(parsers.parse('the committee admits "{name}" with the reason "{reason}"'))
 def admit_override(table: Table, name: str, reason: str) -> None:
-    table.attempt(lambda: table.app.admit_unit(table.cluster, table.units[name],  # type: ignore[arg-type]
+    table.attempt(lambda: table.app.clusters.admit(table.cluster, table.units[name],
+                                                    # type: ignore[arg-type]
                                                actor=CHAIR, override_reason=reason))
 
 
 @then(parsers.parse('"{name}" is a member of the cluster'))
 def is_member(table: Table, name: str) -> None:
-    member = table.app.get_cluster(table.cluster).members[table.units[name]]  # type: ignore[arg-type]
+    member = table.app.clusters.get(table.cluster).members[table.units[name]]  # type: ignore[arg-type]
     assert not member.withdrawn and member.admitted_by == CHAIR
 
 
 @then(parsers.parse('"{name}" is a member of the cluster, admitted by override "{reason}"'))
 def is_member_by_override(table: Table, name: str, reason: str) -> None:
-    member = table.app.get_cluster(table.cluster).members[table.units[name]]  # type: ignore[arg-type]
+    member = table.app.clusters.get(table.cluster).members[table.units[name]]  # type: ignore[arg-type]
     assert member.override_reason == reason
 
 
 @given(parsers.parse('"{name}" is a member'))
 def given_member(table: Table, name: str) -> None:
-    table.app.admit_unit(table.cluster, table.units[name], actor=CHAIR)  # type: ignore[arg-type]
+    table.app.clusters.admit(table.cluster, table.units[name],
+                             actor=CHAIR)  # type: ignore[arg-type]
 
 
 @when(parsers.parse('"{name}" withdraws'))
 def withdraws(table: Table, name: str) -> None:
-    table.app.withdraw_unit(table.cluster, table.units[name], actor=CHAIR,  # type: ignore[arg-type]
+    table.app.clusters.withdraw(table.cluster, table.units[name], actor=CHAIR,
+                                 # type: ignore[arg-type]
                             reason="the local voted to leave")
 
 
 @then(parsers.parse('"{name}" is recorded as withdrawn'))
 def recorded_withdrawn(table: Table, name: str) -> None:
-    cluster = table.app.get_cluster(table.cluster)  # type: ignore[arg-type]
+    cluster = table.app.clusters.get(table.cluster)  # type: ignore[arg-type]
     assert cluster.members[table.units[name]].withdrawn
     assert table.units[name] not in [m.unit_id for m in cluster.active_members]
 
 
 @when("the committee tries to adopt an amendment members have not ratified")
 def adopt_unratified(table: Table) -> None:
-    version = table.app.amend_framework(table.framework, table.demands[:1], actor=CHAIR)  # type: ignore[arg-type]
-    table.attempt(lambda: table.app.adopt_framework(table.cluster, table.framework,  # type: ignore[arg-type]
+    version = table.app.frameworks.amend(table.framework, table.demands[:1],
+                                         actor=CHAIR)  # type: ignore[arg-type]
+    table.attempt(lambda: table.app.clusters.adopt_framework(table.cluster, table.framework,
+                                                              # type: ignore[arg-type]
                                                     version, actor=CHAIR))
 
 
 @given(parsers.parse('"{name}" is a member bargaining at its table'))
 def member_at_table(table: Table, name: str) -> None:
-    table.app.admit_unit(table.cluster, table.units[name], actor=CHAIR)  # type: ignore[arg-type]
-    table.rounds[name] = table.app.open_round(table.units[name],
-                                              notice_served=date(2026, 1, 5),
-                                              cluster_id=table.cluster, actor=CHAIR)
+    table.app.clusters.admit(table.cluster, table.units[name],
+                             actor=CHAIR)  # type: ignore[arg-type]
+    table.rounds[name] = table.app.rounds.open(table.units[name],
+                                              on=date(2026, 1, 5),
+                                              cluster=table.cluster, actor=CHAIR)
 
 
 @when(parsers.parse('the team at "{name}" reaches a tentative agreement of {pct}% a year for '
                     "four years"))
 def tentative(table: Table, name: str, pct: str) -> None:
     terms = Terms.of(wages=Increases([Decimal(pct)] * 4), **{"two-tier": Clause(True)})
-    table.app.reach_tentative_agreement(
-        table.rounds[name], terms, reached_on=date(2026, 3, 1), effective=date(2026, 5, 1),
+    table.app.rounds.reach_tentative_agreement(
+        table.rounds[name], terms, on=date(2026, 3, 1), effective=date(2026, 5, 1),
         expiry=date(2030, 3, 31), actor=CHAIR)
 
 
 @then(parsers.parse('the table at "{name}" is "{status}"'))
 def table_status(table: Table, name: str, status: str) -> None:
-    tables = table.app.cluster_status(table.cluster).tables  # type: ignore[arg-type]
+    tables = table.app.clusters.status(table.cluster).tables  # type: ignore[arg-type]
     state = next(t for t in tables if t.unit_id == table.units[name])
     assert state.status is not None and state.status.value == status
 
 
 @when(parsers.parse('members at "{name}" try to vote on it'))
 def try_vote(table: Table, name: str) -> None:
-    table.attempt(lambda: table.app.record_ratification_vote(table.rounds[name], CARRIED,
+    table.attempt(lambda: table.app.rounds.record_ratification_vote(table.rounds[name], CARRIED,
                                                              actor=CHAIR))
 
 
 @when(parsers.parse('members at "{name}" ratify it'))
 def ratify(table: Table, name: str) -> None:
-    assert table.app.record_ratification_vote(table.rounds[name], CARRIED, actor=CHAIR)
+    assert table.app.rounds.record_ratification_vote(table.rounds[name], CARRIED, actor=CHAIR)
 
 
 @when(parsers.parse('the committee {decision} sign-off by {yes:d} votes to {no:d} because '
                     '"{reason}"'))
 def sign_off(table: Table, decision: str, yes: int, no: int, reason: str) -> None:
     round_id = next(iter(table.rounds.values()))
-    table.app.decide_sign_off(table.cluster, round_id, approved=decision == "approves",  # type: ignore[arg-type]
+    table.app.clusters.decide_sign_off(table.cluster, round_id, approved=decision == "approves",
+                                        # type: ignore[arg-type]
                               vote=Vote(date(2026, 3, 2), Tally(12, 12, yes, no, 0)),
                               actor=CHAIR, reason=reason)
 
@@ -340,11 +350,11 @@ def map_shows(table: Table, name: str, expiry: str) -> None:
 
 @then(parsers.parse("the cluster is {state}"))
 def cluster_settled(table: Table, state: str) -> None:
-    assert table.app.cluster_status(table.cluster).settled == (state == "settled")  # type: ignore[arg-type]
+    assert table.app.clusters.status(table.cluster).settled == (state == "settled")  # type: ignore[arg-type]
 
 
 @then(parsers.parse('"{earlier}" is owed me-too on {demand} from "{later}"'))
 def owed(table: Table, earlier: str, demand: str, later: str) -> None:
-    owed = table.app.cluster_status(table.cluster).entitlements  # type: ignore[arg-type]
+    owed = table.app.clusters.status(table.cluster).entitlements  # type: ignore[arg-type]
     assert [(e.unit_id, e.demand, e.from_unit_id) for e in owed] == [
         (table.units[earlier], demand, table.units[later])]

@@ -82,7 +82,7 @@ def short(rung: str) -> str:
 @given(parsers.re(r"the units (?P<listed>.+)"))
 def the_units(scene: Scene, listed: str) -> None:
     for name in names(listed):
-        scene.units[name] = scene.app.register_unit(
+        scene.units[name] = scene.app.units.register(
             union="SEIU", local="2", employer=name, unit_name="care", sector="long-term care",
             region="ON", headcount=300, actor=CHAIR)
 
@@ -90,61 +90,62 @@ def the_units(scene: Scene, listed: str) -> None:
 @given("these units:")
 def these_units(scene: Scene, datatable: list[list[str]]) -> None:
     for name, union, local, employer, unit_name in datatable[1:]:
-        scene.units[name] = scene.app.register_unit(
+        scene.units[name] = scene.app.units.register(
             union=union, local=local, employer=employer, unit_name=unit_name, actor=CHAIR)
 
 
 @given(parsers.parse('a campaign for "{name}" launched on {launched}'))
 @when(parsers.parse('a campaign is launched for "{name}" on {launched}'))
 def launch_one(scene: Scene, name: str, launched: str) -> None:
-    scene.campaign = scene.app.launch_campaign(name="Care can't wait", launched_on=day(launched),
+    scene.campaign = scene.app.campaigns.launch(name="Care can't wait", on=day(launched),
                                                units=scene.units[name], actor=CHAIR)
 
 
 @when(parsers.parse('a campaign is launched for "{name}" on {launched} with this ladder:'))
 def launch_with_ladder(scene: Scene, name: str, launched: str,
                        datatable: list[list[str]]) -> None:
-    scene.campaign = scene.app.launch_campaign(
-        name="Care can't wait", launched_on=day(launched), units=scene.units[name],
+    scene.campaign = scene.app.campaigns.launch(
+        name="Care can't wait", on=day(launched), units=scene.units[name],
         ladder=ladder_from(datatable), actor=CHAIR)
 
 
 @given(parsers.parse("a joint campaign for them launched on {launched}"))
 def launch_joint(scene: Scene, launched: str) -> None:
-    scene.campaign = scene.app.launch_campaign(name="Together", launched_on=day(launched),
+    scene.campaign = scene.app.campaigns.launch(name="Together", on=day(launched),
                                                units=list(scene.units.values()), actor=CHAIR)
 
 
 @given(parsers.parse('a campaign for the cluster "{name}" of them launched on {launched}'))
 def launch_cluster(scene: Scene, name: str, launched: str) -> None:
-    cluster = scene.app.form_cluster(
+    cluster = scene.app.clusters.form(
         name=name, sectors=["public sector"], committee=[CHAIR], window_start=date(2023, 1, 1),
         window_end=date(2023, 12, 31), target_alignment=date(2028, 3, 31), actor=CHAIR)
     for uid in scene.units.values():
-        scene.app.record_agreement(uid, expiry=date(2023, 3, 31), actor=CHAIR)
-        scene.app.admit_unit(cluster, uid, actor=CHAIR)
-    scene.campaign = scene.app.launch_campaign(name=name, launched_on=day(launched),
+        scene.app.units.record_agreement(uid, expiry=date(2023, 3, 31), actor=CHAIR)
+        scene.app.clusters.admit(cluster, uid, actor=CHAIR)
+    scene.campaign = scene.app.campaigns.launch(name=name, on=day(launched),
                                                cluster=cluster, actor=CHAIR)
-    assert set(scene.app.get_campaign(scene.campaign).units) == set(scene.units.values())
+    assert set(scene.app.campaigns.get(scene.campaign).units) == set(scene.units.values())
 
 
 @given(parsers.parse('the campaign has climbed to "{rung}" by {reached}'))
 def climbed_to(scene: Scene, rung: str, reached: str) -> None:
     """Climb a rung a week on passed tests (95% everywhere; a 95% strike vote of everyone)."""
-    app, on = scene.app, scene.app.get_campaign(scene.cid).launched_on
-    found = app.get_campaign(scene.cid)
+    app, on = scene.app, scene.app.campaigns.get(scene.cid).launched_on
+    found = app.campaigns.get(scene.cid)
     while found.rung.name != rung:
         on += WEEK
         if found.rung.kind is RungKind.STRIKE_VOTE:
-            app.record_mandate(scene.cid, Vote(on, Tally(100, 100, 95, 5, 0)), actor=CHAIR,
+            app.campaigns.record_mandate(scene.cid, Vote(on, Tally(100, 100, 95, 5, 0)),
+                                         actor=CHAIR,
                                scope="a strike")
         else:
-            number = app.plan_action(scene.cid, name=short(found.rung.name),
+            number = app.campaigns.plan_action(scene.cid, name=short(found.rung.name),
                                      rung=found.rung.name, on=on, actor=ORGANIZER)
-            app.hold_action(scene.cid, number, [Turnout(u.unit_id, 100, 95)
+            app.campaigns.hold_action(scene.cid, number, [Turnout(u.unit_id, 100, 95)
                                                 for u in found.active_units], actor=ORGANIZER)
-        app.escalate(scene.cid, on=on, actor=CHAIR)
-        found = app.get_campaign(scene.cid)
+        app.campaigns.escalate(scene.cid, on=on, actor=CHAIR)
+        found = app.campaigns.get(scene.cid)
     assert on == day(reached), f"the campaign reached '{rung}' on {on}, not {reached}"
 
 
@@ -154,23 +155,24 @@ def climbed_to(scene: Scene, rung: str, reached: str) -> None:
 @then(parsers.parse('the campaign stands on "{rung}"'))
 def stands_on(scene: Scene, rung: str) -> None:
     scene.ok()
-    assert scene.app.get_campaign(scene.cid).rung.name == rung
+    assert scene.app.campaigns.get(scene.cid).rung.name == rung
 
 
 @then("its ladder reads:")
 def ladder_reads(scene: Scene, datatable: list[list[str]]) -> None:
-    ladder = scene.app.get_campaign(scene.cid).ladder
+    ladder = scene.app.campaigns.get(scene.cid).ladder
     assert [[r.name, show_percent(r.threshold), r.kind.value] for r in ladder.rungs] == (
         datatable[1:])
 
 
 @when(parsers.parse('the campaign adopts the default ladder on {on} because "{why}"'))
 def adopt_default(scene: Scene, on: str, why: str) -> None:
-    scene.app.change_ladder(scene.cid, Ladder.default(), on=day(on), actor=CHAIR, reason=why)
+    scene.app.campaigns.change_ladder(scene.cid, Ladder.default(), on=day(on), actor=CHAIR,
+                                      reason=why)
 
 
 def entries(scene: Scene) -> list[str]:
-    return [plain(type(e).__name__) for e in scene.app.events.get(scene.cid)]
+    return [plain(type(e).__name__) for e in scene.app.eventsourcing.events.get(scene.cid)]
 
 
 @then(parsers.parse("the campaign's history reads: {listed}"))
@@ -195,15 +197,16 @@ def held_with_counts(scene: Scene, action: str, on: str, datatable: list[list[st
         groups = plan.setdefault(scene.units[unit], [])
         if group != "whole unit":
             groups.append(group)
-    rung = scene.app.get_campaign(scene.cid).rung.name
-    number = scene.app.plan_action(scene.cid, name=action, rung=rung, on=day(on), units=plan,
+    rung = scene.app.campaigns.get(scene.cid).rung.name
+    number = scene.app.campaigns.plan_action(scene.cid, name=action, rung=rung, on=day(on),
+                                             units=plan,
                                    actor=ORGANIZER)
 
     def hold() -> None:
         counts = [Turnout(scene.units[unit], int(eligible), int(took_part),
                           None if group == "whole unit" else group)
                   for unit, group, eligible, took_part in rows]
-        scene.test = scene.app.hold_action(scene.cid, number, counts, actor=ORGANIZER)
+        scene.test = scene.app.campaigns.hold_action(scene.cid, number, counts, actor=ORGANIZER)
 
     scene.attempt(hold)
 
@@ -216,7 +219,7 @@ def structure_test_reads(scene: Scene, text: str) -> None:
 
 @then("the verdict is recorded with its numbers")
 def verdict_recorded(scene: Scene) -> None:
-    held = list(scene.app.events.get(scene.cid))[-1]
+    held = list(scene.app.eventsourcing.events.get(scene.cid))[-1]
     assert type(held).__name__ == "ActionHeld"
     assert held.test == scene.test  # type: ignore[attr-defined]
     assert sum(t.participants for t in held.turnouts) == scene.test.participants  # type: ignore[attr-defined, union-attr]
@@ -227,12 +230,12 @@ def verdict_recorded(scene: Scene) -> None:
 
 @when(parsers.parse("the campaign tries to escalate on {on}"))
 def try_escalate(scene: Scene, on: str) -> None:
-    scene.attempt(lambda: scene.app.escalate(scene.cid, on=day(on), actor=CHAIR))
+    scene.attempt(lambda: scene.app.campaigns.escalate(scene.cid, on=day(on), actor=CHAIR))
 
 
 @when(parsers.parse("the campaign escalates on {on}"))
 def escalates(scene: Scene, on: str) -> None:
-    scene.app.escalate(scene.cid, on=day(on), actor=CHAIR)
+    scene.app.campaigns.escalate(scene.cid, on=day(on), actor=CHAIR)
 
 
 def mandate(on: date, yes: int, no: int) -> Vote:
@@ -243,15 +246,16 @@ def mandate(on: date, yes: int, no: int) -> Vote:
                     'votes to {no:d} because "{why}"'))
 def escalates_by_override(scene: Scene, who: str, role: str, on: str, yes: int, no: int,
                           why: str) -> None:
-    scene.attempt(lambda: scene.app.escalate(scene.cid, on=day(on), actor=Actor(who, role),
-                                             mandate=mandate(day(on), yes, no), reason=why))
+    scene.attempt(lambda: scene.app.campaigns.escalate(
+        scene.cid, on=day(on), actor=Actor(who, role), mandate=mandate(day(on), yes, no),
+        reason=why))
 
 
 @then(parsers.parse('the climb to "{rung}" is recorded as an override by "{who}" acting as '
                     '"{role}", with a mandate of {yes:d} votes to {no:d}, because "{why}"'))
 def recorded_override(scene: Scene, rung: str, who: str, role: str, yes: int, no: int,
                       why: str) -> None:
-    move = scene.app.get_campaign(scene.cid).moves[-1]
+    move = scene.app.campaigns.get(scene.cid).moves[-1]
     assert (move.rung, move.direction, move.by) == (rung, "escalated", Actor(who, role))
     assert move.override is not None
     assert move.override.mandate == mandate(move.on, yes, no)
@@ -272,7 +276,7 @@ def nothing_recorded(scene: Scene) -> None:
 @then(parsers.parse('{ready:d} of {total:d} units are ready to climb, held back by "{label}"'))
 def ready_to_climb(scene: Scene, ready: int, total: int, label: str) -> None:
     scene.ok()
-    report = scene.app.readiness(scene.cid)
+    report = scene.app.campaigns.readiness(scene.cid)
     assert (len(report.ready), len(report.ready) + len(report.held_back)) == (ready, total)
     assert report.held_back_labels == (label,)
     assert not report.can_climb
@@ -281,7 +285,7 @@ def ready_to_climb(scene: Scene, ready: int, total: int, label: str) -> None:
 def biggest_worst(scene: Scene, on: date | None, group: str, unit: str, count: int,
                   rung: str) -> None:
     scene.ok()
-    report = scene.app.readiness(scene.cid, on=on)
+    report = scene.app.campaigns.readiness(scene.cid, on=on)
     worst = report.biggest_worst
     assert worst is not None
     assert (worst.work_group, worst.unit_id, report.biggest_worst_rung) == (
@@ -304,7 +308,8 @@ def biggest_worst_on(scene: Scene, on: str, group: str, unit: str, count: int,
 
 @when(parsers.parse("the campaign lets {part:d} of every {whole:d} units carry a climb, on {on}"))
 def climb_share(scene: Scene, part: int, whole: int, on: str) -> None:
-    scene.app.change_climb_share(scene.cid, Fraction(part, whole), on=day(on), actor=CHAIR,
+    scene.app.campaigns.change_climb_share(scene.cid, Fraction(part, whole), on=day(on),
+                                           actor=CHAIR,
                                  reason="the committee's decision")
 
 
@@ -316,44 +321,44 @@ def strike_votes(scene: Scene, scope: str, datatable: list[list[str]]) -> None:
     for unit, held_on, eligible, cast, yes, no, spoiled in datatable[1:]:
         vote = Vote(day(held_on), Tally(int(eligible), int(cast), int(yes), int(no),
                                         int(spoiled)))
-        scene.app.record_mandate(scene.cid, vote, unit=scene.units[unit], scope=scope,
+        scene.app.campaigns.record_mandate(scene.cid, vote, unit=scene.units[unit], scope=scope,
                                  actor=CHAIR)
 
 
 @then(parsers.parse('every strike vote carried, with the scope "{scope}"'))
 def every_vote_carried(scene: Scene, scope: str) -> None:
-    mandates = scene.app.get_campaign(scene.cid).mandates
+    mandates = scene.app.campaigns.get(scene.cid).mandates
     assert mandates and all(m.carried and m.scope == scope for m in mandates)
 
 
 @when(parsers.parse('"{unit}" tries to walk out on {on}'))
 def try_walk_out(scene: Scene, unit: str, on: str) -> None:
-    scene.attempt(lambda: scene.app.enter_strike(scene.cid, scene.units[unit], on=day(on),
+    scene.attempt(lambda: scene.app.campaigns.enter_strike(scene.cid, scene.units[unit], on=day(on),
                                                  actor=CHAIR))
 
 
 @when(parsers.parse('"{unit}" walks out on {on}'))
 def walks_out(scene: Scene, unit: str, on: str) -> None:
-    scene.app.enter_strike(scene.cid, scene.units[unit], on=day(on), actor=CHAIR)
+    scene.app.campaigns.enter_strike(scene.cid, scene.units[unit], on=day(on), actor=CHAIR)
 
 
 @when(parsers.parse('"{unit}" returns to work on {on}'))
 def returns(scene: Scene, unit: str, on: str) -> None:
-    scene.app.return_from_strike(scene.cid, scene.units[unit], on=day(on), actor=CHAIR)
+    scene.app.campaigns.return_from_strike(scene.cid, scene.units[unit], on=day(on), actor=CHAIR)
 
 
 @then(parsers.parse("on {on} the units on strike are {listed}"))
 def on_strike(scene: Scene, on: str, listed: str) -> None:
-    campaign = scene.app.get_campaign(scene.cid)
+    campaign = scene.app.campaigns.get(scene.cid)
     striking = [u for u in campaign.units if campaign.units[u].on_strike_on(day(on))]
     assert striking == [scene.units[n] for n in names(listed)]
-    report = scene.app.readiness(scene.cid, on=day(on))
+    report = scene.app.campaigns.readiness(scene.cid, on=day(on))
     assert [line.unit_id for line in report.units if line.on_strike] == striking
 
 
 @then("the strike record reads:")
 def strike_record(scene: Scene, datatable: list[list[str]]) -> None:
-    campaign = scene.app.get_campaign(scene.cid)
+    campaign = scene.app.campaigns.get(scene.cid)
     rows = []
     for name, uid in scene.units.items():
         for spell in campaign.units[uid].strikes:
@@ -366,41 +371,41 @@ def strike_record(scene: Scene, datatable: list[list[str]]) -> None:
 
 @when(parsers.parse('the campaign pauses on {on} because "{why}"'))
 def pauses(scene: Scene, on: str, why: str) -> None:
-    scene.app.pause_campaign(scene.cid, on=day(on), actor=CHAIR, reason=why)
+    scene.app.campaigns.pause(scene.cid, on=day(on), actor=CHAIR, reason=why)
 
 
 @when(parsers.parse("the campaign resumes on {on}"))
 def resumes(scene: Scene, on: str) -> None:
-    scene.app.resume_campaign(scene.cid, on=day(on), actor=CHAIR)
+    scene.app.campaigns.resume(scene.cid, on=day(on), actor=CHAIR)
 
 
 @when(parsers.parse('the campaign steps down to "{rung}" on {on} because "{why}"'))
 def steps_down(scene: Scene, rung: str, on: str, why: str) -> None:
-    scene.app.de_escalate(scene.cid, on=day(on), to=rung, actor=CHAIR, reason=why)
+    scene.app.campaigns.de_escalate(scene.cid, on=day(on), to=rung, actor=CHAIR, reason=why)
 
 
 @given(parsers.parse('the campaign concludes "{outcome}" on {on} because "{why}"'))
 @when(parsers.parse('the campaign concludes "{outcome}" on {on} because "{why}"'))
 def concludes(scene: Scene, outcome: str, on: str, why: str) -> None:
-    scene.app.conclude_campaign(scene.cid, Outcome(outcome), on=day(on), actor=CHAIR, reason=why)
+    scene.app.campaigns.conclude(scene.cid, Outcome(outcome), on=day(on), actor=CHAIR, reason=why)
 
 
 @then(parsers.parse('the campaign has concluded "{outcome}"'))
 def has_concluded(scene: Scene, outcome: str) -> None:
-    campaign = scene.app.get_campaign(scene.cid)
+    campaign = scene.app.campaigns.get(scene.cid)
     assert campaign.concluded and campaign.outcome is Outcome(outcome)
 
 
 CHANGES: dict[str, Callable[[Scene, date], object]] = {
-    "escalate the campaign": lambda s, d: s.app.escalate(
+    "escalate the campaign": lambda s, d: s.app.campaigns.escalate(
         s.cid, on=d, actor=CHAIR, mandate=mandate(d, 9, 1), reason="x"),
-    "step the campaign down": lambda s, d: s.app.de_escalate(s.cid, on=d, actor=CHAIR),
-    "pause the campaign": lambda s, d: s.app.pause_campaign(s.cid, on=d, actor=CHAIR),
-    "plan an action": lambda s, d: s.app.plan_action(
+    "step the campaign down": lambda s, d: s.app.campaigns.de_escalate(s.cid, on=d, actor=CHAIR),
+    "pause the campaign": lambda s, d: s.app.campaigns.pause(s.cid, on=d, actor=CHAIR),
+    "plan an action": lambda s, d: s.app.campaigns.plan_action(
         s.cid, name="Rally", rung="organizing meeting", on=d, actor=ORGANIZER),
-    "record a strike vote": lambda s, d: s.app.record_mandate(
+    "record a strike vote": lambda s, d: s.app.campaigns.record_mandate(
         s.cid, Vote(d, Tally(10, 10, 9, 1)), actor=CHAIR),
-    "conclude it again": lambda s, d: s.app.conclude_campaign(s.cid, Outcome.WON, on=d,
+    "conclude it again": lambda s, d: s.app.campaigns.conclude(s.cid, Outcome.WON, on=d,
                                                               actor=CHAIR),
 }
 
@@ -415,6 +420,6 @@ def tries_change(scene: Scene, change: str, on: str) -> None:
 
 @then(parsers.parse('the participation of "{unit}" reads:'))
 def participation_reads(scene: Scene, unit: str, datatable: list[list[str]]) -> None:
-    series = scene.app.participation_series(scene.cid, unit=scene.units[unit])
+    series = scene.app.campaigns.participation_series(scene.cid, unit=scene.units[unit])
     assert [[str(p.on), p.name, str(p.participants), str(p.eligible), show_percent(p.share),
              "yes" if p.passed else "no"] for p in series] == datatable[1:]

@@ -61,16 +61,16 @@ def unit_with_agreement(chronicle: Chronicle, label: str, expiry: str) -> None:
     match = LABEL.fullmatch(label)
     assert match, f"a unit label reads 'UNION LOCAL, Employer (unit name)', not {label!r}"
     steward = ACTORS["data steward"]
-    uid = chronicle.app.register_unit(**match.groupdict(), sector="municipal", headcount=20000,
+    uid = chronicle.app.units.register(**match.groupdict(), sector="municipal", headcount=20000,
                                       actor=steward)
-    chronicle.app.record_agreement(uid, expiry=date.fromisoformat(expiry), actor=steward)
+    chronicle.app.units.record_agreement(uid, expiry=date.fromisoformat(expiry), actor=steward)
     chronicle.units[label] = uid
 
 
 @given(parsers.parse('the cluster "{name}" for expiries from {start} to {end}, coordinated by '
                      'the {role}'))
 def the_cluster(chronicle: Chronicle, name: str, start: str, end: str, role: str) -> None:
-    chronicle.cluster = chronicle.app.form_cluster(
+    chronicle.cluster = chronicle.app.clusters.form(
         name=name, sectors=["municipal"], committee=[ACTORS[role]],
         window_start=date.fromisoformat(start), window_end=date.fromisoformat(end),
         target_alignment=date(2027, 12, 31), actor=ACTORS[role])
@@ -80,7 +80,7 @@ def the_cluster(chronicle: Chronicle, name: str, start: str, end: str, role: str
                  r'(?: because "(?P<why>[^"]+)")?$'))
 def admits(chronicle: Chronicle, role: str, label: str, why: str | None) -> None:
     assert chronicle.cluster is not None
-    chronicle.app.admit_unit(chronicle.cluster, chronicle.units[label], actor=ACTORS[role],
+    chronicle.app.clusters.admit(chronicle.cluster, chronicle.units[label], actor=ACTORS[role],
                              override_reason=why)
 
 
@@ -88,8 +88,8 @@ def admits(chronicle: Chronicle, role: str, label: str, why: str | None) -> None
                     'because "{why}"'))
 def records_headcount(chronicle: Chronicle, role: str, workers: int, label: str, counted: str,
                       why: str) -> None:
-    chronicle.app.change_headcount(chronicle.units[label], workers, actor=ACTORS[role],
-                                   counted_on=date.fromisoformat(counted), reason=why)
+    chronicle.app.units.change_headcount(chronicle.units[label], workers, actor=ACTORS[role],
+                                   on=date.fromisoformat(counted), reason=why)
 
 
 @when("the audit log is exported to CSV and to JSON Lines")
@@ -97,19 +97,19 @@ def export(chronicle: Chronicle) -> None:
     chronicle.files = {"csv": chronicle.folder / "audit.csv",
                        "jsonl": chronicle.folder / "audit.jsonl"}
     with chronicle.files["csv"].open("w", encoding="utf-8", newline="") as file:
-        write_csv(chronicle.app.audit_log(), file)
+        write_csv(chronicle.app.history.audit_log(), file)
     with chronicle.files["jsonl"].open("w", encoding="utf-8") as file:
-        write_jsonl(chronicle.app.audit_log(), file)
+        write_jsonl(chronicle.app.history.audit_log(), file)
 
 
 @when("someone asks for the history of a record that is not kept")
 def history_of_nothing(chronicle: Chronicle) -> None:
-    chronicle.attempt(lambda: chronicle.app.history(uuid.uuid4()))
+    chronicle.attempt(lambda: chronicle.app.history.of(uuid.uuid4()))
 
 
 @when(parsers.parse("someone asks for the audit log since {moment} without a time zone"))
 def naive_range(chronicle: Chronicle, moment: str) -> None:
-    chronicle.attempt(lambda: chronicle.app.audit_log(since=datetime.fromisoformat(moment)))
+    chronicle.attempt(lambda: chronicle.app.history.audit_log(since=datetime.fromisoformat(moment)))
 
 
 # ----------------------------------------------------------------------------- then
@@ -119,7 +119,7 @@ def naive_range(chronicle: Chronicle, moment: str) -> None:
 def cluster_history(chronicle: Chronicle, datatable: list[list[str]]) -> None:
     assert chronicle.cluster is not None
     shown = [[str(e.version), e.event, e.actor_role or "", e.summary]
-             for e in chronicle.app.history(chronicle.cluster)]
+             for e in chronicle.app.history.of(chronicle.cluster)]
     assert shown == datatable[1:]
 
 
@@ -127,7 +127,7 @@ def cluster_history(chronicle: Chronicle, datatable: list[list[str]]) -> None:
 def last_entry(chronicle: Chronicle, record: str, summary: str) -> None:
     record_id = chronicle.cluster if record == "cluster" else next(iter(chronicle.units.values()))
     assert record_id is not None
-    chronicle.entry = chronicle.app.history(record_id)[-1]
+    chronicle.entry = chronicle.app.history.of(record_id)[-1]
     assert chronicle.entry.summary == summary
 
 
@@ -146,19 +146,19 @@ def both_dates(chronicle: Chronicle, day: str) -> None:
 
 @then(parsers.parse("the audit log of the {role} lists {listed}"))
 def log_of_actor(chronicle: Chronicle, role: str, listed: str) -> None:
-    assert events(chronicle.app.audit_log(actor=ACTORS[role].id)) == listed
+    assert events(chronicle.app.history.audit_log(actor=ACTORS[role].id)) == listed
 
 
 @then(parsers.parse("the audit log of bargaining clusters lists {listed}"))
 def log_of_kind(chronicle: Chronicle, listed: str) -> None:
-    assert events(chronicle.app.audit_log(kind="BargainingCluster")) == listed
+    assert events(chronicle.app.history.audit_log(kind="BargainingCluster")) == listed
 
 
 @then(parsers.parse("the audit log read {size:d} entries at a time lists {listed}"))
 def log_in_pages(chronicle: Chronicle, size: int, listed: str) -> None:
-    pages = [chronicle.app.audit_page(limit=size)]
+    pages = [chronicle.app.history.audit_page(limit=size)]
     while pages[-1].next_after is not None:
-        pages.append(chronicle.app.audit_page(after=pages[-1].next_after, limit=size))
+        pages.append(chronicle.app.history.audit_page(after=pages[-1].next_after, limit=size))
     assert all(len(p.entries) <= size for p in pages)
     assert events(e for p in pages for e in p.entries) == listed
 
@@ -174,7 +174,7 @@ def export_columns(chronicle: Chronicle, columns: str) -> None:
 
 @then(parsers.parse("both files hold the {count:d} entries of the audit log"))
 def export_entries(chronicle: Chronicle, count: int) -> None:
-    entries = list(chronicle.app.audit_log())
+    entries = list(chronicle.app.history.audit_log())
     assert len(entries) == count
     with chronicle.files["csv"].open(encoding="utf-8", newline="") as file:
         assert [HistoryEntry.from_record(row) for row in csv.DictReader(file)] == entries

@@ -173,7 +173,7 @@ def map_employers(world: World, datatable: list[list[str]]) -> None:
     r'the unit "(?P<label>[^"]+)" has agreements expiring (?P<first>\S+) and (?P<second>\S+)'
 ))
 def has_two_agreements(world: World, label: str, first: str, second: str) -> None:
-    unit = world.app.get_unit(world.uid(label))
+    unit = world.app.units.get(world.uid(label))
     assert [a.expiry for a in unit.agreements] == [a_day(first), a_day(second)]
 
 
@@ -183,7 +183,7 @@ def has_two_agreements(world: World, label: str, first: str, second: str) -> Non
 ))
 def find_imported(world: World, union: str, local: str, employer: str, unit_name: str,
                   workers: str) -> None:
-    unit = world.app.find_unit(union=union, local=local, employer=employer, unit_name=unit_name)
+    unit = world.app.units.find(union=union, local=local, employer=employer, unit_name=unit_name)
     assert (unit.union, unit.local, unit.headcount) == (union, local, int(workers))
     world.unit = unit.id
 

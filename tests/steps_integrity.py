@@ -33,17 +33,17 @@ def sqlite_record(world: World) -> None:
 @given("four units were registered, each with an agreement")
 def four_units(world: World) -> None:
     for n in range(4):
-        uid = world.app.register_unit(
+        uid = world.app.units.register(
             union="CUPE", local=str(79 + n), employer="City of Toronto", unit_name="Inside",
             sector="municipal", actor=world.setup_actor,
         )
-        world.app.record_agreement(uid, expiry=date(2026, 12, 31), actor=world.setup_actor)
+        world.app.units.record_agreement(uid, expiry=date(2026, 12, 31), actor=world.setup_actor)
 
 
 @given("the coordinating committee took a receipt")
 @when("the coordinating committee takes a receipt")
 def take_receipt(world: World) -> None:
-    world.extra["receipt"] = str(world.app.receipt())
+    world.extra["receipt"] = str(world.app.integrity.receipt())
 
 
 @given(parsers.parse("someone changes one byte of the event at position {at:d} in the database"))
@@ -75,12 +75,12 @@ def rechain(world: World) -> None:
 
 @when("the record is verified")
 def verify(world: World) -> None:
-    world.result = world.app.verify()
+    world.result = world.app.integrity.verify()
 
 
 @when("the record is verified against the receipt")
 def verify_receipt(world: World) -> None:
-    world.result = world.app.verify(world.extra["receipt"])
+    world.result = world.app.integrity.verify(world.extra["receipt"])
 
 
 @then(parsers.parse("it is intact up to position {at:d}"))
@@ -112,26 +112,26 @@ def receipt_line(world: World, at: int) -> None:
 
 @then("the record verifies against the receipt")
 def verifies_against_receipt(world: World) -> None:
-    assert world.app.verify(world.extra["receipt"]).intact
+    assert world.app.integrity.verify(world.extra["receipt"]).intact
 
 
 # ------------------------------------------------------------------ time travel
 
 
 def admit(world: World, label: str) -> None:
-    uid = world.units.get(label) or world.app.register_unit(
+    uid = world.units.get(label) or world.app.units.register(
         union=label.split()[0], local=label.split()[1], employer="City of Toronto",
         unit_name="Inside", sector="municipal", actor=world.setup_actor,
     )
     world.units[label] = uid
-    world.app.record_agreement(uid, expiry=date(2026, 12, 31), actor=world.setup_actor)
-    world.app.admit_unit(world.extra["cluster"], uid, actor=COMMITTEE)
+    world.app.units.record_agreement(uid, expiry=date(2026, 12, 31), actor=world.setup_actor)
+    world.app.clusters.admit(world.extra["cluster"], uid, actor=COMMITTEE)
 
 
 @given(parsers.parse('a unit "{label}" with {workers:d} workers'))
 def a_unit(world: World, label: str, workers: int) -> None:
     union, local = label.split()
-    world.units[label] = world.app.register_unit(
+    world.units[label] = world.app.units.register(
         union=union, local=local, employer="City of Toronto", unit_name="Inside",
         sector="municipal", headcount=workers, actor=world.setup_actor,
     )
@@ -141,12 +141,12 @@ def a_unit(world: World, label: str, workers: int) -> None:
 @given(parsers.parse("its headcount changed to {workers:d}"))
 def headcount_changed(world: World, workers: int) -> None:
     assert world.unit is not None
-    world.app.change_headcount(world.unit, workers, actor=world.setup_actor)
+    world.app.units.change_headcount(world.unit, workers, actor=world.setup_actor)
 
 
 @given(parsers.parse('a cluster "{name}" that admitted "{label}"'))
 def a_cluster(world: World, name: str, label: str) -> None:
-    world.extra["cluster"] = world.app.form_cluster(
+    world.extra["cluster"] = world.app.clusters.form(
         name=name, sectors=["municipal"], committee=[COMMITTEE], window_start=date(2026, 10, 1),
         window_end=date(2027, 3, 31), target_alignment=date(2026, 12, 31), actor=COMMITTEE,
     )
@@ -161,26 +161,27 @@ def second_admitted(world: World, label: str) -> None:
 
 @when(parsers.parse('I look at "{label}" as of version {version:d}'))
 def look_at_version(world: World, label: str, version: int) -> None:
-    world.result = world.app.as_of(world.units[label], version=version)
+    world.result = world.app.history.as_of(world.units[label], version=version)
 
 
 @when(parsers.parse('I look at the cluster as of the moment before "{label}" was admitted'))
 def look_at_cluster(world: World, label: str) -> None:
     world.before = position(world.app)
-    world.result = world.app.as_of(world.extra["cluster"], at=world.extra["before second"])
+    world.result = world.app.history.as_of(world.extra["cluster"], at=world.extra["before second"])
 
 
 @when(parsers.parse('I look at "{label}" as of "{text}" with no time zone'))
 def look_naive(world: World, label: str, text: str) -> None:
     naive = datetime.fromisoformat(text)
-    world.attempt(lambda: world.app.as_of(world.units[label], at=naive))
+    world.attempt(lambda: world.app.history.as_of(world.units[label], at=naive))
 
 
 @when(parsers.parse(
     'I look at "{label}" as of the moment before "{other}" was admitted, before it existed'
 ))
 def look_before_creation(world: World, label: str, other: str) -> None:
-    world.attempt(lambda: world.app.as_of(world.units[label], at=world.extra["before second"]))
+    world.attempt(lambda: world.app.history.as_of(world.units[label],
+                                                  at=world.extra["before second"]))
 
 
 @then(parsers.parse("it has {workers:d} workers"))
@@ -191,7 +192,7 @@ def has_workers(world: World, workers: int) -> None:
 @then(parsers.parse("today it has {workers:d} workers"))
 def today_workers(world: World, workers: int) -> None:
     assert world.unit is not None
-    assert world.app.get_unit(world.unit).headcount == workers
+    assert world.app.units.get(world.unit).headcount == workers
 
 
 def member_labels(cluster: object, world: World) -> str:
@@ -206,7 +207,7 @@ def members_then(world: World, labels: str) -> None:
 
 @then(parsers.parse('today its members are "{labels}"'))
 def members_today(world: World, labels: str) -> None:
-    assert member_labels(world.app.get_cluster(world.extra["cluster"]), world) == labels
+    assert member_labels(world.app.clusters.get(world.extra["cluster"]), world) == labels
 
 
 @then(parsers.parse('the refusal mentions "{text}"'))
@@ -228,14 +229,14 @@ def refused_saying(world: World, text: str) -> None:
 def released_headcount(world: World) -> None:
     from tests.test_schema_evolution import UNIT, released_events
 
-    world.app.recorder.insert_events(released_events())
+    world.app.eventsourcing.recorder.insert_events(released_events())
     world.unit = UNIT
 
 
 @when("I read the unit's history")
 def read_history(world: World) -> None:
     assert world.unit is not None
-    world.result = world.app.history(world.unit)
+    world.result = world.app.history.of(world.unit)
 
 
 @then(parsers.parse("the headcount change says {workers} workers, with no count date"))
@@ -249,9 +250,9 @@ def headcount_entry(world: World, workers: str) -> None:
 @then(parsers.parse("the unit covers {workers:d} workers"))
 def unit_covers(world: World, workers: int) -> None:
     assert world.unit is not None
-    assert world.app.get_unit(world.unit).headcount == workers
+    assert world.app.units.get(world.unit).headcount == workers
 
 
 @then("the record verifies intact")
 def record_intact(world: World) -> None:
-    assert world.app.verify().intact
+    assert world.app.integrity.verify().intact

@@ -44,7 +44,7 @@ def units_with_agreements(world: World, datatable: list[list[str]]) -> None:
     for row in table_rows(datatable):
         uid = register(world, registration(row), world.setup_actor)
         if row["expiry"]:
-            world.app.record_agreement(uid, expiry=a_day(row["expiry"]),
+            world.app.units.record_agreement(uid, expiry=a_day(row["expiry"]),
                                        effective=day(row["effective"]),
                                        actor=world.setup_actor)
 
@@ -99,7 +99,7 @@ def ask_carried_over(world: World, on: str) -> None:
 ))
 def unit_records(world: World, label: str, effective: str, expiry: str) -> None:
     uid = world.uid(label)
-    world.attempt(lambda: world.app.record_agreement(
+    world.attempt(lambda: world.app.units.record_agreement(
         uid, effective=a_day(effective), expiry=a_day(expiry), actor=world.actor))  # type: ignore[arg-type]
 
 
@@ -188,7 +188,7 @@ def ask_usual(world: World) -> None:
 
 @given(parsers.re(r'"(?P<label>[^"]+)" has changed its workers to {}'.format(Q.format("n"))))
 def has_changed_workers(world: World, label: str, n: str) -> None:
-    world.app.change_headcount(world.uid(label), int(n), actor=world.setup_actor)
+    world.app.units.change_headcount(world.uid(label), int(n), actor=world.setup_actor)
 
 
 @given(parsers.re(
@@ -196,7 +196,7 @@ def has_changed_workers(world: World, label: str, n: str) -> None:
     rf" (?P<effective>{DAY}) to (?P<new_expiry>{DAY})"
 ))
 def has_corrected(world: World, label: str, expiry: str, effective: str, new_expiry: str) -> None:
-    world.app.correct_agreement(
+    world.app.units.correct_agreement(
         world.uid(label), expiry=a_day(expiry), actor=world.setup_actor,
         corrected=CollectiveAgreement(expiry=a_day(new_expiry), effective=a_day(effective)))
 
@@ -228,7 +228,7 @@ def another_host_records(world: World, effective: str, expiry: str, label: str) 
     assert world._app is None, "the first host should be stopped"
     other = world.open()
     before = position(other)
-    other.record_agreement(world.units[label], effective=a_day(effective),
+    other.units.record_agreement(world.units[label], effective=a_day(effective),
                            expiry=a_day(expiry), actor=world.setup_actor)
     assert position(other) == before + 1
     other.close()

@@ -37,7 +37,7 @@ def register_long(world: World, word: str, length: str) -> None:
 
 @when(parsers.re(f"I look for {NAMES}"))
 def look_for(world: World, union: str, local: str, employer: str, unit_name: str) -> None:
-    world.result = world.attempt(lambda: world.app.find_unit(
+    world.result = world.attempt(lambda: world.app.units.find(
         union=union, local=local, employer=employer, unit_name=unit_name))
 
 
@@ -55,4 +55,4 @@ def map_lists_unit(world: World, workers: int) -> None:
     assert world.unit is not None
     shown = world.app.expiry_map.unit(world.unit)
     assert (shown.headcount, shown.expiry, shown.effective) == (workers, None, None)
-    assert shown.label == world.app.get_unit(world.unit).label
+    assert shown.label == world.app.units.get(world.unit).label

@@ -308,7 +308,7 @@ def resolve(pool: list[tuple[str, str, str, str]], cmds: list[dict[str, Any]]) -
                 **c["profile"],
             }
             if errors:
-                steps.append(Step("register_unit", (), kwargs, tuple(errors)))
+                steps.append(Step("register", (), kwargs, tuple(errors)))
                 continue
             profile = {k: clean(v) for k, v in c["profile"].items()}
             units[uid] = UnitState(
@@ -316,7 +316,7 @@ def resolve(pool: list[tuple[str, str, str, str]], cmds: list[dict[str, Any]]) -
                 unit_name=clean(unit_name), headcount=headcount, **profile,
             )
             history[uid] = [units[uid].fields()]
-            steps.append(Step("register_unit", (), kwargs, events=1, unit=uid))
+            steps.append(Step("register", (), kwargs, events=1, unit=uid))
 
         elif kind == "record":
             spec = c["spec"]

@@ -55,7 +55,7 @@ class Tamperer:
             conn.execute(statement.replace("?", self.mark), params)
 
     def _memory(self) -> list[StoredEvent]:
-        events: list[StoredEvent] = self.app.recorder._stored_events  # type: ignore[attr-defined]
+        events: list[StoredEvent] = self.app.eventsourcing.recorder._stored_events  # type: ignore[attr-defined]
         return events
 
     def stored(self, position: int) -> tuple[Any, ...]:
@@ -121,7 +121,8 @@ class Tamperer:
 
         rows = []
         after = 0
-        while page := self.app.recorder.select_stored(after, 1000):  # type: ignore[attr-defined]
+        recorder: Any = self.app.eventsourcing.recorder
+        while page := recorder.select_stored(after, 1000):
             rows.extend(page)
             after = page[-1][0]
         records = chain_records(

@@ -41,18 +41,18 @@ LOST = Vote(date(2026, 2, 1), Tally(50, 50, 20, 30, 0))
 
 
 def events(app: BargainingApp) -> int:
-    return app.recorder.max_notification_id() or 0
+    return app.eventsourcing.recorder.max_notification_id() or 0
 
 
 def units(app: BargainingApp, *names: str) -> list[UUID]:
-    return [app.register_unit(union="CUPE", local="4000", employer=name, unit_name="care",
+    return [app.units.register(union="CUPE", local="4000", employer=name, unit_name="care",
                               sector="long-term care", region="ON", headcount=100, actor=CHAIR)
             for name in names]
 
 
 def one_unit_campaign(app: BargainingApp, **kwargs: object) -> tuple[UUID, UUID]:
     (uid,) = units(app, "Sudbury")
-    campaign = app.launch_campaign(name="Care can't wait", launched_on=DAY, units=uid,
+    campaign = app.campaigns.launch(name="Care can't wait", on=DAY, units=uid,
                                    actor=CHAIR, **kwargs)  # type: ignore[arg-type]
     return campaign, uid
 
@@ -60,25 +60,26 @@ def one_unit_campaign(app: BargainingApp, **kwargs: object) -> tuple[UUID, UUID]
 def pass_and_climb(app: BargainingApp, campaign: UUID, share: dict[UUID, int], on: date) -> None:
     """Hold an action on the current rung with the given participants of 100 per unit, then
     climb."""
-    rung = app.get_campaign(campaign).rung.name
-    number = app.plan_action(campaign, name=f"{rung} action", rung=rung, on=on, actor=ORGANIZER)
-    app.hold_action(campaign, number, [Turnout(u, 100, p) for u, p in share.items()],
+    rung = app.campaigns.get(campaign).rung.name
+    number = app.campaigns.plan_action(campaign, name=f"{rung} action", rung=rung, on=on,
+                                       actor=ORGANIZER)
+    app.campaigns.hold_action(campaign, number, [Turnout(u, 100, p) for u, p in share.items()],
                     actor=ORGANIZER)
-    app.escalate(campaign, on=on, actor=CHAIR)
+    app.campaigns.escalate(campaign, on=on, actor=CHAIR)
 
 
 def climb_to(app: BargainingApp, campaign: UUID, rung: str, start: date = DAY) -> date:
     """Climb rung by rung on passed tests (every unit at 95%) until standing on ``rung``."""
     on = start
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     while found.rung.name != rung:
         on += timedelta(days=7)
         if found.rung.kind is RungKind.STRIKE_VOTE:
-            app.record_mandate(campaign, Vote(on, Tally(100, 100, 95, 5, 0)), actor=CHAIR)
-            app.escalate(campaign, on=on, actor=CHAIR)
+            app.campaigns.record_mandate(campaign, Vote(on, Tally(100, 100, 95, 5, 0)), actor=CHAIR)
+            app.campaigns.escalate(campaign, on=on, actor=CHAIR)
         else:
             pass_and_climb(app, campaign, {u.unit_id: 95 for u in found.active_units}, on)
-        found = app.get_campaign(campaign)
+        found = app.campaigns.get(campaign)
     return on
 
 
@@ -127,31 +128,31 @@ def test_a_rung_threshold_may_be_a_fraction_of_a_percent() -> None:
 
 def test_launch_for_one_unit_a_set_of_units_or_a_cluster(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     assert (found.scope, found.rung.name, found.status) == (
         CampaignScope.UNIT, "organizing meeting", CampaignStatus.ACTIVE)
     assert found.ladder == DEFAULT_LADDER and list(found.units) == [uid]
     assert found.units[uid].label == "CUPE 4000, Sudbury (care)"
 
     a, b = units(app, "Ottawa", "Windsor")
-    several = app.get_campaign(app.launch_campaign(name="Two homes", launched_on=DAY,
+    several = app.campaigns.get(app.campaigns.launch(name="Two homes", on=DAY,
                                                    units=[a, b], actor=CHAIR))
     assert several.scope is CampaignScope.UNITS and set(several.units) == {a, b}
 
-    cluster = app.form_cluster(name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
+    cluster = app.clusters.form(name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
                                window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
                                target_alignment=date(2029, 3, 31), actor=CHAIR)
     for unit in (a, b):
-        app.record_agreement(unit, expiry=date(2026, 3, 31), actor=CHAIR)
-        app.admit_unit(cluster, unit, actor=CHAIR)
-    app.withdraw_unit(cluster, b, actor=CHAIR)
-    joint = app.get_campaign(app.launch_campaign(name="LTC", launched_on=DAY, cluster=cluster,
+        app.units.record_agreement(unit, expiry=date(2026, 3, 31), actor=CHAIR)
+        app.clusters.admit(cluster, unit, actor=CHAIR)
+    app.clusters.withdraw(cluster, b, actor=CHAIR)
+    joint = app.campaigns.get(app.campaigns.launch(name="LTC", on=DAY, cluster=cluster,
                                                  actor=CHAIR))
     assert joint.scope is CampaignScope.CLUSTER and joint.cluster_id == cluster
     assert list(joint.units) == [a]  # active members only
     before = events(app)
     with pytest.raises(RuleViolation, match="is not a member of the cluster 'Ontario LTC'"):
-        app.add_campaign_unit(joint.id, b, on=DAY, actor=CHAIR)
+        app.campaigns.add_unit(joint.id, b, on=DAY, actor=CHAIR)
     assert events(app) == before
 
 
@@ -163,7 +164,7 @@ def test_launch_for_one_unit_a_set_of_units_or_a_cluster(app: BargainingApp) -> 
         ({"units": []}, InvalidInput, "one or more bargaining units"),
         ({"units": [uuid4()]}, RecordNotFound, "no bargaining unit is recorded"),
         ({"cluster": uuid4()}, RecordNotFound, "no bargaining cluster is recorded"),
-        ({"units": "u", "launched_on": "today"}, InvalidInput, "must be a date"),
+        ({"units": "u", "on": "today"}, InvalidInput, "must be a date"),
         ({"units": "u", "ladder": [Rung("a", 5)]}, InvalidInput, "must be a Ladder"),
         ({"units": "u", "climb_share": Fraction(3, 2)}, InvalidInput, "at most 1"),
     ],
@@ -173,10 +174,10 @@ def test_refused_launches_record_nothing(app: BargainingApp, kwargs: dict[str, o
     (uid,) = units(app, "Sudbury")
     if kwargs.get("units") == "u":
         kwargs["units"] = uid
-    arguments = {"name": "Care", "launched_on": DAY, "actor": CHAIR, **kwargs}
+    arguments = {"name": "Care", "on": DAY, "actor": CHAIR, **kwargs}
     before = events(app)
     with pytest.raises(error, match=words):
-        app.launch_campaign(**arguments)  # type: ignore[arg-type]
+        app.campaigns.launch(**arguments)  # type: ignore[arg-type]
     assert events(app) == before
 
 
@@ -186,31 +187,33 @@ def test_refused_launches_record_nothing(app: BargainingApp, kwargs: dict[str, o
 def test_red_shirt_friday_fails_at_52_percent_against_60(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     on = climb_to(app, campaign, "wear the union colours")
-    number = app.plan_action(campaign, name="Red Shirt Friday", rung="wear the union colours",
+    number = app.campaigns.plan_action(campaign, name="Red Shirt Friday",
+                                       rung="wear the union colours",
                              on=on, units={uid: ["days", "nights"]}, actor=ORGANIZER)
-    test = app.hold_action(campaign, number, [Turnout(uid, 60, 36, "days"),
+    test = app.campaigns.hold_action(campaign, number, [Turnout(uid, 60, 36, "days"),
                                               Turnout(uid, 40, 16, "nights")], actor=ORGANIZER)
     assert (test.eligible, test.participants, test.threshold, test.passed) == (100, 52, 60, False)
     assert test.explain() == ("Red Shirt Friday (wear the union colours), " + str(on)
                               + ": 52 of 100 took part (52%) against 60%: failed")
-    held = list(app.events.get(campaign))[-1]
+    held = list(app.eventsourcing.events.get(campaign))[-1]
     assert type(held).__name__ == "ActionHeld"
     assert held.test == test and held.actor == ORGANIZER  # type: ignore[attr-defined]
     assert held.turnouts == [Turnout(uid, 60, 36, "days"),  # type: ignore[attr-defined]
                              Turnout(uid, 40, 16, "nights")]
-    assert app.get_campaign(campaign).action(number).test == test
+    assert app.campaigns.get(campaign).action(number).test == test
 
 
 def test_participants_above_eligible_are_refused(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
-    number = app.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
+    number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
                              actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="participation can never exceed the eligible count: "
                                             "130 took part in nights, but only 120 are eligible"):
-        app.hold_action(campaign, number, [Turnout(uid, 120, 130, "nights")], actor=ORGANIZER)
+        app.campaigns.hold_action(campaign, number, [Turnout(uid, 120, 130, "nights")],
+                                  actor=ORGANIZER)
     assert events(app) == before
-    assert not app.get_campaign(campaign).action(number).held
+    assert not app.campaigns.get(campaign).action(number).held
 
 
 @pytest.mark.parametrize(
@@ -233,30 +236,32 @@ def test_counts_must_match_the_plan(app: BargainingApp, counts: object, error: t
                                     words: str) -> None:
     campaign, uid = one_unit_campaign(app)
     (other,) = units(app, "Elsewhere")
-    number = app.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
+    number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
                              units={uid: ["days", "nights"]}, actor=ORGANIZER)
     before = events(app)
     with pytest.raises(error, match=words):
-        app.hold_action(campaign, number, counts(uid, other), actor=ORGANIZER)  # type: ignore[operator]
+        app.campaigns.hold_action(campaign, number, counts(uid, other),
+                                  actor=ORGANIZER)  # type: ignore[operator]
     assert events(app) == before
 
 
 def test_an_action_above_the_current_rung_cannot_be_held(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
-    number = app.plan_action(campaign, name="March on the boss",
+    number = app.campaigns.plan_action(campaign, name="March on the boss",
                              rung="rally or march on the boss", on=DAY, actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="stood on 'organizing meeting'; an action on 'rally "
                                             "or march on the boss' is a higher rung"):
-        app.hold_action(campaign, number, [Turnout(uid, 100, 90)], actor=ORGANIZER)
+        app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 90)], actor=ORGANIZER)
     assert events(app) == before
     with pytest.raises(RuleViolation, match="passed by a strike vote, not by an action"):
-        app.plan_action(campaign, name="Vote", rung="strike vote", on=DAY, actor=ORGANIZER)
+        app.campaigns.plan_action(campaign, name="Vote", rung="strike vote", on=DAY,
+                                  actor=ORGANIZER)
     with pytest.raises(InvalidInput, match="the ladder has no rung 'sit-in'"):
-        app.plan_action(campaign, name="Sit-in", rung="sit-in", on=DAY, actor=ORGANIZER)
-    app.cancel_action(campaign, number, actor=ORGANIZER, reason="snowstorm")
+        app.campaigns.plan_action(campaign, name="Sit-in", rung="sit-in", on=DAY, actor=ORGANIZER)
+    app.campaigns.cancel_action(campaign, number, actor=ORGANIZER, reason="snowstorm")
     with pytest.raises(RuleViolation, match="was cancelled"):
-        app.hold_action(campaign, number, [Turnout(uid, 100, 90)], actor=ORGANIZER)
+        app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 90)], actor=ORGANIZER)
     assert events(app) == before + 1
 
 
@@ -266,69 +271,72 @@ def test_an_action_above_the_current_rung_cannot_be_held(app: BargainingApp) -> 
 def test_escalating_needs_a_passed_test_or_an_override(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     on = climb_to(app, campaign, "wear the union colours")
-    number = app.plan_action(campaign, name="Red Shirt Friday", rung="wear the union colours",
+    number = app.campaigns.plan_action(campaign, name="Red Shirt Friday",
+                                       rung="wear the union colours",
                              on=on, actor=ORGANIZER)
-    app.hold_action(campaign, number, [Turnout(uid, 100, 52)], actor=ORGANIZER)
+    app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 52)], actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="the test of 'wear the union colours' has not passed: "
                                             "0 of 1 units passed and 1 must; held back by CUPE "
                                             "4000, Sudbury \\(care\\); climbing without it needs "
                                             "an override"):
-        app.escalate(campaign, on=on, actor=CHAIR)
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR)
     with pytest.raises(RuleViolation, match="needs an override"):
-        app.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED)  # no reason
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED)  # no reason
     with pytest.raises(RuleViolation, match="the override's mandate did not carry"):
-        app.escalate(campaign, on=on, actor=CHAIR, mandate=LOST, reason="go anyway")
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=LOST, reason="go anyway")
     assert events(app) == before
-    assert app.get_campaign(campaign).rung.name == "wear the union colours"
+    assert app.campaigns.get(campaign).rung.name == "wear the union colours"
 
-    app.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED,
+    app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED,
                  reason="the delegates' assembly voted to rally while we keep organizing")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     assert found.rung.name == "rally or march on the boss"
     (move,) = found.overrides
-    assert (move.by, move.override.mandate, move.override.why, move.held_back) == (  # type: ignore[union-attr]
+    assert (move.by, move.override.mandate, move.override.why,
+            move.held_back) == (  # type: ignore[union-attr]
         CHAIR, CARRIED, "the delegates' assembly voted to rally while we keep organizing", (uid,))
-    last = list(app.events.get(campaign))[-1]
+    last = list(app.eventsourcing.events.get(campaign))[-1]
     assert type(last).__name__ == "Escalated" and last.actor == CHAIR  # type: ignore[attr-defined]
 
 
 def test_a_passed_test_allows_one_rung_and_needs_no_override(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
-    number = app.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
+    number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
                              actor=ORGANIZER)
-    app.hold_action(campaign, number, [Turnout(uid, 100, 3)], actor=ORGANIZER)
+    app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 3)], actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="has passed: the climb needs no override"):
-        app.escalate(campaign, on=DAY, actor=CHAIR, mandate=CARRIED, reason="why not")
+        app.campaigns.escalate(campaign, on=DAY, actor=CHAIR, mandate=CARRIED, reason="why not")
     assert events(app) == before
-    app.escalate(campaign, on=DAY, actor=CHAIR)
-    assert app.get_campaign(campaign).rung.name == "union cards / sign-up"
+    app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
+    assert app.campaigns.get(campaign).rung.name == "union cards / sign-up"
     with pytest.raises(RuleViolation, match="the test of 'union cards / sign-up' has not passed"):
-        app.escalate(campaign, on=DAY, actor=CHAIR)  # the next rung needs its own test
+        app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)  # the next rung needs its own test
 
 
 def test_a_cluster_climbs_jointly_or_by_the_share_it_sets(app: BargainingApp) -> None:
     members = units(app, "Sudbury", "Ottawa", "Toronto")
-    campaign = app.launch_campaign(name="LTC", launched_on=DAY, units=members, actor=CHAIR)
-    number = app.plan_action(campaign, name="Petition", rung="organizing meeting", on=DAY,
+    campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
+    number = app.campaigns.plan_action(campaign, name="Petition", rung="organizing meeting", on=DAY,
                              actor=ORGANIZER)
-    app.hold_action(campaign, number, [Turnout(members[0], 100, 5), Turnout(members[1], 100, 2),
+    app.campaigns.hold_action(campaign, number, [Turnout(members[0], 100, 5), Turnout(members[1],
+                                                                                      100, 2),
                                        Turnout(members[2], 1000, 0)], actor=ORGANIZER)
-    report = app.readiness(campaign)
+    report = app.campaigns.readiness(campaign)
     assert (report.ready, report.held_back, report.needed, report.can_climb) == (
         tuple(members[:2]), (members[2],), 3, False)
     assert report.held_back_labels == ("CUPE 4000, Toronto (care)",)
     before = events(app)
     with pytest.raises(RuleViolation, match="2 of 3 units passed and 3 must; held back by CUPE "
                                             "4000, Toronto"):
-        app.escalate(campaign, on=DAY, actor=CHAIR)
+        app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
     assert events(app) == before
-    app.change_climb_share(campaign, Fraction(2, 3), on=DAY, actor=CHAIR,
+    app.campaigns.change_climb_share(campaign, Fraction(2, 3), on=DAY, actor=CHAIR,
                            reason="two of three homes carry the rest")
-    assert app.readiness(campaign).can_climb
-    app.escalate(campaign, on=DAY, actor=CHAIR)
-    move = app.get_campaign(campaign).moves[-1]
+    assert app.campaigns.readiness(campaign).can_climb
+    app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
+    move = app.campaigns.get(campaign).moves[-1]
     assert (move.rung, move.override, move.held_back) == ("union cards / sign-up", None,
                                                           (members[2],))
 
@@ -340,87 +348,90 @@ def test_reaching_the_strike_rung_needs_a_strike_vote_meeting_the_threshold(
     on = climb_to(app, campaign, "strike vote")
     legal = Vote(on, Tally(eligible=100, cast=90, yes=80, no=10, spoiled=0),
                  Threshold.majority_of_cast())
-    mandate = app.record_mandate(campaign, legal, scope="up to and including an unlimited "
+    mandate = app.campaigns.record_mandate(campaign, legal,
+                                           scope="up to and including an unlimited "
                                  "general strike", actor=CHAIR)
-    assert mandate.carried and not app.get_campaign(campaign).qualifies(mandate)
-    report = app.readiness(campaign)
+    assert mandate.carried and not app.campaigns.get(campaign).qualifies(mandate)
+    report = app.campaigns.readiness(campaign)
     assert report.units[0].standing.figure.participants == 80  # type: ignore[union-attr]
     assert report.units[0].standing.short_of_current == 5 and not report.can_climb
     before = events(app)
     with pytest.raises(RuleViolation, match=r"reaching 'strike' needs a strike vote that meets "
                                             r"the ladder's threshold \(at least 85% of eligible "
                                             r"members voting yes\)"):
-        app.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="we are ready")
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="we are ready")
     assert events(app) == before
     second = Vote(on + timedelta(days=14), Tally(100, 95, 88, 7, 0))
-    app.record_mandate(campaign, second, scope="up to and including an unlimited general strike",
+    app.campaigns.record_mandate(campaign, second,
+                                 scope="up to and including an unlimited general strike",
                        actor=CHAIR)
-    app.escalate(campaign, on=on + timedelta(days=14), actor=CHAIR)
-    assert app.get_campaign(campaign).rung.kind is RungKind.STRIKE
+    app.campaigns.escalate(campaign, on=on + timedelta(days=14), actor=CHAIR)
+    assert app.campaigns.get(campaign).rung.kind is RungKind.STRIKE
 
 
 def test_striking_without_a_mandate_is_refused(app: BargainingApp) -> None:
     members = units(app, "Sudbury", "Ottawa")
-    campaign = app.launch_campaign(name="LTC", launched_on=DAY, units=members, actor=CHAIR)
+    campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
     on = climb_to(app, campaign, "strike vote")
-    app.record_mandate(campaign, Vote(on, Tally(100, 100, 95, 5, 0)), unit=members[0],
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(100, 100, 95, 5, 0)), unit=members[0],
                        actor=CHAIR)
-    app.change_climb_share(campaign, Fraction(1, 2), on=on, actor=CHAIR)
+    app.campaigns.change_climb_share(campaign, Fraction(1, 2), on=on, actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match="units strike only once it reaches 'strike'"):
-        app.enter_strike(campaign, members[0], on=on, actor=CHAIR)
+        app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
     assert events(app) == before
-    app.escalate(campaign, on=on, actor=CHAIR)
+    app.campaigns.escalate(campaign, on=on, actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match=r"CUPE 4000, Ottawa \(care\) has no strike mandate"):
-        app.enter_strike(campaign, members[1], on=on, actor=CHAIR)
+        app.campaigns.enter_strike(campaign, members[1], on=on, actor=CHAIR)
     assert events(app) == before
-    app.enter_strike(campaign, members[0], on=on, actor=CHAIR)
+    app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
     with pytest.raises(RuleViolation, match="already on strike"):
-        app.enter_strike(campaign, members[0], on=on, actor=CHAIR)
+        app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
 
 
 def test_an_escalating_strike_adds_units_and_records_each_return(app: BargainingApp) -> None:
     plants = units(app, "Wentzville", "Toledo", "Chicago")
-    campaign = app.launch_campaign(name="Stand Up", launched_on=DAY, units=plants, actor=CHAIR)
+    campaign = app.campaigns.launch(name="Stand Up", on=DAY, units=plants, actor=CHAIR)
     on = climb_to(app, campaign, "strike")  # one campaign-wide strike vote at 95%
     weeks = [on + timedelta(days=7 * i) for i in range(4)]
     for week, plant in zip(weeks, plants, strict=False):
-        app.enter_strike(campaign, plant, on=week, actor=CHAIR, reason="stand up")
-    found = app.get_campaign(campaign)
+        app.campaigns.enter_strike(campaign, plant, on=week, actor=CHAIR, reason="stand up")
+    found = app.campaigns.get(campaign)
     assert [u.strikes[0].start for u in found.units.values()] == weeks[:3]
     assert [u.on_strike_on(weeks[1]) for u in found.units.values()] == [True, True, False]
-    app.return_from_strike(campaign, plants[0], on=weeks[3], actor=CHAIR, reason="plant closed")
-    app.de_escalate(campaign, on=weeks[3] + timedelta(days=1), actor=CHAIR,
+    app.campaigns.return_from_strike(campaign, plants[0], on=weeks[3], actor=CHAIR,
+                                     reason="plant closed")
+    app.campaigns.de_escalate(campaign, on=weeks[3] + timedelta(days=1), actor=CHAIR,
                     to="rally or march on the boss", reason="tentative agreement reached")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     assert found.striking == [] and found.rung.name == "rally or march on the boss"
-    names = [type(e).__name__ for e in app.events.get(campaign)][-8:]
+    names = [type(e).__name__ for e in app.eventsourcing.events.get(campaign)][-8:]
     assert names == ["Escalated", "StrikeEntered", "StrikeEntered", "StrikeEntered",
                      "ReturnedFromStrike", "ReturnedFromStrike", "ReturnedFromStrike",
                      "DeEscalated"]
     assert [u.strikes[0].end for u in found.units.values()] == [weeks[3]] + [
         weeks[3] + timedelta(days=1)] * 2
     with pytest.raises(RuleViolation, match="is not on strike"):
-        app.return_from_strike(campaign, plants[0], on=weeks[3] + timedelta(days=2),
+        app.campaigns.return_from_strike(campaign, plants[0], on=weeks[3] + timedelta(days=2),
                                actor=CHAIR)
 
 
 def test_de_escalate_pause_resume_and_conclude_are_recorded(app: BargainingApp) -> None:
     campaign, _uid = one_unit_campaign(app)
     on = climb_to(app, campaign, "majority petition")
-    app.pause_campaign(campaign, on=on, actor=CHAIR, reason="mediation")
+    app.campaigns.pause(campaign, on=on, actor=CHAIR, reason="mediation")
     before = events(app)
     with pytest.raises(RuleViolation, match="is paused: resume it to escalate"):
-        app.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="x")
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="x")
     assert events(app) == before
-    app.de_escalate(campaign, on=on, actor=CHAIR, reason="cooling off")
-    app.resume_campaign(campaign, on=on + timedelta(days=3), actor=CHAIR)
+    app.campaigns.de_escalate(campaign, on=on, actor=CHAIR, reason="cooling off")
+    app.campaigns.resume(campaign, on=on + timedelta(days=3), actor=CHAIR)
     with pytest.raises(RuleViolation, match="is not paused"):
-        app.resume_campaign(campaign, on=on + timedelta(days=3), actor=CHAIR)
-    app.conclude_campaign(campaign, Outcome.WON, on=on + timedelta(days=9), actor=CHAIR,
+        app.campaigns.resume(campaign, on=on + timedelta(days=3), actor=CHAIR)
+    app.campaigns.conclude(campaign, Outcome.WON, on=on + timedelta(days=9), actor=CHAIR,
                           reason="the employer met the demands")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     assert [s.status for s in found.statuses] == [
         CampaignStatus.ACTIVE, CampaignStatus.PAUSED, CampaignStatus.ACTIVE,
         CampaignStatus.CONCLUDED]
@@ -433,25 +444,27 @@ def test_de_escalate_pause_resume_and_conclude_are_recorded(app: BargainingApp) 
 @pytest.mark.parametrize(
     "command",
     [
-        lambda app, c, u: app.escalate(c, on=date(2027, 1, 1), actor=CHAIR, mandate=CARRIED,
+        lambda app, c, u: app.campaigns.escalate(c, on=date(2027, 1, 1), actor=CHAIR,
+                                                 mandate=CARRIED,
                                        reason="x"),
-        lambda app, c, u: app.de_escalate(c, on=date(2027, 1, 1), actor=CHAIR),
-        lambda app, c, u: app.pause_campaign(c, on=date(2027, 1, 1), actor=CHAIR),
-        lambda app, c, u: app.conclude_campaign(c, Outcome.WON, on=date(2027, 1, 1),
+        lambda app, c, u: app.campaigns.de_escalate(c, on=date(2027, 1, 1), actor=CHAIR),
+        lambda app, c, u: app.campaigns.pause(c, on=date(2027, 1, 1), actor=CHAIR),
+        lambda app, c, u: app.campaigns.conclude(c, Outcome.WON, on=date(2027, 1, 1),
                                                 actor=CHAIR),
-        lambda app, c, u: app.plan_action(c, name="Rally", rung="organizing meeting",
+        lambda app, c, u: app.campaigns.plan_action(c, name="Rally", rung="organizing meeting",
                                           on=date(2027, 1, 1), actor=CHAIR),
-        lambda app, c, u: app.hold_action(c, 1, [Turnout(u, 10, 9)], actor=CHAIR),
-        lambda app, c, u: app.record_mandate(c, CARRIED, actor=CHAIR),
-        lambda app, c, u: app.enter_strike(c, u, on=date(2027, 1, 1), actor=CHAIR),
-        lambda app, c, u: app.change_ladder(c, Ladder([Rung("organizing meeting", 5)]),
+        lambda app, c, u: app.campaigns.hold_action(c, 1, [Turnout(u, 10, 9)], actor=CHAIR),
+        lambda app, c, u: app.campaigns.record_mandate(c, CARRIED, actor=CHAIR),
+        lambda app, c, u: app.campaigns.enter_strike(c, u, on=date(2027, 1, 1), actor=CHAIR),
+        lambda app, c, u: app.campaigns.change_ladder(c, Ladder([Rung("organizing meeting", 5)]),
                                             on=date(2027, 1, 1), actor=CHAIR),
     ],
 )
 def test_acting_on_a_concluded_campaign_is_refused(app: BargainingApp, command: object) -> None:
     campaign, uid = one_unit_campaign(app)
-    app.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY, actor=CHAIR)
-    app.conclude_campaign(campaign, Outcome.SETTLED, on=date(2026, 6, 1), actor=CHAIR)
+    app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
+                              actor=CHAIR)
+    app.campaigns.conclude(campaign, Outcome.SETTLED, on=date(2026, 6, 1), actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match="concluded \\(settled\\) on 2026-06-01: nothing "
                                             "more can be recorded"):
@@ -461,13 +474,14 @@ def test_acting_on_a_concluded_campaign_is_refused(app: BargainingApp, command: 
 
 def test_campaign_decisions_are_recorded_in_date_order(app: BargainingApp) -> None:
     campaign, _ = one_unit_campaign(app)
-    app.pause_campaign(campaign, on=date(2026, 3, 1), actor=CHAIR)
+    app.campaigns.pause(campaign, on=date(2026, 3, 1), actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match="was last changed on 2026-03-01; a change dated "
                                             "2026-02-01 would come before it"):
-        app.resume_campaign(campaign, on=date(2026, 2, 1), actor=CHAIR)
+        app.campaigns.resume(campaign, on=date(2026, 2, 1), actor=CHAIR)
     with pytest.raises(RuleViolation, match="before the campaign 'Care can't wait' was launched"):
-        app.record_mandate(campaign, Vote(date(2025, 1, 1), Tally(10, 10, 9, 1)), actor=CHAIR)
+        app.campaigns.record_mandate(campaign, Vote(date(2025, 1, 1), Tally(10, 10, 9, 1)),
+                                     actor=CHAIR)
     assert events(app) == before
 
 
@@ -482,34 +496,34 @@ def test_changing_the_ladder_is_its_own_event_and_keeps_the_campaigns_place(
     before = events(app)
     with pytest.raises(RuleViolation, match="stands on 'majority petition'; the new ladder must "
                                             "have that rung"):
-        app.change_ladder(campaign, Ladder([Rung("meeting", 5)]), on=on, actor=CHAIR)
+        app.campaigns.change_ladder(campaign, Ladder([Rung("meeting", 5)]), on=on, actor=CHAIR)
     assert events(app) == before
-    app.change_ladder(campaign, factory, on=on, actor=CHAIR,
+    app.campaigns.change_ladder(campaign, factory, on=on, actor=CHAIR,
                       reason="in a factory a petition is a high rung")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     assert found.ladder == factory and found.rung == Rung("majority petition", 70)
     assert found.ladder_on(on - timedelta(days=1)) == DEFAULT_LADDER
-    assert type(list(app.events.get(campaign))[-1]).__name__ == "LadderChanged"
+    assert type(list(app.eventsourcing.events.get(campaign))[-1]).__name__ == "LadderChanged"
     assert found.ladder.strike_vote_threshold == Threshold.share_of_eligible(90)
-    number = app.plan_action(campaign, name="Petition", rung="majority petition", on=on,
+    number = app.campaigns.plan_action(campaign, name="Petition", rung="majority petition", on=on,
                              actor=ORGANIZER)
-    test = app.hold_action(campaign, number, [Turnout(uid, 100, 65)], actor=ORGANIZER)
+    test = app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 65)], actor=ORGANIZER)
     assert not test.passed and test.threshold == 70
 
 
 def test_units_join_and_leave_and_history_keeps_them(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     (late,) = units(app, "Timmins")
-    app.add_campaign_unit(campaign, late, on=date(2026, 2, 1), actor=CHAIR)
+    app.campaigns.add_unit(campaign, late, on=date(2026, 2, 1), actor=CHAIR)
     with pytest.raises(RuleViolation, match="already part of the campaign"):
-        app.add_campaign_unit(campaign, late, on=date(2026, 2, 1), actor=CHAIR)
-    app.remove_campaign_unit(campaign, late, on=date(2026, 3, 1), actor=CHAIR,
+        app.campaigns.add_unit(campaign, late, on=date(2026, 2, 1), actor=CHAIR)
+    app.campaigns.remove_unit(campaign, late, on=date(2026, 3, 1), actor=CHAIR,
                              reason="decertified")
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     assert [u.unit_id for u in found.active_units] == [uid]
     assert [u.unit_id for u in found.units_on(date(2026, 2, 15))] == [uid, late]
-    assert app.readiness(campaign, on=date(2026, 2, 15)).needed == 2
-    assert app.readiness(campaign).needed == 1
+    assert app.campaigns.readiness(campaign, on=date(2026, 2, 15)).needed == 2
+    assert app.campaigns.readiness(campaign).needed == 1
 
 
 # -------------------------------------------------------------- readiness
@@ -517,21 +531,24 @@ def test_units_join_and_leave_and_history_keeps_them(app: BargainingApp) -> None
 
 def test_readiness_biggest_worst_and_growth(app: BargainingApp) -> None:
     small, big = units(app, "Sudbury", "Toronto")
-    campaign = app.launch_campaign(name="LTC", launched_on=DAY, units=[small, big], actor=CHAIR)
+    campaign = app.campaigns.launch(name="LTC", on=DAY, units=[small, big], actor=CHAIR)
     on = climb_to(app, campaign, "wear the union colours")
-    first = app.plan_action(campaign, name="Button day", rung="wear the union colours", on=on,
+    first = app.campaigns.plan_action(campaign, name="Button day", rung="wear the union colours",
+                                      on=on,
                             units={small: [], big: ["nursing", "dietary", "housekeeping"]},
                             actor=ORGANIZER)
-    app.hold_action(campaign, first, [
+    app.campaigns.hold_action(campaign, first, [
         Turnout(small, 300, 210),
         Turnout(big, 1200, 480, "nursing"), Turnout(big, 40, 4, "dietary"),
         Turnout(big, 600, 390, "housekeeping")], actor=ORGANIZER)
     later = on + timedelta(days=14)
-    second = app.plan_action(campaign, name="Red Shirt Friday", rung="wear the union colours",
+    second = app.campaigns.plan_action(campaign, name="Red Shirt Friday",
+                                       rung="wear the union colours",
                              on=later, units={big: ["nursing"]}, actor=ORGANIZER)
-    app.hold_action(campaign, second, [Turnout(big, 1200, 660, "nursing")], actor=ORGANIZER)
+    app.campaigns.hold_action(campaign, second, [Turnout(big, 1200, 660, "nursing")],
+                              actor=ORGANIZER)
 
-    report = app.readiness(campaign, on=later)
+    report = app.campaigns.readiness(campaign, on=later)
     assert (report.rung.name, report.next_rung.name) == (  # type: ignore[union-attr]
         "wear the union colours", "rally or march on the boss")
     assert report.ready == (small,) and report.held_back == (big,)
@@ -551,34 +568,36 @@ def test_readiness_biggest_worst_and_growth(app: BargainingApp) -> None:
             in table)
     assert "  nursing" in table and "60 short" in table
 
-    earlier = app.readiness(campaign, on=on)
+    earlier = app.campaigns.readiness(campaign, on=on)
     assert earlier.unit(big).groups[0].figure.participants == 480  # type: ignore[union-attr]
-    assert app.readiness(campaign, on=DAY).rung.name == "organizing meeting"
+    assert app.campaigns.readiness(campaign, on=DAY).rung.name == "organizing meeting"
 
-    series = app.participation_series(campaign, unit=big)
+    series = app.campaigns.participation_series(campaign, unit=big)
     assert [(p.name, p.share) for p in series][-2:] == [
         ("Button day", Fraction(874 * 100, 1840)), ("Red Shirt Friday", 55)]
-    whole = app.participation_series(campaign)
+    whole = app.campaigns.participation_series(campaign)
     assert whole[-2].eligible == 2140 and whole[-2].participants == 1084
-    nurses = app.participation_series(campaign, unit=big, work_group="Nursing")
+    nurses = app.campaigns.participation_series(campaign, unit=big, work_group="Nursing")
     assert [(p.participants, p.passed) for p in nurses] == [(480, False), (660, False)]
 
 
 def test_readiness_at_the_strike_vote_rung_reads_the_vote(app: BargainingApp) -> None:
     members = units(app, "Sudbury", "Ottawa")
-    campaign = app.launch_campaign(name="LTC", launched_on=DAY, units=members, actor=CHAIR)
+    campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
     on = climb_to(app, campaign, "strike vote")
-    app.record_mandate(campaign, Vote(on, Tally(300, 290, 276, 14)), unit=members[0],
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(300, 290, 276, 14)), unit=members[0],
                        actor=CHAIR, scope="up to and including an unlimited general strike")
-    app.record_mandate(campaign, Vote(on, Tally(450, 400, 360, 40)), unit=members[1],
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(450, 400, 360, 40)), unit=members[1],
                        actor=CHAIR, scope="up to and including an unlimited general strike")
-    app.record_mandate(campaign, Vote(on, Tally(60, 40, 35, 5)), unit=members[1], actor=CHAIR,
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(60, 40, 35, 5)), unit=members[1],
+                                 actor=CHAIR,
                        kind=MandateKind.AUTHORIZATION, scope="a rally at head office")
-    report = app.readiness(campaign)
+    report = app.campaigns.readiness(campaign)
     assert report.ready == (members[0],) and report.held_back == (members[1],)
     ottawa = report.unit(members[1]).standing
     assert ottawa.figure.source == "strike vote 2 (the unit's)"  # type: ignore[union-attr]
-    assert (ottawa.figure.participants, ottawa.short_of_current) == (360, 23)  # type: ignore[union-attr]
+    assert (ottawa.figure.participants, ottawa.short_of_current) == (360,
+                                                                     23)  # type: ignore[union-attr]
     assert not report.can_climb and report.strike_vote_ok
 
 
@@ -590,31 +609,31 @@ def test_a_campaign_reloads_equal_and_past_versions_stay_readable(
 ) -> None:
     app = open_app()
     plants = units(app, "Wentzville", "Toledo")
-    campaign = app.launch_campaign(name="Stand Up", launched_on=DAY, units=plants, actor=CHAIR,
+    campaign = app.campaigns.launch(name="Stand Up", on=DAY, units=plants, actor=CHAIR,
                                    climb_share=Fraction(1, 2))
     on = climb_to(app, campaign, "strike")
-    app.enter_strike(campaign, plants[0], on=on, actor=CHAIR)
-    app.record_mandate(campaign, CARRIED, kind=MandateKind.AUTHORIZATION, scope="picket",
+    app.campaigns.enter_strike(campaign, plants[0], on=on, actor=CHAIR)
+    app.campaigns.record_mandate(campaign, CARRIED, kind=MandateKind.AUTHORIZATION, scope="picket",
                        actor=CHAIR)
-    live = app.get_campaign(campaign)
+    live = app.campaigns.get(campaign)
     reopened = app if store_kind == "memory" else open_app()  # memory: replay the same log
-    stored = reopened.get_campaign(campaign)
+    stored = reopened.campaigns.get(campaign)
     assert stored.__dict__ == live.__dict__
     assert isinstance(stored.actions[0].units, tuple)
     assert isinstance(stored.ladder.rungs, tuple)
-    first = app.get_campaign(campaign, version=1)
+    first = app.campaigns.get(campaign, version=1)
     assert first.units == {} and first.rung.name == "organizing meeting"
     assert all(e.actor in (CHAIR, ORGANIZER)  # type: ignore[attr-defined]
-               for e in app.events.get(campaign))
+               for e in app.eventsourcing.events.get(campaign))
     with pytest.raises(RecordNotFound, match="is not a campaign"):
-        app.get_campaign(plants[0])
+        app.campaigns.get(plants[0])
 
 
 def test_a_refused_command_without_an_actor_records_nothing(app: BargainingApp) -> None:
     campaign, _ = one_unit_campaign(app)
     before = events(app)
     with pytest.raises(MissingActor):
-        app.pause_campaign(campaign, on=DAY, actor=None)  # type: ignore[arg-type]
+        app.campaigns.pause(campaign, on=DAY, actor=None)  # type: ignore[arg-type]
     assert events(app) == before
 
 
@@ -627,11 +646,11 @@ def test_a_campaign_is_an_aggregate_with_counts_only() -> None:
 def test_a_later_strike_vote_that_fails_withdraws_the_mandate(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     on = climb_to(app, campaign, "strike")  # a 95% strike vote on the way
-    app.record_mandate(campaign, Vote(on, Tally(100, 90, 30, 60, 0)), actor=CHAIR,
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(100, 90, 30, 60, 0)), actor=CHAIR,
                        reason="members voted again after the employer's new offer")
     before = events(app)
     with pytest.raises(RuleViolation, match=f"has no strike mandate: its latest strike vote, on "
                                             f"{on}, did not carry"):
-        app.enter_strike(campaign, uid, on=on, actor=CHAIR)
+        app.campaigns.enter_strike(campaign, uid, on=on, actor=CHAIR)
     assert events(app) == before
-    assert app.get_campaign(campaign).strike_mandate(uid, on) is None
+    assert app.campaigns.get(campaign).strike_mandate(uid, on) is None

@@ -97,7 +97,7 @@ def test_escalation_example_runs(tmp_path: Path) -> None:
 
 
 def test_readme_campaign_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    block = next(b for b in python_blocks() if "launch_campaign" in b)
+    block = next(b for b in python_blocks() if "campaigns.launch" in b)
     exec(compile(block, "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert ("Red Shirt Friday (wear the union colours), 2025-11-07: 156 of 300 took part (52%) "
@@ -107,7 +107,7 @@ def test_readme_campaign_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_readme_time_travel_block_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    block = next(b for b in python_blocks() if "app.verify(receipt)" in b)
+    block = next(b for b in python_blocks() if "app.integrity.verify(receipt)" in b)
     exec(compile(block, "README.md", "exec"), {})
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == ["100", "100"]

@@ -45,9 +45,9 @@ UNITS = [
 def load(app: BargainingApp, actor: Actor) -> dict[str, UUID]:
     ids = {}
     for union, local, employer, unit, sector, region, headcount, expiry in UNITS:
-        uid = app.register_unit(union=union, local=local, employer=employer, unit_name=unit,
+        uid = app.units.register(union=union, local=local, employer=employer, unit_name=unit,
                                 sector=sector, region=region, headcount=headcount, actor=actor)
-        app.record_agreement(uid, expiry=expiry, actor=actor)
+        app.units.record_agreement(uid, expiry=expiry, actor=actor)
         ids[f"{union} {local} {unit}"] = uid
     return ids
 
@@ -94,7 +94,7 @@ def test_carried_over_units(app: BargainingApp, steward: Actor) -> None:
     ids = load(app, steward)
     assert names(app.expiry_map.carried_over(date(2026, 1, 12))) == [
         "CSN FSSS soins", "CUPE 79 inside", "SEIU 2 Sudbury"]
-    app.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
+    app.units.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
                          expiry=date(2028, 3, 31), actor=steward)
     assert names(app.expiry_map.carried_over(date(2026, 1, 12))) == [
         "CUPE 79 inside", "SEIU 2 Sudbury"]
@@ -137,9 +137,9 @@ def test_open_periods_per_jurisdiction(app: BargainingApp, steward: Actor) -> No
 def test_map_follows_profile_changes(app: BargainingApp, steward: Actor) -> None:
     ids = load(app, steward)
     uid = ids["SEIU 2 Ottawa"]
-    app.change_sector(uid, "municipal", actor=steward)
-    app.change_headcount(uid, 480, actor=steward)
-    app.change_region(uid, "QC", actor=steward)
+    app.units.change_sector(uid, "municipal", actor=steward)
+    app.units.change_headcount(uid, 480, actor=steward)
+    app.units.change_region(uid, "QC", actor=steward)
     unit = app.expiry_map.unit(uid)
     assert (unit.sector, unit.headcount, unit.region) == ("municipal", 480, "QC")
 
@@ -152,22 +152,22 @@ def test_the_longest_sector_and_region_fit_every_store(app: BargainingApp,
     pick = random.Random(7).randrange
     sector, region = ("".join(chr(pick(0x20000, 0x2A6E0)) for _ in range(MAX_TEXT))
                       for _ in range(2))
-    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+    uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
                             unit_name="inside", sector=sector, region=region, headcount=20000,
                             actor=steward)
-    app.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
-    other = app.register_unit(union="CUPE", local="416", employer="City of Toronto",
+    app.units.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
+    other = app.units.register(union="CUPE", local="416", employer="City of Toronto",
                               unit_name="outside", headcount=5000, actor=steward)
-    app.record_agreement(other, expiry=date(2026, 1, 9), actor=steward)
-    app.change_sector(other, sector, actor=steward)
-    app.change_region(other, region, actor=steward)
+    app.units.record_agreement(other, expiry=date(2026, 1, 9), actor=steward)
+    app.units.change_sector(other, sector, actor=steward)
+    app.units.change_region(other, region, actor=steward)
     found = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 6, 1), 30,
                                               sector=sector, region=region, by_region=True)
     assert [(c.unit_count, c.workers) for c in found] == [(2, 25000)]
     calendar = OpenPeriodCalendar.build({region: [OpenPeriod("notice", opens_days_before=90)]})
     assert len(app.expiry_map.in_open_period(date(2025, 12, 1), calendar)) == 2
     with pytest.raises(InvalidInput, match="at most 200"):
-        app.change_sector(other, sector + "x", actor=steward)
+        app.units.change_sector(other, sector + "x", actor=steward)
     assert app.expiry_map.unit(other).sector == sector
 
 
@@ -178,7 +178,7 @@ def test_rebuild_and_fresh_copy_equal_the_live_map(app: BargainingApp, steward: 
     assert app.expiry_map.rebuild() == 14
     assert app.expiry_map.all_units() == live
     assert app.expiry_map.position == position
-    copy = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_copy")
+    copy = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_copy")
     assert copy.position == 0
     assert copy.all_units() == live
     copy.drop()
@@ -186,7 +186,7 @@ def test_rebuild_and_fresh_copy_equal_the_live_map(app: BargainingApp, steward: 
 
 def test_map_as_of_a_past_position(app: BargainingApp, steward: Actor) -> None:
     load(app, steward)
-    past = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_past", stop=4)
+    past = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_past", stop=4)
     assert names(past.all_units()) == ["CUPE 79 inside", "CUPE 416 outside"]
     past.drop()
 
@@ -206,18 +206,18 @@ def test_map_as_of_a_past_moment(
     then = usual_answers(app.expiry_map)
     moment = datetime.now(UTC)
     time.sleep(0.01)  # events stamped from here on are later than the moment
-    app.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
+    app.units.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
                          expiry=date(2026, 3, 31), actor=steward)
-    app.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
+    app.units.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
                           corrected=CollectiveAgreement(expiry=date(2026, 1, 31)), actor=steward)
-    app.change_region(ids["SEIU 2 Ottawa"], "QC", actor=steward)
-    app.register_unit(union="UNIFOR", local="1", employer="Ford", unit_name="plant",
+    app.units.change_region(ids["SEIU 2 Ottawa"], "QC", actor=steward)
+    app.units.register(union="UNIFOR", local="1", employer="Ford", unit_name="plant",
                       sector="manufacturing", region="ON", actor=steward)
     live = usual_answers(app.expiry_map)
     position = app.expiry_map.position
     assert live != then
 
-    past = ExpiryMap(app, app.expiry_map.sealer, name="expiry_map_until", until=moment)
+    past = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_until", until=moment)
     assert usual_answers(past) == then
     assert past.position == position  # it read the whole log and skipped the later events
     assert past.rebuild() == 2 * len(UNITS)
@@ -240,7 +240,7 @@ def test_map_as_of_a_moment_needs_an_aware_date_time(
     memory_app: BargainingApp, until: object
 ) -> None:
     with pytest.raises(InvalidInput, match="timezone-aware"):
-        ExpiryMap(memory_app, memory_app.expiry_map.sealer, name="expiry_map_naive",
+        ExpiryMap(memory_app.eventsourcing, memory_app.expiry_map.sealer, name="expiry_map_naive",
                   until=until)  # type: ignore[arg-type]
 
 
@@ -287,7 +287,7 @@ def test_a_map_made_before_keeps_its_agreements_table_and_answers_the_same(
     for path in (old_file, new_file):
         app = BargainingApp(str(path))
         ids = load(app, steward)
-        app.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
+        app.units.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
                               corrected=CollectiveAgreement(expiry=date(2026, 2, 28)),
                               actor=steward)
         answers.append((app.expiry_map.all_units(),
@@ -339,7 +339,7 @@ def test_bad_queries_name_the_problem(
 
 def test_alongside_needs_a_known_unit_with_an_agreement(memory_app: BargainingApp,
                                                         steward: Actor) -> None:
-    uid = memory_app.register_unit(union="CUPE", local="1", employer="X", unit_name="Y",
+    uid = memory_app.units.register(union="CUPE", local="1", employer="X", unit_name="Y",
                                    actor=steward)
     with pytest.raises(InvalidInput, match="no agreement recorded"):
         memory_app.expiry_map.alongside(uid, 30)
@@ -360,9 +360,9 @@ def test_open_periods_at_the_calendars_ends_are_held_there(
     period = OpenPeriod("notice", opens_days_before=90, closes_days_before=-30)
     assert period.window_for(date(1, 1, 15)) == (date.min, date(1, 2, 14))
     assert period.window_for(date(9999, 12, 30)) == (date(9999, 10, 1), date.max)
-    uid = memory_app.register_unit(union="U", local="", employer="E", unit_name="N",
+    uid = memory_app.units.register(union="U", local="", employer="E", unit_name="N",
                                    actor=steward)
-    memory_app.record_agreement(uid, expiry=date(1, 1, 15), actor=steward)
+    memory_app.units.record_agreement(uid, expiry=date(1, 1, 15), actor=steward)
     calendar = OpenPeriodCalendar.build(default=[period])
     for _ in range(ExpiryMap.ASKS_BEFORE_INDEX):  # from SQL, then from the memory index
         [entry] = memory_app.expiry_map.in_open_period(date(1, 1, 2), calendar)
@@ -400,19 +400,19 @@ def test_a_refused_map_write_loses_no_change_and_says_so(
     app = open_app()
     _refuse_map_rows(store_url, store_kind, refuse=True)
     with caplog.at_level(logging.WARNING, logger="bargaining"):
-        uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+        uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
                                 unit_name="inside", headcount=20000, actor=steward)
-    assert app.get_unit(uid).employer == "City of Toronto"  # the change is recorded
+    assert app.units.get(uid).employer == "City of Toronto"  # the change is recorded
     assert "the Expiry Map is behind" in caplog.text
     assert "events 1 to 1" in caplog.text and "Toronto" not in caplog.text
     with pytest.raises(MapBehind, match=r"could not apply events 1 to 1 .* recorded and safe"):
         app.expiry_map.all_units()
     with pytest.raises(MapBehind):
         CsvImporter(app, F7_MAPPING, actor=steward).import_file(F7_SAMPLE)
-    assert app.recorder.max_notification_id() == 1  # the import stopped before saving
+    assert app.eventsourcing.recorder.max_notification_id() == 1  # the import stopped before saving
     _refuse_map_rows(store_url, store_kind, refuse=False)
     assert [u.unit_id for u in app.expiry_map.all_units()] == [uid]
-    app.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
+    app.units.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
     assert app.expiry_map.unit(uid).expiry == date(2025, 12, 31)
 
 
@@ -421,16 +421,17 @@ def test_a_refused_snapshot_loses_no_change_and_says_so(
 ) -> None:
     """Snapshots (every 50 events of a unit) are derived too: one the database refuses is
     logged, and the unit loads from its events."""
-    uid = sqlite_app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+    uid = sqlite_app.units.register(union="CUPE", local="79", employer="City of Toronto",
                                    unit_name="inside", headcount=1, actor=steward)
     with sqlite3.connect(sqlite_app.store.location) as db:
         db.execute("CREATE TRIGGER refuse BEFORE INSERT ON stored_snapshots BEGIN"
                    " SELECT RAISE(ABORT, 'refused'); END")
     with caplog.at_level(logging.WARNING, logger="bargaining"):
         for headcount in range(2, 51):
-            sqlite_app.change_headcount(uid, headcount, actor=steward)
+            sqlite_app.units.change_headcount(uid, headcount, actor=steward)
     assert "its snapshot was not (IntegrityError)" in caplog.text
     assert "Toronto" not in caplog.text
-    assert sqlite_app.snapshots is not None and list(sqlite_app.snapshots.get(uid)) == []
-    assert sqlite_app.get_unit(uid).headcount == 50
+    snapshots = sqlite_app.eventsourcing.snapshots
+    assert snapshots is not None and list(snapshots.get(uid)) == []
+    assert sqlite_app.units.get(uid).headcount == 50
     assert sqlite_app.expiry_map.unit(uid).headcount == 50

@@ -125,7 +125,8 @@ def test_tiers_that_favour_new_hires_are_not_two_tier() -> None:
                                                          more_is_better=False)),
          RuleViolation, "target 26 sits above its floor 24"),
         (lambda: Demand("t", Category.TERM, TermLength(3, 5)), RuleViolation, "sits above"),
-        (lambda: Demand("x", "wages", CompoundIncrease(1, 2)), InvalidInput, "category"),  # type: ignore[arg-type]
+        (lambda: Demand("x", "wages", CompoundIncrease(1, 2)), InvalidInput,
+         "category"),  # type: ignore[arg-type]
         (lambda: Demand("", Category.WAGES, CompoundIncrease(1, 2)), InvalidInput, "key"),
         (lambda: CompoundIncrease("lots", 2), InvalidInput, "must be a number"),
         (lambda: evaluate("F", 1, [WAGES], Terms.of(wages=Amount(3))), InvalidInput,

@@ -90,13 +90,13 @@ def told(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 def position(app: BargainingApp) -> int:
-    return app.recorder.max_notification_id() or 0
+    return app.eventsourcing.recorder.max_notification_id() or 0
 
 
 def test_the_audit_log_reads_every_event_kind_in_plain_words(told: tuple[BargainingApp, Story],
                                                             ) -> None:
     app, _ = told
-    entries = list(app.audit_log())
+    entries = list(app.history.audit_log())
     assert [e.position for e in entries] == list(range(1, position(app) + 1))
     seen = {(e.aggregate_kind, e.event) for e in entries}
     assert seen == {(c.__qualname__.split(".")[0], c.__name__) for c in event_classes()}
@@ -112,7 +112,7 @@ def test_the_audit_log_reads_every_event_kind_in_plain_words(told: tuple[Bargain
 
 def test_summaries_name_units_clusters_and_key_facts(told: tuple[BargainingApp, Story]) -> None:
     app, story = told
-    cluster = app.history(story.cluster)
+    cluster = app.history.of(story.cluster)
     assert cluster[1].summary == (
         "CUPE 79, City of Toronto (Outside workers) admitted to cluster 'Toronto municipal 2026' "
         "by the coordinating committee: expiry 2026-03-31 inside window")
@@ -122,12 +122,12 @@ def test_summaries_name_units_clusters_and_key_facts(told: tuple[BargainingApp, 
     sign_off = next(e for e in cluster if e.event == "SignOffDecided")
     assert (sign_off.actor_id, sign_off.reason) == ("c-1", "a strike now would fail")
     assert "below floor on wages" in sign_off.summary
-    rounds = app.history(story.rounds["Outside workers"])
+    rounds = app.history.of(story.rounds["Outside workers"])
     assert rounds[1].summary.startswith(
         "Employer offer received on 2026-02-02 in the round at CUPE 79, City of Toronto "
         "(Outside workers)")
     assert rounds[1].summary.endswith("below floor against Toronto 2026 v2")
-    held = next(e for e in app.history(story.campaign) if e.event == "ActionHeld")
+    held = next(e for e in app.history.of(story.campaign) if e.event == "ActionHeld")
     assert held.summary.endswith("80 of 200 took part (40%) against 2%: passed")
     assert held.actor_role == ORGANIZER.role
 
@@ -135,14 +135,14 @@ def test_summaries_name_units_clusters_and_key_facts(told: tuple[BargainingApp, 
 def test_both_dates_where_the_fact_happened_on_another_day(told: tuple[BargainingApp, Story],
                                                           ) -> None:
     app, story = told
-    unit = app.history(story.units["Outside workers"])
+    unit = app.history.of(story.units["Outside workers"])
     counted = next(e for e in unit if e.event == "HeadcountChanged")
     assert counted.occurred_on == date(2025, 9, 30)
     assert counted.data["counted_on"] == "2025-09-30"
     assert counted.recorded_at > datetime(2025, 10, 1, tzinfo=UTC)
     assert "counted 2025-09-30" in counted.summary
     assert counted.reason == "dues list of September"
-    framework = app.history(story.framework)
+    framework = app.history.of(story.framework)
     assert [e.occurred_on for e in framework] == [None, date(2025, 10, 1), None,
                                                   date(2025, 10, 15)]
     assert framework[1].summary == (
@@ -162,15 +162,15 @@ def test_history_of_every_kind_of_record(told: tuple[BargainingApp, Story]) -> N
         "Campaign": story.campaign,
     }
     for kind, record in records.items():
-        history = app.history(record)
+        history = app.history.of(record)
         assert {e.aggregate_kind for e in history} == {kind}
         assert {e.aggregate_id for e in history} == {record}
         assert [e.version for e in history] == list(range(1, len(history) + 1))
         assert all(e.position is None for e in history)
-        from_log = [e for e in app.audit_log() if e.aggregate_id == record]
+        from_log = [e for e in app.history.audit_log() if e.aggregate_id == record]
         assert [attrs_without_position(e) for e in from_log] == [
             attrs_without_position(e) for e in history]
-    assert [e.event for e in app.history(story.rounds["Sudbury LTC"])] == [
+    assert [e.event for e in app.history.of(story.rounds["Sudbury LTC"])] == [
         "Opened", "TentativeAgreementReached", "Ratified"]
 
 
@@ -185,38 +185,38 @@ def test_history_refuses_unknown_and_malformed_ids(told: tuple[BargainingApp, St
     before = position(app)
     missing = uuid.uuid4()
     with pytest.raises(RecordNotFound, match=f"no record is kept with id {missing}"):
-        app.history(missing)
+        app.history.of(missing)
     with pytest.raises(InvalidInput, match="a record is named by its id"):
-        app.history(str(story.cluster))  # type: ignore[arg-type]
+        app.history.of(str(story.cluster))  # type: ignore[arg-type]
     assert position(app) == before
 
 
 def test_audit_log_filters(told: tuple[BargainingApp, Story]) -> None:
     app, story = told
-    everything = list(app.audit_log())
-    by_organizer = list(app.audit_log(actor="o-1"))
+    everything = list(app.history.audit_log())
+    by_organizer = list(app.history.audit_log(actor="o-1"))
     assert [e.event for e in by_organizer] == ["ActionPlanned", "ActionCancelled",
                                                "ActionPlanned", "ActionHeld"]
-    assert list(app.audit_log(actor=ORGANIZER)) == by_organizer
-    assert list(app.audit_log(actor=Actor("o-1", "someone else"))) == []
-    assert len(list(app.audit_log(actor=STEWARD))) == 13
-    campaigns = list(app.audit_log(kind="Campaign"))
+    assert list(app.history.audit_log(actor=ORGANIZER)) == by_organizer
+    assert list(app.history.audit_log(actor=Actor("o-1", "someone else"))) == []
+    assert len(list(app.history.audit_log(actor=STEWARD))) == 13
+    campaigns = list(app.history.audit_log(kind="Campaign"))
     assert campaigns == [e for e in everything if e.aggregate_kind == "Campaign"]
-    assert list(app.audit_log(kind=AGGREGATES["Campaign"])) == campaigns
-    cluster = list(app.audit_log(record=story.cluster))
-    assert [e.version for e in cluster] == [e.version for e in app.history(story.cluster)]
-    assert list(app.audit_log(record=story.cluster, kind="Campaign")) == []
-    assert list(app.audit_log(record=uuid.uuid4())) == []
+    assert list(app.history.audit_log(kind=AGGREGATES["Campaign"])) == campaigns
+    cluster = list(app.history.audit_log(record=story.cluster))
+    assert [e.version for e in cluster] == [e.version for e in app.history.of(story.cluster)]
+    assert list(app.history.audit_log(record=story.cluster, kind="Campaign")) == []
+    assert list(app.history.audit_log(record=uuid.uuid4())) == []
     middle = everything[len(everything) // 2].recorded_at
-    since = list(app.audit_log(since=middle))
-    until = list(app.audit_log(until=middle))
+    since = list(app.history.audit_log(since=middle))
+    until = list(app.history.audit_log(until=middle))
     assert since and until
     assert since == [e for e in everything if e.recorded_at >= middle]
     assert until == [e for e in everything if e.recorded_at < middle]
     assert len(since) + len(until) == len(everything)
     toronto = middle.astimezone(datetime.now().astimezone().tzinfo)  # same moment, other zone
-    assert list(app.audit_log(since=toronto)) == since
-    both = list(app.audit_log(kind="BargainingUnit", actor="c-1", since=middle))
+    assert list(app.history.audit_log(since=toronto)) == since
+    both = list(app.history.audit_log(kind="BargainingUnit", actor="c-1", since=middle))
     assert both and all(e.aggregate_kind == "BargainingUnit" and e.actor_id == "c-1"
                         and e.recorded_at >= middle for e in both)
 
@@ -237,11 +237,11 @@ def test_bad_filters_are_refused_before_anything_is_read(
     app, _ = told
     before = position(app)
     with pytest.raises(InvalidInput, match=message):
-        app.audit_log(**filters)  # refused on the call, not on the first read
+        app.history.audit_log(**filters)  # refused on the call, not on the first read
     page_filters = {k: v for k, v in filters.items() if k != "page_size"}
     if page_filters:
         with pytest.raises(InvalidInput, match=message):
-            app.audit_page(**page_filters)
+            app.history.audit_page(**page_filters)
     assert position(app) == before
 
 
@@ -249,15 +249,15 @@ def test_the_log_is_read_page_by_page(told: tuple[BargainingApp, Story],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     app, _ = told
     asked: list[tuple[int, int]] = []
-    select = app.recorder.select_notifications
+    select = app.eventsourcing.recorder.select_notifications
 
     def counting(start: int, limit: int, *args: Any, **kwargs: Any) -> Any:
         page = select(start, limit, *args, **kwargs)
         asked.append((start, len(page)))
         return page
 
-    monkeypatch.setattr(app.recorder, "select_notifications", counting)
-    stream = app.audit_log(page_size=7)
+    monkeypatch.setattr(app.eventsourcing.recorder, "select_notifications", counting)
+    stream = app.history.audit_log(page_size=7)
     assert asked == []  # nothing is read until the first entry is wanted
     first = next(stream)
     assert first.position == 1 and asked == [(1, 7)]
@@ -266,29 +266,29 @@ def test_the_log_is_read_page_by_page(told: tuple[BargainingApp, Story],
     assert all(size <= 7 for _, size in asked)
     assert [start for start, _ in asked] == list(range(1, position(app) + 2, 7))[:len(asked)]
     asked.clear()
-    units = list(app.audit_log(kind="BargainingUnit", page_size=500))
+    units = list(app.history.audit_log(kind="BargainingUnit", page_size=500))
     assert len(asked) == 1 and asked[0][1] == len(units)  # narrowed in the store, not Python
 
 
 def test_audit_pages_for_a_host_paging_a_view(told: tuple[BargainingApp, Story]) -> None:
     app, story = told
-    everything = list(app.audit_log())
-    pages: list[AuditPage] = [app.audit_page(limit=25)]
+    everything = list(app.history.audit_log())
+    pages: list[AuditPage] = [app.history.audit_page(limit=25)]
     while pages[-1].next_after is not None:
-        pages.append(app.audit_page(after=pages[-1].next_after, limit=25))
+        pages.append(app.history.audit_page(after=pages[-1].next_after, limit=25))
     assert [e for p in pages for e in p.entries] == everything
     assert [len(p.entries) for p in pages[:-1]] == [25] * (len(pages) - 1)
     assert pages[0].next_after == 25
-    assert app.audit_page(after=position(app)) == AuditPage((), None)
-    mine = app.audit_page(limit=3, actor="o-1")
+    assert app.history.audit_page(after=position(app)) == AuditPage((), None)
+    mine = app.history.audit_page(limit=3, actor="o-1")
     assert [e.event for e in mine.entries] == ["ActionPlanned", "ActionCancelled",
                                                "ActionPlanned"]
-    last = app.audit_page(after=mine.next_after or 0, limit=3, actor="o-1")
+    last = app.history.audit_page(after=mine.next_after or 0, limit=3, actor="o-1")
     assert [e.event for e in last.entries] == ["ActionHeld"] and last.next_after is None
-    versions = app.audit_page(record=story.campaign, limit=5)
+    versions = app.history.audit_page(record=story.campaign, limit=5)
     assert [e.version for e in versions.entries] == [1, 2, 3, 4, 5]
     assert versions.next_after == 5
-    following = app.audit_page(record=story.campaign, after=5, limit=2)
+    following = app.history.audit_page(record=story.campaign, after=5, limit=2)
     assert [e.version for e in following.entries] == [6, 7]
 
 
@@ -297,14 +297,14 @@ def test_names_are_read_once_per_record_while_streaming(
     app, _ = told
     app.__dict__.pop("_history_names", None)  # start with no names remembered
     looked_up: list[UUID] = []
-    select = app.recorder.select_events
+    select = app.eventsourcing.recorder.select_events
 
     def counting(originator_id: UUID, **kwargs: Any) -> Any:
         looked_up.append(originator_id)
         return select(originator_id, **kwargs)
 
-    monkeypatch.setattr(app.recorder, "select_events", counting)
-    entries = list(app.audit_log())
+    monkeypatch.setattr(app.eventsourcing.recorder, "select_events", counting)
+    entries = list(app.history.audit_log())
     assert len(entries) == position(app)
     assert len(looked_up) == len(set(looked_up)) <= len({e.aggregate_id for e in entries})
 
@@ -326,16 +326,16 @@ def test_the_name_memory_is_bounded() -> None:
 def test_export_to_json_lines_and_csv_round_trips(told: tuple[BargainingApp, Story],
                                                   tmp_path: Path) -> None:
     app, _ = told
-    entries = list(app.audit_log())
+    entries = list(app.history.audit_log())
     with (tmp_path / "audit.jsonl").open("w", encoding="utf-8") as file:
-        assert write_jsonl(app.audit_log(page_size=9), file) == len(entries)
+        assert write_jsonl(app.history.audit_log(page_size=9), file) == len(entries)
     lines = (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(entries)
     assert all(list(json.loads(line)) == list(COLUMNS) for line in lines)
     assert [HistoryEntry.from_record(json.loads(line)) for line in lines] == entries
 
     with (tmp_path / "audit.csv").open("w", encoding="utf-8", newline="") as file:
-        assert write_csv(app.audit_log(), file) == len(entries)
+        assert write_csv(app.history.audit_log(), file) == len(entries)
     with (tmp_path / "audit.csv").open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     with (tmp_path / "audit.csv").open(encoding="utf-8", newline="") as file:
@@ -358,31 +358,32 @@ def test_the_column_set_is_stable() -> None:
 
 
 def test_a_headcount_is_counted_on_a_day(app: BargainingApp) -> None:
-    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+    uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
                             unit_name="Outside workers", headcount=100, actor=STEWARD)
     before = position(app)
     with pytest.raises(InvalidInput, match="day the workers were counted must be a date"):
-        app.change_headcount(uid, 120, actor=STEWARD, counted_on="2025-09-30")  # type: ignore[arg-type]
+        app.units.change_headcount(uid, 120, actor=STEWARD,
+                                   on="2025-09-30")  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="must be a date"):
-        app.change_headcount(uid, 120, actor=STEWARD,
-                             counted_on=datetime(2025, 9, 30, tzinfo=UTC))
+        app.units.change_headcount(uid, 120, actor=STEWARD,
+                             on=datetime(2025, 9, 30, tzinfo=UTC))
     with pytest.raises(UnitNotFound):
-        app.change_headcount(uuid.uuid4(), 120, actor=STEWARD, counted_on=date(2025, 9, 30))
+        app.units.change_headcount(uuid.uuid4(), 120, actor=STEWARD, on=date(2025, 9, 30))
     assert position(app) == before
-    app.change_headcount(uid, 120, actor=STEWARD, counted_on=date(2025, 9, 30))
-    app.change_headcount(uid, 130, actor=CHAIR)
-    counted, unknown = app.history(uid)[1:]
+    app.units.change_headcount(uid, 120, actor=STEWARD, on=date(2025, 9, 30))
+    app.units.change_headcount(uid, 130, actor=CHAIR)
+    counted, unknown = app.history.of(uid)[1:]
     assert (counted.occurred_on, unknown.occurred_on) == (date(2025, 9, 30), None)
-    assert app.get_unit(uid).headcount == 130
-    events = list(app.events.get(uid))
+    assert app.units.get(uid).headcount == 130
+    events = list(app.eventsourcing.events.get(uid))
     assert (events[1].counted_on, events[2].counted_on) == (date(2025, 9, 30), None)
 
 
 def test_summaries_are_pure_and_use_the_names_they_are_given(app: BargainingApp) -> None:
-    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+    uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
                             unit_name="Outside workers", actor=STEWARD)
-    app.change_headcount(uid, 5, actor=Actor("u-9", "the local's president"))
-    event = list(app.events.get(uid))[1]
+    app.units.change_headcount(uid, 5, actor=Actor("u-9", "the local's president"))
+    event = list(app.eventsourcing.events.get(uid))[1]
     names: Callable[[UUID], str] = {uid: "Local 79 outside"}.__getitem__
     assert summarize(event, names) == (
         "Local 79 outside now covers 5 workers, recorded by the local's president")
@@ -391,9 +392,9 @@ def test_summaries_are_pure_and_use_the_names_they_are_given(app: BargainingApp)
 
 def test_recorded_at_is_when_it_was_saved(app: BargainingApp) -> None:
     start = datetime.now(UTC)
-    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+    uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
                             unit_name="Outside workers", actor=STEWARD)
-    (entry,) = app.history(uid)
+    (entry,) = app.history.of(uid)
     assert start <= entry.recorded_at <= datetime.now(UTC) + timedelta(seconds=1)
     assert entry.summary == ("CUPE 79, City of Toronto (Outside workers) registered by the "
                              "data steward: 0 workers")

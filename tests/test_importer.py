@@ -37,11 +37,11 @@ def test_real_f7_sample_balances_and_reimports_unchanged(app: BargainingApp,
     assert any("1983" in w.message and "years from" in w.message for w in report.warnings)
     assert report.agreements_recorded == report.imported
     assert len(app.expiry_map.all_units()) == report.units_registered
-    position = app.recorder.max_notification_id()
+    position = app.eventsourcing.recorder.max_notification_id()
     again = importer.import_file(F7_SAMPLE)
     assert (again.imported, again.unchanged, len(again.rejected)) == (
         0, report.imported + report.unchanged, 622)
-    assert app.recorder.max_notification_id() == position
+    assert app.eventsourcing.recorder.max_notification_id() == position
 
 
 def test_f7_union_column_holds_union_and_local() -> None:
@@ -55,7 +55,7 @@ def test_units_are_named_by_city_and_state(memory_app: BargainingApp, steward: A
     f7(memory_app, steward).import_text(
         HEADER + "2003-09-30,2003-11-20,AIRCRAFT SERVICES INTERNATIONAL GROUP INC,"
         "IAM - 570 DISTRICT 166,TAMPA,FL,J,9,9\n")
-    unit = memory_app.find_unit(union="IAM", local="570 DISTRICT 166",
+    unit = memory_app.units.find(union="IAM", local="570 DISTRICT 166",
                                 employer="Aircraft Services International Group Inc",
                                 unit_name="Tampa, FL")
     assert (unit.region, unit.city, unit.headcount, unit.sector, unit.industry_code) == (
@@ -97,7 +97,7 @@ def test_bad_rows_reported_by_line_and_reason(memory_app: BargainingApp, steward
     ]
     assert (report.rows_read, report.imported, report.unchanged) == (12, 4, 1)
     assert report.balanced
-    good = memory_app.find_unit(union="SEIU", local="1", employer="Good employer",
+    good = memory_app.units.find(union="SEIU", local="1", employer="Good employer",
                                 unit_name="Chicago, IL")
     assert [a.expiry.isoformat() for a in good.agreements] == ["2004-01-31", "2006-06-30"]
     assert good.headcount == 10  # later rows add agreements, not profile changes
@@ -154,7 +154,7 @@ def test_file_without_a_mapped_column_is_refused(memory_app: BargainingApp,
                                                  steward: Actor) -> None:
     with pytest.raises(InvalidInput, match="no column 'expiration_date'"):
         f7(memory_app, steward).import_text("employer,union\nX,Y\n")
-    assert memory_app.recorder.max_notification_id() in (None, 0)
+    assert memory_app.eventsourcing.recorder.max_notification_id() in (None, 0)
 
 
 def test_importer_needs_an_actor_and_a_file(memory_app: BargainingApp, tmp_path: Path,

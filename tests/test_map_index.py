@@ -135,11 +135,11 @@ queries = st.lists(cluster_queries() | open_queries(), min_size=1, max_size=4)
 
 def register(app: BargainingApp, units: Sequence[MapUnitSpec]) -> None:
     for u in units:
-        uid = app.register_unit(union=u.union, local=u.local, employer="E",
+        uid = app.units.register(union=u.union, local=u.local, employer="E",
                                 unit_name=u.unit_name, sector=u.sector, region=u.region,
                                 headcount=u.headcount, actor=STEWARD)
         for expiry in u.expiries:
-            app.record_agreement(uid, expiry=expiry, actor=STEWARD)
+            app.units.record_agreement(uid, expiry=expiry, actor=STEWARD)
 
 
 def others(more: Sequence[MapUnitSpec], units: Sequence[MapUnitSpec]) -> list[MapUnitSpec]:
@@ -156,9 +156,9 @@ def change(app: BargainingApp, changes: Sequence[MapChange]) -> None:
         uid = ids[c.who % len(ids)]
         if c.kind == "agreement":
             with contextlib.suppress(RuleViolation):  # it has an agreement expiring then
-                app.record_agreement(uid, expiry=c.value, actor=STEWARD)
+                app.units.record_agreement(uid, expiry=c.value, actor=STEWARD)
         else:
-            getattr(app, f"change_{c.kind}")(uid, c.value, actor=STEWARD)
+            getattr(app.units, f"change_{c.kind}")(uid, c.value, actor=STEWARD)
 
 
 @quick(100)
@@ -233,8 +233,8 @@ def test_index_notices_another_instance(
     reader, writer = open_app(), open_app()
     load(writer, steward)
     check_index_answers(reader.expiry_map, EXAMPLES)
-    uid = writer.find_unit(union="SEIU", local="2", employer="Sienna", unit_name="Ottawa").id
-    writer.change_headcount(uid, 40_000, actor=steward)
+    uid = writer.units.find(union="SEIU", local="2", employer="Sienna", unit_name="Ottawa").id
+    writer.units.change_headcount(uid, 40_000, actor=steward)
     top = EXAMPLES[0](reader.expiry_map)[0]
     assert top.sector == "long-term care" and top.workers == 40_300
     check_index_answers(reader.expiry_map, EXAMPLES)
@@ -249,9 +249,9 @@ def test_tied_groups_rank_by_their_first_unit_in_range(app: BargainingApp,
         ("f", "ON", date(2025, 3, 10)), ("e", "QC", date(2025, 3, 1)),  # unit "e" < unit "c"
         ("h", "QC", date(2025, 3, 10)),
     ]:
-        uid = app.register_unit(union="U", local="", employer="E", unit_name=name,
+        uid = app.units.register(union="U", local="", employer="E", unit_name=name,
                                 sector="health", region=region, headcount=10, actor=steward)
-        app.record_agreement(uid, expiry=expiry, actor=steward)
+        app.units.record_agreement(uid, expiry=expiry, actor=steward)
     query = Query(lambda em: em.cluster_candidates(date(2025, 1, 1), date(2025, 12, 31), 30,
                                                    by_region=True))
     check_index_answers(app.expiry_map, [query])

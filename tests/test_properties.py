@@ -105,7 +105,7 @@ def opened(store: str, **kwargs: Any) -> Iterator[BargainingApp]:
 
 
 def last_id(app: BargainingApp) -> int:
-    return app.recorder.max_notification_id() or 0
+    return app.eventsourcing.recorder.max_notification_id() or 0
 
 
 def run(app: BargainingApp, plan: Plan) -> None:
@@ -114,7 +114,7 @@ def run(app: BargainingApp, plan: Plan) -> None:
         event(" ".join(kind))  # shown by pytest --hypothesis-show-statistics
     for step in plan.steps:
         before = last_id(app)
-        call = getattr(app, step.method)
+        call = getattr(app.units, step.method)
         if step.errors:
             with pytest.raises(BargainingError) as raised:
                 call(*step.args, **step.kwargs)
@@ -122,7 +122,7 @@ def run(app: BargainingApp, plan: Plan) -> None:
             assert last_id(app) == before, f"a refused command recorded events: {step}"
         else:
             result = call(*step.args, **step.kwargs)
-            if step.method == "register_unit":
+            if step.method == "register":
                 assert result == step.unit
             assert last_id(app) - before == step.events, step
 
@@ -141,16 +141,16 @@ def played(plan: Plan) -> Iterator[tuple[BargainingApp, BargainingApp]]:
 
 def reloaded(app: BargainingApp, plan: Plan) -> dict[UUID, tuple[Any, ...]]:
     """Every unit as ``app`` reconstructs it from its store; unregistered ones are not found."""
-    state = {uid: unit_fields(app.get_unit(uid)) for uid in plan.units}
+    state = {uid: unit_fields(app.units.get(uid)) for uid in plan.units}
     for uid, unit in plan.units.items():
-        found = app.find_unit(
+        found = app.units.find(
             union=unit.union, local=unit.local, employer=unit.employer, unit_name=unit.unit_name
         )
         assert found.id == uid
     for identity in plan.pool:
         if model_unit_id(*identity) not in plan.units:
             with pytest.raises(UnitNotFound):
-                app.get_unit(model_unit_id(*identity))
+                app.units.get(model_unit_id(*identity))
     return state
 
 
@@ -160,7 +160,7 @@ def expected(plan: Plan) -> dict[UUID, tuple[Any, ...]]:
 
 def log(app: BargainingApp) -> list[tuple[UUID, int, str]]:
     """The notification log, as (aggregate, version, event topic)."""
-    notifications = app.recorder.select_notifications(start=None, limit=100_000)
+    notifications = app.eventsourcing.recorder.select_notifications(start=None, limit=100_000)
     return [(n.originator_id, n.originator_version, n.topic) for n in notifications]
 
 
@@ -216,10 +216,11 @@ def test_every_version_reloads_across_snapshots(plan: Plan, data: st.DataObject)
     versions = data.draw(st.lists(st.integers(1, len(history)), max_size=8))
     with played(plan) as apps:
         for app in apps:
-            assert unit_fields(app.get_unit(uid)) == history[-1]
+            assert unit_fields(app.units.get(uid)) == history[-1]
             for version in [*versions, len(history)]:
-                assert unit_fields(app.get_unit(uid, version=version)) == history[version - 1]
-            snapshots = list(app.snapshots.get(uid)) if app.snapshots else []
+                assert unit_fields(app.units.get(uid, version=version)) == history[version - 1]
+            store = app.eventsourcing.snapshots
+            snapshots = list(store.get(uid)) if store else []
             assert len(snapshots) == len(history) // 50
 
 
@@ -319,7 +320,7 @@ def check_map(app: BargainingApp, plan: Plan, data: st.DataObject | None,
     assert incremental == expected_map(plan)
     em.rebuild()
     assert em.all_units() == incremental
-    copy = ExpiryMap(app, em.sealer, name="expiry_map_copy")
+    copy = ExpiryMap(app.eventsourcing, em.sealer, name="expiry_map_copy")
     try:
         assert copy.catch_up(batch_size=batch_size) == plan.events
         assert copy.position == em.position
@@ -387,7 +388,7 @@ def test_importer_accounts_for_every_row_and_reimports_nothing(
 
         # The store holds exactly the good rows' agreements; the first row gave the profile.
         units = app.expiry_map.all_units()
-        stored = {csv_unit_key(u): {a.expiry for a in app.get_unit(u.unit_id).agreements}
+        stored = {csv_unit_key(u): {a.expiry for a in app.units.get(u.unit_id).agreements}
                   for u in units}
         assert stored == plan.expected_agreements()
         firsts: dict[tuple[str, ...], dict[str, str]] = {}
@@ -399,14 +400,14 @@ def test_importer_accounts_for_every_row_and_reimports_nothing(
                 int(row["bargaining_unit_size"]), clean(row["unit_city"]),
                 clean(row["unit_state"]))
 
-        position = app.recorder.max_notification_id()
+        position = app.eventsourcing.recorder.max_notification_id()
         again = CsvImporter(app, F7_MAPPING, actor=STEWARD, batch_size=again_batch).import_text(
             plan.text
         )
         assert (again.rows_read, again.imported, again.units_registered) == (plan.rows, 0, 0)
         assert again.unchanged == len(plan.good)
         assert [r.line for r in again.rejected] == [r.line for r in report.rejected]
-        assert app.recorder.max_notification_id() == position
+        assert app.eventsourcing.recorder.max_notification_id() == position
 
 
 # ------------------------------------------------------------- bugs found (see docstring)
@@ -428,7 +429,7 @@ def refused_cleanly_or_works(app: BargainingApp, command: Callable[[], object]) 
 def test_a_headcount_beyond_any_unit_is_refused() -> None:
     with opened("memory") as app:
         with pytest.raises(InvalidInput, match="beyond any bargaining unit"):
-            app.register_unit(union="U", local="", employer="E", unit_name="N", actor=STEWARD,
+            app.units.register(union="U", local="", employer="E", unit_name="N", actor=STEWARD,
                               headcount=2**63)
         assert last_id(app) == 0
         assert app.expiry_map.all_units() == []
@@ -447,21 +448,22 @@ def test_importer_rejects_a_unit_size_beyond_any_unit() -> None:
 def test_month_table_sums_the_largest_headcounts() -> None:
     with opened("memory") as app:
         for union in ("A", "B"):
-            uid = app.register_unit(union=union, local="", employer="E", unit_name="N",
+            uid = app.units.register(union=union, local="", employer="E", unit_name="N",
                                     actor=STEWARD, headcount=MAX_HEADCOUNT)
-            app.record_agreement(uid, expiry=date(2025, 1, 15), actor=STEWARD)
+            app.units.record_agreement(uid, expiry=date(2025, 1, 15), actor=STEWARD)
         rows = app.expiry_map.month_table(date(2025, 1, 1), date(2025, 1, 31))
         assert rows == [MonthRow("2025-01", 2, 2 * MAX_HEADCOUNT)]
 
 
 def test_a_malformed_reason_is_refused_even_when_nothing_changes() -> None:
     with opened("memory") as app:
-        uid = app.register_unit(union="U", local="", employer="E", unit_name="N",
+        uid = app.units.register(union="U", local="", employer="E", unit_name="N",
                                 actor=STEWARD, headcount=5, sector="health")
         with pytest.raises(InvalidInput, match="reason must be text"):
-            app.change_headcount(uid, 5, actor=STEWARD, reason=7)  # type: ignore[arg-type]
+            app.units.change_headcount(uid, 5, actor=STEWARD, reason=7)  # type: ignore[arg-type]
         with pytest.raises(InvalidInput, match="reason must be text"):
-            app.change_sector(uid, "health", actor=STEWARD, reason=7)  # type: ignore[arg-type]
+            app.units.change_sector(uid, "health", actor=STEWARD,
+                                    reason=7)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("store", ["memory", "postgres"])
@@ -469,7 +471,7 @@ def test_a_control_character_in_a_name_is_refused(store: str) -> None:
     def check(url: str) -> None:
         with opened(url) as app:
             with pytest.raises(InvalidInput, match="control character"):
-                app.register_unit(union="U\x00", local="", employer="E", unit_name="N",
+                app.units.register(union="U\x00", local="", employer="E", unit_name="N",
                                   actor=STEWARD)
             assert last_id(app) == 0
             assert app.expiry_map.all_units() == []
@@ -497,8 +499,8 @@ def test_every_unicode_control_character_and_only_those_is_refused_in_a_name() -
 
 def test_far_dates_do_not_overflow_the_map() -> None:
     with opened("memory") as app:
-        uid = app.register_unit(union="U", local="", employer="E", unit_name="N", actor=STEWARD)
-        app.record_agreement(uid, expiry=date(9999, 12, 30), actor=STEWARD)
+        uid = app.units.register(union="U", local="", employer="E", unit_name="N", actor=STEWARD)
+        app.units.record_agreement(uid, expiry=date(9999, 12, 30), actor=STEWARD)
         assert app.expiry_map.alongside(uid, 10**6) == []
         calendar = OpenPeriodCalendar.build(default=[OpenPeriod("notice", 90)])
         assert [e.unit.unit_id for e in app.expiry_map.in_open_period(date(9999, 12, 1),

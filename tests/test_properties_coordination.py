@@ -135,54 +135,55 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
         return result
 
     app.save = save_and_remember  # type: ignore[method-assign]
-    framework = app.draft_framework(name="F", sectors=["ltc"], demands=DEMANDS, actor=CHAIR)
-    app.record_framework_vote(framework, 1, CARRIED, actor=CHAIR)
-    cluster = app.form_cluster(name="C", sectors=["ltc"], committee=[CHAIR],
+    framework = app.frameworks.draft(name="F", sectors=["ltc"], demands=DEMANDS, actor=CHAIR)
+    app.frameworks.record_vote(framework, 1, CARRIED, actor=CHAIR)
+    cluster = app.clusters.form(name="C", sectors=["ltc"], committee=[CHAIR],
                                window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
                                target_alignment=date(2029, 1, 1), actor=CHAIR)
-    app.adopt_framework(cluster, framework, 1, actor=CHAIR)
-    app.adopt_pact(cluster, list(PactRule), me_too_demands=["wages", "care"], actor=CHAIR)
+    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR)
+    app.clusters.adopt_pact(cluster, list(PactRule), me_too_demands=["wages", "care"], actor=CHAIR)
     rounds = []
     for i in range(3):
-        uid = app.register_unit(union="U", local=str(i), employer="E", unit_name="n",
+        uid = app.units.register(union="U", local=str(i), employer="E", unit_name="n",
                                 actor=CHAIR)
-        app.record_agreement(uid, expiry=date(2026, 6, 30), actor=CHAIR)
-        app.admit_unit(cluster, uid, actor=CHAIR)
-        rounds.append(app.open_round(uid, notice_served=date(2026, 1, 5), cluster_id=cluster,
+        app.units.record_agreement(uid, expiry=date(2026, 6, 30), actor=CHAIR)
+        app.clusters.admit(cluster, uid, actor=CHAIR)
+        rounds.append(app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                      actor=CHAIR))
     for day, (kind, i, arg) in enumerate(script):
         when = date(2026, 2, 1) + timedelta(days=day)
-        before = app.recorder.max_notification_id()
+        before = app.eventsourcing.recorder.max_notification_id()
         try:
             if kind == "offer":
-                app.record_offer(rounds[i], arg, received_on=when, actor=CHAIR)
+                app.rounds.record_offer(rounds[i], arg, on=when, actor=CHAIR)
             elif kind == "ta":
-                app.reach_tentative_agreement(rounds[i], arg, reached_on=when,
+                app.rounds.reach_tentative_agreement(rounds[i], arg, on=when,
                                               effective=date(2026, 7, 1),
                                               expiry=date(2029, 6, 30), actor=CHAIR)
             elif kind == "sign-off":
-                app.decide_sign_off(cluster, rounds[i], approved=arg,
+                app.clusters.decide_sign_off(cluster, rounds[i], approved=arg,
                                     vote=CARRIED if arg else LOST, actor=CHAIR)
             elif kind == "ratify":
-                app.record_ratification_vote(rounds[i], CARRIED if arg else LOST, actor=CHAIR)
+                app.rounds.record_ratification_vote(rounds[i], CARRIED if arg else LOST,
+                                                    actor=CHAIR)
             else:
-                app.withdraw_unit(cluster, app.get_round(rounds[i]).unit_id, actor=CHAIR)
+                app.clusters.withdraw(cluster, app.rounds.get(rounds[i]).unit_id, actor=CHAIR)
         except BargainingError:
-            assert app.recorder.max_notification_id() == before
-    live = app.get_cluster(cluster)
+            assert app.eventsourcing.recorder.max_notification_id() == before
+    live = app.clusters.get(cluster)
     reopened = BargainingApp(f"{folder.name}/events.sqlite")
     for record_id, state in in_memory.items():
-        assert reopened.repository.get(record_id).__dict__ == state
+        assert reopened.eventsourcing.repository.get(record_id).__dict__ == state
     reopened.close()
-    status = app.cluster_status(cluster)
-    ratified = [app.get_round(r).ratified for r in rounds]
-    active = [not live.members[app.get_round(r).unit_id].withdrawn for r in rounds]
+    status = app.clusters.status(cluster)
+    ratified = [app.rounds.get(r).ratified for r in rounds]
+    active = [not live.members[app.rounds.get(r).unit_id].withdrawn for r in rounds]
     assert status.settled == (any(active) and all(r for r, a in zip(ratified, active,
                                                                      strict=True) if a))
     for r in rounds:
-        bargaining_round = app.get_round(r)
+        bargaining_round = app.rounds.get(r)
         if bargaining_round.ratified and bargaining_round.tentative is not None:
-            unit = app.get_unit(bargaining_round.unit_id)
+            unit = app.units.get(bargaining_round.unit_id)
             assert unit.current_agreement.expiry == date(2029, 6, 30)  # type: ignore[union-attr]
             if bargaining_round.tentative.below_floor:
                 decision = live.sign_off_for(r)

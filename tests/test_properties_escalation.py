@@ -140,9 +140,9 @@ def run(
     app: BargainingApp, ladder: Ladder, script: list[tuple[Any, ...]]
 ) -> tuple[UUID, list[UUID]]:
     """Launch a campaign for three units and try every command of the script, a day apart."""
-    units = [app.register_unit(union="U", local=str(i), employer="E", unit_name="n",
+    units = [app.units.register(union="U", local=str(i), employer="E", unit_name="n",
                                actor=CHAIR) for i in range(3)]
-    campaign = app.launch_campaign(name="C", launched_on=LAUNCH, units=units, ladder=ladder,
+    campaign = app.campaigns.launch(name="C", on=LAUNCH, units=units, ladder=ladder,
                                    actor=CHAIR)
     resume_after: int | None = None  # a pause lasts a few commands
     for number, step in enumerate(script, start=1):
@@ -153,7 +153,7 @@ def run(
         elif resume_after is not None:
             resume_after -= 1
         if resume_after == 0:
-            checked(app, lambda today=today: app.resume_campaign(campaign, on=today,
+            checked(app, lambda today=today: app.campaigns.resume(campaign, on=today,
                                                                  actor=CHAIR))
             resume_after = None
     return campaign, units
@@ -166,33 +166,36 @@ def attempt(
     if kind in ("hold", "push"):
         hold(app, campaign, units, today, step)
         if kind == "push":
-            checked(app, lambda: app.escalate(campaign, on=today, actor=CHAIR))
+            checked(app, lambda: app.campaigns.escalate(campaign, on=today, actor=CHAIR))
     elif kind == "escalate":
         how = step[1]
         mandate = None if how == "plain" else Vote(
             today, Tally(10, 10, 2, 8) if how == "lost" else Tally(10, 10, 8, 2))
         reason = None if how in ("plain", "no reason") else "the delegates decided"
-        checked(app, lambda: app.escalate(campaign, on=today, actor=CHAIR, mandate=mandate,
+        checked(app, lambda: app.campaigns.escalate(campaign, on=today, actor=CHAIR,
+                                                    mandate=mandate,
                                           reason=reason))
     elif kind == "down":
-        checked(app, lambda: app.de_escalate(campaign, on=today, actor=CHAIR))
+        checked(app, lambda: app.campaigns.de_escalate(campaign, on=today, actor=CHAIR))
     elif kind == "vote":
         _, who, yes, legal = step
         cast = ELIGIBLE if legal else max(yes, ELIGIBLE // 2)
         vote = Vote(today, Tally(ELIGIBLE, cast, yes, cast - yes))
         unit = None if who is None else units[who]
-        checked(app, lambda: app.record_mandate(campaign, vote, unit=unit, actor=CHAIR))
+        checked(app, lambda: app.campaigns.record_mandate(campaign, vote, unit=unit, actor=CHAIR))
     elif kind == "pause":
-        checked(app, lambda: app.pause_campaign(campaign, on=today, actor=CHAIR))
+        checked(app, lambda: app.campaigns.pause(campaign, on=today, actor=CHAIR))
     elif kind == "strike":
-        checked(app, lambda: app.enter_strike(campaign, units[step[1]], on=today, actor=CHAIR))
+        checked(app, lambda: app.campaigns.enter_strike(campaign, units[step[1]], on=today,
+                                                        actor=CHAIR))
     elif kind == "return":
-        checked(app, lambda: app.return_from_strike(campaign, units[step[1]], on=today,
+        checked(app, lambda: app.campaigns.return_from_strike(campaign, units[step[1]], on=today,
                                                     actor=CHAIR))
     elif kind == "share":
-        checked(app, lambda: app.change_climb_share(campaign, step[1], on=today, actor=CHAIR))
+        checked(app, lambda: app.campaigns.change_climb_share(campaign, step[1], on=today,
+                                                              actor=CHAIR))
     else:
-        checked(app, lambda: app.conclude_campaign(campaign, Outcome.SETTLED, on=today,
+        checked(app, lambda: app.campaigns.conclude(campaign, Outcome.SETTLED, on=today,
                                                    actor=CHAIR))
 
 
@@ -201,7 +204,7 @@ def hold(
 ) -> None:
     """Plan an action on the current rung (or the one below) and hold it with the counts."""
     _, counts, offset, back = step
-    found = app.get_campaign(campaign)
+    found = app.campaigns.get(campaign)
     rung = found.ladder.rungs[max(0, found.rung_index + offset)].name
     plan: dict[UUID, set[str | None]] = {}
     for i, group, _ in counts:
@@ -209,7 +212,7 @@ def hold(
     groups = {u: [] if None in gs else sorted(g for g in gs if g is not None)
               for u, gs in plan.items()}
     held_on = max(LAUNCH, today - timedelta(days=back))
-    number = checked(app, lambda: app.plan_action(campaign, name="action", rung=rung,
+    number = checked(app, lambda: app.campaigns.plan_action(campaign, name="action", rung=rung,
                                                   on=held_on, units=groups, actor=CHAIR))
     if number is None:
         return
@@ -219,16 +222,16 @@ def hold(
         if (units[i], group) not in seen:
             seen.add((units[i], group))
             turnouts.append(Turnout(units[i], ELIGIBLE, participants, group))
-    checked(app, lambda: app.hold_action(campaign, number, turnouts, actor=CHAIR))
+    checked(app, lambda: app.campaigns.hold_action(campaign, number, turnouts, actor=CHAIR))
 
 
 def checked(app: BargainingApp, call: Callable[[], Any]) -> Any:
     """Run a command; a refused one must have recorded nothing."""
-    before = app.recorder.max_notification_id()
+    before = app.eventsourcing.recorder.max_notification_id()
     try:
         return call()
     except BargainingError:
-        assert app.recorder.max_notification_id() == before
+        assert app.eventsourcing.recorder.max_notification_id() == before
         return None
 
 
@@ -252,13 +255,13 @@ def test_no_rung_is_reached_without_a_passed_test_or_an_override(
 
     app.save = save_and_remember  # type: ignore[method-assign]
     campaign_id, _ = run(app, ladder, script)
-    final = app.get_campaign(campaign_id)
+    final = app.campaigns.get(campaign_id)
 
-    for event in app.events.get(campaign_id):
+    for event in app.eventsourcing.events.get(campaign_id):
         name = type(event).__name__
         if name not in ("Escalated", "StrikeEntered"):
             continue
-        before = app.get_campaign(campaign_id, version=event.originator_version - 1)
+        before = app.campaigns.get(campaign_id, version=event.originator_version - 1)
         on: date = event.on  # type: ignore[attr-defined]
         rung = ref_rung(before, on)
         position = [r.name for r in before.ladder.rungs].index(rung.name)
@@ -286,7 +289,7 @@ def test_no_rung_is_reached_without_a_passed_test_or_an_override(
             assert (final.ladder.index(move.rung) == final.ladder.index(previous.rung) + 1)
 
     for record_id, state in saved.items():
-        assert app.repository.get(record_id).__dict__ == state
+        assert app.eventsourcing.repository.get(record_id).__dict__ == state
     app.close()
 
 
@@ -297,9 +300,9 @@ def test_readiness_figures_equal_those_recomputed_from_raw_counts(
 ) -> None:
     app = BargainingApp("memory")
     campaign_id, units = run(app, ladder, script)
-    campaign = app.get_campaign(campaign_id)
+    campaign = app.campaigns.get(campaign_id)
     on = LAUNCH + timedelta(days=offset)
-    report = app.readiness(campaign_id, on=on)
+    report = app.campaigns.readiness(campaign_id, on=on)
     rung = ref_rung(campaign, on)
     index = [r.name for r in campaign.ladder.rungs].index(rung.name)
     nxt = campaign.ladder.rungs[index + 1] if index + 1 < len(campaign.ladder) else None

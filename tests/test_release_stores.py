@@ -54,17 +54,17 @@ def released(
         app = BargainingApp(store_url, cipher_key=key)
     else:
         app = BargainingApp(store_url, cipher_key=key)
-        app.recorder.insert_events(stored_rows(source, "stored_events", "rowid"))
-        assert app.snapshots is not None
+        app.eventsourcing.recorder.insert_events(stored_rows(source, "stored_events", "rowid"))
+        assert app.eventsourcing.snapshots is not None
         snapshots = stored_rows(source, "stored_snapshots", "originator_id, originator_version")
-        app.snapshots.recorder.insert_events(snapshots)
+        app.eventsourcing.snapshots.recorder.insert_events(snapshots)
     yield app
     app.close()
 
 
 def history_without_summaries(app: BargainingApp, record: UUID) -> list[dict[str, Any]]:
     return [{k: v for k, v in e.as_record().items() if k != "summary"}
-            for e in app.history(record)]
+            for e in app.history.of(record)]
 
 
 def read_back(app: BargainingApp, expected: dict[str, Any]) -> dict[str, Any]:
@@ -73,12 +73,12 @@ def read_back(app: BargainingApp, expected: dict[str, Any]) -> dict[str, Any]:
     every = [*records["units"].values(), records["framework"], records["cluster"],
              *records["rounds"].values(), records["campaign"]]
     busy = UUID(records["units"]["Sudbury LTC"])
-    campaign = app.get_campaign(UUID(records["campaign"]))
-    cluster = app.cluster_status(UUID(records["cluster"]))
-    framework = app.get_framework(UUID(records["framework"]))
+    campaign = app.campaigns.get(UUID(records["campaign"]))
+    cluster = app.clusters.status(UUID(records["cluster"]))
+    framework = app.frameworks.get(UUID(records["framework"]))
     units = {}
     for uid in records["units"].values():
-        unit = app.get_unit(UUID(uid))
+        unit = app.units.get(UUID(uid))
         units[uid] = {
             "label": unit.label, "version": unit.version, "headcount": unit.headcount,
             "sector": unit.sector,
@@ -87,16 +87,16 @@ def read_back(app: BargainingApp, expected: dict[str, Any]) -> dict[str, Any]:
         }
     rounds = {}
     for rid in records["rounds"].values():
-        found = app.get_round(UUID(rid))
+        found = app.rounds.get(UUID(rid))
         rounds[rid] = {"ratified": found.ratified, "tentative_number": found.tentative_number,
                        "version": found.version}
-    assert app.snapshots is not None
+    assert app.eventsourcing.snapshots is not None
     return {
         "records": records,
-        "receipt": str(app.receipt()),
+        "receipt": str(app.integrity.receipt()),
         "history": {rid: history_without_summaries(app, UUID(rid)) for rid in every},
         "units": units,
-        "snapshots": len(list(app.snapshots.get(busy))),
+        "snapshots": len(list(app.eventsourcing.snapshots.get(busy))),
         "campaign": {"rung": campaign.rung.name, "status": campaign.status.value,
                      "outcome": campaign.outcome.value if campaign.outcome else None,
                      "version": campaign.version},
@@ -121,7 +121,7 @@ def test_a_release_0_1_store_reads_as_that_release_read_it(
     found = read_back(released, expected)
     for part in expected:
         assert found[part] == expected[part], part
-    report = released.verify(expected["receipt"])
+    report = released.integrity.verify(expected["receipt"])
     assert report.intact, str(report)
 
 
@@ -131,11 +131,11 @@ def test_a_release_0_1_store_takes_new_changes_and_still_verifies(
 ) -> None:
     expected = EXPECTED[variant]
     busy = UUID(expected["records"]["units"]["Sudbury LTC"])
-    released.change_headcount(busy, 999, actor=STEWARD, counted_on=date(2026, 6, 1))
-    unit = released.get_unit(busy)
+    released.units.change_headcount(busy, 999, actor=STEWARD, on=date(2026, 6, 1))
+    unit = released.units.get(busy)
     assert (unit.headcount, unit.version) == (999, expected["units"][str(busy)]["version"] + 1)
     assert released.expiry_map.unit(busy).headcount == 999
-    assert released.verify(expected["receipt"]).intact
+    assert released.integrity.verify(expected["receipt"]).intact
     assert released.expiry_map.rebuild() == len(
         [e for rid in expected["records"]["units"].values() for e in expected["history"][rid]]
     ) + 1

@@ -48,14 +48,14 @@ def released_events() -> list[StoredEvent]:
 
 
 def check_loads_as_version_2(app: BargainingApp) -> None:
-    unit = app.get_unit(UNIT)
+    unit = app.units.get(UNIT)
     assert unit.headcount == 20500 and unit.version == 2
-    changed = list(app.events.get(UNIT))[1]
+    changed = list(app.eventsourcing.events.get(UNIT))[1]
     assert isinstance(changed, U.HeadcountChanged)
     assert type(changed).class_version == 2
     assert (changed.headcount, changed.counted_on) == (20500, None)
     assert changed.reason == "new hires this spring"
-    entry = app.history(UNIT)[1]
+    entry = app.history.of(UNIT)[1]
     assert (entry.event, entry.occurred_on, entry.data) == (
         "HeadcountChanged", None, {"headcount": 20500, "counted_on": None})
     assert entry.summary == ("CUPE 79, City of Toronto (Inside workers) now covers 20,500 "
@@ -66,7 +66,7 @@ def check_loads_as_version_2(app: BargainingApp) -> None:
 
 def test_released_bytes_load_as_the_new_form(open_app: Callable[..., BargainingApp]) -> None:
     app = open_app()
-    app.recorder.insert_events(released_events())
+    app.eventsourcing.recorder.insert_events(released_events())
     check_loads_as_version_2(app)
 
 
@@ -77,7 +77,8 @@ def test_released_rows_in_a_sqlite_file_load_as_the_new_form(tmp_path: Path) -> 
         db.executemany(
             "INSERT INTO stored_events (originator_id, originator_version, topic, state) "
             "VALUES (?, ?, ?, ?)",
-            [(e.originator_id.hex, e.originator_version, e.topic, e.state)  # type: ignore[union-attr]
+            [(e.originator_id.hex, e.originator_version, e.topic,
+              e.state)  # type: ignore[union-attr]
              for e in released_events()],
         )
     app = BargainingApp(str(path))
@@ -90,15 +91,15 @@ def test_released_rows_in_a_sqlite_file_load_as_the_new_form(tmp_path: Path) -> 
 def test_new_events_are_stored_as_version_2_beside_old_ones(
         open_app: Callable[..., BargainingApp]) -> None:
     app = open_app()
-    app.recorder.insert_events(released_events())
-    app.change_headcount(UNIT, 21000, actor=STEWARD, counted_on=date(2025, 9, 30))
-    stored = app.recorder.select_events(UNIT)[2]
+    app.eventsourcing.recorder.insert_events(released_events())
+    app.units.change_headcount(UNIT, 21000, actor=STEWARD, on=date(2025, 9, 30))
+    stored = app.eventsourcing.recorder.select_events(UNIT)[2]
     state = json.loads(stored.state)
     assert state["class_version"] == 2
     assert state["counted_on"] == {"_type_": "date_iso", "_data_": "2025-09-30"}
-    assert [e.occurred_on for e in app.history(UNIT)] == [None, None, date(2025, 9, 30)]
+    assert [e.occurred_on for e in app.history.of(UNIT)] == [None, None, date(2025, 9, 30)]
     reopened = open_app() if app.store.kind != "memory" else app
-    assert reopened.get_unit(UNIT).headcount == 21000
+    assert reopened.units.get(UNIT).headcount == 21000
 
 
 def test_an_upcast_event_class_is_found_by_its_released_topic() -> None:
@@ -125,14 +126,14 @@ def test_released_registration_and_agreement_load_with_the_declared_classes(
         open_app: Callable[..., BargainingApp]) -> None:
     app = open_app()
     registered = released_events()[0]
-    app.recorder.insert_events([registered, StoredEvent(
+    app.eventsourcing.recorder.insert_events([registered, StoredEvent(
         originator_id=UNIT, originator_version=2, topic=TOPIC + "AgreementRecorded",
         state=RELEASED_AGREEMENT)])
-    unit = app.get_unit(UNIT)
+    unit = app.units.get(UNIT)
     assert (unit.union, unit.headcount, unit.version) == ("CUPE", 20000, 2)
     assert [(a.expiry, a.effective, a.source) for a in unit.agreements] == [
         (date(2025, 12, 31), date(2023, 1, 1), "FMCS F-7 notice, f7.csv line 2")]
-    events = list(app.events.get(UNIT))
+    events = list(app.eventsourcing.events.get(UNIT))
     assert [type(e) for e in events] == [BargainingUnit.Registered,
                                          BargainingUnit.AgreementRecorded]
     assert app.expiry_map.expiring(date(2025, 1, 1), date(2026, 1, 1))[0].unit_id == UNIT
@@ -142,11 +143,11 @@ def test_new_registrations_and_agreements_are_stored_in_the_released_form(
         open_app: Callable[..., BargainingApp]) -> None:
     app = open_app()
     chair = Actor("u-17", "bargaining team chair")
-    uid = app.register_unit(union="CUPE", local="79", employer="City of Toronto",
+    uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
                             unit_name="Inside workers", headcount=20000, actor=chair)
-    app.record_agreement(uid, expiry=date(2025, 12, 31), effective=date(2023, 1, 1),
+    app.units.record_agreement(uid, expiry=date(2025, 12, 31), effective=date(2023, 1, 1),
                          source="FMCS F-7 notice, f7.csv line 2", actor=chair)
-    stored = app.recorder.select_events(UNIT)
+    stored = app.eventsourcing.recorder.select_events(UNIT)
     assert [s.topic for s in stored] == [NEW_TOPIC + "Registered", NEW_TOPIC + "AgreementRecorded"]
     released = json.loads(RELEASED[0][1])
     for new, old in ((stored[0].state, released), (stored[1].state, RELEASED_AGREEMENT)):
@@ -173,14 +174,14 @@ def test_a_sector_recorded_before_the_length_limit_is_shown_clipped(
                              state=json.dumps(state, ensure_ascii=False).encode())
     agreement = StoredEvent(originator_id=UNIT, originator_version=2,
                             topic=TOPIC + "AgreementRecorded", state=RELEASED_AGREEMENT)
-    app.recorder.insert_events([registered, agreement])
-    assert app.get_unit(UNIT).sector == sector  # history keeps what was recorded
+    app.eventsourcing.recorder.insert_events([registered, agreement])
+    assert app.units.get(UNIT).sector == sector  # history keeps what was recorded
     shown = app.expiry_map.unit(UNIT)
     assert (shown.sector, shown.region) == (sector[:MAX_TEXT], sector[:MAX_TEXT])
     found = app.expiry_map.cluster_candidates(date(2025, 1, 1), date(2026, 1, 1), 30,
                                               sector=sector[:MAX_TEXT], min_units=1)
     assert [c.workers for c in found] == [20000]
-    app.change_region(UNIT, "ON", actor=STEWARD)
+    app.units.change_region(UNIT, "ON", actor=STEWARD)
     assert app.expiry_map.unit(UNIT).region == "ON"
     assert app.expiry_map.rebuild() == 3
     assert app.expiry_map.unit(UNIT).sector == sector[:MAX_TEXT]

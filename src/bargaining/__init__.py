@@ -1,11 +1,23 @@
-"""bargaining: event-sourced records of coordinated union bargaining campaigns."""
+"""bargaining: event-sourced records of coordinated union bargaining campaigns.
 
-from bargaining.adapters.audit_export import write_csv, write_jsonl
-from bargaining.application.app import BargainingApp
-from bargaining.application.campaigns import CampaignCommands
+Everything a host needs is importable from here; ``__all__`` is the public API. Start with
+:class:`BargainingApp`, whose use cases are grouped by context (``app.units``,
+``app.frameworks``, ``app.clusters``, ``app.rounds``, ``app.campaigns``, ``app.history``,
+``app.integrity``) beside the read model ``app.expiry_map``.
+"""
+
+from bargaining.adapters.audit_export import COLUMNS, write_csv, write_jsonl
+from bargaining.adapters.csv_import import (
+    F7_MAPPING,
+    ColumnMapping,
+    CsvImporter,
+    ImportReport,
+    RejectedRow,
+    RowWarning,
+)
+from bargaining.app import BargainingApp
 from bargaining.application.clusters import ClusterStatus, TableState
-from bargaining.application.history import AuditPage, HistoryEntry
-from bargaining.application.integrity import Break, IntegrityReport, Receipt, verify_store
+from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.domain.campaigns.escalation import (
     DEFAULT_LADDER,
     Campaign,
@@ -33,11 +45,17 @@ from bargaining.domain.campaigns.readiness import (
     participation_series,
     readiness,
 )
-from bargaining.domain.coordination.cluster import PactRule
-from bargaining.domain.coordination.round import TableStatus
+from bargaining.domain.coordination.cluster import (
+    BargainingCluster,
+    MeTooEntitlement,
+    PactRule,
+    SignOffDecision,
+)
+from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
+    DemandVerdict,
     Evaluation,
     Increases,
     Terms,
@@ -51,9 +69,12 @@ from bargaining.domain.frameworks.framework import (
     Category,
     CompoundIncrease,
     Demand,
+    DemandFramework,
+    FrameworkVersion,
     Protection,
     Quantity,
     TermLength,
+    VersionStatus,
 )
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
@@ -71,6 +92,8 @@ from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.units.unit import MAX_TEXT, BargainingUnit, unit_id
 from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
+from bargaining.infrastructure.store_audit import verify_store
+from bargaining.presentation.history_entries import AuditPage, HistoryEntry
 from bargaining.readmodels.expiry_map import (
     ClusterCandidate,
     ExpiryMap,
@@ -80,19 +103,22 @@ from bargaining.readmodels.expiry_map import (
 )
 
 __all__ = [
+    "COLUMNS",
     "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
+    "F7_MAPPING",
     "MAX_TEXT",
     "NO_TWO_TIER",
     "Actor",
     "Amount",
     "AuditPage",
     "BargainingApp",
+    "BargainingCluster",
     "BargainingError",
+    "BargainingRound",
     "BargainingUnit",
     "Break",
     "Campaign",
-    "CampaignCommands",
     "CampaignScope",
     "CampaignStatus",
     "Category",
@@ -101,14 +127,20 @@ __all__ = [
     "ClusterCandidate",
     "ClusterStatus",
     "CollectiveAgreement",
+    "ColumnMapping",
     "CompoundIncrease",
     "ConcurrentChange",
+    "CsvImporter",
     "Demand",
+    "DemandFramework",
+    "DemandVerdict",
     "EncryptionKeyError",
     "Evaluation",
     "ExpiryMap",
     "Figure",
+    "FrameworkVersion",
     "HistoryEntry",
+    "ImportReport",
     "Increases",
     "IntegrityReport",
     "InvalidInput",
@@ -117,6 +149,7 @@ __all__ = [
     "MandateKind",
     "MapBehind",
     "MapUnit",
+    "MeTooEntitlement",
     "MissingActor",
     "MonthRow",
     "OpenPeriod",
@@ -131,10 +164,13 @@ __all__ = [
     "Readiness",
     "Receipt",
     "RecordNotFound",
+    "RejectedRow",
+    "RowWarning",
     "RuleViolation",
     "Rung",
     "RungKind",
     "SeriesPoint",
+    "SignOffDecision",
     "Standing",
     "StoreError",
     "StructureTest",
@@ -151,6 +187,7 @@ __all__ = [
     "UnitReadiness",
     "UnitResult",
     "Verdict",
+    "VersionStatus",
     "Vote",
     "Years",
     "evaluate",

@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable
 from typing import IO
 
-from bargaining.application.history import COLUMNS, HistoryEntry
+from bargaining.presentation.history_entries import COLUMNS, HistoryEntry
 
 __all__ = ["COLUMNS", "write_csv", "write_jsonl"]
 

@@ -14,7 +14,7 @@ How rows become events:
   F-7 notices are filed per expiring agreement, so a second notice with a different expiry is a
   different agreement (an extension, a reopener or the next contract). The unit's current
   agreement is the one that expires last. Real mistakes are corrected with
-  ``BargainingApp.correct_agreement``, which records an ``AgreementCorrected`` event.
+  ``app.units.correct_agreement``, which records an ``AgreementCorrected`` event.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.application.app import BargainingApp
+from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.errors import BargainingError, InvalidInput, UnitNotFound
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -467,7 +467,7 @@ class CsvImporter:
         found: BargainingUnit | None = None
         if registered:
             try:
-                found = self.app.get_unit(uid)
+                found = self.app.units.get(uid)
             except UnitNotFound:
                 found = None
         cache[uid] = found

@@ -8,7 +8,8 @@ from datetime import date
 from fractions import Fraction
 from uuid import UUID
 
-from bargaining.application.services import Records
+from bargaining.application.ports import Records
+from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.escalation import (
     Campaign,
     Ladder,
@@ -34,12 +35,21 @@ from bargaining.domain.shared.vote import Vote
 Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]
 
 
-class CampaignCommands(Records):
-    def launch_campaign(
+class Campaigns:
+    """Campaigns: ladders, actions and structure tests, climbs and overrides, mandates,
+    escalating strikes, readiness and participation growth."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def _cluster(self, cluster_id: UUID) -> BargainingCluster:
+        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
+
+    def launch(
         self,
         *,
         name: str,
-        launched_on: date,
+        on: date,
         actor: Actor,
         cluster: UUID | None = None,
         units: UUID | Sequence[UUID] | None = None,
@@ -54,34 +64,34 @@ class CampaignCommands(Records):
             raise InvalidInput("a campaign is launched for a cluster or for units (one of them)")
         members: list[tuple[UUID, str]]
         if cluster is not None:
-            found = self._load(cluster, BargainingCluster, "bargaining cluster")
+            found = self._cluster(cluster)
             members = [(m.unit_id, m.label) for m in found.active_members]
             if not members:
                 raise RuleViolation(f"the cluster '{found.name}' has no member units to "
                                     "campaign with")
         else:
             ids = [units] if isinstance(units, UUID) else list(units or [])
-            members = [(u.id, u.label) for u in (self._unit(uid) for uid in ids)]
+            members = [(u.id, u.label) for u in (load_unit(self._records, uid) for uid in ids)]
         campaign = Campaign.launch(
-            name=name, units=members, launched_on=launched_on, actor=actor, cluster_id=cluster,
+            name=name, units=members, launched_on=on, actor=actor, cluster_id=cluster,
             ladder=ladder, climb_share=climb_share, reason=reason,
         )
-        self.save(campaign)
+        self._records.save(campaign)
         return campaign.id
 
-    def get_campaign(self, campaign_id: UUID, *, version: int | None = None) -> Campaign:
+    def get(self, campaign_id: UUID, *, version: int | None = None) -> Campaign:
         """A campaign as recorded (or as it was at ``version``)."""
-        return self._load(campaign_id, Campaign, "campaign", version=version)
+        return self._records.load(campaign_id, Campaign, "campaign", version=version)
 
-    def add_campaign_unit(
+    def add_unit(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
         """A unit joins a campaign; a cluster campaign's units must be the cluster's members."""
-        campaign = self.get_campaign(campaign_id)
-        unit = self._unit(unit_id)
+        campaign = self.get(campaign_id)
+        unit = load_unit(self._records, unit_id)
         if campaign.cluster_id is not None:
-            cluster = self._load(campaign.cluster_id, BargainingCluster, "bargaining cluster")
+            cluster = self._cluster(campaign.cluster_id)
             member = cluster.members.get(unit.id)
             if member is None or member.withdrawn:
                 raise RuleViolation(
@@ -89,31 +99,31 @@ class CampaignCommands(Records):
                     "campaign's units are the cluster's members"
                 )
         campaign.add_unit(unit.id, label=unit.label, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
-    def remove_campaign_unit(
+    def remove_unit(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.remove_unit(unit_id, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def change_ladder(
         self, campaign_id: UUID, ladder: Ladder, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.change_ladder(ladder, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def change_climb_share(
         self, campaign_id: UUID, share: Fraction | int, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.change_climb_share(share, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def plan_action(
         self,
@@ -128,19 +138,19 @@ class CampaignCommands(Records):
     ) -> int:
         """Plan an action on a rung (default: every unit taking part in the campaign). Returns
         the action's number."""
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         planned = _planned(campaign, units)
         number = campaign.plan_action(name=name, rung=rung, on=on, units=planned, actor=actor,
                                       reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
         return number
 
     def cancel_action(
         self, campaign_id: UUID, number: int, *, actor: Actor, reason: str | None = None
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.cancel_action(number, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def hold_action(
         self,
@@ -149,14 +159,14 @@ class CampaignCommands(Records):
         turnouts: Sequence[Turnout],
         *,
         actor: Actor,
-        held_on: date | None = None,
+        on: date | None = None,
         reason: str | None = None,
     ) -> StructureTest:
         """Record a planned action as held with its counts; returns the recorded verdict."""
-        campaign = self.get_campaign(campaign_id)
-        test = campaign.hold_action(number, turnouts, actor=actor, held_on=held_on,
+        campaign = self.get(campaign_id)
+        test = campaign.hold_action(number, turnouts, actor=actor, held_on=on,
                                     reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
         return test
 
     def escalate(
@@ -165,39 +175,39 @@ class CampaignCommands(Records):
     ) -> None:
         """Climb one rung (see :meth:`Campaign.escalate`: without a passed test, only with a
         ``mandate`` and a ``reason``)."""
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.escalate(on=on, actor=actor, reason=reason, mandate=mandate)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def de_escalate(
         self, campaign_id: UUID, *, on: date, actor: Actor, to: str | None = None,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.de_escalate(on=on, actor=actor, to=to, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
-    def pause_campaign(
+    def pause(
         self, campaign_id: UUID, *, on: date, actor: Actor, reason: str | None = None
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.pause(on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
-    def resume_campaign(
+    def resume(
         self, campaign_id: UUID, *, on: date, actor: Actor, reason: str | None = None
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.resume(on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
-    def conclude_campaign(
+    def conclude(
         self, campaign_id: UUID, outcome: Outcome, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.conclude(outcome, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def record_mandate(
         self,
@@ -211,39 +221,39 @@ class CampaignCommands(Records):
         reason: str | None = None,
     ) -> Mandate:
         """Record a strike vote (or another authorizing vote) of the campaign or of one unit."""
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         mandate = campaign.record_mandate(vote, actor=actor, kind=kind, scope=scope,
                                           unit_id=unit, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
         return mandate
 
     def enter_strike(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.enter_strike(unit_id, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     def return_from_strike(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
         reason: str | None = None,
     ) -> None:
-        campaign = self.get_campaign(campaign_id)
+        campaign = self.get(campaign_id)
         campaign.return_from_strike(unit_id, on=on, actor=actor, reason=reason)
-        self.save(campaign)
+        self._records.save(campaign)
 
     # ----------------------------------------------------------------- queries
 
     def readiness(self, campaign_id: UUID, *, on: date | None = None) -> Readiness:
         """The readiness report on a date (default: the last date the record speaks of)."""
-        return readiness(self.get_campaign(campaign_id), on)
+        return readiness(self.get(campaign_id), on)
 
     def participation_series(
         self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None
     ) -> tuple[SeriesPoint, ...]:
         """Structure-test results by date for the campaign, a unit, or a unit's work group."""
-        return participation_series(self.get_campaign(campaign_id), unit, work_group)
+        return participation_series(self.get(campaign_id), unit, work_group)
 
 
 def _planned(campaign: Campaign, units: Participants | None) -> list[PlannedUnit]:

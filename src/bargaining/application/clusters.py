@@ -8,7 +8,9 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.application.services import Records
+from bargaining.application.ports import Records
+from bargaining.application.time_travel import load_as_of
+from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
@@ -47,8 +49,13 @@ class ClusterStatus:
         return "\n".join(lines)
 
 
-class ClusterCommands(Records):
-    def form_cluster(
+class Clusters:
+    """Bargaining clusters: members, adopted framework, pact and its sign-offs, and status."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def form(
         self, *, name: str, sectors: Sequence[str], committee: Sequence[Actor],
         window_start: date, window_end: date, target_alignment: date, actor: Actor,
         reason: str | None = None,
@@ -58,64 +65,68 @@ class ClusterCommands(Records):
             name=name, sectors=sectors, committee=committee, window_start=window_start,
             window_end=window_end, target_alignment=target_alignment, actor=actor, reason=reason,
         )
-        self.save(cluster)
+        self._records.save(cluster)
         return cluster.id
 
-    def get_cluster(self, cluster_id: UUID) -> BargainingCluster:
-        return self._load(cluster_id, BargainingCluster, "bargaining cluster")
+    def get(self, cluster_id: UUID) -> BargainingCluster:
+        """A cluster as recorded."""
+        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
 
-    def admit_unit(
+    def admit(
         self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, override_reason: str | None = None
     ) -> None:
         """Admit a unit whose current expiry is in the window (or with an override and why)."""
-        cluster = self.get_cluster(cluster_id)
-        unit = self._unit(unit_id)
+        cluster = self.get(cluster_id)
+        unit = load_unit(self._records, unit_id)
         current = unit.current_agreement
         cluster.admit(unit.id, label=unit.label, expiry=current.expiry if current else None,
                       actor=actor, override_reason=override_reason)
-        self.save(cluster)
+        self._records.save(cluster)
 
-    def withdraw_unit(
+    def withdraw(
         self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, reason: str | None = None
     ) -> None:
-        cluster = self.get_cluster(cluster_id)
+        """A member unit leaves the cluster; the record keeps that it was a member."""
+        cluster = self.get(cluster_id)
         cluster.withdraw(unit_id, actor=actor, reason=reason)
-        self.save(cluster)
+        self._records.save(cluster)
 
     def adopt_framework(
         self, cluster_id: UUID, framework_id: UUID, version: int, *, actor: Actor,
         reason: str | None = None,
     ) -> None:
         """Adopt a framework version that members have ratified."""
-        cluster = self.get_cluster(cluster_id)
-        framework = self._load(framework_id, DemandFramework, "demand framework")
+        cluster = self.get(cluster_id)
+        framework = self._records.load(framework_id, DemandFramework, "demand framework")
         chosen = framework.get_version(version)
         cluster.adopt_framework(
             framework.id, name=framework.name, version=chosen.number,
             ratified=chosen.status is VersionStatus.RATIFIED, actor=actor, reason=reason,
         )
-        self.save(cluster)
+        self._records.save(cluster)
 
     def adopt_pact(
         self, cluster_id: UUID, rules: Sequence[PactRule], *, actor: Actor,
         me_too_demands: Sequence[str] = (), reason: str | None = None,
     ) -> None:
-        cluster = self.get_cluster(cluster_id)
+        """The coordination pact's rules; me-too covers the named demands."""
+        cluster = self.get(cluster_id)
         cluster.adopt_pact(rules, actor=actor, me_too_demands=me_too_demands, reason=reason)
-        self.save(cluster)
+        self._records.save(cluster)
 
-    def sign_pact(self, cluster_id: UUID, unit_id: UUID, *, signed_on: date, actor: Actor) -> None:
-        cluster = self.get_cluster(cluster_id)
-        cluster.sign_pact(unit_id, signed_on=signed_on, actor=actor)
-        self.save(cluster)
+    def sign_pact(self, cluster_id: UUID, unit_id: UUID, *, on: date, actor: Actor) -> None:
+        """Record that a member unit signed the pact on a day."""
+        cluster = self.get(cluster_id)
+        cluster.sign_pact(unit_id, on=on, actor=actor)
+        self._records.save(cluster)
 
     def decide_sign_off(
         self, cluster_id: UUID, round_id: UUID, *, approved: bool, vote: Vote, actor: Actor,
         reason: str | None = None,
     ) -> None:
         """The committee approves or refuses a below-floor tentative agreement (recorded)."""
-        cluster = self.get_cluster(cluster_id)
-        bargaining_round = self._load(round_id, BargainingRound, "bargaining round")
+        cluster = self.get(cluster_id)
+        bargaining_round = self._records.load(round_id, BargainingRound, "bargaining round")
         if bargaining_round.cluster_id != cluster.id:
             raise RuleViolation(f"that round is not bargained within '{cluster.name}'")
         ta = bargaining_round.tentative
@@ -128,13 +139,13 @@ class ClusterCommands(Records):
             tentative_number=bargaining_round.tentative_number, approved=approved, vote=vote,
             failing_demands=ta.below_floor, actor=actor, reason=reason,
         )
-        self.save(cluster)
+        self._records.save(cluster)
 
-    def cluster_status(self, cluster_id: UUID, *, at: datetime | None = None) -> ClusterStatus:
+    def status(self, cluster_id: UUID, *, at: datetime | None = None) -> ClusterStatus:
         """Each member table's state, whether the cluster is settled, and me-too owed; with
         ``at`` (a timezone-aware date-time), as all of it stood at that moment."""
-        cluster = self.get_cluster(cluster_id) if at is None else self._past(
-            cluster_id, BargainingCluster, at
+        cluster = self.get(cluster_id) if at is None else load_as_of(
+            self._records, cluster_id, BargainingCluster, "bargaining cluster", at
         )
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
         states: list[tuple[UUID, str, bool, date | None, TableStatus | None]] = []
@@ -143,8 +154,9 @@ class ClusterCommands(Records):
             round_id = cluster.rounds.get(member.unit_id)
             if round_id is not None:
                 table = (
-                    self._load(round_id, BargainingRound, "bargaining round") if at is None
-                    else self._past(round_id, BargainingRound, at)
+                    self._records.load(round_id, BargainingRound, "bargaining round") if at is None
+                    else load_as_of(self._records, round_id, BargainingRound, "bargaining round",
+                                    at)
                 )
                 status = table.status(sign_off)
             states.append((member.unit_id, member.label, member.withdrawn,

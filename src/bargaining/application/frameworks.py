@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
-from bargaining.application.services import Records
+from bargaining.application.ports import Records
 from bargaining.domain.frameworks.evaluation import Evaluation, Terms, evaluate
 from bargaining.domain.frameworks.framework import Demand, DemandFramework
 from bargaining.domain.shared.actor import Actor
@@ -13,8 +13,13 @@ from bargaining.domain.shared.errors import RuleViolation
 from bargaining.domain.shared.vote import Vote
 
 
-class FrameworkCommands(Records):
-    def draft_framework(
+class Frameworks:
+    """Shared demand frameworks: drafted, amended, ratified by members, and used to judge terms."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def draft(
         self, *, name: str, sectors: Sequence[str], demands: Sequence[Demand], actor: Actor,
         reason: str | None = None,
     ) -> UUID:
@@ -22,37 +27,37 @@ class FrameworkCommands(Records):
         framework = DemandFramework.draft(
             name=name, sectors=sectors, demands=demands, actor=actor, reason=reason
         )
-        self.save(framework)
+        self._records.save(framework)
         return framework.id
 
-    def amend_framework(
+    def amend(
         self, framework_id: UUID, demands: Sequence[Demand], *, actor: Actor,
         reason: str | None = None,
     ) -> int:
         """Draft a new version of the framework; returns its number."""
-        framework = self.get_framework(framework_id)
+        framework = self.get(framework_id)
         number = framework.amend(demands, actor=actor, reason=reason)
-        self.save(framework)
+        self._records.save(framework)
         return number
 
-    def record_framework_vote(
+    def record_vote(
         self, framework_id: UUID, version: int, vote: Vote, *, actor: Actor,
         reason: str | None = None,
     ) -> bool:
         """Record the members' ratification vote on a version; returns whether it carried."""
-        framework = self.get_framework(framework_id)
+        framework = self.get(framework_id)
         carried = framework.record_ratification_vote(version, vote, actor=actor, reason=reason)
-        self.save(framework)
+        self._records.save(framework)
         return carried
 
-    def get_framework(self, framework_id: UUID) -> DemandFramework:
-        return self._load(framework_id, DemandFramework, "demand framework")
+    def get(self, framework_id: UUID) -> DemandFramework:
+        return self._records.load(framework_id, DemandFramework, "demand framework")
 
-    def evaluate_terms(
+    def evaluate(
         self, framework_id: UUID, terms: Terms, *, version: int | None = None
     ) -> Evaluation:
         """Judge terms against a version (default: the effective, ratified one)."""
-        framework = self.get_framework(framework_id)
+        framework = self.get(framework_id)
         chosen = framework.get_version(version) if version is not None else framework.effective
         if chosen is None:
             raise RuleViolation(f"members have not ratified any version of '{framework.name}'")

@@ -1,30 +1,27 @@
-"""History a person can read: any record's events as entries, and the application's audit log.
+"""History a person can read: any record's events as entries, the audit log, time travel.
 
-Members must be able to see who decided what, when and why. An entry gives the event's name, a
-one-line summary in plain language, who acted (id and role), the reason, when it was recorded and,
-where the fact has one, the real-world date it happened, with the event's data in JSON-safe
-values. The audit log streams the whole notification log page by page, so an export of a million
-events never holds them all in memory.
+Members must be able to see who decided what, when and why (entries are
+:class:`~bargaining.presentation.history_entries.HistoryEntry`). The audit log streams the whole
+event log page by page, so an export of a million events never holds them all in memory. Any
+record can also be read as it stood at a version or a moment of recording.
 """
 
 from __future__ import annotations
 
-import enum
-import json
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
-from decimal import Decimal
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 import attrs
+from eventsourcing.domain import Aggregate
 
+from bargaining.application.ports import EventLog, Records
+from bargaining.application.time_travel import load_as_of
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
-from bargaining.infrastructure.topics import aggregate_topics
+from bargaining.presentation.history_entries import AuditPage, HistoryEntry, event_data
 from bargaining.presentation.summaries import (
     AGGREGATES,
     actor_of,
@@ -34,122 +31,9 @@ from bargaining.presentation.summaries import (
     summarize,
 )
 
-if TYPE_CHECKING:
-    from eventsourcing.persistence import ApplicationRecorder, EventStore, Mapper
-
-#: The columns of an exported entry, in order. Stable: a new column is only ever appended.
-COLUMNS = (
-    "position", "recorded_at", "occurred_on", "aggregate_kind", "aggregate_id", "version",
-    "event", "actor_id", "actor_role", "reason", "summary", "data",
-)
-#: Event fields shown in their own columns, so not repeated inside ``data``.
-_OWN_COLUMNS = frozenset(
-    {"originator_id", "originator_version", "originator_topic", "timestamp", "actor", "reason"}
-)
 #: How many record names the audit log remembers while it streams (names never change).
 NAME_CACHE_SIZE = 4096
 MAX_PAGE = 10_000
-
-
-@attrs.frozen
-class HistoryEntry:
-    """One recorded event as a person reads it.
-
-    ``position`` is the event's place in the application's log when known (the audit log knows
-    it; a single record's history does not). ``recorded_at`` is when it was recorded (UTC);
-    ``occurred_on`` is the real-world date of the fact, when it differs (a vote held last
-    Tuesday, an agreement settled in June).
-    """
-
-    position: int | None
-    recorded_at: datetime
-    occurred_on: date | None
-    aggregate_kind: str
-    aggregate_id: UUID
-    version: int
-    event: str
-    actor_id: str | None
-    actor_role: str | None
-    reason: str | None
-    summary: str
-    data: dict[str, Any]
-
-    def as_record(self) -> dict[str, Any]:
-        """The entry as JSON-safe values keyed by :data:`COLUMNS`, in that order."""
-        return {
-            "position": self.position,
-            "recorded_at": self.recorded_at.isoformat(),
-            "occurred_on": self.occurred_on.isoformat() if self.occurred_on else None,
-            "aggregate_kind": self.aggregate_kind,
-            "aggregate_id": str(self.aggregate_id),
-            "version": self.version,
-            "event": self.event,
-            "actor_id": self.actor_id,
-            "actor_role": self.actor_role,
-            "reason": self.reason,
-            "summary": self.summary,
-            "data": self.data,
-        }
-
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> HistoryEntry:
-        """An entry read back from an export: a JSON Lines object or a CSV row (where every
-        value is text, empty meaning none, and ``data`` is JSON text)."""
-        def text(name: str) -> str | None:
-            value = record.get(name)
-            return None if value in (None, "") else str(value)
-
-        data = record.get("data") or {}
-        position = text("position")
-        occurred = text("occurred_on")
-        return cls(
-            position=int(position) if position is not None else None,
-            recorded_at=datetime.fromisoformat(str(record["recorded_at"])),
-            occurred_on=date.fromisoformat(occurred) if occurred else None,
-            aggregate_kind=str(record["aggregate_kind"]),
-            aggregate_id=UUID(str(record["aggregate_id"])),
-            version=int(record["version"]),
-            event=str(record["event"]),
-            actor_id=text("actor_id"),
-            actor_role=text("actor_role"),
-            reason=text("reason"),
-            summary=str(record["summary"]),
-            data=json.loads(data) if isinstance(data, str) else dict(data),
-        )
-
-
-@attrs.frozen
-class AuditPage:
-    """One page of the audit log; pass ``next_after`` back as ``after`` for the next page
-    (``None``: this was the last)."""
-
-    entries: tuple[HistoryEntry, ...]
-    next_after: int | None
-
-
-def plain(value: Any) -> Any:
-    """A value as JSON can hold it: dates and ids as ISO text, exact numbers as text, value
-    objects as dicts, enums as their value."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, date):  # datetimes too
-        return value.isoformat()
-    if isinstance(value, UUID | Fraction | Decimal):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return plain(value.value)
-    if attrs.has(type(value)):
-        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    if isinstance(value, Mapping):
-        return {str(plain(k)): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [plain(v) for v in value]
-    return str(value)
-
-
-def event_data(event: Any) -> dict[str, Any]:
-    """The event's own data (without what the entry shows in columns), JSON-safe."""
-    return {k: plain(v) for k, v in vars(event).items() if k not in _OWN_COLUMNS}
 
 
 class _Names:
@@ -169,10 +53,6 @@ class _Names:
         self.known[record_id] = name
         if len(self.known) > self.size:
             self.known.popitem(last=False)
-
-
-def _kind_topics(kind: str) -> tuple[str, ...]:
-    return aggregate_topics(AGGREGATES[kind])
 
 
 def _aware(value: object, what: str) -> datetime | None:
@@ -238,17 +118,15 @@ class _Filters:
         return self.until is None or entry.recorded_at < self.until
 
 
-class HistoryQueries:
-    """History and the audit log, mixed into :class:`~bargaining.BargainingApp`."""
+class History:
+    """History a person can read, the audit log, and any record as it stood before."""
 
-    if TYPE_CHECKING:
-        recorder: ApplicationRecorder
-        mapper: Mapper[UUID]
-        events: EventStore[UUID]
+    def __init__(self, log: EventLog, records: Records) -> None:
+        self._log = log
+        self._records = records
+        self._names = _Names(NAME_CACHE_SIZE)
 
-        def _reading(self) -> AbstractContextManager[None]: ...
-
-    def history(self, record_id: UUID) -> list[HistoryEntry]:
+    def of(self, record_id: UUID) -> list[HistoryEntry]:
         """Every event of one record (unit, framework, cluster, round or campaign), oldest
         first."""
         filters = _Filters.check(None, None, record_id, None, None)
@@ -305,6 +183,31 @@ class HistoryQueries:
                 return AuditPage(tuple(entries), cursor)
         return AuditPage(tuple(entries), None)
 
+    def as_of(
+        self,
+        record_id: UUID,
+        *,
+        version: int | None = None,
+        at: datetime | None = None,
+    ) -> Aggregate:
+        """Any record (unit, cluster, round, framework, campaign) at a version or a moment.
+
+        Give exactly one of ``version`` (1 is the record as first created) or ``at`` (a
+        timezone-aware date-time). The record comes back as it was then, without changing it.
+        """
+        if (version is None) == (at is None):
+            raise InvalidInput("say either which version or which moment, not both or neither")
+        if version is None:
+            return load_as_of(self._records, record_id, Aggregate, "record", at)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise InvalidInput(f"a version is a whole number from 1, not {version!r}")
+        found = self._records.load(record_id, Aggregate, "record", version=version)
+        if found.version < version:
+            raise InvalidInput(
+                f"the record {record_id} has {found.version} versions, not {version}"
+            )
+        return found
+
     # --------------------------------------------------------------- reading
 
     def _stream(
@@ -313,19 +216,17 @@ class HistoryQueries:
         if filters.record is not None:
             yield from self._record_entries(filters, after=after, page_size=page_size)
             return
-        topics = _kind_topics(filters.kind) if filters.kind is not None else ()
-        start = after + 1
+        kinds = (AGGREGATES[filters.kind],) if filters.kind is not None else ()
+        start = after
         while True:
-            page = self.recorder.select_notifications(start, page_size, topics=topics)
-            for notification in page:
-                with self._reading():
-                    event = self.mapper.to_domain_event(notification)
-                entry = self._entry(event, notification.id)
+            page = self._log.read_log(start, page_size, kinds)
+            for position, event in page:
+                entry = self._entry(event, position)
                 if filters.keeps(entry):
-                    yield notification.id, entry
+                    yield position, entry
             if len(page) < page_size:
                 return
-            start = page[-1].id + 1
+            start = page[-1][0]
 
     def _record_entries(
         self, filters: _Filters, *, after: int, page_size: int
@@ -333,8 +234,7 @@ class HistoryQueries:
         assert filters.record is not None
         last = after
         while True:
-            with self._reading():
-                page = list(self.events.get(filters.record, gt=last, limit=page_size))
+            page = self._log.read_record(filters.record, last, page_size)
             for event in page:
                 entry = self._entry(event, None)
                 if filters.keeps(entry):
@@ -363,16 +263,11 @@ class HistoryQueries:
 
     def _record_name(self, record_id: UUID) -> str:
         """A record's display name from its first event, remembered; its id when unknown."""
-        names: _Names | None = self.__dict__.get("_history_names")
-        if names is None:
-            names = self.__dict__["_history_names"] = _Names(NAME_CACHE_SIZE)
-        name = names.get(record_id)
+        name = self._names.get(record_id)
         if name is None:
-            first = self.recorder.select_events(record_id, limit=1)
-            if not first:
+            first = self._log.first_event(record_id)
+            if first is None:
                 return str(record_id)
-            with self._reading():
-                event = self.mapper.to_domain_event(first[0])
-            name = display_name(event, self._record_name) or str(record_id)
-            names.put(record_id, name)
+            name = display_name(first, self._record_name) or str(record_id)
+            self._names.put(record_id, name)
         return name

@@ -17,21 +17,15 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter, itemgetter
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 from uuid import UUID
 
 import attrs
-from eventsourcing.persistence import InfrastructureFactory, PersistenceError
-from eventsourcing.utils import Environment
 
 from bargaining.domain.shared.errors import InvalidInput
-from bargaining.infrastructure.errors import StoreError
-from bargaining.infrastructure.stores import Store
 
 T = TypeVar("T")
 
@@ -259,12 +253,11 @@ class _Walk:
         return IntegrityReport(True, self.position, self.checked)
 
 
-class IntegrityChecks:
-    """The application's tamper-evidence commands: verify the chain, take a receipt."""
+class Integrity:
+    """The tamper-evidence commands a host offers: verify the chain, take a receipt."""
 
-    def _chained(self) -> ChainedRecorder:
-        recorder: ChainedRecorder = getattr(self, "recorder")  # noqa: B009 - a mixin's host
-        return recorder
+    def __init__(self, chain: ChainedRecorder) -> None:
+        self._chain = chain
 
     def verify(
         self, receipt: Receipt | str | None = None, *, page_size: int = 2000
@@ -278,43 +271,11 @@ class IntegrityChecks:
             receipt = Receipt.parse(receipt)
         elif receipt is not None and not isinstance(receipt, Receipt):
             raise InvalidInput("verify takes a Receipt or the line a receipt printed")
-        return verify_chain(self._chained(), receipt=receipt, page_size=page_size)
+        return verify_chain(self._chain, receipt=receipt, page_size=page_size)
 
     def receipt(self) -> Receipt:
         """The chain's current position and head link; verify first if in doubt."""
-        head = self._chained().chain_head()
+        head = self._chain.chain_head()
         if head is None:
             return Receipt(0, GENESIS.hex())
         return Receipt(head.position, head.link.hex())
-
-
-def verify_store(
-    store: str | os.PathLike[str],
-    receipt: Receipt | str | None = None,
-    *,
-    page_size: int = 2000,
-) -> IntegrityReport:
-    """Verify a SQLite file or PostgreSQL database without the encryption key.
-
-    For auditors and members' scrutineers: the chain covers the stored (encrypted) bytes, so
-    this reads the events and the chain and changes nothing, not even to create a table.
-    """
-    parsed = Store.parse(store)
-    if parsed.kind == "memory":
-        raise InvalidInput("an in-memory store can only be verified by the application holding it")
-    if parsed.kind == "sqlite" and not Path(parsed.location).exists():
-        raise InvalidInput(f"there is no SQLite store at {parsed.location}")
-    if isinstance(receipt, str):
-        receipt = Receipt.parse(receipt)
-    env = Environment("BargainingApp", {**parsed.settings, "CREATE_TABLE": "n"})
-    factory = InfrastructureFactory.construct(env)
-    try:
-        recorder: Any = factory.application_recorder()
-        return verify_chain(recorder, receipt=receipt, page_size=page_size)
-    except PersistenceError as error:
-        raise StoreError(
-            f"cannot read the hash chain of {parsed.location}: {error}; a store written before "
-            "the chain existed gets one when a BargainingApp first opens it"
-        ) from None
-    finally:
-        factory.close()

@@ -1,4 +1,4 @@
-"""Commands on bargaining rounds: offers judged against the cluster's framework, tentative
+"""Use cases on bargaining rounds: offers judged against the cluster's framework, tentative
 agreements, the sign-off gate, ratification, and me-too entitlements."""
 
 from __future__ import annotations
@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from bargaining.application.services import Records
+from bargaining.application.ports import Records
+from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import (
@@ -22,77 +23,86 @@ from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
 
-class RoundCommands(Records):
-    def open_round(
-        self, unit_id: UUID, *, notice_served: date, actor: Actor, cluster_id: UUID | None = None,
+class Rounds:
+    """Bargaining rounds: offers judged against the cluster's framework, tentative agreements,
+    the sign-off gate, ratification and me-too."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def _cluster(self, cluster_id: UUID) -> BargainingCluster:
+        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
+
+    def open(
+        self, unit: UUID, *, on: date, actor: Actor, cluster: UUID | None = None,
         reason: str | None = None,
     ) -> UUID:
-        """Open a round when notice to bargain is served; inside a cluster if given."""
-        unit = self._unit(unit_id)
+        """Open a round on the day notice to bargain is served; inside a cluster if given."""
+        found = load_unit(self._records, unit)
         bargaining_round = BargainingRound.open(
-            unit_id=unit.id, notice_served=notice_served, actor=actor, cluster_id=cluster_id,
-            reason=reason,
+            unit_id=found.id, on=on, actor=actor, cluster_id=cluster, reason=reason,
         )
-        if cluster_id is None:
-            self.save(bargaining_round)
+        if cluster is None:
+            self._records.save(bargaining_round)
             return bargaining_round.id
-        cluster = self._load(cluster_id, BargainingCluster, "bargaining cluster")
-        cluster.link_round(unit.id, bargaining_round.id, actor=actor)
-        self.save(bargaining_round, cluster)
+        coordinating = self._cluster(cluster)
+        coordinating.link_round(found.id, bargaining_round.id, actor=actor)
+        self._records.save(bargaining_round, coordinating)
         return bargaining_round.id
 
-    def get_round(self, round_id: UUID) -> BargainingRound:
-        return self._load(round_id, BargainingRound, "bargaining round")
+    def get(self, round_id: UUID) -> BargainingRound:
+        """A bargaining round as recorded."""
+        return self._records.load(round_id, BargainingRound, "bargaining round")
 
     def _framework_version(self, bargaining_round: BargainingRound) -> FrameworkVersion | None:
         if bargaining_round.cluster_id is None:
             return None
-        cluster = self._load(bargaining_round.cluster_id, BargainingCluster, "bargaining cluster")
+        cluster = self._cluster(bargaining_round.cluster_id)
         adopted = cluster.framework
         if adopted is None:
             return None
-        framework = self._load(adopted.framework_id, DemandFramework, "demand framework")
+        framework = self._records.load(adopted.framework_id, DemandFramework, "demand framework")
         return framework.get_version(adopted.version)
 
     def _evaluate(self, bargaining_round: BargainingRound, terms: Terms) -> Evaluation | None:
         version = self._framework_version(bargaining_round)
         if version is None or bargaining_round.cluster_id is None:
             return None
-        cluster = self._load(bargaining_round.cluster_id, BargainingCluster, "bargaining cluster")
+        cluster = self._cluster(bargaining_round.cluster_id)
         assert cluster.framework is not None
         return evaluate(cluster.framework.name, version.number, version.demands, terms)
 
     def record_offer(
-        self, round_id: UUID, terms: Terms, *, received_on: date, actor: Actor
+        self, round_id: UUID, terms: Terms, *, on: date, actor: Actor
     ) -> Evaluation | None:
         """Record an employer offer; inside a cluster with a framework, its evaluation is
         recorded with it (and returned)."""
-        bargaining_round = self.get_round(round_id)
+        bargaining_round = self.get(round_id)
         evaluation = self._evaluate(bargaining_round, terms)
-        bargaining_round.record_offer(terms, received_on=received_on, evaluation=evaluation,
+        bargaining_round.record_offer(terms, on=on, evaluation=evaluation,
                                       actor=actor)
-        self.save(bargaining_round)
+        self._records.save(bargaining_round)
         return evaluation
 
     def table_proposal(
-        self, round_id: UUID, terms: Terms, *, tabled_on: date, actor: Actor
+        self, round_id: UUID, terms: Terms, *, on: date, actor: Actor
     ) -> None:
-        bargaining_round = self.get_round(round_id)
-        bargaining_round.table_proposal(terms, tabled_on=tabled_on, actor=actor)
-        self.save(bargaining_round)
+        bargaining_round = self.get(round_id)
+        bargaining_round.table_proposal(terms, on=on, actor=actor)
+        self._records.save(bargaining_round)
 
     def reach_tentative_agreement(
-        self, round_id: UUID, terms: Terms, *, reached_on: date, effective: date, expiry: date,
+        self, round_id: UUID, terms: Terms, *, on: date, effective: date, expiry: date,
         actor: Actor, reason: str | None = None,
     ) -> Evaluation | None:
         """Record a tentative agreement, evaluated against the cluster's framework."""
-        bargaining_round = self.get_round(round_id)
+        bargaining_round = self.get(round_id)
         evaluation = self._evaluate(bargaining_round, terms)
         bargaining_round.reach_tentative_agreement(
-            terms, reached_on=reached_on, effective=effective, expiry=expiry,
+            terms, on=on, effective=effective, expiry=expiry,
             evaluation=evaluation, actor=actor, reason=reason,
         )
-        self.save(bargaining_round)
+        self._records.save(bargaining_round)
         return evaluation
 
     def record_ratification_vote(
@@ -101,12 +111,11 @@ class RoundCommands(Records):
         """Members vote on the tentative agreement. A ratified agreement becomes the unit's new
         collective agreement (so the Expiry Map moves), and under me-too, units that settled
         earlier for less are recorded as entitled. All in one transaction."""
-        bargaining_round = self.get_round(round_id)
+        bargaining_round = self.get(round_id)
         cluster = None
         sign_off_required = signed_off = False
         if bargaining_round.cluster_id is not None:
-            cluster = self._load(bargaining_round.cluster_id, BargainingCluster,
-                                 "bargaining cluster")
+            cluster = self._cluster(bargaining_round.cluster_id)
             sign_off_required = cluster.has_rule(PactRule.SIGN_OFF)
             decision = cluster.sign_off_for(bargaining_round.id)
             signed_off = (
@@ -119,11 +128,11 @@ class RoundCommands(Records):
             reason=reason,
         )
         if not carried:
-            self.save(bargaining_round)
+            self._records.save(bargaining_round)
             return False
         ta = bargaining_round.tentative
         assert ta is not None
-        unit = self._unit(bargaining_round.unit_id)
+        unit = load_unit(self._records, bargaining_round.unit_id)
         unit.record_agreement(
             CollectiveAgreement(expiry=ta.expiry, effective=ta.effective, settled=vote.held_on,
                                 source=f"ratified in bargaining round {bargaining_round.id}"),
@@ -133,7 +142,7 @@ class RoundCommands(Records):
         if cluster is not None and cluster.has_rule(PactRule.ME_TOO):
             self._record_me_too(cluster, bargaining_round, unit.label, actor)
             changed.append(cluster)
-        self.save(*changed)
+        self._records.save(*changed)
         return True
 
     def _record_me_too(
@@ -146,7 +155,7 @@ class RoundCommands(Records):
         for unit_id, round_id in cluster.rounds.items():
             if round_id == later.id or cluster.members[unit_id].withdrawn:
                 continue
-            earlier = self.get_round(round_id)
+            earlier = self.get(round_id)
             if not earlier.ratified or earlier.tentative is None:
                 continue
             for key in cluster.me_too_demands:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import calendar
 import heapq
 import json
+import uuid
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 from operator import itemgetter
@@ -526,6 +528,28 @@ class ExpiryMap:
                 (self.name,),
             )
         return self.catch_up()
+
+    @contextmanager
+    def as_of(self, at: datetime) -> Iterator[ExpiryMap]:
+        """The map as it stood at a moment, built in tables of its own and dropped
+        afterwards; this map is not disturbed::
+
+            with app.expiry_map.as_of(moment) as past:
+                past.month_table(start, end)
+        """
+        if not isinstance(at, datetime) or at.utcoffset() is None:
+            shown = at.isoformat() if isinstance(at, datetime) else repr(at)
+            raise InvalidInput(
+                f"the moment {shown} has no time zone: give one (e.g. datetime.now(UTC))"
+            )
+        name = f"{self.name}_asof_{uuid.uuid4().hex[:12]}"
+        past = ExpiryMap(self.app, self.sealer, name=name, until=at)
+        try:
+            past.catch_up()
+            yield past
+        finally:
+            past.drop()
+            past.store.close()
 
     def drop(self) -> None:
         """Remove this map's tables (for a temporary map built as of a past moment)."""

@@ -270,7 +270,7 @@ class BargainingCluster(Aggregate):
         self.pact_rules = list(rules)
         self.me_too_demands = list(me_too_demands)
 
-    def sign_pact(self, unit_id: UUID, *, signed_on: date, actor: Actor) -> None:
+    def sign_pact(self, unit_id: UUID, *, on: date, actor: Actor) -> None:
         """Record that a member unit signed the pact, and when."""
         actor = require_actor(actor)
         member = self.member(unit_id)
@@ -280,7 +280,7 @@ class BargainingCluster(Aggregate):
             raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
         if member.pact_signed_on is not None:
             raise RuleViolation(f"{member.label} signed the pact on {member.pact_signed_on}")
-        self._pact_signed(unit_id=unit_id, signed_on=require_date(signed_on, "signing date"),
+        self._pact_signed(unit_id=unit_id, signed_on=require_date(on, "signing date"),
                           actor=actor)
 
     @event("PactSigned")

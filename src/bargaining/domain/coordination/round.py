@@ -56,12 +56,13 @@ class BargainingRound(Aggregate):
 
     @classmethod
     def open(
-        cls, *, unit_id: UUID, notice_served: date, actor: Actor, cluster_id: UUID | None = None,
+        cls, *, unit_id: UUID, on: date, actor: Actor, cluster_id: UUID | None = None,
         reason: str | None = None,
     ) -> BargainingRound:
         if not isinstance(unit_id, UUID):
             raise InvalidInput("a round is opened for a unit id (a UUID)")
-        return cls(unit_id=unit_id, notice_served=require_date(notice_served, "notice date"),
+        """Open a round on the day notice to bargain was served (kept as ``notice_served``)."""
+        return cls(unit_id=unit_id, notice_served=require_date(on, "notice date"),
                    cluster_id=cluster_id, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Opened")
@@ -97,27 +98,27 @@ class BargainingRound(Aggregate):
             raise RuleViolation("this round's agreement is already ratified")
 
     def record_offer(
-        self, terms: Terms, *, received_on: date, evaluation: Evaluation | None, actor: Actor,
+        self, terms: Terms, *, on: date, evaluation: Evaluation | None, actor: Actor,
     ) -> None:
         """An employer offer, with its evaluation against the cluster's framework if any."""
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
             raise InvalidInput("an offer needs its Terms")
-        offer = Offer(terms, require_date(received_on, "offer date"), evaluation)
+        offer = Offer(terms, require_date(on, "offer date"), evaluation)
         self._offer_received(offer=offer, actor=actor)
 
     @event("OfferReceived")
     def _offer_received(self, offer: Offer, actor: Actor) -> None:
         self.offers.append(offer)
 
-    def table_proposal(self, terms: Terms, *, tabled_on: date, actor: Actor) -> None:
+    def table_proposal(self, terms: Terms, *, on: date, actor: Actor) -> None:
         """A union proposal put on the table."""
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
             raise InvalidInput("a proposal needs its Terms")
-        self._proposal_tabled(terms=terms, tabled_on=require_date(tabled_on, "proposal date"),
+        self._proposal_tabled(terms=terms, tabled_on=require_date(on, "proposal date"),
                               actor=actor)
 
     @event("ProposalTabled")
@@ -125,7 +126,7 @@ class BargainingRound(Aggregate):
         self.proposals.append((tabled_on, terms))
 
     def reach_tentative_agreement(
-        self, terms: Terms, *, reached_on: date, effective: date, expiry: date,
+        self, terms: Terms, *, on: date, effective: date, expiry: date,
         evaluation: Evaluation | None, actor: Actor, reason: str | None = None,
     ) -> None:
         """The bargaining team's tentative agreement; a new one replaces an earlier one."""
@@ -140,7 +141,7 @@ class BargainingRound(Aggregate):
                 f"an agreement must expire after it takes effect: effective {effective}, "
                 f"expiry {expiry}"
             )
-        ta = TentativeAgreement(terms, require_date(reached_on, "date reached"), effective, expiry,
+        ta = TentativeAgreement(terms, require_date(on, "date reached"), effective, expiry,
                                 evaluation)
         self._tentative_reached(agreement=ta, actor=actor, reason=clean_reason(reason))
 

@@ -300,17 +300,18 @@ class BargainingUnit(Aggregate):
         *,
         actor: Actor,
         reason: str | None = None,
-        counted_on: date | None = None,
+        on: date | None = None,
     ) -> None:
-        """Record a new count of workers covered; ``counted_on`` is the day it was counted."""
+        """Record a new count of workers covered; ``on`` is the day it was counted, when known
+        (the event keeps it as ``counted_on``)."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
         headcount = _headcount(headcount)
-        if counted_on is not None:
-            require_date(counted_on, "day the workers were counted")
+        if on is not None:
+            require_date(on, "day the workers were counted")
         if headcount != self.headcount:
             self._headcount_changed(
-                headcount=headcount, actor=actor, reason=reason, counted_on=counted_on
+                headcount=headcount, actor=actor, reason=reason, counted_on=on
             )
 
     @event(HeadcountChanged)

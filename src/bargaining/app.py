@@ -1,0 +1,97 @@
+"""The application a host creates: the store beneath, the use cases grouped by context.
+
+This is the one place where the library is wired together (cosmicpython's ``bootstrap``): it
+opens the event store a host chose, builds the Expiry Map over it, and hands each group of
+use cases the small interface it needs. Nothing else constructs infrastructure.
+"""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+from typing import Any
+
+from bargaining.application.campaigns import Campaigns
+from bargaining.application.clusters import Clusters
+from bargaining.application.frameworks import Frameworks
+from bargaining.application.history import History
+from bargaining.application.integrity import ChainedRecorder, Integrity
+from bargaining.application.rounds import Rounds
+from bargaining.application.units import Units
+from bargaining.infrastructure.event_store import EventStore, create_cipher_key
+from bargaining.infrastructure.sealing import NameSealer
+from bargaining.infrastructure.stores import Store
+from bargaining.readmodels.expiry_map import ExpiryMap
+
+
+class BargainingApp:
+    """Records coordinated bargaining campaigns as events, in memory, SQLite or PostgreSQL.
+
+    ``store`` is ``"memory"``, a SQLite file path (the embedded default) or a
+    ``postgresql://`` URL; when omitted it comes from ``BARGAINING_STORE``. ``cipher_key``
+    (base64 of 16, 24 or 32 random bytes, see :meth:`create_cipher_key`; or
+    ``BARGAINING_CIPHER_KEY``) turns on AES-GCM encryption of every stored event.
+
+    The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
+    :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`history`,
+    :attr:`integrity`, and the read model :attr:`expiry_map`. Close the application when done
+    (or use it as a context manager).
+    """
+
+    def __init__(
+        self,
+        store: str | os.PathLike[str] | None = None,
+        *,
+        cipher_key: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        #: The store this application records in (its kind, location and settings).
+        self.store = Store.parse(store)
+        #: The ``eventsourcing`` application beneath, for hosts that read its notification
+        #: log or run process applications on it. Its API is ``eventsourcing``'s own.
+        self.eventsourcing = EventStore(self.store, cipher_key=cipher_key, env=env)
+        events = self.eventsourcing
+        #: Who bargains when: a read model in SQL tables beside the events.
+        self.expiry_map = ExpiryMap(events, NameSealer(events.mapper.cipher, events.raw_key))
+        events.followers["the Expiry Map"] = self.expiry_map.follow
+        #: Bargaining units and their collective agreements.
+        self.units = Units(events)
+        #: Shared demand frameworks and the evaluation of terms against them.
+        self.frameworks = Frameworks(events)
+        #: Bargaining clusters, their pacts and sign-offs.
+        self.clusters = Clusters(events)
+        #: Bargaining rounds from notice to ratification.
+        self.rounds = Rounds(events)
+        #: Campaign escalation, participation and readiness.
+        self.campaigns = Campaigns(events)
+        #: History, the audit log, and records as they stood before.
+        self.history = History(events, events)
+        chain: ChainedRecorder = events.recorder  # type: ignore[assignment]
+        #: The hash chain: verify it, take receipts.
+        self.integrity = Integrity(chain)
+
+    @staticmethod
+    def create_cipher_key() -> str:
+        """A new random AES-256 key, base64 encoded: keep it out of the database and logs."""
+        return create_cipher_key()
+
+    def save(self, *records: Any) -> Any:
+        """Record changes made to records outside the commands (an importer building units in
+        batches) in one transaction; the Expiry Map follows. Commands save their own."""
+        return self.eventsourcing.save(*records)
+
+    def close(self) -> None:
+        """Close the store's connections (and the Expiry Map's, where it has its own)."""
+        self.expiry_map.store.close()
+        self.eventsourcing.close()
+
+    def __enter__(self) -> BargainingApp:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

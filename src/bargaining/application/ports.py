@@ -1,0 +1,59 @@
+"""What the use cases need from the store beneath them, as small typed interfaces.
+
+Each group of use cases (``app.units``, ``app.clusters`` …) is given an object that provides
+these; :class:`bargaining.infrastructure.event_store.EventStore` does, over ``eventsourcing``.
+A use case reads as "load, call the domain, save", and knows nothing of how records are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+A = TypeVar("A")
+
+
+class Records(Protocol):
+    """Load and save records (aggregates) by id."""
+
+    def load(
+        self, record_id: object, kind: type[A], what: str, *, version: int | None = None
+    ) -> A:
+        """The record of this kind, as recorded or at ``version``; ``what`` names the kind in
+        the refusal (``RecordNotFound``, ``InvalidInput``) when there is none."""
+        ...
+
+    def contains(self, record_id: UUID) -> bool:
+        """Whether anything is recorded under this id."""
+        ...
+
+    def version_at(self, record_id: UUID, moment: datetime) -> int | None:
+        """The record's version at a moment: 0 before it existed, ``None`` if it never did."""
+        ...
+
+    def save(self, *records: Any) -> Any:
+        """Record the pending changes of these records in one transaction (all or nothing)."""
+        ...
+
+
+class EventLog(Protocol):
+    """Read recorded events, for history and the audit log."""
+
+    def read_log(
+        self, after: int, limit: int, kinds: Sequence[type[Aggregate]] = ()
+    ) -> list[tuple[int, Any]]:
+        """Up to ``limit`` (position, event) pairs after a log position, of these kinds of
+        record if given; fewer than ``limit`` means the log ends there."""
+        ...
+
+    def read_record(self, record_id: UUID, after_version: int, limit: int) -> list[Any]:
+        """Up to ``limit`` events of one record after a version, oldest first."""
+        ...
+
+    def first_event(self, record_id: UUID) -> Any | None:
+        """The event that created a record, or ``None``."""
+        ...

@@ -1,0 +1,168 @@
+"""Use cases on bargaining units: register them, record their agreements, keep their profile.
+
+``app.units`` is a :class:`Units`. Each command loads the unit, asks it to change (the unit
+applies the domain's rules), and saves it; a refused command records nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from bargaining.application.ports import Records
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import (
+    ConcurrentChange,
+    RecordNotFound,
+    UnitAlreadyRegistered,
+    UnitNotFound,
+)
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.unit import BargainingUnit, unit_id
+
+
+def load_unit(
+    records: Records, unit: UUID | BargainingUnit, *, version: int | None = None
+) -> BargainingUnit:
+    """A unit by id (or the unit itself, reloaded), or :class:`UnitNotFound`."""
+    uid = unit.id if isinstance(unit, BargainingUnit) else unit
+    try:
+        return records.load(uid, BargainingUnit, "bargaining unit", version=version)
+    except RecordNotFound as missing:
+        raise UnitNotFound(str(missing)) from None
+
+
+class Units:
+    """Bargaining units and their collective agreements."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def register(
+        self,
+        *,
+        union: str,
+        local: str,
+        employer: str,
+        unit_name: str,
+        actor: Actor,
+        sector: str = "",
+        region: str = "",
+        city: str = "",
+        headcount: int = 0,
+        industry_code: str = "",
+        reason: str | None = None,
+    ) -> UUID:
+        """Register a bargaining unit; its id is derived from union, local, employer and unit
+        name, so the same unit registered twice is refused (:class:`UnitAlreadyRegistered`)."""
+        unit = BargainingUnit.register(
+            union=union, local=local, employer=employer, unit_name=unit_name, actor=actor,
+            sector=sector, region=region, city=city, headcount=headcount,
+            industry_code=industry_code, reason=reason,
+        )
+        if self._records.contains(unit.id):
+            raise UnitAlreadyRegistered(f"{self.get(unit.id).label} is already registered")
+        try:
+            self._records.save(unit)
+        except ConcurrentChange:
+            raise UnitAlreadyRegistered(
+                f"{unit.label} was registered by someone else at the same time"
+            ) from None
+        return unit.id
+
+    def record_agreement(
+        self,
+        unit: UUID,
+        *,
+        expiry: date,
+        actor: Actor,
+        effective: date | None = None,
+        settled: date | None = None,
+        source: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Record a collective agreement on a unit. Agreements of one unit never overlap."""
+        agreement = CollectiveAgreement(
+            expiry=expiry, effective=effective, settled=settled, source=source
+        )
+        found = load_unit(self._records, unit)
+        found.record_agreement(agreement, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def correct_agreement(
+        self,
+        unit: UUID,
+        *,
+        expiry: date,
+        corrected: CollectiveAgreement,
+        actor: Actor,
+        reason: str | None = None,
+    ) -> None:
+        """Correct the agreement recorded with ``expiry`` (the original stays in history)."""
+        found = load_unit(self._records, unit)
+        found.correct_agreement(expiry, corrected, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def change_headcount(
+        self,
+        unit: UUID,
+        headcount: int,
+        *,
+        actor: Actor,
+        on: date | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Record a new count of workers; ``on`` is the day they were counted, when known."""
+        found = load_unit(self._records, unit)
+        found.change_headcount(headcount, actor=actor, reason=reason, on=on)
+        self._records.save(found)
+
+    def change_sector(
+        self, unit: UUID, sector: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        """Move the unit to another sector (municipal, long-term care …)."""
+        found = load_unit(self._records, unit)
+        found.change_sector(sector, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def change_region(
+        self, unit: UUID, region: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        """Record the province or state whose labour law governs the unit."""
+        found = load_unit(self._records, unit)
+        found.change_region(region, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def change_city(
+        self, unit: UUID, city: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        """Record the city where the unit works."""
+        found = load_unit(self._records, unit)
+        found.change_city(city, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def change_industry_code(
+        self, unit: UUID, industry_code: str, *, actor: Actor, reason: str | None = None
+    ) -> None:
+        """Record the unit's industry classification code."""
+        found = load_unit(self._records, unit)
+        found.change_industry_code(industry_code, actor=actor, reason=reason)
+        self._records.save(found)
+
+    # ----------------------------------------------------------------- queries
+
+    def get(self, unit: UUID, *, version: int | None = None) -> BargainingUnit:
+        """A unit as recorded (or as it was at ``version``)."""
+        return load_unit(self._records, unit, version=version)
+
+    def find(self, *, union: str, local: str, employer: str, unit_name: str) -> BargainingUnit:
+        """Find a unit by the names it was registered with (case and spacing do not matter)."""
+        uid = unit_id(union, local, employer, unit_name)
+        try:
+            return self.get(uid)
+        except UnitNotFound:
+            names = " ".join(f"{union} {local}".split()), " ".join(employer.split())
+            raise UnitNotFound(
+                f"no bargaining unit is registered for {names[0]}, {names[1]} "
+                f"({' '.join(unit_name.split())})"
+            ) from None

@@ -1,0 +1,231 @@
+"""The event store beneath the application: ``eventsourcing``'s ``Application``, extended
+through its own hooks.
+
+:class:`EventStore` is the one subclass of ``eventsourcing.application.Application`` in the
+library. It opens the store a host chose (with the hash-chain recorders and, with a key,
+encryption), registers the transcodings of the domain's value objects, and gives the use cases
+what they need through small typed interfaces (:mod:`bargaining.application.ports`): load and
+save records, read the log for history, read the hash chain.
+
+What it adds to ``Application`` is done in hooks, not in a copy of ``save``:
+
+* ``save`` calls ``Application.save`` and only translates its conflict into
+  :class:`~bargaining.ConcurrentChange`, then tells its followers (the Expiry Map) what was
+  recorded;
+* ``take_snapshot`` logs a refused snapshot instead of raising: the change it follows is
+  already recorded, and a missing snapshot only makes loading replay more events.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate, DomainEventProtocol
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    MapperDeserialisationError,
+    PersistenceError,
+    Recording,
+)
+
+from bargaining.domain.shared.errors import ConcurrentChange, InvalidInput, RecordNotFound
+from bargaining.domain.units.unit import BargainingUnit
+from bargaining.infrastructure.errors import EncryptionKeyError, StoreError
+from bargaining.infrastructure.stores import CIPHER_KEY_ENV, Store
+from bargaining.infrastructure.topics import aggregate_topics
+from bargaining.infrastructure.transcodings import register_domain_transcodings
+
+A = TypeVar("A")
+
+_log = logging.getLogger("bargaining")
+
+#: Told what each save recorded, after it is recorded (the Expiry Map follows this way).
+Follower = Callable[[Sequence[Recording[UUID]]], object]
+
+
+def create_cipher_key() -> str:
+    """A new random AES-256 key, base64 encoded: keep it out of the database and logs."""
+    return base64.b64encode(os.urandom(32)).decode("ascii")
+
+
+def check_cipher_key(key: str) -> bytes:
+    """The raw bytes of a base64 AES key, or a refusal that says what a key must be."""
+    try:
+        raw = base64.b64decode(key.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise InvalidInput(
+            "the encryption key must be base64 text (see BargainingApp.create_cipher_key())"
+        ) from None
+    if len(raw) not in (16, 24, 32):
+        raise InvalidInput(
+            f"the encryption key must decode to 16, 24 or 32 bytes, not {len(raw)}"
+        )
+    return raw
+
+
+class EventStore(Application[UUID]):
+    """Records and reads the library's events in the store a host chose.
+
+    The application name stays ``BargainingApp`` (it prefixes ``eventsourcing``'s environment
+    variables, ``BARGAININGAPP_...``, and released stores were opened under it).
+    """
+
+    name = "BargainingApp"
+    snapshotting_intervals = {BargainingUnit: 50}  # noqa: RUF012
+    log_section_size = 1000
+
+    def __init__(
+        self, store: Store, *, cipher_key: str | None = None, env: dict[str, str] | None = None
+    ) -> None:
+        self.store = store
+        settings = dict(store.settings)
+        key = cipher_key if cipher_key is not None else os.environ.get(CIPHER_KEY_ENV)
+        #: The raw key, for read models that seal names with it; ``None`` without encryption.
+        self.raw_key = check_cipher_key(key) if key else None
+        if key:
+            settings["CIPHER_TOPIC"] = "eventsourcing.cipher:AESCipher"
+            settings["CIPHER_KEY"] = key
+        settings.update(env or {})
+        #: What keeps derived state current after each save, by the name a log line gives it.
+        self.followers: dict[str, Follower] = {}
+        try:
+            super().__init__(env=settings)
+        except PersistenceError as error:
+            raise StoreError(f"cannot open the event store {store.location}: {error}") from None
+        self._check_key_opens_store()
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)
+
+    def _check_key_opens_store(self) -> None:
+        first = self.recorder.select_notifications(start=None, limit=1)
+        if first:
+            with self.reading():
+                self.mapper.to_domain_event(first[0])
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads that fail because the key is wrong or missing say so in words."""
+        try:
+            yield
+        except MapperDeserialisationError:
+            raise EncryptionKeyError(
+                "the stored events cannot be decrypted: the encryption key is wrong or missing"
+            ) from None
+        except ValueError as error:
+            if "MAC check failed" in str(error) or "decrypt" in str(error).lower():
+                raise EncryptionKeyError(
+                    "the stored events cannot be decrypted: the encryption key is wrong or "
+                    "missing"
+                ) from None
+            raise
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
+        """Record the pending events of the given records in one transaction, then tell the
+        followers what was recorded. A conflict records nothing and says so in words."""
+        try:
+            recordings = super().save(*objs, **kwargs)
+        except IntegrityError:
+            labels = ", ".join(_describe(obj) for obj in objs) or "a record"
+            raise ConcurrentChange(
+                f"{labels} was changed by someone else at the same time; nothing of this change "
+                "was recorded: reload and try again"
+            ) from None
+        # From here on the change is recorded: failing would tell the host it was not, and a
+        # retry would be refused as a duplicate. What followers derive is mended later (they
+        # catch up from the log), so their failure is logged: kinds and log positions only,
+        # never the database's text, which can quote a row.
+        for name, follower in self.followers.items():
+            try:
+                follower(recordings)
+            except (StoreError, PersistenceError) as error:
+                detail = str(error) if isinstance(error, StoreError) else type(error).__name__
+                _log.warning("a change was recorded but %s is behind: %s", name, detail)
+        return recordings
+
+    def take_snapshot(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            super().take_snapshot(*args, **kwargs)
+        except PersistenceError as error:
+            # The database's text can quote a row: only the error's kind is logged.
+            _log.warning("a change was recorded but its snapshot was not (%s): loading the "
+                         "unit replays its events until the next one", type(error).__name__)
+
+    # ----------------------------------------------------------------- records
+
+    def load(
+        self, record_id: object, kind: type[A], what: str, *, version: int | None = None
+    ) -> A:
+        """A record of the expected kind (as it was at ``version``), or a refusal in words."""
+        if not isinstance(record_id, UUID):
+            raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
+        try:
+            with self.reading():
+                found: object = self.repository.get(record_id, version=version)
+        except AggregateNotFoundError:
+            raise RecordNotFound(f"no {what} is recorded with id {record_id}") from None
+        if not isinstance(found, kind):
+            raise RecordNotFound(f"the record {record_id} is not a {what}")
+        return found
+
+    def contains(self, record_id: UUID) -> bool:
+        return record_id in self.repository
+
+    def version_at(self, record_id: UUID, moment: datetime) -> int | None:
+        """The version a record had at a moment: 0 if it did not exist yet, None if never."""
+        seen = False
+        with self.reading():
+            domain_event: Any
+            for domain_event in self.events.get(record_id, desc=True):
+                seen = True
+                if domain_event.timestamp <= moment:
+                    return int(domain_event.originator_version)
+        return 0 if seen else None
+
+    # --------------------------------------------------------------- the log
+
+    def read_log(
+        self, after: int, limit: int, kinds: Sequence[type[Aggregate]] = ()
+    ) -> list[tuple[int, DomainEventProtocol[UUID]]]:
+        """Up to ``limit`` events after a log position (of these kinds of record, if given),
+        with their positions; fewer than ``limit`` means the log ends there."""
+        topics = tuple(t for kind in kinds for t in aggregate_topics(kind))
+        page = self.recorder.select_notifications(after + 1, limit, topics=topics)
+        with self.reading():
+            return [(n.id, self.mapper.to_domain_event(n)) for n in page]
+
+    def read_record(
+        self, record_id: UUID, after_version: int, limit: int
+    ) -> list[DomainEventProtocol[UUID]]:
+        """Up to ``limit`` events of one record after a version, oldest first."""
+        with self.reading():
+            return list(self.events.get(record_id, gt=after_version, limit=limit))
+
+    def first_event(self, record_id: UUID) -> DomainEventProtocol[UUID] | None:
+        """A record's first event (its creation), or ``None`` if nothing is recorded."""
+        first = self.recorder.select_events(record_id, limit=1)
+        if not first:
+            return None
+        with self.reading():
+            return self.mapper.to_domain_event(first[0])
+
+
+def _describe(obj: object) -> str:
+    for attribute in ("label", "name"):
+        value = getattr(obj, attribute, None)
+        if isinstance(value, str):
+            return value
+    return f"record {getattr(obj, 'id', '?')}"

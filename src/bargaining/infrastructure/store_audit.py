@@ -1,0 +1,47 @@
+"""Verify a store's hash chain from outside any application, without the encryption key."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from eventsourcing.persistence import InfrastructureFactory, PersistenceError
+from eventsourcing.utils import Environment
+
+from bargaining.application.integrity import IntegrityReport, Receipt, verify_chain
+from bargaining.domain.shared.errors import InvalidInput
+from bargaining.infrastructure.errors import StoreError
+from bargaining.infrastructure.stores import Store
+
+
+def verify_store(
+    store: str | os.PathLike[str],
+    receipt: Receipt | str | None = None,
+    *,
+    page_size: int = 2000,
+) -> IntegrityReport:
+    """Verify a SQLite file or PostgreSQL database without the encryption key.
+
+    For auditors and members' scrutineers: the chain covers the stored (encrypted) bytes, so
+    this reads the events and the chain and changes nothing, not even to create a table.
+    """
+    parsed = Store.parse(store)
+    if parsed.kind == "memory":
+        raise InvalidInput("an in-memory store can only be verified by the application holding it")
+    if parsed.kind == "sqlite" and not Path(parsed.location).exists():
+        raise InvalidInput(f"there is no SQLite store at {parsed.location}")
+    if isinstance(receipt, str):
+        receipt = Receipt.parse(receipt)
+    env = Environment("BargainingApp", {**parsed.settings, "CREATE_TABLE": "n"})
+    factory = InfrastructureFactory.construct(env)
+    try:
+        recorder: Any = factory.application_recorder()
+        return verify_chain(recorder, receipt=receipt, page_size=page_size)
+    except PersistenceError as error:
+        raise StoreError(
+            f"cannot read the hash chain of {parsed.location}: {error}; a store written before "
+            "the chain existed gets one when a BargainingApp first opens it"
+        ) from None
+    finally:
+        factory.close()
