@@ -55,12 +55,12 @@ def story(app: BargainingApp) -> tuple[list[object], object, datetime]:
     app.clusters.admit(cluster, units[0], actor=COMMITTEE)
     app.clusters.admit(cluster, units[1], actor=COMMITTEE)
     app.units.change_headcount(units[0], 1130, on=date(2026, 11, 16), actor=STEWARD,
-                         reason="membership list of 16 November")
+                               reason="membership list of 16 November")
     time.sleep(0.01)
     before_override = datetime.now(UTC)
     time.sleep(0.01)
     app.clusters.admit(cluster, units[2], actor=COMMITTEE,
-                   override_reason="same employer; aligning the 2027 expiry is the goal")
+                       override_reason="same employer; aligning the 2027 expiry is the goal")
     return units, cluster, before_override
 
 

@@ -55,7 +55,7 @@ def main() -> None:
         ("CUPE", "79", "City of Toronto", "LTC homes", "municipal", 3200, date(2026, 3, 31)),
     ]:
         uid = app.units.register(union=union, local=local, employer=employer, unit_name=name,
-                                sector=sector, region="ON", headcount=workers, actor=STEWARD)
+                                 sector=sector, region="ON", headcount=workers, actor=STEWARD)
         app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=expiry, actor=STEWARD)
         units[name] = uid
         print(f"  {app.units.get(uid).label}: {workers} workers, expires {expiry}")
@@ -85,7 +85,7 @@ def main() -> None:
         app.clusters.admit(cluster, uid, actor=chair)
     app.clusters.adopt_framework(cluster, framework, 1, actor=chair)
     app.clusters.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
-                             PactRule.ME_TOO, PactRule.NON_RAIDING],
+                                      PactRule.ME_TOO, PactRule.NON_RAIDING],
                    me_too_demands=["wages", "care hours"], actor=chair)
     for uid in units.values():
         app.clusters.sign_pact(cluster, uid, on=date(2025, 12, 1), actor=chair)
@@ -93,13 +93,13 @@ def main() -> None:
           "settles, me-too on wages and care hours, non-raiding")
 
     rounds = {name: app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                                   actor=chair) for name, uid in units.items()}
+                                    actor=chair) for name, uid in units.items()}
 
     heading("Extendicare's offer, judged against the framework")
     offer = Terms.of(wages=Increases([2, 2, 1.5, 1.5, 2]),
                      **{"care hours": Amount(3.6), "contracting out": Clause(False)})
     evaluation = app.rounds.record_offer(rounds["Sudbury LTC"], offer, on=date(2026, 2, 2),
-                                  actor=chair)
+                                         actor=chair)
     assert evaluation is not None
     print(evaluation.explain())
 
@@ -113,10 +113,11 @@ def main() -> None:
         effective=date(2026, 4, 1), expiry=date(2029, 3, 31), actor=chair)
     assert evaluation is not None
     print(evaluation.explain())
-    committee_vote = Vote(date(2026, 3, 12), Tally(12, 12, 1, 11, 0))
+    committee_vote = Vote(date(2026, 3, 12), Tally(eligible=12, cast=12, yes=1, no=11, spoiled=0))
     try:
         app.rounds.record_ratification_vote(rounds["Sudbury LTC"], Vote(
-            date(2026, 3, 15), Tally(300, 250, 150, 100, 0)), actor=chair)
+            date(2026, 3, 15), Tally(eligible=300, cast=250, yes=150, no=100,
+                                     spoiled=0)), actor=chair)
     except BargainingError as refused:
         print(f"  ratification vote refused: {refused}")
     app.clusters.decide_sign_off(cluster, rounds["Sudbury LTC"], approved=False,
@@ -133,12 +134,12 @@ def main() -> None:
         effective=date(2026, 4, 1), expiry=date(2029, 3, 31), actor=chair)
     assert evaluation is not None
     print(evaluation.explain())
-    approve = Vote(date(2026, 3, 21), Tally(12, 12, 10, 2, 0))
+    approve = Vote(date(2026, 3, 21), Tally(eligible=12, cast=12, yes=10, no=2, spoiled=0))
     app.clusters.decide_sign_off(cluster, rounds["Sudbury LTC"], approved=True, vote=approve,
-                        actor=chair, reason="care hours 0.1 short, phased in by 2027 in a "
-                        "letter of understanding; wages above the floor")
+                                 actor=chair, reason="care hours 0.1 short, phased in by 2027 in a "
+                                 "letter of understanding; wages above the floor")
     print(f"  committee approved sign-off: {approve.explain()}")
-    ratify = Vote(date(2026, 3, 28), Tally(300, 260, 220, 38, 2))
+    ratify = Vote(date(2026, 3, 28), Tally(eligible=300, cast=260, yes=220, no=38, spoiled=2))
     app.rounds.record_ratification_vote(rounds["Sudbury LTC"], ratify, actor=chair)
     print(f"  Sudbury LTC ratified: {ratify.explain()}")
     print(app.clusters.status(cluster).explain())
@@ -154,7 +155,8 @@ def main() -> None:
         assert evaluation is not None
         print(f"  {name}: {evaluation.overall.value}")
         app.rounds.record_ratification_vote(rounds[name], Vote(date(2026, 4, 28),
-                                     Tally(1000, 800, 700, 95, 5)), actor=chair)
+                                     Tally(eligible=1000, cast=800, yes=700, no=95,
+                                           spoiled=5)), actor=chair)
     print(app.clusters.status(cluster).explain())
 
     heading("The Expiry Map moved: every unit now expires on the aligned date")

@@ -67,10 +67,10 @@ def main() -> None:
     ]:
         workers = sum(GROUPS[name].values())
         uid = app.units.register(union=union, local=local, employer=employer, unit_name=name,
-                                sector="long-term care", region="ON", headcount=workers,
-                                actor=STEWARD)
+                                 sector="long-term care", region="ON", headcount=workers,
+                                 actor=STEWARD)
         app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=date(2026, 3, 31),
-                             actor=STEWARD)
+                                   actor=STEWARD)
         units[name] = uid
         print(f"  {app.units.get(uid).label}: {workers} workers in "
               f"{', '.join(GROUPS[name])}")
@@ -83,8 +83,8 @@ def main() -> None:
 
     heading("The campaign launches on the default ladder")
     campaign = app.campaigns.launch(name="Care can't wait", cluster=cluster,
-                                   on=date(2025, 9, 2), actor=chair,
-                                   reason="a common expiry on 2026-03-31; no home left alone")
+                                    on=date(2025, 9, 2), actor=chair,
+                                    reason="a common expiry on 2026-03-31; no home left alone")
     found = app.campaigns.get(campaign)
     print(f"  '{found.name}' for {len(found.units)} units; ladder: {found.ladder.describe()}")
 
@@ -94,7 +94,7 @@ def main() -> None:
         rung = app.campaigns.get(campaign).rung.name
         plan = {units[u]: list(v) if isinstance(v, dict) else [] for u, v in shares.items()}
         number = app.campaigns.plan_action(campaign, name=name, rung=rung, on=on, units=plan,
-                                 actor=ORGANIZER)
+                                           actor=ORGANIZER)
         counts = []
         for unit, took_part in shares.items():
             if isinstance(took_part, dict):
@@ -168,9 +168,10 @@ def main() -> None:
 
     heading(f"Strike votes, {SCOPE}")
     for name, held_on, tally in [
-        ("Sudbury LTC", date(2026, 1, 26), Tally(300, 290, 276, 14)),
-        ("Ottawa LTC", date(2026, 1, 28), Tally(450, 430, 396, 34)),
-        ("LTC homes", date(2026, 2, 2), Tally(3200, 2900, 2590, 300, 10)),
+        ("Sudbury LTC", date(2026, 1, 26), Tally(eligible=300, cast=290, yes=276, no=14)),
+        ("Ottawa LTC", date(2026, 1, 28), Tally(eligible=450, cast=430, yes=396, no=34)),
+        ("LTC homes", date(2026, 2, 2), Tally(eligible=3200, cast=2900, yes=2590, no=300,
+                                              spoiled=10)),
     ]:
         vote = Vote(held_on, tally)
         app.campaigns.record_mandate(campaign, vote, unit=units[name], scope=SCOPE, actor=chair)
@@ -178,7 +179,7 @@ def main() -> None:
     report = app.campaigns.readiness(campaign)
     print(f"  {len(report.ready)} of {len(report.units)} units ready; held back by "
           f"{'; '.join(report.held_back_labels)} (a legal majority, but not 85% of eligible)")
-    revote = Vote(date(2026, 2, 16), Tally(3200, 3050, 2820, 220, 10))
+    revote = Vote(date(2026, 2, 16), Tally(eligible=3200, cast=3050, yes=2820, no=220, spoiled=10))
     app.campaigns.record_mandate(campaign, revote, unit=units["LTC homes"], scope=SCOPE,
                                  actor=chair,
                        reason="a second vote after a month of one-on-one conversations")
@@ -207,7 +208,7 @@ def main() -> None:
 
     heading("The tables settle; the campaign concludes")
     app.campaigns.conclude(campaign, Outcome.SETTLED, on=date(2026, 3, 30), actor=chair,
-                          reason="tentative agreements ratified at every table")
+                           reason="tentative agreements ratified at every table")
     found = app.campaigns.get(campaign)
     for unit in found.units.values():
         for spell in unit.strikes:

@@ -43,7 +43,7 @@ class Story:
 
 
 def carried(on: date, eligible: int = 100) -> Vote:
-    return Vote(on, Tally(eligible, eligible, eligible, 0))
+    return Vote(on, Tally(eligible=eligible, cast=eligible, yes=eligible, no=0))
 
 
 def record_story(app: BargainingApp) -> Story:
@@ -53,19 +53,19 @@ def record_story(app: BargainingApp) -> Story:
                                   ("2", "Extendicare", "Sudbury LTC"),
                                   ("4400", "Toronto DSB", "Education workers")]:
         uid = app.units.register(union="CUPE", local=local, employer=employer, unit_name=name,
-                                sector="municipal", region="ON", headcount=100, actor=STEWARD)
+                                 sector="municipal", region="ON", headcount=100, actor=STEWARD)
         app.units.record_agreement(uid, effective=date(2023, 1, 1), expiry=date(2026, 3, 31),
-                             settled=date(2023, 2, 14), actor=STEWARD)
+                                   settled=date(2023, 2, 14), actor=STEWARD)
         units[name] = uid
     outside = units["Outside workers"]
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
-                         expiry=date(2029, 8, 31), actor=STEWARD)
+                               expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,
-                          corrected=CollectiveAgreement(date(2026, 3, 31), date(2023, 1, 1),
-                                                        date(2023, 3, 1)),
-                          reason="the signing date was on page 2")
+                                corrected=CollectiveAgreement(date(2026, 3, 31), date(2023, 1, 1),
+                                                              date(2023, 3, 1)),
+                                reason="the signing date was on page 2")
     app.units.change_headcount(outside, 120, actor=STEWARD, on=date(2025, 9, 30),
-                         reason="dues list of September")
+                               reason="dues list of September")
     app.units.change_sector(outside, "public works", actor=STEWARD)
     app.units.change_region(outside, "Ontario", actor=STEWARD)
     app.units.change_city(outside, "Toronto", actor=STEWARD)
@@ -73,47 +73,48 @@ def record_story(app: BargainingApp) -> Story:
 
     wages = [Demand("wages", Category.WAGES, CompoundIncrease(floor=10, target=15))]
     framework = app.frameworks.draft(name="Toronto 2026", sectors=["municipal"], demands=wages,
-                                    actor=CHAIR)
-    app.frameworks.record_vote(framework, 1, Vote(date(2025, 10, 1), Tally(100, 80, 30, 50)),
-                              actor=CHAIR)
+                                     actor=CHAIR)
+    app.frameworks.record_vote(framework, 1, Vote(date(2025, 10, 1), Tally(eligible=100, cast=80,
+                                                                           yes=30, no=50)),
+                               actor=CHAIR)
     app.frameworks.amend(framework, wages, actor=CHAIR, reason="members asked for a new vote")
     app.frameworks.record_vote(framework, 2, carried(date(2025, 10, 15)), actor=CHAIR)
 
     cluster = app.clusters.form(name="Toronto municipal 2026", sectors=["municipal"],
-                               committee=[CHAIR], window_start=date(2026, 1, 1),
-                               window_end=date(2026, 6, 30), target_alignment=date(2029, 3, 31),
-                               actor=CHAIR)
+                                committee=[CHAIR], window_start=date(2026, 1, 1),
+                                window_end=date(2026, 6, 30), target_alignment=date(2029, 3, 31),
+                                actor=CHAIR)
     app.clusters.admit(cluster, outside, actor=CHAIR)
     app.clusters.admit(cluster, units["Sudbury LTC"], actor=CHAIR)
     app.clusters.admit(cluster, units["Education workers"], actor=CHAIR,
-                   override_reason="same employer's budget cycle")
+                       override_reason="same employer's budget cycle")
     app.clusters.withdraw(cluster, units["Education workers"], actor=CHAIR)
     app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR)
     app.clusters.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.ME_TOO], me_too_demands=["wages"],
-                   actor=CHAIR)
+                            actor=CHAIR)
     for name in ("Outside workers", "Sudbury LTC"):
         app.clusters.sign_pact(cluster, units[name], on=date(2025, 11, 3), actor=CHAIR)
 
     rounds = {name: app.rounds.open(units[name], on=date(2026, 1, 5),
-                                   cluster=cluster, actor=CHAIR)
+                                    cluster=cluster, actor=CHAIR)
               for name in ("Outside workers", "Sudbury LTC")}
     first = rounds["Outside workers"]
     app.rounds.record_offer(first, Terms.of(wages=Increases([2, 2, 2])), on=date(2026, 2, 2),
-                     actor=CHAIR)
+                            actor=CHAIR)
     app.rounds.table_proposal(first, Terms.of(wages=Increases([5, 5, 5])), on=date(2026, 2, 9),
-                       actor=CHAIR)
+                              actor=CHAIR)
     app.rounds.reach_tentative_agreement(first, Terms.of(wages=Increases([3, 3, 3])),
-                                  on=date(2026, 3, 10), effective=date(2026, 4, 1),
-                                  expiry=date(2029, 3, 31), actor=CHAIR)
+                                         on=date(2026, 3, 10), effective=date(2026, 4, 1),
+                                         expiry=date(2029, 3, 31), actor=CHAIR)
     app.clusters.decide_sign_off(cluster, first, approved=True, vote=carried(date(2026, 3, 12), 5),
-                        actor=CHAIR, reason="a strike now would fail")
-    app.rounds.record_ratification_vote(first, Vote(date(2026, 3, 20), Tally(120, 100, 40, 60)),
-                                 actor=CHAIR)
+                                 actor=CHAIR, reason="a strike now would fail")
+    lost = Vote(date(2026, 3, 20), Tally(eligible=120, cast=100, yes=40, no=60))
+    app.rounds.record_ratification_vote(first, lost, actor=CHAIR)
     app.rounds.record_ratification_vote(first, carried(date(2026, 3, 27), 120), actor=CHAIR)
     second = rounds["Sudbury LTC"]
     app.rounds.reach_tentative_agreement(second, Terms.of(wages=Increases([4, 4, 4])),
-                                  on=date(2026, 4, 10), effective=date(2026, 4, 1),
-                                  expiry=date(2029, 3, 31), actor=CHAIR)
+                                         on=date(2026, 4, 10), effective=date(2026, 4, 1),
+                                         expiry=date(2029, 3, 31), actor=CHAIR)
     app.rounds.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
@@ -124,21 +125,22 @@ def record_campaign(app: BargainingApp, units: list[UUID]) -> UUID:
     ladder = Ladder((Rung("meeting", 1), Rung("strike vote", 50, RungKind.STRIKE_VOTE),
                      Rung("strike", 60, RungKind.STRIKE)))
     campaign = app.campaigns.launch(name="Fair deal now", units=units, ladder=ladder,
-                                   on=date(2025, 9, 1), actor=CHAIR)
+                                    on=date(2025, 9, 1), actor=CHAIR)
     app.campaigns.change_climb_share(campaign, Fraction(1, 2), on=date(2025, 9, 2), actor=CHAIR)
     app.campaigns.change_ladder(campaign, Ladder((Rung("meeting", 2), *ladder.rungs[1:])),
-                      on=date(2025, 9, 3), actor=CHAIR, reason="a meeting is easy here")
+                                on=date(2025, 9, 3), actor=CHAIR, reason="a meeting is easy here")
     cancelled = app.campaigns.plan_action(campaign, name="Town hall", rung="meeting",
-                                on=date(2025, 9, 10), units=[PlannedUnit(units[0])],
-                                actor=ORGANIZER)
+                                          on=date(2025, 9, 10), units=[PlannedUnit(units[0])],
+                                          actor=ORGANIZER)
     app.campaigns.cancel_action(campaign, cancelled, actor=ORGANIZER, reason="the hall was booked")
     held = app.campaigns.plan_action(campaign, name="Lunch meetings", rung="meeting",
-                           on=date(2025, 9, 17), units=[PlannedUnit(u) for u in units],
-                           actor=ORGANIZER)
+                                     on=date(2025, 9, 17), units=[PlannedUnit(u) for u in units],
+                                     actor=ORGANIZER)
     app.campaigns.hold_action(campaign, held, [Turnout(u, 100, 40) for u in units], actor=ORGANIZER)
     app.campaigns.escalate(campaign, on=date(2025, 9, 20), actor=CHAIR)
-    app.campaigns.record_mandate(campaign, Vote(date(2025, 10, 1), Tally(200, 190, 180, 10)),
-                       scope="a strike", actor=CHAIR)
+    app.campaigns.record_mandate(campaign, Vote(date(2025, 10, 1), Tally(eligible=200, cast=190,
+                                                                         yes=180, no=10)),
+                                 scope="a strike", actor=CHAIR)
     app.campaigns.escalate(campaign, on=date(2025, 10, 2), actor=CHAIR)
     app.campaigns.enter_strike(campaign, units[0], on=date(2025, 10, 6), actor=CHAIR)
     app.campaigns.return_from_strike(campaign, units[0], on=date(2025, 10, 9), actor=CHAIR)

@@ -27,7 +27,7 @@ def agreements(unit: Any) -> list[tuple[str, str]]:
 def has_agreement(world: World, effective: str | None, expiry: str) -> None:
     assert world.unit is not None
     world.app.units.record_agreement(world.unit, effective=day(effective), expiry=a_day(expiry),
-                               actor=world.setup_actor)
+                                     actor=world.setup_actor)
 
 
 @when(parsers.re(f"I record an agreement {AGREEMENT}"))

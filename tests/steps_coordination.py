@@ -82,7 +82,7 @@ def framework_with_demands(table: Table, name: str, datatable: list[list[str]]) 
         assert row["measure"] in MEASURES
         table.demands.append(Demand(row["demand"], Category(row["category"]), _measure(row)))
     table.framework = table.app.frameworks.draft(name=name, sectors=["health", "education"],
-                                                demands=table.demands, actor=CHAIR)
+                                                 demands=table.demands, actor=CHAIR)
 
 
 def _judge(table: Table, terms: Terms) -> None:
@@ -162,7 +162,7 @@ def members_vote(table: Table, number: int, eligible: int, cast: int, yes: int, 
     assert table.framework is not None
     table.attempt(lambda: table.app.frameworks.record_vote(
         table.framework, number,  # type: ignore[arg-type]
-        Vote(date(2023, 6, 1), Tally(eligible, cast, yes, no, spoiled),
+        Vote(date(2023, 6, 1), Tally(eligible=eligible, cast=cast, yes=yes, no=no, spoiled=spoiled),
              Threshold.majority_of_cast(), quorum=QUORUMS[quorum]),
         actor=CHAIR))
 
@@ -201,7 +201,7 @@ def still_one(table: Table) -> None:
 # ------------------------------------------------------------------ clusters
 
 WAGE_DEMAND = "wages"
-CARRIED = Vote(date(2026, 3, 1), Tally(100, 90, 80, 10, 0))
+CARRIED = Vote(date(2026, 3, 1), Tally(eligible=100, cast=90, yes=80, no=10, spoiled=0))
 
 
 @given(parsers.parse("a ratified framework with a wage floor of {floor}% and a target of "
@@ -210,7 +210,7 @@ def ratified_framework(table: Table, floor: str, target: str) -> None:
     table.demands = [Demand(WAGE_DEMAND, Category.WAGES, CompoundIncrease(floor, target)),
                      Demand("two-tier", Category.JOB_SECURITY, Protection(NO_TWO_TIER))]
     table.framework = table.app.frameworks.draft(name="Care 2026", sectors=["long-term care"],
-                                                demands=table.demands, actor=CHAIR)
+                                                 demands=table.demands, actor=CHAIR)
     table.app.frameworks.record_vote(table.framework, 1, CARRIED, actor=CHAIR)
 
 
@@ -228,16 +228,17 @@ def cluster_formed(table: Table, name: str, start: str, end: str) -> None:
 @given("its pact requires sign-off, no deal until every table settles, and me-too on wages")
 def pact(table: Table) -> None:
     table.app.clusters.adopt_pact(table.cluster,  # type: ignore[arg-type]
-                         [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE, PactRule.ME_TOO],
-                         me_too_demands=[WAGE_DEMAND], actor=CHAIR)
+                                  [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
+                                   PactRule.ME_TOO],
+                                  me_too_demands=[WAGE_DEMAND], actor=CHAIR)
 
 
 @given("these units, each with an agreement expiring:")
 def units_expiring(table: Table, datatable: list[list[str]]) -> None:
     for name, expiry in datatable[1:]:
         uid = table.app.units.register(union="SEIU", local="2", employer=name, unit_name="LTC",
-                                      sector="long-term care", region="ON", headcount=100,
-                                      actor=CHAIR)
+                                       sector="long-term care", region="ON", headcount=100,
+                                       actor=CHAIR)
         table.app.units.record_agreement(uid, expiry=date.fromisoformat(expiry), actor=CHAIR)
         table.units[name] = uid
 
@@ -245,14 +246,14 @@ def units_expiring(table: Table, datatable: list[list[str]]) -> None:
 @when(parsers.parse('the committee admits "{name}"'))
 def admit(table: Table, name: str) -> None:
     table.attempt(lambda: table.app.clusters.admit(table.cluster, table.units[name],
-                                                    # type: ignore[arg-type]
+                                                   # type: ignore[arg-type]
                                                actor=CHAIR))
 
 
 @when(parsers.parse('the committee admits "{name}" with the reason "{reason}"'))
 def admit_override(table: Table, name: str, reason: str) -> None:
     table.attempt(lambda: table.app.clusters.admit(table.cluster, table.units[name],
-                                                    # type: ignore[arg-type]
+                                                   # type: ignore[arg-type]
                                                actor=CHAIR, override_reason=reason))
 
 
@@ -277,7 +278,7 @@ def given_member(table: Table, name: str) -> None:
 @when(parsers.parse('"{name}" withdraws'))
 def withdraws(table: Table, name: str) -> None:
     table.app.clusters.withdraw(table.cluster, table.units[name], actor=CHAIR,
-                                 # type: ignore[arg-type]
+                                # type: ignore[arg-type]
                             reason="the local voted to leave")
 
 
@@ -293,7 +294,7 @@ def adopt_unratified(table: Table) -> None:
     version = table.app.frameworks.amend(table.framework, table.demands[:1],
                                          actor=CHAIR)  # type: ignore[arg-type]
     table.attempt(lambda: table.app.clusters.adopt_framework(table.cluster, table.framework,
-                                                              # type: ignore[arg-type]
+                                                             # type: ignore[arg-type]
                                                     version, actor=CHAIR))
 
 
@@ -302,8 +303,8 @@ def member_at_table(table: Table, name: str) -> None:
     table.app.clusters.admit(table.cluster, table.units[name],
                              actor=CHAIR)  # type: ignore[arg-type]
     table.rounds[name] = table.app.rounds.open(table.units[name],
-                                              on=date(2026, 1, 5),
-                                              cluster=table.cluster, actor=CHAIR)
+                                               on=date(2026, 1, 5),
+                                               cluster=table.cluster, actor=CHAIR)
 
 
 @when(parsers.parse('the team at "{name}" reaches a tentative agreement of {pct}% a year for '
@@ -325,7 +326,7 @@ def table_status(table: Table, name: str, status: str) -> None:
 @when(parsers.parse('members at "{name}" try to vote on it'))
 def try_vote(table: Table, name: str) -> None:
     table.attempt(lambda: table.app.rounds.record_ratification_vote(table.rounds[name], CARRIED,
-                                                             actor=CHAIR))
+                                                                    actor=CHAIR))
 
 
 @when(parsers.parse('members at "{name}" ratify it'))
@@ -338,8 +339,9 @@ def ratify(table: Table, name: str) -> None:
 def sign_off(table: Table, decision: str, yes: int, no: int, reason: str) -> None:
     round_id = next(iter(table.rounds.values()))
     table.app.clusters.decide_sign_off(table.cluster, round_id, approved=decision == "approves",
-                                        # type: ignore[arg-type]
-                              vote=Vote(date(2026, 3, 2), Tally(12, 12, yes, no, 0)),
+                                       # type: ignore[arg-type]
+                              vote=Vote(date(2026, 3, 2), Tally(eligible=12, cast=12, yes=yes,
+                                                                no=no, spoiled=0)),
                               actor=CHAIR, reason=reason)
 
 

@@ -98,7 +98,7 @@ def these_units(scene: Scene, datatable: list[list[str]]) -> None:
 @when(parsers.parse('a campaign is launched for "{name}" on {launched}'))
 def launch_one(scene: Scene, name: str, launched: str) -> None:
     scene.campaign = scene.app.campaigns.launch(name="Care can't wait", on=day(launched),
-                                               units=scene.units[name], actor=CHAIR)
+                                                units=scene.units[name], actor=CHAIR)
 
 
 @when(parsers.parse('a campaign is launched for "{name}" on {launched} with this ladder:'))
@@ -112,7 +112,7 @@ def launch_with_ladder(scene: Scene, name: str, launched: str,
 @given(parsers.parse("a joint campaign for them launched on {launched}"))
 def launch_joint(scene: Scene, launched: str) -> None:
     scene.campaign = scene.app.campaigns.launch(name="Together", on=day(launched),
-                                               units=list(scene.units.values()), actor=CHAIR)
+                                                units=list(scene.units.values()), actor=CHAIR)
 
 
 @given(parsers.parse('a campaign for the cluster "{name}" of them launched on {launched}'))
@@ -124,7 +124,7 @@ def launch_cluster(scene: Scene, name: str, launched: str) -> None:
         scene.app.units.record_agreement(uid, expiry=date(2023, 3, 31), actor=CHAIR)
         scene.app.clusters.admit(cluster, uid, actor=CHAIR)
     scene.campaign = scene.app.campaigns.launch(name=name, on=day(launched),
-                                               cluster=cluster, actor=CHAIR)
+                                                cluster=cluster, actor=CHAIR)
     assert set(scene.app.campaigns.get(scene.campaign).units) == set(scene.units.values())
 
 
@@ -136,14 +136,15 @@ def climbed_to(scene: Scene, rung: str, reached: str) -> None:
     while found.rung.name != rung:
         on += WEEK
         if found.rung.kind is RungKind.STRIKE_VOTE:
-            app.campaigns.record_mandate(scene.cid, Vote(on, Tally(100, 100, 95, 5, 0)),
+            app.campaigns.record_mandate(scene.cid, Vote(on, Tally(eligible=100, cast=100, yes=95,
+                                                                   no=5, spoiled=0)),
                                          actor=CHAIR,
                                scope="a strike")
         else:
             number = app.campaigns.plan_action(scene.cid, name=short(found.rung.name),
-                                     rung=found.rung.name, on=on, actor=ORGANIZER)
-            app.campaigns.hold_action(scene.cid, number, [Turnout(u.unit_id, 100, 95)
-                                                for u in found.active_units], actor=ORGANIZER)
+                                               rung=found.rung.name, on=on, actor=ORGANIZER)
+            counts = [Turnout(u.unit_id, 100, 95) for u in found.active_units]
+            app.campaigns.hold_action(scene.cid, number, counts, actor=ORGANIZER)
         app.campaigns.escalate(scene.cid, on=on, actor=CHAIR)
         found = app.campaigns.get(scene.cid)
     assert on == day(reached), f"the campaign reached '{rung}' on {on}, not {reached}"
@@ -239,7 +240,7 @@ def escalates(scene: Scene, on: str) -> None:
 
 
 def mandate(on: date, yes: int, no: int) -> Vote:
-    return Vote(on, Tally(yes + no, yes + no, yes, no, 0))
+    return Vote(on, Tally(eligible=yes + no, cast=yes + no, yes=yes, no=no, spoiled=0))
 
 
 @when(parsers.parse('"{who}" acting as "{role}" escalates on {on} with a mandate of {yes:d} '
@@ -319,10 +320,11 @@ def climb_share(scene: Scene, part: int, whole: int, on: str) -> None:
 @when(parsers.parse('each unit votes on a strike mandate "{scope}":'))
 def strike_votes(scene: Scene, scope: str, datatable: list[list[str]]) -> None:
     for unit, held_on, eligible, cast, yes, no, spoiled in datatable[1:]:
-        vote = Vote(day(held_on), Tally(int(eligible), int(cast), int(yes), int(no),
-                                        int(spoiled)))
+        vote = Vote(day(held_on), Tally(eligible=int(eligible), cast=int(cast), yes=int(yes),
+                                        no=int(no),
+                                        spoiled=int(spoiled)))
         scene.app.campaigns.record_mandate(scene.cid, vote, unit=scene.units[unit], scope=scope,
-                                 actor=CHAIR)
+                                           actor=CHAIR)
 
 
 @then(parsers.parse('every strike vote carried, with the scope "{scope}"'))
@@ -334,7 +336,7 @@ def every_vote_carried(scene: Scene, scope: str) -> None:
 @when(parsers.parse('"{unit}" tries to walk out on {on}'))
 def try_walk_out(scene: Scene, unit: str, on: str) -> None:
     scene.attempt(lambda: scene.app.campaigns.enter_strike(scene.cid, scene.units[unit], on=day(on),
-                                                 actor=CHAIR))
+                                                           actor=CHAIR))
 
 
 @when(parsers.parse('"{unit}" walks out on {on}'))
@@ -404,9 +406,9 @@ CHANGES: dict[str, Callable[[Scene, date], object]] = {
     "plan an action": lambda s, d: s.app.campaigns.plan_action(
         s.cid, name="Rally", rung="organizing meeting", on=d, actor=ORGANIZER),
     "record a strike vote": lambda s, d: s.app.campaigns.record_mandate(
-        s.cid, Vote(d, Tally(10, 10, 9, 1)), actor=CHAIR),
+        s.cid, Vote(d, Tally(eligible=10, cast=10, yes=9, no=1)), actor=CHAIR),
     "conclude it again": lambda s, d: s.app.campaigns.conclude(s.cid, Outcome.WON, on=d,
-                                                              actor=CHAIR),
+                                                               actor=CHAIR),
 }
 
 

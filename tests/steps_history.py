@@ -62,7 +62,7 @@ def unit_with_agreement(chronicle: Chronicle, label: str, expiry: str) -> None:
     assert match, f"a unit label reads 'UNION LOCAL, Employer (unit name)', not {label!r}"
     steward = ACTORS["data steward"]
     uid = chronicle.app.units.register(**match.groupdict(), sector="municipal", headcount=20000,
-                                      actor=steward)
+                                       actor=steward)
     chronicle.app.units.record_agreement(uid, expiry=date.fromisoformat(expiry), actor=steward)
     chronicle.units[label] = uid
 
@@ -81,7 +81,7 @@ def the_cluster(chronicle: Chronicle, name: str, start: str, end: str, role: str
 def admits(chronicle: Chronicle, role: str, label: str, why: str | None) -> None:
     assert chronicle.cluster is not None
     chronicle.app.clusters.admit(chronicle.cluster, chronicle.units[label], actor=ACTORS[role],
-                             override_reason=why)
+                                 override_reason=why)
 
 
 @when(parsers.parse('the {role} records {workers:d} workers at "{label}" counted on {counted} '
@@ -89,7 +89,7 @@ def admits(chronicle: Chronicle, role: str, label: str, why: str | None) -> None
 def records_headcount(chronicle: Chronicle, role: str, workers: int, label: str, counted: str,
                       why: str) -> None:
     chronicle.app.units.change_headcount(chronicle.units[label], workers, actor=ACTORS[role],
-                                   on=date.fromisoformat(counted), reason=why)
+                                         on=date.fromisoformat(counted), reason=why)
 
 
 @when("the audit log is exported to CSV and to JSON Lines")

@@ -45,8 +45,8 @@ def units_with_agreements(world: World, datatable: list[list[str]]) -> None:
         uid = register(world, registration(row), world.setup_actor)
         if row["expiry"]:
             world.app.units.record_agreement(uid, expiry=a_day(row["expiry"]),
-                                       effective=day(row["effective"]),
-                                       actor=world.setup_actor)
+                                             effective=day(row["effective"]),
+                                             actor=world.setup_actor)
 
 
 @when(parsers.re(rf"I ask which units expire from (?P<start>{DAY}) to (?P<end>{DAY})(?P<f>.*)"))
@@ -229,7 +229,7 @@ def another_host_records(world: World, effective: str, expiry: str, label: str) 
     other = world.open()
     before = position(other)
     other.units.record_agreement(world.units[label], effective=a_day(effective),
-                           expiry=a_day(expiry), actor=world.setup_actor)
+                                 expiry=a_day(expiry), actor=world.setup_actor)
     assert position(other) == before + 1
     other.close()
     world._opened.remove(other)

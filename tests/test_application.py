@@ -86,7 +86,7 @@ def test_same_unit_registered_twice_is_detected(app: BargainingApp, steward: Act
 def test_find_unit_by_names(app: BargainingApp, steward: Actor) -> None:
     uid = register(app, steward)
     found = app.units.find(union="cupe", local="79", employer="city of toronto",
-                          unit_name="INSIDE WORKERS")
+                           unit_name="INSIDE WORKERS")
     assert found.id == uid
     with pytest.raises(UnitNotFound, match="CUPE 416"):
         app.units.find(union="CUPE", local="416", employer="City of Toronto", unit_name="Outside")
@@ -128,7 +128,7 @@ def test_agreements_and_profile_changes_are_each_their_own_event(
 ) -> None:
     uid = register(app, steward)
     app.units.record_agreement(uid, effective=date(2020, 1, 1), expiry=date(2023, 12, 31),
-                         settled=date(2020, 3, 2), source="CA 2020-2023", actor=steward)
+                               settled=date(2020, 3, 2), source="CA 2020-2023", actor=steward)
     app.units.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
     app.units.change_headcount(uid, 19000, actor=steward)
     app.units.change_sector(uid, "municipal services", actor=steward)
@@ -196,8 +196,8 @@ def test_correction_is_a_new_event_and_history_keeps_the_original(
     assert app.expiry_map.unit(uid).expiry == date(2024, 12, 31)  # type: ignore[arg-type]
     with pytest.raises(RuleViolation, match="no agreement expiring 2030-01-01"):
         app.units.correct_agreement(uid, expiry=date(2030, 1, 1),
-                              corrected=CollectiveAgreement(expiry=date(2031, 1, 1)),
-                              actor=steward)
+                                    corrected=CollectiveAgreement(expiry=date(2031, 1, 1)),
+                                    actor=steward)
 
 
 def test_unknown_unit_is_a_clear_error(app: BargainingApp, steward: Actor) -> None:
@@ -334,7 +334,7 @@ def test_save_takes_aggregates_and_their_events_alike(app: BargainingApp, stewar
     """``save`` collects an aggregate's events itself; anything else goes eventsourcing's way."""
     first = BargainingUnit.register(**UNIT, actor=steward)  # type: ignore[arg-type]
     second = BargainingUnit.register(**{**UNIT, "unit_name": "Outside workers"},
-                                      # type: ignore[arg-type]
+                                     # type: ignore[arg-type]
                                      actor=steward)
     app.save(first, None, *second.collect_events())
     assert event_names(app) == ["Registered", "Registered"]

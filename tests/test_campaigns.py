@@ -36,8 +36,8 @@ from bargaining import (
 CHAIR = Actor("c-1", "cluster co-chair")
 ORGANIZER = Actor("o-7", "lead organizer")
 DAY = date(2026, 1, 5)
-CARRIED = Vote(date(2026, 2, 1), Tally(50, 50, 41, 9, 0))
-LOST = Vote(date(2026, 2, 1), Tally(50, 50, 20, 30, 0))
+CARRIED = Vote(date(2026, 2, 1), Tally(eligible=50, cast=50, yes=41, no=9, spoiled=0))
+LOST = Vote(date(2026, 2, 1), Tally(eligible=50, cast=50, yes=20, no=30, spoiled=0))
 
 
 def events(app: BargainingApp) -> int:
@@ -46,14 +46,14 @@ def events(app: BargainingApp) -> int:
 
 def units(app: BargainingApp, *names: str) -> list[UUID]:
     return [app.units.register(union="CUPE", local="4000", employer=name, unit_name="care",
-                              sector="long-term care", region="ON", headcount=100, actor=CHAIR)
+                               sector="long-term care", region="ON", headcount=100, actor=CHAIR)
             for name in names]
 
 
 def one_unit_campaign(app: BargainingApp, **kwargs: object) -> tuple[UUID, UUID]:
     (uid,) = units(app, "Sudbury")
     campaign = app.campaigns.launch(name="Care can't wait", on=DAY, units=uid,
-                                   actor=CHAIR, **kwargs)  # type: ignore[arg-type]
+                                    actor=CHAIR, **kwargs)  # type: ignore[arg-type]
     return campaign, uid
 
 
@@ -64,7 +64,7 @@ def pass_and_climb(app: BargainingApp, campaign: UUID, share: dict[UUID, int], o
     number = app.campaigns.plan_action(campaign, name=f"{rung} action", rung=rung, on=on,
                                        actor=ORGANIZER)
     app.campaigns.hold_action(campaign, number, [Turnout(u, 100, p) for u, p in share.items()],
-                    actor=ORGANIZER)
+                              actor=ORGANIZER)
     app.campaigns.escalate(campaign, on=on, actor=CHAIR)
 
 
@@ -75,7 +75,8 @@ def climb_to(app: BargainingApp, campaign: UUID, rung: str, start: date = DAY) -
     while found.rung.name != rung:
         on += timedelta(days=7)
         if found.rung.kind is RungKind.STRIKE_VOTE:
-            app.campaigns.record_mandate(campaign, Vote(on, Tally(100, 100, 95, 5, 0)), actor=CHAIR)
+            app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=100, yes=95,
+                                                                  no=5, spoiled=0)), actor=CHAIR)
             app.campaigns.escalate(campaign, on=on, actor=CHAIR)
         else:
             pass_and_climb(app, campaign, {u.unit_id: 95 for u in found.active_units}, on)
@@ -136,18 +137,18 @@ def test_launch_for_one_unit_a_set_of_units_or_a_cluster(app: BargainingApp) -> 
 
     a, b = units(app, "Ottawa", "Windsor")
     several = app.campaigns.get(app.campaigns.launch(name="Two homes", on=DAY,
-                                                   units=[a, b], actor=CHAIR))
+                                                     units=[a, b], actor=CHAIR))
     assert several.scope is CampaignScope.UNITS and set(several.units) == {a, b}
 
     cluster = app.clusters.form(name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
-                               window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
-                               target_alignment=date(2029, 3, 31), actor=CHAIR)
+                                window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
+                                target_alignment=date(2029, 3, 31), actor=CHAIR)
     for unit in (a, b):
         app.units.record_agreement(unit, expiry=date(2026, 3, 31), actor=CHAIR)
         app.clusters.admit(cluster, unit, actor=CHAIR)
     app.clusters.withdraw(cluster, b, actor=CHAIR)
     joint = app.campaigns.get(app.campaigns.launch(name="LTC", on=DAY, cluster=cluster,
-                                                 actor=CHAIR))
+                                                   actor=CHAIR))
     assert joint.scope is CampaignScope.CLUSTER and joint.cluster_id == cluster
     assert list(joint.units) == [a]  # active members only
     before = events(app)
@@ -191,7 +192,8 @@ def test_red_shirt_friday_fails_at_52_percent_against_60(app: BargainingApp) -> 
                                        rung="wear the union colours",
                              on=on, units={uid: ["days", "nights"]}, actor=ORGANIZER)
     test = app.campaigns.hold_action(campaign, number, [Turnout(uid, 60, 36, "days"),
-                                              Turnout(uid, 40, 16, "nights")], actor=ORGANIZER)
+                                                        Turnout(uid, 40, 16,
+                                                                "nights")], actor=ORGANIZER)
     assert (test.eligible, test.participants, test.threshold, test.passed) == (100, 52, 60, False)
     assert test.explain() == ("Red Shirt Friday (wear the union colours), " + str(on)
                               + ": 52 of 100 took part (52%) against 60%: failed")
@@ -206,7 +208,7 @@ def test_red_shirt_friday_fails_at_52_percent_against_60(app: BargainingApp) -> 
 def test_participants_above_eligible_are_refused(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
-                             actor=ORGANIZER)
+                                       actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="participation can never exceed the eligible count: "
                                             "130 took part in nights, but only 120 are eligible"):
@@ -237,7 +239,7 @@ def test_counts_must_match_the_plan(app: BargainingApp, counts: object, error: t
     campaign, uid = one_unit_campaign(app)
     (other,) = units(app, "Elsewhere")
     number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
-                             units={uid: ["days", "nights"]}, actor=ORGANIZER)
+                                       units={uid: ["days", "nights"]}, actor=ORGANIZER)
     before = events(app)
     with pytest.raises(error, match=words):
         app.campaigns.hold_action(campaign, number, counts(uid, other),
@@ -248,7 +250,7 @@ def test_counts_must_match_the_plan(app: BargainingApp, counts: object, error: t
 def test_an_action_above_the_current_rung_cannot_be_held(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     number = app.campaigns.plan_action(campaign, name="March on the boss",
-                             rung="rally or march on the boss", on=DAY, actor=ORGANIZER)
+                                       rung="rally or march on the boss", on=DAY, actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="stood on 'organizing meeting'; an action on 'rally "
                                             "or march on the boss' is a higher rung"):
@@ -289,7 +291,7 @@ def test_escalating_needs_a_passed_test_or_an_override(app: BargainingApp) -> No
     assert app.campaigns.get(campaign).rung.name == "wear the union colours"
 
     app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED,
-                 reason="the delegates' assembly voted to rally while we keep organizing")
+                           reason="the delegates' assembly voted to rally while we keep organizing")
     found = app.campaigns.get(campaign)
     assert found.rung.name == "rally or march on the boss"
     (move,) = found.overrides
@@ -303,7 +305,7 @@ def test_escalating_needs_a_passed_test_or_an_override(app: BargainingApp) -> No
 def test_a_passed_test_allows_one_rung_and_needs_no_override(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting", on=DAY,
-                             actor=ORGANIZER)
+                                       actor=ORGANIZER)
     app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 3)], actor=ORGANIZER)
     before = events(app)
     with pytest.raises(RuleViolation, match="has passed: the climb needs no override"):
@@ -319,7 +321,7 @@ def test_a_cluster_climbs_jointly_or_by_the_share_it_sets(app: BargainingApp) ->
     members = units(app, "Sudbury", "Ottawa", "Toronto")
     campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
     number = app.campaigns.plan_action(campaign, name="Petition", rung="organizing meeting", on=DAY,
-                             actor=ORGANIZER)
+                                       actor=ORGANIZER)
     app.campaigns.hold_action(campaign, number, [Turnout(members[0], 100, 5), Turnout(members[1],
                                                                                       100, 2),
                                        Turnout(members[2], 1000, 0)], actor=ORGANIZER)
@@ -333,7 +335,7 @@ def test_a_cluster_climbs_jointly_or_by_the_share_it_sets(app: BargainingApp) ->
         app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
     assert events(app) == before
     app.campaigns.change_climb_share(campaign, Fraction(2, 3), on=DAY, actor=CHAIR,
-                           reason="two of three homes carry the rest")
+                                     reason="two of three homes carry the rest")
     assert app.campaigns.readiness(campaign).can_climb
     app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
     move = app.campaigns.get(campaign).moves[-1]
@@ -361,7 +363,7 @@ def test_reaching_the_strike_rung_needs_a_strike_vote_meeting_the_threshold(
                                             r"members voting yes\)"):
         app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="we are ready")
     assert events(app) == before
-    second = Vote(on + timedelta(days=14), Tally(100, 95, 88, 7, 0))
+    second = Vote(on + timedelta(days=14), Tally(eligible=100, cast=95, yes=88, no=7, spoiled=0))
     app.campaigns.record_mandate(campaign, second,
                                  scope="up to and including an unlimited general strike",
                        actor=CHAIR)
@@ -373,8 +375,9 @@ def test_striking_without_a_mandate_is_refused(app: BargainingApp) -> None:
     members = units(app, "Sudbury", "Ottawa")
     campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
     on = climb_to(app, campaign, "strike vote")
-    app.campaigns.record_mandate(campaign, Vote(on, Tally(100, 100, 95, 5, 0)), unit=members[0],
-                       actor=CHAIR)
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=100, yes=95, no=5,
+                                                          spoiled=0)), unit=members[0],
+                                 actor=CHAIR)
     app.campaigns.change_climb_share(campaign, Fraction(1, 2), on=on, actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match="units strike only once it reaches 'strike'"):
@@ -403,7 +406,7 @@ def test_an_escalating_strike_adds_units_and_records_each_return(app: Bargaining
     app.campaigns.return_from_strike(campaign, plants[0], on=weeks[3], actor=CHAIR,
                                      reason="plant closed")
     app.campaigns.de_escalate(campaign, on=weeks[3] + timedelta(days=1), actor=CHAIR,
-                    to="rally or march on the boss", reason="tentative agreement reached")
+                              to="rally or march on the boss", reason="tentative agreement reached")
     found = app.campaigns.get(campaign)
     assert found.striking == [] and found.rung.name == "rally or march on the boss"
     names = [type(e).__name__ for e in app.eventsourcing.events.get(campaign)][-8:]
@@ -414,7 +417,7 @@ def test_an_escalating_strike_adds_units_and_records_each_return(app: Bargaining
         weeks[3] + timedelta(days=1)] * 2
     with pytest.raises(RuleViolation, match="is not on strike"):
         app.campaigns.return_from_strike(campaign, plants[0], on=weeks[3] + timedelta(days=2),
-                               actor=CHAIR)
+                                         actor=CHAIR)
 
 
 def test_de_escalate_pause_resume_and_conclude_are_recorded(app: BargainingApp) -> None:
@@ -430,7 +433,7 @@ def test_de_escalate_pause_resume_and_conclude_are_recorded(app: BargainingApp) 
     with pytest.raises(RuleViolation, match="is not paused"):
         app.campaigns.resume(campaign, on=on + timedelta(days=3), actor=CHAIR)
     app.campaigns.conclude(campaign, Outcome.WON, on=on + timedelta(days=9), actor=CHAIR,
-                          reason="the employer met the demands")
+                           reason="the employer met the demands")
     found = app.campaigns.get(campaign)
     assert [s.status for s in found.statuses] == [
         CampaignStatus.ACTIVE, CampaignStatus.PAUSED, CampaignStatus.ACTIVE,
@@ -450,14 +453,14 @@ def test_de_escalate_pause_resume_and_conclude_are_recorded(app: BargainingApp) 
         lambda app, c, u: app.campaigns.de_escalate(c, on=date(2027, 1, 1), actor=CHAIR),
         lambda app, c, u: app.campaigns.pause(c, on=date(2027, 1, 1), actor=CHAIR),
         lambda app, c, u: app.campaigns.conclude(c, Outcome.WON, on=date(2027, 1, 1),
-                                                actor=CHAIR),
+                                                 actor=CHAIR),
         lambda app, c, u: app.campaigns.plan_action(c, name="Rally", rung="organizing meeting",
-                                          on=date(2027, 1, 1), actor=CHAIR),
+                                                    on=date(2027, 1, 1), actor=CHAIR),
         lambda app, c, u: app.campaigns.hold_action(c, 1, [Turnout(u, 10, 9)], actor=CHAIR),
         lambda app, c, u: app.campaigns.record_mandate(c, CARRIED, actor=CHAIR),
         lambda app, c, u: app.campaigns.enter_strike(c, u, on=date(2027, 1, 1), actor=CHAIR),
         lambda app, c, u: app.campaigns.change_ladder(c, Ladder([Rung("organizing meeting", 5)]),
-                                            on=date(2027, 1, 1), actor=CHAIR),
+                                                      on=date(2027, 1, 1), actor=CHAIR),
     ],
 )
 def test_acting_on_a_concluded_campaign_is_refused(app: BargainingApp, command: object) -> None:
@@ -480,7 +483,8 @@ def test_campaign_decisions_are_recorded_in_date_order(app: BargainingApp) -> No
                                             "2026-02-01 would come before it"):
         app.campaigns.resume(campaign, on=date(2026, 2, 1), actor=CHAIR)
     with pytest.raises(RuleViolation, match="before the campaign 'Care can't wait' was launched"):
-        app.campaigns.record_mandate(campaign, Vote(date(2025, 1, 1), Tally(10, 10, 9, 1)),
+        app.campaigns.record_mandate(campaign, Vote(date(2025, 1, 1), Tally(eligible=10, cast=10,
+                                                                            yes=9, no=1)),
                                      actor=CHAIR)
     assert events(app) == before
 
@@ -499,14 +503,14 @@ def test_changing_the_ladder_is_its_own_event_and_keeps_the_campaigns_place(
         app.campaigns.change_ladder(campaign, Ladder([Rung("meeting", 5)]), on=on, actor=CHAIR)
     assert events(app) == before
     app.campaigns.change_ladder(campaign, factory, on=on, actor=CHAIR,
-                      reason="in a factory a petition is a high rung")
+                                reason="in a factory a petition is a high rung")
     found = app.campaigns.get(campaign)
     assert found.ladder == factory and found.rung == Rung("majority petition", 70)
     assert found.ladder_on(on - timedelta(days=1)) == DEFAULT_LADDER
     assert type(list(app.eventsourcing.events.get(campaign))[-1]).__name__ == "LadderChanged"
     assert found.ladder.strike_vote_threshold == Threshold.share_of_eligible(90)
     number = app.campaigns.plan_action(campaign, name="Petition", rung="majority petition", on=on,
-                             actor=ORGANIZER)
+                                       actor=ORGANIZER)
     test = app.campaigns.hold_action(campaign, number, [Turnout(uid, 100, 65)], actor=ORGANIZER)
     assert not test.passed and test.threshold == 70
 
@@ -518,7 +522,7 @@ def test_units_join_and_leave_and_history_keeps_them(app: BargainingApp) -> None
     with pytest.raises(RuleViolation, match="already part of the campaign"):
         app.campaigns.add_unit(campaign, late, on=date(2026, 2, 1), actor=CHAIR)
     app.campaigns.remove_unit(campaign, late, on=date(2026, 3, 1), actor=CHAIR,
-                             reason="decertified")
+                              reason="decertified")
     found = app.campaigns.get(campaign)
     assert [u.unit_id for u in found.active_units] == [uid]
     assert [u.unit_id for u in found.units_on(date(2026, 2, 15))] == [uid, late]
@@ -585,11 +589,14 @@ def test_readiness_at_the_strike_vote_rung_reads_the_vote(app: BargainingApp) ->
     members = units(app, "Sudbury", "Ottawa")
     campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
     on = climb_to(app, campaign, "strike vote")
-    app.campaigns.record_mandate(campaign, Vote(on, Tally(300, 290, 276, 14)), unit=members[0],
-                       actor=CHAIR, scope="up to and including an unlimited general strike")
-    app.campaigns.record_mandate(campaign, Vote(on, Tally(450, 400, 360, 40)), unit=members[1],
-                       actor=CHAIR, scope="up to and including an unlimited general strike")
-    app.campaigns.record_mandate(campaign, Vote(on, Tally(60, 40, 35, 5)), unit=members[1],
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=300, cast=290, yes=276, no=14)),
+                                 unit=members[0], actor=CHAIR,
+                                 scope="up to and including an unlimited general strike")
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=450, cast=400, yes=360, no=40)),
+                                 unit=members[1], actor=CHAIR,
+                                 scope="up to and including an unlimited general strike")
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=60, cast=40, yes=35, no=5)),
+                                 unit=members[1],
                                  actor=CHAIR,
                        kind=MandateKind.AUTHORIZATION, scope="a rally at head office")
     report = app.campaigns.readiness(campaign)
@@ -610,11 +617,11 @@ def test_a_campaign_reloads_equal_and_past_versions_stay_readable(
     app = open_app()
     plants = units(app, "Wentzville", "Toledo")
     campaign = app.campaigns.launch(name="Stand Up", on=DAY, units=plants, actor=CHAIR,
-                                   climb_share=Fraction(1, 2))
+                                    climb_share=Fraction(1, 2))
     on = climb_to(app, campaign, "strike")
     app.campaigns.enter_strike(campaign, plants[0], on=on, actor=CHAIR)
     app.campaigns.record_mandate(campaign, CARRIED, kind=MandateKind.AUTHORIZATION, scope="picket",
-                       actor=CHAIR)
+                                 actor=CHAIR)
     live = app.campaigns.get(campaign)
     reopened = app if store_kind == "memory" else open_app()  # memory: replay the same log
     stored = reopened.campaigns.get(campaign)
@@ -646,8 +653,9 @@ def test_a_campaign_is_an_aggregate_with_counts_only() -> None:
 def test_a_later_strike_vote_that_fails_withdraws_the_mandate(app: BargainingApp) -> None:
     campaign, uid = one_unit_campaign(app)
     on = climb_to(app, campaign, "strike")  # a 95% strike vote on the way
-    app.campaigns.record_mandate(campaign, Vote(on, Tally(100, 90, 30, 60, 0)), actor=CHAIR,
-                       reason="members voted again after the employer's new offer")
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=90, yes=30, no=60,
+                                                          spoiled=0)), actor=CHAIR,
+                                 reason="members voted again after the employer's new offer")
     before = events(app)
     with pytest.raises(RuleViolation, match=f"has no strike mandate: its latest strike vote, on "
                                             f"{on}, did not carry"):

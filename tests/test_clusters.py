@@ -37,8 +37,8 @@ DEMANDS = [
     Demand("contracting out", Category.CONTRACTING_OUT, Protection("no contracting out")),
     Demand("two-tier", Category.JOB_SECURITY, Protection(NO_TWO_TIER)),
 ]
-CARRIED = Vote(date(2026, 3, 1), Tally(100, 80, 70, 10, 0))
-LOST = Vote(date(2026, 3, 1), Tally(100, 80, 20, 60, 0))
+CARRIED = Vote(date(2026, 3, 1), Tally(eligible=100, cast=80, yes=70, no=10, spoiled=0))
+LOST = Vote(date(2026, 3, 1), Tally(eligible=100, cast=80, yes=20, no=60, spoiled=0))
 GOOD = Terms.of(wages=Increases([5, 5, 5, 5]), **{"care hours": Amount(4.1),
                 "contracting out": Clause(True), "two-tier": Clause(True)})
 BELOW = Terms.of(wages=Increases([2, 2, 1.5, 1.5, 2]), **{"care hours": Amount(4.1),
@@ -47,21 +47,21 @@ BELOW = Terms.of(wages=Increases([2, 2, 1.5, 1.5, 2]), **{"care hours": Amount(4
 
 def unit(app: BargainingApp, name: str, expiry: date) -> UUID:
     uid = app.units.register(union="SEIU", local="2", employer=name, unit_name="LTC",
-                            sector="long-term care", region="ON", headcount=100, actor=CHAIR)
+                             sector="long-term care", region="ON", headcount=100, actor=CHAIR)
     app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=expiry, actor=CHAIR)
     return uid
 
 
 def setup(app: BargainingApp, rules: list[PactRule] | None = None) -> tuple[UUID, UUID, UUID]:
     framework = app.frameworks.draft(name="Care 2026", sectors=["long-term care"],
-                                    demands=DEMANDS, actor=CHAIR)
+                                     demands=DEMANDS, actor=CHAIR)
     app.frameworks.record_vote(framework, 1, CARRIED, actor=CHAIR)
     cluster = app.clusters.form(name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
-                               window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
-                               target_alignment=date(2029, 3, 31), actor=CHAIR)
+                                window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
+                                target_alignment=date(2029, 3, 31), actor=CHAIR)
     app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR)
     app.clusters.adopt_pact(cluster, rules or [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
-                                      PactRule.ME_TOO],
+                                               PactRule.ME_TOO],
                    me_too_demands=["wages", "care hours"], actor=CHAIR)
     return framework, cluster, unit(app, "Extendicare", date(2026, 3, 31))
 
@@ -124,7 +124,7 @@ def test_offers_are_evaluated_against_the_adopted_framework(app: BargainingApp) 
     _, cluster, uid = setup(app)
     app.clusters.admit(cluster, uid, actor=CHAIR)
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                              actor=CHAIR)
+                               actor=CHAIR)
     evaluation = app.rounds.record_offer(round_id, BELOW, on=date(2026, 2, 1), actor=CHAIR)
     assert evaluation is not None and evaluation.overall is Verdict.BELOW_FLOOR
     recorded = app.rounds.get(round_id).offers[0]
@@ -136,10 +136,10 @@ def test_sign_off_gate(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
     app.clusters.admit(cluster, uid, actor=CHAIR)
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                              actor=CHAIR)
+                               actor=CHAIR)
     app.rounds.reach_tentative_agreement(round_id, BELOW, on=date(2026, 3, 1),
-                                  effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
-                                  actor=CHAIR)
+                                         effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
+                                         actor=CHAIR)
     assert app.clusters.status(cluster).tables[0].status is TableStatus.AWAITING_SIGN_OFF
     before = events(app)
     with pytest.raises(RuleViolation, match="below the framework's floor on wages; under the "
@@ -149,14 +149,14 @@ def test_sign_off_gate(app: BargainingApp) -> None:
     with pytest.raises(RuleViolation, match="only the coordinating committee"):
         app.clusters.decide_sign_off(cluster, round_id, approved=True, vote=CARRIED, actor=OUTSIDER)
     app.clusters.decide_sign_off(cluster, round_id, approved=False, vote=LOST, actor=CHAIR,
-                        reason="below the purchasing-power floor")
+                                 reason="below the purchasing-power floor")
     with pytest.raises(RuleViolation, match="until the cluster's committee signs it off"):
         app.rounds.record_ratification_vote(round_id, CARRIED, actor=CHAIR)
     decision = app.clusters.get(cluster).sign_off_for(round_id)
     assert decision is not None and not decision.approved
     assert decision.failing_demands == ("wages",) and decision.decided_by == CHAIR
     app.clusters.decide_sign_off(cluster, round_id, approved=True, vote=CARRIED, actor=CHAIR,
-                        reason="members decide")
+                                 reason="members decide")
     assert app.rounds.record_ratification_vote(round_id, CARRIED, actor=CHAIR) is True
     assert app.units.get(uid).current_agreement.expiry == date(2029, 3,
                                                                31)  # type: ignore[union-attr]
@@ -167,11 +167,11 @@ def test_a_new_tentative_agreement_needs_its_own_sign_off(app: BargainingApp) ->
     _, cluster, uid = setup(app)
     app.clusters.admit(cluster, uid, actor=CHAIR)
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                              actor=CHAIR)
+                               actor=CHAIR)
     for _ in range(2):
         app.rounds.reach_tentative_agreement(round_id, BELOW, on=date(2026, 3, 1),
-                                      effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
-                                      actor=CHAIR)
+                                             effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
+                                             actor=CHAIR)
         if _ == 0:
             app.clusters.decide_sign_off(cluster, round_id, approved=True, vote=CARRIED,
                                          actor=CHAIR)
@@ -183,10 +183,10 @@ def test_a_lost_ratification_vote_is_recorded_and_changes_no_agreement(app: Barg
     _, cluster, uid = setup(app)
     app.clusters.admit(cluster, uid, actor=CHAIR)
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                              actor=CHAIR)
+                               actor=CHAIR)
     app.rounds.reach_tentative_agreement(round_id, GOOD, on=date(2026, 3, 1),
-                                  effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
-                                  actor=CHAIR)
+                                         effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
+                                         actor=CHAIR)
     assert app.rounds.record_ratification_vote(round_id, LOST, actor=CHAIR) is False
     assert app.rounds.get(round_id).failed_votes == [LOST]
     assert app.units.get(uid).current_agreement.expiry == date(2026, 3,
@@ -199,20 +199,20 @@ def test_no_deal_until_every_table_settles_and_me_too(app: BargainingApp) -> Non
     for uid in (first, second):
         app.clusters.admit(cluster, uid, actor=CHAIR)
     rounds = [app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                             actor=CHAIR) for uid in (first, second)]
+                              actor=CHAIR) for uid in (first, second)]
     okay = Terms.of(wages=Increases([4, 4, 4.5, 4.5]), **{"care hours": Amount(4.0),
                     "contracting out": Clause(True), "two-tier": Clause(True)})
     app.rounds.reach_tentative_agreement(rounds[0], okay, on=date(2026, 3, 1),
-                                  effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
-                                  actor=CHAIR)
+                                         effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
+                                         actor=CHAIR)
     app.rounds.record_ratification_vote(rounds[0], CARRIED, actor=CHAIR)
     status = app.clusters.status(cluster)
     assert not status.settled
     assert [(t.status, t.final) for t in status.tables] == [
         (TableStatus.RATIFIED, False), (TableStatus.OPEN, False)]
     app.rounds.reach_tentative_agreement(rounds[1], GOOD, on=date(2026, 4, 1),
-                                  effective=date(2026, 5, 1), expiry=date(2029, 3, 31),
-                                  actor=CHAIR)
+                                         effective=date(2026, 5, 1), expiry=date(2029, 3, 31),
+                                         actor=CHAIR)
     app.rounds.record_ratification_vote(rounds[1], CARRIED, actor=CHAIR)
     status = app.clusters.status(cluster)
     assert status.settled and all(t.final for t in status.tables)
@@ -225,7 +225,7 @@ def test_two_tier_tentative_agreement_needs_sign_off(app: BargainingApp) -> None
     _, cluster, uid = setup(app)
     app.clusters.admit(cluster, uid, actor=CHAIR)
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                              actor=CHAIR)
+                               actor=CHAIR)
     tiered = Terms.of(wages=Tiered(Increases([6, 6, 6]), date(2026, 4, 1),
                                    Increases([5, 5, 5])),
                       **{"care hours": Amount(4.1), "contracting out": Clause(True),
@@ -243,9 +243,9 @@ def test_two_tier_tentative_agreement_needs_sign_off(app: BargainingApp) -> None
     ("command", "error"),
     [
         (lambda app, c, u: app.clusters.form(name="X", sectors=["ltc"], committee=[CHAIR],
-                                            window_start=date(2026, 6, 1),
-                                            window_end=date(2026, 1, 1),
-                                            target_alignment=date(2029, 1, 1), actor=CHAIR),
+                                             window_start=date(2026, 6, 1),
+                                             window_end=date(2026, 1, 1),
+                                             target_alignment=date(2029, 1, 1), actor=CHAIR),
          InvalidInput),
         (lambda app, c, u: app.clusters.adopt_pact(c, [PactRule.ME_TOO], actor=CHAIR),
          RuleViolation),
@@ -254,7 +254,8 @@ def test_two_tier_tentative_agreement_needs_sign_off(app: BargainingApp) -> None
         (lambda app, c, u: app.rounds.open(u, on="soon", actor=CHAIR), InvalidInput),
         (lambda app, c, u: app.frameworks.record_vote(
             app.clusters.get(c).framework.framework_id, 1,
-            Vote(date(2026, 1, 1), Tally(10, 5, 5, 5, 0)), actor=CHAIR), RuleViolation),
+            Vote(date(2026, 1, 1), Tally(eligible=10, cast=5, yes=5, no=5,
+                                         spoiled=0)), actor=CHAIR), RuleViolation),
     ],
 )
 def test_refused_commands_record_nothing(app: BargainingApp, command: object,
@@ -270,11 +271,11 @@ def test_everything_reloads_equal(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
     app.clusters.admit(cluster, uid, actor=CHAIR)
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                              actor=CHAIR)
+                               actor=CHAIR)
     app.rounds.record_offer(round_id, BELOW, on=date(2026, 2, 1), actor=CHAIR)
     app.rounds.reach_tentative_agreement(round_id, BELOW, on=date(2026, 3, 1),
-                                  effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
-                                  actor=CHAIR)
+                                         effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
+                                         actor=CHAIR)
     app.clusters.decide_sign_off(cluster, round_id, approved=True, vote=CARRIED, actor=CHAIR)
     app.rounds.record_ratification_vote(round_id, CARRIED, actor=CHAIR)
     live_round, live_cluster = app.rounds.get(round_id), app.clusters.get(cluster)

@@ -46,7 +46,7 @@ def load(app: BargainingApp, actor: Actor) -> dict[str, UUID]:
     ids = {}
     for union, local, employer, unit, sector, region, headcount, expiry in UNITS:
         uid = app.units.register(union=union, local=local, employer=employer, unit_name=unit,
-                                sector=sector, region=region, headcount=headcount, actor=actor)
+                                 sector=sector, region=region, headcount=headcount, actor=actor)
         app.units.record_agreement(uid, expiry=expiry, actor=actor)
         ids[f"{union} {local} {unit}"] = uid
     return ids
@@ -95,7 +95,7 @@ def test_carried_over_units(app: BargainingApp, steward: Actor) -> None:
     assert names(app.expiry_map.carried_over(date(2026, 1, 12))) == [
         "CSN FSSS soins", "CUPE 79 inside", "SEIU 2 Sudbury"]
     app.units.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
-                         expiry=date(2028, 3, 31), actor=steward)
+                               expiry=date(2028, 3, 31), actor=steward)
     assert names(app.expiry_map.carried_over(date(2026, 1, 12))) == [
         "CUPE 79 inside", "SEIU 2 Sudbury"]
 
@@ -153,11 +153,11 @@ def test_the_longest_sector_and_region_fit_every_store(app: BargainingApp,
     sector, region = ("".join(chr(pick(0x20000, 0x2A6E0)) for _ in range(MAX_TEXT))
                       for _ in range(2))
     uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                            unit_name="inside", sector=sector, region=region, headcount=20000,
-                            actor=steward)
+                             unit_name="inside", sector=sector, region=region, headcount=20000,
+                             actor=steward)
     app.units.record_agreement(uid, expiry=date(2025, 12, 31), actor=steward)
     other = app.units.register(union="CUPE", local="416", employer="City of Toronto",
-                              unit_name="outside", headcount=5000, actor=steward)
+                               unit_name="outside", headcount=5000, actor=steward)
     app.units.record_agreement(other, expiry=date(2026, 1, 9), actor=steward)
     app.units.change_sector(other, sector, actor=steward)
     app.units.change_region(other, region, actor=steward)
@@ -207,17 +207,19 @@ def test_map_as_of_a_past_moment(
     moment = datetime.now(UTC)
     time.sleep(0.01)  # events stamped from here on are later than the moment
     app.units.record_agreement(ids["CSN FSSS soins"], effective=date(2023, 4, 1),
-                         expiry=date(2026, 3, 31), actor=steward)
+                               expiry=date(2026, 3, 31), actor=steward)
     app.units.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
-                          corrected=CollectiveAgreement(expiry=date(2026, 1, 31)), actor=steward)
+                                corrected=CollectiveAgreement(expiry=date(2026, 1,
+                                                                          31)), actor=steward)
     app.units.change_region(ids["SEIU 2 Ottawa"], "QC", actor=steward)
     app.units.register(union="UNIFOR", local="1", employer="Ford", unit_name="plant",
-                      sector="manufacturing", region="ON", actor=steward)
+                       sector="manufacturing", region="ON", actor=steward)
     live = usual_answers(app.expiry_map)
     position = app.expiry_map.position
     assert live != then
 
-    past = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_until", until=moment)
+    past = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_until",
+                     until=moment)
     assert usual_answers(past) == then
     assert past.position == position  # it read the whole log and skipped the later events
     assert past.rebuild() == 2 * len(UNITS)
@@ -288,8 +290,8 @@ def test_a_map_made_before_keeps_its_agreements_table_and_answers_the_same(
         app = BargainingApp(str(path))
         ids = load(app, steward)
         app.units.correct_agreement(ids["CUPE 79 inside"], expiry=date(2025, 12, 31),
-                              corrected=CollectiveAgreement(expiry=date(2026, 2, 28)),
-                              actor=steward)
+                                    corrected=CollectiveAgreement(expiry=date(2026, 2, 28)),
+                                    actor=steward)
         answers.append((app.expiry_map.all_units(),
                         app.expiry_map.known_agreements(list(ids.values()))))
         app.close()
@@ -340,7 +342,7 @@ def test_bad_queries_name_the_problem(
 def test_alongside_needs_a_known_unit_with_an_agreement(memory_app: BargainingApp,
                                                         steward: Actor) -> None:
     uid = memory_app.units.register(union="CUPE", local="1", employer="X", unit_name="Y",
-                                   actor=steward)
+                                    actor=steward)
     with pytest.raises(InvalidInput, match="no agreement recorded"):
         memory_app.expiry_map.alongside(uid, 30)
     with pytest.raises(UnitNotFound):
@@ -361,7 +363,7 @@ def test_open_periods_at_the_calendars_ends_are_held_there(
     assert period.window_for(date(1, 1, 15)) == (date.min, date(1, 2, 14))
     assert period.window_for(date(9999, 12, 30)) == (date(9999, 10, 1), date.max)
     uid = memory_app.units.register(union="U", local="", employer="E", unit_name="N",
-                                   actor=steward)
+                                    actor=steward)
     memory_app.units.record_agreement(uid, expiry=date(1, 1, 15), actor=steward)
     calendar = OpenPeriodCalendar.build(default=[period])
     for _ in range(ExpiryMap.ASKS_BEFORE_INDEX):  # from SQL, then from the memory index
@@ -401,7 +403,7 @@ def test_a_refused_map_write_loses_no_change_and_says_so(
     _refuse_map_rows(store_url, store_kind, refuse=True)
     with caplog.at_level(logging.WARNING, logger="bargaining"):
         uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                                unit_name="inside", headcount=20000, actor=steward)
+                                 unit_name="inside", headcount=20000, actor=steward)
     assert app.units.get(uid).employer == "City of Toronto"  # the change is recorded
     assert "the Expiry Map is behind" in caplog.text
     assert "events 1 to 1" in caplog.text and "Toronto" not in caplog.text
@@ -422,7 +424,7 @@ def test_a_refused_snapshot_loses_no_change_and_says_so(
     """Snapshots (every 50 events of a unit) are derived too: one the database refuses is
     logged, and the unit loads from its events."""
     uid = sqlite_app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                                   unit_name="inside", headcount=1, actor=steward)
+                                    unit_name="inside", headcount=1, actor=steward)
     with sqlite3.connect(sqlite_app.store.location) as db:
         db.execute("CREATE TRIGGER refuse BEFORE INSERT ON stored_snapshots BEGIN"
                    " SELECT RAISE(ABORT, 'refused'); END")

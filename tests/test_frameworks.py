@@ -151,9 +151,11 @@ def test_a_target_below_its_floor_is_refused_before_any_demand_exists() -> None:
 @pytest.mark.parametrize(
     ("tally", "words"),
     [
-        (lambda: Tally(100, 80, 50, 20, 5), "does not add up: yes 50 \\+ no 20 \\+ spoiled 5 = 75"),
-        (lambda: Tally(100, 120, 100, 20, 0), "more ballots were cast \\(120\\)"),
-        (lambda: Tally(100, 10, -1, 11, 0), "cannot be negative"),
+        (lambda: Tally(eligible=100, cast=80, yes=50, no=20, spoiled=5),
+         "does not add up: yes 50 \\+ no 20 \\+ spoiled 5 = 75"),
+        (lambda: Tally(eligible=100, cast=120, yes=100, no=20, spoiled=0),
+         "more ballots were cast \\(120\\)"),
+        (lambda: Tally(eligible=100, cast=10, yes=-1, no=11, spoiled=0), "cannot be negative"),
     ],
 )
 def test_tallies_must_add_up(tally: object, words: str) -> None:
@@ -166,9 +168,12 @@ def test_thresholds_and_quorum() -> None:
     assert Vote(date(2023, 9, 18), tally).passed
     assert not Vote(date(2023, 9, 18), tally, quorum=Fraction(1, 2)).passed
     assert not Vote(date(2023, 9, 18), tally, Threshold.share_of_eligible(85)).passed
-    assert Vote(date(2023, 9, 18), Tally(10, 10, 5, 5, 0), Threshold(Fraction(1, 2))).passed
-    assert not Vote(date(2023, 9, 18), Tally(10, 10, 5, 5, 0)).passed  # a tie is no majority
-    assert Vote(date(2023, 9, 18), Tally(9, 9, 6, 3, 0), Threshold.two_thirds_of_cast()).passed
+    assert Vote(date(2023, 9, 18), Tally(eligible=10, cast=10, yes=5, no=5, spoiled=0),
+                Threshold(Fraction(1, 2))).passed
+    assert not Vote(date(2023, 9, 18), Tally(eligible=10, cast=10, yes=5, no=5,
+                                             spoiled=0)).passed  # a tie is no majority
+    assert Vote(date(2023, 9, 18), Tally(eligible=9, cast=9, yes=6, no=3, spoiled=0),
+                Threshold.two_thirds_of_cast()).passed
     assert "needs at least 85% of eligible members: failed" in Vote(
         date(2023, 9, 18), tally, Threshold.share_of_eligible(85)).explain()
 
@@ -180,11 +185,11 @@ def test_versions_take_effect_only_when_ratified() -> None:
     framework = DemandFramework.draft(name="Front commun 2023", sectors=["health", "education"],
                                       demands=[WAGES, TWO_TIER], actor=CHAIR)
     assert framework.effective is None
-    lost = Vote(date(2023, 5, 1), Tally(100, 60, 20, 40, 0))
+    lost = Vote(date(2023, 5, 1), Tally(eligible=100, cast=60, yes=20, no=40, spoiled=0))
     assert framework.record_ratification_vote(1, lost, actor=CHAIR) is False
     assert framework.get_version(1).status is VersionStatus.REJECTED
     assert framework.amend([WAGES, TWO_TIER, TERM], actor=CHAIR, reason="add a term cap") == 2
-    won = Vote(date(2023, 6, 1), Tally(100, 60, 50, 10, 0))
+    won = Vote(date(2023, 6, 1), Tally(eligible=100, cast=60, yes=50, no=10, spoiled=0))
     assert framework.record_ratification_vote(2, won, actor=CHAIR) is True
     assert framework.effective is not None and framework.effective.number == 2
     assert framework.get_version(1).demands == (WAGES, TWO_TIER)
@@ -199,7 +204,8 @@ def test_versions_take_effect_only_when_ratified() -> None:
     ("command", "error", "words"),
     [
         (lambda f: f.record_ratification_vote(1, Vote(date(2023, 6, 1),
-                                                      Tally(10, 10, 9, 1, 0)), actor=CHAIR),
+                                                      Tally(eligible=10, cast=10, yes=9, no=1,
+                                                            spoiled=0)), actor=CHAIR),
          RuleViolation, "already ratified"),
         (lambda f: f.record_ratification_vote(7, None, actor=CHAIR), InvalidInput,
          "has versions 1 to 1, not 7"),
@@ -211,7 +217,8 @@ def test_versions_take_effect_only_when_ratified() -> None:
 def test_refused_framework_commands_record_nothing(command: object, error: type,
                                                    words: str) -> None:
     framework = DemandFramework.draft(name="F", sectors=["health"], demands=[WAGES], actor=CHAIR)
-    framework.record_ratification_vote(1, Vote(date(2023, 6, 1), Tally(10, 10, 9, 1, 0)),
+    framework.record_ratification_vote(1, Vote(date(2023, 6, 1), Tally(eligible=10, cast=10, yes=9,
+                                                                       no=1, spoiled=0)),
                                        actor=CHAIR)
     version = framework.version
     with pytest.raises(error, match=words):

@@ -94,7 +94,7 @@ def position(app: BargainingApp) -> int:
 
 
 def test_the_audit_log_reads_every_event_kind_in_plain_words(told: tuple[BargainingApp, Story],
-                                                            ) -> None:
+                                                             ) -> None:
     app, _ = told
     entries = list(app.history.audit_log())
     assert [e.position for e in entries] == list(range(1, position(app) + 1))
@@ -133,7 +133,7 @@ def test_summaries_name_units_clusters_and_key_facts(told: tuple[BargainingApp, 
 
 
 def test_both_dates_where_the_fact_happened_on_another_day(told: tuple[BargainingApp, Story],
-                                                          ) -> None:
+                                                           ) -> None:
     app, story = told
     unit = app.history.of(story.units["Outside workers"])
     counted = next(e for e in unit if e.event == "HeadcountChanged")
@@ -359,14 +359,14 @@ def test_the_column_set_is_stable() -> None:
 
 def test_a_headcount_is_counted_on_a_day(app: BargainingApp) -> None:
     uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                            unit_name="Outside workers", headcount=100, actor=STEWARD)
+                             unit_name="Outside workers", headcount=100, actor=STEWARD)
     before = position(app)
     with pytest.raises(InvalidInput, match="day the workers were counted must be a date"):
         app.units.change_headcount(uid, 120, actor=STEWARD,
                                    on="2025-09-30")  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="must be a date"):
         app.units.change_headcount(uid, 120, actor=STEWARD,
-                             on=datetime(2025, 9, 30, tzinfo=UTC))
+                                   on=datetime(2025, 9, 30, tzinfo=UTC))
     with pytest.raises(UnitNotFound):
         app.units.change_headcount(uuid.uuid4(), 120, actor=STEWARD, on=date(2025, 9, 30))
     assert position(app) == before
@@ -381,7 +381,7 @@ def test_a_headcount_is_counted_on_a_day(app: BargainingApp) -> None:
 
 def test_summaries_are_pure_and_use_the_names_they_are_given(app: BargainingApp) -> None:
     uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                            unit_name="Outside workers", actor=STEWARD)
+                             unit_name="Outside workers", actor=STEWARD)
     app.units.change_headcount(uid, 5, actor=Actor("u-9", "the local's president"))
     event = list(app.eventsourcing.events.get(uid))[1]
     names: Callable[[UUID], str] = {uid: "Local 79 outside"}.__getitem__
@@ -393,7 +393,7 @@ def test_summaries_are_pure_and_use_the_names_they_are_given(app: BargainingApp)
 def test_recorded_at_is_when_it_was_saved(app: BargainingApp) -> None:
     start = datetime.now(UTC)
     uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                            unit_name="Outside workers", actor=STEWARD)
+                             unit_name="Outside workers", actor=STEWARD)
     (entry,) = app.history.of(uid)
     assert start <= entry.recorded_at <= datetime.now(UTC) + timedelta(seconds=1)
     assert entry.summary == ("CUPE 79, City of Toronto (Outside workers) registered by the "

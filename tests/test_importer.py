@@ -56,8 +56,8 @@ def test_units_are_named_by_city_and_state(memory_app: BargainingApp, steward: A
         HEADER + "2003-09-30,2003-11-20,AIRCRAFT SERVICES INTERNATIONAL GROUP INC,"
         "IAM - 570 DISTRICT 166,TAMPA,FL,J,9,9\n")
     unit = memory_app.units.find(union="IAM", local="570 DISTRICT 166",
-                                employer="Aircraft Services International Group Inc",
-                                unit_name="Tampa, FL")
+                                 employer="Aircraft Services International Group Inc",
+                                 unit_name="Tampa, FL")
     assert (unit.region, unit.city, unit.headcount, unit.sector, unit.industry_code) == (
         "FL", "TAMPA", 9, "J", "J")
     assert unit.current_agreement.source == "FMCS F-7 notice, CSV text line 2"  # type: ignore[union-attr]
@@ -98,7 +98,7 @@ def test_bad_rows_reported_by_line_and_reason(memory_app: BargainingApp, steward
     assert (report.rows_read, report.imported, report.unchanged) == (12, 4, 1)
     assert report.balanced
     good = memory_app.units.find(union="SEIU", local="1", employer="Good employer",
-                                unit_name="Chicago, IL")
+                                 unit_name="Chicago, IL")
     assert [a.expiry.isoformat() for a in good.agreements] == ["2004-01-31", "2006-06-30"]
     assert good.headcount == 10  # later rows add agreements, not profile changes
 
@@ -166,7 +166,7 @@ def test_importer_needs_an_actor_and_a_file(memory_app: BargainingApp, tmp_path:
 
 
 def test_line_numbers_survive_blank_lines_and_quoted_line_breaks(memory_app: BargainingApp,
-                                                                  steward: Actor) -> None:
+                                                                 steward: Actor) -> None:
     text = (HEADER
             + "2003-09-30,2004-01-31,GOOD,SEIU - 1,CHICAGO,IL,J,10,10\n"     # line 2
             + "\n\n"                                                          # lines 3-4

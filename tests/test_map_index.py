@@ -136,8 +136,8 @@ queries = st.lists(cluster_queries() | open_queries(), min_size=1, max_size=4)
 def register(app: BargainingApp, units: Sequence[MapUnitSpec]) -> None:
     for u in units:
         uid = app.units.register(union=u.union, local=u.local, employer="E",
-                                unit_name=u.unit_name, sector=u.sector, region=u.region,
-                                headcount=u.headcount, actor=STEWARD)
+                                 unit_name=u.unit_name, sector=u.sector, region=u.region,
+                                 headcount=u.headcount, actor=STEWARD)
         for expiry in u.expiries:
             app.units.record_agreement(uid, expiry=expiry, actor=STEWARD)
 
@@ -250,7 +250,7 @@ def test_tied_groups_rank_by_their_first_unit_in_range(app: BargainingApp,
         ("h", "QC", date(2025, 3, 10)),
     ]:
         uid = app.units.register(union="U", local="", employer="E", unit_name=name,
-                                sector="health", region=region, headcount=10, actor=steward)
+                                 sector="health", region=region, headcount=10, actor=steward)
         app.units.record_agreement(uid, expiry=expiry, actor=steward)
     query = Query(lambda em: em.cluster_candidates(date(2025, 1, 1), date(2025, 12, 31), 30,
                                                    by_region=True))

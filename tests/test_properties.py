@@ -430,7 +430,7 @@ def test_a_headcount_beyond_any_unit_is_refused() -> None:
     with opened("memory") as app:
         with pytest.raises(InvalidInput, match="beyond any bargaining unit"):
             app.units.register(union="U", local="", employer="E", unit_name="N", actor=STEWARD,
-                              headcount=2**63)
+                               headcount=2**63)
         assert last_id(app) == 0
         assert app.expiry_map.all_units() == []
 
@@ -449,7 +449,7 @@ def test_month_table_sums_the_largest_headcounts() -> None:
     with opened("memory") as app:
         for union in ("A", "B"):
             uid = app.units.register(union=union, local="", employer="E", unit_name="N",
-                                    actor=STEWARD, headcount=MAX_HEADCOUNT)
+                                     actor=STEWARD, headcount=MAX_HEADCOUNT)
             app.units.record_agreement(uid, expiry=date(2025, 1, 15), actor=STEWARD)
         rows = app.expiry_map.month_table(date(2025, 1, 1), date(2025, 1, 31))
         assert rows == [MonthRow("2025-01", 2, 2 * MAX_HEADCOUNT)]
@@ -458,7 +458,7 @@ def test_month_table_sums_the_largest_headcounts() -> None:
 def test_a_malformed_reason_is_refused_even_when_nothing_changes() -> None:
     with opened("memory") as app:
         uid = app.units.register(union="U", local="", employer="E", unit_name="N",
-                                actor=STEWARD, headcount=5, sector="health")
+                                 actor=STEWARD, headcount=5, sector="health")
         with pytest.raises(InvalidInput, match="reason must be text"):
             app.units.change_headcount(uid, 5, actor=STEWARD, reason=7)  # type: ignore[arg-type]
         with pytest.raises(InvalidInput, match="reason must be text"):
@@ -472,7 +472,7 @@ def test_a_control_character_in_a_name_is_refused(store: str) -> None:
         with opened(url) as app:
             with pytest.raises(InvalidInput, match="control character"):
                 app.units.register(union="U\x00", local="", employer="E", unit_name="N",
-                                  actor=STEWARD)
+                                   actor=STEWARD)
             assert last_id(app) == 0
             assert app.expiry_map.all_units() == []
 
@@ -504,7 +504,7 @@ def test_far_dates_do_not_overflow_the_map() -> None:
         assert app.expiry_map.alongside(uid, 10**6) == []
         calendar = OpenPeriodCalendar.build(default=[OpenPeriod("notice", 90)])
         assert [e.unit.unit_id for e in app.expiry_map.in_open_period(date(9999, 12, 1),
-                                                                       calendar)] == [uid]
+                                                                      calendar)] == [uid]
 
 
 PROFILE_FIELDS = ("union", "local", "employer", "unit_name", "sector", "region", "city",

@@ -59,7 +59,7 @@ def demand_and_terms(draw: st.DrawFn) -> tuple[Demand, object, object]:
         more = kind == "more"
         target = floor + step if more else max(Decimal(0), floor - step)
         demand = Demand("q", Category.STAFFING, Quantity("units", floor, target,
-                                                          more_is_better=more))
+                                                         more_is_better=more))
         value = draw(amount)
         delta = draw(st.decimals(min_value=Decimal("0.1"), max_value=5, places=1))
         return demand, Amount(value), Amount(value + delta if more else value - delta)
@@ -86,7 +86,7 @@ def test_vote_arithmetic_is_enforced_for_any_tally(eligible: int, cast: int, yes
                                                    spoiled: int) -> None:
     adds_up = yes + no + spoiled == cast and cast <= eligible
     try:
-        tally = Tally(eligible, cast, yes, no, spoiled)
+        tally = Tally(eligible=eligible, cast=cast, yes=yes, no=no, spoiled=spoiled)
     except RuleViolation as refused:
         assert not adds_up
         assert "does not add up" in str(refused) or "more ballots were cast" in str(refused)
@@ -116,8 +116,8 @@ steps = st.lists(
     ),
     max_size=12,
 )
-CARRIED = Vote(date(2026, 3, 1), Tally(10, 10, 8, 2, 0))
-LOST = Vote(date(2026, 3, 1), Tally(10, 10, 2, 8, 0))
+CARRIED = Vote(date(2026, 3, 1), Tally(eligible=10, cast=10, yes=8, no=2, spoiled=0))
+LOST = Vote(date(2026, 3, 1), Tally(eligible=10, cast=10, yes=2, no=8, spoiled=0))
 
 
 @settings(max_examples=40, deadline=None)
@@ -138,18 +138,18 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
     framework = app.frameworks.draft(name="F", sectors=["ltc"], demands=DEMANDS, actor=CHAIR)
     app.frameworks.record_vote(framework, 1, CARRIED, actor=CHAIR)
     cluster = app.clusters.form(name="C", sectors=["ltc"], committee=[CHAIR],
-                               window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
-                               target_alignment=date(2029, 1, 1), actor=CHAIR)
+                                window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
+                                target_alignment=date(2029, 1, 1), actor=CHAIR)
     app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR)
     app.clusters.adopt_pact(cluster, list(PactRule), me_too_demands=["wages", "care"], actor=CHAIR)
     rounds = []
     for i in range(3):
         uid = app.units.register(union="U", local=str(i), employer="E", unit_name="n",
-                                actor=CHAIR)
+                                 actor=CHAIR)
         app.units.record_agreement(uid, expiry=date(2026, 6, 30), actor=CHAIR)
         app.clusters.admit(cluster, uid, actor=CHAIR)
         rounds.append(app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
-                                     actor=CHAIR))
+                                      actor=CHAIR))
     for day, (kind, i, arg) in enumerate(script):
         when = date(2026, 2, 1) + timedelta(days=day)
         before = app.eventsourcing.recorder.max_notification_id()
@@ -158,11 +158,11 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
                 app.rounds.record_offer(rounds[i], arg, on=when, actor=CHAIR)
             elif kind == "ta":
                 app.rounds.reach_tentative_agreement(rounds[i], arg, on=when,
-                                              effective=date(2026, 7, 1),
-                                              expiry=date(2029, 6, 30), actor=CHAIR)
+                                                     effective=date(2026, 7, 1),
+                                                     expiry=date(2029, 6, 30), actor=CHAIR)
             elif kind == "sign-off":
                 app.clusters.decide_sign_off(cluster, rounds[i], approved=arg,
-                                    vote=CARRIED if arg else LOST, actor=CHAIR)
+                                             vote=CARRIED if arg else LOST, actor=CHAIR)
             elif kind == "ratify":
                 app.rounds.record_ratification_vote(rounds[i], CARRIED if arg else LOST,
                                                     actor=CHAIR)
@@ -179,7 +179,7 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
     ratified = [app.rounds.get(r).ratified for r in rounds]
     active = [not live.members[app.rounds.get(r).unit_id].withdrawn for r in rounds]
     assert status.settled == (any(active) and all(r for r, a in zip(ratified, active,
-                                                                     strict=True) if a))
+                                                                    strict=True) if a))
     for r in rounds:
         bargaining_round = app.rounds.get(r)
         if bargaining_round.ratified and bargaining_round.tentative is not None:

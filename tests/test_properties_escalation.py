@@ -141,9 +141,9 @@ def run(
 ) -> tuple[UUID, list[UUID]]:
     """Launch a campaign for three units and try every command of the script, a day apart."""
     units = [app.units.register(union="U", local=str(i), employer="E", unit_name="n",
-                               actor=CHAIR) for i in range(3)]
+                                actor=CHAIR) for i in range(3)]
     campaign = app.campaigns.launch(name="C", on=LAUNCH, units=units, ladder=ladder,
-                                   actor=CHAIR)
+                                    actor=CHAIR)
     resume_after: int | None = None  # a pause lasts a few commands
     for number, step in enumerate(script, start=1):
         today = LAUNCH + timedelta(days=number)
@@ -154,7 +154,7 @@ def run(
             resume_after -= 1
         if resume_after == 0:
             checked(app, lambda today=today: app.campaigns.resume(campaign, on=today,
-                                                                 actor=CHAIR))
+                                                                  actor=CHAIR))
             resume_after = None
     return campaign, units
 
@@ -170,7 +170,8 @@ def attempt(
     elif kind == "escalate":
         how = step[1]
         mandate = None if how == "plain" else Vote(
-            today, Tally(10, 10, 2, 8) if how == "lost" else Tally(10, 10, 8, 2))
+            today, Tally(eligible=10, cast=10, yes=2,
+                         no=8) if how == "lost" else Tally(eligible=10, cast=10, yes=8, no=2))
         reason = None if how in ("plain", "no reason") else "the delegates decided"
         checked(app, lambda: app.campaigns.escalate(campaign, on=today, actor=CHAIR,
                                                     mandate=mandate,
@@ -180,7 +181,7 @@ def attempt(
     elif kind == "vote":
         _, who, yes, legal = step
         cast = ELIGIBLE if legal else max(yes, ELIGIBLE // 2)
-        vote = Vote(today, Tally(ELIGIBLE, cast, yes, cast - yes))
+        vote = Vote(today, Tally(eligible=ELIGIBLE, cast=cast, yes=yes, no=cast - yes))
         unit = None if who is None else units[who]
         checked(app, lambda: app.campaigns.record_mandate(campaign, vote, unit=unit, actor=CHAIR))
     elif kind == "pause":
@@ -190,13 +191,13 @@ def attempt(
                                                         actor=CHAIR))
     elif kind == "return":
         checked(app, lambda: app.campaigns.return_from_strike(campaign, units[step[1]], on=today,
-                                                    actor=CHAIR))
+                                                              actor=CHAIR))
     elif kind == "share":
         checked(app, lambda: app.campaigns.change_climb_share(campaign, step[1], on=today,
                                                               actor=CHAIR))
     else:
         checked(app, lambda: app.campaigns.conclude(campaign, Outcome.SETTLED, on=today,
-                                                   actor=CHAIR))
+                                                    actor=CHAIR))
 
 
 def hold(
@@ -213,7 +214,7 @@ def hold(
               for u, gs in plan.items()}
     held_on = max(LAUNCH, today - timedelta(days=back))
     number = checked(app, lambda: app.campaigns.plan_action(campaign, name="action", rung=rung,
-                                                  on=held_on, units=groups, actor=CHAIR))
+                                                            on=held_on, units=groups, actor=CHAIR))
     if number is None:
         return
     seen: set[tuple[UUID, str | None]] = set()

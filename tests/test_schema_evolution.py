@@ -144,9 +144,9 @@ def test_new_registrations_and_agreements_are_stored_in_the_released_form(
     app = open_app()
     chair = Actor("u-17", "bargaining team chair")
     uid = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                            unit_name="Inside workers", headcount=20000, actor=chair)
+                             unit_name="Inside workers", headcount=20000, actor=chair)
     app.units.record_agreement(uid, expiry=date(2025, 12, 31), effective=date(2023, 1, 1),
-                         source="FMCS F-7 notice, f7.csv line 2", actor=chair)
+                               source="FMCS F-7 notice, f7.csv line 2", actor=chair)
     stored = app.eventsourcing.recorder.select_events(UNIT)
     assert [s.topic for s in stored] == [NEW_TOPIC + "Registered", NEW_TOPIC + "AgreementRecorded"]
     released = json.loads(RELEASED[0][1])

@@ -56,7 +56,7 @@ def test_a_moment_in_another_time_zone_means_the_same_instant(
     app: BargainingApp, steward: Actor
 ) -> None:
     uid = app.units.register(union="SEIU", local="1", employer="Hospital", unit_name="Care",
-                            actor=steward)
+                             actor=steward)
     registered = moment()
     app.units.change_headcount(uid, 5, actor=steward)
     toronto = registered.astimezone(__import__("zoneinfo").ZoneInfo("America/Toronto"))
@@ -79,7 +79,7 @@ def test_bad_questions_about_the_past_are_refused(
     app: BargainingApp, steward: Actor, kwargs: dict[str, Any], message: str
 ) -> None:
     uid = app.units.register(union="ATU", local="113", employer="TTC", unit_name="Operators",
-                            actor=steward)
+                             actor=steward)
     with pytest.raises(InvalidInput, match=message):
         app.history.as_of(uid, **kwargs)
 
@@ -98,7 +98,7 @@ def test_a_cluster_and_its_status_as_of_a_past_moment(app: BargainingApp, stewar
     committee = [Actor("cc-1", "coordinating committee")]
     units = [
         app.units.register(union="CUPE", local=str(n), employer="City of Toronto",
-                          unit_name="Inside", sector="municipal", actor=steward)
+                           unit_name="Inside", sector="municipal", actor=steward)
         for n in (79, 416)
     ]
     for uid in units:
@@ -168,7 +168,7 @@ def test_as_of_crosses_snapshots(plan: Plan, data: st.DataObject) -> None:
 
 def test_timedelta_is_not_a_moment(app: BargainingApp, steward: Actor) -> None:
     uid = app.units.register(union="ATU", local="1", employer="TTC", unit_name="Ops",
-                            actor=steward)
+                             actor=steward)
     with pytest.raises(InvalidInput, match="must be a date-time"):
         app.history.as_of(uid, at=timedelta(days=1))  # type: ignore[arg-type]
 
@@ -177,12 +177,12 @@ def test_the_expiry_map_as_of_a_past_moment_leaves_the_live_map_alone(
     app: BargainingApp, steward: Actor
 ) -> None:
     first = app.units.register(union="CUPE", local="79", employer="City of Toronto",
-                              unit_name="Inside", headcount=100, actor=steward)
+                               unit_name="Inside", headcount=100, actor=steward)
     app.units.record_agreement(first, expiry=date(2026, 12, 31), actor=steward)
     then = moment()
     app.units.record_agreement(first, expiry=date(2029, 12, 31), actor=steward)
     second = app.units.register(union="CUPE", local="416", employer="City of Toronto",
-                               unit_name="Outside", actor=steward)
+                                unit_name="Outside", actor=steward)
     live_before = app.expiry_map.all_units()
 
     with app.expiry_map.as_of(then) as past:
