@@ -6,24 +6,15 @@ from bargaining.application.campaigns import CampaignCommands
 from bargaining.application.clusters import ClusterStatus, TableState
 from bargaining.application.history import AuditPage, HistoryEntry
 from bargaining.application.integrity import Break, IntegrityReport, Receipt, verify_store
-from bargaining.domain.campaigns.escalation import (
-    DEFAULT_LADDER,
-    Campaign,
-    CampaignScope,
-    CampaignStatus,
-    ClimbCheck,
-    Ladder,
-    Mandate,
-    MandateKind,
-    Outcome,
-    Override,
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
+from bargaining.domain.campaigns.participation import (
     PlannedUnit,
-    Rung,
-    RungKind,
     StructureTest,
     Turnout,
     UnitResult,
 )
+from bargaining.domain.campaigns.queries import ClimbCheck
 from bargaining.domain.campaigns.readiness import (
     Figure,
     Readiness,
@@ -32,6 +23,14 @@ from bargaining.domain.campaigns.readiness import (
     UnitReadiness,
     participation_series,
     readiness,
+)
+from bargaining.domain.campaigns.timeline import (
+    CampaignScope,
+    CampaignStatus,
+    Mandate,
+    MandateKind,
+    Outcome,
+    Override,
 )
 from bargaining.domain.coordination.cluster import PactRule
 from bargaining.domain.coordination.round import TableStatus

@@ -9,22 +9,16 @@ from fractions import Fraction
 from uuid import UUID
 
 from bargaining.application.services import Records
-from bargaining.domain.campaigns.escalation import (
-    Campaign,
-    Ladder,
-    Mandate,
-    MandateKind,
-    Outcome,
-    PlannedUnit,
-    StructureTest,
-    Turnout,
-)
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.ladder import Ladder
+from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.readiness import (
     Readiness,
     SeriesPoint,
     participation_series,
     readiness,
 )
+from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation

@@ -15,7 +15,9 @@ from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
-from bargaining.domain.campaigns.escalation import Campaign, MandateKind, show_percent
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.ladder import show_percent
+from bargaining.domain.campaigns.timeline import MandateKind
 from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import Evaluation
