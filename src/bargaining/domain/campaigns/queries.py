@@ -100,6 +100,7 @@ def move_on(campaign: CampaignRecord, on: date) -> Move:
 
 
 def status_on(campaign: CampaignRecord, on: date) -> CampaignStatus:
+    """Whether the campaign was active, paused or concluded on a date."""
     return last_on(campaign.statuses, on).status
 
 
