@@ -645,7 +645,7 @@ def test_a_refused_command_without_an_actor_records_nothing(app: BargainingApp) 
 
 
 def test_a_campaign_is_an_aggregate_with_counts_only() -> None:
-    campaign = Campaign.launch(name="x", units=[(uuid4(), "A")], launched_on=DAY, actor=CHAIR)
+    campaign = Campaign.launch(name="x", units=[(uuid4(), "A")], on=DAY, actor=CHAIR)
     assert PlannedUnit(next(iter(campaign.units))).work_groups == ()
     assert "name" not in {f.name for f in Turnout.__attrs_attrs__}  # type: ignore[attr-defined]
 

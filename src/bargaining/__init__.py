@@ -18,24 +18,15 @@ from bargaining.adapters.csv_import import (
 from bargaining.app import BargainingApp
 from bargaining.application.clusters import ClusterStatus, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
-from bargaining.domain.campaigns.escalation import (
-    DEFAULT_LADDER,
-    Campaign,
-    CampaignScope,
-    CampaignStatus,
-    ClimbCheck,
-    Ladder,
-    Mandate,
-    MandateKind,
-    Outcome,
-    Override,
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
+from bargaining.domain.campaigns.participation import (
     PlannedUnit,
-    Rung,
-    RungKind,
     StructureTest,
     Turnout,
     UnitResult,
 )
+from bargaining.domain.campaigns.queries import ClimbCheck
 from bargaining.domain.campaigns.readiness import (
     Figure,
     Readiness,
@@ -44,6 +35,14 @@ from bargaining.domain.campaigns.readiness import (
     UnitReadiness,
     participation_series,
     readiness,
+)
+from bargaining.domain.campaigns.timeline import (
+    CampaignScope,
+    CampaignStatus,
+    Mandate,
+    MandateKind,
+    Outcome,
+    Override,
 )
 from bargaining.domain.coordination.cluster import (
     BargainingCluster,

@@ -10,22 +10,16 @@ from uuid import UUID
 
 from bargaining.application.ports import Records
 from bargaining.application.units import load_unit
-from bargaining.domain.campaigns.escalation import (
-    Campaign,
-    Ladder,
-    Mandate,
-    MandateKind,
-    Outcome,
-    PlannedUnit,
-    StructureTest,
-    Turnout,
-)
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.ladder import Ladder
+from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.readiness import (
     Readiness,
     SeriesPoint,
     participation_series,
     readiness,
 )
+from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
@@ -73,7 +67,7 @@ class Campaigns:
             ids = [units] if isinstance(units, UUID) else list(units or [])
             members = [(u.id, u.label) for u in (load_unit(self._records, uid) for uid in ids)]
         campaign = Campaign.launch(
-            name=name, units=members, launched_on=on, actor=actor, cluster_id=cluster,
+            name=name, units=members, on=on, actor=actor, cluster_id=cluster,
             ladder=ladder, climb_share=climb_share, reason=reason,
         )
         self._records.save(campaign)
@@ -164,7 +158,7 @@ class Campaigns:
     ) -> StructureTest:
         """Record a planned action as held with its counts; returns the recorded verdict."""
         campaign = self.get(campaign_id)
-        test = campaign.hold_action(number, turnouts, actor=actor, held_on=on,
+        test = campaign.hold_action(number, turnouts, actor=actor, on=on,
                                     reason=reason)
         self._records.save(campaign)
         return test

@@ -8,14 +8,13 @@ from uuid import UUID
 
 from bargaining.application.ports import Records
 from bargaining.application.units import load_unit
-from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
+from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
     Terms,
-    describe_term,
     evaluate,
-    score,
 )
 from bargaining.domain.frameworks.framework import DemandFramework, FrameworkVersion
 from bargaining.domain.shared.actor import Actor
@@ -151,31 +150,7 @@ class Rounds:
         version = self._framework_version(later)
         if version is None or later.tentative is None:
             return
-        later_terms = later.tentative.terms.items
-        for unit_id, round_id in cluster.rounds.items():
-            if round_id == later.id or cluster.members[unit_id].withdrawn:
-                continue
-            earlier = self.get(round_id)
-            if not earlier.ratified or earlier.tentative is None:
-                continue
-            for key in cluster.me_too_demands:
-                mine, theirs = earlier.tentative.terms.items.get(key), later_terms.get(key)
-                if mine is None or theirs is None:
-                    continue
-                measure = version.demand(key).measure
-                if score(measure, theirs) > score(measure, mine):
-                    already = any(e.unit_id == unit_id and e.demand == key
-                                  and e.from_unit_id == later.unit_id
-                                  for e in cluster.entitlements)
-                    if already:
-                        continue
-                    demand = version.demand(key)
-                    explanation = (
-                        f"{cluster.members[unit_id].label} is owed {later_label}'s better "
-                        f"{key}: {describe_term(demand, theirs)} against "
-                        f"{describe_term(demand, mine)}"
-                    )
-                    cluster.record_me_too(
-                        MeTooEntitlement(unit_id, key, later.unit_id, explanation), actor=actor
-                    )
-
+        earlier = {round_id: self.get(round_id)
+                   for round_id in rounds_compared(cluster, later)}
+        for entitlement in me_too_owed(cluster, later, later_label, version, earlier):
+            cluster.record_me_too(entitlement, actor=actor)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from eventsourcing.domain import CanMutateAggregate
 from eventsourcing.utils import get_topic, register_topic
 
-from bargaining.domain.campaigns.escalation import Campaign
+from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.framework import DemandFramework

@@ -11,19 +11,19 @@ from typing import Any
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from bargaining.domain.campaigns.escalation import (
+from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind
+from bargaining.domain.campaigns.participation import (
+    PlannedUnit,
+    StructureTest,
+    Turnout,
+    UnitResult,
+)
+from bargaining.domain.campaigns.timeline import (
     CampaignScope,
-    Ladder,
     Mandate,
     MandateKind,
     Outcome,
     Override,
-    PlannedUnit,
-    Rung,
-    RungKind,
-    StructureTest,
-    Turnout,
-    UnitResult,
 )
 from bargaining.domain.coordination.cluster import (
     AdoptedFramework,

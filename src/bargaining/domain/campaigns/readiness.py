@@ -1,6 +1,6 @@
 """Readiness and growth: where a campaign stands against its ladder, read from its counts.
 
-Pure functions over a :class:`~bargaining.domain.escalation.Campaign`: a readiness report for
+Pure functions over a :class:`Campaign`: a readiness report for
 any date (each unit's and work group's latest participation against the current and next rung's
 threshold, the units that hold a joint climb back, the "biggest worst" work group), and the
 series of structure-test results by date that charts participation growth.
@@ -14,17 +14,10 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.domain.campaigns.escalation import (
-    Action,
-    Campaign,
-    CampaignStatus,
-    Rung,
-    RungKind,
-    meets,
-    share_percent,
-    short_of,
-    show_percent,
-)
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.ladder import Rung, RungKind, show_percent
+from bargaining.domain.campaigns.participation import meets, share_percent, short_of
+from bargaining.domain.campaigns.timeline import Action, CampaignStatus
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
 

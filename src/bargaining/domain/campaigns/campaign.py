@@ -1,516 +1,58 @@
-"""Campaign escalation: ladders, structure tests, mandates and escalating strikes.
+"""The campaign: the mobilization around bargaining, climbing an escalation ladder.
 
-A campaign climbs an escalation ladder one rung at a time. Each climb is earned by a structure
-test: an action whose turnout (participants of eligible, per unit and per work group) reaches the
-rung's threshold. Climbing without a passed test needs a recorded override: who decided, the
-mandate (a member vote) behind it, and why. Going back down, pausing, resuming and concluding are
+A campaign climbs its ladder one rung at a time. Each climb is earned by a structure test: an
+action whose turnout (participants of eligible, per unit and per work group) reaches the rung's
+threshold. Climbing without a passed test needs a recorded override: who decided, the mandate
+(a member vote) behind it, and why. Going back down, pausing, resuming and concluding are
 always allowed and always recorded. A campaign holds counts only, never the names of workers.
 
 Every change is dated with the day it happened (``on``), so the campaign can be read as it stood
 on any date. Decisions about the campaign itself (launch, climbs, pauses, ladder changes, units
 joining and leaving, strikes) are recorded in date order; actions and votes may be recorded
-after the fact with an earlier date.
+after the fact with an earlier date. The aggregate holds the commands and their events; its
+read-only questions are answered by :mod:`bargaining.domain.campaigns.queries`.
 """
 
 from __future__ import annotations
 
-import enum
-import math
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Protocol, TypeVar
 from uuid import UUID
 
-import attrs
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.campaigns import queries
+from bargaining.domain.campaigns.inputs import require_text, require_unit_id
+from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
+from bargaining.domain.campaigns.participation import (
+    PlannedUnit,
+    StructureTest,
+    Turnout,
+    UnitResult,
+    structure_test,
+)
+from bargaining.domain.campaigns.queries import ClimbCheck
+from bargaining.domain.campaigns.timeline import (
+    Action,
+    CampaignScope,
+    CampaignStatus,
+    CampaignUnit,
+    LadderChange,
+    Mandate,
+    MandateKind,
+    Move,
+    Outcome,
+    Override,
+    Spell,
+    StatusChange,
+    label_of,
+)
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.shared.vote import Threshold, Vote, whole_count
-
-#: The strike vote's threshold when a ladder has no strike vote rung of its own.
-DEFAULT_STRIKE_VOTE_PERCENT = 85
-
-
-class RungKind(enum.Enum):
-    """What passes a rung: a held action's turnout, or (for the strike vote rung) the vote."""
-
-    ACTION = "action"
-    STRIKE_VOTE = "strike vote"
-    STRIKE = "strike"
-
-
-class MandateKind(enum.Enum):
-    STRIKE_VOTE = "strike vote"
-    AUTHORIZATION = "authorizing vote"
-
-
-class Outcome(enum.Enum):
-    WON = "won"
-    SETTLED = "settled"
-    DEFEATED = "defeated"
-    WITHDRAWN = "withdrawn"
-
-
-class CampaignScope(enum.Enum):
-    CLUSTER = "cluster"
-    UNITS = "units"
-    UNIT = "unit"
-
-
-class CampaignStatus(enum.Enum):
-    ACTIVE = "active"
-    PAUSED = "paused"
-    CONCLUDED = "concluded"
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def show_percent(value: Fraction) -> str:
-    """60 -> '60%', 52.5 -> '52.5%' (a value in percent)."""
-    text = f"{float(value):.1f}".removesuffix(".0")
-    return f"{text}%"
-
-
-def share_percent(participants: int, eligible: int) -> Fraction:
-    """Participants as a percentage of eligible (0 when nobody is eligible)."""
-    return Fraction(participants * 100, eligible) if eligible else Fraction(0)
-
-
-def meets(participants: int, eligible: int, threshold: Fraction) -> bool:
-    """Whether participation reaches a threshold given in percent (exact arithmetic)."""
-    return eligible > 0 and participants * 100 >= threshold * eligible
-
-
-def short_of(participants: int, eligible: int, threshold: Fraction) -> int:
-    """How many more participants a group needs to reach a threshold (0 when it does)."""
-    needed = math.ceil(threshold * eligible / 100)
-    return max(0, needed - participants)
-
-
-def same(a: str, b: str) -> bool:
-    """Rung names match whatever their case and spacing."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
-def _text(value: object, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"{what} must be non-blank text, not {value!r}")
-    return " ".join(value.split())
-
-
-def _percent(value: object) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal | str | float):
-        raise InvalidInput(f"a rung's threshold must be a percentage, not {value!r}")
-    try:
-        number = Fraction(str(value)) if isinstance(value, float | str) else Fraction(value)
-    except (ValueError, ArithmeticError):
-        raise InvalidInput(f"a rung's threshold must be a percentage, not {value!r}") from None
-    if not 0 < number <= 100:
-        raise InvalidInput(
-            f"a rung's threshold must be above 0% and at most 100%, not {show_percent(number)}"
-        )
-    return number
-
-
-def _unit_id(value: object) -> UUID:
-    if not isinstance(value, UUID):
-        raise InvalidInput(f"a unit is named by its id (a UUID), not {value!r}")
-    return value
-
-
-def _group(value: object) -> str | None:
-    if value is None:
-        return None
-    return _text(value, "a work group's name")
-
-
-def _groups(values: Iterable[object]) -> tuple[str, ...]:
-    if isinstance(values, str):
-        raise InvalidInput("work groups are given as a list of names")
-    names = tuple(_text(v, "a work group's name") for v in values)
-    seen = [n.casefold() for n in names]
-    repeated = sorted({n for n in names if seen.count(n.casefold()) > 1})
-    if repeated:
-        raise InvalidInput(f"a work group is named twice: {', '.join(repeated)}")
-    return names
-
-
-def _uuids(values: Iterable[UUID]) -> tuple[UUID, ...]:
-    return tuple(values)
-
-
-# ------------------------------------------------------------------ the ladder
-
-
-def _kind(value: object) -> RungKind:
-    if isinstance(value, RungKind):
-        return value
-    try:
-        return RungKind(value)
-    except ValueError:
-        raise InvalidInput(
-            f"a rung's kind is one of {', '.join(k.value for k in RungKind)}, not {value!r}"
-        ) from None
-
-
-def _rung_name(value: object) -> str:
-    return _text(value, "a rung's name")
-
-
-@attrs.frozen
-class Rung:
-    """One rung of a ladder: its name and the participation threshold, in percent of eligible
-    workers, that proves it (``Rung("majority petition", 51)``). The strike vote rung is passed
-    by a strike vote with that share of eligible members voting yes."""
-
-    name: str = attrs.field(converter=_rung_name)
-    threshold: Fraction = attrs.field(converter=_percent)
-    kind: RungKind = attrs.field(default=RungKind.ACTION, converter=_kind)
-
-    def describe(self) -> str:
-        return f"{self.name} ({show_percent(self.threshold)})"
-
-
-def _rungs(values: object) -> tuple[Rung, ...]:
-    if isinstance(values, Rung | str) or not isinstance(values, Iterable):
-        raise InvalidInput("a ladder is an ordered list of rungs")
-    rungs = tuple(values)
-    for rung in rungs:
-        if not isinstance(rung, Rung):
-            raise InvalidInput(f"every rung of a ladder must be a Rung, not {rung!r}")
-    return rungs
-
-
-@attrs.frozen
-class Ladder:
-    """Ordered rungs, lowest first. Each campaign may bring its own; the default is the
-    practitioners' ladder of the design guide (:meth:`default`)."""
-
-    rungs: tuple[Rung, ...] = attrs.field(converter=_rungs)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.rungs:
-            raise InvalidInput("a ladder needs at least one rung")
-        names = [r.name.casefold() for r in self.rungs]
-        repeated = sorted({r.name for r in self.rungs if names.count(r.name.casefold()) > 1})
-        if repeated:
-            raise InvalidInput(f"each rung of a ladder is named once; repeated: "
-                               f"{', '.join(repeated)}")
-        for kind in (RungKind.STRIKE_VOTE, RungKind.STRIKE):
-            if sum(r.kind is kind for r in self.rungs) > 1:
-                raise InvalidInput(f"a ladder has at most one {kind.value} rung")
-        vote, strike = self.strike_vote_index, self.strike_index
-        if vote is not None and strike is not None and vote > strike:
-            raise InvalidInput("a ladder's strike vote rung must come before its strike rung")
-
-    @classmethod
-    def default(cls) -> Ladder:
-        """The design guide's ladder: meeting 1%, cards 10%, petition 51%, colours 60%, rally
-        75%, overtime ban / work-to-rule 80%, strike vote 85% yes of eligible, strike 90%."""
-        return DEFAULT_LADDER
-
-    def __len__(self) -> int:
-        return len(self.rungs)
-
-    def find(self, name: str) -> int | None:
-        for i, rung in enumerate(self.rungs):
-            if same(rung.name, name):
-                return i
-        return None
-
-    def index(self, name: object) -> int:
-        """The position of the rung with this name (case and spacing do not matter)."""
-        if isinstance(name, Rung):
-            name = name.name
-        if not isinstance(name, str):
-            raise InvalidInput(f"a rung is named by its name, not {name!r}")
-        found = self.find(name)
-        if found is None:
-            raise InvalidInput(
-                f"the ladder has no rung '{' '.join(name.split())}'; its rungs are "
-                f"{', '.join(repr(r.name) for r in self.rungs)}"
-            )
-        return found
-
-    def rung(self, name: object) -> Rung:
-        return self.rungs[self.index(name)]
-
-    @property
-    def strike_vote_index(self) -> int | None:
-        return next((i for i, r in enumerate(self.rungs) if r.kind is RungKind.STRIKE_VOTE), None)
-
-    @property
-    def strike_index(self) -> int | None:
-        return next((i for i, r in enumerate(self.rungs) if r.kind is RungKind.STRIKE), None)
-
-    @property
-    def strike_vote_threshold(self) -> Threshold:
-        """What a strike vote needs before the campaign may reach the strike rung: the strike
-        vote rung's share of eligible members voting yes (85% on the default ladder)."""
-        index = self.strike_vote_index
-        percent = self.rungs[index].threshold if index is not None else Fraction(
-            DEFAULT_STRIKE_VOTE_PERCENT)
-        return Threshold.share_of_eligible(percent)
-
-    def describe(self) -> str:
-        return ", ".join(r.describe() for r in self.rungs)
-
-
-DEFAULT_LADDER = Ladder((
-    Rung("organizing meeting", 1),
-    Rung("union cards / sign-up", 10),
-    Rung("majority petition", 51),
-    Rung("wear the union colours", 60),
-    Rung("rally or march on the boss", 75),
-    Rung("overtime ban / work-to-rule", 80),
-    Rung("strike vote", 85, RungKind.STRIKE_VOTE),
-    Rung("strike", 90, RungKind.STRIKE),
-))
-
-
-# ------------------------------------------------------------- value objects
-
-
-def _eligible(value: object) -> int:
-    return whole_count(value, "the eligible count")
-
-
-def _participants(value: object) -> int:
-    return whole_count(value, "the participant count")
-
-
-@attrs.frozen
-class Turnout:
-    """How many of a unit's (or one of its work groups') eligible workers took part in an
-    action. Counts only: a campaign records no names. ``work_group=None`` counts the unit as
-    a whole."""
-
-    unit_id: UUID = attrs.field(converter=_unit_id)
-    eligible: int = attrs.field(converter=_eligible)
-    participants: int = attrs.field(converter=_participants)
-    work_group: str | None = attrs.field(default=None, converter=_group)
-
-    def __attrs_post_init__(self) -> None:
-        where = f" in {self.work_group}" if self.work_group else ""
-        if self.eligible == 0:
-            raise InvalidInput(f"a count needs at least one eligible worker{where}")
-        if self.participants > self.eligible:
-            raise RuleViolation(
-                f"participation can never exceed the eligible count: {self.participants} took "
-                f"part{where}, but only {self.eligible} are eligible"
-            )
-
-    @property
-    def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
-
-
-@attrs.frozen
-class PlannedUnit:
-    """A unit taking part in a planned action, and which of its work groups (none listed: the
-    unit counts its own way, by named groups or as a whole)."""
-
-    unit_id: UUID = attrs.field(converter=_unit_id)
-    work_groups: tuple[str, ...] = attrs.field(default=(), converter=_groups)
-
-
-@attrs.frozen
-class UnitResult:
-    """One unit's part in a structure test: its totals and whether they reached the threshold."""
-
-    unit_id: UUID
-    eligible: int
-    participants: int
-    passed: bool
-
-    @property
-    def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
-
-
-def _results(values: Iterable[UnitResult]) -> tuple[UnitResult, ...]:
-    return tuple(values)
-
-
-@attrs.frozen
-class StructureTest:
-    """The verdict on a held action, recorded with its numbers: the action passes when its
-    participation (all units together) reaches the rung's threshold; each unit's verdict is
-    kept too, and it is each unit's that a campaign's climb depends on."""
-
-    action: int
-    name: str
-    rung: str
-    threshold: Fraction
-    held_on: date
-    eligible: int
-    participants: int
-    passed: bool
-    units: tuple[UnitResult, ...] = attrs.field(converter=_results)
-
-    @property
-    def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
-
-    def result_for(self, unit_id: UUID) -> UnitResult | None:
-        return next((r for r in self.units if r.unit_id == unit_id), None)
-
-    def explain(self) -> str:
-        return (
-            f"{self.name} ({self.rung}), {self.held_on}: {self.participants} of {self.eligible} "
-            f"took part ({show_percent(self.share)}) against {show_percent(self.threshold)}: "
-            f"{'passed' if self.passed else 'failed'}"
-        )
-
-
-@attrs.frozen
-class Mandate:
-    """A member vote that authorizes a step: a strike vote, or another authorizing vote.
-    ``unit_id=None`` is a vote of the whole campaign; ``scope`` is what it authorizes, such as
-    "up to and including an unlimited general strike"."""
-
-    number: int
-    kind: MandateKind
-    vote: Vote
-    scope: str | None = None
-    unit_id: UUID | None = None
-
-    @property
-    def carried(self) -> bool:
-        return self.vote.passed
-
-    def covers(self, unit_id: UUID) -> bool:
-        return self.unit_id is None or self.unit_id == unit_id
-
-
-@attrs.frozen
-class Override:
-    """A climb without a passed test: the mandate behind it and why (who decided is the
-    actor recorded with the climb)."""
-
-    mandate: Vote
-    why: str
-
-
-@attrs.frozen
-class Move:
-    """The campaign's position changed: launched on a rung, escalated or de-escalated."""
-
-    on: date
-    rung: str
-    direction: str  # "launched", "escalated", "de-escalated"
-    by: Actor
-    reason: str | None
-    override: Override | None = None
-    held_back: tuple[UUID, ...] = attrs.field(default=(), converter=_uuids)
-
-
-@attrs.frozen
-class StatusChange:
-    on: date
-    status: CampaignStatus
-    by: Actor
-    reason: str | None
-    outcome: Outcome | None = None
-
-
-@attrs.frozen
-class LadderChange:
-    on: date
-    ladder: Ladder
-    by: Actor
-    reason: str | None
-
-
-@attrs.define
-class Spell:
-    """A stretch of time from ``start`` up to (not including) ``end``; open while ``end`` is
-    None."""
-
-    start: date
-    end: date | None = None
-
-    def covers(self, on: date) -> bool:
-        return self.start <= on and (self.end is None or on < self.end)
-
-
-@attrs.define
-class CampaignUnit:
-    """A unit's part in a campaign: when it took part, and its strikes."""
-
-    unit_id: UUID
-    label: str
-    memberships: list[Spell] = attrs.field(factory=list)
-    strikes: list[Spell] = attrs.field(factory=list)
-
-    @property
-    def active(self) -> bool:
-        return bool(self.memberships) and self.memberships[-1].end is None
-
-    @property
-    def on_strike(self) -> bool:
-        return bool(self.strikes) and self.strikes[-1].end is None
-
-    def active_on(self, on: date) -> bool:
-        return any(s.covers(on) for s in self.memberships)
-
-    def on_strike_on(self, on: date) -> bool:
-        return any(s.covers(on) for s in self.strikes)
-
-
-@attrs.define
-class Action:
-    """A planned action; once held, its counts and structure test."""
-
-    number: int
-    name: str
-    rung: str
-    planned_on: date
-    units: tuple[PlannedUnit, ...]
-    planned_by: Actor
-    turnouts: tuple[Turnout, ...] = ()
-    test: StructureTest | None = None
-    cancelled: bool = False
-
-    @property
-    def held(self) -> bool:
-        return self.test is not None
-
-    def planned_unit(self, unit_id: UUID) -> PlannedUnit | None:
-        return next((p for p in self.units if p.unit_id == unit_id), None)
-
-
-@attrs.frozen
-class ClimbCheck:
-    """Whether a campaign may climb from its rung on a date, and which units hold it back."""
-
-    on: date
-    rung: str
-    next_rung: str | None
-    ready: tuple[UUID, ...]
-    held_back: tuple[UUID, ...]
-    needed: int
-    share: Fraction
-    status: CampaignStatus
-    strike_vote_ok: bool
-
-    @property
-    def enough_ready(self) -> bool:
-        return self.needed > 0 and len(self.ready) >= self.needed
-
-    @property
-    def allowed(self) -> bool:
-        """True when the campaign may escalate without an override."""
-        return (self.status is CampaignStatus.ACTIVE and self.next_rung is not None
-                and self.strike_vote_ok and self.enough_ready)
-
-
-# ----------------------------------------------------------------- the aggregate
+from bargaining.domain.shared.vote import Vote
 
 
 def _ladder(value: object) -> Ladder:
@@ -546,23 +88,23 @@ class Campaign(Aggregate):
         *,
         name: str,
         units: Sequence[tuple[UUID, str]],
-        launched_on: date,
+        on: date,
         actor: Actor,
         cluster_id: UUID | None = None,
         ladder: Ladder | None = None,
         climb_share: Fraction | int = 1,
         reason: str | None = None,
     ) -> Campaign:
-        """Launch on the ladder's first rung, for the given (unit id, label) pairs."""
+        """Launch on the ladder's first rung on a day, for the given (unit id, label) pairs."""
         actor = require_actor(actor)
-        title = _text(name, "a campaign's name")
+        title = require_text(name, "a campaign's name")
         chosen = _ladder(ladder)
-        on = require_date(launched_on, "launch date")
+        on = require_date(on, "launch date")
         share = _climb_share(climb_share)
         if isinstance(units, str) or not units:
             raise InvalidInput("a campaign is launched for one or more bargaining units")
-        ids = [_unit_id(uid) for uid, _ in units]
-        labels = [_text(label, "a unit's label") for _, label in units]
+        ids = [require_unit_id(uid) for uid, _ in units]
+        labels = [require_text(label, "a unit's label") for _, label in units]
         if len(set(ids)) != len(ids):
             raise InvalidInput("a unit is named twice in the campaign's units")
         if cluster_id is not None and not isinstance(cluster_id, UUID):
@@ -657,146 +199,79 @@ class Campaign(Aggregate):
         return self.actions[number - 1]
 
     def unit(self, unit_id: object) -> CampaignUnit:
-        uid = _unit_id(unit_id)
+        uid = require_unit_id(unit_id)
         try:
             return self.units[uid]
         except KeyError:
             raise RuleViolation(
                 f"the unit {uid} is not part of the campaign '{self.name}'") from None
 
+    # Questions about the campaign as it stood on a date: answered in ``queries``.
+
     def ladder_on(self, on: date) -> Ladder:
-        return _last(self.ladders, on).ladder
+        return queries.ladder_on(self, on)
 
     def move_on(self, on: date) -> Move:
-        return _last(self.moves, on)
+        return queries.move_on(self, on)
 
     def status_on(self, on: date) -> CampaignStatus:
-        return _last(self.statuses, on).status
+        return queries.status_on(self, on)
 
     def climb_share_on(self, on: date) -> Fraction:
-        share = self.climb_shares[0][1]
-        for when, value in self.climb_shares:
-            if when <= on:
-                share = value
-        return share
+        return queries.climb_share_on(self, on)
 
     def rung_on(self, on: date) -> tuple[int, Rung]:
         """The campaign's rung as it stood on a date (its position and the rung itself)."""
-        ladder = self.ladder_on(on)
-        index = ladder.index(self.move_on(on).rung)
-        return index, ladder.rungs[index]
+        return queries.rung_on(self, on)
 
     def units_on(self, on: date) -> list[CampaignUnit]:
         """The units taking part in the campaign on a date."""
-        return [u for u in self.units.values() if u.active_on(on)]
+        return queries.units_on(self, on)
 
     def latest_action(
         self, unit_id: UUID, on: date, rung: str | None = None
     ) -> tuple[Action, UnitResult] | None:
         """The most recent held action (on or before ``on``, on ``rung`` if given) in which
         the unit was counted, with the unit's result."""
-        best: tuple[Action, UnitResult] | None = None
-        latest: date | None = None
-        for action in self._held(on, rung):
-            assert action.test is not None
-            result = action.test.result_for(unit_id)
-            if result is not None and (latest is None or action.test.held_on >= latest):
-                best, latest = (action, result), action.test.held_on
-        return best
-
-    def _held(self, on: date, rung: str | None) -> list[Action]:
-        """Actions held on or before a date (on one rung if given), in recorded order."""
-        return [a for a in self.actions if a.test is not None and a.test.held_on <= on
-                and (rung is None or same(a.rung, rung))]
+        return queries.latest_action(self, unit_id, on, rung)
 
     def latest_group_count(
         self, unit_id: UUID, group: str | None, on: date, rung: str | None = None
     ) -> tuple[Action, Turnout] | None:
         """The most recent count of one work group (``None``: the unit counted as a whole)."""
-        best: tuple[Action, Turnout] | None = None
-        latest: date | None = None
-        for action in self._held(on, rung):
-            assert action.test is not None
-            for turnout in action.turnouts:
-                if (turnout.unit_id == unit_id and _same_group(turnout.work_group, group)
-                        and (latest is None or action.test.held_on >= latest)):
-                    best, latest = (action, turnout), action.test.held_on
-        return best
+        return queries.latest_group_count(self, unit_id, group, on, rung)
 
     def work_groups(self, unit_id: UUID, on: date) -> list[str | None]:
-        """The work groups counted for a unit up to a date, in the order first counted. A unit
-        last counted as a whole has the one group ``None`` (the whole unit)."""
-        latest = self.latest_action(unit_id, on)
-        if latest is None:
-            return []
-        if any(t.unit_id == unit_id and t.work_group is None for t in latest[0].turnouts):
-            return [None]
-        groups: list[str | None] = []
-        for action in self._held(on, None):
-            for turnout in action.turnouts:
-                if turnout.unit_id == unit_id and turnout.work_group is not None and not any(
-                        _same_group(turnout.work_group, g) for g in groups):
-                    groups.append(turnout.work_group)
-        return groups
+        """The work groups counted for a unit up to a date, in the order first counted."""
+        return queries.work_groups(self, unit_id, on)
 
     def strike_votes(self, unit_id: UUID, on: date) -> list[Mandate]:
         """Strike votes held on or before a date that cover a unit, oldest first."""
-        found = [m for m in self.mandates if m.kind is MandateKind.STRIKE_VOTE
-                 and m.covers(unit_id) and m.vote.held_on <= on]
-        return sorted(found, key=lambda m: (m.vote.held_on, m.number))
+        return queries.strike_votes(self, unit_id, on)
 
     def qualifies(self, mandate: Mandate, ladder: Ladder | None = None) -> bool:
         """A strike vote that carried and meets the ladder's strike vote threshold."""
-        threshold = (ladder or self.ladder).strike_vote_threshold
-        return (mandate.kind is MandateKind.STRIKE_VOTE and mandate.carried
-                and threshold.met_by(mandate.vote.tally))
+        return queries.qualifies(self, mandate, ladder)
 
     def passed_rung(self, unit_id: UUID, on: date, rung: Rung) -> bool:
-        """Whether a unit's latest test of a rung, up to a date, reached its threshold (for the
-        strike vote rung: whether its latest strike vote carried and met the threshold)."""
-        if rung.kind is RungKind.STRIKE_VOTE:
-            votes = self.strike_votes(unit_id, on)
-            return bool(votes) and self.qualifies(votes[-1], self.ladder_on(on))
-        latest = self.latest_action(unit_id, on, rung.name)
-        return latest is not None and meets(latest[1].participants, latest[1].eligible,
-                                            rung.threshold)
+        """Whether a unit's latest test of a rung, up to a date, reached its threshold."""
+        return queries.passed_rung(self, unit_id, on, rung)
 
     def climb_check(self, on: date) -> ClimbCheck:
-        """Whether the campaign, as it stood on a date, may climb to the next rung: enough of
-        its units (all, or the share it set) have passed the current rung's test, and a strike
-        vote meets the ladder's threshold before the strike rung."""
-        ladder = self.ladder_on(on)
-        index, rung = self.rung_on(on)
-        nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
-        units = self.units_on(on)
-        ready = tuple(u.unit_id for u in units if self.passed_rung(u.unit_id, on, rung))
-        held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
-        share = self.climb_share_on(on)
-        needed = math.ceil(share * len(units))
-        strike_ok = True
-        if nxt is not None and nxt.kind is RungKind.STRIKE:
-            strike_ok = self.strike_vote_met(on, ladder)
-        return ClimbCheck(on, rung.name, nxt.name if nxt else None, ready, held_back, needed,
-                          share, self.status_on(on), strike_ok)
+        """Whether the campaign, as it stood on a date, may climb to the next rung."""
+        return queries.climb_check(self, on)
 
     def strike_mandate(self, unit_id: UUID, on: date) -> Mandate | None:
-        """The strike vote in force for a unit on a date: the latest one covering it (its own
-        or the whole campaign's), if it carried. A later vote that failed withdraws it."""
-        votes = self.strike_votes(unit_id, on)
-        return votes[-1] if votes and votes[-1].carried else None
+        """The strike vote in force for a unit on a date, if it carried."""
+        return queries.strike_mandate(self, unit_id, on)
 
     def strike_vote_met(self, on: date, ladder: Ladder | None = None) -> bool:
         """Whether, for some unit taking part, the strike vote in force meets the ladder's
         threshold."""
-        for unit in self.units_on(on):
-            mandate = self.strike_mandate(unit.unit_id, on)
-            if mandate is not None and self.qualifies(mandate, ladder):
-                return True
-        return False
+        return queries.strike_vote_met(self, on, ladder)
 
     def label(self, unit_id: UUID) -> str:
-        found = self.units.get(unit_id)
-        return found.label if found else str(unit_id)
+        return label_of(self.units, unit_id)
 
     def labels(self, unit_ids: Iterable[UUID]) -> str:
         return "; ".join(self.label(u) for u in unit_ids)
@@ -843,12 +318,12 @@ class Campaign(Aggregate):
         """A unit joins the campaign (or rejoins it)."""
         actor = require_actor(actor)
         self._require_open()
-        uid = _unit_id(unit_id)
+        uid = require_unit_id(unit_id)
         day = self._dated(on, "date the unit joins")
         found = self.units.get(uid)
         if found is not None and found.active:
             raise RuleViolation(f"{found.label} is already part of the campaign '{self.name}'")
-        self._unit_joined(unit_id=uid, label=_text(label, "a unit's label"), on=day,
+        self._unit_joined(unit_id=uid, label=require_text(label, "a unit's label"), on=day,
                           actor=actor, reason=clean_reason(reason))
 
     @event("UnitJoined")
@@ -951,7 +426,7 @@ class Campaign(Aggregate):
         Returns the action's number."""
         actor = require_actor(actor)
         self._require_open()
-        title = _text(name, "an action's name")
+        title = require_text(name, "an action's name")
         chosen = self.ladder.rung(rung)
         if chosen.kind is RungKind.STRIKE_VOTE:
             raise RuleViolation(
@@ -1003,11 +478,12 @@ class Campaign(Aggregate):
         turnouts: Sequence[Turnout],
         *,
         actor: Actor,
-        held_on: date | None = None,
+        on: date | None = None,
         reason: str | None = None,
     ) -> StructureTest:
         """Record a planned action as held, with its counts: a structure test whose verdict
-        (participation against the rung's threshold) is recorded with the numbers."""
+        (participation against the rung's threshold) is recorded with the numbers. ``on`` is
+        the day it was held (default: the day it was planned for)."""
         actor = require_actor(actor)
         self._require_open()
         action = self.action(number)
@@ -1015,7 +491,7 @@ class Campaign(Aggregate):
             raise RuleViolation(f"action {number} ({action.name}) was already held")
         if action.cancelled:
             raise RuleViolation(f"action {number} ({action.name}) was cancelled")
-        day = self._since_launch(held_on if held_on is not None else action.planned_on,
+        day = self._since_launch(on if on is not None else action.planned_on,
                                  "date the action was held")
         self._require_not_paused(day, "hold actions")
         ladder = self.ladder_on(day)
@@ -1029,64 +505,13 @@ class Campaign(Aggregate):
                 f"on {day} the campaign '{self.name}' stood on '{standing.name}'; an action on "
                 f"'{action.rung}' is a higher rung: escalate before holding it"
             )
-        counts = self._check_turnouts(action, turnouts, day)
+        counts = action.check_counts(turnouts, day, self.units)
         threshold = ladder.rungs[position].threshold
-        results = []
-        for unit in action.units:
-            mine = [t for t in counts if t.unit_id == unit.unit_id]
-            eligible = sum(t.eligible for t in mine)
-            participants = sum(t.participants for t in mine)
-            results.append(UnitResult(unit.unit_id, eligible, participants,
-                                      meets(participants, eligible, threshold)))
-        eligible = sum(r.eligible for r in results)
-        participants = sum(r.participants for r in results)
-        test = StructureTest(number, action.name, action.rung, threshold, day, eligible,
-                             participants, meets(participants, eligible, threshold),
-                             tuple(results))
+        test = structure_test(number, action.name, action.rung, threshold, day, action.units,
+                              counts)
         self._action_held(number=number, turnouts=counts, test=test, actor=actor,
                           reason=clean_reason(reason))
         return test
-
-    def _check_turnouts(
-        self, action: Action, turnouts: Sequence[Turnout], day: date
-    ) -> list[Turnout]:
-        if isinstance(turnouts, Turnout) or not turnouts:
-            raise InvalidInput("a held action needs its counts (a list of Turnout)")
-        counts = list(turnouts)
-        for count in counts:
-            if not isinstance(count, Turnout):
-                raise InvalidInput(f"each count is a Turnout, not {count!r}")
-            planned = action.planned_unit(count.unit_id)
-            if planned is None:
-                raise RuleViolation(f"{self.label(count.unit_id)} was not planned to take part "
-                                    f"in action {action.number} ({action.name})")
-            if planned.work_groups and (count.work_group is None or not any(
-                    _same_group(count.work_group, g) for g in planned.work_groups)):
-                raise RuleViolation(
-                    f"{self.label(count.unit_id)} planned action {action.number} with the work "
-                    f"groups {', '.join(planned.work_groups)}; it has no work group "
-                    f"'{count.work_group or 'whole unit'}'"
-                )
-        for planned in action.units:
-            label = self.label(planned.unit_id)
-            mine = [c for c in counts if c.unit_id == planned.unit_id]
-            if not mine:
-                raise RuleViolation(f"{label} took part in action {action.number} but has no "
-                                    "count (count a group that stayed away as 0 participants)")
-            if not self.units[planned.unit_id].active_on(day):
-                raise RuleViolation(f"{label} was not part of the campaign on {day}")
-            groups = [c.work_group for c in mine]
-            if None in groups and len(groups) > 1:
-                raise RuleViolation(f"{label} is counted both as a whole and by work group")
-            keys = [g.casefold() for g in groups if g is not None]
-            if len(set(keys)) != len(keys):
-                raise RuleViolation(f"{label} has a work group counted twice")
-            missing = [g for g in planned.work_groups if g.casefold() not in keys]
-            if missing:
-                raise RuleViolation(f"{label} has no count for the work groups "
-                                    f"{', '.join(missing)} (count 0 participants if nobody "
-                                    "took part)")
-        return counts
 
     @event("ActionHeld")
     def _action_held(
@@ -1336,27 +761,3 @@ class Campaign(Aggregate):
     def _strike_ended(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
         self.units[unit_id].strikes[-1].end = on
         self.last_dated = max(self.last_dated, on)
-
-
-def _same_group(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return a.casefold() == b.casefold()
-
-
-class _Dated(Protocol):
-    @property
-    def on(self) -> date: ...
-
-
-D = TypeVar("D", bound=_Dated)
-
-
-def _last(entries: Sequence[D], on: date) -> D:
-    """The last entry dated on or before ``on`` (the first when ``on`` is earlier)."""
-    found = entries[0]
-    for entry in entries:
-        if entry.on <= on:
-            found = entry
-    return found
-

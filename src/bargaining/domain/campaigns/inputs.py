@@ -1,0 +1,25 @@
+"""Checks of the plain values a campaign is given: names and unit ids.
+
+Every campaign module refuses a blank name or a unit named by anything but its id in the same
+words, so the checks live once, here.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from bargaining.domain.shared.errors import InvalidInput
+
+
+def require_text(value: object, what: str) -> str:
+    """Non-blank text with its spacing tidied; ``what`` names the value in the refusal."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"{what} must be non-blank text, not {value!r}")
+    return " ".join(value.split())
+
+
+def require_unit_id(value: object) -> UUID:
+    """A unit's id: a campaign holds units by id, never by name."""
+    if not isinstance(value, UUID):
+        raise InvalidInput(f"a unit is named by its id (a UUID), not {value!r}")
+    return value

@@ -1,0 +1,181 @@
+"""Escalation ladders: ordered rungs, each with the participation threshold that proves it.
+
+A ladder depends on context (in a factory a petition is a high rung, in higher education a low
+one), so each campaign may bring its own; :data:`DEFAULT_LADDER` is the practitioners' ladder
+of the design guide. Thresholds are exact percentages of eligible workers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from bargaining.domain.campaigns.inputs import require_text
+from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.vote import Threshold
+
+#: The strike vote's threshold when a ladder has no strike vote rung of its own.
+DEFAULT_STRIKE_VOTE_PERCENT = 85
+
+
+class RungKind(enum.Enum):
+    """What passes a rung: a held action's turnout, or (for the strike vote rung) the vote."""
+
+    ACTION = "action"
+    STRIKE_VOTE = "strike vote"
+    STRIKE = "strike"
+
+
+def show_percent(value: Fraction) -> str:
+    """60 -> '60%', 52.5 -> '52.5%' (a value in percent)."""
+    text = f"{float(value):.1f}".removesuffix(".0")
+    return f"{text}%"
+
+
+def same(a: str, b: str) -> bool:
+    """Rung names match whatever their case and spacing."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _percent(value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal | str | float):
+        raise InvalidInput(f"a rung's threshold must be a percentage, not {value!r}")
+    try:
+        number = Fraction(str(value)) if isinstance(value, float | str) else Fraction(value)
+    except (ValueError, ArithmeticError):
+        raise InvalidInput(f"a rung's threshold must be a percentage, not {value!r}") from None
+    if not 0 < number <= 100:
+        raise InvalidInput(
+            f"a rung's threshold must be above 0% and at most 100%, not {show_percent(number)}"
+        )
+    return number
+
+
+def _kind(value: object) -> RungKind:
+    if isinstance(value, RungKind):
+        return value
+    try:
+        return RungKind(value)
+    except ValueError:
+        raise InvalidInput(
+            f"a rung's kind is one of {', '.join(k.value for k in RungKind)}, not {value!r}"
+        ) from None
+
+
+def _rung_name(value: object) -> str:
+    return require_text(value, "a rung's name")
+
+
+@attrs.frozen
+class Rung:
+    """One rung of a ladder: its name and the participation threshold, in percent of eligible
+    workers, that proves it (``Rung("majority petition", 51)``). The strike vote rung is passed
+    by a strike vote with that share of eligible members voting yes."""
+
+    name: str = attrs.field(converter=_rung_name)
+    threshold: Fraction = attrs.field(converter=_percent)
+    kind: RungKind = attrs.field(default=RungKind.ACTION, converter=_kind)
+
+    def describe(self) -> str:
+        return f"{self.name} ({show_percent(self.threshold)})"
+
+
+def _rungs(values: object) -> tuple[Rung, ...]:
+    if isinstance(values, Rung | str) or not isinstance(values, Iterable):
+        raise InvalidInput("a ladder is an ordered list of rungs")
+    rungs = tuple(values)
+    for rung in rungs:
+        if not isinstance(rung, Rung):
+            raise InvalidInput(f"every rung of a ladder must be a Rung, not {rung!r}")
+    return rungs
+
+
+@attrs.frozen
+class Ladder:
+    """Ordered rungs, lowest first. Each campaign may bring its own; the default is the
+    practitioners' ladder of the design guide (:meth:`default`)."""
+
+    rungs: tuple[Rung, ...] = attrs.field(converter=_rungs)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.rungs:
+            raise InvalidInput("a ladder needs at least one rung")
+        names = [r.name.casefold() for r in self.rungs]
+        repeated = sorted({r.name for r in self.rungs if names.count(r.name.casefold()) > 1})
+        if repeated:
+            raise InvalidInput(f"each rung of a ladder is named once; repeated: "
+                               f"{', '.join(repeated)}")
+        for kind in (RungKind.STRIKE_VOTE, RungKind.STRIKE):
+            if sum(r.kind is kind for r in self.rungs) > 1:
+                raise InvalidInput(f"a ladder has at most one {kind.value} rung")
+        vote, strike = self.strike_vote_index, self.strike_index
+        if vote is not None and strike is not None and vote > strike:
+            raise InvalidInput("a ladder's strike vote rung must come before its strike rung")
+
+    @classmethod
+    def default(cls) -> Ladder:
+        """The design guide's ladder: meeting 1%, cards 10%, petition 51%, colours 60%, rally
+        75%, overtime ban / work-to-rule 80%, strike vote 85% yes of eligible, strike 90%."""
+        return DEFAULT_LADDER
+
+    def __len__(self) -> int:
+        return len(self.rungs)
+
+    def find(self, name: str) -> int | None:
+        for i, rung in enumerate(self.rungs):
+            if same(rung.name, name):
+                return i
+        return None
+
+    def index(self, name: object) -> int:
+        """The position of the rung with this name (case and spacing do not matter)."""
+        if isinstance(name, Rung):
+            name = name.name
+        if not isinstance(name, str):
+            raise InvalidInput(f"a rung is named by its name, not {name!r}")
+        found = self.find(name)
+        if found is None:
+            raise InvalidInput(
+                f"the ladder has no rung '{' '.join(name.split())}'; its rungs are "
+                f"{', '.join(repr(r.name) for r in self.rungs)}"
+            )
+        return found
+
+    def rung(self, name: object) -> Rung:
+        return self.rungs[self.index(name)]
+
+    @property
+    def strike_vote_index(self) -> int | None:
+        return next((i for i, r in enumerate(self.rungs) if r.kind is RungKind.STRIKE_VOTE), None)
+
+    @property
+    def strike_index(self) -> int | None:
+        return next((i for i, r in enumerate(self.rungs) if r.kind is RungKind.STRIKE), None)
+
+    @property
+    def strike_vote_threshold(self) -> Threshold:
+        """What a strike vote needs before the campaign may reach the strike rung: the strike
+        vote rung's share of eligible members voting yes (85% on the default ladder)."""
+        index = self.strike_vote_index
+        percent = self.rungs[index].threshold if index is not None else Fraction(
+            DEFAULT_STRIKE_VOTE_PERCENT)
+        return Threshold.share_of_eligible(percent)
+
+    def describe(self) -> str:
+        return ", ".join(r.describe() for r in self.rungs)
+
+
+DEFAULT_LADDER = Ladder((
+    Rung("organizing meeting", 1),
+    Rung("union cards / sign-up", 10),
+    Rung("majority petition", 51),
+    Rung("wear the union colours", 60),
+    Rung("rally or march on the boss", 75),
+    Rung("overtime ban / work-to-rule", 80),
+    Rung("strike vote", 85, RungKind.STRIKE_VOTE),
+    Rung("strike", 90, RungKind.STRIKE),
+))

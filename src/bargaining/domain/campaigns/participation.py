@@ -1,0 +1,174 @@
+"""Participation: the counts of who took part in an action, and the structure test they make.
+
+A structure test is an action whose turnout proves organization: participants of eligible, per
+unit and per work group, against the rung's threshold. Counts only: a campaign records no names.
+Shares are exact (fractions of percent), so a threshold is met or not without rounding.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+from fractions import Fraction
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.campaigns.inputs import require_text, require_unit_id
+from bargaining.domain.campaigns.ladder import show_percent
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import whole_count
+
+
+def share_percent(participants: int, eligible: int) -> Fraction:
+    """Participants as a percentage of eligible (0 when nobody is eligible)."""
+    return Fraction(participants * 100, eligible) if eligible else Fraction(0)
+
+
+def meets(participants: int, eligible: int, threshold: Fraction) -> bool:
+    """Whether participation reaches a threshold given in percent (exact arithmetic)."""
+    return eligible > 0 and participants * 100 >= threshold * eligible
+
+
+def short_of(participants: int, eligible: int, threshold: Fraction) -> int:
+    """How many more participants a group needs to reach a threshold (0 when it does)."""
+    needed = math.ceil(threshold * eligible / 100)
+    return max(0, needed - participants)
+
+
+def _group(value: object) -> str | None:
+    if value is None:
+        return None
+    return require_text(value, "a work group's name")
+
+
+def _groups(values: Iterable[object]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise InvalidInput("work groups are given as a list of names")
+    names = tuple(require_text(v, "a work group's name") for v in values)
+    seen = [n.casefold() for n in names]
+    repeated = sorted({n for n in names if seen.count(n.casefold()) > 1})
+    if repeated:
+        raise InvalidInput(f"a work group is named twice: {', '.join(repeated)}")
+    return names
+
+
+def same_group(a: str | None, b: str | None) -> bool:
+    """Work group names match whatever their case; ``None`` (the whole unit) matches only
+    itself."""
+    if a is None or b is None:
+        return a is b
+    return a.casefold() == b.casefold()
+
+
+def _eligible(value: object) -> int:
+    return whole_count(value, "the eligible count")
+
+
+def _participants(value: object) -> int:
+    return whole_count(value, "the participant count")
+
+
+@attrs.frozen
+class Turnout:
+    """How many of a unit's (or one of its work groups') eligible workers took part in an
+    action. Counts only: a campaign records no names. ``work_group=None`` counts the unit as
+    a whole."""
+
+    unit_id: UUID = attrs.field(converter=require_unit_id)
+    eligible: int = attrs.field(converter=_eligible)
+    participants: int = attrs.field(converter=_participants)
+    work_group: str | None = attrs.field(default=None, converter=_group)
+
+    def __attrs_post_init__(self) -> None:
+        where = f" in {self.work_group}" if self.work_group else ""
+        if self.eligible == 0:
+            raise InvalidInput(f"a count needs at least one eligible worker{where}")
+        if self.participants > self.eligible:
+            raise RuleViolation(
+                f"participation can never exceed the eligible count: {self.participants} took "
+                f"part{where}, but only {self.eligible} are eligible"
+            )
+
+    @property
+    def share(self) -> Fraction:
+        return share_percent(self.participants, self.eligible)
+
+
+@attrs.frozen
+class PlannedUnit:
+    """A unit taking part in a planned action, and which of its work groups (none listed: the
+    unit counts its own way, by named groups or as a whole)."""
+
+    unit_id: UUID = attrs.field(converter=require_unit_id)
+    work_groups: tuple[str, ...] = attrs.field(default=(), converter=_groups)
+
+
+@attrs.frozen
+class UnitResult:
+    """One unit's part in a structure test: its totals and whether they reached the threshold."""
+
+    unit_id: UUID
+    eligible: int
+    participants: int
+    passed: bool
+
+    @property
+    def share(self) -> Fraction:
+        return share_percent(self.participants, self.eligible)
+
+
+def _results(values: Iterable[UnitResult]) -> tuple[UnitResult, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class StructureTest:
+    """The verdict on a held action, recorded with its numbers: the action passes when its
+    participation (all units together) reaches the rung's threshold; each unit's verdict is
+    kept too, and it is each unit's that a campaign's climb depends on."""
+
+    action: int
+    name: str
+    rung: str
+    threshold: Fraction
+    held_on: date
+    eligible: int
+    participants: int
+    passed: bool
+    units: tuple[UnitResult, ...] = attrs.field(converter=_results)
+
+    @property
+    def share(self) -> Fraction:
+        return share_percent(self.participants, self.eligible)
+
+    def result_for(self, unit_id: UUID) -> UnitResult | None:
+        return next((r for r in self.units if r.unit_id == unit_id), None)
+
+    def explain(self) -> str:
+        return (
+            f"{self.name} ({self.rung}), {self.held_on}: {self.participants} of {self.eligible} "
+            f"took part ({show_percent(self.share)}) against {show_percent(self.threshold)}: "
+            f"{'passed' if self.passed else 'failed'}"
+        )
+
+
+def structure_test(
+    number: int, name: str, rung: str, threshold: Fraction, held_on: date,
+    planned: Iterable[PlannedUnit], counts: Iterable[Turnout],
+) -> StructureTest:
+    """The verdict on held action ``number`` from its counts: each planned unit's totals (its
+    work groups added up) and all units together, each against the rung's threshold."""
+    counts = list(counts)
+    results = []
+    for unit in planned:
+        mine = [t for t in counts if t.unit_id == unit.unit_id]
+        eligible = sum(t.eligible for t in mine)
+        participants = sum(t.participants for t in mine)
+        results.append(UnitResult(unit.unit_id, eligible, participants,
+                                  meets(participants, eligible, threshold)))
+    eligible = sum(r.eligible for r in results)
+    participants = sum(r.participants for r in results)
+    return StructureTest(number, name, rung, threshold, held_on, eligible, participants,
+                         meets(participants, eligible, threshold), tuple(results))

@@ -1,0 +1,250 @@
+"""Read-only questions about a campaign as it stood on a date: its ladder, rung, status and
+units then, each unit's latest count and strike vote, and whether it may climb.
+
+Pure functions of a campaign's recorded timeline (:class:`CampaignRecord`, which a
+:class:`~bargaining.domain.campaigns.campaign.Campaign` is): they change nothing, so the
+aggregate keeps only its commands and delegates its questions here, and a report such as
+readiness asks the same questions the rules do.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date
+from fractions import Fraction
+from typing import Protocol
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind, same
+from bargaining.domain.campaigns.participation import Turnout, UnitResult, meets, same_group
+from bargaining.domain.campaigns.timeline import (
+    Action,
+    CampaignStatus,
+    CampaignUnit,
+    LadderChange,
+    Mandate,
+    MandateKind,
+    Move,
+    StatusChange,
+    last_on,
+)
+
+
+class CampaignRecord(Protocol):
+    """What the questions read of a campaign: its current ladder and its recorded timeline."""
+
+    @property
+    def ladder(self) -> Ladder: ...
+
+    @property
+    def ladders(self) -> Sequence[LadderChange]: ...
+
+    @property
+    def moves(self) -> Sequence[Move]: ...
+
+    @property
+    def statuses(self) -> Sequence[StatusChange]: ...
+
+    @property
+    def climb_shares(self) -> Sequence[tuple[date, Fraction]]: ...
+
+    @property
+    def units(self) -> Mapping[UUID, CampaignUnit]: ...
+
+    @property
+    def actions(self) -> Sequence[Action]: ...
+
+    @property
+    def mandates(self) -> Sequence[Mandate]: ...
+
+
+@attrs.frozen
+class ClimbCheck:
+    """Whether a campaign may climb from its rung on a date, and which units hold it back."""
+
+    on: date
+    rung: str
+    next_rung: str | None
+    ready: tuple[UUID, ...]
+    held_back: tuple[UUID, ...]
+    needed: int
+    share: Fraction
+    status: CampaignStatus
+    strike_vote_ok: bool
+
+    @property
+    def enough_ready(self) -> bool:
+        return self.needed > 0 and len(self.ready) >= self.needed
+
+    @property
+    def allowed(self) -> bool:
+        """True when the campaign may escalate without an override."""
+        return (self.status is CampaignStatus.ACTIVE and self.next_rung is not None
+                and self.strike_vote_ok and self.enough_ready)
+
+
+# ------------------------------------------------------------- the timeline on a date
+
+
+def ladder_on(campaign: CampaignRecord, on: date) -> Ladder:
+    """The ladder the campaign used on a date."""
+    return last_on(campaign.ladders, on).ladder
+
+
+def move_on(campaign: CampaignRecord, on: date) -> Move:
+    """The campaign's last move on the ladder made on or before a date."""
+    return last_on(campaign.moves, on)
+
+
+def status_on(campaign: CampaignRecord, on: date) -> CampaignStatus:
+    """Whether the campaign was active, paused or concluded on a date."""
+    return last_on(campaign.statuses, on).status
+
+
+def climb_share_on(campaign: CampaignRecord, on: date) -> Fraction:
+    """The share of units that had to pass a rung, on a date, before a joint climb."""
+    share = campaign.climb_shares[0][1]
+    for when, value in campaign.climb_shares:
+        if when <= on:
+            share = value
+    return share
+
+
+def rung_on(campaign: CampaignRecord, on: date) -> tuple[int, Rung]:
+    """The campaign's rung as it stood on a date (its position and the rung itself)."""
+    ladder = ladder_on(campaign, on)
+    index = ladder.index(move_on(campaign, on).rung)
+    return index, ladder.rungs[index]
+
+
+def units_on(campaign: CampaignRecord, on: date) -> list[CampaignUnit]:
+    """The units taking part in the campaign on a date."""
+    return [u for u in campaign.units.values() if u.active_on(on)]
+
+
+# ------------------------------------------------------------------ counts
+
+
+def latest_action(
+    campaign: CampaignRecord, unit_id: UUID, on: date, rung: str | None = None
+) -> tuple[Action, UnitResult] | None:
+    """The most recent held action (on or before ``on``, on ``rung`` if given) in which
+    the unit was counted, with the unit's result."""
+    best: tuple[Action, UnitResult] | None = None
+    latest: date | None = None
+    for action in _held(campaign, on, rung):
+        assert action.test is not None
+        result = action.test.result_for(unit_id)
+        if result is not None and (latest is None or action.test.held_on >= latest):
+            best, latest = (action, result), action.test.held_on
+    return best
+
+
+def _held(campaign: CampaignRecord, on: date, rung: str | None) -> list[Action]:
+    """Actions held on or before a date (on one rung if given), in recorded order."""
+    return [a for a in campaign.actions if a.test is not None and a.test.held_on <= on
+            and (rung is None or same(a.rung, rung))]
+
+
+def latest_group_count(
+    campaign: CampaignRecord, unit_id: UUID, group: str | None, on: date,
+    rung: str | None = None,
+) -> tuple[Action, Turnout] | None:
+    """The most recent count of one work group (``None``: the unit counted as a whole)."""
+    best: tuple[Action, Turnout] | None = None
+    latest: date | None = None
+    for action in _held(campaign, on, rung):
+        assert action.test is not None
+        for turnout in action.turnouts:
+            if (turnout.unit_id == unit_id and same_group(turnout.work_group, group)
+                    and (latest is None or action.test.held_on >= latest)):
+                best, latest = (action, turnout), action.test.held_on
+    return best
+
+
+def work_groups(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[str | None]:
+    """The work groups counted for a unit up to a date, in the order first counted. A unit
+    last counted as a whole has the one group ``None`` (the whole unit)."""
+    latest = latest_action(campaign, unit_id, on)
+    if latest is None:
+        return []
+    if any(t.unit_id == unit_id and t.work_group is None for t in latest[0].turnouts):
+        return [None]
+    groups: list[str | None] = []
+    for action in _held(campaign, on, None):
+        for turnout in action.turnouts:
+            if turnout.unit_id == unit_id and turnout.work_group is not None and not any(
+                    same_group(turnout.work_group, g) for g in groups):
+                groups.append(turnout.work_group)
+    return groups
+
+
+# ------------------------------------------------------------- strike votes
+
+
+def strike_votes(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Mandate]:
+    """Strike votes held on or before a date that cover a unit, oldest first."""
+    found = [m for m in campaign.mandates if m.kind is MandateKind.STRIKE_VOTE
+             and m.covers(unit_id) and m.vote.held_on <= on]
+    return sorted(found, key=lambda m: (m.vote.held_on, m.number))
+
+
+def qualifies(campaign: CampaignRecord, mandate: Mandate, ladder: Ladder | None = None) -> bool:
+    """A strike vote that carried and meets the ladder's strike vote threshold (the
+    campaign's current ladder unless one is given)."""
+    threshold = (ladder or campaign.ladder).strike_vote_threshold
+    return (mandate.kind is MandateKind.STRIKE_VOTE and mandate.carried
+            and threshold.met_by(mandate.vote.tally))
+
+
+def strike_mandate(campaign: CampaignRecord, unit_id: UUID, on: date) -> Mandate | None:
+    """The strike vote in force for a unit on a date: the latest one covering it (its own
+    or the whole campaign's), if it carried. A later vote that failed withdraws it."""
+    votes = strike_votes(campaign, unit_id, on)
+    return votes[-1] if votes and votes[-1].carried else None
+
+
+def strike_vote_met(campaign: CampaignRecord, on: date, ladder: Ladder | None = None) -> bool:
+    """Whether, for some unit taking part, the strike vote in force meets the ladder's
+    threshold."""
+    for unit in units_on(campaign, on):
+        mandate = strike_mandate(campaign, unit.unit_id, on)
+        if mandate is not None and qualifies(campaign, mandate, ladder):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ climbing
+
+
+def passed_rung(campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung) -> bool:
+    """Whether a unit's latest test of a rung, up to a date, reached its threshold (for the
+    strike vote rung: whether its latest strike vote carried and met the threshold)."""
+    if rung.kind is RungKind.STRIKE_VOTE:
+        votes = strike_votes(campaign, unit_id, on)
+        return bool(votes) and qualifies(campaign, votes[-1], ladder_on(campaign, on))
+    latest = latest_action(campaign, unit_id, on, rung.name)
+    return latest is not None and meets(latest[1].participants, latest[1].eligible,
+                                        rung.threshold)
+
+
+def climb_check(campaign: CampaignRecord, on: date) -> ClimbCheck:
+    """Whether the campaign, as it stood on a date, may climb to the next rung: enough of
+    its units (all, or the share it set) have passed the current rung's test, and a strike
+    vote meets the ladder's threshold before the strike rung."""
+    ladder = ladder_on(campaign, on)
+    index, rung = rung_on(campaign, on)
+    nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
+    units = units_on(campaign, on)
+    ready = tuple(u.unit_id for u in units if passed_rung(campaign, u.unit_id, on, rung))
+    held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
+    share = climb_share_on(campaign, on)
+    needed = math.ceil(share * len(units))
+    strike_ok = True
+    if nxt is not None and nxt.kind is RungKind.STRIKE:
+        strike_ok = strike_vote_met(campaign, on, ladder)
+    return ClimbCheck(on, rung.name, nxt.name if nxt else None, ready, held_back, needed,
+                      share, status_on(campaign, on), strike_ok)

@@ -1,0 +1,254 @@
+"""What a campaign records, in date order: its moves on the ladder, its status, its ladders,
+its units' spells of membership and strike, its actions and its mandates.
+
+Every entry carries the day it happened (``on``), so a campaign can be read as it stood on any
+date: :func:`last_on` picks the entry in force on a day.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Protocol, TypeVar
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.campaigns.ladder import Ladder
+from bargaining.domain.campaigns.participation import (
+    PlannedUnit,
+    StructureTest,
+    Turnout,
+    same_group,
+)
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import Vote
+
+
+class MandateKind(enum.Enum):
+    """What a member vote authorizes: a strike, or another step of the campaign."""
+
+    STRIKE_VOTE = "strike vote"
+    AUTHORIZATION = "authorizing vote"
+
+
+class Outcome(enum.Enum):
+    """How a campaign ended."""
+
+    WON = "won"
+    SETTLED = "settled"
+    DEFEATED = "defeated"
+    WITHDRAWN = "withdrawn"
+
+
+class CampaignScope(enum.Enum):
+    """Whom a campaign mobilizes: a cluster's units, a set of units, or one unit."""
+
+    CLUSTER = "cluster"
+    UNITS = "units"
+    UNIT = "unit"
+
+
+class CampaignStatus(enum.Enum):
+    """Whether a campaign may act: a paused one holds no actions and calls no strikes."""
+
+    ACTIVE = "active"
+    PAUSED = "paused"
+    CONCLUDED = "concluded"
+
+
+def _uuids(values: Iterable[UUID]) -> tuple[UUID, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Mandate:
+    """A member vote that authorizes a step: a strike vote, or another authorizing vote.
+    ``unit_id=None`` is a vote of the whole campaign; ``scope`` is what it authorizes, such as
+    "up to and including an unlimited general strike"."""
+
+    number: int
+    kind: MandateKind
+    vote: Vote
+    scope: str | None = None
+    unit_id: UUID | None = None
+
+    @property
+    def carried(self) -> bool:
+        return self.vote.passed
+
+    def covers(self, unit_id: UUID) -> bool:
+        return self.unit_id is None or self.unit_id == unit_id
+
+
+@attrs.frozen
+class Override:
+    """A climb without a passed test: the mandate behind it and why (who decided is the
+    actor recorded with the climb)."""
+
+    mandate: Vote
+    why: str
+
+
+@attrs.frozen
+class Move:
+    """The campaign's position changed: launched on a rung, escalated or de-escalated."""
+
+    on: date
+    rung: str
+    direction: str  # "launched", "escalated", "de-escalated"
+    by: Actor
+    reason: str | None
+    override: Override | None = None
+    held_back: tuple[UUID, ...] = attrs.field(default=(), converter=_uuids)
+
+
+@attrs.frozen
+class StatusChange:
+    """The campaign was paused, resumed or concluded (launching makes it active)."""
+
+    on: date
+    status: CampaignStatus
+    by: Actor
+    reason: str | None
+    outcome: Outcome | None = None
+
+
+@attrs.frozen
+class LadderChange:
+    """The campaign adopted a ladder (its first at launch)."""
+
+    on: date
+    ladder: Ladder
+    by: Actor
+    reason: str | None
+
+
+@attrs.define
+class Spell:
+    """A stretch of time from ``start`` up to (not including) ``end``; open while ``end`` is
+    None."""
+
+    start: date
+    end: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@attrs.define
+class CampaignUnit:
+    """A unit's part in a campaign: when it took part, and its strikes."""
+
+    unit_id: UUID
+    label: str
+    memberships: list[Spell] = attrs.field(factory=list)
+    strikes: list[Spell] = attrs.field(factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.memberships) and self.memberships[-1].end is None
+
+    @property
+    def on_strike(self) -> bool:
+        return bool(self.strikes) and self.strikes[-1].end is None
+
+    def active_on(self, on: date) -> bool:
+        return any(s.covers(on) for s in self.memberships)
+
+    def on_strike_on(self, on: date) -> bool:
+        return any(s.covers(on) for s in self.strikes)
+
+
+@attrs.define
+class Action:
+    """A planned action; once held, its counts and structure test."""
+
+    number: int
+    name: str
+    rung: str
+    planned_on: date
+    units: tuple[PlannedUnit, ...]
+    planned_by: Actor
+    turnouts: tuple[Turnout, ...] = ()
+    test: StructureTest | None = None
+    cancelled: bool = False
+
+    @property
+    def held(self) -> bool:
+        return self.test is not None
+
+    def planned_unit(self, unit_id: UUID) -> PlannedUnit | None:
+        return next((p for p in self.units if p.unit_id == unit_id), None)
+
+    def check_counts(
+        self, turnouts: Sequence[Turnout], day: date, units: Mapping[UUID, CampaignUnit]
+    ) -> list[Turnout]:
+        """The counts of this action, held on ``day``, refused unless they follow its plan:
+        every planned unit counted (as a whole or by each planned work group), once, nobody
+        else, and every planned unit part of the campaign that day. ``units`` are the
+        campaign's units, which name them in a refusal."""
+        if isinstance(turnouts, Turnout) or not turnouts:
+            raise InvalidInput("a held action needs its counts (a list of Turnout)")
+        counts = list(turnouts)
+        for count in counts:
+            if not isinstance(count, Turnout):
+                raise InvalidInput(f"each count is a Turnout, not {count!r}")
+            planned, who = self.planned_unit(count.unit_id), label_of(units, count.unit_id)
+            if planned is None:
+                raise RuleViolation(f"{who} was not planned to take part in action "
+                                    f"{self.number} ({self.name})")
+            if planned.work_groups and (count.work_group is None or not any(
+                    same_group(count.work_group, g) for g in planned.work_groups)):
+                raise RuleViolation(
+                    f"{who} planned action {self.number} with the work groups "
+                    f"{', '.join(planned.work_groups)}; it has no work group "
+                    f"'{count.work_group or 'whole unit'}'"
+                )
+        for planned in self.units:
+            label = label_of(units, planned.unit_id)
+            mine = [c for c in counts if c.unit_id == planned.unit_id]
+            if not mine:
+                raise RuleViolation(f"{label} took part in action {self.number} but has no "
+                                    "count (count a group that stayed away as 0 participants)")
+            if not units[planned.unit_id].active_on(day):
+                raise RuleViolation(f"{label} was not part of the campaign on {day}")
+            groups = [c.work_group for c in mine]
+            if None in groups and len(groups) > 1:
+                raise RuleViolation(f"{label} is counted both as a whole and by work group")
+            keys = [g.casefold() for g in groups if g is not None]
+            if len(set(keys)) != len(keys):
+                raise RuleViolation(f"{label} has a work group counted twice")
+            missing = [g for g in planned.work_groups if g.casefold() not in keys]
+            if missing:
+                raise RuleViolation(f"{label} has no count for the work groups "
+                                    f"{', '.join(missing)} (count 0 participants if nobody "
+                                    "took part)")
+        return counts
+
+
+def label_of(units: Mapping[UUID, CampaignUnit], unit_id: UUID) -> str:
+    """A unit's label in the campaign, or its id when it never took part."""
+    found = units.get(unit_id)
+    return found.label if found else str(unit_id)
+
+
+class _Dated(Protocol):
+    """An entry of the timeline: it carries the day it happened."""
+
+    @property
+    def on(self) -> date: ...
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def last_on(entries: Sequence[D], on: date) -> D:
+    """The last entry dated on or before ``on`` (the first when ``on`` is earlier)."""
+    found = entries[0]
+    for entry in entries:
+        if entry.on <= on:
+            found = entry
+    return found
