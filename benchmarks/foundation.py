@@ -51,9 +51,10 @@ from bargaining import (
     BargainingApp,
     BargainingUnit,
     CollectiveAgreement,
+    ExpiryMap,
+    MapFilter,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter, ImportReport
-from bargaining.readmodels.expiry_map import ExpiryMap
 
 F7_CSV = Path(__file__).resolve().parents[1] / "data" / "f7-notices-fy2004-sample.csv"
 ACTOR = Actor("bench", "data steward")
@@ -348,16 +349,17 @@ def expiry_map_queries(
 ) -> dict[str, tuple[Callable[[], list[Any]], bool]]:
     m = app.expiry_map
     return {
-        f"expiring, one year, page of {PAGE}": (lambda: m.expiring(*YEAR, limit=PAGE), True),
+        f"expiring, one year, page of {PAGE}": (
+            lambda: m.expiring(*YEAR, MapFilter(limit=PAGE)), True),
         "expiring, one year, sector + region": (
-            lambda: m.expiring(*YEAR, sector=SECTORS[0], region=REGIONS[0]), True),
+            lambda: m.expiring(*YEAR, MapFilter(sector=SECTORS[0], region=REGIONS[0])), True),
         "month_table, one year": (lambda: m.month_table(*YEAR), True),
         f"alongside, within 30 days, page of {PAGE}": (
-            lambda: m.alongside(probe, 30, limit=PAGE), True),
+            lambda: m.alongside(probe, 30, MapFilter(limit=PAGE)), True),
         f"carried_over on {ON_DATE}, page of {PAGE}": (
-            lambda: m.carried_over(ON_DATE, limit=PAGE), True),
+            lambda: m.carried_over(ON_DATE, MapFilter(limit=PAGE)), True),
         "cluster_candidates, year, 30 d, by region, top 10": (
-            lambda: m.cluster_candidates(*YEAR, 30, by_region=True, limit=10), True),
+            lambda: m.cluster_candidates(*YEAR, 30, MapFilter(limit=10), by_region=True), True),
         f"in_open_period on {ON_DATE}, EXAMPLE_CALENDAR": (
             lambda: m.in_open_period(ON_DATE, EXAMPLE_CALENDAR), True),
         "whole answer: expiring, one year": (lambda: m.expiring(*YEAR), False),
@@ -399,7 +401,7 @@ def cold_queries(app: BargainingApp, probe: UUID, plan: Plan) -> list[Figure]:
     reps = max(5, plan.query_reps // 5)
     asks: dict[str, Callable[[ExpiryMap], object]] = {
         "cluster_candidates, top 10": lambda m: m.cluster_candidates(
-            *YEAR, 30, by_region=True, limit=10),
+            *YEAR, 30, MapFilter(limit=10), by_region=True),
         "in_open_period": lambda m: m.in_open_period(ON_DATE, EXAMPLE_CALENDAR),
     }
     figures = []

@@ -74,6 +74,7 @@ from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, Stor
 from bargaining.readmodels.expiry_map import (
     ClusterCandidate,
     ExpiryMap,
+    MapFilter,
     MapUnit,
     MonthRow,
     OpenPeriodEntry,
@@ -116,6 +117,7 @@ __all__ = [
     "Mandate",
     "MandateKind",
     "MapBehind",
+    "MapFilter",
     "MapUnit",
     "MissingActor",
     "MonthRow",

@@ -39,9 +39,12 @@ from bargaining.domain.shared.errors import (
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit, unit_id
 from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
+from bargaining.infrastructure.expiry_map_storage import ExpiryMapStorage
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.stores import CIPHER_KEY_ENV, Store
 from bargaining.infrastructure.transcodings import register_domain_transcodings
+from bargaining.infrastructure.unit_event_feed import UnitEventFeed
+from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map import ExpiryMap
 
 T = TypeVar("T")
@@ -92,7 +95,11 @@ class BargainingApp(
             raise StoreError(
                 f"cannot open the event store {self.store.location}: {error}"
             ) from None
-        self.expiry_map = ExpiryMap(self, NameSealer(self.mapper.cipher, raw_key))
+        self._views = views = ViewStore(self)
+        self.expiry_map = ExpiryMap(
+            UnitEventFeed(self.recorder, self.mapper, views),
+            ExpiryMapStorage(views, NameSealer(self.mapper.cipher, raw_key)),
+        )
         self._check_key_opens_store()
 
     @staticmethod
@@ -314,9 +321,9 @@ class BargainingApp(
             ) from None
 
     def close(self) -> None:
-        expiry_map = getattr(self, "expiry_map", None)
-        if expiry_map is not None:
-            expiry_map.store.close()
+        views = getattr(self, "_views", None)
+        if views is not None:
+            views.close()
         super().close()
 
 

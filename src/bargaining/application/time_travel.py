@@ -6,7 +6,6 @@ own timestamps (UTC, set when the command ran) decide, for aggregates and read m
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -92,18 +91,12 @@ class TimeTravel:
     @contextmanager
     def expiry_map_as_of(self, at: datetime) -> Iterator[ExpiryMap]:
         """The Expiry Map as it stood at a moment, built in tables of its own and dropped
-        afterwards; the live map is not disturbed::
+        afterwards (``ExpiryMap.as_of``); the live map is not disturbed::
 
             with app.expiry_map_as_of(moment) as past:
                 past.month_table(start, end)
         """
         app: Any = self
-        moment = require_moment(at)
-        name = f"expiry_map_asof_{uuid.uuid4().hex[:12]}"
-        past = ExpiryMap(app, app.expiry_map.sealer, name=name, until=moment)
-        try:
-            past.catch_up()
+        expiry_map: ExpiryMap = app.expiry_map
+        with expiry_map.as_of(require_moment(at)) as past:
             yield past
-        finally:
-            past.drop()
-            past.store.close()
