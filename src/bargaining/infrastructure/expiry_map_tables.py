@@ -5,16 +5,17 @@ started to where it ended, in one transaction; the move is a compare-and-set (``
 start``), so when two instances read the same events only the first writes them and the other
 resumes from the new position.
 
-Why not ``eventsourcing.projection``: a ``Projection`` is handed one domain event at a time
-with its ``Tracking`` and records them together, in a transaction per event, and only a
-``ProjectionRunner`` feeds it, from a recorder's ``subscribe`` (which the SQLite recorder does
-not have) in a thread of its own (so not right after the host's save, before the save
-returns). The map writes thousands of events per transaction instead, from changes decoded
-without building domain events. A ``TrackingRecorder`` would bring only its two
-methods, and its tracking rows are per application, while each map (the live one, a map as of
-a moment, a copy) keeps a position of its own under its own name, moved by compare-and-set:
+Why not ``eventsourcing.projection``: a ``Projection`` is handed one domain event at a time,
+with its ``Tracking``, to record both in a transaction of its own. Written one per transaction,
+the same events apply many times slower (``benchmarks/foundation.py`` measures both), and
+decoding each into a domain event was most of a rebuild (see ``unit_event_feed``). Only a
+``ProjectionRunner`` feeds a ``Projection``: from a recorder's ``subscribe``, which the SQLite
+recorder lacks, in a thread and with an application of its own, so it cannot apply a save's
+events before the save returns, as ``follow`` does. A ``TrackingRecorder`` alone would bring
+two methods and tracking rows per application, where each map (the live one, one as of a
+moment, a copy) keeps a position of its own under its own name, moved by compare-and-set:
 ``eventsourcing`` moves a position to any greater one, so two instances that read batches of
-different lengths could both write the shorter one's events.
+different lengths would both apply the events of the shorter one.
 """
 
 from __future__ import annotations
