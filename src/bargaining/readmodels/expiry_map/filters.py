@@ -1,4 +1,5 @@
-"""Which units a query of the Expiry Map looks at, and which page of its answer it gives."""
+"""Which units a query of the Expiry Map looks at (its filter, its dates, its days), and which
+page of its answer it gives: checked in the words of the question."""
 
 from __future__ import annotations
 
