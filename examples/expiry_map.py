@@ -10,7 +10,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bargaining import Actor, BargainingApp
+from bargaining import Actor, BargainingApp, MapFilter
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
 
 HERE = Path(__file__).resolve().parent
@@ -55,8 +55,10 @@ def main() -> None:
 
     print("\nTop cluster candidates: one sector (F-7 industry code) and one state, expiries "
           "within 30 days")
-    candidates = app.expiry_map.cluster_candidates(start, end, 30, by_region=True, min_units=3)
-    for rank, candidate in enumerate(candidates[:5], start=1):
+    candidates = app.expiry_map.cluster_candidates(
+        start, end, 30, MapFilter(limit=5), by_region=True, min_units=3
+    )
+    for rank, candidate in enumerate(candidates, start=1):
         print(f"  {rank}. sector {candidate.sector}, {candidate.region}: {candidate.unit_count} "
               f"units, {candidate.workers:,} workers, expiring {candidate.first_expiry} to "
               f"{candidate.last_expiry}")

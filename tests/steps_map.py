@@ -12,6 +12,7 @@ from bargaining import (
     EXAMPLE_CALENDAR,
     BargainingApp,
     CollectiveAgreement,
+    MapFilter,
     MapUnit,
     OpenPeriod,
     OpenPeriodCalendar,
@@ -23,12 +24,12 @@ DAY = r"\d{4}-\d\d-\d\d"
 EVERYWHERE_ELSE = "everywhere else"
 
 
-def filters(text: str) -> dict[str, str]:
-    """' in sector "x" and region "y"' -> {'sector': 'x', 'region': 'y'}."""
+def filters(text: str) -> MapFilter:
+    """' in sector "x" and region "y"' -> MapFilter(sector='x', region='y')."""
     found = dict(re.findall(r'(sector|region|union|employer) "([^"]*)"', text))
     leftover = re.sub(r'(?:in|and|of|with) (?:sector|region|union|employer) "[^"]*"', "", text)
     assert not leftover.replace("region by region", "").strip(), f"unknown filter {text!r}"
-    return found
+    return MapFilter(**found)
 
 
 def labels(units: list[MapUnit]) -> list[str]:
@@ -51,7 +52,7 @@ def units_with_agreements(world: World, datatable: list[list[str]]) -> None:
 
 @when(parsers.re(rf"I ask which units expire from (?P<start>{DAY}) to (?P<end>{DAY})(?P<f>.*)"))
 def ask_expiring(world: World, start: str, end: str, f: str) -> None:
-    world.result = world.app.expiry_map.expiring(a_day(start), a_day(end), **filters(f))
+    world.result = world.app.expiry_map.expiring(a_day(start), a_day(end), filters(f))
 
 
 @then("the units are:")
@@ -73,7 +74,7 @@ def units_are_just(world: World, units: str) -> None:
     rf"I ask for the month-by-month table from (?P<start>{DAY}) to (?P<end>{DAY})(?P<f>.*)"
 ))
 def ask_months(world: World, start: str, end: str, f: str) -> None:
-    world.result = world.app.expiry_map.month_table(a_day(start), a_day(end), **filters(f))
+    world.result = world.app.expiry_map.month_table(a_day(start), a_day(end), filters(f))
 
 
 @then("the table reads:")
@@ -109,8 +110,8 @@ def unit_records(world: World, label: str, effective: str, expiry: str) -> None:
 ))
 def ask_clusters(world: World, spec: str, start: str, end: str, days: str) -> None:
     world.result = world.app.expiry_map.cluster_candidates(
-        a_day(start), a_day(end), int(days), by_region="region by region" in spec,
-        **filters(spec),
+        a_day(start), a_day(end), int(days), filters(spec),
+        by_region="region by region" in spec,
     )
 
 
@@ -144,7 +145,7 @@ def calendar(world: World, datatable: list[list[str]]) -> None:
 @when(parsers.re(rf"I ask which units are in an open period on (?P<on>{DAY})(?P<f>.*)"))
 def ask_open_period(world: World, on: str, f: str) -> None:
     world.result = world.app.expiry_map.in_open_period(
-        a_day(on), world.extra["calendar"], **filters(f))
+        a_day(on), world.extra["calendar"], filters(f))
 
 
 @then("the units in an open period are:")
@@ -165,8 +166,9 @@ def usual_answers(app: BargainingApp) -> dict[str, Any]:
     return {
         "all": everyone,
         "expiring": m.expiring(start, end),
-        "long-term care in ON": m.expiring(start, end, sector="long-term care", region="ON"),
-        "CUPE": m.expiring(start, end, union="CUPE"),
+        "long-term care in ON": m.expiring(
+            start, end, MapFilter(sector="long-term care", region="ON")),
+        "CUPE": m.expiring(start, end, MapFilter(union="CUPE")),
         "months": m.month_table(date(2025, 12, 1), date(2026, 12, 31)),
         "alongside": {u.unit_id: m.alongside(u.unit_id, 60) for u in everyone if u.expiry},
         "carried over": m.carried_over(date(2026, 1, 1)),

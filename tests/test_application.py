@@ -17,6 +17,7 @@ from bargaining import (
     ConcurrentChange,
     EncryptionKeyError,
     InvalidInput,
+    MapFilter,
     MissingActor,
     RuleViolation,
     UnitAlreadyRegistered,
@@ -251,7 +252,7 @@ def test_encrypted_sqlite_file_hides_names(tmp_path: Path, steward: Actor) -> No
     app.units.record_agreement(uid, expiry=date(2026, 12, 31), actor=steward)
     assert app.expiry_map.unit(uid).employer == "Acme Widgets Incorporated"  # type: ignore[arg-type]
     assert len(app.expiry_map.expiring(date(2026, 1, 1), date(2026, 12, 31),
-                                       employer="acme widgets incorporated")) == 1
+                                       MapFilter(employer="acme widgets incorporated"))) == 1
     app.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("secret"))
     assert b"Acme Widgets" not in raw

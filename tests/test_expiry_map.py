@@ -22,6 +22,7 @@ from bargaining import (
     CollectiveAgreement,
     InvalidInput,
     MapBehind,
+    MapFilter,
     OpenPeriod,
     OpenPeriodCalendar,
     UnitNotFound,
@@ -64,12 +65,14 @@ def test_expiring_in_a_range_with_filters(app: BargainingApp, steward: Actor) ->
         "SEIU 2 Sudbury", "CUPE 416 outside", "SEIU 2 Ottawa", "CUPE 2191 paramedics",
         "OPSEU 5 support",
     ]
-    assert names(em.expiring(*year, sector="Municipal")) == ["CUPE 416 outside",
-                                                             "CUPE 2191 paramedics"]
-    assert names(em.expiring(*year, union="seiu", employer="Sienna")) == ["SEIU 2 Ottawa"]
-    assert names(em.expiring(*year, sector=["education", "long-term care"], region="ON")) == [
+    assert names(em.expiring(*year, MapFilter(sector="Municipal"))) == [
+        "CUPE 416 outside", "CUPE 2191 paramedics"]
+    assert names(em.expiring(*year, where=MapFilter(union="seiu", employer="Sienna"))) == [
+        "SEIU 2 Ottawa"]
+    assert names(em.expiring(
+        *year, MapFilter(sector=["education", "long-term care"], region="ON"))) == [
         "SEIU 2 Sudbury", "SEIU 2 Ottawa", "OPSEU 5 support"]
-    assert em.expiring(*year, region="QC") == []
+    assert em.expiring(*year, MapFilter(region="QC")) == []
 
 
 def test_month_table_counts_units_and_workers(app: BargainingApp, steward: Actor) -> None:
@@ -85,7 +88,7 @@ def test_who_bargains_alongside(app: BargainingApp, steward: Actor) -> None:
     em = app.expiry_map
     assert names(em.alongside(ids["CUPE 416 outside"], 30)) == [
         "CUPE 79 inside", "SEIU 2 Sudbury", "SEIU 2 Ottawa"]
-    assert names(em.alongside(ids["CUPE 416 outside"], 30, sector="municipal")) == [
+    assert names(em.alongside(ids["CUPE 416 outside"], 30, MapFilter(sector="municipal"))) == [
         "CUPE 79 inside"]
     assert em.alongside(ids["OPSEU 5 support"], 10) == []
 
@@ -108,7 +111,7 @@ def test_cluster_candidates_ranked_by_workers(app: BargainingApp, steward: Actor
     assert (found[0].first_expiry, found[0].last_expiry) == (date(2025, 12, 31),
                                                              date(2026, 1, 15))
     wide = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 120,
-                                             sector="municipal", min_units=3)
+                                             MapFilter(sector="municipal"), min_units=3)
     assert [(c.unit_count, c.workers) for c in wide] == [(3, 25600)]
     by_region = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 30,
                                                   by_region=True)
@@ -162,7 +165,8 @@ def test_the_longest_sector_and_region_fit_every_store(app: BargainingApp,
     app.units.change_sector(other, sector, actor=steward)
     app.units.change_region(other, region, actor=steward)
     found = app.expiry_map.cluster_candidates(date(2025, 6, 1), date(2026, 6, 1), 30,
-                                              sector=sector, region=region, by_region=True)
+                                              MapFilter(sector=sector, region=region),
+                                              by_region=True)
     assert [(c.unit_count, c.workers) for c in found] == [(2, 25000)]
     calendar = OpenPeriodCalendar.build({region: [OpenPeriod("notice", opens_days_before=90)]})
     assert len(app.expiry_map.in_open_period(date(2025, 12, 1), calendar)) == 2
@@ -178,7 +182,7 @@ def test_rebuild_and_fresh_copy_equal_the_live_map(app: BargainingApp, steward: 
     assert app.expiry_map.rebuild() == 14
     assert app.expiry_map.all_units() == live
     assert app.expiry_map.position == position
-    copy = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_copy")
+    copy = ExpiryMap(app.expiry_map.feed, app.expiry_map.storage, name="expiry_map_copy")
     assert copy.position == 0
     assert copy.all_units() == live
     copy.drop()
@@ -186,7 +190,8 @@ def test_rebuild_and_fresh_copy_equal_the_live_map(app: BargainingApp, steward: 
 
 def test_map_as_of_a_past_position(app: BargainingApp, steward: Actor) -> None:
     load(app, steward)
-    past = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_past", stop=4)
+    past = ExpiryMap(app.expiry_map.feed, app.expiry_map.storage, name="expiry_map_past",
+                     stop=4)
     assert names(past.all_units()) == ["CUPE 79 inside", "CUPE 416 outside"]
     past.drop()
 
@@ -218,7 +223,7 @@ def test_map_as_of_a_past_moment(
     position = app.expiry_map.position
     assert live != then
 
-    past = ExpiryMap(app.eventsourcing, app.expiry_map.sealer, name="expiry_map_until",
+    past = ExpiryMap(app.expiry_map.feed, app.expiry_map.storage, name="expiry_map_until",
                      until=moment)
     assert usual_answers(past) == then
     assert past.position == position  # it read the whole log and skipped the later events
@@ -235,15 +240,24 @@ def test_map_as_of_a_past_moment(
     assert past.position == app.expiry_map.position
     assert usual_answers(past) == then
     past.drop()
+    with app.expiry_map.as_of(moment) as again:  # the same, in tables dropped afterwards
+        assert usual_answers(again) == then
+        assert again.position == app.expiry_map.position
 
 
 @pytest.mark.parametrize("until", [datetime(2025, 1, 1), date(2025, 1, 1), "2025-01-01"])
 def test_map_as_of_a_moment_needs_an_aware_date_time(
     memory_app: BargainingApp, until: object
 ) -> None:
-    with pytest.raises(InvalidInput, match="timezone-aware"):
-        ExpiryMap(memory_app.eventsourcing, memory_app.expiry_map.sealer, name="expiry_map_naive",
-                  until=until)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="no time zone|must be a date-time"):
+        ExpiryMap(memory_app.expiry_map.feed, memory_app.expiry_map.storage,
+                  name="expiry_map_naive", until=until)  # type: ignore[arg-type]
+    store = memory_app.expiry_map.storage.store  # type: ignore[attr-defined]
+    assert not store.query("SELECT name FROM sqlite_master WHERE name LIKE 'expiry_map_naive%'")
+    with pytest.raises(InvalidInput, match="no time zone|must be a date-time"), memory_app.expiry_map.as_of(
+        until  # type: ignore[arg-type]
+    ):
+        pass
 
 
 @pytest.mark.parametrize("store_kind", ["sqlite", "postgres"])
@@ -307,7 +321,7 @@ def test_map_writes_skip_the_disk_wait_and_leave_event_writes_durable(
 ) -> None:
     """Read-model commits use SQLite's NORMAL sync; the connection goes back to FULL after,
     also when the write fails (and then nothing of it is kept)."""
-    store = sqlite_app.expiry_map.store
+    store = sqlite_app.expiry_map.storage.store  # type: ignore[attr-defined]
     with store.transaction(commit=True, derived=True) as cursor:
         assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 1
         connection = cursor.connection
@@ -327,7 +341,8 @@ def test_map_writes_skip_the_disk_wait_and_leave_event_writes_durable(
     [
         (lambda em: em.expiring(date(2026, 2, 1), date(2026, 1, 1)), r"ends .* before it starts"),
         (lambda em: em.expiring("2026-01-01", date(2026, 1, 1)), "need dates"),
-        (lambda em: em.expiring(date(2026, 1, 1), date(2026, 2, 1), sector=""), "sector filter"),
+        (lambda em: em.expiring(date(2026, 1, 1), date(2026, 2, 1), MapFilter(sector="")),
+         "sector filter"),
         (lambda em: em.cluster_candidates(date(2026, 1, 1), date(2026, 2, 1), -3), "window_days"),
         (lambda em: em.in_open_period(date(2026, 1, 1), {"ON": 90}), "OpenPeriodCalendar"),
     ],

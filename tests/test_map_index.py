@@ -22,6 +22,7 @@ from bargaining import (
     Actor,
     BargainingApp,
     ExpiryMap,
+    MapFilter,
     OpenPeriod,
     OpenPeriodCalendar,
     RuleViolation,
@@ -95,14 +96,14 @@ sectors, regions = filters(MAP_SECTORS), filters(MAP_REGIONS)
 def cluster_queries(draw: st.DrawFn) -> Query:
     a, b = draw(map_dates), draw(map_dates)
     window = draw(st.sampled_from([0, 1, 3, 10, 45, 400, 10**6]))
+    where = MapFilter(sector=draw(sectors), region=draw(regions),
+                      limit=draw(st.none() | st.integers(0, 4)))
     kwargs: dict[str, Any] = {
-        "sector": draw(sectors),
-        "region": draw(regions),
         "by_region": draw(st.booleans()),
         "min_units": draw(st.integers(1, 3)),
-        "limit": draw(st.none() | st.integers(0, 4)),
     }
-    return Query(lambda em: em.cluster_candidates(min(a, b), max(a, b), window, **kwargs))
+    return Query(lambda em: em.cluster_candidates(min(a, b), max(a, b), window, where,
+                                                  **kwargs))
 
 
 periods = st.builds(
@@ -123,7 +124,8 @@ def open_queries(draw: st.DrawFn) -> Query:
     if draw(st.integers(0, 4)) == 0:  # names are not in the index: SQL answers both
         kwargs[draw(st.sampled_from(["union", "employer"]))] = draw(st.sampled_from(["a b", "E"]))
     some = any(calendar.jurisdictions.values()) or bool(calendar.default)
-    return Query(lambda em: em.in_open_period(on, calendar, **kwargs),
+    where = MapFilter(**kwargs)
+    return Query(lambda em: em.in_open_period(on, calendar, where),
                  indexed=some and len(kwargs) == 1)
 
 
@@ -204,13 +206,13 @@ def test_index_notices_another_instance_on_sqlite(
 EXAMPLES = [
     Query(lambda em: em.cluster_candidates(date(2023, 1, 1), date(2026, 12, 31), 30)),
     Query(lambda em: em.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 120,
-                                           by_region=True, min_units=1, limit=2)),
-    Query(lambda em: em.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 60,
-                                           region=["on", "QC"], sector=("Municipal", "health"))),
+                                           MapFilter(limit=2), by_region=True, min_units=1)),
+    Query(lambda em: em.cluster_candidates(date(2025, 6, 1), date(2026, 12, 31), 60, MapFilter(
+        region=["on", "QC"], sector=("Municipal", "health")))),
     Query(lambda em: em.in_open_period(date(2025, 11, 15), EXAMPLE_CALENDAR)),
     Query(lambda em: em.in_open_period(date(2025, 12, 20), OpenPeriodCalendar.build(
         {"ON": [OpenPeriod("a", 90), OpenPeriod("b", 120, 30)]}, [OpenPeriod("c", 1000)]),
-        sector="municipal")),
+        MapFilter(sector="municipal"))),
 ]
 
 
@@ -259,15 +261,17 @@ def test_tied_groups_rank_by_their_first_unit_in_range(app: BargainingApp,
 
 
 def test_filters_may_be_generators(memory_app: BargainingApp, steward: Actor) -> None:
-    """A filter is read once per query, whichever path answers (``in_open_period`` read it
-    once per period, so a calendar of two periods refused a generator)."""
+    """A filter's names are read once, when it is made, and then serve any number of
+    questions, whichever path answers (``in_open_period`` once read a generator once per
+    period, so a calendar of two periods refused one)."""
     load(memory_app, steward)
     calendar = OpenPeriodCalendar.build({"ON": [OpenPeriod("a", 90), OpenPeriod("b", 120)]})
-    for _ in range(2):  # from SQL, then from the index
-        entries = memory_app.expiry_map.in_open_period(
-            date(2025, 11, 15), calendar, sector=(s for s in ["municipal"]))
+    municipal = MapFilter(sector=(s for s in ["municipal"]))
+    ontario = MapFilter(region=(r for r in ["on"]))
+    for _ in range(ExpiryMap.ASKS_BEFORE_INDEX):  # from SQL, then from the index
+        entries = memory_app.expiry_map.in_open_period(date(2025, 11, 15), calendar, municipal)
         assert [(e.period, e.unit.unit_name) for e in entries] == [
             ("a", "inside"), ("b", "inside"), ("a", "outside"), ("b", "outside")]
         candidates = memory_app.expiry_map.cluster_candidates(
-            date(2025, 1, 1), date(2026, 12, 31), 30, region=(r for r in ["on"]))
+            date(2025, 1, 1), date(2026, 12, 31), 30, ontario)
         assert [c.sector for c in candidates] == ["municipal", "long-term care"]

@@ -32,6 +32,7 @@ from bargaining import (
     BargainingError,
     ExpiryMap,
     InvalidInput,
+    MapFilter,
     MapUnit,
     MonthRow,
     OpenPeriod,
@@ -294,11 +295,11 @@ def check_queries(em: ExpiryMap, plan: Plan, data: st.DataObject) -> None:
             u for u in everyone
             if u.expiry is not None and start <= u.expiry <= end and matches(u, chosen)
         ]
-        assert em.expiring(start, end, **chosen) == expiring
+        assert em.expiring(start, end, MapFilter(**chosen)) == expiring
         limit, offset = data.draw(st.none() | st.integers(0, 3)), data.draw(st.integers(0, 3))
         page = expiring[offset:] if limit is None else expiring[offset : offset + limit]
-        assert em.expiring(start, end, limit=limit, offset=offset, **chosen) == page
-        assert em.carried_over(on, **chosen) == [
+        assert em.expiring(start, end, MapFilter(**chosen, limit=limit, offset=offset)) == page
+        assert em.carried_over(on, MapFilter(**chosen)) == [
             u for u in everyone if u.expiry is not None and u.expiry < on and matches(u, chosen)
         ]
         start = max(start, date(max(1, end.year - 50), 1, 1))  # at most ~600 rows
@@ -308,7 +309,7 @@ def check_queries(em: ExpiryMap, plan: Plan, data: st.DataObject) -> None:
             if u.expiry and start.replace(day=1) <= u.expiry <= last and matches(u, chosen):
                 rows[f"{u.expiry.year:04d}-{u.expiry.month:02d}"][0] += 1
                 rows[f"{u.expiry.year:04d}-{u.expiry.month:02d}"][1] += u.headcount
-        assert em.month_table(start, end, **chosen) == [
+        assert em.month_table(start, end, MapFilter(**chosen)) == [
             MonthRow(m, units, workers) for m, (units, workers) in rows.items()
         ]
 
@@ -320,7 +321,7 @@ def check_map(app: BargainingApp, plan: Plan, data: st.DataObject | None,
     assert incremental == expected_map(plan)
     em.rebuild()
     assert em.all_units() == incremental
-    copy = ExpiryMap(app.eventsourcing, em.sealer, name="expiry_map_copy")
+    copy = ExpiryMap(em.feed, em.storage, name="expiry_map_copy")
     try:
         assert copy.catch_up(batch_size=batch_size) == plan.events
         assert copy.position == em.position
@@ -330,7 +331,6 @@ def check_map(app: BargainingApp, plan: Plan, data: st.DataObject | None,
             check_queries(copy, plan, data)
     finally:
         copy.drop()
-        copy.store.close()
 
 
 @quick(40)

@@ -17,7 +17,7 @@ from pathlib import Path
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic, resolve_topic
 
-from bargaining import MAX_TEXT, Actor, BargainingApp, BargainingUnit, unit_id
+from bargaining import MAX_TEXT, Actor, BargainingApp, BargainingUnit, MapFilter, unit_id
 from bargaining.presentation.summaries import U
 from tests.history_story import STEWARD
 
@@ -179,7 +179,7 @@ def test_a_sector_recorded_before_the_length_limit_is_shown_clipped(
     shown = app.expiry_map.unit(UNIT)
     assert (shown.sector, shown.region) == (sector[:MAX_TEXT], sector[:MAX_TEXT])
     found = app.expiry_map.cluster_candidates(date(2025, 1, 1), date(2026, 1, 1), 30,
-                                              sector=sector[:MAX_TEXT], min_units=1)
+                                              MapFilter(sector=sector[:MAX_TEXT]), min_units=1)
     assert [c.workers for c in found] == [20000]
     app.units.change_region(UNIT, "ON", actor=STEWARD)
     assert app.expiry_map.unit(UNIT).region == "ON"

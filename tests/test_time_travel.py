@@ -190,17 +190,16 @@ def test_the_expiry_map_as_of_a_past_moment_leaves_the_live_map_alone(
             (first, date(2026, 12, 31))
         ]
         assert past.month_table(date(2026, 1, 1), date(2026, 12, 31))[-1].workers == 100
-        units_table = past.units_table
+        units_table = f"{past.name}_units"
     assert app.expiry_map.all_units() == live_before
     assert {u.unit_id for u in live_before} == {first, second}
-    if app.store.kind != "memory":  # in memory the past map had a private database
-        store = app.expiry_map.store
-        exists = (
-            "SELECT to_regclass(?) AS found" if store.dialect == "postgres"
-            else "SELECT name AS found FROM sqlite_master WHERE name = ?"
-        )
-        found = store.query(exists, (units_table,))
-        assert not found or found[0]["found"] is None, "the past map's tables are dropped"
+    store = app.expiry_map.storage.store  # type: ignore[attr-defined]
+    exists = (
+        "SELECT to_regclass(?) AS found" if store.dialect == "postgres"
+        else "SELECT name AS found FROM sqlite_master WHERE name = ?"
+    )
+    found = store.query(exists, (store.table(units_table),))
+    assert not found or found[0]["found"] is None, "the past map's tables are dropped"
 
 
 def test_the_expiry_map_as_of_needs_a_time_zone(app: BargainingApp) -> None:

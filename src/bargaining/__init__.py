@@ -96,6 +96,7 @@ from bargaining.presentation.history_entries import AuditPage, HistoryEntry
 from bargaining.readmodels.expiry_map import (
     ClusterCandidate,
     ExpiryMap,
+    MapFilter,
     MapUnit,
     MonthRow,
     OpenPeriodEntry,
@@ -147,6 +148,7 @@ __all__ = [
     "Mandate",
     "MandateKind",
     "MapBehind",
+    "MapFilter",
     "MapUnit",
     "MeTooEntitlement",
     "MissingActor",

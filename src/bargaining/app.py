@@ -19,8 +19,11 @@ from bargaining.application.integrity import ChainedRecorder, Integrity
 from bargaining.application.rounds import Rounds
 from bargaining.application.units import Units
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
+from bargaining.infrastructure.expiry_map_storage import ExpiryMapStorage
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.stores import Store
+from bargaining.infrastructure.unit_event_feed import UnitEventFeed
+from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map import ExpiryMap
 
 
@@ -51,8 +54,12 @@ class BargainingApp:
         #: log or run process applications on it. Its API is ``eventsourcing``'s own.
         self.eventsourcing = EventStore(self.store, cipher_key=cipher_key, env=env)
         events = self.eventsourcing
+        self._views = views = ViewStore(events)
         #: Who bargains when: a read model in SQL tables beside the events.
-        self.expiry_map = ExpiryMap(events, NameSealer(events.mapper.cipher, events.raw_key))
+        self.expiry_map = ExpiryMap(
+            UnitEventFeed(events.recorder, events.mapper, views),
+            ExpiryMapStorage(views, NameSealer(events.mapper.cipher, events.raw_key)),
+        )
         events.followers["the Expiry Map"] = self.expiry_map.follow
         #: Bargaining units and their collective agreements.
         self.units = Units(events)
@@ -82,7 +89,7 @@ class BargainingApp:
 
     def close(self) -> None:
         """Close the store's connections (and the Expiry Map's, where it has its own)."""
-        self.expiry_map.store.close()
+        self._views.close()
         self.eventsourcing.close()
 
     def __enter__(self) -> BargainingApp:

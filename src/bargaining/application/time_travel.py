@@ -6,25 +6,14 @@ own timestamps (UTC, set when the command ran) decide.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
 from bargaining.application.ports import Records
+from bargaining.domain.shared.dates import require_moment
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 
 A = TypeVar("A")
-
-
-def require_moment(at: object, what: str = "moment") -> datetime:
-    """A moment must say its time zone, or 'as of 9 o'clock' means different things."""
-    if not isinstance(at, datetime):
-        raise InvalidInput(f"the {what} must be a date-time, not {at!r}")
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise InvalidInput(
-            f"the {what} {at.isoformat()} has no time zone: give one (e.g. datetime.now(UTC))"
-        )
-    return at
 
 
 def load_as_of(records: Records, record_id: object, kind: type[A], what: str, at: object) -> A:

@@ -6,15 +6,13 @@ and ``in_open_period`` from it (see ``ExpiryMap.ASKS_BEFORE_INDEX`` for when it 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from bargaining.domain.units.unit import normalise_name
-
-if TYPE_CHECKING:
-    from bargaining.readmodels.expiry_map import MapUnit
+from bargaining.readmodels.expiry_map.results import MapUnit
 
 #: At most this many units are kept with a memory index (about 0.9 kB each, with their
 #: parsed ids); beyond it, the units an answer shows are read from SQL each time.
@@ -85,3 +83,22 @@ class ExpiryIndex:
             list(accumulate(map(self.heads.__getitem__, places), initial=0)),
             places,
         )
+
+    def units_of(
+        self, unit_ids: list[str], read: Callable[[list[str], int], dict[str, MapUnit] | None]
+    ) -> dict[str, MapUnit] | None:
+        """The units of these ids as the index's position has them, read (with ``read``: the
+        units of some ids if the tables are still at a position) once per position and then
+        kept with the index. ``None`` if the tables have moved on since the index was built:
+        a unit read now might not be the unit the index ranked."""
+        units = self.units
+        missing = [uid for uid in dict.fromkeys(unit_ids) if uid not in units]
+        if not missing:
+            return units
+        found = read(missing, self.position)
+        if found is None:
+            return None
+        if len(units) + len(found) > KEPT_UNITS:
+            return {uid: units.get(uid) or found[uid] for uid in unit_ids}
+        units.update(found)
+        return units

@@ -1,0 +1,284 @@
+"""The Expiry Map's tables: their schema, and the write path that keeps them.
+
+Each batch of unit changes is written with the tracking position moved from where the batch
+started to where it ended, in one transaction; the move is a compare-and-set (``position =
+start``), so when two instances read the same events only the first writes them and the other
+resumes from the new position.
+
+Why not ``eventsourcing.projection``: a ``Projection`` is handed one domain event at a time,
+with its ``Tracking``, to record both in a transaction of its own. Written one per transaction,
+the same events apply many times slower (``benchmarks/foundation.py`` measures both), and
+decoding each into a domain event was most of a rebuild (see ``unit_event_feed``). Only a
+``ProjectionRunner`` feeds a ``Projection``: from a recorder's ``subscribe``, which the SQLite
+recorder lacks, in a thread and with an application of its own, so it cannot apply a save's
+events before the save returns, as ``follow`` does. A ``TrackingRecorder`` alone would bring
+two methods and tracking rows per application, where each map (the live one, one as of a
+moment, a copy) keeps a position of its own under its own name, moved by compare-and-set:
+``eventsourcing`` moves a position to any greater one, so two instances that read batches of
+different lengths would both apply the events of the shorter one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from eventsourcing.persistence import PersistenceError
+
+from bargaining.domain.units.unit import MAX_TEXT, normalise_name
+from bargaining.infrastructure.errors import MapBehind
+from bargaining.infrastructure.sealing import NameSealer
+from bargaining.infrastructure.viewstore import ViewStore
+from bargaining.readmodels.expiry_map.ports import UnitChange
+
+# Slots of a units row as the map inserts it (see ``ExpiryMapTables._insert_unit``).
+_SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
+
+
+class MapTableNames(NamedTuple):
+    """The tables of the map of one name, as SQL names them (in PostgreSQL, in the events'
+    schema)."""
+
+    name: str
+    units: str
+    agreements: str
+    tracking: str
+
+
+def table_names(store: ViewStore, name: str) -> MapTableNames:
+    return MapTableNames(
+        name, store.table(f"{name}_units"), store.table(f"{name}_agreements"),
+        store.table(f"{name}_tracking"),
+    )
+
+
+class _Batch:
+    """What one transaction writes. Units registered in the batch are inserted once with their
+    later changes already in the row, so most events cost no UPDATE of their own."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+        self.new: dict[str, list[Any]] = {}
+        self.agreements: list[tuple[str, tuple[Any, ...]]] = []
+        self.updates: list[tuple[str, tuple[Any, ...]]] = []
+        self.touched: set[str] = set()
+
+
+class ExpiryMapTables:
+    """The tables of the map of one name, made if they are not there yet, and its writes."""
+
+    def __init__(self, store: ViewStore, sealer: NameSealer, name: str) -> None:
+        self.store = store
+        self.sealer = sealer
+        self.tables = t = table_names(store, name)
+        self._insert_unit = (
+            f"INSERT INTO {t.units} (unit_id, union_name, local_name, employer,"
+            " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
+            " city, headcount, industry_code, current_expiry, current_effective)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        )
+        self._insert_agreement = (
+            f"INSERT INTO {t.agreements} (unit_id, expiry, effective) VALUES (?,?,?)"
+        )
+        self._delete_agreement = f"DELETE FROM {t.agreements} WHERE unit_id = ? AND expiry = ?"
+        self._raise_expiry = (
+            f"UPDATE {t.units} SET current_expiry = ?, current_effective = ?"
+            " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
+        )
+        seal = sealer.seal
+        # Profile events: the row slots they set, the UPDATE for a unit already in the
+        # table, and the stored values.
+        self._profile_changes: dict[
+            str, tuple[tuple[int, ...], str, Callable[[Any], tuple[Any, ...]]]
+        ] = {
+            "HeadcountChanged": ((_HEADCOUNT,), self._update("headcount"), lambda v: (v,)),
+            "SectorChanged": (
+                (_SECTOR, _SECTOR + 1), self._update("sector", "sector_key"), _indexed,
+            ),
+            "RegionChanged": (
+                (_REGION, _REGION + 1), self._update("region", "region_key"), _indexed,
+            ),
+            "CityChanged": ((_CITY,), self._update("city"), lambda v: (seal(v),)),
+            "IndustryCodeChanged": (
+                (_INDUSTRY,), self._update("industry_code"), lambda v: (v,)
+            ),
+        }
+        self.create()
+
+    def create(self) -> None:
+        t = self.tables
+        bigint = "BIGINT" if self.store.dialect == "postgres" else "INTEGER"
+        clustered = "" if self.store.dialect == "postgres" else " WITHOUT ROWID"
+        statements = [
+            f"CREATE TABLE IF NOT EXISTS {t.units} ("
+            " unit_id TEXT PRIMARY KEY, union_name TEXT NOT NULL, local_name TEXT NOT NULL,"
+            " employer TEXT NOT NULL, unit_name TEXT NOT NULL, union_key TEXT NOT NULL,"
+            " employer_key TEXT NOT NULL, sector TEXT NOT NULL, sector_key TEXT NOT NULL,"
+            " region TEXT NOT NULL, region_key TEXT NOT NULL, city TEXT NOT NULL,"
+            f" headcount {bigint} NOT NULL, industry_code TEXT NOT NULL,"
+            " current_expiry TEXT, current_effective TEXT)",
+            # Covers the month table and cluster candidates in expiry order without the rows;
+            # open periods read only the rows of their jurisdictions (``region_key``). A copy
+            # of every column measured no faster once long answers filled the page cache.
+            f"CREATE INDEX IF NOT EXISTS {t.name}_units_by_expiry ON {t.units}"
+            " (current_expiry, unit_id, sector, region, headcount, region_key)",
+            f"CREATE INDEX IF NOT EXISTS {t.name}_units_sector ON {t.units}"
+            " (sector_key, current_expiry)",
+            # In SQLite, stored in its key's order only (no rowid and separate key index):
+            # half the cost of each insert. Tables made before keep their rowid; both answer
+            # the same.
+            f"CREATE TABLE IF NOT EXISTS {t.agreements} ("
+            " unit_id TEXT NOT NULL, expiry TEXT NOT NULL, effective TEXT,"
+            f" PRIMARY KEY (unit_id, expiry)){clustered}",
+            f"CREATE TABLE IF NOT EXISTS {t.tracking} ("
+            f" name TEXT PRIMARY KEY, position {bigint} NOT NULL)",
+            f"INSERT INTO {t.tracking} (name, position) VALUES (?, 0)"
+            " ON CONFLICT (name) DO NOTHING",
+        ]
+        with self.store.transaction(commit=True) as cursor:
+            for statement in statements:
+                params = (t.name,) if "?" in statement else ()
+                cursor.execute(self.store.sql(statement), params)
+
+    @property
+    def position(self) -> int:
+        """The last notification id the tables have applied."""
+        rows = self.store.query(
+            f"SELECT position FROM {self.tables.tracking} WHERE name = ?", (self.tables.name,)
+        )
+        return int(rows[0]["position"]) if rows else 0
+
+    def write(self, start: int, end: int, changes: Sequence[UnitChange]) -> bool:
+        """Apply the changes and move the position from ``start`` to ``end`` in one
+        transaction; ``False`` (nothing written) if another instance moved it first."""
+        batch = self._batch(changes)
+        try:
+            return self._write(start, end, batch)
+        except PersistenceError as error:
+            # The database's own message may quote a row, names included: only its kind is
+            # passed on.
+            raise MapBehind(
+                f"the Expiry Map could not apply events {start + 1} to {end} of the event log: "
+                f"the database refused the write ({type(error).__name__}). Those events are "
+                "recorded and safe; the map tries them again at each query and save, and is "
+                "current again once its database accepts the write"
+            ) from None
+
+    def clear(self) -> None:
+        """Forget every unit and go back to the start of the log (for a rebuild)."""
+        t = self.tables
+        with self.store.transaction(commit=True) as cursor:
+            cursor.execute(f"DELETE FROM {t.agreements}")
+            cursor.execute(f"DELETE FROM {t.units}")
+            cursor.execute(
+                self.store.sql(f"UPDATE {t.tracking} SET position = 0 WHERE name = ?"),
+                (t.name,),
+            )
+
+    def drop(self) -> None:
+        """Remove the tables (of a temporary map built as of a past moment, say)."""
+        with self.store.transaction(commit=True) as cursor:
+            for table in (self.tables.agreements, self.tables.units, self.tables.tracking):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def _batch(self, changes: Sequence[UnitChange]) -> _Batch:
+        batch = _Batch()
+        for kind, unit, _, values in changes:
+            if kind == "Registered":
+                self._registered(batch, unit, values)
+            elif kind == "AgreementRecorded":
+                self._agreement_recorded(batch, unit, *values)
+            elif kind == "AgreementCorrected":
+                old, expiry, effective = values
+                batch.agreements.append((self._delete_agreement, (unit, old)))
+                batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+                batch.touched.add(unit)
+            else:
+                slots, statement, stored = self._profile_changes[kind]
+                new = stored(values[0])
+                row = batch.new.get(unit)
+                if row is None:
+                    batch.updates.append((statement, (*new, unit)))
+                else:
+                    for slot, value in zip(slots, new, strict=True):
+                        row[slot] = value
+        return batch
+
+    def _registered(self, batch: _Batch, unit: str, values: tuple[Any, ...]) -> None:
+        union, local, employer, unit_name, sector, region, city, headcount, industry = values
+        s = self.sealer
+        if s.sealed:
+            union_name, local, employer_name, unit_name, city = map(
+                s.seal, (union, local, employer, unit_name, city))
+        else:
+            union_name, employer_name = union, employer
+        row = [
+            unit, union_name, local, employer_name, unit_name, s.key(union), s.key(employer),
+            *_indexed(sector), *_indexed(region), city, headcount, industry, None, None,
+        ]
+        batch.rows.append(row)
+        batch.new[unit] = row
+
+    def _agreement_recorded(
+        self, batch: _Batch, unit: str, expiry: str, effective: str | None
+    ) -> None:
+        batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+        row = batch.new.get(unit)
+        if row is None:
+            batch.updates.append((self._raise_expiry, (expiry, effective, unit, expiry)))
+        elif row[_EXPIRY] is None or row[_EXPIRY] < expiry:
+            row[_EXPIRY], row[_EXPIRY + 1] = expiry, effective
+
+    def _write(self, start: int, end: int, batch: _Batch) -> bool:
+        sql = self.store.sql
+        t = self.tables
+        with self.store.transaction(commit=True, derived=True) as cursor:
+            cursor.execute(
+                sql(f"UPDATE {t.tracking} SET position = ? WHERE name = ? AND position = ?"),
+                (end, t.name, start),
+            )
+            if cursor.rowcount != 1:
+                return False
+            if batch.rows:
+                cursor.executemany(sql(self._insert_unit), batch.rows)
+            # Agreements, then updates; each kind keeps its order, so runs of one statement
+            # go to the database together.
+            ops = batch.agreements + batch.updates
+            i = 0
+            while i < len(ops):
+                statement = ops[i][0]
+                j = i
+                while j < len(ops) and ops[j][0] == statement:
+                    j += 1
+                cursor.executemany(sql(statement), [params for _, params in ops[i:j]])
+                i = j
+            ids = sorted(batch.touched)
+            for k in range(0, len(ids), 500):
+                chunk = ids[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                cursor.execute(
+                    sql(
+                        f"UPDATE {t.units} SET"
+                        f" current_expiry = (SELECT MAX(a.expiry) FROM {t.agreements} a"
+                        f"  WHERE a.unit_id = {t.units}.unit_id),"
+                        f" current_effective = (SELECT a.effective FROM {t.agreements} a"
+                        f"  WHERE a.unit_id = {t.units}.unit_id"
+                        "  ORDER BY a.expiry DESC LIMIT 1)"
+                        f" WHERE unit_id IN ({marks})"
+                    ),
+                    tuple(chunk),
+                )
+        return True
+
+    def _update(self, *columns: str) -> str:
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        return f"UPDATE {self.tables.units} SET {assignments} WHERE unit_id = ?"
+
+
+def _indexed(text: str) -> tuple[str, str]:
+    """A sector or region and its match key, as the map stores and indexes them: at most
+    ``MAX_TEXT`` characters. Events recorded since that limit never exceed it; an older event
+    with a longer value is shown clipped rather than stopping the map, since PostgreSQL
+    refuses index entries over 2,704 bytes."""
+    clipped = text[:MAX_TEXT]
+    return clipped, normalise_name(clipped)

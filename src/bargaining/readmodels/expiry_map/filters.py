@@ -1,0 +1,111 @@
+"""Which units a query of the Expiry Map looks at (its filter, its dates, its days), and which
+page of its answer it gives: checked in the words of the question."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import attrs
+
+from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.units.unit import normalise_name
+
+#: A name filter as a host gives it: one name, or several (a list, a set, a generator...).
+Names = str | Iterable[str] | None
+
+
+@attrs.frozen(init=False)
+class MapFilter:
+    """Sector, region, union and employer names (each one name or several: a unit matches
+    any of them, whatever their case and spacing), and a page of the answer: at most
+    ``limit`` results after skipping ``offset``. Left out, a part does not filter.
+
+    Names are kept as tuples, so a filter can be asked again (a generator is read once,
+    here); a blank name or a page that is not a whole number is refused at once. A query
+    refuses the parts of a filter it cannot honour, rather than ignoring them.
+    """
+
+    sector: tuple[str, ...] | None
+    region: tuple[str, ...] | None
+    union: tuple[str, ...] | None
+    employer: tuple[str, ...] | None
+    limit: int | None
+    offset: int
+
+    def __init__(
+        self,
+        sector: Names = None,
+        region: Names = None,
+        union: Names = None,
+        employer: Names = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> None:
+        if limit is not None and (
+            isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
+        ):
+            raise InvalidInput("limit must be a whole number of results, zero or more")
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise InvalidInput("offset must be a whole number of results, zero or more")
+        self.__attrs_init__(
+            _names(sector, "sector"), _names(region, "region"), _names(union, "union"),
+            _names(employer, "employer"), limit, offset,
+        )
+
+    def given(self, *parts: str) -> list[str]:
+        """Which of these parts (``"union"``, ``"limit"``...) the filter sets."""
+        unset: dict[str, Any] = {"offset": 0}
+        return [part for part in parts if getattr(self, part) != unset.get(part)]
+
+    def keys(self, part: str) -> set[str] | None:
+        """A sector or region filter's names as the map matches them (``None``: no filter)."""
+        names: tuple[str, ...] | None = getattr(self, part)
+        return None if names is None else {normalise_name(name) for name in names}
+
+
+def _names(value: Names, what: str) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    try:
+        names = (value,) if isinstance(value, str) else tuple(value)
+    except TypeError:
+        names = ()
+    if not names or not all(isinstance(name, str) and name.strip() for name in names):
+        raise InvalidInput(f"the {what} filter needs one or more non-blank names")
+    return names
+
+
+#: The filter of a query given none: every unit, the whole answer.
+EVERY_UNIT = MapFilter()
+
+
+def filter_of(where: object) -> MapFilter:
+    """The filter a query was given (``None``: every unit)."""
+    if where is None:
+        return EVERY_UNIT
+    if not isinstance(where, MapFilter):
+        raise InvalidInput(
+            f"a query of the Expiry Map is filtered with a MapFilter, not a {type(where).__name__}"
+        )
+    return where
+
+
+def refuse(where: MapFilter, parts: tuple[str, ...], why: str) -> None:
+    """Refuse a filter that sets any of these parts: the query cannot honour them."""
+    if where.given(*parts):
+        raise InvalidInput(why)
+
+
+def check_range(start: date, end: date) -> None:
+    for d in (start, end):
+        if not isinstance(d, date):
+            raise InvalidInput(f"date ranges need dates (YYYY-MM-DD), not {d!r}")
+    if end < start:
+        raise InvalidInput(f"the date range ends ({end}) before it starts ({start})")
+
+
+def check_days(days: int, what: str) -> None:
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise InvalidInput(f"{what} must be a whole number of days, zero or more")
