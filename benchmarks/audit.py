@@ -30,7 +30,7 @@ from typing import Any
 
 from foundation import Figure, contention, cpu_counters, table
 
-from bargaining import Actor, BargainingApp, BargainingUnit, write_csv, write_jsonl
+from bargaining import Actor, BargainingApp, BargainingUnit, UnitProfile, write_csv, write_jsonl
 
 ACTOR = Actor("bench", "data steward")
 PLAIN_RECORDER = {"APPLICATION_RECORDER_TOPIC": "eventsourcing.sqlite:SQLiteApplicationRecorder"}
@@ -57,10 +57,10 @@ def _progress(message: str) -> None:
 
 def units(start: int, count: int) -> list[BargainingUnit]:
     return [
-        BargainingUnit.register(
+        BargainingUnit.register(UnitProfile(
             union="CUPE", local=str(i), employer=f"Employer {i % 977}", unit_name="Inside",
-            sector="municipal", region="ON", city="Toronto", headcount=i % 900, actor=ACTOR,
-        )
+            sector="municipal", region="ON", city="Toronto", headcount=i % 900,
+        ), actor=ACTOR)
         for i in range(start, start + count)
     ]
 

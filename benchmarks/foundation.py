@@ -55,6 +55,7 @@ from bargaining import (
     CollectiveAgreement,
     ExpiryMap,
     MapFilter,
+    UnitProfile,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter, ImportReport
 
@@ -298,18 +299,17 @@ def generated_units(count: int, seed: int = 2004) -> Iterator[BargainingUnit]:
     ]
     for n in range(count):
         sector = rng.choice(SECTORS)
-        unit = BargainingUnit.register(
+        unit = BargainingUnit.register(UnitProfile(
             union=rng.choice(UNIONS),
             local=str(rng.randint(1, 3000)),
             employer=rng.choice(employers),
             unit_name=f"unit {n:05d}",
-            actor=ACTOR,
             sector=sector,
             region=rng.choice(REGIONS),
             city=rng.choice(CITIES),
             headcount=max(1, min(20_000, int(rng.lognormvariate(3.5, 1.3)))),
             industry_code=f"{SECTORS.index(sector) + 1:02d}",
-        )
+        ), actor=ACTOR)
         expiry = FIRST_EXPIRY + timedelta(days=rng.randrange(EXPIRY_SPAN_DAYS))
         effective = expiry - timedelta(days=365 * rng.randint(2, 5)) if rng.random() < 0.8 else None
         unit.record_agreement(

@@ -27,7 +27,7 @@ from bargaining import (
     UnitAlreadyRegistered,
     UnitNotFound,
 )
-from bargaining.domain.units.unit import MAX_HEADCOUNT, UNIT_NAMESPACE
+from bargaining.domain.units.profile import MAX_HEADCOUNT, UNIT_NAMESPACE
 
 STEWARD = Actor("steward-1", "data steward")
 TEXT_FIELDS = ("sector", "region", "city", "industry_code")

@@ -22,9 +22,9 @@ from bargaining import (
     RuleViolation,
     UnitAlreadyRegistered,
     UnitNotFound,
+    UnitProfile,
     unit_id,
 )
-from bargaining.domain.units.unit import unit_profile
 from bargaining.infrastructure.stores import Store
 
 # Stores that outlive one application instance (memory does not).
@@ -333,10 +333,9 @@ def test_bad_store_choice_is_refused(store: str, words: str) -> None:
 
 def test_save_takes_aggregates_and_their_events_alike(app: BargainingApp, steward: Actor) -> None:
     """``save`` collects an aggregate's events itself; anything else goes eventsourcing's way."""
-    first = BargainingUnit.register(**UNIT, actor=steward)  # type: ignore[arg-type]
-    second = BargainingUnit.register(**{**UNIT, "unit_name": "Outside workers"},
-                                     # type: ignore[arg-type]
-                                     actor=steward)
+    first = BargainingUnit.register(UnitProfile(**UNIT), actor=steward)  # type: ignore[arg-type]
+    outside = UnitProfile(**{**UNIT, "unit_name": "Outside workers"})  # type: ignore[arg-type]
+    second = BargainingUnit.register(outside, actor=steward)
     app.save(first, None, *second.collect_events())
     assert event_names(app) == ["Registered", "Registered"]
     assert app.units.get(second.id).unit_name == "Outside workers"
@@ -344,23 +343,26 @@ def test_save_takes_aggregates_and_their_events_alike(app: BargainingApp, stewar
                                                                        "Outside workers"]
 
 
-def test_a_unit_from_a_checked_profile_is_the_one_its_constructor_makes(steward: Actor) -> None:
-    """``from_profile`` skips eventsourcing's argument matching; the constructor (the
-    decorated ``__init__``) still goes through it, so the two must make the same unit."""
-    profile = unit_profile(**UNIT)  # type: ignore[arg-type]
-    made = BargainingUnit.from_profile(profile, actor=steward, reason="joined")
-    built = BargainingUnit(**profile, actor=steward, reason="joined")
-    assert made.id == built.id == unit_id("CUPE", "79", "City of Toronto", "Inside workers")
-    assert vars(made) | {"_created_on": None, "_modified_on": None, "_pending_events": None} == (
-        vars(built) | {"_created_on": None, "_modified_on": None, "_pending_events": None})
-    made_event, built_event = made.collect_events()[0], built.collect_events()[0]
-    assert type(made_event) is type(built_event) is BargainingUnit.Registered
-    assert {**vars(made_event), "timestamp": None} == {**vars(built_event), "timestamp": None}
+def test_a_profile_is_checked_and_tidied_when_it_is_made() -> None:
+    profile = UnitProfile(**{**UNIT, "union": "  CUPE ",
+                             "unit_name": "Inside   workers"})  # type: ignore[arg-type]
+    assert (profile.union, profile.unit_name) == ("CUPE", "Inside workers")
+    assert profile.unit_id == unit_id("cupe", "79", "city of toronto", "inside workers")
+    assert profile.label == "CUPE 79, City of Toronto (Inside workers)"
+    with pytest.raises(InvalidInput, match="at most 200"):
+        UnitProfile(**{**UNIT, "sector": "x" * 5000})  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="needs an employer"):
+        UnitProfile(**{**UNIT, "employer": "  "})  # type: ignore[arg-type]
+    with pytest.raises(RuleViolation, match="negative"):
+        UnitProfile(**{**UNIT, "headcount": -1})  # type: ignore[arg-type]
 
 
-def test_a_unit_is_made_only_from_a_checked_profile_and_an_actor(steward: Actor) -> None:
-    unchecked = {**UNIT, "sector": "x" * 5000}
-    with pytest.raises(InvalidInput, match="profile that unit_profile has checked"):
-        BargainingUnit.from_profile(unchecked, actor=steward)  # type: ignore[arg-type]
+def test_a_unit_is_registered_only_from_a_profile_and_an_actor(steward: Actor) -> None:
+    with pytest.raises(InvalidInput, match="from its UnitProfile"):
+        BargainingUnit.register(dict(UNIT), actor=steward)  # type: ignore[arg-type]
     with pytest.raises(MissingActor):
-        BargainingUnit.from_profile(unit_profile(**UNIT), actor=None)  # type: ignore[arg-type]
+        BargainingUnit.register(UnitProfile(**UNIT), actor=None)  # type: ignore[arg-type]
+    unit = BargainingUnit.register(UnitProfile(**UNIT), actor=steward, reason=" joined ")
+    registered = unit.collect_events()[0]
+    assert type(registered) is BargainingUnit.Registered
+    assert (registered.union, registered.reason) == ("CUPE", "joined")  # type: ignore[attr-defined]

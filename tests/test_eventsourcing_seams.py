@@ -25,6 +25,7 @@ from bargaining import (
     BargainingUnit,
     CollectiveAgreement,
     ConcurrentChange,
+    UnitProfile,
 )
 from bargaining.infrastructure.event_store import EventStore
 from bargaining.infrastructure.stores import Store
@@ -34,8 +35,9 @@ STEWARD = Actor("d-1", "data steward")
 
 
 def new_unit(name: str, headcount: int = 10) -> BargainingUnit:
-    return BargainingUnit.register(union="CUPE", local="1", employer="Employer",
-                                   unit_name=name, headcount=headcount, actor=STEWARD)
+    profile = UnitProfile(union="CUPE", local="1", employer="Employer", unit_name=name,
+                          headcount=headcount)
+    return BargainingUnit.register(profile, actor=STEWARD)
 
 
 def test_save_records_every_given_record_in_one_transaction_in_order(

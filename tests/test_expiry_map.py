@@ -26,6 +26,7 @@ from bargaining import (
     OpenPeriod,
     OpenPeriodCalendar,
     UnitNotFound,
+    UnitProfile,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
 from bargaining.readmodels.expiry_map import ExpiryMap
@@ -232,8 +233,8 @@ def test_map_as_of_a_past_moment(
     assert usual_answers(app.expiry_map) == live
     assert app.expiry_map.position == position
 
-    unit = BargainingUnit.register(union="CUPE", local="2", employer="Kingston",
-                                   unit_name="library", region="ON", actor=steward)
+    unit = BargainingUnit.register(UnitProfile(union="CUPE", local="2", employer="Kingston",
+                                               unit_name="library", region="ON"), actor=steward)
     unit.record_agreement(CollectiveAgreement(expiry=date(2025, 12, 1)), actor=steward)
     recordings = app.save(unit)
     assert past.follow(recordings) == 0
@@ -249,14 +250,13 @@ def test_map_as_of_a_past_moment(
 def test_map_as_of_a_moment_needs_an_aware_date_time(
     memory_app: BargainingApp, until: object
 ) -> None:
-    with pytest.raises(InvalidInput, match="no time zone|must be a date-time"):
+    with pytest.raises(InvalidInput, match=r"no time zone|must be a date-time"):
         ExpiryMap(memory_app.expiry_map.feed, memory_app.expiry_map.storage,
                   name="expiry_map_naive", until=until)  # type: ignore[arg-type]
     store = memory_app.expiry_map.storage.store  # type: ignore[attr-defined]
     assert not store.query("SELECT name FROM sqlite_master WHERE name LIKE 'expiry_map_naive%'")
-    with pytest.raises(InvalidInput, match="no time zone|must be a date-time"), memory_app.expiry_map.as_of(
-        until  # type: ignore[arg-type]
-    ):
+    past = memory_app.expiry_map.as_of(until)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match=r"no time zone|must be a date-time"), past:
         pass
 
 

@@ -40,7 +40,7 @@ from bargaining import (
     UnitNotFound,
 )
 from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
-from bargaining.domain.units.unit import MAX_HEADCOUNT, MAX_TEXT, unit_profile
+from bargaining.domain.units.profile import MAX_HEADCOUNT, MAX_TEXT, UnitProfile
 from tests.conftest import POSTGRES_URL, require_postgres
 from tests.strategies import (
     F7_COLUMNS,
@@ -492,9 +492,9 @@ def test_every_unicode_control_character_and_only_those_is_refused_in_a_name() -
             continue  # whitespace is tidied away before the check
         if unicodedata.category(char) == "Cc":
             with pytest.raises(InvalidInput, match="control character"):
-                unit_profile(union=f"U{char}N", local="", employer="E", unit_name="N")
+                UnitProfile(union=f"U{char}N", local="", employer="E", unit_name="N")
         elif code < 0x2000:
-            assert unit_profile(union=f"U{char}N", local="", employer="E", unit_name="N")
+            assert UnitProfile(union=f"U{char}N", local="", employer="E", unit_name="N")
 
 
 def test_far_dates_do_not_overflow_the_map() -> None:
@@ -524,10 +524,10 @@ def test_a_field_is_accepted_exactly_when_its_tidied_text_fits(
     event("fits" if len(tidied) <= MAX_TEXT else "too long")
     names = {"union": "U", "local": "", "employer": "E", "unit_name": "N", field: value}
     if len(tidied) <= MAX_TEXT:
-        assert unit_profile(**names)[field] == tidied
+        assert getattr(UnitProfile(**names), field) == tidied
     else:
         with pytest.raises(InvalidInput, match=f"at most {MAX_TEXT}") as refused:
-            unit_profile(**names)
+            UnitProfile(**names)
         assert tidied not in str(refused.value)
         assert str(refused.value) == (f"the {field.replace('_', ' ')} is {len(tidied):,} "
                                       "characters long; a unit's names and profile fields are "

@@ -89,7 +89,8 @@ from bargaining.domain.shared.errors import (
 from bargaining.domain.shared.vote import Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
-from bargaining.domain.units.unit import MAX_TEXT, BargainingUnit, unit_id
+from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
+from bargaining.domain.units.unit import BargainingUnit
 from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
 from bargaining.infrastructure.store_audit import verify_store
 from bargaining.presentation.history_entries import AuditPage, HistoryEntry
@@ -185,6 +186,7 @@ __all__ = [
     "Turnout",
     "UnitAlreadyRegistered",
     "UnitNotFound",
+    "UnitProfile",
     "UnitReadiness",
     "UnitResult",
     "Verdict",

@@ -18,7 +18,8 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.units.agreement import CollectiveAgreement
-from bargaining.domain.units.unit import BargainingUnit, unit_id
+from bargaining.domain.units.profile import UnitProfile, unit_id
+from bargaining.domain.units.unit import BargainingUnit
 
 
 def load_unit(
@@ -55,11 +56,11 @@ class Units:
     ) -> UUID:
         """Register a bargaining unit; its id is derived from union, local, employer and unit
         name, so the same unit registered twice is refused (:class:`UnitAlreadyRegistered`)."""
-        unit = BargainingUnit.register(
-            union=union, local=local, employer=employer, unit_name=unit_name, actor=actor,
-            sector=sector, region=region, city=city, headcount=headcount,
-            industry_code=industry_code, reason=reason,
+        profile = UnitProfile(
+            union=union, local=local, employer=employer, unit_name=unit_name, sector=sector,
+            region=region, city=city, headcount=headcount, industry_code=industry_code,
         )
+        unit = BargainingUnit.register(profile, actor=actor, reason=reason)
         if self._records.contains(unit.id):
             raise UnitAlreadyRegistered(f"{self.get(unit.id).label} is already registered")
         try:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
-from bargaining.domain.units.unit import normalise_name
+from bargaining.domain.units.profile import normalise_name
 from bargaining.infrastructure.expiry_map_tables import table_names
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.viewstore import ViewStore

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from eventsourcing.persistence import PersistenceError
 
-from bargaining.domain.units.unit import MAX_TEXT, normalise_name
+from bargaining.domain.units.profile import MAX_TEXT, normalise_name
 from bargaining.infrastructure.errors import MapBehind
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.viewstore import ViewStore

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 from typing import Any
 
-from bargaining.domain.units.unit import normalise_name
+from bargaining.domain.units.profile import normalise_name
 
 
 class NameSealer:

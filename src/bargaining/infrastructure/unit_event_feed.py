@@ -19,6 +19,7 @@ from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification,
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.profile import PROFILE_FIELDS
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.infrastructure.topics import stored_topics
 from bargaining.infrastructure.viewstore import ViewStore
@@ -34,11 +35,7 @@ UNIT_EVENTS: tuple[type[Any], ...] = tuple(
 )
 
 #: Registration fields in the order the map reads them.
-_PROFILE = (
-    "union", "local", "employer", "unit_name", "sector", "region", "city", "headcount",
-    "industry_code",
-)
-_profile_of = itemgetter(*_PROFILE)
+_profile_of = itemgetter(*PROFILE_FIELDS)
 _CHANGED_FIELD = {
     "HeadcountChanged": "headcount", "SectorChanged": "sector", "RegionChanged": "region",
     "CityChanged": "city", "IndustryCodeChanged": "industry_code",

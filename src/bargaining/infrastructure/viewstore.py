@@ -20,14 +20,14 @@ class ViewStore:
     """A thin adapter: a transaction yielding a DB-API cursor, and the dialect's placeholder."""
 
     def __init__(self, app: Application[Any]) -> None:
-        datastore = getattr(app.factory, "datastore", None)
+        datastore: Any = getattr(app.factory, "datastore", None)
         #: Whether the tables live in the events' own database (not a private one).
         self.shares_events = True
         if isinstance(datastore, SQLiteDatastore):
             self.dialect = "sqlite"
             self._datastore: Any = datastore
             self.prefix = ""
-        elif datastore is not None and type(datastore).__name__ == "PostgresDatastore":
+        elif _is_postgres(datastore):
             self.dialect = "postgres"
             self._datastore = datastore
             self.prefix = f'"{datastore.schema}".'
@@ -96,3 +96,13 @@ class ViewStore:
         owned = getattr(self, "_owned", None)
         if owned is not None:
             owned.close()
+
+
+def _is_postgres(datastore: object) -> bool:
+    """Whether the events are kept in PostgreSQL (psycopg, and so eventsourcing's PostgreSQL
+    module, is an optional extra: without it, no store is)."""
+    try:
+        from eventsourcing.postgres import PostgresDatastore
+    except ImportError:
+        return False
+    return isinstance(datastore, PostgresDatastore)

@@ -10,7 +10,7 @@ from typing import Any
 
 from bargaining.domain.coordination.cluster import PactRule
 from bargaining.domain.frameworks.evaluation import Evaluation
-from bargaining.domain.units.unit import unit_label
+from bargaining.domain.units.profile import unit_label
 from bargaining.presentation.wording import (
     C,
     F,

@@ -22,7 +22,8 @@ from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.units.unit import BargainingUnit, unit_label
+from bargaining.domain.units.profile import unit_label
+from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation import bargaining_summaries, campaign_summaries
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 

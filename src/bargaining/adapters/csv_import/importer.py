@@ -185,11 +185,9 @@ class CsvImporter:
                 continue
             unit = self._load(parsed.unit_id, cache, expiries is not None)
             if unit is None:
-                # The registration was checked by ``unit_profile`` when the row was parsed:
-                # ``register`` would check it again, and the checks were a tenth of an import.
-                unit = BargainingUnit.from_profile(
-                    parsed.registration, actor=self.actor, reason=None
-                )
+                # The profile was checked when the row was parsed, so a bad row was
+                # refused before anything in its batch was recorded.
+                unit = BargainingUnit.register(parsed.registration, actor=self.actor)
                 cache[unit.id] = unit
                 report.units_registered += 1
             if unit.has_agreement_expiring(parsed.agreement.expiry):

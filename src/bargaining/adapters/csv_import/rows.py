@@ -12,11 +12,11 @@ import attrs
 from bargaining.adapters.csv_import.mapping import ColumnMapping, Row
 from bargaining.domain.shared.errors import BargainingError
 from bargaining.domain.units.agreement import CollectiveAgreement
-from bargaining.domain.units.unit import UnitProfile, unit_id, unit_profile
+from bargaining.domain.units.profile import UnitProfile
 
 
 def _raw(row: Row, column: str | None) -> str:
-    """A field as the file has it; ``unit_profile`` tidies its spacing."""
+    """A field as the file has it; ``UnitProfile`` tidies its spacing."""
     return (row.get(column) or "") if column else ""
 
 
@@ -138,7 +138,7 @@ class RowParser:
         except BargainingError as error:
             raise RowRefused(str(error)) from None
         try:
-            registration = unit_profile(
+            registration = UnitProfile(
                 union=union, local=local, employer=employer, unit_name=unit_name,
                 sector=_raw(row, m.sector), region=_raw(row, m.region),
                 city=_raw(row, m.city), headcount=headcount,
@@ -146,5 +146,5 @@ class RowParser:
             )
         except BargainingError as error:
             raise RowRefused(str(error)) from None
-        return ParsedRow(line, unit_id(union, local, employer, unit_name), registration,
+        return ParsedRow(line, registration.unit_id, registration,
                          agreement, notice, row)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import re
-import uuid
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -15,104 +12,22 @@ from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.units.agreement import CollectiveAgreement
-
-#: No bargaining unit covers more workers than this; larger counts are typing errors.
-MAX_HEADCOUNT = 10_000_000
-#: A unit's names and profile fields are at most this many characters. Real names are far
-#: shorter (the longest in the F-7 sample has 52); the Expiry Map indexes sector and region,
-#: and PostgreSQL refuses index entries over 2,704 bytes.
-MAX_TEXT = 200
-UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
-#: Unicode's control characters (category Cc): C0, DEL and C1.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def normalise_name(value: str) -> str:
-    """Names match whatever their case and spacing: 'CUPE  79' is 'cupe 79'."""
-    return " ".join(value.split()).casefold()
-
-
-@functools.lru_cache(maxsize=65536)
-def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
-    """The identity of a unit, derived from its union, local, employer and unit name."""
-    key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
-    return uuid.uuid5(UNIT_NAMESPACE, key)
-
-
-def unit_label(union: str, local: str, employer: str, unit_name: str) -> str:
-    """How organizers name a unit: 'CUPE 79, City of Toronto (inside workers)'."""
-    union_local = f"{union} {local}".strip()
-    return f"{union_local}, {employer} ({unit_name})"
-
-
-def _text(value: object, what: str, *, required: bool = True) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
-    cleaned = " ".join(value.split())
-    if len(cleaned) > MAX_TEXT:
-        raise InvalidInput(
-            f"the {what} is {len(cleaned):,} characters long; a unit's names and profile "
-            f"fields are at most {MAX_TEXT}"
-        )
-    # Control characters are never printable: the regex runs only on the rare rest.
-    if not cleaned.isprintable() and _CONTROL.search(cleaned):
-        raise InvalidInput(f"the {what} contains a control character; names are plain text")
-    if required and not cleaned:
-        article = "an" if what[0] in "aeio" else "a"
-        raise InvalidInput(f"a bargaining unit needs {article} {what}")
-    return cleaned
-
-
-def _headcount(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"headcount must be a whole number of workers, not {value!r}")
-    if value < 0:
-        raise RuleViolation(f"headcount cannot be negative ({value})")
-    if value > MAX_HEADCOUNT:
-        raise InvalidInput(
-            f"headcount {value:,} is beyond any bargaining unit (at most {MAX_HEADCOUNT:,})"
-        )
-    return value
-
-
-class UnitProfile(dict[str, Any]):
-    """A registration's fields as ``unit_profile`` returned them: checked and tidied."""
-
-
-def unit_profile(
-    *,
-    union: str,
-    local: str,
-    employer: str,
-    unit_name: str,
-    sector: str = "",
-    region: str = "",
-    city: str = "",
-    headcount: int = 0,
-    industry_code: str = "",
-) -> UnitProfile:
-    """A registration's fields, checked and tidied (so importers can refuse a row early)."""
-    return UnitProfile({
-        "union": _text(union, "union"),
-        "local": _text(local, "local", required=False),
-        "employer": _text(employer, "employer"),
-        "unit_name": _text(unit_name, "unit name"),
-        "sector": _text(sector, "sector", required=False),
-        "region": _text(region, "region", required=False),
-        "city": _text(city, "city", required=False),
-        "headcount": _headcount(headcount),
-        "industry_code": _text(industry_code, "industry code", required=False),
-    })
+from bargaining.domain.units.profile import (
+    PROFILE_FIELDS,
+    UnitProfile,
+    clean_headcount,
+    clean_text,
+    unit_id,
+    unit_label,
+)
 
 
 class BargainingUnit(Aggregate):
     """A bargaining unit and the history of its agreements and profile."""
 
     # Registered and AgreementRecorded are declared here (not only by the decorators below)
-    # so that ``from_profile`` and ``record_agreement`` can name them; their fields, topics
-    # and stored form are exactly those the decorators gave them when they were released.
+    # so that ``record_agreement`` can name them; their fields, topics and stored form are
+    # exactly those the decorators gave them when they were released.
 
     class Registered(Aggregate.Created):
         union: str
@@ -156,41 +71,15 @@ class BargainingUnit(Aggregate):
 
     @classmethod
     def register(
-        cls,
-        *,
-        union: str,
-        local: str,
-        employer: str,
-        unit_name: str,
-        actor: Actor,
-        sector: str = "",
-        region: str = "",
-        city: str = "",
-        headcount: int = 0,
-        industry_code: str = "",
-        reason: str | None = None,
-    ) -> BargainingUnit:
-        """Validate a registration and return the new unit with its ``Registered`` event pending."""
-        profile = unit_profile(
-            union=union, local=local, employer=employer, unit_name=unit_name, sector=sector,
-            region=region, city=city, headcount=headcount, industry_code=industry_code,
-        )
-        return cls.from_profile(profile, actor=actor, reason=reason)
-
-    @classmethod
-    def from_profile(
         cls, profile: UnitProfile, *, actor: Actor, reason: str | None = None
     ) -> BargainingUnit:
-        """The new unit for a profile that ``unit_profile`` has checked: an importer checks
-        each row once, when it reads it, and does not pay for the checks again here.
-
-        It creates through eventsourcing's ``_create``, which skips matching the arguments
-        against ``__init__``'s signature again: a fifth of a registration's cost."""
+        """The new unit with its ``Registered`` event pending. The profile was checked and
+        tidied when it was made (an importer makes one per row and refuses bad rows early),
+        so registering checks only who acts and why."""
         if not isinstance(profile, UnitProfile):
-            raise InvalidInput("a unit is made from a profile that unit_profile has checked")
-        return cls._create(
-            cls.Registered, **profile, actor=require_actor(actor), reason=clean_reason(reason)
-        )
+            raise InvalidInput("a unit is registered from its UnitProfile (names and profile)")
+        fields = {name: getattr(profile, name) for name in PROFILE_FIELDS}
+        return cls(**fields, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event(Registered)
     def __init__(
@@ -306,7 +195,7 @@ class BargainingUnit(Aggregate):
         (the event keeps it as ``counted_on``)."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        headcount = _headcount(headcount)
+        headcount = clean_headcount(headcount)
         if on is not None:
             require_date(on, "day the workers were counted")
         if headcount != self.headcount:
@@ -324,7 +213,7 @@ class BargainingUnit(Aggregate):
         """Move the unit to another sector (municipal, long-term care, ...)."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        sector = _text(sector, "sector", required=False)
+        sector = clean_text(sector, "sector", required=False)
         if sector != self.sector:
             self._sector_changed(sector=sector, actor=actor, reason=reason)
 
@@ -336,7 +225,7 @@ class BargainingUnit(Aggregate):
         """Record the province or state whose labour law governs the unit."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        region = _text(region, "region", required=False)
+        region = clean_text(region, "region", required=False)
         if region != self.region:
             self._region_changed(region=region, actor=actor, reason=reason)
 
@@ -348,7 +237,7 @@ class BargainingUnit(Aggregate):
         """Record the city where the unit works."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        city = _text(city, "city", required=False)
+        city = clean_text(city, "city", required=False)
         if city != self.city:
             self._city_changed(city=city, actor=actor, reason=reason)
 
@@ -362,7 +251,7 @@ class BargainingUnit(Aggregate):
         """Record the unit's industry classification code."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        industry_code = _text(industry_code, "industry code", required=False)
+        industry_code = clean_text(industry_code, "industry code", required=False)
         if industry_code != self.industry_code:
             self._industry_code_changed(
                 industry_code=industry_code, actor=actor, reason=reason

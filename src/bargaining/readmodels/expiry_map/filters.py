@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
-from bargaining.domain.units.unit import normalise_name
+from bargaining.domain.units.profile import normalise_name
 
 #: A name filter as a host gives it: one name, or several (a list, a set, a generator...).
 Names = str | Iterable[str] | None

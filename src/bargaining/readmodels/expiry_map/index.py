@@ -11,7 +11,7 @@ from datetime import date
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from bargaining.domain.units.unit import normalise_name
+from bargaining.domain.units.profile import normalise_name
 from bargaining.readmodels.expiry_map.results import MapUnit
 
 #: At most this many units are kept with a memory index (about 0.9 kB each, with their

@@ -10,7 +10,7 @@ from datetime import date
 import attrs
 
 from bargaining.domain.units.open_period import OpenPeriod, OpenPeriodCalendar
-from bargaining.domain.units.unit import normalise_name
+from bargaining.domain.units.profile import normalise_name
 from bargaining.readmodels.expiry_map.filters import MapFilter
 from bargaining.readmodels.expiry_map.index import ExpiryIndex
 from bargaining.readmodels.expiry_map.results import MapUnit, OpenPeriodEntry

@@ -1,0 +1,134 @@
+"""Who a bargaining unit is and where it works: its names and profile, checked and tidied.
+
+A unit's id is derived from its union, local, employer and unit name, so the same unit
+registered twice is found, not duplicated; names match whatever their case and spacing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import uuid
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+
+#: No bargaining unit covers more workers than this; larger counts are typing errors.
+MAX_HEADCOUNT = 10_000_000
+#: A unit's names and profile fields are at most this many characters: real names are far
+#: shorter, and the Expiry Map indexes sector and region, where PostgreSQL limits the size of
+#: an index entry (docs/operations.md gives the figures).
+MAX_TEXT = 200
+UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
+#: Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def normalise_name(value: str) -> str:
+    """Names match whatever their case and spacing: 'CUPE  79' is 'cupe 79'."""
+    return " ".join(value.split()).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
+    """The identity of a unit, derived from its union, local, employer and unit name."""
+    key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
+    return uuid.uuid5(UNIT_NAMESPACE, key)
+
+
+def unit_label(union: str, local: str, employer: str, unit_name: str) -> str:
+    """How organizers name a unit: 'CUPE 79, City of Toronto (inside workers)'."""
+    union_local = f"{union} {local}".strip()
+    return f"{union_local}, {employer} ({unit_name})"
+
+
+def clean_text(value: object, what: str, *, required: bool = True) -> str:
+    """A name or profile field as the record keeps it: plain text, spacing tidied, at most
+    :data:`MAX_TEXT` characters; refused in words that never quote the text."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
+    cleaned = " ".join(value.split())
+    if len(cleaned) > MAX_TEXT:
+        raise InvalidInput(
+            f"the {what} is {len(cleaned):,} characters long; a unit's names and profile "
+            f"fields are at most {MAX_TEXT}"
+        )
+    # Control characters are never printable: the regex runs only on the rare rest.
+    if not cleaned.isprintable() and _CONTROL.search(cleaned):
+        raise InvalidInput(f"the {what} contains a control character; names are plain text")
+    if required and not cleaned:
+        article = "an" if what[0] in "aeio" else "a"
+        raise InvalidInput(f"a bargaining unit needs {article} {what}")
+    return cleaned
+
+
+def clean_headcount(value: object) -> int:
+    """A count of workers: a whole number from 0 to :data:`MAX_HEADCOUNT`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"headcount must be a whole number of workers, not {value!r}")
+    if value < 0:
+        raise RuleViolation(f"headcount cannot be negative ({value})")
+    if value > MAX_HEADCOUNT:
+        raise InvalidInput(
+            f"headcount {value:,} is beyond any bargaining unit (at most {MAX_HEADCOUNT:,})"
+        )
+    return value
+
+
+#: Each text field of a profile: how a refusal names it, and whether it may be blank.
+_TEXT_FIELDS = {
+    "union": ("union", True),
+    "local": ("local", False),
+    "employer": ("employer", True),
+    "unit_name": ("unit name", True),
+    "sector": ("sector", False),
+    "region": ("region", False),
+    "city": ("city", False),
+    "industry_code": ("industry code", False),
+}
+
+
+@attrs.frozen(kw_only=True)
+class UnitProfile:
+    """A unit's names and profile, checked and tidied when made: names are plain text of at
+    most :data:`MAX_TEXT` characters with their spacing tidied; union, employer and unit
+    name are required; the headcount is a whole number of workers. An importer makes one per
+    row, so a bad row is refused before anything is recorded; a unit is registered from one.
+
+    The fields are those of the unit's ``Registered`` event, in its order.
+    """
+
+    union: str
+    local: str = ""
+    employer: str
+    unit_name: str
+    sector: str = ""
+    region: str = ""
+    city: str = ""
+    headcount: int = 0
+    industry_code: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        for name, (what, required) in _TEXT_FIELDS.items():
+            tidied = clean_text(getattr(self, name), what, required=required)
+            object.__setattr__(self, name, tidied)
+        object.__setattr__(self, "headcount", clean_headcount(self.headcount))
+
+    @property
+    def unit_id(self) -> UUID:
+        """The id of the unit these names identify."""
+        return unit_id(self.union, self.local, self.employer, self.unit_name)
+
+    @property
+    def label(self) -> str:
+        """How organizers name the unit: 'CUPE 79, City of Toronto (Inside workers)'."""
+        return unit_label(self.union, self.local, self.employer, self.unit_name)
+
+
+#: The profile's fields in order: the fields of a unit's ``Registered`` event besides who
+#: and why.
+PROFILE_FIELDS = tuple(f.name for f in attrs.fields(UnitProfile))
