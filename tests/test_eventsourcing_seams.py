@@ -30,6 +30,7 @@ from bargaining import (
 from bargaining.infrastructure.event_store import EventStore
 from bargaining.infrastructure.stores import Store
 from bargaining.infrastructure.topics import PREVIOUS_TOPICS, stored_topics
+from bargaining.infrastructure.unit_batches import registered_unit
 
 STEWARD = Actor("d-1", "data steward")
 
@@ -158,3 +159,18 @@ def test_an_encrypted_store_exposes_its_cipher_on_the_mapper(tmp_path: Any) -> N
         assert cipher is not None
         raw = app.eventsourcing.recorder.select_events(new_unit("a").id)[0].state
         assert json.loads(cipher.decrypt(raw))["union"] == "CUPE"
+
+
+def test_a_unit_made_in_bulk_is_the_one_its_constructor_makes() -> None:
+    """The importer's units skip the constructor's argument matching (``Aggregate._create``,
+    in ``infrastructure/unit_batches.py``): both paths must make the same unit and event."""
+    profile = UnitProfile(union="CUPE", local="79", employer="City of Toronto",
+                          unit_name="Inside workers", sector="municipal", headcount=20000)
+    made = registered_unit(profile, STEWARD)
+    built = BargainingUnit.register(profile, actor=STEWARD)
+    clocks = {"_created_on": None, "_modified_on": None, "_pending_events": None}
+    assert made.id == built.id == profile.unit_id
+    assert vars(made) | clocks == vars(built) | clocks
+    made_event, built_event = made.collect_events()[0], built.collect_events()[0]
+    assert type(made_event) is type(built_event) is BargainingUnit.Registered
+    assert {**vars(made_event), "timestamp": None} == {**vars(built_event), "timestamp": None}

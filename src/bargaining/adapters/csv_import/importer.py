@@ -37,6 +37,7 @@ from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.errors import BargainingError, InvalidInput, UnitNotFound
 from bargaining.domain.units.unit import BargainingUnit
+from bargaining.infrastructure.unit_batches import registered_unit
 
 
 class CsvImporter:
@@ -187,7 +188,7 @@ class CsvImporter:
             if unit is None:
                 # The profile was checked when the row was parsed, so a bad row was
                 # refused before anything in its batch was recorded.
-                unit = BargainingUnit.register(parsed.registration, actor=self.actor)
+                unit = registered_unit(parsed.registration, self.actor)
                 cache[unit.id] = unit
                 report.units_registered += 1
             if unit.has_agreement_expiring(parsed.agreement.expiry):
