@@ -72,7 +72,7 @@ def main() -> None:
     framework = app.frameworks.draft(name="Care and City 2026", sectors=["long-term care",
                                     "municipal"], demands=demands, actor=chair)
     vote = Vote(date(2025, 11, 20), Tally(eligible=3950, cast=2600, yes=2350, no=230,
-                spoiled=20), Threshold.majority_of_cast(), quorum=Fraction(1, 3))
+                spoiled=20), Threshold.majority_of_cast(), quorum=Fraction(100, 3))
     app.frameworks.record_vote(framework, 1, vote, actor=chair)
     print(f"  version 1 ratified: {vote.explain()}")
 

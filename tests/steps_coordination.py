@@ -151,7 +151,7 @@ def nothing_recorded(table: Table) -> None:
     table.nothing_recorded()
 
 
-QUORUMS = {"none": None, "one half": Fraction(1, 2), "one third": Fraction(1, 3)}
+QUORUMS = {"none": None, "one half": 50, "one third": Fraction(100, 3)}
 
 
 @when(parsers.parse("members vote on version {number:d}: {eligible:d} eligible, {cast:d} cast, "

@@ -12,12 +12,23 @@ import random
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic, resolve_topic
 
-from bargaining import MAX_TEXT, Actor, BargainingApp, BargainingUnit, MapFilter, unit_id
+from bargaining import (
+    MAX_TEXT,
+    Actor,
+    BargainingApp,
+    BargainingUnit,
+    MapFilter,
+    Tally,
+    Threshold,
+    Vote,
+    unit_id,
+)
 from bargaining.presentation.summaries import U
 from tests.history_story import STEWARD
 
@@ -185,3 +196,25 @@ def test_a_sector_recorded_before_the_length_limit_is_shown_clipped(
     assert app.expiry_map.unit(UNIT).region == "ON"
     assert app.expiry_map.rebuild() == 3
     assert app.expiry_map.unit(UNIT).sector == sector[:MAX_TEXT]
+
+
+def test_thresholds_and_quorums_given_in_percent_are_stored_as_released() -> None:
+    """Release 0.1 took and stored a threshold's share and a quorum as shares of one; they
+    are given in percent now, and stored exactly as before."""
+    app = BargainingApp("memory")
+    transcoder = app.eventsourcing.mapper.transcoder
+    vote = Vote(date(2023, 9, 18), Tally(eligible=100, cast=60, yes=40, no=20),
+                Threshold(Fraction(200, 3)), quorum=50)
+    stored = json.loads(transcoder.encode({"vote": vote}))["vote"]
+    assert stored["_data_"]["quorum"] == {"_type_": "fraction", "_data_": "1/2"}
+    assert stored["_data_"]["threshold"]["_data_"] == {
+        "share": {"_type_": "fraction", "_data_": "2/3"}, "of": "cast", "strictly_more": False}
+    assert transcoder.decode(transcoder.encode({"vote": vote}))["vote"] == vote
+    released = (b'{"vote":{"_type_":"vote","_data_":{"held_on":{"_type_":"date_iso","_data_":'
+                b'"2023-09-18"},"tally":{"_type_":"tally","_data_":{"eligible":100,"cast":60,'
+                b'"yes":40,"no":20,"spoiled":0}},"threshold":{"_type_":"threshold","_data_":'
+                b'{"share":{"_type_":"fraction","_data_":"2/3"},"of":"cast","strictly_more":false}'
+                b'},"quorum":{"_type_":"fraction","_data_":"1/2"}}}}')
+    assert transcoder.encode({"vote": vote}) == released
+    assert transcoder.decode(released)["vote"] == vote
+    app.close()

@@ -126,6 +126,36 @@ class AttrsAsDict(Transcoding):
         return self.type(**data)
 
 
+class ThresholdAsDict(Transcoding):
+    """A threshold as released: its percentage stored as a share of one (``"share": "1/2"``)."""
+
+    type = Threshold
+    name = "threshold"
+
+    def encode(self, obj: Threshold) -> dict[str, Any]:
+        return {"share": obj.percent / 100, "of": obj.of, "strictly_more": obj.strictly_more}
+
+    def decode(self, data: dict[str, Any]) -> Threshold:
+        return Threshold(Fraction(data["share"]) * 100, data["of"], data["strictly_more"])
+
+
+class VoteAsDict(Transcoding):
+    """A vote as released: its quorum stored as a share of one (``"quorum": "1/2"``)."""
+
+    type = Vote
+    name = "vote"
+
+    def encode(self, obj: Vote) -> dict[str, Any]:
+        quorum = None if obj.quorum is None else obj.quorum / 100
+        return {"held_on": obj.held_on, "tally": obj.tally, "threshold": obj.threshold,
+                "quorum": quorum}
+
+    def decode(self, data: dict[str, Any]) -> Vote:
+        quorum = data["quorum"]
+        return Vote(data["held_on"], data["tally"], data["threshold"],
+                    None if quorum is None else Fraction(quorum) * 100)
+
+
 class EnumAsValue(Transcoding):
     def __init__(self, cls: type[enum.Enum], name: str) -> None:
         self.type = cls
@@ -146,8 +176,6 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "protection": Protection,
     "term_length": TermLength,
     "tally": Tally,
-    "threshold": Threshold,
-    "vote": Vote,
     "terms": Terms,
     "increases": Increases,
     "amount": Amount,
@@ -183,7 +211,8 @@ ENUMS: dict[str, type[enum.Enum]] = {
 
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     """Register every value object that events carry."""
-    for transcoding in (DateAsISO(), ActorAsDict(), AgreementAsDict(), FractionAsStr()):
+    for transcoding in (DateAsISO(), ActorAsDict(), AgreementAsDict(), FractionAsStr(),
+                        ThresholdAsDict(), VoteAsDict()):
         transcoder.register(transcoding)
     for name, cls in VALUE_OBJECTS.items():
         transcoder.register(AttrsAsDict(cls, name))

@@ -12,6 +12,7 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.shares import as_percent, percent_of, show_percent
 
 
 def whole_count(value: object, what: str) -> int:
@@ -51,35 +52,46 @@ class Tally:
 
     @property
     def turnout(self) -> Fraction:
-        return Fraction(self.cast, self.eligible) if self.eligible else Fraction(0)
+        """Ballots cast as a percentage of eligible voters."""
+        return percent_of(self.cast, self.eligible)
+
+
+def _threshold_percent(value: object) -> Fraction:
+    return as_percent(value, "a threshold")
+
+
+def _quorum(value: object) -> Fraction | None:
+    return None if value is None else as_percent(value, "a quorum")
 
 
 @attrs.frozen
 class Threshold:
-    """What share of which base a vote needs: ``of`` is ``"cast"`` or ``"eligible"``;
-    ``strictly_more`` makes "more than half" rather than "at least half"."""
+    """What percentage of which base must vote yes: ``of`` is ``"cast"`` (ballots cast) or
+    ``"eligible"`` (eligible members); ``strictly_more`` makes "more than half" rather than
+    "at least half". ``Threshold(85, "eligible")`` is the strike vote's organizing benchmark."""
 
-    share: Fraction
+    percent: Fraction = attrs.field(converter=_threshold_percent)
     of: str = "cast"
     strictly_more: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.of not in ("cast", "eligible"):
             raise InvalidInput("a threshold counts yes votes of 'cast' ballots or of 'eligible'")
-        if not 0 < self.share <= 1:
-            raise InvalidInput(f"a threshold share must be above 0 and at most 1, not {self.share}")
 
     @classmethod
     def majority_of_cast(cls) -> Threshold:
-        return cls(Fraction(1, 2), "cast", strictly_more=True)
+        """More than half of the ballots cast: the usual rule."""
+        return cls(50, "cast", strictly_more=True)
 
     @classmethod
     def two_thirds_of_cast(cls) -> Threshold:
-        return cls(Fraction(2, 3), "cast")
+        """At least two thirds of the ballots cast (the UAW constitution's strike rule)."""
+        return cls(Fraction(200, 3), "cast")
 
     @classmethod
     def share_of_eligible(cls, percent: int | Fraction) -> Threshold:
-        return cls(Fraction(percent) / 100, "eligible")
+        """At least this percentage of eligible members."""
+        return cls(percent, "eligible")
 
     def describe(self) -> str:
         if self == Threshold.majority_of_cast():
@@ -88,31 +100,29 @@ class Threshold:
             return "two thirds of ballots cast"
         word = "more than" if self.strictly_more else "at least"
         base = "ballots cast" if self.of == "cast" else "eligible members"
-        return f"{word} {_percent(self.share)} of {base}"
+        return f"{word} {show_percent(self.percent)} of {base}"
 
     def met_by(self, tally: Tally) -> bool:
         base = tally.cast if self.of == "cast" else tally.eligible
         if base == 0:
             return False
-        share = Fraction(tally.yes, base)
-        return share > self.share if self.strictly_more else share >= self.share
+        share = percent_of(tally.yes, base)
+        return share > self.percent if self.strictly_more else share >= self.percent
 
 
 @attrs.frozen
 class Vote:
-    """A held vote: when, its tally, the threshold and optional quorum (share of eligible
-    who must cast a ballot) it was held under."""
+    """A held vote: when, its tally, the threshold and optional quorum (the percentage of
+    eligible members who must cast a ballot) it was held under."""
 
     held_on: date
     tally: Tally
     threshold: Threshold = attrs.field(factory=Threshold.majority_of_cast)
-    quorum: Fraction | None = None
+    quorum: Fraction | None = attrs.field(default=None, converter=_quorum)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.held_on, date):
             raise InvalidInput("a vote needs the date it was held")
-        if self.quorum is not None and not 0 < self.quorum <= 1:
-            raise InvalidInput(f"a quorum must be above 0 and at most 1, not {self.quorum}")
 
     @property
     def quorum_met(self) -> bool:
@@ -125,17 +135,13 @@ class Vote:
     def explain(self) -> str:
         t = self.tally
         base = t.cast if self.threshold.of == "cast" else t.eligible
-        share = _percent(Fraction(t.yes, base)) if base else "0%"
+        share = show_percent(percent_of(t.yes, base))
         of = "of ballots cast" if self.threshold.of == "cast" else "of eligible members"
         text = (
             f"{t.yes} yes, {t.no} no, {t.spoiled} spoiled of {t.cast} cast ({t.eligible} "
             f"eligible): {share} yes {of}; needs {self.threshold.describe()}"
         )
         if self.quorum is not None:
-            text += f" with a quorum of {_percent(self.quorum)} (turnout {_percent(t.turnout)})"
+            text += (f" with a quorum of {show_percent(self.quorum)} "
+                     f"(turnout {show_percent(t.turnout)})")
         return f"{text}: {'carried' if self.passed else 'failed'}"
-
-
-def _percent(value: Fraction) -> str:
-    number = float(value * 100)
-    return f"{number:.1f}%".replace(".0%", "%")

@@ -1,0 +1,40 @@
+"""Shares of people (thresholds, quorums, the share of units that must pass) are percentages.
+
+One way everywhere: ``Rung("majority petition", 51)``, ``Threshold(85, "eligible")``,
+``Vote(..., quorum=50)``, ``climb_share=75``. A percentage is a number above 0 and at most 100:
+an ``int``, a ``Fraction`` (``Fraction(200, 3)`` is two thirds exactly), a ``Decimal`` or its
+text (``"66.7"``). Arithmetic on them is exact.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from bargaining.domain.shared.errors import InvalidInput
+
+
+def show_percent(value: Fraction) -> str:
+    """60 -> '60%', 52.5 -> '52.5%' (a value in percent)."""
+    text = f"{float(value):.1f}".removesuffix(".0")
+    return f"{text}%"
+
+
+def as_percent(value: object, what: str) -> Fraction:
+    """A percentage above 0 and at most 100, exactly; refused in words naming ``what``."""
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal | str | float):
+        raise InvalidInput(f"{what} must be a percentage, not {value!r}")
+    try:
+        number = Fraction(str(value)) if isinstance(value, float | str) else Fraction(value)
+    except (ValueError, ArithmeticError):
+        raise InvalidInput(f"{what} must be a percentage, not {value!r}") from None
+    if not 0 < number <= 100:
+        raise InvalidInput(
+            f"{what} must be above 0% and at most 100%, not {show_percent(number)}"
+        )
+    return number
+
+
+def percent_of(part: int, whole: int) -> Fraction:
+    """``part`` as a percentage of ``whole`` (0 when the whole is empty)."""
+    return Fraction(part * 100, whole) if whole else Fraction(0)
