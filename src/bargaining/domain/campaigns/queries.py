@@ -4,13 +4,14 @@ units then, each unit's latest count and strike vote, and whether it may climb.
 Pure functions of a campaign's recorded timeline (:class:`CampaignRecord`, which a
 :class:`~bargaining.domain.campaigns.campaign.Campaign` is): they change nothing, so the
 aggregate keeps only its commands and delegates its questions here, and a report such as
-readiness asks the same questions the rules do.
+readiness asks the same questions the rules (:mod:`~bargaining.domain.campaigns.rules` and
+its siblings) do.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Protocol
@@ -29,15 +30,29 @@ from bargaining.domain.campaigns.timeline import (
     MandateKind,
     Move,
     StatusChange,
+    label_of,
     last_on,
 )
 
 
 class CampaignRecord(Protocol):
-    """What the questions read of a campaign: its current ladder and its recorded timeline."""
+    """What the questions and the rules read of a campaign: its name, when it was launched and
+    last changed, its current ladder and climb share, and its recorded timeline."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def launched_on(self) -> date: ...
+
+    @property
+    def last_dated(self) -> date: ...
 
     @property
     def ladder(self) -> Ladder: ...
+
+    @property
+    def climb_share(self) -> Fraction: ...
 
     @property
     def ladders(self) -> Sequence[LadderChange]: ...
@@ -113,6 +128,12 @@ def climb_share_on(campaign: CampaignRecord, on: date) -> Fraction:
     return share
 
 
+def current_rung(campaign: CampaignRecord) -> tuple[int, Rung]:
+    """The rung the campaign stands on now (its position on its current ladder and the rung)."""
+    index = campaign.ladder.index(campaign.moves[-1].rung)
+    return index, campaign.ladder.rungs[index]
+
+
 def rung_on(campaign: CampaignRecord, on: date) -> tuple[int, Rung]:
     """The campaign's rung as it stood on a date (its position and the rung itself)."""
     ladder = ladder_on(campaign, on)
@@ -123,6 +144,16 @@ def rung_on(campaign: CampaignRecord, on: date) -> tuple[int, Rung]:
 def units_on(campaign: CampaignRecord, on: date) -> list[CampaignUnit]:
     """The units taking part in the campaign on a date."""
     return [u for u in campaign.units.values() if u.active_on(on)]
+
+
+def label(campaign: CampaignRecord, unit_id: UUID) -> str:
+    """A unit's label in the campaign, or its id when it never took part."""
+    return label_of(campaign.units, unit_id)
+
+
+def labels(campaign: CampaignRecord, unit_ids: Iterable[UUID]) -> str:
+    """Units' labels in the campaign, in the order given, separated by semicolons."""
+    return "; ".join(label(campaign, u) for u in unit_ids)
 
 
 # ------------------------------------------------------------------ counts

@@ -1,0 +1,162 @@
+"""The rules of climbing the ladder: escalating, stepping down, changing the ladder or the
+share of units that must pass before a joint climb.
+
+A climb is earned: enough of the campaign's units (all, or the share it set) have passed the
+current rung's structure test. Climbing without it is possible only as an override, recorded
+with who decided, the mandate (a member vote that carried) behind it, and why; a climb that
+was earned needs none. The strike rung needs a strike vote that meets the ladder's threshold,
+override or not. Going back down is always allowed and always recorded. A new ladder must keep
+the campaign's place. Pure checks over a campaign's record, as in
+:mod:`~bargaining.domain.campaigns.rules`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.campaigns import queries
+from bargaining.domain.campaigns.ladder import Ladder
+from bargaining.domain.campaigns.queries import CampaignRecord, ClimbCheck
+from bargaining.domain.campaigns.rules import check_in_order, check_open, require_climb_share
+from bargaining.domain.campaigns.timeline import CampaignStatus, Override
+from bargaining.domain.shared.actor import clean_reason
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.vote import Vote
+
+
+@attrs.frozen
+class Climb:
+    """A climb as checked: its day, the rung it reaches, the override behind it (none when
+    the test passed), the units that held it back, and why."""
+
+    on: date
+    rung: str
+    override: Override | None
+    held_back: tuple[UUID, ...]
+    reason: str | None
+
+
+def check_climb(
+    campaign: CampaignRecord, on: object, reason: object, mandate: object
+) -> Climb:
+    """A campaign that is neither paused nor on its top rung climbs one rung: on a passed
+    test of its current rung (then with no override), or else on an override (a ``mandate``
+    that carried and a ``reason``). The strike rung needs a qualifying strike vote either
+    way."""
+    check_open(campaign)
+    day = check_in_order(campaign, on, "date of the climb")
+    why = clean_reason(reason)
+    check = queries.climb_check(campaign, day)
+    if check.status is CampaignStatus.PAUSED:
+        raise RuleViolation(f"the campaign '{campaign.name}' is paused: resume it to escalate")
+    if check.next_rung is None:
+        raise RuleViolation(f"'{check.rung}' is the top rung of the ladder of '{campaign.name}'")
+    if not check.strike_vote_ok:
+        threshold = campaign.ladder.strike_vote_threshold
+        raise RuleViolation(
+            f"reaching '{check.next_rung}' needs a strike vote that meets the ladder's "
+            f"threshold ({threshold.describe()} voting yes); no unit's strike vote in force "
+            f"on {day} does"
+        )
+    override = check_override(campaign, check, mandate, why)
+    return Climb(day, check.next_rung, override, check.held_back, why)
+
+
+def check_override(
+    campaign: CampaignRecord, check: ClimbCheck, mandate: object, why: str | None
+) -> Override | None:
+    """The override a climb needs: none when the current rung's test passed; otherwise a
+    mandate that carried, and a reason."""
+    if check.enough_ready:
+        if mandate is not None:
+            raise RuleViolation(
+                f"the test of '{check.rung}' has passed: the climb needs no override")
+        return None
+    if mandate is None or why is None:
+        raise RuleViolation(not_ready(campaign, check) + "; climbing without it needs an "
+                            "override: a mandate (a vote that carried) and a reason")
+    if not isinstance(mandate, Vote):
+        raise InvalidInput("an override's mandate must be a Vote")
+    if not mandate.passed:
+        raise RuleViolation(f"the override's mandate did not carry ({mandate.explain()})")
+    return Override(mandate, why)
+
+
+def not_ready(campaign: CampaignRecord, check: ClimbCheck) -> str:
+    """Why the current rung's test has not passed: how many units passed, how many must,
+    and which units hold the climb back."""
+    who = queries.labels(campaign, check.held_back)
+    total = len(check.ready) + len(check.held_back)
+    if total == 0:
+        return f"'{campaign.name}' has no units taking part to pass the test of '{check.rung}'"
+    return (
+        f"the test of '{check.rung}' has not passed: {len(check.ready)} of {total} units "
+        f"passed and {check.needed} must; held back by {who}"
+    )
+
+
+@attrs.frozen
+class StepDown:
+    """A step down as checked: its day, the rung it reaches, and whether that rung is below
+    the strike rung (so units on strike return that day)."""
+
+    on: date
+    rung: str
+    ends_strikes: bool
+
+
+def check_step_down(campaign: CampaignRecord, on: object, to: str | None) -> StepDown:
+    """A campaign steps down one rung, or to the rung named ``to``, which must be below the
+    one it stands on."""
+    check_open(campaign)
+    day = check_in_order(campaign, on, "date of the step down")
+    ladder = campaign.ladder
+    current, rung = queries.current_rung(campaign)
+    target = current - 1 if to is None else ladder.index(to)
+    if current == 0 and to is None:
+        raise RuleViolation(f"'{campaign.name}' is on the first rung; there is none below")
+    if target >= current:
+        raise RuleViolation(
+            f"'{ladder.rungs[target].name}' is not below '{rung.name}', where "
+            f"'{campaign.name}' stands"
+        )
+    strike = ladder.strike_index
+    return StepDown(day, ladder.rungs[target].name, strike is not None and target < strike)
+
+
+def check_ladder_change(
+    campaign: CampaignRecord, ladder: object, on: object
+) -> tuple[Ladder, date]:
+    """A campaign adopts another ladder that has a rung of the same name and kind as the one
+    it stands on, so it keeps its place; returns the ladder and the day."""
+    check_open(campaign)
+    if not isinstance(ladder, Ladder):
+        raise InvalidInput("a campaign's ladder must be a Ladder")
+    day = check_in_order(campaign, on, "date of the ladder change")
+    if ladder == campaign.ladder:
+        raise RuleViolation(f"that is already the ladder of '{campaign.name}'")
+    _, current = queries.current_rung(campaign)
+    found = ladder.find(current.name)
+    if found is None or ladder.rungs[found].kind is not current.kind:
+        raise RuleViolation(
+            f"the campaign '{campaign.name}' stands on '{current.name}'; the new ladder must "
+            f"have that rung (a {current.kind.value} rung) so the campaign keeps its place"
+        )
+    return ladder, day
+
+
+def check_climb_share_change(
+    campaign: CampaignRecord, share: object, on: object
+) -> tuple[Fraction, date]:
+    """A campaign sets another share of its units that must pass before a joint climb;
+    returns the share and the day."""
+    check_open(campaign)
+    value = require_climb_share(share)
+    day = check_in_order(campaign, on, "date of the change")
+    if value == campaign.climb_share:
+        raise RuleViolation(f"'{campaign.name}' already climbs when {value} of its units pass")
+    return value, day

@@ -1,0 +1,178 @@
+"""The rules of a campaign as a whole: its launch, its status, and the order of its record.
+
+A campaign launches for one or more units on its ladder's first rung. A concluded campaign
+records nothing more. The campaign's own decisions (launch, climbs, pauses, ladder changes,
+units joining and leaving, strikes) are recorded in date order, so it can be read as it stood
+on any date; actions and votes may be recorded after the fact, with an earlier date, but never
+before the launch. A paused campaign holds no actions and calls no strikes.
+
+Each check is a pure function of what the campaign has recorded (a
+:class:`~bargaining.domain.campaigns.queries.CampaignRecord`): it refuses in the domain's
+words, before anything is recorded, or returns the checked values the command records. The
+rules of units, actions, climbing and strikes stand beside it, in
+:mod:`~bargaining.domain.campaigns.membership`, :mod:`~bargaining.domain.campaigns.actions`,
+:mod:`~bargaining.domain.campaigns.climbing` and :mod:`~bargaining.domain.campaigns.strikes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.campaigns import queries
+from bargaining.domain.campaigns.inputs import require_text, require_unit_id
+from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder
+from bargaining.domain.campaigns.queries import CampaignRecord
+from bargaining.domain.campaigns.timeline import CampaignScope, CampaignStatus, Outcome
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+
+# ------------------------------------------------------------------ launching
+
+
+def require_ladder(value: object) -> Ladder:
+    """A campaign's ladder as given at launch: a :class:`Ladder`, or none for the default."""
+    if value is None:
+        return DEFAULT_LADDER
+    if not isinstance(value, Ladder):
+        raise InvalidInput("a campaign's ladder must be a Ladder (or none, for the default)")
+    return value
+
+
+def require_climb_share(value: object) -> Fraction:
+    """The share of units that must pass a rung before a joint climb: above 0, at most 1."""
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
+        raise InvalidInput(
+            f"the share of units that must pass before a joint climb is a fraction such as "
+            f"Fraction(3, 4), not {value!r}"
+        )
+    share = Fraction(value)
+    if not 0 < share <= 1:
+        raise InvalidInput(
+            f"the share of units that must pass before a joint climb must be above 0 and at "
+            f"most 1, not {share}"
+        )
+    return share
+
+
+@attrs.frozen
+class Launch:
+    """A launch as checked: what the campaign's first event records, and the units (id and
+    label) that join it that day."""
+
+    name: str
+    scope: CampaignScope
+    cluster_id: UUID | None
+    ladder: Ladder
+    on: date
+    climb_share: Fraction
+    units: tuple[tuple[UUID, str], ...]
+
+
+def check_launch(
+    name: str,
+    units: Sequence[tuple[UUID, str]],
+    on: date,
+    cluster_id: UUID | None,
+    ladder: Ladder | None,
+    climb_share: Fraction | int,
+) -> Launch:
+    """A campaign launches for one or more units, each named once by its id, for a cluster
+    (by its id) or for the units alone; its scope follows from them."""
+    title = require_text(name, "a campaign's name")
+    chosen = require_ladder(ladder)
+    day = require_date(on, "launch date")
+    share = require_climb_share(climb_share)
+    if isinstance(units, str) or not units:
+        raise InvalidInput("a campaign is launched for one or more bargaining units")
+    ids = [require_unit_id(uid) for uid, _ in units]
+    labels = [require_text(label, "a unit's label") for _, label in units]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput("a unit is named twice in the campaign's units")
+    if cluster_id is not None and not isinstance(cluster_id, UUID):
+        raise InvalidInput(f"a cluster is named by its id (a UUID), not {cluster_id!r}")
+    scope = (CampaignScope.CLUSTER if cluster_id is not None
+             else CampaignScope.UNIT if len(ids) == 1 else CampaignScope.UNITS)
+    return Launch(title, scope, cluster_id, chosen, day, share,
+                  tuple(zip(ids, labels, strict=True)))
+
+
+# ------------------------------------------------------------- every command
+
+
+def check_open(campaign: CampaignRecord) -> None:
+    """A concluded campaign records nothing more."""
+    last = campaign.statuses[-1]
+    if last.status is CampaignStatus.CONCLUDED:
+        outcome = f" ({last.outcome.value})" if last.outcome else ""
+        raise RuleViolation(
+            f"the campaign '{campaign.name}' concluded{outcome} on {last.on}: nothing more can "
+            "be recorded on it"
+        )
+
+
+def check_in_order(campaign: CampaignRecord, on: object, what: str) -> date:
+    """A campaign decision is dated on or after the campaign's last one, so that reading the
+    campaign as it stood on a date never meets a decision recorded after a later one."""
+    day = require_date(on, what)
+    if day < campaign.last_dated:
+        raise RuleViolation(
+            f"the campaign '{campaign.name}' was last changed on {campaign.last_dated}; "
+            f"a change dated {day} would come before it: record the campaign's changes in "
+            "date order"
+        )
+    return day
+
+
+def check_since_launch(campaign: CampaignRecord, on: object, what: str) -> date:
+    """An action or a vote may be recorded after the fact, but not before the launch."""
+    day = require_date(on, what)
+    if day < campaign.launched_on:
+        raise RuleViolation(
+            f"{day} is before the campaign '{campaign.name}' was launched "
+            f"({campaign.launched_on})"
+        )
+    return day
+
+
+def check_not_paused(campaign: CampaignRecord, on: date, what: str) -> None:
+    """A campaign paused on a date holds no actions and calls no strikes then; ``what`` is
+    what it would do."""
+    if queries.status_on(campaign, on) is CampaignStatus.PAUSED:
+        raise RuleViolation(f"the campaign '{campaign.name}' is paused on {on}: resume it to "
+                            f"{what}")
+
+
+# ------------------------------------------------------------------ status
+
+
+def check_pause(campaign: CampaignRecord, on: object) -> date:
+    """An open campaign that is not paused may pause; returns the day."""
+    check_open(campaign)
+    day = check_in_order(campaign, on, "date of the pause")
+    if campaign.statuses[-1].status is CampaignStatus.PAUSED:
+        raise RuleViolation(f"the campaign '{campaign.name}' is already paused")
+    return day
+
+
+def check_resume(campaign: CampaignRecord, on: object) -> date:
+    """Only a paused campaign resumes; returns the day."""
+    check_open(campaign)
+    day = check_in_order(campaign, on, "date of the resumption")
+    if campaign.statuses[-1].status is not CampaignStatus.PAUSED:
+        raise RuleViolation(f"the campaign '{campaign.name}' is not paused")
+    return day
+
+
+def check_conclusion(campaign: CampaignRecord, outcome: object, on: object) -> date:
+    """An open campaign concludes won, settled, defeated or withdrawn; returns the day."""
+    check_open(campaign)
+    if not isinstance(outcome, Outcome):
+        raise InvalidInput(
+            f"a campaign concludes {', '.join(o.value for o in Outcome)}, not {outcome!r}")
+    return check_in_order(campaign, on, "date the campaign concluded")
