@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from uuid import UUID
 
 from bargaining import (
@@ -126,7 +125,7 @@ def record_campaign(app: BargainingApp, units: list[UUID]) -> UUID:
                      Rung("strike", 60, RungKind.STRIKE)))
     campaign = app.campaigns.launch(name="Fair deal now", units=units, ladder=ladder,
                                     on=date(2025, 9, 1), actor=CHAIR)
-    app.campaigns.change_climb_share(campaign, Fraction(1, 2), on=date(2025, 9, 2), actor=CHAIR)
+    app.campaigns.change_climb_share(campaign, 50, on=date(2025, 9, 2), actor=CHAIR)
     app.campaigns.change_ladder(campaign, Ladder((Rung("meeting", 2), *ladder.rungs[1:])),
                                 on=date(2025, 9, 3), actor=CHAIR, reason="a meeting is easy here")
     cancelled = app.campaigns.plan_action(campaign, name="Town hall", rung="meeting",

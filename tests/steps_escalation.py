@@ -309,7 +309,7 @@ def biggest_worst_on(scene: Scene, on: str, group: str, unit: str, count: int,
 
 @when(parsers.parse("the campaign lets {part:d} of every {whole:d} units carry a climb, on {on}"))
 def climb_share(scene: Scene, part: int, whole: int, on: str) -> None:
-    scene.app.campaigns.change_climb_share(scene.cid, Fraction(part, whole), on=day(on),
+    scene.app.campaigns.change_climb_share(scene.cid, Fraction(part * 100, whole), on=day(on),
                                            actor=CHAIR,
                                  reason="the committee's decision")
 

@@ -81,20 +81,18 @@ def check(*, ready: tuple[UUID, ...], held_back: tuple[UUID, ...]) -> ClimbCheck
 
 
 def test_a_launch_takes_its_scope_from_its_units_and_cluster() -> None:
-    one = rules.check_launch(" Care  can't wait ", [(A, "Sudbury")], DAY, None, None, 1)
+    one = rules.check_launch(" Care  can't wait ", [(A, "Sudbury")], DAY, None, None, 100)
     assert (one.name, one.scope, one.ladder, one.climb_share, one.units) == (
-        "Care can't wait", CampaignScope.UNIT, DEFAULT_LADDER, Fraction(1), ((A, "Sudbury"),))
-    two = rules.check_launch("Care", [(A, "Sudbury"), (B, "Ottawa")], DAY, None, SHORT,
-                             Fraction(1, 2))
-    assert (two.scope, two.ladder, two.climb_share) == (CampaignScope.UNITS, SHORT,
-                                                        Fraction(1, 2))
+        "Care can't wait", CampaignScope.UNIT, DEFAULT_LADDER, 100, ((A, "Sudbury"),))
+    two = rules.check_launch("Care", [(A, "Sudbury"), (B, "Ottawa")], DAY, None, SHORT, 50)
+    assert (two.scope, two.ladder, two.climb_share) == (CampaignScope.UNITS, SHORT, 50)
     cluster = uuid4()
-    assert rules.check_launch("Care", [(A, "Sudbury")], DAY, cluster, None, 1).scope is (
+    assert rules.check_launch("Care", [(A, "Sudbury")], DAY, cluster, None, 100).scope is (
         CampaignScope.CLUSTER)
     with pytest.raises(InvalidInput, match="a unit is named twice in the campaign's units"):
-        rules.check_launch("Care", [(A, "Sudbury"), (A, "Ottawa")], DAY, None, None, 1)
-    with pytest.raises(InvalidInput, match="must be above 0 and at most 1, not 3/2"):
-        rules.require_climb_share(Fraction(3, 2))
+        rules.check_launch("Care", [(A, "Sudbury"), (A, "Ottawa")], DAY, None, None, 100)
+    with pytest.raises(InvalidInput, match="must be above 0% and at most 100%, not 150%"):
+        rules.require_climb_share(150)
 
 
 def test_a_concluded_campaign_records_nothing_more() -> None:
@@ -277,10 +275,9 @@ def test_a_new_ladder_keeps_the_campaigns_place() -> None:
 
 def test_the_share_of_units_that_must_pass_changes_only_to_another_share() -> None:
     campaign = launched(A, B)
-    assert climbing.check_climb_share_change(campaign, Fraction(1, 2), later(1)) == (
-        Fraction(1, 2), later(1))
-    with pytest.raises(RuleViolation, match="already climbs when 1 of its units pass"):
-        climbing.check_climb_share_change(campaign, 1, later(1))
+    assert climbing.check_climb_share_change(campaign, 50, later(1)) == (50, later(1))
+    with pytest.raises(RuleViolation, match="already climbs when 100% of its units pass"):
+        climbing.check_climb_share_change(campaign, 100, later(1))
 
 
 # ------------------------------------------------------------- mandates and strikes

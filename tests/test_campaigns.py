@@ -167,7 +167,7 @@ def test_launch_for_one_unit_a_set_of_units_or_a_cluster(app: BargainingApp) -> 
         ({"cluster": uuid4()}, RecordNotFound, "no bargaining cluster is recorded"),
         ({"units": "u", "on": "today"}, InvalidInput, "must be a date"),
         ({"units": "u", "ladder": [Rung("a", 5)]}, InvalidInput, "must be a Ladder"),
-        ({"units": "u", "climb_share": Fraction(3, 2)}, InvalidInput, "at most 1"),
+        ({"units": "u", "climb_share": 150}, InvalidInput, "at most 100%"),
     ],
 )
 def test_refused_launches_record_nothing(app: BargainingApp, kwargs: dict[str, object],
@@ -334,7 +334,7 @@ def test_a_cluster_climbs_jointly_or_by_the_share_it_sets(app: BargainingApp) ->
                                             "4000, Toronto"):
         app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
     assert events(app) == before
-    app.campaigns.change_climb_share(campaign, Fraction(2, 3), on=DAY, actor=CHAIR,
+    app.campaigns.change_climb_share(campaign, Fraction(200, 3), on=DAY, actor=CHAIR,
                                      reason="two of three homes carry the rest")
     assert app.campaigns.readiness(campaign).can_climb
     app.campaigns.escalate(campaign, on=DAY, actor=CHAIR)
@@ -378,7 +378,7 @@ def test_striking_without_a_mandate_is_refused(app: BargainingApp) -> None:
     app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=100, yes=95, no=5,
                                                           spoiled=0)), unit=members[0],
                                  actor=CHAIR)
-    app.campaigns.change_climb_share(campaign, Fraction(1, 2), on=on, actor=CHAIR)
+    app.campaigns.change_climb_share(campaign, 50, on=on, actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match="units strike only once it reaches 'strike'"):
         app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
@@ -617,7 +617,7 @@ def test_a_campaign_reloads_equal_and_past_versions_stay_readable(
     app = open_app()
     plants = units(app, "Wentzville", "Toledo")
     campaign = app.campaigns.launch(name="Stand Up", on=DAY, units=plants, actor=CHAIR,
-                                    climb_share=Fraction(1, 2))
+                                    climb_share=50)
     on = climb_to(app, campaign, "strike")
     app.campaigns.enter_strike(campaign, plants[0], on=on, actor=CHAIR)
     app.campaigns.record_mandate(campaign, CARRIED, kind=MandateKind.AUTHORIZATION, scope="picket",

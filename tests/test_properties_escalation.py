@@ -68,7 +68,7 @@ command = st.one_of(
     st.tuples(st.just("strike"), unit_index),
     st.tuples(st.just("strike"), unit_index),
     st.tuples(st.just("return"), unit_index),
-    st.tuples(st.just("share"), st.sampled_from([Fraction(1, 3), Fraction(2, 3), Fraction(1)])),
+    st.tuples(st.just("share"), st.sampled_from([Fraction(100, 3), Fraction(200, 3), 100])),
 )
 #: A script of commands; sometimes the campaign concludes and a few more are tried after.
 scripts = st.builds(lambda body, end, after: body + ([("conclude",), *after] if end else []),
@@ -126,7 +126,7 @@ def ref_ready(campaign: Campaign, on: date) -> tuple[list[UUID], int]:
     active = [u for u in campaign.units.values() if u.active_on(on)]
     share = [s for d, s in campaign.climb_shares if d <= on or d == campaign.launched_on][-1]
     ready = [u.unit_id for u in active if ref_passed(campaign, u.unit_id, on, rung)]
-    return ready, math.ceil(share * len(active))
+    return ready, math.ceil(share * len(active) / 100)
 
 
 def short_of(eligible: int, participants: int, threshold: Fraction) -> int:

@@ -48,7 +48,7 @@ class Campaigns:
         cluster: UUID | None = None,
         units: UUID | Sequence[UUID] | None = None,
         ladder: Ladder | None = None,
-        climb_share: Fraction | int = 1,
+        climb_share: Fraction | int = 100,
         reason: str | None = None,
     ) -> UUID:
         """Launch a campaign on the first rung of its ladder (default: the design guide's),

@@ -64,8 +64,8 @@ def _ladder(e: Any, names: Names) -> str:
 
 @_summary(K.ClimbShareChanged)
 def _climb_share(e: Any, names: Names) -> str:
-    share = e.share
-    needed = "every unit" if share == 1 else f"{show_percent(Fraction(share) * 100)} of units"
+    share = Fraction(e.share) * 100  # stored as a share of one
+    needed = "every unit" if share == 100 else f"{show_percent(share)} of units"
     return (f"{_campaign(e, names, 'Campaign')} climbs jointly when {needed} pass, from {e.on}, "
             f"{by(e.actor)}")
 

@@ -48,17 +48,21 @@ class Campaign(Aggregate):
     def launch(
         cls, *, name: str, units: Sequence[tuple[UUID, str]], on: date, actor: Actor,
         cluster_id: UUID | None = None, ladder: Ladder | None = None,
-        climb_share: Fraction | int = 1, reason: str | None = None,
+        climb_share: Fraction | int = 100, reason: str | None = None,
     ) -> Campaign:
         """Launch on the ladder's first rung on a day, for the given (unit id, label) pairs."""
         actor = require_actor(actor)
         given = rules.check_launch(name, units, on, cluster_id, ladder, climb_share)
         campaign = cls(name=given.name, scope=given.scope, cluster_id=given.cluster_id,
-                       ladder=given.ladder, launched_on=given.on, climb_share=given.climb_share,
+                       ladder=given.ladder, launched_on=given.on,
+                       climb_share=given.climb_share / 100,
                        actor=actor, reason=clean_reason(reason))
         for uid, label in given.units:
             campaign._unit_joined(unit_id=uid, label=label, on=given.on, actor=actor, reason=None)
         return campaign
+
+    # The climb share is given and kept in percent; ``Launched`` and ``ClimbShareChanged``
+    # store it as released, as a share of one.
 
     @event("Launched")
     def __init__(
@@ -70,9 +74,9 @@ class Campaign(Aggregate):
         self.cluster_id = cluster_id
         self.launched_on = launched_on
         self.ladder = ladder
-        self.climb_share = climb_share
+        self.climb_share = climb_share * 100
         self.ladders: list[LadderChange] = [LadderChange(launched_on, ladder, actor, reason)]
-        self.climb_shares: list[tuple[date, Fraction]] = [(launched_on, climb_share)]
+        self.climb_shares: list[tuple[date, Fraction]] = [(launched_on, self.climb_share)]
         self.moves: list[Move] = [Move(launched_on, ladder.rungs[0].name, "launched", actor,
                                        reason)]
         self.statuses: list[StatusChange] = [
@@ -199,18 +203,19 @@ class Campaign(Aggregate):
     def change_climb_share(
         self, share: Fraction | int, *, on: date, actor: Actor, reason: str | None = None
     ) -> None:
-        """The share of the campaign's units that must pass a rung before it climbs jointly
-        (1: every unit)."""
+        """The percentage of the campaign's units that must pass a rung before it climbs
+        jointly (100: every unit)."""
         actor = require_actor(actor)
         value, day = climbing.check_climb_share_change(self, share, on)
-        self._climb_share_changed(share=value, on=day, actor=actor, reason=clean_reason(reason))
+        self._climb_share_changed(share=value / 100, on=day, actor=actor,
+                                  reason=clean_reason(reason))
 
     @event("ClimbShareChanged")
     def _climb_share_changed(
         self, share: Fraction, on: date, actor: Actor, reason: str | None
     ) -> None:
-        self.climb_share = share
-        self.climb_shares.append((on, share))
+        self.climb_share = share * 100
+        self.climb_shares.append((on, self.climb_share))
         self.last_dated = max(self.last_dated, on)
 
     # ------------------------------------------------------------- actions

@@ -25,6 +25,7 @@ from bargaining.domain.campaigns.rules import check_in_order, check_open, requir
 from bargaining.domain.campaigns.timeline import CampaignStatus, Override
 from bargaining.domain.shared.actor import clean_reason
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.shares import show_percent
 from bargaining.domain.shared.vote import Vote
 
 
@@ -158,5 +159,7 @@ def check_climb_share_change(
     value = require_climb_share(share)
     day = check_in_order(campaign, on, "date of the change")
     if value == campaign.climb_share:
-        raise RuleViolation(f"'{campaign.name}' already climbs when {value} of its units pass")
+        raise RuleViolation(
+            f"'{campaign.name}' already climbs when {show_percent(value)} of its units pass"
+        )
     return value, day

@@ -120,7 +120,7 @@ def status_on(campaign: CampaignRecord, on: date) -> CampaignStatus:
 
 
 def climb_share_on(campaign: CampaignRecord, on: date) -> Fraction:
-    """The share of units that had to pass a rung, on a date, before a joint climb."""
+    """The percentage of units that had to pass a rung, on a date, before a joint climb."""
     share = campaign.climb_shares[0][1]
     for when, value in campaign.climb_shares:
         if when <= on:
@@ -273,7 +273,7 @@ def climb_check(campaign: CampaignRecord, on: date) -> ClimbCheck:
     ready = tuple(u.unit_id for u in units if passed_rung(campaign, u.unit_id, on, rung))
     held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
     share = climb_share_on(campaign, on)
-    needed = math.ceil(share * len(units))
+    needed = math.ceil(share * len(units) / 100)
     strike_ok = True
     if nxt is not None and nxt.kind is RungKind.STRIKE:
         strike_ok = strike_vote_met(campaign, on, ladder)

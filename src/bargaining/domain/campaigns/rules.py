@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
 from uuid import UUID
 
@@ -31,6 +30,7 @@ from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignScope, CampaignStatus, Outcome
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.shares import as_percent
 
 # ------------------------------------------------------------------ launching
 
@@ -45,19 +45,8 @@ def require_ladder(value: object) -> Ladder:
 
 
 def require_climb_share(value: object) -> Fraction:
-    """The share of units that must pass a rung before a joint climb: above 0, at most 1."""
-    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
-        raise InvalidInput(
-            f"the share of units that must pass before a joint climb is a fraction such as "
-            f"Fraction(3, 4), not {value!r}"
-        )
-    share = Fraction(value)
-    if not 0 < share <= 1:
-        raise InvalidInput(
-            f"the share of units that must pass before a joint climb must be above 0 and at "
-            f"most 1, not {share}"
-        )
-    return share
+    """The percentage of units that must pass a rung before a joint climb (100: every unit)."""
+    return as_percent(value, "the share of units that must pass before a joint climb")
 
 
 @attrs.frozen
