@@ -24,7 +24,7 @@ from bargaining import (
     Turnout,
     Vote,
 )
-from bargaining.domain.campaigns.ladder import show_percent
+from bargaining.domain.shared.shares import show_percent
 from tests.refusals import Refusals
 
 CHAIR = Actor("c-1", "committee co-chair")

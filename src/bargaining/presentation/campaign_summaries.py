@@ -8,8 +8,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from bargaining.domain.campaigns.ladder import show_percent
 from bargaining.domain.campaigns.timeline import MandateKind
+from bargaining.domain.shared.shares import show_percent
 from bargaining.presentation.wording import (
     K,
     Names,

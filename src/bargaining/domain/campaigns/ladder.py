@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
 from bargaining.domain.campaigns.inputs import require_text
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.shares import as_percent, show_percent
 from bargaining.domain.shared.vote import Threshold
 
 #: The strike vote's threshold when a ladder has no strike vote rung of its own.
@@ -30,29 +30,13 @@ class RungKind(enum.Enum):
     STRIKE = "strike"
 
 
-def show_percent(value: Fraction) -> str:
-    """60 -> '60%', 52.5 -> '52.5%' (a value in percent)."""
-    text = f"{float(value):.1f}".removesuffix(".0")
-    return f"{text}%"
-
-
 def same(a: str, b: str) -> bool:
     """Rung names match whatever their case and spacing."""
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _percent(value: object) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal | str | float):
-        raise InvalidInput(f"a rung's threshold must be a percentage, not {value!r}")
-    try:
-        number = Fraction(str(value)) if isinstance(value, float | str) else Fraction(value)
-    except (ValueError, ArithmeticError):
-        raise InvalidInput(f"a rung's threshold must be a percentage, not {value!r}") from None
-    if not 0 < number <= 100:
-        raise InvalidInput(
-            f"a rung's threshold must be above 0% and at most 100%, not {show_percent(number)}"
-        )
-    return number
+    return as_percent(value, "a rung's threshold")
 
 
 def _kind(value: object) -> RungKind:

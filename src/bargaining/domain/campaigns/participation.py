@@ -16,14 +16,9 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.inputs import require_text, require_unit_id
-from bargaining.domain.campaigns.ladder import show_percent
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.shares import percent_of, show_percent
 from bargaining.domain.shared.vote import whole_count
-
-
-def share_percent(participants: int, eligible: int) -> Fraction:
-    """Participants as a percentage of eligible (0 when nobody is eligible)."""
-    return Fraction(participants * 100, eligible) if eligible else Fraction(0)
 
 
 def meets(participants: int, eligible: int, threshold: Fraction) -> bool:
@@ -93,7 +88,7 @@ class Turnout:
 
     @property
     def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
+        return percent_of(self.participants, self.eligible)
 
 
 @attrs.frozen
@@ -116,7 +111,7 @@ class UnitResult:
 
     @property
     def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
+        return percent_of(self.participants, self.eligible)
 
 
 def _results(values: Iterable[UnitResult]) -> tuple[UnitResult, ...]:
@@ -141,7 +136,7 @@ class StructureTest:
 
     @property
     def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
+        return percent_of(self.participants, self.eligible)
 
     def result_for(self, unit_id: UUID) -> UnitResult | None:
         return next((r for r in self.units if r.unit_id == unit_id), None)

@@ -15,11 +15,12 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
-from bargaining.domain.campaigns.ladder import Rung, RungKind, show_percent
-from bargaining.domain.campaigns.participation import meets, share_percent, short_of
+from bargaining.domain.campaigns.ladder import Rung, RungKind
+from bargaining.domain.campaigns.participation import meets, short_of
 from bargaining.domain.campaigns.timeline import Action, CampaignStatus
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.shares import percent_of, show_percent
 
 
 @attrs.frozen
@@ -36,7 +37,7 @@ class Figure:
     @property
     def share(self) -> Fraction:
         """Participants as a percentage of eligible."""
-        return share_percent(self.participants, self.eligible)
+        return percent_of(self.participants, self.eligible)
 
 
 @attrs.frozen
@@ -289,7 +290,7 @@ class SeriesPoint:
 
     @property
     def share(self) -> Fraction:
-        return share_percent(self.participants, self.eligible)
+        return percent_of(self.participants, self.eligible)
 
 
 def participation_series(
