@@ -15,7 +15,7 @@ from bargaining.application.campaigns import Campaigns
 from bargaining.application.clusters import Clusters
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
-from bargaining.application.integrity import ChainedRecorder, Integrity
+from bargaining.application.integrity import Integrity
 from bargaining.application.rounds import Rounds
 from bargaining.application.units import Units
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
@@ -73,9 +73,8 @@ class BargainingApp:
         self.campaigns = Campaigns(events)
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events)
-        chain: ChainedRecorder = events.recorder  # type: ignore[assignment]
         #: The hash chain: verify it, take receipts.
-        self.integrity = Integrity(chain)
+        self.integrity = Integrity(events.chain)
 
     @staticmethod
     def create_cipher_key() -> str:

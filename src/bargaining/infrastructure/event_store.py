@@ -38,6 +38,7 @@ from eventsourcing.persistence import (
     Recording,
 )
 
+from bargaining.application.integrity import ChainedRecorder
 from bargaining.domain.shared.errors import ConcurrentChange, InvalidInput, RecordNotFound
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreError
@@ -163,6 +164,13 @@ class EventStore(Application[UUID]):
             # The database's text can quote a row: only the error's kind is logged.
             _log.warning("a change was recorded but its snapshot was not (%s): loading the "
                          "unit replays its events until the next one", type(error).__name__)
+
+    @property
+    def chain(self) -> ChainedRecorder:
+        """The recorder, as the hash chain's reader: every store's recorder keeps the chain
+        (``infrastructure/chained_recorders.py``)."""
+        chain: ChainedRecorder = self.recorder  # type: ignore[assignment]
+        return chain
 
     # ----------------------------------------------------------------- records
 
