@@ -1,9 +1,8 @@
 """The campaign: the mobilization around bargaining, climbing an escalation ladder.
 
-A campaign climbs its ladder one rung at a time, each climb earned by a structure test or backed
-by a recorded override; going back down, pausing, resuming and concluding are always allowed and
-always recorded. It holds counts only, never the names of workers. Every change is dated with
-the day it happened (``on``), so the campaign can be read as it stood on any date.
+Each climb is earned by a structure test or backed by a recorded override; going back down,
+pausing, resuming and concluding are always allowed and recorded. A campaign holds counts,
+never workers' names. Every change is dated with the day it happened (``on``).
 
 The aggregate holds the commands and their events: each command checks its rules (pure
 functions of the campaign's record, in ``rules``, ``membership``, ``actions``, ``climbing`` and
@@ -54,17 +53,13 @@ class Campaign(Aggregate):
         actor = require_actor(actor)
         given = rules.check_launch(name, units, on, cluster_id, ladder, climb_share)
         campaign = cls(name=given.name, scope=given.scope, cluster_id=given.cluster_id,
-                       ladder=given.ladder, launched_on=given.on,
-                       climb_share=given.climb_share / 100,
-                       actor=actor, reason=clean_reason(reason))
+                       ladder=given.ladder, launched_on=given.on, actor=actor,
+                       climb_share=given.climb_share / 100, reason=clean_reason(reason))
         for uid, label in given.units:
             campaign._unit_joined(unit_id=uid, label=label, on=given.on, actor=actor, reason=None)
         return campaign
 
-    # The climb share is given and kept in percent; ``Launched`` and ``ClimbShareChanged``
-    # store it as released, as a share of one.
-
-    @event("Launched")
+    @event("Launched")  # the climb share is kept in percent, stored as released (of one)
     def __init__(
         self, *, name: str, scope: CampaignScope, cluster_id: UUID | None, ladder: Ladder,
         launched_on: date, climb_share: Fraction, actor: Actor, reason: str | None,
@@ -207,10 +202,10 @@ class Campaign(Aggregate):
         jointly (100: every unit)."""
         actor = require_actor(actor)
         value, day = climbing.check_climb_share_change(self, share, on)
-        self._climb_share_changed(share=value / 100, on=day, actor=actor,
-                                  reason=clean_reason(reason))
+        why = clean_reason(reason)
+        self._climb_share_changed(share=value / 100, on=day, actor=actor, reason=why)
 
-    @event("ClimbShareChanged")
+    @event("ClimbShareChanged")  # stored as released, as a share of one
     def _climb_share_changed(
         self, share: Fraction, on: date, actor: Actor, reason: str | None
     ) -> None:
