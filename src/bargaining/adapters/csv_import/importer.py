@@ -186,7 +186,7 @@ class CsvImporter:
             unit = self._load(parsed.unit_id, cache, expiries is not None)
             if unit is None:
                 # The registration was checked by ``unit_profile`` when the row was parsed:
-                # ``register`` would check it again, and the checks were a tenth of an import.
+                # ``register`` would check it again, a measurable share of an import.
                 unit = BargainingUnit.from_profile(
                     parsed.registration, actor=self.actor, reason=None
                 )

@@ -185,7 +185,7 @@ class BargainingUnit(Aggregate):
         each row once, when it reads it, and does not pay for the checks again here.
 
         It creates through eventsourcing's ``_create``, which skips matching the arguments
-        against ``__init__``'s signature again: a fifth of a registration's cost."""
+        against ``__init__``'s signature again, a large share of a registration's cost."""
         if not isinstance(profile, UnitProfile):
             raise InvalidInput("a unit is made from a profile that unit_profile has checked")
         return cls._create(
@@ -252,7 +252,7 @@ class BargainingUnit(Aggregate):
                     f"{existing.describe()} already recorded"
                 )
         # Triggered directly rather than through the decorated method below, whose call path
-        # matches the arguments against its signature first: half the cost of recording an
+        # matches the arguments against its signature first: much of the cost of recording an
         # agreement, paid once per row of an import.
         self.trigger_event(
             self.AgreementRecorded, agreement=agreement, actor=actor, reason=clean_reason(reason)
