@@ -201,8 +201,8 @@ class ExpiryMapSql:
                 params.extend(keyed(v) for v in names)
 
     def _map_units(self, rows: Sequence[Sequence[Any]]) -> list[MapUnit]:
-        """Rows of ``_UNIT_COLUMNS`` as units. Ids are parsed once per process: parsing was
-        a fifth of a long answer."""
+        """Rows of ``_UNIT_COLUMNS`` as units. Ids are parsed once per process: parsing them
+        was a large share of a long answer."""
         ids = self._ids
         if len(ids) > 200_000:
             ids.clear()

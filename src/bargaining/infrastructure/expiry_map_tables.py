@@ -125,8 +125,8 @@ class ExpiryMapTables:
             f"CREATE INDEX IF NOT EXISTS {t.name}_units_sector ON {t.units}"
             " (sector_key, current_expiry)",
             # In SQLite, stored in its key's order only (no rowid and separate key index):
-            # half the cost of each insert. Tables made before keep their rowid; both answer
-            # the same.
+            # each insert costs less. Tables made before keep their rowid; both answer the
+            # same.
             f"CREATE TABLE IF NOT EXISTS {t.agreements} ("
             " unit_id TEXT NOT NULL, expiry TEXT NOT NULL, effective TEXT,"
             f" PRIMARY KEY (unit_id, expiry)){clustered}",

@@ -107,7 +107,7 @@ class UnitEventFeed:
     def _stored_events(self, start: int, limit: int, stop: int | None) -> list[_Stored]:
         """Unit events recorded after ``start``, as (id, originator id, version, topic, state).
         The stock SQLite recorder's rows are read here as plain tuples: building its objects
-        and UUIDs was a fifth of a rebuild. Any other recorder is asked as usual."""
+        and UUIDs was a large share of a rebuild. Any other recorder is asked as usual."""
         recorder = self._sqlite
         if recorder is None:
             return [

@@ -55,7 +55,8 @@ class ViewStore:
         NORMAL`` in WAL mode, PostgreSQL ``synchronous_commit = off``). Both databases keep
         such a commit atomic and in log order, so a power cut can only lose the latest
         read-model writes, position included, and the read model then catches up from the
-        event log, which is always committed durably. The waits were a tenth of an import.
+        event log, which is always committed durably. The waits were a measurable share of an
+        import (``docs/operations/performance.md``).
         """
         if derived and commit and self.dialect == "sqlite" and self.shares_events:
             with self._datastore.get_connection(commit=True) as connection:

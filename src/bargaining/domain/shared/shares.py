@@ -1,9 +1,11 @@
 """Shares of people (thresholds, quorums, the share of units that must pass) are percentages.
 
 One way everywhere: ``Rung("majority petition", 51)``, ``Threshold(85, "eligible")``,
-``Vote(..., quorum=50)``, ``climb_share=75``. A percentage is a number above 0 and at most 100:
-an ``int``, a ``Fraction`` (``Fraction(200, 3)`` is two thirds exactly), a ``Decimal`` or its
-text (``"66.7"``). Arithmetic on them is exact.
+``Vote(..., quorum=50)``, ``climb_share=75``. A percentage is a number from 1 to 100: an
+``int``, a ``Fraction`` (``Fraction(200, 3)`` is two thirds exactly), a ``Decimal`` or its
+text (``"66.7"``). Arithmetic on them is exact. A value between 0 and 1 is refused: no rule
+of a vote or a ladder asks for less than 1%, and ``Fraction(1, 2)`` is far more likely a share
+of one (the form release 0.1 took for quorums) than half of one percent.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ def as_percent(value: object, what: str) -> Fraction:
     if not 0 < number <= 100:
         raise InvalidInput(
             f"{what} must be above 0% and at most 100%, not {show_percent(number)}"
+        )
+    if number < 1:
+        raise InvalidInput(
+            f"{what} is a percentage (50 means half), not {number}: below 1% is taken for a "
+            "share of one, such as Fraction(1, 2), which is 50 here"
         )
     return number
 

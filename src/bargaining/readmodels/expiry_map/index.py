@@ -14,8 +14,9 @@ from typing import Any, NamedTuple
 from bargaining.domain.units.profile import normalise_name
 from bargaining.readmodels.expiry_map.results import MapUnit
 
-#: At most this many units are kept with a memory index (about 0.9 kB each, with their
-#: parsed ids); beyond it, the units an answer shows are read from SQL each time.
+#: At most this many units are kept with a memory index (with their parsed ids; what they
+#: cost is measured in docs/operations/performance.md); beyond it, the units an answer shows
+#: are read from SQL each time.
 KEPT_UNITS = 20_000
 
 
@@ -33,11 +34,11 @@ class ExpiryIndex:
     """Every unit with an expiry as the map's tables held them at one tracking position,
     arranged for the queries that read thousands of rows only to rank or filter them.
 
-    Fetching and grouping the rows in range was most of a cluster query (over 8 of 12 ms for
-    a year of 20,000 units); here each group's units in range are a slice of its arrays,
-    found by bisection. Open periods bisect the whole map's arrays. Units an answer shows are
-    read once per position and kept in ``units``. The arrays cost about 0.3 kB per unit
-    (5.5 MB for 20,000), each kept unit about 0.9 kB.
+    Fetching and grouping the rows in range was most of a cluster query; here each group's
+    units in range are a slice of its arrays, found by bisection. Open periods bisect the
+    whole map's arrays. Units an answer shows are read once per position and kept in
+    ``units``. What the arrays and the kept units cost is measured in
+    ``docs/operations/performance.md``.
 
     The map's rows are a function of its position (every write moves it in the same
     transaction; a rebuild ends at the same position with the same rows), so the index holds

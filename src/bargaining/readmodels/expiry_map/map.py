@@ -275,10 +275,10 @@ class ExpiryMap:
     def _index_at(self, position: int) -> ExpiryIndex | None:
         """The memory index for the tables at ``position``: kept while the position holds,
         built when a position is asked for the ``ASKS_BEFORE_INDEX``-th time. Building it
-        costs about what three or four SQL answers cost, so the queries right after a move
-        read SQL as before: a host that saves and then shows both indexed queries pays
-        nothing for an index it would not reuse, and a map asked a third time at one
-        position is being read more than written."""
+        costs several SQL answers (``docs/operations/performance.md``), so the queries right
+        after a move read SQL as before: a host that saves and then shows both indexed
+        queries pays nothing for an index it would not reuse, and a map asked a third time at
+        one position is being read more than written."""
         index = self._index
         if index is not None and index.position == position:
             return index

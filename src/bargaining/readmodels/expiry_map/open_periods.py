@@ -64,9 +64,8 @@ def from_index(
     """(period number, unit) in the SQL path's order, found in the memory index and its
     kept units; ``None`` if the tables moved on before the units were read.
 
-    Reading the rows of a date from SQL was half of the query, and building their units
-    from rows most of the rest, so no rewrite of the SQL path came near; kept units cost
-    neither."""
+    Reading the rows of a date from SQL, and building their units from rows, were most of
+    the query, so no rewrite of the SQL path came near; kept units cost neither."""
     days, ids, region_keys, sector_keys = (
         index.days, index.ids, index.region_keys, index.sector_keys
     )
