@@ -16,18 +16,26 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-from bargaining import Actor, BargainingApp, BargainingError
-from bargaining.domain.coordination.cluster import PactRule
-from bargaining.domain.frameworks.evaluation import Amount, Clause, Increases, Terms, Tiered
-from bargaining.domain.frameworks.framework import (
+from bargaining import (
     NO_TWO_TIER,
+    Actor,
+    Amount,
+    BargainingApp,
+    BargainingError,
     Category,
+    Clause,
     CompoundIncrease,
     Demand,
+    Increases,
+    PactRule,
     Protection,
     Quantity,
+    Tally,
+    Terms,
+    Threshold,
+    Tiered,
+    Vote,
 )
-from bargaining.domain.shared.vote import Tally, Threshold, Vote
 
 COMMITTEE = [Actor("c-1", "cluster co-chair (CUPE)"), Actor("c-2", "cluster co-chair (SEIU)")]
 STEWARD = Actor("d-1", "data steward")

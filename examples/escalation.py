@@ -214,7 +214,7 @@ def main() -> None:
         for spell in unit.strikes:
             print(f"  {unit.label}: on strike {spell.start} to {spell.end}")
     print(f"  concluded: {found.outcome.value if found.outcome else '?'}; "
-          f"{len(list(app.eventsourcing.events.get(campaign)))} entries in the campaign's history")
+          f"{len(app.history.of(campaign))} entries in the campaign's history")
     try:
         app.campaigns.escalate(campaign, on=date(2026, 4, 1), actor=chair)
     except BargainingError as refused:

@@ -366,3 +366,10 @@ def test_a_unit_is_registered_only_from_a_profile_and_an_actor(steward: Actor) -
     registered = unit.collect_events()[0]
     assert type(registered) is BargainingUnit.Registered
     assert (registered.union, registered.reason) == ("CUPE", "joined")  # type: ignore[attr-defined]
+
+
+def test_a_store_never_shows_its_password() -> None:
+    store = Store.parse("postgresql://organizer:s3cret-word@db.example.org:5432/coalition")
+    assert "s3cret-word" not in repr(store) and "s3cret-word" not in str(store)
+    assert store.location == "postgresql://db.example.org:5432/coalition"
+    assert store.settings["POSTGRES_PASSWORD"] == "s3cret-word"

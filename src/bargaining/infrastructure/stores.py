@@ -34,7 +34,8 @@ class Store:
 
     kind: str  # "memory" | "sqlite" | "postgres"
     location: str = ""
-    settings: dict[str, str] = attrs.field(factory=dict)
+    #: eventsourcing's settings for this store; never shown, as they can hold a password.
+    settings: dict[str, str] = attrs.field(factory=dict, repr=False)
 
     @classmethod
     def parse(cls, store: str | os.PathLike[str] | None) -> Store:
