@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 import pytest
 from eventsourcing.domain import Aggregate
@@ -174,3 +175,30 @@ def test_a_unit_made_in_bulk_is_the_one_its_constructor_makes() -> None:
     made_event, built_event = made.collect_events()[0], built.collect_events()[0]
     assert type(made_event) is type(built_event) is BargainingUnit.Registered
     assert {**vars(made_event), "timestamp": None} == {**vars(built_event), "timestamp": None}
+
+
+def test_aggregates_saved_together_are_snapshotted_and_cached_as_if_one_by_one(
+    store_url: str,
+) -> None:
+    """``EventStore`` hands several aggregates to ``Application.save`` as one and puts them
+    back in ``_record``, the first step of ``save``: the steps after it (the repository's
+    cache, snapshots at the interval) must see each aggregate in its own place."""
+    events = EventStore(Store.parse(store_url), env={"AGGREGATE_CACHE_MAXSIZE": "10",
+                                                     "AGGREGATE_CACHE_FASTFORWARD": "n"})
+    try:
+        interval = EventStore.snapshotting_intervals[BargainingUnit]
+        busy, quiet = new_unit("busy"), new_unit("quiet")
+        for n in range(interval - 1):
+            busy.change_headcount(100 + n, actor=STEWARD)
+        recordings = events.save(quiet, busy)
+        assert [r.domain_event.originator_id for r in recordings][:2] == [quiet.id, busy.id]
+        assert events.snapshots is not None
+        assert [s.originator_version for s in events.snapshots.get(busy.id)] == [interval]
+        assert list(events.snapshots.get(quiet.id)) == []
+        cache = events.repository.cache
+        assert cache is not None
+        assert cache.get(busy.id) is busy and cache.get(quiet.id) is quiet
+        with pytest.raises(KeyError):
+            cache.get(UUID(int=0))
+    finally:
+        events.close()
