@@ -10,8 +10,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bargaining import Actor, BargainingApp, MapFilter
-from bargaining.adapters.csv_import import F7_MAPPING, CsvImporter
+from bargaining import F7_MAPPING, Actor, BargainingApp, CsvImporter, MapFilter
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CSV = HERE.parent / "data" / "f7-notices-fy2004-sample.csv"

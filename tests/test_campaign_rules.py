@@ -345,3 +345,12 @@ def test_a_refused_step_down_ends_no_strike_even_in_memory() -> None:
         campaign.de_escalate(on=later(6), actor=CHAIR)
     assert campaign.collect_events() == []
     assert [u.on_strike for u in campaign.units.values()] == [True, True]
+
+
+def test_a_climb_share_of_one_is_refused_as_a_share_of_one() -> None:
+    """Release 0.1 took ``climb_share=1`` for every unit; today 100 is every unit, and 1 or
+    less is refused rather than read as one percent."""
+    for share in (1, Fraction(3, 4)):
+        with pytest.raises(InvalidInput, match="taken for a share of one"):
+            rules.require_climb_share(share)
+    assert rules.require_climb_share(Fraction(200, 3)) == Fraction(200, 3)

@@ -226,11 +226,12 @@ def test_refused_framework_commands_record_nothing(command: object, error: type,
     assert framework.version == version
 
 
-@pytest.mark.parametrize("share", [Fraction(1, 2), Decimal("0.5"), "0.66"])
+@pytest.mark.parametrize("share", [Fraction(1, 2), Decimal("0.5"), "0.66", 1])
 def test_a_share_of_one_is_refused_where_a_percentage_is_asked(share: object) -> None:
-    """Quorums were shares of one in release 0.1; given so today they would mean under 1%."""
+    """Thresholds and quorums were shares of one in release 0.1 (1 meant all); given so today
+    they would mean one percent or less."""
     tally = Tally(eligible=10, cast=10, yes=9, no=1)
-    with pytest.raises(InvalidInput, match=r"is a percentage \(50 means half\)"):
+    with pytest.raises(InvalidInput, match=r"is a percentage \(50 means half, 100 all\)"):
         Vote(date(2023, 9, 18), tally, quorum=share)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="a threshold is a percentage"):
         Threshold(share)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from bargaining import Actor, BargainingApp
+from bargaining import Actor, BargainingApp, EncryptionKeyError, StoreError
 
 RELEASES = Path(__file__).resolve().parent / "release_stores"
 V0_1 = RELEASES / "v0.1"
@@ -66,12 +66,16 @@ def released(
 def as_read_today(value: Any) -> Any:
     """Release 0.1's history data as today's release shows it. One thing reads differently:
     shares of people are percentages now, so a threshold's ``share`` of one is shown as its
-    ``percent`` and a quorum in percent (the stored bytes are the same)."""
+    ``percent``, and a quorum and a campaign's climb share in percent (the stored bytes are
+    the same)."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
         return value
     found = {k: as_read_today(v) for k, v in value.items()}
+    climb = {"Launched": "climb_share", "ClimbShareChanged": "share"}.get(found.get("event", ""))
+    if climb is not None and found.get("aggregate_kind") == "Campaign":
+        found["data"][climb] = str(Fraction(found["data"][climb]) * 100)
     if set(found) == {"share", "of", "strictly_more"}:
         found = {"percent": str(Fraction(found.pop("share")) * 100), **found}
     if set(found) == {"held_on", "tally", "threshold", "quorum"} and found["quorum"] is not None:
@@ -156,3 +160,46 @@ def test_a_release_0_1_store_takes_new_changes_and_still_verifies(
     assert released.expiry_map.rebuild() == len(
         [e for rid in expected["records"]["units"].values() for e in expected["history"][rid]]
     ) + 1
+
+
+def test_values_valid_in_release_0_1_read_back_though_a_host_could_no_longer_give_them(
+    tmp_path: Path,
+) -> None:
+    """A rung at half a percent, a threshold and quorum of 1/200 and a climb share of 1/100
+    were valid in release 0.1 (``edges.sqlite``, from ``make_v0_1_edges.py``); shares of one
+    then, they read back as the percentages they meant, and the store verifies."""
+    edges = json.loads((V0_1 / "edges.json").read_text())
+    copy = tmp_path / "edges.sqlite"
+    shutil.copy(V0_1 / "edges.sqlite", copy)
+    with BargainingApp(str(copy)) as app:
+        campaign = app.campaigns.get(UUID(edges["campaign"]))
+        assert campaign.ladder.rungs[0].threshold == Fraction(1, 2)
+        assert campaign.climb_share == 1
+        framework = app.frameworks.get(UUID(edges["framework"]))
+        vote = framework.get_version(1).vote
+        assert vote is not None
+        assert (vote.threshold.percent, vote.quorum) == (Fraction(1, 2), Fraction(1, 2))
+        assert vote.passed  # 60 of 100 cast, over half a percent, with half a percent voting
+        assert len(app.history.of(UUID(edges["campaign"]))) == 2
+        assert app.integrity.verify(edges["receipt"]).intact
+
+
+def test_a_stored_value_this_version_cannot_read_is_named_as_such_not_as_a_wrong_key(
+    tmp_path: Path,
+) -> None:
+    edges = json.loads((V0_1 / "edges.json").read_text())
+    copy = tmp_path / "edges.sqlite"
+    shutil.copy(V0_1 / "edges.sqlite", copy)
+    campaign = UUID(edges["campaign"])
+    with sqlite3.connect(copy) as db:  # a rung above 100%, which no release could record
+        (state,) = db.execute("SELECT state FROM stored_events WHERE originator_id = ? AND "
+                              "originator_version = 1", (campaign.hex,)).fetchone()
+        changed = state.replace(b'"_data_":"1/2"', b'"_data_":"150"', 1)
+        assert changed != state
+        db.execute("UPDATE stored_events SET state = ? WHERE originator_id = ? AND "
+                   "originator_version = 1", (changed, campaign.hex))
+    with BargainingApp(str(copy)) as app:
+        with pytest.raises(StoreError, match="cannot be read by this version") as raised:
+            app.campaigns.get(campaign)
+        assert not isinstance(raised.value, EncryptionKeyError)
+        assert app.units.get(UUID(edges["unit"])).union == "CUPE"

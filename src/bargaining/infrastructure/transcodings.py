@@ -6,7 +6,7 @@ import enum
 import functools
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
@@ -54,6 +54,8 @@ from bargaining.domain.frameworks.framework import (
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.vote import Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
+
+T = TypeVar("T")
 
 
 class DateAsISO(Transcoding):
@@ -136,7 +138,8 @@ class ThresholdAsDict(Transcoding):
         return {"share": obj.percent / 100, "of": obj.of, "strictly_more": obj.strictly_more}
 
     def decode(self, data: dict[str, Any]) -> Threshold:
-        return Threshold(Fraction(data["share"]) * 100, data["of"], data["strictly_more"])
+        threshold = Threshold(50, data["of"], data["strictly_more"])
+        return _restored(threshold, percent=Fraction(data["share"]) * 100)
 
 
 class VoteAsDict(Transcoding):
@@ -152,8 +155,17 @@ class VoteAsDict(Transcoding):
 
     def decode(self, data: dict[str, Any]) -> Vote:
         quorum = data["quorum"]
-        return Vote(data["held_on"], data["tally"], data["threshold"],
-                    None if quorum is None else Fraction(quorum) * 100)
+        vote = Vote(data["held_on"], data["tally"], data["threshold"])
+        return vote if quorum is None else _restored(vote, quorum=Fraction(quorum) * 100)
+
+
+def _restored(value: T, **recorded: Any) -> T:
+    """A value with fields set as they were recorded, without today's input checks: a share
+    of one recorded by release 0.1 reads as its percentage, even one that a host could no
+    longer give (``as_changed_percent`` refuses 1% or less, as probable shares of one)."""
+    for name, field in recorded.items():
+        object.__setattr__(value, name, field)
+    return value
 
 
 class EnumAsValue(Transcoding):

@@ -20,6 +20,8 @@ from uuid import UUID
 
 import attrs
 
+from bargaining.domain.campaigns.campaign import Campaign
+
 #: The columns of an exported entry, in order. Stable: a new column is only ever appended.
 COLUMNS = (
     "position", "recorded_at", "occurred_on", "aggregate_kind", "aggregate_id", "version",
@@ -127,6 +129,16 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+#: Event fields that keep a share of people as released, a share of one: shown in percent,
+#: as the library speaks of shares everywhere else.
+_SHARES_OF_ONE: dict[str, str] = {"Launched": "climb_share", "ClimbShareChanged": "share"}
+
+
 def event_data(event: Any) -> dict[str, Any]:
-    """The event's own data (without what the entry shows in columns), JSON-safe."""
-    return {k: plain(v) for k, v in vars(event).items() if k not in _OWN_COLUMNS}
+    """The event's own data (without what the entry shows in columns), JSON-safe, in the
+    library's words of today: shares of people in percent."""
+    data = {k: plain(v) for k, v in vars(event).items() if k not in _OWN_COLUMNS}
+    share = _SHARES_OF_ONE.get(type(event).__name__)
+    if share is not None and isinstance(event, Campaign.Event) and share in data:
+        data[share] = plain(Fraction(getattr(event, share)) * 100)
+    return data

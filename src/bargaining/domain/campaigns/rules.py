@@ -30,7 +30,7 @@ from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignScope, CampaignStatus, Outcome
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.shared.shares import as_percent
+from bargaining.domain.shared.shares import as_changed_percent
 
 # ------------------------------------------------------------------ launching
 
@@ -46,7 +46,7 @@ def require_ladder(value: object) -> Ladder:
 
 def require_climb_share(value: object) -> Fraction:
     """The percentage of units that must pass a rung before a joint climb (100: every unit)."""
-    return as_percent(value, "the share of units that must pass before a joint climb")
+    return as_changed_percent(value, "the share of units that must pass before a joint climb")
 
 
 @attrs.frozen

@@ -1,11 +1,14 @@
 """Shares of people (thresholds, quorums, the share of units that must pass) are percentages.
 
 One way everywhere: ``Rung("majority petition", 51)``, ``Threshold(85, "eligible")``,
-``Vote(..., quorum=50)``, ``climb_share=75``. A percentage is a number from 1 to 100: an
-``int``, a ``Fraction`` (``Fraction(200, 3)`` is two thirds exactly), a ``Decimal`` or its
-text (``"66.7"``). Arithmetic on them is exact. A value between 0 and 1 is refused: no rule
-of a vote or a ladder asks for less than 1%, and ``Fraction(1, 2)`` is far more likely a share
-of one (the form release 0.1 took for quorums) than half of one percent.
+``Vote(..., quorum=50)``, ``climb_share=75``. A percentage is a number above 0 and at most
+100: an ``int``, a ``Fraction`` (``Fraction(200, 3)`` is two thirds exactly), a ``Decimal`` or
+its text (``"66.7"``). Arithmetic on them is exact.
+
+Release 0.1 took a vote's threshold and quorum, and a campaign's climb share, as shares of one
+(``Fraction(1, 2)``, and ``1`` for all). Given so today they would mean one percent or less, so
+:func:`as_changed_percent` refuses them there; a rung's threshold was always a percentage.
+Values read back from stored events are not checked again: they were valid when recorded.
 """
 
 from __future__ import annotations
@@ -34,10 +37,17 @@ def as_percent(value: object, what: str) -> Fraction:
         raise InvalidInput(
             f"{what} must be above 0% and at most 100%, not {show_percent(number)}"
         )
-    if number < 1:
+    return number
+
+
+def as_changed_percent(value: object, what: str) -> Fraction:
+    """A percentage where release 0.1 took a share of one: 1% or less is refused, as it is
+    almost surely a share of one (``Fraction(1, 2)`` for half, ``1`` for all)."""
+    number = as_percent(value, what)
+    if number <= 1:
         raise InvalidInput(
-            f"{what} is a percentage (50 means half), not {number}: below 1% is taken for a "
-            "share of one, such as Fraction(1, 2), which is 50 here"
+            f"{what} is a percentage (50 means half, 100 all), not {number}: 1 or less is "
+            "taken for a share of one, as release 0.1 took it"
         )
     return number
 

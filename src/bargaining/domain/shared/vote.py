@@ -12,7 +12,7 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.shared.shares import as_percent, percent_of, show_percent
+from bargaining.domain.shared.shares import as_changed_percent, percent_of, show_percent
 
 
 def whole_count(value: object, what: str) -> int:
@@ -57,11 +57,11 @@ class Tally:
 
 
 def _threshold_percent(value: object) -> Fraction:
-    return as_percent(value, "a threshold")
+    return as_changed_percent(value, "a threshold")
 
 
 def _quorum(value: object) -> Fraction | None:
-    return None if value is None else as_percent(value, "a quorum")
+    return None if value is None else as_changed_percent(value, "a quorum")
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 MAX_HEADCOUNT = 10_000_000
 #: A unit's names and profile fields are at most this many characters: real names are far
 #: shorter, and the Expiry Map indexes sector and region, where PostgreSQL limits the size of
-#: an index entry (docs/operations.md gives the figures).
+#: an index entry (docs/hosts/units-and-agreements.md gives the figures).
 MAX_TEXT = 200
 UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
 #: Unicode's control characters (category Cc): C0, DEL and C1.
