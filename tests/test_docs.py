@@ -372,7 +372,7 @@ def test_escalation_example_runs(tmp_path: Path) -> None:
             "170 short of 'wear the union colours'") in out
     assert "unit / work group" in out and "  nursing " in out
     assert "override by c-1 (cluster co-chair (CUPE)): Toronto is 20 short" in out
-    assert "mandate: 41 yes, 9 no, 0 spoiled of 50 cast (50 eligible)" in out
+    assert "mandate: 41 yes, 9 no, 0 spoiled of 50 cast (50 eligible, members)" in out
     assert "held back by CUPE 79, City of Toronto (LTC homes) (a legal majority" in out
     assert "2026-02-17: climbed to 'strike'" in out
     assert "on strike: 1 of 3 units" in out and "on strike: 3 of 3 units" in out

@@ -12,5 +12,7 @@ from tests.steps_common import *  # noqa: F403
 from tests.steps_importer import *  # noqa: F403
 from tests.steps_map import *  # noqa: F403
 from tests.steps_units import *  # noqa: F403
+from tests.steps_votes import *  # noqa: F403
 
-scenarios("units.feature", "agreements.feature", "expiry_map.feature", "importer.feature")
+scenarios("units.feature", "agreements.feature", "expiry_map.feature", "importer.feature",
+          "votes.feature")

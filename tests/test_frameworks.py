@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from bargaining import Actor, InvalidInput, MissingActor, RuleViolation
+from bargaining import Actor, InvalidInput, MissingActor, Quorum, RuleViolation
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
@@ -235,4 +235,5 @@ def test_a_share_of_one_is_refused_where_a_percentage_is_asked(share: object) ->
         Vote(date(2023, 9, 18), tally, quorum=share)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="a threshold is a percentage"):
         Threshold(share)  # type: ignore[arg-type]
-    assert Vote(date(2023, 9, 18), tally, quorum=Fraction(100, 3)).quorum == Fraction(100, 3)
+    assert Vote(date(2023, 9, 18), tally, quorum=Fraction(100, 3)).quorum == Quorum.share(
+        Fraction(100, 3))

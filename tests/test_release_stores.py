@@ -67,7 +67,8 @@ def as_read_today(value: Any) -> Any:
     """Release 0.1's history data as today's release shows it. One thing reads differently:
     shares of people are percentages now, so a threshold's ``share`` of one is shown as its
     ``percent``, and a quorum and a campaign's climb share in percent (the stored bytes are
-    the same)."""
+    the same). Votes say more since: a quorum is a share or a number present, a tally may
+    count the people present, and a vote names its body (none was recorded then)."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -78,8 +79,12 @@ def as_read_today(value: Any) -> Any:
         found["data"][climb] = str(Fraction(found["data"][climb]) * 100)
     if set(found) == {"share", "of", "strictly_more"}:
         found = {"percent": str(Fraction(found.pop("share")) * 100), **found}
-    if set(found) == {"held_on", "tally", "threshold", "quorum"} and found["quorum"] is not None:
-        found["quorum"] = str(Fraction(found["quorum"]) * 100)
+    if set(found) == {"held_on", "tally", "threshold", "quorum"}:
+        if found["quorum"] is not None:
+            found["quorum"] = {"percent": str(Fraction(found["quorum"]) * 100), "people": None}
+        found["body"] = None
+    if set(found) == {"eligible", "cast", "yes", "no", "spoiled"}:
+        found["present"] = None
     return found
 
 
@@ -178,7 +183,8 @@ def test_values_valid_in_release_0_1_read_back_though_a_host_could_no_longer_giv
         framework = app.frameworks.get(UUID(edges["framework"]))
         vote = framework.get_version(1).vote
         assert vote is not None
-        assert (vote.threshold.percent, vote.quorum) == (Fraction(1, 2), Fraction(1, 2))
+        assert vote.quorum is not None
+        assert (vote.threshold.percent, vote.quorum.percent) == (Fraction(1, 2), Fraction(1, 2))
         assert vote.passed  # 60 of 100 cast, over half a percent, with half a percent voting
         assert len(app.history.of(UUID(edges["campaign"]))) == 2
         assert app.integrity.verify(edges["receipt"]).intact

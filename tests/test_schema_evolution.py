@@ -23,7 +23,9 @@ from bargaining import (
     Actor,
     BargainingApp,
     BargainingUnit,
+    Body,
     MapFilter,
+    Quorum,
     Tally,
     Threshold,
     Vote,
@@ -204,7 +206,7 @@ def test_thresholds_and_quorums_given_in_percent_are_stored_as_released() -> Non
     app = BargainingApp("memory")
     transcoder = app.eventsourcing.mapper.transcoder
     vote = Vote(date(2023, 9, 18), Tally(eligible=100, cast=60, yes=40, no=20),
-                Threshold(Fraction(200, 3)), quorum=50)
+                Threshold(Fraction(200, 3), "cast"), quorum=50, body=None)
     stored = json.loads(transcoder.encode({"vote": vote}))["vote"]
     assert stored["_data_"]["quorum"] == {"_type_": "fraction", "_data_": "1/2"}
     assert stored["_data_"]["threshold"]["_data_"] == {
@@ -217,4 +219,28 @@ def test_thresholds_and_quorums_given_in_percent_are_stored_as_released() -> Non
                 b'},"quorum":{"_type_":"fraction","_data_":"1/2"}}}}')
     assert transcoder.encode({"vote": vote}) == released
     assert transcoder.decode(released)["vote"] == vote
+    app.close()
+
+
+def test_a_vote_stored_before_votes_named_their_body_reads_with_no_body() -> None:
+    """Release 0.1 stored no body, no number present and no quorum of people; a vote that
+    names them stores them beside the released fields, and both read back."""
+    app = BargainingApp("memory")
+    transcoder = app.eventsourcing.mapper.transcoder
+    released = (b'{"vote":{"_type_":"vote","_data_":{"held_on":{"_type_":"date_iso","_data_":'
+                b'"2023-09-18"},"tally":{"_type_":"tally","_data_":{"eligible":100,"cast":60,'
+                b'"yes":40,"no":20,"spoiled":0}},"threshold":{"_type_":"threshold","_data_":'
+                b'{"share":{"_type_":"fraction","_data_":"1/2"},"of":"cast","strictly_more":true}'
+                b'},"quorum":null}}}')
+    old = transcoder.decode(released)["vote"]
+    assert (old.body, old.quorum, old.tally.present) == (None, None, None)
+    assert old.rule == "a majority of ballots cast"
+    new = Vote(date(2023, 9, 18), Tally(eligible=120, cast=100, yes=50, no=48, spoiled=2,
+                                        present=100),
+               quorum=Quorum.present(100), body=Body.general_assembly())
+    stored = json.loads(transcoder.encode({"vote": new}))["vote"]["_data_"]
+    assert stored["body"] == {"kind": "general assembly", "name": None}
+    assert stored["quorum"] == {"present": 100}
+    assert stored["tally"]["_data_"]["present"] == 100
+    assert transcoder.decode(transcoder.encode({"vote": new}))["vote"] == new
     app.close()

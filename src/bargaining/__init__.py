@@ -86,7 +86,8 @@ from bargaining.domain.shared.errors import (
     UnitAlreadyRegistered,
     UnitNotFound,
 )
-from bargaining.domain.shared.vote import Tally, Threshold, Vote
+from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
@@ -118,6 +119,8 @@ __all__ = [
     "BargainingError",
     "BargainingRound",
     "BargainingUnit",
+    "Body",
+    "BodyKind",
     "Break",
     "Campaign",
     "CampaignScope",
@@ -139,6 +142,8 @@ __all__ = [
     "Evaluation",
     "ExpiryMap",
     "Figure",
+    "Flag",
+    "FlagRule",
     "FrameworkVersion",
     "HistoryEntry",
     "ImportReport",
@@ -163,6 +168,7 @@ __all__ = [
     "PlannedUnit",
     "Protection",
     "Quantity",
+    "Quorum",
     "Readiness",
     "Receipt",
     "RecordNotFound",

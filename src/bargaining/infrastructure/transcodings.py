@@ -52,7 +52,7 @@ from bargaining.domain.frameworks.framework import (
     TermLength,
 )
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.vote import Tally, Threshold, Vote
+from bargaining.domain.shared.vote import Body, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
 T = TypeVar("T")
@@ -143,20 +143,53 @@ class ThresholdAsDict(Transcoding):
 
 
 class VoteAsDict(Transcoding):
-    """A vote as released: its quorum stored as a share of one (``"quorum": "1/2"``)."""
+    """A vote as released, with what votes say since: its quorum as a share of one
+    (``"quorum": "1/2"``) or a number present (``{"present": 100}``), and its body. A vote
+    stored before votes named their body reads back with ``body`` ``None``."""
 
     type = Vote
     name = "vote"
 
     def encode(self, obj: Vote) -> dict[str, Any]:
-        quorum = None if obj.quorum is None else obj.quorum / 100
-        return {"held_on": obj.held_on, "tally": obj.tally, "threshold": obj.threshold,
+        quorum: Any = None
+        if obj.quorum is not None:
+            quorum = ({"present": obj.quorum.people} if obj.quorum.people is not None
+                      else obj.quorum.percent / 100 if obj.quorum.percent is not None else None)
+        data = {"held_on": obj.held_on, "tally": obj.tally, "threshold": obj.threshold,
                 "quorum": quorum}
+        if obj.body is not None:
+            data["body"] = {"kind": obj.body.kind.value, "name": obj.body.name}
+        return data
 
     def decode(self, data: dict[str, Any]) -> Vote:
-        quorum = data["quorum"]
-        vote = Vote(data["held_on"], data["tally"], data["threshold"])
-        return vote if quorum is None else _restored(vote, quorum=Fraction(quorum) * 100)
+        stored_quorum = data["quorum"]
+        body = data.get("body")
+        vote = Vote(data["held_on"], data["tally"], data["threshold"],
+                    body=None if body is None else Body(body["kind"], body["name"]))
+        if isinstance(stored_quorum, dict):
+            return _restored(vote, quorum=Quorum.present(stored_quorum["present"]))
+        if stored_quorum is not None:
+            quorum = _restored(Quorum.present(1), people=None,
+                               percent=Fraction(stored_quorum) * 100)
+            return _restored(vote, quorum=quorum)
+        return vote
+
+
+class TallyAsDict(Transcoding):
+    """A tally as released; the number present is stored only where it was counted."""
+
+    type = Tally
+    name = "tally"
+
+    def encode(self, obj: Tally) -> dict[str, Any]:
+        data = {"eligible": obj.eligible, "cast": obj.cast, "yes": obj.yes, "no": obj.no,
+                "spoiled": obj.spoiled}
+        if obj.present is not None:
+            data["present"] = obj.present
+        return data
+
+    def decode(self, data: dict[str, Any]) -> Tally:
+        return Tally(**data)
 
 
 def _restored(value: T, **recorded: Any) -> T:
@@ -187,7 +220,6 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "quantity": Quantity,
     "protection": Protection,
     "term_length": TermLength,
-    "tally": Tally,
     "terms": Terms,
     "increases": Increases,
     "amount": Amount,
@@ -224,7 +256,7 @@ ENUMS: dict[str, type[enum.Enum]] = {
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     """Register every value object that events carry."""
     for transcoding in (DateAsISO(), ActorAsDict(), AgreementAsDict(), FractionAsStr(),
-                        ThresholdAsDict(), VoteAsDict()):
+                        ThresholdAsDict(), VoteAsDict(), TallyAsDict()):
         transcoder.register(transcoding)
     for name, cls in VALUE_OBJECTS.items():
         transcoder.register(AttrsAsDict(cls, name))

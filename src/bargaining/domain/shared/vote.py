@@ -1,11 +1,16 @@
-"""Member votes: ratifications, strike mandates, framework ratifications.
+"""Votes: who voted, on what count, and by which rule.
 
-A tally must add up: yes + no + spoiled = ballots cast, and ballots cast never exceed the
-eligible voters. A vote passes when it meets its threshold and, where set, its quorum.
+A vote is a fact: it is recorded whether it carried or not. A tally must add up (yes + no +
+spoiled = ballots cast, never more than the eligible voters), and the vote names its **body**
+(members, delegates or an assembly, the executive, a committee) and its **rule**: a majority of
+valid ballots (spoiled ballots excluded; the usual rule and the default), a majority of ballots
+cast, two thirds of valid ballots, or a share of eligible members. A **quorum** is a share of
+the eligible voters who must cast a ballot, or a number of people present.
 """
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from fractions import Fraction
 
@@ -27,13 +32,15 @@ def whole_count(value: object, what: str) -> int:
 @attrs.frozen(kw_only=True)
 class Tally:
     """The counted ballots of one vote, given by name so no count lands in the wrong place:
-    ``Tally(eligible=55_000, cast=45_433, yes=43_821, no=1_612)``."""
+    ``Tally(eligible=55_000, cast=45_433, yes=43_821, no=1_612)``. ``present`` is how many
+    attended the meeting, where a quorum counts people present (at least the ballots cast)."""
 
     eligible: int
     cast: int
     yes: int
     no: int
     spoiled: int = 0
+    present: int | None = None
 
     def __attrs_post_init__(self) -> None:
         for name in ("eligible", "cast", "yes", "no", "spoiled"):
@@ -49,99 +56,278 @@ class Tally:
                 f"more ballots were cast ({self.cast}) than there are eligible voters "
                 f"({self.eligible})"
             )
+        if self.present is not None:
+            whole_count(self.present, "the count of people present")
+            if not self.cast <= self.present <= self.eligible:
+                raise RuleViolation(
+                    f"{self.present} present cannot be: at least the {self.cast} who cast a "
+                    f"ballot were there, and at most the {self.eligible} eligible"
+                )
+
+    @property
+    def valid(self) -> int:
+        """Ballots cast less spoiled ones: the yes and no votes."""
+        return self.yes + self.no
 
     @property
     def turnout(self) -> Fraction:
         """Ballots cast as a percentage of eligible voters."""
         return percent_of(self.cast, self.eligible)
 
+    @property
+    def attendance(self) -> int:
+        """People present: as counted, or else those who cast a ballot."""
+        return self.cast if self.present is None else self.present
+
 
 def _threshold_percent(value: object) -> Fraction:
     return as_changed_percent(value, "a threshold")
 
 
-def _quorum(value: object) -> Fraction | None:
-    return None if value is None else as_changed_percent(value, "a quorum")
+_BASES = {"valid": "valid ballots", "cast": "ballots cast", "eligible": "eligible members"}
 
 
 @attrs.frozen
 class Threshold:
-    """What percentage of which base must vote yes: ``of`` is ``"cast"`` (ballots cast) or
-    ``"eligible"`` (eligible members); ``strictly_more`` makes "more than half" rather than
-    "at least half". ``Threshold(85, "eligible")`` is the strike vote's organizing benchmark."""
+    """A vote's rule: what percentage of which base must vote yes. ``of`` is ``"valid"``
+    (ballots cast less spoiled ones), ``"cast"`` (all ballots cast) or ``"eligible"`` (eligible
+    members); ``strictly_more`` makes "more than half" rather than "at least half".
+    ``Threshold.majority_of_valid()`` is the usual rule; ``Threshold(85, "eligible")`` is the
+    strike vote's organizing benchmark."""
 
     percent: Fraction = attrs.field(converter=_threshold_percent)
-    of: str = "cast"
+    of: str = "valid"
     strictly_more: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if self.of not in ("cast", "eligible"):
-            raise InvalidInput("a threshold counts yes votes of 'cast' ballots or of 'eligible'")
+        if self.of not in _BASES:
+            raise InvalidInput(
+                "a vote's rule counts yes votes of 'valid' ballots, of ballots 'cast' or of "
+                f"'eligible' members, not {self.of!r}"
+            )
+
+    @classmethod
+    def majority_of_valid(cls) -> Threshold:
+        """More than half of the valid ballots (spoiled ones excluded): the usual rule."""
+        return cls(50, "valid", strictly_more=True)
 
     @classmethod
     def majority_of_cast(cls) -> Threshold:
-        """More than half of the ballots cast: the usual rule."""
+        """More than half of all ballots cast: a spoiled ballot counts against."""
         return cls(50, "cast", strictly_more=True)
 
     @classmethod
+    def two_thirds_of_valid(cls) -> Threshold:
+        """At least two thirds of the valid ballots (the UAW constitution's strike rule)."""
+        return cls(Fraction(200, 3), "valid")
+
+    @classmethod
     def two_thirds_of_cast(cls) -> Threshold:
-        """At least two thirds of the ballots cast (the UAW constitution's strike rule)."""
+        """At least two thirds of all ballots cast."""
         return cls(Fraction(200, 3), "cast")
 
     @classmethod
     def share_of_eligible(cls, percent: int | Fraction) -> Threshold:
-        """At least this percentage of eligible members."""
+        """At least this percentage of eligible members voting yes."""
         return cls(percent, "eligible")
 
     def describe(self) -> str:
-        if self == Threshold.majority_of_cast():
-            return "a majority of ballots cast"
-        if self == Threshold.two_thirds_of_cast():
-            return "two thirds of ballots cast"
+        """The rule in words: 'a majority of valid ballots', 'at least 85% of eligible
+        members'."""
+        base = _BASES[self.of]
+        if self.strictly_more and self.percent == 50:
+            return f"a majority of {base}"
+        if not self.strictly_more and self.percent == Fraction(200, 3):
+            return f"two thirds of {base}"
         word = "more than" if self.strictly_more else "at least"
-        base = "ballots cast" if self.of == "cast" else "eligible members"
         return f"{word} {show_percent(self.percent)} of {base}"
 
+    def base(self, tally: Tally) -> int:
+        """The count this rule measures yes votes against."""
+        return {"valid": tally.valid, "cast": tally.cast, "eligible": tally.eligible}[self.of]
+
+    def share(self, tally: Tally) -> Fraction:
+        """Yes votes as a percentage of this rule's base."""
+        return percent_of(tally.yes, self.base(tally))
+
     def met_by(self, tally: Tally) -> bool:
-        base = tally.cast if self.of == "cast" else tally.eligible
-        if base == 0:
+        if self.base(tally) == 0:
             return False
-        share = percent_of(tally.yes, base)
+        share = self.share(tally)
         return share > self.percent if self.strictly_more else share >= self.percent
+
+
+def _quorum_percent(value: object) -> Fraction | None:
+    return None if value is None else as_changed_percent(value, "a quorum")
+
+
+@attrs.frozen(kw_only=True)
+class Quorum:
+    """How many must take part for a vote to count: a percentage of the eligible voters casting
+    a ballot (``Quorum.share(50)``), or a number of people present (``Quorum.present(100)``).
+    A vote given a bare number as its quorum takes it as a percentage of eligible voters."""
+
+    percent: Fraction | None = attrs.field(default=None, converter=_quorum_percent)
+    people: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.percent is None) == (self.people is None):
+            raise InvalidInput("a quorum is a share of eligible voters or a number present, "
+                               "one of the two")
+        if self.people is not None:
+            whole_count(self.people, "a quorum's number present")
+
+    @classmethod
+    def share(cls, percent: int | Fraction) -> Quorum:
+        """This percentage of eligible voters must cast a ballot."""
+        return cls(percent=percent)
+
+    @classmethod
+    def present(cls, people: int) -> Quorum:
+        """This many people must be present."""
+        return cls(people=people)
+
+    def met_by(self, tally: Tally) -> bool:
+        if self.people is not None:
+            return tally.attendance >= self.people
+        assert self.percent is not None
+        return tally.turnout >= self.percent
+
+    def describe(self, tally: Tally) -> str:
+        if self.people is not None:
+            return f"a quorum of {self.people} present ({tally.attendance} present)"
+        assert self.percent is not None
+        return (f"a quorum of {show_percent(self.percent)} of eligible voters "
+                f"(turnout {show_percent(tally.turnout)})")
+
+
+def _quorum(value: object) -> Quorum | None:
+    if value is None or isinstance(value, Quorum):
+        return value
+    return Quorum.share(value)  # type: ignore[arg-type]
+
+
+class BodyKind(enum.Enum):
+    """Who votes: the members themselves, their delegates or an assembly, or a smaller body."""
+
+    MEMBERS = "members"
+    DELEGATES = "delegates"
+    GENERAL_ASSEMBLY = "general assembly"
+    EXECUTIVE = "executive"
+    COMMITTEE = "coordinating committee"
+    NAMED = "named body"
+
+
+def _body_kind(value: object) -> BodyKind:
+    if isinstance(value, BodyKind):
+        return value
+    try:
+        return BodyKind(value)
+    except ValueError:
+        raise InvalidInput(
+            f"a voting body is one of {', '.join(k.value for k in BodyKind)}, not {value!r}"
+        ) from None
+
+
+@attrs.frozen
+class Body:
+    """The body that voted: ``Body.members()`` (the default), ``Body.delegates()``,
+    ``Body.general_assembly()``, ``Body.executive()``, ``Body.committee()`` or
+    ``Body.named("Conseil général")``."""
+
+    kind: BodyKind = attrs.field(converter=_body_kind)
+    name: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is BodyKind.NAMED and not (isinstance(self.name, str)
+                                                and self.name.strip()):
+            raise InvalidInput("a named voting body needs its name")
+        if self.name is not None and not isinstance(self.name, str):
+            raise InvalidInput(f"a voting body's name is text, not {self.name!r}")
+
+    @classmethod
+    def members(cls) -> Body:
+        return cls(BodyKind.MEMBERS)
+
+    @classmethod
+    def delegates(cls) -> Body:
+        return cls(BodyKind.DELEGATES)
+
+    @classmethod
+    def general_assembly(cls) -> Body:
+        return cls(BodyKind.GENERAL_ASSEMBLY)
+
+    @classmethod
+    def executive(cls) -> Body:
+        return cls(BodyKind.EXECUTIVE)
+
+    @classmethod
+    def committee(cls) -> Body:
+        return cls(BodyKind.COMMITTEE)
+
+    @classmethod
+    def named(cls, name: str) -> Body:
+        return cls(BodyKind.NAMED, " ".join(str(name).split()))
+
+    def describe(self) -> str:
+        if self.name:
+            return self.name
+        return self.kind.value
 
 
 @attrs.frozen
 class Vote:
-    """A held vote: when, its tally, the threshold and optional quorum (the percentage of
-    eligible members who must cast a ballot) it was held under."""
+    """A held vote: when, its tally, the rule it was held under (a majority of valid ballots
+    unless given), an optional quorum (a percentage of eligible voters, or
+    ``Quorum.present(n)``) and the body that voted (the members unless given). Votes recorded
+    before votes named their body read back with ``body`` ``None``."""
 
     held_on: date
     tally: Tally
-    threshold: Threshold = attrs.field(factory=Threshold.majority_of_cast)
-    quorum: Fraction | None = attrs.field(default=None, converter=_quorum)
+    threshold: Threshold = attrs.field(factory=Threshold.majority_of_valid)
+    quorum: Quorum | None = attrs.field(default=None, converter=_quorum)
+    body: Body | None = attrs.field(factory=Body.members, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.held_on, date):
             raise InvalidInput("a vote needs the date it was held")
+        if not isinstance(self.tally, Tally):
+            raise InvalidInput("a vote needs its Tally")
+        if not isinstance(self.threshold, Threshold):
+            raise InvalidInput("a vote's rule is a Threshold, such as "
+                               "Threshold.majority_of_valid()")
+        if self.body is not None and not isinstance(self.body, Body):
+            raise InvalidInput("a vote's body is a Body, such as Body.members()")
+
+    @property
+    def rule(self) -> str:
+        """The rule in words, with its quorum if any."""
+        return self.threshold.describe()
+
+    @property
+    def share(self) -> Fraction:
+        """Yes votes as a percentage of the rule's base."""
+        return self.threshold.share(self.tally)
 
     @property
     def quorum_met(self) -> bool:
-        return self.quorum is None or self.tally.turnout >= self.quorum
+        return self.quorum is None or self.quorum.met_by(self.tally)
 
     @property
     def passed(self) -> bool:
         return self.quorum_met and self.threshold.met_by(self.tally)
 
     def explain(self) -> str:
+        """The result, naming the body and the rule: '50 yes, 48 no, 2 spoiled of 100 cast
+        (120 eligible), members: 51% yes of valid ballots; needs a majority of valid ballots:
+        carried'."""
         t = self.tally
-        base = t.cast if self.threshold.of == "cast" else t.eligible
-        share = show_percent(percent_of(t.yes, base))
-        of = "of ballots cast" if self.threshold.of == "cast" else "of eligible members"
+        who = "" if self.body is None else f", {self.body.describe()}"
         text = (
             f"{t.yes} yes, {t.no} no, {t.spoiled} spoiled of {t.cast} cast ({t.eligible} "
-            f"eligible): {share} yes {of}; needs {self.threshold.describe()}"
+            f"eligible{who}): {show_percent(self.share)} yes of {_BASES[self.threshold.of]}; "
+            f"needs {self.rule}"
         )
         if self.quorum is not None:
-            text += (f" with a quorum of {show_percent(self.quorum)} "
-                     f"(turnout {show_percent(t.turnout)})")
+            text += f" with {self.quorum.describe(t)}"
         return f"{text}: {'carried' if self.passed else 'failed'}"

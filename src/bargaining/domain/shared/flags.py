@@ -1,0 +1,49 @@
+"""Flags: a fact that broke a rule is recorded, never refused, and carries a flag saying which.
+
+A flag names the rule (a :class:`FlagRule`, stable for a host to filter on) and why, in the
+domain's words. Flags show in status, readiness, history and the audit log. Some are raised when
+the fact is recorded (a ratification without the cluster's sign-off); others depend on other
+facts known at the time of reading (a strike while a law bans it, until the law is repealed and
+deemed never in force), so they are derived whenever the record is read.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from bargaining.domain.shared.errors import InvalidInput
+
+
+class FlagRule(enum.Enum):
+    """The rules a recorded fact can break."""
+
+    RATIFIED_WITHOUT_SIGN_OFF = (
+        "ratified below the framework's floor without the cluster's sign-off")
+    NO_VALID_MANDATE = "struck without a valid strike mandate"
+    BELOW_STRIKE_RUNG = "struck before the campaign reached its strike rung"
+    AGREEMENT_IN_FORCE = "struck while an agreement was in force"
+    LAW_IN_FORCE = "struck while a law banning strikes or imposing a contract was in force"
+    BEFORE_LEGAL_STRIKE_POSITION = "struck before the legal strike position"
+
+
+def _rule(value: object) -> FlagRule:
+    if isinstance(value, FlagRule):
+        return value
+    try:
+        return FlagRule(value)
+    except ValueError:
+        raise InvalidInput(f"no flag rule {value!r}") from None
+
+
+@attrs.frozen
+class Flag:
+    """A rule a fact broke, and why: ``Flag(FlagRule.NO_VALID_MANDATE, "its strike vote of
+    2022-10-01 did not carry")``."""
+
+    rule: FlagRule = attrs.field(converter=_rule)
+    why: str
+
+    def describe(self) -> str:
+        return f"{self.rule.value}: {self.why}"
