@@ -86,20 +86,29 @@ def apply(law: Law, kind: str, day: int, void: bool) -> None:
         law.repeal(on=on(day), source="s", actor=STEWARD, deemed_never_in_force=void)
 
 
-@given(st.lists(law_plans(), max_size=4), st.integers(-2, 45))
+def days_near(plans: list[LawPlan]) -> st.SearchStrategy[int]:
+    """Any day, or one next to a day the plans name: where an off-by-one would show."""
+    named = sorted({d + shift for plan in plans for _, d in plan.acts() for shift in (-1, 0, 1)})
+    anyday = st.integers(-2, 45)
+    return st.one_of(anyday, st.sampled_from(named)) if named else anyday
+
+
+@given(st.data(), st.lists(law_plans(), max_size=4))
 def test_law_in_force_is_flagged_exactly_when_a_covering_law_bars_strikes_that_day(
-    plans: list[LawPlan], day: int
+    data: st.DataObject, plans: list[LawPlan]
 ) -> None:
+    day = data.draw(days_near(plans))
     flags = law_flags(UNIT, on(day), [build(plan) for plan in plans])
     assert all(f.rule is FlagRule.LAW_IN_FORCE for f in flags)
     assert len(flags) == sum(in_force(plan, day) for plan in plans)
 
 
 @quick(15)
-@given(law_plans(), st.integers(-2, 45))
+@given(st.data(), law_plans())
 def test_as_known_at_each_moment_the_flag_follows_the_acts_recorded_by_then(
-    plan: LawPlan, day: int
+    data: st.DataObject, plan: LawPlan
 ) -> None:
+    day = data.draw(days_near([plan]))
     with BargainingApp("memory") as app:
         unit = app.units.register(union="CUPE", local="1", employer="Board", unit_name="Ed",
                                   actor=STEWARD)
