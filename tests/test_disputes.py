@@ -394,3 +394,29 @@ def test_a_default_rule_applies_to_jurisdictions_not_listed() -> None:
     assert calendar.rule_for(" ON ") is ONTARIO_RULE
     assert calendar.rule_for("QC").name == "elsewhere"  # type: ignore[union-attr]
     assert StrikePositionCalendar().rule_for("ON") is None
+
+
+def test_a_law_concerning_a_cluster_is_listed_for_it(app: BargainingApp) -> None:
+    committee = Actor("cc-1", "coordinating committee")
+    cluster = app.clusters.form(
+        name="Ontario education 2022", sectors=["education"], committee=[committee],
+        window_start=date(2022, 6, 1), window_end=date(2022, 9, 30),
+        target_alignment=date(2022, 8, 31), actor=committee)
+    workers = unit(app)
+    bill = law(app, [workers], clusters=cluster)
+    app.disputes.table_law(bill, on=date(2022, 10, 31), source="Hansard", actor=STEWARD)
+    app.disputes.pass_law(bill, on=date(2022, 11, 3), source="royal assent", actor=STEWARD)
+    facts = app.disputes.for_cluster(cluster)
+    assert [(f.on, f.what, f.source) for f in facts] == [
+        (date(2022, 10, 31), "law tabled", "Hansard"),
+        (date(2022, 11, 3), "law passed", "royal assent"),
+    ]
+    assert facts[1].summary == ("Bill 28, Keeping Students in Class Act, 2022 (ON) passed on "
+                                "2022-11-03: bans strikes, imposes a contract, covering 1 unit")
+    assert facts[0].cluster_ids == (cluster,) and facts[0].record_kind == "law"
+    names = [e.summary for e in app.history.of(index_id(Scope.CLUSTER, cluster))]
+    assert names == [
+        "Disputes of the cluster 'Ontario education 2022' indexed by the data steward",
+        "The law 'Bill 28, Keeping Students in Class Act, 2022' listed in the disputes of "
+        "Ontario education 2022 by the data steward",
+    ]
