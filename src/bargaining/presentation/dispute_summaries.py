@@ -120,7 +120,8 @@ def _index_opened(e: Any, names: Names) -> str:
 
 @_summary(X.Listed)
 def _index_listed(e: Any, names: Names) -> str:
-    return f"The {e.kind} '{names(e.record_id)}' listed in the {names(e.originator_id)} {by(e.actor)}"
+    return (f"The {e.kind} '{names(e.record_id)}' listed in the {names(e.originator_id)} "
+            f"{by(e.actor)}")
 
 
 def display_name(first_event: Any, names: Names) -> str | None:
