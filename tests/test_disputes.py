@@ -420,3 +420,34 @@ def test_a_law_concerning_a_cluster_is_listed_for_it(app: BargainingApp) -> None
         "The law 'Bill 28, Keeping Students in Class Act, 2022' listed in the disputes of "
         "Ontario education 2022 by the data steward",
     ]
+
+
+class Interleaved:
+    """The store, with another command recorded just before the first save: a real conflict
+    on the index both commands write."""
+
+    def __init__(self, records: Any, first: Callable[[], object]) -> None:
+        self.records, self.first = records, first
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.records, name)
+
+    def save(self, *records: Any) -> Any:
+        first, self.first = self.first, lambda: None
+        first()
+        return self.records.save(*records)
+
+
+def test_a_fact_whose_index_was_changed_meanwhile_is_saved_on_a_second_try(
+    app: BargainingApp,
+) -> None:
+    from bargaining.application.disputes import Disputes
+
+    workers = unit(app)
+    other: list[UUID] = []
+    disputes = Disputes(Interleaved(app.eventsourcing, lambda: other.append(
+        app.disputes.request_conciliation(workers, on=date(2023, 2, 1), source="s",
+                                          actor=STEWARD))))
+    notice = disputes.serve_strike_notice(workers, on=date(2023, 4, 20), source="s",
+                                          actor=STEWARD)
+    assert [f.record_id for f in app.disputes.for_unit(workers)] == [*other, notice]
