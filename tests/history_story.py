@@ -16,6 +16,7 @@ from bargaining import (
     Demand,
     Increases,
     Ladder,
+    LawEffect,
     Outcome,
     PactRule,
     PlannedUnit,
@@ -39,6 +40,7 @@ class Story:
     cluster: UUID
     rounds: dict[str, UUID]
     campaign: UUID
+    law: UUID | None = None
 
 
 def carried(on: date, eligible: int = 100) -> Vote:
@@ -46,7 +48,8 @@ def carried(on: date, eligible: int = 100) -> Vote:
 
 
 def record_story(app: BargainingApp) -> Story:
-    """Units, a framework, a cluster with a pact, two rounds and a campaign: 43 event kinds."""
+    """Units, a framework, a cluster with a pact, two rounds, a campaign and a dispute (a law
+    and an intervention): 51 event kinds."""
     units = {}
     for local, employer, name in [("79", "City of Toronto", "Outside workers"),
                                   ("2", "Extendicare", "Sudbury LTC"),
@@ -117,7 +120,26 @@ def record_story(app: BargainingApp) -> Story:
     app.rounds.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
-    return Story(units, framework, cluster, rounds, campaign)
+    law = record_dispute(app, outside, campaign, cluster)
+    return Story(units, framework, cluster, rounds, campaign, law)
+
+
+def record_dispute(app: BargainingApp, unit: UUID, campaign: UUID, cluster: UUID) -> UUID:
+    """A law through each act of its life, and a lockout, for a unit, a campaign, a cluster."""
+    law = app.disputes.record_law(
+        name="Municipal Services Continuity Act", region="ON",
+        does=[LawEffect.ORDERS_RETURN_TO_WORK, LawEffect.IMPOSES_MEDIATION_ARBITRATION],
+        units=[unit], campaigns=[campaign], clusters=[cluster], source="Bill 99",
+        actor=STEWARD)
+    app.disputes.table_law(law, on=date(2025, 10, 7), source="Hansard", actor=STEWARD)
+    app.disputes.pass_law(law, on=date(2025, 10, 8), source="royal assent", actor=STEWARD)
+    app.disputes.strike_down_law(law, on=date(2026, 6, 1), source="2026 ONSC 1", actor=STEWARD,
+                                 court="Superior Court of Justice")
+    app.disputes.repeal_law(law, on=date(2026, 7, 1), source="Bill 100", by="Bill 100",
+                            deemed_never_in_force=True, actor=STEWARD)
+    app.disputes.declare_lockout([unit], on=date(2025, 10, 6), source="employer's notice",
+                                 made_by="City of Toronto", campaigns=campaign, actor=STEWARD)
+    return law
 
 
 def record_campaign(app: BargainingApp, units: list[UUID]) -> UUID:

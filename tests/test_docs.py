@@ -35,6 +35,7 @@ HOST_PAGES = [
     "docs/hosts/frameworks.md",
     "docs/hosts/clusters-and-rounds.md",
     "docs/hosts/campaigns.md",
+    "docs/hosts/disputes.md",
     "docs/hosts/history-and-audit.md",
     "docs/hosts/integrity.md",
 ]

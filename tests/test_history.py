@@ -34,7 +34,7 @@ from tests.history_story import CHAIR, ORGANIZER, STEWARD, Story, record_story
 
 
 def event_classes() -> set[type[Any]]:
-    """Every event class of the five aggregates (the base class and unused defaults aside)."""
+    """Every event class of the aggregates (the base class and unused defaults aside)."""
     found = set()
     for aggregate in AGGREGATES.values():
         classes = [v for v in vars(aggregate).values()
@@ -52,10 +52,11 @@ def event_classes() -> set[type[Any]]:
 def test_every_event_class_of_every_aggregate_has_a_summary() -> None:
     classes = event_classes()
     assert set(AGGREGATES) == {"BargainingUnit", "DemandFramework", "BargainingCluster",
-                               "BargainingRound", "Campaign"}
+                               "BargainingRound", "Campaign", "Law", "Intervention",
+                               "DisputeIndex"}
     missing = sorted(c.__qualname__ for c in classes if not has_summary(c))
     assert missing == []
-    assert len(classes) == 43
+    assert len(classes) == 43 + 8  # the disputes context: 5 of laws, 1, 2 of indexes
 
 
 # ------------------------------------------------------------------ the story, per store
@@ -199,7 +200,7 @@ def test_audit_log_filters(told: tuple[BargainingApp, Story]) -> None:
                                                "ActionPlanned", "ActionHeld"]
     assert list(app.history.audit_log(actor=ORGANIZER)) == by_organizer
     assert list(app.history.audit_log(actor=Actor("o-1", "someone else"))) == []
-    assert len(list(app.history.audit_log(actor=STEWARD))) == 13
+    assert len(list(app.history.audit_log(actor=STEWARD))) == 13 + 14  # and the dispute
     campaigns = list(app.history.audit_log(kind="Campaign"))
     assert campaigns == [e for e in everything if e.aggregate_kind == "Campaign"]
     assert list(app.history.audit_log(kind=AGGREGATES["Campaign"])) == campaigns

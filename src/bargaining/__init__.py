@@ -3,7 +3,7 @@
 Everything a host needs is importable from here; ``__all__`` is the public API. Start with
 :class:`BargainingApp`, whose use cases are grouped by context (``app.units``,
 ``app.frameworks``, ``app.clusters``, ``app.rounds``, ``app.campaigns``, ``app.history``,
-``app.integrity``) beside the read model ``app.expiry_map``.
+``app.disputes``, ``app.integrity``) beside the read model ``app.expiry_map``.
 """
 
 from bargaining.adapters.audit_export import COLUMNS, write_csv, write_jsonl
@@ -51,6 +51,16 @@ from bargaining.domain.coordination.cluster import (
     SignOffDecision,
 )
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
+from bargaining.domain.disputes.index import DisputeIndex
+from bargaining.domain.disputes.intervention import Intervention, InterventionKind
+from bargaining.domain.disputes.law import Law, LawEffect
+from bargaining.domain.disputes.strike_position import (
+    EXAMPLE_STRIKE_POSITIONS,
+    ONTARIO_RULE,
+    StrikePosition,
+    StrikePositionCalendar,
+    StrikePositionRule,
+)
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
@@ -94,6 +104,7 @@ from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
 from bargaining.infrastructure.store_audit import verify_store
+from bargaining.presentation.dispute_summaries import DisputeFact
 from bargaining.presentation.history_entries import AuditPage, HistoryEntry
 from bargaining.readmodels.expiry_map import (
     ClusterCandidate,
@@ -108,9 +119,11 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
+    "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
     "MAX_TEXT",
     "NO_TWO_TIER",
+    "ONTARIO_RULE",
     "Actor",
     "Amount",
     "AuditPage",
@@ -138,6 +151,8 @@ __all__ = [
     "Demand",
     "DemandFramework",
     "DemandVerdict",
+    "DisputeFact",
+    "DisputeIndex",
     "EncryptionKeyError",
     "Evaluation",
     "ExpiryMap",
@@ -149,8 +164,12 @@ __all__ = [
     "ImportReport",
     "Increases",
     "IntegrityReport",
+    "Intervention",
+    "InterventionKind",
     "InvalidInput",
     "Ladder",
+    "Law",
+    "LawEffect",
     "Mandate",
     "MandateKind",
     "MapBehind",
@@ -181,6 +200,9 @@ __all__ = [
     "SignOffDecision",
     "Standing",
     "StoreError",
+    "StrikePosition",
+    "StrikePositionCalendar",
+    "StrikePositionRule",
     "StructureTest",
     "TableState",
     "TableStatus",

@@ -13,11 +13,13 @@ from typing import Any
 
 from bargaining.application.campaigns import Campaigns
 from bargaining.application.clusters import Clusters
+from bargaining.application.disputes import Disputes
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
 from bargaining.application.rounds import Rounds
 from bargaining.application.units import Units
+from bargaining.domain.disputes.strike_position import StrikePositionCalendar
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
 from bargaining.infrastructure.expiry_map_storage import ExpiryMapStorage
 from bargaining.infrastructure.sealing import NameSealer
@@ -34,9 +36,11 @@ class BargainingApp:
     ``postgresql://`` URL; when omitted it comes from ``BARGAINING_STORE``. ``cipher_key``
     (base64 of 16, 24 or 32 random bytes, see :meth:`create_cipher_key`; or
     ``BARGAINING_CIPHER_KEY``) turns on AES-GCM encryption of every stored event.
+    ``strike_positions`` is the host's calendar of legal strike position rules by
+    jurisdiction (:class:`StrikePositionCalendar`), which strike flags read.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
-    :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`history`,
+    :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`history`,
     :attr:`integrity`, and the read model :attr:`expiry_map`. Close the application when done
     (or use it as a context manager).
     """
@@ -47,6 +51,7 @@ class BargainingApp:
         *,
         cipher_key: str | None = None,
         env: dict[str, str] | None = None,
+        strike_positions: StrikePositionCalendar | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
@@ -71,6 +76,8 @@ class BargainingApp:
         self.rounds = Rounds(events)
         #: Campaign escalation, participation and readiness.
         self.campaigns = Campaigns(events)
+        #: Laws, interventions and the employer's moves; the strike conditions they make.
+        self.disputes = Disputes(events, strike_positions)
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events)
         #: The hash chain: verify it, take receipts.

@@ -32,6 +32,8 @@ from bargaining.domain.coordination.cluster import (
     SignOffDecision,
 )
 from bargaining.domain.coordination.round import Offer, TentativeAgreement
+from bargaining.domain.disputes.intervention import InterventionKind
+from bargaining.domain.disputes.law import LawEffect
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
@@ -250,6 +252,8 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "mandate_kind": MandateKind,
     "campaign_outcome": Outcome,
     "campaign_scope": CampaignScope,
+    "law_effect": LawEffect,
+    "intervention_kind": InterventionKind,
 }
 
 

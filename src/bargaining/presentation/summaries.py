@@ -20,11 +20,14 @@ from typing import Any
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.disputes.index import DisputeIndex
+from bargaining.domain.disputes.intervention import Intervention
+from bargaining.domain.disputes.law import Law
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
-from bargaining.presentation import bargaining_summaries, campaign_summaries
+from bargaining.presentation import bargaining_summaries, campaign_summaries, dispute_summaries
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
 __all__ = [
@@ -48,10 +51,12 @@ __all__ = [
 #: The aggregates whose events history reads, by the name history gives their kind.
 AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
-    for cls in (BargainingUnit, DemandFramework, BargainingCluster, BargainingRound, Campaign)
+    for cls in (BargainingUnit, DemandFramework, BargainingCluster, BargainingRound, Campaign,
+                Law, Intervention, DisputeIndex)
 }
 
-_TABLE = SummaryTable.joined(bargaining_summaries.TABLE, campaign_summaries.TABLE)
+_TABLE = SummaryTable.joined(
+    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -102,5 +107,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
         return unit_label(e.union, e.local, e.employer, e.unit_name)
     if isinstance(first_event, R.Opened):
         return f"the round at {names(first_event.unit_id)}"
+    disputed = dispute_summaries.display_name(first_event, names)
+    if disputed is not None:
+        return disputed
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None

@@ -1,0 +1,47 @@
+"""The legal conditions a strike day can break, derived whenever it is read.
+
+A strike is a fact and is recorded whatever the law says; it carries a flag when, on that day,
+a law covering the unit that bans strikes, imposes a contract or orders a return to work was in
+force (``LAW_IN_FORCE``), or when the unit's jurisdiction has a strike position rule and the
+unit had not reached its legal strike position (``BEFORE_LEGAL_STRIKE_POSITION``). The flags
+depend on the laws and interventions as known when read: given the records as they stood at a
+moment, they say what was known then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+from bargaining.domain.disputes.law import Law
+from bargaining.domain.disputes.strike_position import DatedFact, StrikePositionRule
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.flags import Flag, FlagRule
+
+
+def law_flags(unit_id: UUID, day: date, laws: Iterable[Law]) -> list[Flag]:
+    """A ``LAW_IN_FORCE`` flag for each law covering the unit, barring strikes and in force on
+    ``day``; the flag names the law, what it does and when it passed."""
+    require_date(day, "strike day")
+    return [
+        Flag(FlagRule.LAW_IN_FORCE,
+             f"{law.name} ({law.region}: {law.describe_effects()}) was in force on {day}, "
+             f"having passed on {law.passed_on}")
+        for law in laws
+        if law.covers(unit_id) and law.bars_strikes and law.in_force_on(day)
+    ]
+
+
+def position_flags(
+    unit_id: UUID, day: date, rule: StrikePositionRule | None, interventions: Iterable[DatedFact]
+) -> list[Flag]:
+    """A ``BEFORE_LEGAL_STRIKE_POSITION`` flag when the unit's jurisdiction has a rule and the
+    unit had not reached its legal strike position on ``day``; none without a rule."""
+    require_date(day, "strike day")
+    if rule is None:
+        return []
+    position = rule.position(unit_id, interventions, day)
+    if position.reached_by(day):
+        return []
+    return [Flag(FlagRule.BEFORE_LEGAL_STRIKE_POSITION, f"struck on {day}: {position.why}")]

@@ -1,0 +1,48 @@
+"""What every dispute fact carries: its source, the units it covers, the campaigns and clusters
+it concerns. Checked once here, so a law and an intervention refuse the same input the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from uuid import UUID
+
+from bargaining.domain.shared.errors import InvalidInput
+
+#: A source (a statute's citation, a ministry's notice, a news report) is at most this long.
+MAX_SOURCE = 500
+
+
+def clean_source(source: object, what: str) -> str:
+    """Where the fact is known from: a record a coalition audits says so for every fact."""
+    if not isinstance(source, str) or not source.strip():
+        raise InvalidInput(f"the {what} needs its source (where it is known from)")
+    text = " ".join(source.split())
+    if len(text) > MAX_SOURCE:
+        raise InvalidInput(f"the source of the {what} is longer than {MAX_SOURCE} characters")
+    return text
+
+
+def clean_ids(ids: object, what: str, *, required: bool) -> tuple[UUID, ...]:
+    """Record ids (units, campaigns, clusters), once each in the order given."""
+    if ids is None:
+        ids = ()
+    if isinstance(ids, UUID):
+        ids = (ids,)
+    if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
+        raise InvalidInput(f"the {what} are given as ids (UUIDs), not {ids!r}")
+    found: list[UUID] = []
+    for value in ids:
+        if not isinstance(value, UUID):
+            raise InvalidInput(f"the {what} are given as ids (UUIDs), not {value!r}")
+        if value not in found:
+            found.append(value)
+    if required and not found:
+        raise InvalidInput(f"name the {what} (at least one)")
+    return tuple(found)
+
+
+def clean_name(name: object, what: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidInput(f"the {what} needs a name")
+    return " ".join(name.split())

@@ -1,0 +1,138 @@
+"""Legal strike positions: when a unit may lawfully strike, by its jurisdiction's rules.
+
+In Ontario, for example, a unit reaches a legal strike position on the 17th day after the
+Minister releases a "no board" report; some sectors also need a strike notice served days
+before. Rules vary by jurisdiction, so a host configures its own calendar, as it does the
+open-period calendar (:class:`~bargaining.domain.units.open_period.OpenPeriodCalendar`); a
+region without a rule raises no flag. Nothing here is legal advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import Protocol
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.disputes.intervention import InterventionKind
+from bargaining.domain.shared.errors import InvalidInput
+
+
+class DatedFact(Protocol):
+    """What a rule reads of an intervention: its kind, day and the units it covers."""
+
+    @property
+    def kind(self) -> InterventionKind: ...
+
+    @property
+    def on(self) -> date: ...
+
+    def covers(self, unit_id: UUID) -> bool: ...
+
+
+def _days(value: object, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput(f"{what} must be a whole number of days, 0 or more, not {value!r}")
+
+
+@attrs.frozen
+class StrikePositionRule:
+    """A unit reaches a legal strike position ``days`` after the latest intervention of kind
+    ``after`` that covers it (Ontario: 17 days after a "no board" report) and, where
+    ``notice_days`` is set, no sooner than that many days after a strike notice served since."""
+
+    name: str
+    days: int
+    after: InterventionKind = InterventionKind.NO_BOARD_REPORT
+    notice_days: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise InvalidInput("a strike position rule needs a name")
+        if not isinstance(self.after, InterventionKind):
+            raise InvalidInput(f"strike position rule '{self.name}': 'after' is an "
+                               "InterventionKind, such as InterventionKind.NO_BOARD_REPORT")
+        _days(self.days, f"strike position rule '{self.name}': its days")
+        if self.notice_days is not None:
+            _days(self.notice_days, f"strike position rule '{self.name}': its notice days")
+
+    def position(
+        self, unit_id: UUID, interventions: Iterable[DatedFact], day: date
+    ) -> StrikePosition:
+        """Whether the unit was in a legal strike position on ``day``, from the interventions
+        covering it recorded on or before that day, and why (naming the dates)."""
+        facts = [i for i in interventions if i.covers(unit_id) and i.on <= day]
+        triggers = [i.on for i in facts if i.kind is self.after]
+        if not triggers:
+            return StrikePosition(None, f"no {self.after.noun} covering the unit is recorded "
+                                        f"on or before {day} ({self.name})")
+        start = max(triggers)
+        legal = start + timedelta(days=self.days)
+        why = f"the {self.after.noun} of {start} gives a legal strike position on {legal}"
+        if self.notice_days is not None:
+            notices = sorted(i.on for i in facts
+                             if i.kind is InterventionKind.STRIKE_NOTICE and i.on >= start)
+            if not notices:
+                return StrikePosition(None, f"{why}, and no strike notice was served since "
+                                            f"({self.name})")
+            after_notice = notices[0] + timedelta(days=self.notice_days)
+            if after_notice > legal:
+                legal = after_notice
+                why = (f"the strike notice of {notices[0]} gives a legal strike position on "
+                       f"{legal} ({self.notice_days} days' notice)")
+        return StrikePosition(legal, f"{why} ({self.name})")
+
+
+@attrs.frozen
+class StrikePosition:
+    """The day a unit's legal strike position began (``None``: not reached), and why."""
+
+    legal_from: date | None
+    why: str
+
+    def reached_by(self, day: date) -> bool:
+        return self.legal_from is not None and self.legal_from <= day
+
+
+@attrs.frozen
+class StrikePositionCalendar:
+    """Strike position rules per jurisdiction (a province or state code as units record it),
+    with a default rule for jurisdictions not listed (``None``: no rule, no flag)."""
+
+    jurisdictions: Mapping[str, StrikePositionRule] = attrs.field(factory=dict)
+    default: StrikePositionRule | None = None
+
+    @classmethod
+    def build(
+        cls,
+        jurisdictions: Mapping[str, StrikePositionRule] | None = None,
+        default: StrikePositionRule | None = None,
+    ) -> StrikePositionCalendar:
+        table: dict[str, StrikePositionRule] = {}
+        seen: dict[str, str] = {}
+        for code, rule in (jurisdictions or {}).items():
+            key = " ".join(str(code).split()).casefold()
+            if not key:
+                raise InvalidInput("a jurisdiction in the strike position calendar needs a code")
+            if key in seen:
+                raise InvalidInput(
+                    f"the calendar names one jurisdiction twice: '{seen[key]}' and '{code}'"
+                )
+            if not isinstance(rule, StrikePositionRule):
+                raise InvalidInput(f"the rule for '{code}' must be a StrikePositionRule")
+            seen[key] = code
+            table[code.strip()] = rule
+        if default is not None and not isinstance(default, StrikePositionRule):
+            raise InvalidInput("the default rule must be a StrikePositionRule or None")
+        return cls(jurisdictions=table, default=default)
+
+    def rule_for(self, jurisdiction: str) -> StrikePositionRule | None:
+        return self.jurisdictions.get(jurisdiction.strip(), self.default)
+
+
+#: Ontario's rule: a legal strike position on the 17th day after a "no board" report.
+ONTARIO_RULE = StrikePositionRule("Ontario: 17 days after a 'no board' report", days=17)
+#: An example calendar with Ontario's rule and none for other jurisdictions.
+EXAMPLE_STRIKE_POSITIONS = StrikePositionCalendar.build({"ON": ONTARIO_RULE})

@@ -1,0 +1,9 @@
+"""disputes.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_disputes import *  # noqa: F403
+
+scenarios("disputes.feature")
