@@ -17,6 +17,7 @@ from bargaining.domain.frameworks.framework import DemandFramework, VersionStatu
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit
 
 
@@ -102,10 +103,10 @@ class Clusters:
         of their own (an import that gives only expiries)."""
         cluster = self.get(cluster_id)
         unit = load_unit(self._records, unit_id)
-        then = None
+        then: CollectiveAgreement | None = None
         if isinstance(on, date) and not isinstance(on, datetime):
-            then = load_on(self._records, unit.id, BargainingUnit, "bargaining unit", on)
-            then = then.agreement_on(on) or unit.agreement_on(on)
+            known = load_on(self._records, unit.id, BargainingUnit, "bargaining unit", on)
+            then = known.agreement_on(on) or unit.agreement_on(on)
         cluster.admit(unit.id, label=unit.label, expiry=then.expiry if then else None,
                       actor=actor, on=on, override_reason=override_reason)
         self._records.save(cluster)
