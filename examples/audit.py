@@ -50,17 +50,18 @@ def story(app: BargainingApp) -> tuple[list[object], object, datetime]:
     cluster = app.clusters.form(
         name="Toronto municipal 2027", sectors=["municipal"], committee=[COMMITTEE],
         window_start=date(2026, 10, 1), window_end=date(2027, 3, 31),
-        target_alignment=date(2026, 12, 31), actor=COMMITTEE,
+        target_alignment=date(2026, 12, 31), actor=COMMITTEE, on=date(2026, 9, 1),
     )
-    app.clusters.admit(cluster, units[0], actor=COMMITTEE)
-    app.clusters.admit(cluster, units[1], actor=COMMITTEE)
+    app.clusters.admit(cluster, units[0], actor=COMMITTEE, on=date(2026, 9, 1))
+    app.clusters.admit(cluster, units[1], actor=COMMITTEE, on=date(2026, 9, 1))
     app.units.change_headcount(units[0], 1130, on=date(2026, 11, 16), actor=STEWARD,
                                reason="membership list of 16 November")
     time.sleep(0.01)
     before_override = datetime.now(UTC)
     time.sleep(0.01)
     app.clusters.admit(cluster, units[2], actor=COMMITTEE,
-                       override_reason="same employer; aligning the 2027 expiry is the goal")
+                       override_reason="same employer; aligning the 2027 expiry is the goal",
+                       on=date(2026, 9, 1))
     return units, cluster, before_override
 
 

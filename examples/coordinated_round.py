@@ -88,13 +88,13 @@ def main() -> None:
     cluster = app.clusters.form(
         name="Ontario care 2026", sectors=["long-term care", "municipal"], committee=COMMITTEE,
         window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
-        target_alignment=date(2029, 3, 31), actor=chair)
+        target_alignment=date(2029, 3, 31), actor=chair, on=date(2025, 11, 1))
     for uid in units.values():
-        app.clusters.admit(cluster, uid, actor=chair)
-    app.clusters.adopt_framework(cluster, framework, 1, actor=chair)
+        app.clusters.admit(cluster, uid, actor=chair, on=date(2025, 11, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=chair, on=date(2025, 11, 1))
     app.clusters.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
                                       PactRule.ME_TOO, PactRule.NON_RAIDING],
-                   me_too_demands=["wages", "care hours"], actor=chair)
+                   me_too_demands=["wages", "care hours"], actor=chair, on=date(2025, 11, 1))
     for uid in units.values():
         app.clusters.sign_pact(cluster, uid, on=date(2025, 12, 1), actor=chair)
     print(f"  {len(units)} units admitted and signed; pact: sign-off, no deal until every table "

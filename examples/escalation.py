@@ -77,9 +77,9 @@ def main() -> None:
     cluster = app.clusters.form(
         name="Ontario care 2026", sectors=["long-term care"], committee=COMMITTEE,
         window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
-        target_alignment=date(2029, 3, 31), actor=chair)
+        target_alignment=date(2029, 3, 31), actor=chair, on=date(2025, 11, 1))
     for uid in units.values():
-        app.clusters.admit(cluster, uid, actor=chair)
+        app.clusters.admit(cluster, uid, actor=chair, on=date(2025, 11, 1))
 
     heading("The campaign launches on the default ladder")
     campaign = app.campaigns.launch(name="Care can't wait", cluster=cluster,

@@ -85,15 +85,15 @@ def record_story(app: BargainingApp) -> Story:
     cluster = app.clusters.form(name="Toronto municipal 2026", sectors=["municipal"],
                                 committee=[CHAIR], window_start=date(2026, 1, 1),
                                 window_end=date(2026, 6, 30), target_alignment=date(2029, 3, 31),
-                                actor=CHAIR)
-    app.clusters.admit(cluster, outside, actor=CHAIR)
-    app.clusters.admit(cluster, units["Sudbury LTC"], actor=CHAIR)
+                                actor=CHAIR, on=date(2025, 11, 1))
+    app.clusters.admit(cluster, outside, actor=CHAIR, on=date(2025, 11, 1))
+    app.clusters.admit(cluster, units["Sudbury LTC"], actor=CHAIR, on=date(2025, 11, 1))
     app.clusters.admit(cluster, units["Education workers"], actor=CHAIR,
-                       override_reason="same employer's budget cycle")
-    app.clusters.withdraw(cluster, units["Education workers"], actor=CHAIR)
-    app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR)
+                       override_reason="same employer's budget cycle", on=date(2026, 4, 2))
+    app.clusters.withdraw(cluster, units["Education workers"], actor=CHAIR, on=date(2026, 4, 3))
+    app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR, on=date(2025, 11, 1))
     app.clusters.adopt_pact(cluster, [PactRule.SIGN_OFF, PactRule.ME_TOO], me_too_demands=["wages"],
-                            actor=CHAIR)
+                            actor=CHAIR, on=date(2025, 11, 1))
     for name in ("Outside workers", "Sudbury LTC"):
         app.clusters.sign_pact(cluster, units[name], on=date(2025, 11, 3), actor=CHAIR)
 

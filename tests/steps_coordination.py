@@ -220,9 +220,9 @@ def cluster_formed(table: Table, name: str, start: str, end: str) -> None:
     table.cluster = table.app.clusters.form(
         name=name, sectors=["long-term care"], committee=[CHAIR],
         window_start=date.fromisoformat(start), window_end=date.fromisoformat(end),
-        target_alignment=date(2029, 3, 31), actor=CHAIR)
+        target_alignment=date(2029, 3, 31), actor=CHAIR, on=date(2025, 11, 1))
     table.app.clusters.adopt_framework(table.cluster, table.framework, 1,
-                                       actor=CHAIR)  # type: ignore[arg-type]
+                                       actor=CHAIR, on=date(2025, 11, 1))  # type: ignore[arg-type]
 
 
 @given("its pact requires sign-off, no deal until every table settles, and me-too on wages")
@@ -230,7 +230,7 @@ def pact(table: Table) -> None:
     table.app.clusters.adopt_pact(table.cluster,  # type: ignore[arg-type]
                                   [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
                                    PactRule.ME_TOO],
-                                  me_too_demands=[WAGE_DEMAND], actor=CHAIR)
+                                  me_too_demands=[WAGE_DEMAND], actor=CHAIR, on=date(2025, 11, 1))
 
 
 @given("these units, each with an agreement expiring:")
@@ -247,14 +247,15 @@ def units_expiring(table: Table, datatable: list[list[str]]) -> None:
 def admit(table: Table, name: str) -> None:
     table.attempt(lambda: table.app.clusters.admit(table.cluster, table.units[name],
                                                    # type: ignore[arg-type]
-                                               actor=CHAIR))
+                                               actor=CHAIR, on=date(2025, 11, 1)))
 
 
 @when(parsers.parse('the committee admits "{name}" with the reason "{reason}"'))
 def admit_override(table: Table, name: str, reason: str) -> None:
     table.attempt(lambda: table.app.clusters.admit(table.cluster, table.units[name],
                                                    # type: ignore[arg-type]
-                                               actor=CHAIR, override_reason=reason))
+                                               actor=CHAIR, override_reason=reason,
+                                               on=date(2025, 11, 1)))
 
 
 @then(parsers.parse('"{name}" is a member of the cluster'))
@@ -272,14 +273,14 @@ def is_member_by_override(table: Table, name: str, reason: str) -> None:
 @given(parsers.parse('"{name}" is a member'))
 def given_member(table: Table, name: str) -> None:
     table.app.clusters.admit(table.cluster, table.units[name],
-                             actor=CHAIR)  # type: ignore[arg-type]
+                             actor=CHAIR, on=date(2025, 11, 1))  # type: ignore[arg-type]
 
 
 @when(parsers.parse('"{name}" withdraws'))
 def withdraws(table: Table, name: str) -> None:
     table.app.clusters.withdraw(table.cluster, table.units[name], actor=CHAIR,
                                 # type: ignore[arg-type]
-                            reason="the local voted to leave")
+                            reason="the local voted to leave", on=date(2025, 11, 1))
 
 
 @then(parsers.parse('"{name}" is recorded as withdrawn'))
@@ -295,13 +296,13 @@ def adopt_unratified(table: Table) -> None:
                                          actor=CHAIR)  # type: ignore[arg-type]
     table.attempt(lambda: table.app.clusters.adopt_framework(table.cluster, table.framework,
                                                              # type: ignore[arg-type]
-                                                    version, actor=CHAIR))
+                                                    version, actor=CHAIR, on=date(2025, 11, 1)))
 
 
 @given(parsers.parse('"{name}" is a member bargaining at its table'))
 def member_at_table(table: Table, name: str) -> None:
     table.app.clusters.admit(table.cluster, table.units[name],
-                             actor=CHAIR)  # type: ignore[arg-type]
+                             actor=CHAIR, on=date(2025, 11, 1))  # type: ignore[arg-type]
     table.rounds[name] = table.app.rounds.open(table.units[name],
                                                on=date(2026, 1, 5),
                                                cluster=table.cluster, actor=CHAIR)

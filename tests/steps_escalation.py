@@ -119,10 +119,11 @@ def launch_joint(scene: Scene, launched: str) -> None:
 def launch_cluster(scene: Scene, name: str, launched: str) -> None:
     cluster = scene.app.clusters.form(
         name=name, sectors=["public sector"], committee=[CHAIR], window_start=date(2023, 1, 1),
-        window_end=date(2023, 12, 31), target_alignment=date(2028, 3, 31), actor=CHAIR)
+        window_end=date(2023, 12, 31), target_alignment=date(2028, 3, 31), actor=CHAIR,
+        on=date(2022, 11, 1))
     for uid in scene.units.values():
         scene.app.units.record_agreement(uid, expiry=date(2023, 3, 31), actor=CHAIR)
-        scene.app.clusters.admit(cluster, uid, actor=CHAIR)
+        scene.app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2022, 11, 1))
     scene.campaign = scene.app.campaigns.launch(name=name, on=day(launched),
                                                 cluster=cluster, actor=CHAIR)
     assert set(scene.app.campaigns.get(scene.campaign).units) == set(scene.units.values())

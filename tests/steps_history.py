@@ -73,7 +73,7 @@ def the_cluster(chronicle: Chronicle, name: str, start: str, end: str, role: str
     chronicle.cluster = chronicle.app.clusters.form(
         name=name, sectors=["municipal"], committee=[ACTORS[role]],
         window_start=date.fromisoformat(start), window_end=date.fromisoformat(end),
-        target_alignment=date(2027, 12, 31), actor=ACTORS[role])
+        target_alignment=date(2027, 12, 31), actor=ACTORS[role], on=date(2026, 9, 1))
 
 
 @when(parsers.re(r'the (?P<role>[a-z ]+) admits "(?P<label>[^"]+)" to the cluster'
@@ -81,7 +81,7 @@ def the_cluster(chronicle: Chronicle, name: str, start: str, end: str, role: str
 def admits(chronicle: Chronicle, role: str, label: str, why: str | None) -> None:
     assert chronicle.cluster is not None
     chronicle.app.clusters.admit(chronicle.cluster, chronicle.units[label], actor=ACTORS[role],
-                                 override_reason=why)
+                                 override_reason=why, on=date(2026, 9, 1))
 
 
 @when(parsers.parse('the {role} records {workers:d} workers at "{label}" counted on {counted} '

@@ -125,7 +125,7 @@ def admit(world: World, label: str) -> None:
     )
     world.units[label] = uid
     world.app.units.record_agreement(uid, expiry=date(2026, 12, 31), actor=world.setup_actor)
-    world.app.clusters.admit(world.extra["cluster"], uid, actor=COMMITTEE)
+    world.app.clusters.admit(world.extra["cluster"], uid, actor=COMMITTEE, on=date(2026, 9, 1))
 
 
 @given(parsers.parse('a unit "{label}" with {workers:d} workers'))
@@ -149,6 +149,7 @@ def a_cluster(world: World, name: str, label: str) -> None:
     world.extra["cluster"] = world.app.clusters.form(
         name=name, sectors=["municipal"], committee=[COMMITTEE], window_start=date(2026, 10, 1),
         window_end=date(2027, 3, 31), target_alignment=date(2026, 12, 31), actor=COMMITTEE,
+                        on=date(2026, 9, 1),
     )
     admit(world, label)
 

@@ -142,11 +142,12 @@ def test_launch_for_one_unit_a_set_of_units_or_a_cluster(app: BargainingApp) -> 
 
     cluster = app.clusters.form(name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
                                 window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
-                                target_alignment=date(2029, 3, 31), actor=CHAIR)
+                                target_alignment=date(2029, 3, 31), actor=CHAIR,
+                                on=date(2025, 11, 1))
     for unit in (a, b):
         app.units.record_agreement(unit, expiry=date(2026, 3, 31), actor=CHAIR)
-        app.clusters.admit(cluster, unit, actor=CHAIR)
-    app.clusters.withdraw(cluster, b, actor=CHAIR)
+        app.clusters.admit(cluster, unit, actor=CHAIR, on=date(2025, 11, 1))
+    app.clusters.withdraw(cluster, b, actor=CHAIR, on=date(2025, 11, 1))
     joint = app.campaigns.get(app.campaigns.launch(name="LTC", on=DAY, cluster=cluster,
                                                    actor=CHAIR))
     assert joint.scope is CampaignScope.CLUSTER and joint.cluster_id == cluster

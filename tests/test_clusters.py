@@ -58,11 +58,12 @@ def setup(app: BargainingApp, rules: list[PactRule] | None = None) -> tuple[UUID
     app.frameworks.record_vote(framework, 1, CARRIED, actor=CHAIR)
     cluster = app.clusters.form(name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
                                 window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
-                                target_alignment=date(2029, 3, 31), actor=CHAIR)
-    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR)
+                                target_alignment=date(2029, 3, 31), actor=CHAIR,
+                                on=date(2025, 11, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR, on=date(2025, 11, 1))
     app.clusters.adopt_pact(cluster, rules or [PactRule.SIGN_OFF, PactRule.NO_DEAL_UNTIL_ALL_SETTLE,
                                                PactRule.ME_TOO],
-                   me_too_demands=["wages", "care hours"], actor=CHAIR)
+                   me_too_demands=["wages", "care hours"], actor=CHAIR, on=date(2025, 11, 1))
     return framework, cluster, unit(app, "Extendicare", date(2026, 3, 31))
 
 
@@ -72,31 +73,32 @@ def events(app: BargainingApp) -> int:
 
 def test_admission_needs_expiry_in_window_or_an_override(app: BargainingApp) -> None:
     _, cluster, inside = setup(app)
-    app.clusters.admit(cluster, inside, actor=CHAIR)
+    app.clusters.admit(cluster, inside, actor=CHAIR, on=date(2025, 11, 1))
     late = unit(app, "Sienna", date(2027, 9, 30))
     before = events(app)
     with pytest.raises(RuleViolation, match=r"expiry 2027-09-30, outside the window of "
                                             r"'Ontario LTC' \(2026-01-01 to 2026-06-30\)"):
-        app.clusters.admit(cluster, late, actor=CHAIR)
+        app.clusters.admit(cluster, late, actor=CHAIR, on=date(2025, 11, 1))
     assert events(app) == before
     app.clusters.admit(cluster, late, actor=CHAIR,
-                       override_reason="same employer chain; align 2029")
+                       override_reason="same employer chain; align 2029", on=date(2025, 11, 1))
     member = app.clusters.get(cluster).members[late]
     assert member.override_reason == "same employer chain; align 2029"
     assert member.admitted_by == CHAIR
     with pytest.raises(RuleViolation, match="already a member"):
-        app.clusters.admit(cluster, late, actor=CHAIR)
+        app.clusters.admit(cluster, late, actor=CHAIR, on=date(2025, 11, 1))
 
 
 def test_withdrawn_units_stay_in_history(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
-    app.clusters.withdraw(cluster, uid, actor=CHAIR, reason="local voted to leave")
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
+    app.clusters.withdraw(cluster, uid, actor=CHAIR, reason="local voted to leave",
+                          on=date(2025, 11, 1))
     found = app.clusters.get(cluster)
     assert found.members[uid].withdrawn and found.active_members == []
     assert uid in app.clusters.get(cluster).members
     with pytest.raises(RuleViolation, match="already withdrawn"):
-        app.clusters.withdraw(cluster, uid, actor=CHAIR)
+        app.clusters.withdraw(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
 
 
 def test_adopting_an_unratified_framework_is_refused(app: BargainingApp) -> None:
@@ -104,16 +106,16 @@ def test_adopting_an_unratified_framework_is_refused(app: BargainingApp) -> None
     app.frameworks.amend(framework, DEMANDS[:2], actor=CHAIR)
     before = events(app)
     with pytest.raises(RuleViolation, match="version 2 of 'Care 2026' has not been ratified"):
-        app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR)
+        app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR, on=date(2025, 11, 1))
     assert events(app) == before
     app.frameworks.record_vote(framework, 2, CARRIED, actor=CHAIR)
-    app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR)
+    app.clusters.adopt_framework(cluster, framework, 2, actor=CHAIR, on=date(2025, 11, 1))
     assert [f.version for f in app.clusters.get(cluster).frameworks] == [1, 2]
 
 
 def test_pact_signatures_are_recorded_with_dates(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     app.clusters.sign_pact(cluster, uid, on=date(2025, 12, 1), actor=CHAIR)
     assert app.clusters.get(cluster).members[uid].pact_signed_on == date(2025, 12, 1)
     with pytest.raises(RuleViolation, match="signed the pact on 2025-12-01"):
@@ -122,7 +124,7 @@ def test_pact_signatures_are_recorded_with_dates(app: BargainingApp) -> None:
 
 def test_offers_are_evaluated_against_the_adopted_framework(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                actor=CHAIR)
     evaluation = app.rounds.record_offer(round_id, BELOW, on=date(2026, 2, 1), actor=CHAIR)
@@ -134,7 +136,7 @@ def test_offers_are_evaluated_against_the_adopted_framework(app: BargainingApp) 
 
 def test_sign_off_gate(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                actor=CHAIR)
     app.rounds.reach_tentative_agreement(round_id, BELOW, on=date(2026, 3, 1),
@@ -165,7 +167,7 @@ def test_sign_off_gate(app: BargainingApp) -> None:
 
 def test_a_new_tentative_agreement_needs_its_own_sign_off(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                actor=CHAIR)
     for _ in range(2):
@@ -181,7 +183,7 @@ def test_a_new_tentative_agreement_needs_its_own_sign_off(app: BargainingApp) ->
 
 def test_a_lost_ratification_vote_is_recorded_and_changes_no_agreement(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                actor=CHAIR)
     app.rounds.reach_tentative_agreement(round_id, GOOD, on=date(2026, 3, 1),
@@ -197,7 +199,7 @@ def test_no_deal_until_every_table_settles_and_me_too(app: BargainingApp) -> Non
     _, cluster, first = setup(app)
     second = unit(app, "Sienna", date(2026, 4, 30))
     for uid in (first, second):
-        app.clusters.admit(cluster, uid, actor=CHAIR)
+        app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     rounds = [app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                               actor=CHAIR) for uid in (first, second)]
     okay = Terms.of(wages=Increases([4, 4, 4.5, 4.5]), **{"care hours": Amount(4.0),
@@ -223,7 +225,7 @@ def test_no_deal_until_every_table_settles_and_me_too(app: BargainingApp) -> Non
 
 def test_two_tier_tentative_agreement_needs_sign_off(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                actor=CHAIR)
     tiered = Terms.of(wages=Tiered(Increases([6, 6, 6]), date(2026, 4, 1),
@@ -245,9 +247,11 @@ def test_two_tier_tentative_agreement_needs_sign_off(app: BargainingApp) -> None
         (lambda app, c, u: app.clusters.form(name="X", sectors=["ltc"], committee=[CHAIR],
                                              window_start=date(2026, 6, 1),
                                              window_end=date(2026, 1, 1),
-                                             target_alignment=date(2029, 1, 1), actor=CHAIR),
+                                             target_alignment=date(2029, 1, 1), actor=CHAIR,
+                                             on=date(2025, 11, 1)),
          InvalidInput),
-        (lambda app, c, u: app.clusters.adopt_pact(c, [PactRule.ME_TOO], actor=CHAIR),
+        (lambda app, c, u: app.clusters.adopt_pact(c, [PactRule.ME_TOO], actor=CHAIR,
+                                                   on=date(2025, 11, 1)),
          RuleViolation),
         (lambda app, c, u: app.clusters.sign_pact(c, u, on=date(2026, 1, 1), actor=CHAIR),
          RuleViolation),
@@ -269,7 +273,7 @@ def test_refused_commands_record_nothing(app: BargainingApp, command: object,
 
 def test_everything_reloads_equal(app: BargainingApp) -> None:
     _, cluster, uid = setup(app)
-    app.clusters.admit(cluster, uid, actor=CHAIR)
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
     round_id = app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                actor=CHAIR)
     app.rounds.record_offer(round_id, BELOW, on=date(2026, 2, 1), actor=CHAIR)

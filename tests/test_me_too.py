@@ -39,10 +39,12 @@ def cluster(*labels: str, me_too: tuple[str, ...] = ("wages", "care hours")) -> 
     found = BargainingCluster.form(
         name="Ontario LTC", sectors=["long-term care"], committee=[CHAIR],
         window_start=date(2026, 1, 1), window_end=date(2026, 6, 30),
-        target_alignment=date(2029, 3, 31), actor=CHAIR)
+        target_alignment=date(2029, 3, 31), actor=CHAIR, on=date(2025, 11, 1))
     for label in labels:
-        found.admit(uuid4(), label=label, expiry=date(2026, 3, 31), actor=CHAIR)
-    found.adopt_pact([PactRule.ME_TOO], me_too_demands=list(me_too), actor=CHAIR)
+        found.admit(uuid4(), label=label, expiry=date(2026, 3, 31), actor=CHAIR,
+                    on=date(2025, 11, 1))
+    found.adopt_pact([PactRule.ME_TOO], me_too_demands=list(me_too), actor=CHAIR,
+                     on=date(2025, 11, 1))
     return found
 
 
@@ -53,7 +55,7 @@ def table(found: BargainingCluster, label: str, terms: Terms | None = None,
     unit_id = next(u for u, m in found.members.items() if m.label == label)
     opened = BargainingRound.open(unit_id=unit_id, on=date(2026, 1, 5), actor=CHAIR,
                                   cluster_id=found.id)
-    found.link_round(unit_id, opened.id, actor=CHAIR)
+    found.link_round(unit_id, opened.id, actor=CHAIR, on=date(2026, 1, 5))
     if terms is not None:
         opened.reach_tentative_agreement(terms, on=date(2026, 2, 1),
                                          effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
@@ -102,7 +104,7 @@ def test_units_that_withdrew_or_have_not_ratified_are_owed_nothing() -> None:
     tentative = table(found, "Chartwell", SMALLER, vote=None)
     bare = table(found, "Revera")
     later = table(found, "Later", BIGGER)
-    found.withdraw(gone.unit_id, actor=CHAIR)
+    found.withdraw(gone.unit_id, actor=CHAIR, on=date(2025, 11, 1))
     assert rounds_compared(found, later) == [rejected.id, tentative.id, bare.id]
     assert owed(found, later, rejected, tentative, bare) == []
 
@@ -121,7 +123,7 @@ def test_an_entitlement_already_recorded_or_named_twice_is_owed_once() -> None:
     first = table(found, "Extendicare", SMALLER)
     later = table(found, "Sienna", BIGGER)
     (entitlement,) = owed(found, later, first)
-    found.record_me_too(entitlement, actor=CHAIR)
+    found.record_me_too(entitlement, actor=CHAIR, on=date(2026, 5, 1))
     assert owed(found, later, first) == []
 
 

@@ -139,15 +139,18 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
     app.frameworks.record_vote(framework, 1, CARRIED, actor=CHAIR)
     cluster = app.clusters.form(name="C", sectors=["ltc"], committee=[CHAIR],
                                 window_start=date(2026, 1, 1), window_end=date(2026, 12, 31),
-                                target_alignment=date(2029, 1, 1), actor=CHAIR)
-    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR)
-    app.clusters.adopt_pact(cluster, list(PactRule), me_too_demands=["wages", "care"], actor=CHAIR)
+                                target_alignment=date(2029, 1, 1), actor=CHAIR,
+                                on=date(2025, 11, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR,
+                                 on=date(2025, 11, 1))
+    app.clusters.adopt_pact(cluster, list(PactRule), me_too_demands=["wages", "care"],
+                            actor=CHAIR, on=date(2025, 11, 1))
     rounds = []
     for i in range(3):
         uid = app.units.register(union="U", local=str(i), employer="E", unit_name="n",
                                  actor=CHAIR)
         app.units.record_agreement(uid, expiry=date(2026, 6, 30), actor=CHAIR)
-        app.clusters.admit(cluster, uid, actor=CHAIR)
+        app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
         rounds.append(app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                                       actor=CHAIR))
     for day, (kind, i, arg) in enumerate(script):
@@ -167,7 +170,8 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
                 app.rounds.record_ratification_vote(rounds[i], CARRIED if arg else LOST,
                                                     actor=CHAIR)
             else:
-                app.clusters.withdraw(cluster, app.rounds.get(rounds[i]).unit_id, actor=CHAIR)
+                app.clusters.withdraw(cluster, app.rounds.get(rounds[i]).unit_id, actor=CHAIR,
+                                      on=date(2025, 11, 1))
         except BargainingError:
             assert app.eventsourcing.recorder.max_notification_id() == before
     live = app.clusters.get(cluster)

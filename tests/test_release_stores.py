@@ -68,7 +68,8 @@ def as_read_today(value: Any) -> Any:
     shares of people are percentages now, so a threshold's ``share`` of one is shown as its
     ``percent``, and a quorum and a campaign's climb share in percent (the stored bytes are
     the same). Votes say more since: a quorum is a share or a number present, a tally may
-    count the people present, and a vote names its body (none was recorded then)."""
+    count the people present, and a vote names its body (none was recorded then). Cluster
+    events record their real-world day since: those of release 0.1 read with ``on`` None."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -85,7 +86,14 @@ def as_read_today(value: Any) -> Any:
         found["body"] = None
     if set(found) == {"eligible", "cast", "yes", "no", "spoiled"}:
         found["present"] = None
+    if found.get("aggregate_kind") == "BargainingCluster" and found.get("event") in _DAY_ADDED:
+        found["data"]["on"] = None  # cluster events record their day since; not recorded then
     return found
+
+
+#: Cluster events that record their real-world day since release 0.1 (read back with none).
+_DAY_ADDED = {"Formed", "UnitAdmitted", "UnitWithdrew", "FrameworkAdopted", "PactAdopted",
+              "TableOpened", "MeTooEntitlementRecorded"}
 
 
 def history_without_summaries(app: BargainingApp, record: UUID) -> list[dict[str, Any]]:

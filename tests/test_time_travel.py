@@ -66,8 +66,8 @@ def test_a_moment_in_another_time_zone_means_the_same_instant(
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({}, "either which version or which moment"),
-        ({"version": 1, "at": datetime.now(UTC)}, "either which version or which moment"),
+        ({}, "exactly one"),
+        ({"version": 1, "at": datetime.now(UTC)}, "exactly one"),
         ({"version": 0}, "whole number from 1"),
         ({"version": True}, "whole number from 1"),
         ({"version": 9}, "has 1 versions, not 9"),
@@ -106,11 +106,11 @@ def test_a_cluster_and_its_status_as_of_a_past_moment(app: BargainingApp, stewar
     cluster = app.clusters.form(
         name="Toronto municipal 2027", sectors=["municipal"], committee=committee,
         window_start=date(2026, 10, 1), window_end=date(2027, 3, 31),
-        target_alignment=date(2026, 12, 31), actor=committee[0],
+        target_alignment=date(2026, 12, 31), actor=committee[0], on=date(2026, 9, 1),
     )
-    app.clusters.admit(cluster, units[0], actor=committee[0])
+    app.clusters.admit(cluster, units[0], actor=committee[0], on=date(2026, 9, 1))
     one_member = moment()
-    app.clusters.admit(cluster, units[1], actor=committee[0])
+    app.clusters.admit(cluster, units[1], actor=committee[0], on=date(2026, 9, 1))
 
     past = app.history.as_of(cluster, at=one_member)
     assert list(past.members) == [units[0]]  # type: ignore[attr-defined]

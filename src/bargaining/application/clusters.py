@@ -9,14 +9,16 @@ from uuid import UUID
 import attrs
 
 from bargaining.application.ports import Records
-from bargaining.application.time_travel import load_as_of
+from bargaining.application.time_travel import load_as_of, load_on
 from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.unit import BargainingUnit
 
 
 @attrs.frozen
@@ -37,9 +39,12 @@ class ClusterStatus:
     tables: tuple[TableState, ...]
     settled: bool
     entitlements: tuple[MeTooEntitlement, ...]
+    #: The real-world day the cluster was formed (``None``: formed before it was recorded).
+    formed_on: date | None = attrs.field(default=None, kw_only=True)
 
     def explain(self) -> str:
-        lines = [f"{self.name}: {'settled' if self.settled else 'not settled'}"]
+        formed = f", formed {self.formed_on}" if self.formed_on else ""
+        lines = [f"{self.name}: {'settled' if self.settled else 'not settled'}{formed}"]
         for t in self.tables:
             state = "withdrawn" if t.withdrawn else (t.status.value if t.status else "no table")
             waiting = t.status is TableStatus.RATIFIED and not t.final
@@ -57,61 +62,88 @@ class Clusters:
 
     def form(
         self, *, name: str, sectors: Sequence[str], committee: Sequence[Actor],
-        window_start: date, window_end: date, target_alignment: date, actor: Actor,
+        window_start: date, window_end: date, target_alignment: date, actor: Actor, on: date,
         reason: str | None = None,
     ) -> UUID:
-        """Form a cluster with its coordinating committee and window of expiries."""
+        """Form a cluster, on the real-world day ``on``, with its coordinating committee and
+        window of expiries."""
         cluster = BargainingCluster.form(
             name=name, sectors=sectors, committee=committee, window_start=window_start,
-            window_end=window_end, target_alignment=target_alignment, actor=actor, reason=reason,
+            window_end=window_end, target_alignment=target_alignment, actor=actor, on=on,
+            reason=reason,
         )
         self._records.save(cluster)
         return cluster.id
 
-    def get(self, cluster_id: UUID) -> BargainingCluster:
-        """A cluster as recorded."""
-        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
+    def get(
+        self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None,
+        version: int | None = None,
+    ) -> BargainingCluster:
+        """A cluster as recorded; or as it was on a real-world date (``on``), as it was known
+        at a moment of recording (``at``, timezone-aware), or at a ``version``: one at most."""
+        if sum(x is not None for x in (on, at, version)) > 1:
+            raise InvalidInput("read a cluster on a date, at a moment or at a version: one")
+        if on is not None:
+            return load_on(self._records, cluster_id, BargainingCluster, "bargaining cluster",
+                           on)
+        if at is not None:
+            return load_as_of(self._records, cluster_id, BargainingCluster,
+                              "bargaining cluster", at)
+        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster",
+                                  version=version)
 
     def admit(
-        self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, override_reason: str | None = None
+        self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, on: date,
+        override_reason: str | None = None,
     ) -> None:
-        """Admit a unit whose current expiry is in the window (or with an override and why)."""
+        """Admit a unit on the day ``on`` if the agreement it was working under that day (in
+        force, or expired and carried over) expires in the window, or with an override and
+        why. That agreement is found in the unit as it was on ``on``; or, where none had
+        been recorded with a day on or before it, among those recorded since without a day
+        of their own (an import that gives only expiries)."""
         cluster = self.get(cluster_id)
         unit = load_unit(self._records, unit_id)
-        current = unit.current_agreement
-        cluster.admit(unit.id, label=unit.label, expiry=current.expiry if current else None,
-                      actor=actor, override_reason=override_reason)
+        then: CollectiveAgreement | None = None
+        if isinstance(on, date) and not isinstance(on, datetime):
+            known = load_on(self._records, unit.id, BargainingUnit, "bargaining unit", on)
+            then = known.agreement_on(on) or unit.agreement_on(on)
+        cluster.admit(unit.id, label=unit.label, expiry=then.expiry if then else None,
+                      actor=actor, on=on, override_reason=override_reason)
         self._records.save(cluster)
 
     def withdraw(
-        self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, reason: str | None = None
+        self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, on: date,
+        reason: str | None = None,
     ) -> None:
-        """A member unit leaves the cluster; the record keeps that it was a member."""
+        """A member unit leaves the cluster on the day ``on``; the record keeps that it was a
+        member."""
         cluster = self.get(cluster_id)
-        cluster.withdraw(unit_id, actor=actor, reason=reason)
+        cluster.withdraw(unit_id, actor=actor, on=on, reason=reason)
         self._records.save(cluster)
 
     def adopt_framework(
-        self, cluster_id: UUID, framework_id: UUID, version: int, *, actor: Actor,
+        self, cluster_id: UUID, framework_id: UUID, version: int, *, actor: Actor, on: date,
         reason: str | None = None,
     ) -> None:
-        """Adopt a framework version that members have ratified."""
+        """Adopt, on the day ``on``, a framework version that members have ratified."""
         cluster = self.get(cluster_id)
         framework = self._records.load(framework_id, DemandFramework, "demand framework")
         chosen = framework.get_version(version)
         cluster.adopt_framework(
             framework.id, name=framework.name, version=chosen.number,
-            ratified=chosen.status is VersionStatus.RATIFIED, actor=actor, reason=reason,
+            ratified=chosen.status is VersionStatus.RATIFIED, actor=actor, on=on, reason=reason,
         )
         self._records.save(cluster)
 
     def adopt_pact(
-        self, cluster_id: UUID, rules: Sequence[PactRule], *, actor: Actor,
+        self, cluster_id: UUID, rules: Sequence[PactRule], *, actor: Actor, on: date,
         me_too_demands: Sequence[str] = (), reason: str | None = None,
     ) -> None:
-        """The coordination pact's rules; me-too covers the named demands."""
+        """The coordination pact's rules, adopted on the day ``on``; me-too covers the named
+        demands."""
         cluster = self.get(cluster_id)
-        cluster.adopt_pact(rules, actor=actor, me_too_demands=me_too_demands, reason=reason)
+        cluster.adopt_pact(rules, actor=actor, on=on, me_too_demands=me_too_demands,
+                           reason=reason)
         self._records.save(cluster)
 
     def sign_pact(self, cluster_id: UUID, unit_id: UUID, *, on: date, actor: Actor) -> None:
@@ -122,9 +154,11 @@ class Clusters:
 
     def decide_sign_off(
         self, cluster_id: UUID, round_id: UUID, *, approved: bool, vote: Vote, actor: Actor,
-        reason: str | None = None,
+        on: date | None = None, reason: str | None = None,
     ) -> None:
-        """The committee approves or refuses a below-floor tentative agreement (recorded)."""
+        """The committee approves or refuses a below-floor tentative agreement (recorded). It
+        decides by its vote: the decision's day is the vote's ``held_on`` (``on``, if given,
+        must be that day)."""
         cluster = self.get(cluster_id)
         bargaining_round = self._records.load(round_id, BargainingRound, "bargaining round")
         if bargaining_round.cluster_id != cluster.id:
@@ -137,28 +171,25 @@ class Clusters:
         cluster.decide_sign_off(
             bargaining_round.id, bargaining_round.unit_id,
             tentative_number=bargaining_round.tentative_number, approved=approved, vote=vote,
-            failing_demands=ta.below_floor, actor=actor, reason=reason,
+            failing_demands=ta.below_floor, actor=actor, on=on, reason=reason,
         )
         self._records.save(cluster)
 
-    def status(self, cluster_id: UUID, *, at: datetime | None = None) -> ClusterStatus:
+    def status(
+        self, cluster_id: UUID, *, at: datetime | None = None, on: date | None = None
+    ) -> ClusterStatus:
         """Each member table's state, whether the cluster is settled, and me-too owed; with
-        ``at`` (a timezone-aware date-time), as all of it stood at that moment."""
-        cluster = self.get(cluster_id) if at is None else load_as_of(
-            self._records, cluster_id, BargainingCluster, "bargaining cluster", at
-        )
+        ``at`` (a timezone-aware date-time), as all of it was known at that moment; with
+        ``on`` (a date), as it was on that real-world day."""
+        cluster = self.get(cluster_id, at=at, on=on)
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
         states: list[tuple[UUID, str, bool, date | None, TableStatus | None]] = []
         for member in cluster.members.values():
             status = None
             round_id = cluster.rounds.get(member.unit_id)
             if round_id is not None:
-                table = (
-                    self._records.load(round_id, BargainingRound, "bargaining round") if at is None
-                    else load_as_of(self._records, round_id, BargainingRound, "bargaining round",
-                                    at)
-                )
-                status = table.status(sign_off)
+                table = self._round(round_id, at, on)
+                status = table.status(sign_off) if table is not None else None
             states.append((member.unit_id, member.label, member.withdrawn,
                            member.pact_signed_on, status))
         active = [s for s in states if not s[2]]
@@ -169,4 +200,20 @@ class Clusters:
                        final=status is TableStatus.RATIFIED and (settled or not waits))
             for uid, label, withdrawn, signed, status in states
         )
-        return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements))
+        return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements),
+                             formed_on=cluster.formed_on)
+
+    def _round(
+        self, round_id: UUID, at: datetime | None, on: date | None
+    ) -> BargainingRound | None:
+        """A member's round as recorded, known at ``at`` or as it was ``on`` (``None``: its
+        notice had not been served yet that day)."""
+        what = "bargaining round"
+        if on is not None:
+            try:
+                return load_on(self._records, round_id, BargainingRound, what, on)
+            except RecordNotFound:
+                return None
+        if at is not None:
+            return load_as_of(self._records, round_id, BargainingRound, what, at)
+        return self._records.load(round_id, BargainingRound, what)

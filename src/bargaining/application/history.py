@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -18,7 +18,7 @@ import attrs
 from eventsourcing.domain import Aggregate
 
 from bargaining.application.ports import EventLog, Records
-from bargaining.application.time_travel import load_as_of
+from bargaining.application.time_travel import load_as_of, load_on
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 from bargaining.presentation.history_entries import AuditPage, HistoryEntry, event_data
@@ -189,14 +189,23 @@ class History:
         *,
         version: int | None = None,
         at: datetime | None = None,
+        on: date | None = None,
     ) -> Aggregate:
-        """Any record (unit, cluster, round, framework, campaign) at a version or a moment.
+        """Any record (unit, cluster, round, framework, campaign) at a version, as it was known
+        at a moment, or as it was on a real-world date.
 
-        Give exactly one of ``version`` (1 is the record as first created) or ``at`` (a
-        timezone-aware date-time). The record comes back as it was then, without changing it.
+        Give exactly one of ``version`` (1 is the record as first created), ``at`` (a
+        timezone-aware date-time: "as known at T", the events recorded by then) or ``on`` (a
+        date: "as it was on D", the events whose real-world day is on or before D, see
+        :mod:`bargaining.application.time_travel`). The record comes back as it was then,
+        without changing it.
         """
-        if (version is None) == (at is None):
-            raise InvalidInput("say either which version or which moment, not both or neither")
+        if sum(x is not None for x in (version, at, on)) != 1:
+            raise InvalidInput(
+                "say which version, which moment (at=) or which day (on=): exactly one"
+            )
+        if on is not None:
+            return load_on(self._records, record_id, Aggregate, "record", on)
         if version is None:
             return load_as_of(self._records, record_id, Aggregate, "record", at)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:

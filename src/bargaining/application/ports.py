@@ -7,7 +7,7 @@ A use case reads as "load, call the domain, save", and knows nothing of how reco
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
@@ -33,6 +33,14 @@ class Records(Protocol):
 
     def version_at(self, record_id: UUID, moment: datetime) -> int | None:
         """The record's version at a moment: 0 before it existed, ``None`` if it never did."""
+        ...
+
+    def load_where(
+        self, record_id: UUID, kind: type[A], what: str, keep: Callable[[Any], bool]
+    ) -> A | None:
+        """The record replayed from the events that ``keep`` keeps, in recorded order (its
+        version is that of the last one kept); ``None`` if its first event is not kept;
+        ``RecordNotFound`` if nothing is recorded under this id."""
         ...
 
     def save(self, *records: Any) -> Any:

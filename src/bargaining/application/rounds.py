@@ -45,7 +45,7 @@ class Rounds:
             self._records.save(bargaining_round)
             return bargaining_round.id
         coordinating = self._cluster(cluster)
-        coordinating.link_round(found.id, bargaining_round.id, actor=actor)
+        coordinating.link_round(found.id, bargaining_round.id, actor=actor, on=on)
         self._records.save(bargaining_round, coordinating)
         return bargaining_round.id
 
@@ -139,13 +139,14 @@ class Rounds:
         )
         changed: list[object] = [bargaining_round, unit]
         if cluster is not None and cluster.has_rule(PactRule.ME_TOO):
-            self._record_me_too(cluster, bargaining_round, unit.label, actor)
+            self._record_me_too(cluster, bargaining_round, unit.label, actor, vote.held_on)
             changed.append(cluster)
         self._records.save(*changed)
         return True
 
     def _record_me_too(
-        self, cluster: BargainingCluster, later: BargainingRound, later_label: str, actor: Actor
+        self, cluster: BargainingCluster, later: BargainingRound, later_label: str, actor: Actor,
+        on: date,
     ) -> None:
         version = self._framework_version(later)
         if version is None or later.tentative is None:
@@ -153,4 +154,4 @@ class Rounds:
         earlier = {round_id: self.get(round_id)
                    for round_id in rounds_compared(cluster, later)}
         for entitlement in me_too_owed(cluster, later, later_label, version, earlier):
-            cluster.record_me_too(entitlement, actor=actor)
+            cluster.record_me_too(entitlement, actor=actor, on=on)

@@ -1,17 +1,29 @@
-"""Records as they stood at a moment of recording (the second timeline: "as known at T").
+"""Records as they stood before, on either timeline.
 
-"As of a moment" means the state after the last event recorded at or before it: the events'
-own timestamps (UTC, set when the command ran) decide.
+- "As known at T" (``at=``, a moment of recording): the state after the last event recorded at
+  or before it; the events' own timestamps (UTC, set when the command ran) decide.
+- "As it was on D" (``on=``, a real-world date): the events whose real-world day is on or
+  before D, replayed in the order they were recorded. An event's real-world day is the date of
+  its fact, the one history shows as ``occurred_on`` (a vote held, an agreement settled, a
+  cluster formed); an event without one counts from the day it was recorded (UTC). A record's
+  creation without a date of its own (a unit registered, a framework drafted) counts on every
+  day: registering a unit in 2026 records that it exists, not when it began.
+
+The two differ for history back-filled later (a 2022 admission recorded in 2026 is in the
+cluster on 2022-06-01, but was not known at the start of 2026) and for acts dated before they
+were recorded.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from datetime import UTC, date
+from typing import Any, TypeVar
 from uuid import UUID
 
 from bargaining.application.ports import Records
-from bargaining.domain.shared.dates import require_moment
+from bargaining.domain.shared.dates import require_date, require_moment
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.presentation.summaries import occurred_on
 
 A = TypeVar("A")
 
@@ -29,3 +41,31 @@ def load_as_of(records: Records, record_id: object, kind: type[A], what: str, at
             f"the {what} {record_id} did not exist yet at {moment.isoformat()}"
         )
     return records.load(record_id, kind, what, version=versions)
+
+
+def real_day(event: Any) -> date:
+    """The real-world day an event counts from: the date of its fact, or, when it has none,
+    the day it was recorded (UTC)."""
+    day = occurred_on(event)
+    if day is None:
+        recorded: date = event.timestamp.astimezone(UTC).date()
+        return recorded
+    return day
+
+
+def counts_on(event: Any, day: date) -> bool:
+    """Whether an event is part of its record "as it was on ``day``"."""
+    if event.originator_version == 1 and occurred_on(event) is None:
+        return True  # a creation without a date of its own: the record exists on every day
+    return real_day(event) <= day
+
+
+def load_on(records: Records, record_id: object, kind: type[A], what: str, on: object) -> A:
+    """A record of this kind as it was on a real-world date, or a refusal in words."""
+    day = require_date(on, f"day to read the {what} on")
+    if not isinstance(record_id, UUID):
+        raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
+    found = records.load_where(record_id, kind, what, lambda event: counts_on(event, day))
+    if found is None:
+        raise RecordNotFound(f"the {what} {record_id} did not exist yet on {day.isoformat()}")
+    return found

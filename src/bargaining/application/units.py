@@ -6,13 +6,15 @@ applies the domain's rules), and saves it; a refused command records nothing.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 from bargaining.application.ports import Records
+from bargaining.application.time_travel import load_as_of, load_on
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     ConcurrentChange,
+    InvalidInput,
     RecordNotFound,
     UnitAlreadyRegistered,
     UnitNotFound,
@@ -152,8 +154,23 @@ class Units:
 
     # ----------------------------------------------------------------- queries
 
-    def get(self, unit: UUID, *, version: int | None = None) -> BargainingUnit:
-        """A unit as recorded (or as it was at ``version``)."""
+    def get(
+        self, unit: UUID, *, on: date | None = None, at: datetime | None = None,
+        version: int | None = None,
+    ) -> BargainingUnit:
+        """A unit as recorded; or as it was on a real-world date (``on``: the agreements
+        settled or in effect by then), as it was known at a moment of recording (``at``,
+        timezone-aware), or at a ``version``: one of them at most."""
+        if sum(x is not None for x in (on, at, version)) > 1:
+            raise InvalidInput("read a unit on a date, at a moment or at a version: one")
+        uid = unit.id if isinstance(unit, BargainingUnit) else unit
+        try:
+            if on is not None:
+                return load_on(self._records, uid, BargainingUnit, "bargaining unit", on)
+            if at is not None:
+                return load_as_of(self._records, uid, BargainingUnit, "bargaining unit", at)
+        except RecordNotFound as missing:
+            raise UnitNotFound(str(missing)) from None
         return load_unit(self._records, unit, version=version)
 
     def find(self, *, union: str, local: str, employer: str, unit_name: str) -> BargainingUnit:

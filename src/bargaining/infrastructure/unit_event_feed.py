@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
 
@@ -72,17 +72,22 @@ class UnitEventFeed:
         ):
             self._sqlite = recorder
 
-    def read(self, after: int, limit: int, stop: int | None, *, timed: bool) -> FeedBatch | None:
+    def read(
+        self, after: int, limit: int, stop: int | None, *, timed: bool, dated: bool = False
+    ) -> FeedBatch | None:
         """Up to ``limit`` changes recorded after notification ``after`` (and at or before
-        ``stop``), or ``None``; ``timed``: say when each was recorded."""
+        ``stop``), or ``None``; ``timed``: say when each was recorded; ``dated``: say the
+        real-world day each counts from instead."""
         stored = self._stored_events(after, limit, stop)
         if not stored:
             return None
         return FeedBatch(
-            stored[0][0], stored[-1][0], [self._decoded(row, timed) for row in stored]
+            stored[0][0], stored[-1][0], [self._decoded(row, timed, dated) for row in stored]
         )
 
-    def saved(self, recordings: Sequence[Recording[Any]], *, timed: bool) -> FeedBatch | None:
+    def saved(
+        self, recordings: Sequence[Recording[Any]], *, timed: bool, dated: bool = False
+    ) -> FeedBatch | None:
         """The changes among the events of an application's save, from the domain events
         themselves; ``None`` if none is a unit's."""
         kinds = self._kinds
@@ -94,7 +99,7 @@ class UnitEventFeed:
             relevant[-1].notification.id,
             [
                 self._change(r.notification.topic, r.domain_event.originator_id,
-                             vars(r.domain_event), timed)
+                             vars(r.domain_event), timed, dated)
                 for r in relevant
             ],
         )
@@ -129,7 +134,7 @@ class UnitEventFeed:
         )
         return self.store.rows(statement, [*params, *self.topics, limit])
 
-    def _decoded(self, row: _Stored, timed: bool) -> UnitChange:
+    def _decoded(self, row: _Stored, timed: bool, dated: bool) -> UnitChange:
         """The fields the map needs, read from the stored JSON without building domain
         objects (decoding was most of a rebuild). Anything unexpected goes through the
         application's mapper, which also raises its own errors (a wrong key, say)."""
@@ -145,7 +150,7 @@ class UnitEventFeed:
             if state.get("class_version", 1) != self._versions[topic]:
                 raise ValueError("the event needs upcasting")
             unit = originator_id if self._sqlite is None else _dashed(originator_id)
-            return self._change(topic, unit, state, timed)
+            return self._change(topic, unit, state, timed, dated)
         except Exception:
             if self._sqlite is not None:
                 originator_id = self._sqlite.convert_originator_id(originator_id)
@@ -153,10 +158,11 @@ class UnitEventFeed:
                 Notification(id=position, originator_id=originator_id,
                              originator_version=version, topic=topic, state=stored)
             )
-            return self._change(topic, event.originator_id, vars(event), timed)
+            return self._change(topic, event.originator_id, vars(event), timed, dated)
 
     def _change(
-        self, topic: str, originator_id: Any, state: dict[str, Any], timed: bool
+        self, topic: str, originator_id: Any, state: dict[str, Any], timed: bool,
+        dated: bool = False,
     ) -> UnitChange:
         """One event as the map applies it; ``state`` holds domain values (an event's own
         attributes) or their stored JSON form."""
@@ -170,7 +176,11 @@ class UnitEventFeed:
             values = (_iso(state["expiry"]), *_agreement_dates(state["corrected"]))
         else:
             values = (state[_CHANGED_FIELD[kind]],)
-        when = _moment(state["timestamp"]) if timed else None
+        when: date | None = None
+        if dated:
+            when = _real_day(kind, state)
+        elif timed:
+            when = _moment(state["timestamp"])
         return kind, str(originator_id), when, values
 
 
@@ -206,6 +216,27 @@ def _agreement_dates(value: Any) -> tuple[str | None, str | None]:
         return value.expiry.isoformat(), _iso(value.effective)
     data = _stored(value, "collective_agreement")
     return _iso(data["expiry"]), _iso(data["effective"])
+
+
+def _real_day(kind: str, state: dict[str, Any]) -> date | None:
+    """The real-world day a unit's change counts from, as history's ``occurred_on`` gives it
+    (an agreement's settlement, else its effective date; a count's day), else the day it was
+    recorded (UTC); ``None`` for a registration, which counts on every day."""
+    day: Any = None
+    if kind == "Registered":
+        return None
+    if kind in ("AgreementRecorded", "AgreementCorrected"):
+        value = state["agreement" if kind == "AgreementRecorded" else "corrected"]
+        if isinstance(value, CollectiveAgreement):
+            day = value.settled or value.effective
+        else:
+            data = _stored(value, "collective_agreement")
+            day = _iso(data.get("settled")) or _iso(data["effective"])
+    elif kind == "HeadcountChanged":
+        day = _iso(state.get("counted_on"))
+    if day is None:
+        return _moment(state["timestamp"]).astimezone(UTC).date()
+    return day if isinstance(day, date) else date.fromisoformat(day)
 
 
 def _moment(value: Any) -> datetime:

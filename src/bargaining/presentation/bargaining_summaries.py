@@ -224,6 +224,13 @@ def _me_too(e: Any, names: Names) -> str:
             f"{by(e.actor)}")
 
 
+# Cluster events record their real-world day as ``on`` (``None`` in events stored by
+# release 0.1, which did not record it).
+for _cls in (C.Formed, C.UnitAdmitted, C.UnitWithdrew, C.FrameworkAdopted, C.PactAdopted,
+             C.TableOpened, C.MeTooEntitlementRecorded):
+    _dated(_cls, lambda e: e.on)
+
+
 # ------------------------------------------------------------------ rounds
 
 

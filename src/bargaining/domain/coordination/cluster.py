@@ -2,80 +2,98 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 from uuid import UUID
 
-import attrs
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.coordination.pact import (
+    AdoptedFramework,
+    Member,
+    MeTooEntitlement,
+    PactRule,
+    SignOffDecision,
+    names,
+)
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.vote import Vote
 
-
-class PactRule(enum.Enum):
-    """Rules a cluster's coordination pact may contain."""
-
-    SIGN_OFF = "no settlement below a floor goes to ratification without the cluster's sign-off"
-    NO_DEAL_UNTIL_ALL_SETTLE = "no deal until every table settles"
-    ME_TOO = "me-too: a later, better settlement flows back to units that settled earlier"
-    NON_RAIDING = "non-raiding"
+__all__ = ["AdoptedFramework", "BargainingCluster", "MeTooEntitlement", "Member", "PactRule",
+           "SignOffDecision"]
 
 
-@attrs.define
-class Member:
-    """A unit's membership of a cluster; withdrawn members stay in the record."""
+class _DayRecorded:
+    """Version 2 of a cluster event records its real-world day, ``on``. Release 0.1 stored
+    them without it: they read as "not recorded" (``on=None``), never as the day they were
+    recorded, which is another fact that every event keeps anyway (its timestamp)."""
 
-    unit_id: UUID
-    label: str
-    expiry: date | None
-    admitted_by: Actor
-    override_reason: str | None = None
-    withdrawn: bool = False
-    pact_signed_on: date | None = None
+    class_version = 2
 
-
-def _names(names: Sequence[str]) -> tuple[str, ...]:
-    return tuple(str(n) for n in names)
-
-
-@attrs.frozen
-class SignOffDecision:
-    """The coordinating committee's decision on a below-floor tentative agreement."""
-
-    round_id: UUID
-    unit_id: UUID
-    approved: bool
-    vote: Vote
-    tentative_number: int
-    failing_demands: tuple[str, ...] = attrs.field(converter=_names)
-    decided_by: Actor = attrs.field(kw_only=True)
-    reason: str | None = attrs.field(kw_only=True)
-
-
-@attrs.frozen
-class MeTooEntitlement:
-    """A unit that settled earlier is owed a later settlement's better term on a demand."""
-
-    unit_id: UUID
-    demand: str
-    from_unit_id: UUID
-    explanation: str
-
-
-@attrs.frozen
-class AdoptedFramework:
-    framework_id: UUID
-    name: str
-    version: int
-
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        state["on"] = None
 
 
 class BargainingCluster(Aggregate):
-    """A cluster: its committee, its window of expiries, members, framework and pact."""
+    """A cluster: its committee, its window of expiries, members, framework and pact.
+
+    Every command records its real-world day (``on``). The events below were released without
+    it (version 1) and gained it in version 2; ``upcast_v1_v2`` reads the released ones with
+    ``on=None``. Their topics and other fields are those the decorators gave them.
+    """
+
+    class Formed(_DayRecorded, Aggregate.Created):
+        name: str
+        sectors: list[str]
+        committee: list[Actor]
+        window_start: date
+        window_end: date
+        target_alignment: date
+        actor: Actor
+        reason: str | None
+        on: date | None
+
+    class UnitAdmitted(_DayRecorded, Aggregate.Event):
+        unit_id: UUID
+        label: str
+        expiry: date | None
+        actor: Actor
+        override_reason: str | None
+        on: date | None
+
+    class UnitWithdrew(_DayRecorded, Aggregate.Event):
+        unit_id: UUID
+        actor: Actor
+        reason: str | None
+        on: date | None
+
+    class FrameworkAdopted(_DayRecorded, Aggregate.Event):
+        framework: AdoptedFramework
+        actor: Actor
+        reason: str | None
+        on: date | None
+
+    class PactAdopted(_DayRecorded, Aggregate.Event):
+        rules: list[PactRule]
+        me_too_demands: list[str]
+        actor: Actor
+        reason: str | None
+        on: date | None
+
+    class TableOpened(_DayRecorded, Aggregate.Event):
+        unit_id: UUID
+        round_id: UUID
+        actor: Actor
+        on: date | None
+
+    class MeTooEntitlementRecorded(_DayRecorded, Aggregate.Event):
+        entitlement: MeTooEntitlement
+        actor: Actor
+        on: date | None
 
     @classmethod
     def form(
@@ -88,8 +106,10 @@ class BargainingCluster(Aggregate):
         window_end: date,
         target_alignment: date,
         actor: Actor,
+        on: date,
         reason: str | None = None,
     ) -> BargainingCluster:
+        """A new cluster, formed on the real-world day ``on``."""
         if not isinstance(name, str) or not name.strip():
             raise InvalidInput("a cluster needs a name")
         if isinstance(sectors, str) or not sectors or not all(
@@ -112,9 +132,10 @@ class BargainingCluster(Aggregate):
             target_alignment=require_date(target_alignment, "target alignment date"),
             actor=require_actor(actor),
             reason=clean_reason(reason),
+            on=require_date(on, "day the cluster was formed"),
         )
 
-    @event("Formed")
+    @event(Formed)
     def __init__(
         self,
         *,
@@ -126,8 +147,12 @@ class BargainingCluster(Aggregate):
         target_alignment: date,
         actor: Actor,
         reason: str | None,
+        on: date | None,
     ) -> None:
         self.name = name
+        #: The real-world day it was formed; ``None`` for clusters formed before the day was
+        #: recorded (release 0.1).
+        self.formed_on = on
         self.sectors = list(sectors)
         self.committee = list(committee)
         self.window_start = window_start
@@ -169,6 +194,16 @@ class BargainingCluster(Aggregate):
     def in_window(self, expiry: date | None) -> bool:
         return expiry is not None and self.window_start <= expiry <= self.window_end
 
+    def _not_before(self, on: object, what: str, began: date | None, since: str) -> date:
+        """A day that cannot be true is refused: one before the record it belongs to began."""
+        day = require_date(on, what)
+        if began is not None and day < began:
+            raise InvalidInput(f"the {what} ({day}) is before {since} ({began})")
+        return day
+
+    def _day(self, on: object, what: str) -> date:
+        return self._not_before(on, what, self.formed_on, f"'{self.name}' was formed")
+
     def _require_committee(self, actor: Actor, what: str) -> Actor:
         actor = require_actor(actor)
         if actor not in self.committee:
@@ -186,11 +221,13 @@ class BargainingCluster(Aggregate):
         label: str,
         expiry: date | None,
         actor: Actor,
+        on: date,
         override_reason: str | None = None,
     ) -> None:
-        """Admit a unit whose current expiry falls in the window; outside it, only with an
-        override whose reason is recorded."""
+        """Admit a unit, on the day ``on``, whose current expiry falls in the window; outside
+        it, only with an override whose reason is recorded."""
         actor = require_actor(actor)
+        day = self._day(on, "day the unit was admitted")
         if unit_id in self.members and not self.members[unit_id].withdrawn:
             raise RuleViolation(f"{label} is already a member of '{self.name}'")
         reason = clean_reason(override_reason)
@@ -205,33 +242,42 @@ class BargainingCluster(Aggregate):
         else:
             reason = None
         self._admitted(unit_id=unit_id, label=label, expiry=expiry, actor=actor,
-                       override_reason=reason)
+                       override_reason=reason, on=day)
 
-    @event("UnitAdmitted")
+    @event(UnitAdmitted)
     def _admitted(
         self, unit_id: UUID, label: str, expiry: date | None, actor: Actor,
-        override_reason: str | None,
+        override_reason: str | None, on: date | None,
     ) -> None:
-        self.members[unit_id] = Member(unit_id, label, expiry, actor, override_reason)
+        self.members[unit_id] = Member(unit_id, label, expiry, actor, override_reason,
+                                       admitted_on=on)
 
-    def withdraw(self, unit_id: UUID, *, actor: Actor, reason: str | None = None) -> None:
-        """A unit leaves; the record keeps that it was a member."""
+    def withdraw(
+        self, unit_id: UUID, *, actor: Actor, on: date, reason: str | None = None
+    ) -> None:
+        """A unit leaves on the day ``on``; the record keeps that it was a member."""
         actor = require_actor(actor)
         member = self.member(unit_id)
+        day = self._not_before(on, "day the unit withdrew", member.admitted_on,
+                               f"{member.label} was admitted")
         if member.withdrawn:
             raise RuleViolation(f"{member.label} has already withdrawn from '{self.name}'")
-        self._withdrawn(unit_id=unit_id, actor=actor, reason=clean_reason(reason))
+        self._withdrawn(unit_id=unit_id, actor=actor, reason=clean_reason(reason), on=day)
 
-    @event("UnitWithdrew")
-    def _withdrawn(self, unit_id: UUID, actor: Actor, reason: str | None) -> None:
+    @event(UnitWithdrew)
+    def _withdrawn(
+        self, unit_id: UUID, actor: Actor, reason: str | None, on: date | None
+    ) -> None:
         self.members[unit_id].withdrawn = True
 
     def adopt_framework(
         self, framework_id: UUID, *, name: str, version: int, ratified: bool, actor: Actor,
-        reason: str | None = None,
+        on: date, reason: str | None = None,
     ) -> None:
-        """Adopt a ratified framework version; a later version is a new adoption."""
+        """Adopt a ratified framework version on the day ``on``; a later version is a new
+        adoption."""
         actor = require_actor(actor)
+        day = self._day(on, "day the framework was adopted")
         if not ratified:
             raise RuleViolation(
                 f"version {version} of '{name}' has not been ratified by members, so "
@@ -240,20 +286,23 @@ class BargainingCluster(Aggregate):
         adopted = AdoptedFramework(framework_id, name, version)
         if adopted in self.frameworks:
             raise RuleViolation(f"'{self.name}' has already adopted version {version} of '{name}'")
-        self._framework_adopted(framework=adopted, actor=actor, reason=clean_reason(reason))
+        self._framework_adopted(framework=adopted, actor=actor, reason=clean_reason(reason),
+                                on=day)
 
-    @event("FrameworkAdopted")
+    @event(FrameworkAdopted)
     def _framework_adopted(
-        self, framework: AdoptedFramework, actor: Actor, reason: str | None
+        self, framework: AdoptedFramework, actor: Actor, reason: str | None, on: date | None
     ) -> None:
         self.frameworks.append(framework)
 
     def adopt_pact(
-        self, rules: Sequence[PactRule], *, actor: Actor, me_too_demands: Sequence[str] = (),
-        reason: str | None = None,
+        self, rules: Sequence[PactRule], *, actor: Actor, on: date,
+        me_too_demands: Sequence[str] = (), reason: str | None = None,
     ) -> None:
-        """The coordination pact's rules; me-too covers the named demands."""
+        """The coordination pact's rules, adopted on the day ``on``; me-too covers the named
+        demands."""
         actor = require_actor(actor)
+        day = self._day(on, "day the pact was adopted")
         if self.pact_rules:
             raise RuleViolation(f"'{self.name}' already has a pact; units have signed it")
         if not rules or not all(isinstance(r, PactRule) for r in rules):
@@ -261,11 +310,12 @@ class BargainingCluster(Aggregate):
         if PactRule.ME_TOO in rules and not me_too_demands:
             raise InvalidInput("a me-too rule must name the demands it covers")
         self._pact_adopted(rules=list(rules), me_too_demands=list(me_too_demands), actor=actor,
-                           reason=clean_reason(reason))
+                           reason=clean_reason(reason), on=day)
 
-    @event("PactAdopted")
+    @event(PactAdopted)
     def _pact_adopted(
-        self, rules: list[PactRule], me_too_demands: list[str], actor: Actor, reason: str | None
+        self, rules: list[PactRule], me_too_demands: list[str], actor: Actor,
+        reason: str | None, on: date | None,
     ) -> None:
         self.pact_rules = list(rules)
         self.me_too_demands = list(me_too_demands)
@@ -280,8 +330,9 @@ class BargainingCluster(Aggregate):
             raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
         if member.pact_signed_on is not None:
             raise RuleViolation(f"{member.label} signed the pact on {member.pact_signed_on}")
-        self._pact_signed(unit_id=unit_id, signed_on=require_date(on, "signing date"),
-                          actor=actor)
+        day = self._not_before(on, "signing date", member.admitted_on,
+                               f"{member.label} was admitted")
+        self._pact_signed(unit_id=unit_id, signed_on=day, actor=actor)
 
     @event("PactSigned")
     def _pact_signed(self, unit_id: UUID, signed_on: date, actor: Actor) -> None:
@@ -297,19 +348,26 @@ class BargainingCluster(Aggregate):
         vote: Vote,
         failing_demands: Sequence[str],
         actor: Actor,
+        on: date | None = None,
         reason: str | None = None,
     ) -> None:
-        """The committee's recorded decision on a below-floor tentative agreement."""
+        """The committee's recorded decision on a below-floor tentative agreement. The
+        committee decides by its vote, so the decision's day is the vote's ``held_on``
+        (kept in the vote, as released); ``on``, when given, must be that day."""
         actor = self._require_committee(actor, "decide a sign-off")
         self.member(unit_id)
         if not isinstance(vote, Vote):
             raise InvalidInput("a sign-off decision needs the committee's Vote")
+        if on is not None and require_date(on, "day of the decision") != vote.held_on:
+            raise InvalidInput(
+                f"the committee decided by its vote held on {vote.held_on}, not on {on}"
+            )
         if not isinstance(approved, bool):
             raise InvalidInput("a sign-off decision approves (True) or refuses (False)")
         if approved and not vote.passed:
             raise RuleViolation(f"the committee's vote did not carry ({vote.explain()})")
         decision = SignOffDecision(round_id, unit_id, approved, vote, tentative_number,
-                                   _names(failing_demands), decided_by=actor,
+                                   names(failing_demands), decided_by=actor,
                                    reason=clean_reason(reason))
         self._sign_off_decided(decision=decision)
 
@@ -317,26 +375,36 @@ class BargainingCluster(Aggregate):
     def _sign_off_decided(self, decision: SignOffDecision) -> None:
         self.sign_offs.append(decision)
 
-    def link_round(self, unit_id: UUID, round_id: UUID, *, actor: Actor) -> None:
-        """A member unit opened its bargaining table: the cluster follows that round."""
+    def link_round(self, unit_id: UUID, round_id: UUID, *, actor: Actor, on: date) -> None:
+        """A member unit opened its bargaining table on ``on`` (the day its notice to bargain
+        was served): the cluster follows that round."""
         actor = require_actor(actor)
         member = self.member(unit_id)
+        day = require_date(on, "day the table opened")
         if member.withdrawn:
             raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
-        self._table_opened(unit_id=unit_id, round_id=round_id, actor=actor)
+        self._table_opened(unit_id=unit_id, round_id=round_id, actor=actor, on=day)
 
-    @event("TableOpened")
-    def _table_opened(self, unit_id: UUID, round_id: UUID, actor: Actor) -> None:
+    @event(TableOpened)
+    def _table_opened(
+        self, unit_id: UUID, round_id: UUID, actor: Actor, on: date | None
+    ) -> None:
         self.rounds[unit_id] = round_id
 
-    def record_me_too(self, entitlement: MeTooEntitlement, *, actor: Actor) -> None:
-        """A unit that settled earlier is now owed a better term won later in the cluster."""
+    def record_me_too(
+        self, entitlement: MeTooEntitlement, *, actor: Actor, on: date
+    ) -> None:
+        """A unit that settled earlier is owed, from ``on`` (the day the later, better
+        settlement was ratified), a better term won later in the cluster."""
         actor = require_actor(actor)
         self.member(entitlement.unit_id)
+        day = self._day(on, "day the me-too entitlement arose")
         if entitlement.demand not in self.me_too_demands:
             raise RuleViolation(f"the pact's me-too does not cover '{entitlement.demand}'")
-        self._me_too_recorded(entitlement=entitlement, actor=actor)
+        self._me_too_recorded(entitlement=entitlement, actor=actor, on=day)
 
-    @event("MeTooEntitlementRecorded")
-    def _me_too_recorded(self, entitlement: MeTooEntitlement, actor: Actor) -> None:
+    @event(MeTooEntitlementRecorded)
+    def _me_too_recorded(
+        self, entitlement: MeTooEntitlement, actor: Actor, on: date | None
+    ) -> None:
         self.entitlements.append(entitlement)

@@ -122,6 +122,18 @@ class BargainingUnit(Aggregate):
             return None
         return max(self.agreements, key=lambda a: a.expiry)
 
+    def agreement_on(self, day: date) -> CollectiveAgreement | None:
+        """The agreement the unit was working under on ``day``: the one in force (an unknown
+        effective date counts as in force until its expiry), or else the latest that had
+        expired, carried over until a newer one; ``None`` if none had begun by then."""
+        day = require_date(day, "day to find the agreement on")
+        in_force = [a for a in self.agreements
+                    if a.expiry >= day and (a.effective is None or a.effective <= day)]
+        if in_force:
+            return min(in_force, key=lambda a: a.expiry)
+        expired = [a for a in self.agreements if a.expiry < day]
+        return max(expired, key=lambda a: a.expiry) if expired else None
+
     def has_agreement_expiring(self, expiry: date) -> bool:
         return any(a.expiry == expiry for a in self.agreements)
 

@@ -18,7 +18,7 @@ from uuid import UUID
 
 import bargaining.readmodels.expiry_map.clusters as clusters
 import bargaining.readmodels.expiry_map.open_periods as open_periods
-from bargaining.domain.shared.dates import require_moment
+from bargaining.domain.shared.dates import require_date, require_moment
 from bargaining.domain.shared.errors import InvalidInput, UnitNotFound
 from bargaining.domain.units.open_period import OpenPeriodCalendar
 from bargaining.readmodels.expiry_map.filters import (
@@ -53,17 +53,23 @@ class ExpiryMap:
         name: str = "expiry_map",
         stop: int | None = None,
         until: datetime | None = None,
+        day: date | None = None,
     ):
         """A map of the units in ``feed``, kept in ``storage`` in tables named after
-        ``name``; ``stop`` (a notification id) holds the map at that point of the log, and
+        ``name``; ``stop`` (a notification id) holds the map at that point of the log,
         ``until`` (a timezone-aware date-time) skips events stamped after it, for a map as
-        of a past moment."""
+        known at a past moment, and ``day`` keeps what counts on that real-world day, for
+        the map as it was on a date."""
         if until is not None:
             require_moment(until, "moment the map stands at")
+        if day is not None:
+            require_date(day, "day the map stands on")
         self.feed = feed
         self.storage = storage
         self.name = name
-        self._projection = MapProjection(feed, storage.writer(name), stop=stop, until=until)
+        self._projection = MapProjection(
+            feed, storage.writer(name), stop=stop, until=until, on=day
+        )
         self._tables = storage.reader(name)
         self._index: ExpiryIndex | None = None
         #: (position, how many indexed queries asked it while it had no index)
@@ -76,6 +82,11 @@ class ExpiryMap:
     @property
     def until(self) -> datetime | None:
         return self._projection.until
+
+    @property
+    def day(self) -> date | None:
+        """The real-world day a map built by :meth:`on` stands on (``None``: today's map)."""
+        return self._projection.on
 
     # ------------------------------------------------------------ keeping current
 
@@ -118,6 +129,27 @@ class ExpiryMap:
         require_moment(at)
         name = f"{self.name}_asof_{uuid.uuid4().hex[:12]}"
         past = ExpiryMap(self.feed, self.storage, name=name, until=at)
+        try:
+            past.catch_up()
+            yield past
+        finally:
+            past.drop()
+
+    @contextmanager
+    def on(self, day: date) -> Iterator[ExpiryMap]:
+        """The map as it was on a real-world day: each unit with the agreement it was working
+        under that day, in force or expired and carried over, as far as the record knows now
+        (a 2026 import answers for 2023). It keeps the facts dated on or before ``day``
+        (an agreement by its settlement, else its effective date; a change without a date of
+        its own by the day it was recorded; a registration always), and only agreements in
+        effect by then. Built in tables of its own and dropped afterwards, like :meth:`as_of`::
+
+            with app.expiry_map.on(date(2023, 10, 1)) as then:
+                then.carried_over(date(2023, 10, 1))   # working past expiry that day
+        """
+        day = require_date(day, "day the map stands on")
+        name = f"{self.name}_on_{uuid.uuid4().hex[:12]}"
+        past = ExpiryMap(self.feed, self.storage, name=name, day=day)
         try:
             past.catch_up()
             yield past

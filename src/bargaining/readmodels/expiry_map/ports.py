@@ -10,7 +10,7 @@ the implementations, in SQL over the events' own database; nothing here knows SQ
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any, NamedTuple, Protocol
 from uuid import UUID
 
@@ -19,7 +19,8 @@ from bargaining.readmodels.expiry_map.results import MapUnit
 
 #: One event of a unit as the map applies it: (kind, unit id as text, when, values). The kind
 #: is the event's class name; ``when`` is when it was recorded, given only to a map as of a
-#: moment (``None`` otherwise); the values, by kind:
+#: moment, or the real-world day it counts from, given only to a map on a date (``None``
+#: otherwise, and for a registration, which counts on every day); the values, by kind:
 #:
 #: - ``Registered``: union, local, employer, unit name, sector, region, city, headcount,
 #:   industry code
@@ -29,7 +30,7 @@ from bargaining.readmodels.expiry_map.results import MapUnit
 #:   ``IndustryCodeChanged``: the new value
 #:
 #: A plain tuple: a rebuild makes one per event.
-UnitChange = tuple[str, str, datetime | None, tuple[Any, ...]]
+UnitChange = tuple[str, str, date | None, tuple[Any, ...]]
 
 #: Rows of the map's units with an expiry, for its memory index: (tracking position, unit id,
 #: sector, region, expiry as ISO text, headcount), in (expiry, unit id) order.
@@ -51,11 +52,16 @@ class FeedBatch(NamedTuple):
 class UnitFeed(Protocol):
     """The changes of bargaining units, in the order the event log recorded them."""
 
-    def read(self, after: int, limit: int, stop: int | None, *, timed: bool) -> FeedBatch | None:
+    def read(
+        self, after: int, limit: int, stop: int | None, *, timed: bool, dated: bool = False
+    ) -> FeedBatch | None:
         """Up to ``limit`` changes recorded after notification ``after`` (and at or before
-        ``stop``); ``None`` when there are none. ``timed``: say when each was recorded."""
+        ``stop``); ``None`` when there are none. ``timed``: say when each was recorded;
+        ``dated``: the real-world day each counts from."""
 
-    def saved(self, recordings: Sequence[Any], *, timed: bool) -> FeedBatch | None:
+    def saved(
+        self, recordings: Sequence[Any], *, timed: bool, dated: bool = False
+    ) -> FeedBatch | None:
         """The changes among events this process has just saved (the recordings of the
         application's save), without reading them back; ``None`` if none is a unit's."""
 

@@ -9,7 +9,7 @@ and a rebuild from scratch gives the same answers. Why it is not an ``eventsourc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bargaining.readmodels.expiry_map.ports import MapWriter, UnitChange, UnitFeed
@@ -19,14 +19,17 @@ class MapProjection:
     """The map's write side: its tracking position, catch-up, follow, rebuild."""
 
     def __init__(
-        self, feed: UnitFeed, writer: MapWriter, *, stop: int | None, until: datetime | None
+        self, feed: UnitFeed, writer: MapWriter, *, stop: int | None, until: datetime | None,
+        on: date | None = None,
     ) -> None:
         """``stop`` (a notification id) holds the map at that point of the log; ``until`` (a
-        timezone-aware date-time) skips events recorded after it."""
+        timezone-aware date-time) skips events recorded after it; ``on`` (a date) keeps only
+        what counts on that real-world day (:func:`counts_on`)."""
         self.feed = feed
         self.writer = writer
         self.stop = stop
         self.until = until
+        self.on = on
 
     @property
     def position(self) -> int:
@@ -38,11 +41,11 @@ class MapProjection:
         by default); returns how many were applied and the position it ended at (what the
         tables held when it last looked)."""
         stop = self.stop if stop is None else stop
-        timed = self.until is not None
+        timed, dated = self.until is not None, self.on is not None
         applied = 0
         start = self.position
         while stop is None or start < stop:
-            batch = self.feed.read(start, batch_size, stop, timed=timed)
+            batch = self.feed.read(start, batch_size, stop, timed=timed, dated=dated)
             if batch is None:
                 break
             done = self._apply(start, batch.last, batch.changes)
@@ -57,7 +60,7 @@ class MapProjection:
         """Apply events this process has just saved without reading them back, when nothing
         else was recorded since the tracking position; otherwise catch up from the log."""
         batch = None if self.stop is not None else self.feed.saved(
-            recordings, timed=self.until is not None
+            recordings, timed=self.until is not None, dated=self.on is not None
         )
         if batch is None:
             return self.catch_up()[0]
@@ -76,7 +79,23 @@ class MapProjection:
         """Write the changes (but those recorded after ``until``) and move the position from
         ``start`` to ``end``; returns how many were applied, or ``None`` if another instance
         moved the position first."""
-        until = self.until
+        until, on = self.until, self.on
         if until is not None:
             changes = [c for c in changes if c[2] is None or c[2] <= until]
+        if on is not None:
+            changes = [c for c in changes if counts_on(c, on)]
         return len(changes) if self.writer.write(start, end, changes) else None
+
+
+def counts_on(change: UnitChange, day: date) -> bool:
+    """Whether a unit's change is part of the map on a real-world day: its fact happened by
+    then (a registration always counts), and an agreement had taken effect by then, so each
+    unit shows the agreement it worked under that day: in force, or the latest expired one,
+    carried over. ``change`` comes from a feed read ``dated``."""
+    kind, _, when, values = change
+    if when is not None and when > day:
+        return False
+    if kind in ("AgreementRecorded", "AgreementCorrected"):
+        effective = values[-1]
+        return effective is None or effective <= day.isoformat()
+    return True

@@ -1,0 +1,73 @@
+"""What a cluster holds besides its events: the pact's rules, members, the committee's
+sign-off decisions, me-too entitlements and the framework versions it adopted."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from datetime import date
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.vote import Vote
+
+
+class PactRule(enum.Enum):
+    """Rules a cluster's coordination pact may contain."""
+
+    SIGN_OFF = "no settlement below a floor goes to ratification without the cluster's sign-off"
+    NO_DEAL_UNTIL_ALL_SETTLE = "no deal until every table settles"
+    ME_TOO = "me-too: a later, better settlement flows back to units that settled earlier"
+    NON_RAIDING = "non-raiding"
+
+
+@attrs.define
+class Member:
+    """A unit's membership of a cluster; withdrawn members stay in the record."""
+
+    unit_id: UUID
+    label: str
+    expiry: date | None
+    admitted_by: Actor
+    override_reason: str | None = None
+    withdrawn: bool = False
+    pact_signed_on: date | None = None
+    admitted_on: date | None = None  # None: admitted before clusters recorded the day
+
+
+def names(given: Sequence[str]) -> tuple[str, ...]:
+    """Names (of demands) as a tuple of text."""
+    return tuple(str(n) for n in given)
+
+
+@attrs.frozen
+class SignOffDecision:
+    """The coordinating committee's decision on a below-floor tentative agreement."""
+
+    round_id: UUID
+    unit_id: UUID
+    approved: bool
+    vote: Vote
+    tentative_number: int
+    failing_demands: tuple[str, ...] = attrs.field(converter=names)
+    decided_by: Actor = attrs.field(kw_only=True)
+    reason: str | None = attrs.field(kw_only=True)
+
+
+@attrs.frozen
+class MeTooEntitlement:
+    """A unit that settled earlier is owed a later settlement's better term on a demand."""
+
+    unit_id: UUID
+    demand: str
+    from_unit_id: UUID
+    explanation: str
+
+
+@attrs.frozen
+class AdoptedFramework:
+    framework_id: UUID
+    name: str
+    version: int
