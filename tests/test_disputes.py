@@ -401,7 +401,7 @@ def test_a_law_concerning_a_cluster_is_listed_for_it(app: BargainingApp) -> None
     cluster = app.clusters.form(
         name="Ontario education 2022", sectors=["education"], committee=[committee],
         window_start=date(2022, 6, 1), window_end=date(2022, 9, 30),
-        target_alignment=date(2022, 8, 31), actor=committee)
+        target_alignment=date(2022, 8, 31), actor=committee, on=date(2022, 6, 1))
     workers = unit(app)
     bill = law(app, [workers], clusters=cluster)
     app.disputes.table_law(bill, on=date(2022, 10, 31), source="Hansard", actor=STEWARD)
