@@ -11,17 +11,26 @@ import attrs
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of
 from bargaining.application.units import load_unit
-from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.coordination.cluster import (
+    BargainingCluster,
+    Member,
+    MeTooEntitlement,
+    PactRule,
+)
+from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 
 
 @attrs.frozen
 class TableState:
-    """One member's bargaining table as the cluster sees it."""
+    """One member's bargaining table as the cluster sees it, with the flags its recorded facts
+    carry (a ratification vote held without the sign-off the pact requires). A withdrawn
+    member's table stays in view with its state."""
 
     unit_id: UUID
     label: str
@@ -29,23 +38,44 @@ class TableState:
     pact_signed_on: date | None
     status: TableStatus | None  # None: no round opened yet
     final: bool  # ratified, and under "no deal until every table settles", all have
+    flags: tuple[Flag, ...] = ()
+
+
+@attrs.frozen
+class PactBreach:
+    """A rule of the pact that a member's recorded fact broke: the member and the flag."""
+
+    unit_id: UUID
+    label: str
+    flag: Flag
+
+    def explain(self) -> str:
+        return f"{self.label}: {self.flag.why}"
 
 
 @attrs.frozen
 class ClusterStatus:
+    """The cluster's tables, whether it is settled (every active member's table ratified), the
+    me-too owed and the pact's breaches (each table's flags, in the order of the tables)."""
+
     name: str
     tables: tuple[TableState, ...]
     settled: bool
     entitlements: tuple[MeTooEntitlement, ...]
+    breaches: tuple[PactBreach, ...] = ()
 
     def explain(self) -> str:
         lines = [f"{self.name}: {'settled' if self.settled else 'not settled'}"]
         for t in self.tables:
-            state = "withdrawn" if t.withdrawn else (t.status.value if t.status else "no table")
-            waiting = t.status is TableStatus.RATIFIED and not t.final
+            state = t.status.value if t.status else "no table"
+            if t.withdrawn:
+                state = f"withdrawn (its table: {state})"
+            waiting = t.status is TableStatus.RATIFIED and not t.final and not t.withdrawn
             note = " (final)" if t.final else " (waiting for every table)" if waiting else ""
-            lines.append(f"  {t.label}: {state}{note}")
+            flagged = f" [flagged: {len(t.flags)}]" if t.flags else ""
+            lines.append(f"  {t.label}: {state}{note}{flagged}")
         lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
+        lines += [f"  breach of the pact: {b.explain()}" for b in self.breaches]
         return "\n".join(lines)
 
 
@@ -142,15 +172,18 @@ class Clusters:
         self._records.save(cluster)
 
     def status(self, cluster_id: UUID, *, at: datetime | None = None) -> ClusterStatus:
-        """Each member table's state, whether the cluster is settled, and me-too owed; with
+        """Each member table's state and flags, whether the cluster is settled (every active
+        member's table ratified; a withdrawn member's table stays in view but does not hold
+        the cluster back), the me-too owed and the pact's breaches; with
         ``at`` (a timezone-aware date-time), as all of it stood at that moment."""
         cluster = self.get(cluster_id) if at is None else load_as_of(
             self._records, cluster_id, BargainingCluster, "bargaining cluster", at
         )
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
-        states: list[tuple[UUID, str, bool, date | None, TableStatus | None]] = []
+        states: list[tuple[Member, TableStatus | None, tuple[Flag, ...]]] = []
         for member in cluster.members.values():
-            status = None
+            status: TableStatus | None = None
+            flags: tuple[Flag, ...] = ()
             round_id = cluster.rounds.get(member.unit_id)
             if round_id is not None:
                 table = (
@@ -158,15 +191,18 @@ class Clusters:
                     else load_as_of(self._records, round_id, BargainingRound, "bargaining round",
                                     at)
                 )
-                status = table.status(sign_off)
-            states.append((member.unit_id, member.label, member.withdrawn,
-                           member.pact_signed_on, status))
-        active = [s for s in states if not s[2]]
-        settled = bool(active) and all(s[4] is TableStatus.RATIFIED for s in active)
+                signed_off = approved_for(cluster.sign_off_for(round_id), table.tentative_number)
+                status, flags = table.status(sign_off, signed_off), tuple(table.flags)
+            states.append((member, status, flags))
+        active = [status for member, status, _ in states if not member.withdrawn]
+        settled = bool(active) and all(s is TableStatus.RATIFIED for s in active)
         waits = cluster.has_rule(PactRule.NO_DEAL_UNTIL_ALL_SETTLE)
         tables = tuple(
-            TableState(uid, label, withdrawn, signed, status,
-                       final=status is TableStatus.RATIFIED and (settled or not waits))
-            for uid, label, withdrawn, signed, status in states
+            TableState(m.unit_id, m.label, m.withdrawn, m.pact_signed_on, status,
+                       final=status is TableStatus.RATIFIED and (settled or not waits),
+                       flags=flags)
+            for m, status, flags in states
         )
-        return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements))
+        breaches = tuple(PactBreach(t.unit_id, t.label, flag) for t in tables for flag in t.flags)
+        return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements),
+                             breaches)
