@@ -55,7 +55,7 @@ def test_every_event_class_of_every_aggregate_has_a_summary() -> None:
                                "BargainingRound", "Campaign"}
     missing = sorted(c.__qualname__ for c in classes if not has_summary(c))
     assert missing == []
-    assert len(classes) == 43
+    assert len(classes) == 44  # BargainingRound.OtherBodyVoted added in issue 12
 
 
 # ------------------------------------------------------------------ the story, per store
@@ -171,7 +171,7 @@ def test_history_of_every_kind_of_record(told: tuple[BargainingApp, Story]) -> N
         assert [attrs_without_position(e) for e in from_log] == [
             attrs_without_position(e) for e in history]
     assert [e.event for e in app.history.of(story.rounds["Sudbury LTC"])] == [
-        "Opened", "TentativeAgreementReached", "Ratified"]
+        "Opened", "TentativeAgreementReached", "OtherBodyVoted", "Ratified"]
 
 
 def attrs_without_position(entry: HistoryEntry) -> tuple[Any, ...]:
