@@ -2,7 +2,8 @@ Feature: Bargaining clusters, the coordination pact and the settlement gate
   Units that bargain together form a cluster with a coordinating committee and a window of
   expiry dates. They adopt a ratified framework and sign a pact: no settlement below a floor
   goes to members without the cluster's sign-off; no deal until every table settles; a later,
-  better settlement flows back to those who settled earlier (me-too).
+  better settlement flows back to those who settled earlier (me-too). A vote members hold
+  anyway is recorded, with a flag (see ratification.feature).
 
   Background:
     Given a ratified framework with a wage floor of 16.4% and a target of 21.5% over the term
@@ -35,19 +36,17 @@ Feature: Bargaining clusters, the coordination pact and the settlement gate
     Then it is refused with "has not been ratified by members"
     And nothing new is recorded
 
-  Scenario: A below-floor tentative agreement cannot go to members without sign-off
+  Scenario: A below-floor tentative agreement awaits the cluster's sign-off
     Given "Sudbury" is a member bargaining at its table
     When the team at "Sudbury" reaches a tentative agreement of 2% a year for four years
     Then the table at "Sudbury" is "awaiting sign-off"
-    When members at "Sudbury" try to vote on it
-    Then it is refused with "below the framework's floor on wages"
-    And nothing new is recorded
     When the committee refuses sign-off by 2 votes to 10 because "below the purchasing-power floor"
-    And members at "Sudbury" try to vote on it
-    Then it is refused with "until the cluster's committee signs it off"
+    Then the table at "Sudbury" is "awaiting sign-off"
     When the committee approves sign-off by 10 votes to 2 because "members decide"
-    And members at "Sudbury" ratify it
+    Then the table at "Sudbury" is "at tentative agreement"
+    When members at "Sudbury" ratify it
     Then the table at "Sudbury" is "ratified"
+    And the cluster's status shows no breach of the pact
     And the Expiry Map shows "Sudbury" expiring on 2030-03-31
 
   Scenario: No deal until every table settles, and me-too flows back
@@ -60,3 +59,14 @@ Feature: Bargaining clusters, the coordination pact and the settlement gate
     And members at "Ottawa" ratify it
     Then the cluster is settled
     And "Sudbury" is owed me-too on wages from "Ottawa"
+
+  Scenario: A member that withdraws with its table open stays in view but does not hold the cluster back
+    Given "Sudbury" is a member bargaining at its table
+    And "Ottawa" is a member bargaining at its table
+    When the team at "Sudbury" reaches a tentative agreement of 4.5% a year for four years
+    And members at "Sudbury" ratify it
+    Then the cluster is not settled
+    When "Ottawa" withdraws
+    Then the cluster is settled
+    And the table at "Ottawa" is "open"
+    And the cluster's status reads "withdrawn (its table: open)"

@@ -10,6 +10,7 @@ from uuid import UUID
 from bargaining import (
     Actor,
     BargainingApp,
+    Body,
     Category,
     CollectiveAgreement,
     CompoundIncrease,
@@ -117,6 +118,9 @@ def record_story(app: BargainingApp) -> Story:
     app.rounds.reach_tentative_agreement(second, Terms.of(wages=Increases([4, 4, 4])),
                                          on=date(2026, 4, 10), effective=date(2026, 4, 1),
                                          expiry=date(2029, 3, 31), actor=CHAIR)
+    delegates = Vote(date(2026, 4, 12), Tally(eligible=30, cast=30, yes=28, no=2),
+                     body=Body.delegates())
+    app.rounds.record_ratification_vote(second, delegates, actor=CHAIR)  # ratifies nothing
     app.rounds.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])

@@ -324,12 +324,6 @@ def table_status(table: Table, name: str, status: str) -> None:
     assert state.status is not None and state.status.value == status
 
 
-@when(parsers.parse('members at "{name}" try to vote on it'))
-def try_vote(table: Table, name: str) -> None:
-    table.attempt(lambda: table.app.rounds.record_ratification_vote(table.rounds[name], CARRIED,
-                                                                    actor=CHAIR))
-
-
 @when(parsers.parse('members at "{name}" ratify it'))
 def ratify(table: Table, name: str) -> None:
     assert table.app.rounds.record_ratification_vote(table.rounds[name], CARRIED, actor=CHAIR)
@@ -361,3 +355,15 @@ def owed(table: Table, earlier: str, demand: str, later: str) -> None:
     owed = table.app.clusters.status(table.cluster).entitlements  # type: ignore[arg-type]
     assert [(e.unit_id, e.demand, e.from_unit_id) for e in owed] == [
         (table.units[earlier], demand, table.units[later])]
+
+
+@then("the cluster's status shows no breach of the pact")
+def no_breach(table: Table) -> None:
+    status = table.app.clusters.status(table.cluster)  # type: ignore[arg-type]
+    assert status.breaches == () and all(t.flags == () for t in status.tables)
+
+
+@then(parsers.parse('the cluster\'s status reads "{words}"'))
+def status_reads(table: Table, words: str) -> None:
+    text = table.app.clusters.status(table.cluster).explain()  # type: ignore[arg-type]
+    assert words in text, text

@@ -278,8 +278,15 @@ def test_frameworks_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None
 
 def test_clusters_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     out = ran("docs/hosts/clusters-and-rounds.md").output
-    assert "under the pact it cannot go to a ratification vote until the cluster's committee " \
-           "signs it off" in out
+    assert ("the tentative agreement 2023-01-01 to 2027-12-31 overlaps the agreement 2020-04-01 "
+            "to 2023-03-31 already recorded") in out
+    assert "CSN FSSS, Gouvernement du Québec (Health and social services): awaiting sign-off" in out
+    assert "(Education workers): ratified (final) [flagged: 1]" in out
+    assert ("breach of the pact: CUPE OSBCU, Ontario school boards (Education workers): "
+            "tentative agreement 1, below the framework's floor on wages, went to the members' "
+            "vote of 2022-12-05 without the committee's sign-off the pact requires; the vote "
+            "carried") in out
+    assert "29,930 yes, 11,070 no of 41,000 cast (55,000 eligible), carried; flagged: " in out
     assert "Front commun 2023: settled" in out
     assert ("me-too owed: CSN FSSS, Gouvernement du Québec (Health and social services) is "
             "owed") in out
@@ -357,7 +364,7 @@ def test_expiry_map_example_runs(tmp_path: Path) -> None:
 def test_coordinated_round_example_runs(tmp_path: Path) -> None:
     out = run_example("coordinated_round.py", tmp_path, "--db", str(tmp_path / "round.sqlite"))
     assert "compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor" in out
-    assert "ratification vote refused: this tentative agreement is below" in out
+    assert "the table at SEIU 2, Extendicare (Sudbury LTC): awaiting sign-off" in out
     assert "committee refused sign-off" in out and "committee approved sign-off" in out
     assert "Ontario care 2026: settled" in out
     assert "me-too owed: SEIU 2, Extendicare (Sudbury LTC) is owed" in out

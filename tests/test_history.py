@@ -56,7 +56,7 @@ def test_every_event_class_of_every_aggregate_has_a_summary() -> None:
                                "DisputeIndex"}
     missing = sorted(c.__qualname__ for c in classes if not has_summary(c))
     assert missing == []
-    assert len(classes) == 43 + 8  # the disputes context: 5 of laws, 1, 2 of indexes
+    assert len(classes) == 43 + 8 + 1  # disputes: 5 of laws, 1, 2 of indexes; OtherBodyVoted
 
 
 # ------------------------------------------------------------------ the story, per store
@@ -172,7 +172,7 @@ def test_history_of_every_kind_of_record(told: tuple[BargainingApp, Story]) -> N
         assert [attrs_without_position(e) for e in from_log] == [
             attrs_without_position(e) for e in history]
     assert [e.event for e in app.history.of(story.rounds["Sudbury LTC"])] == [
-        "Opened", "TentativeAgreementReached", "Ratified"]
+        "Opened", "TentativeAgreementReached", "OtherBodyVoted", "Ratified"]
 
 
 def attrs_without_position(entry: HistoryEntry) -> tuple[Any, ...]:

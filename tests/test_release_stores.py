@@ -69,12 +69,17 @@ def as_read_today(value: Any) -> Any:
     ``percent``, and a quorum and a campaign's climb share in percent (the stored bytes are
     the same). Votes say more since: a quorum is a share or a number present, a tally may
     count the people present, and a vote names its body (none was recorded then). Cluster
-    events record their real-world day since: those of release 0.1 read with ``on`` None."""
+    events record their real-world day since: those of release 0.1 read with ``on`` None. A
+    round's ratification vote carries its flags (none: release 0.1 refused a vote a flag would
+    mark)."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
         return value
     found = {k: as_read_today(v) for k, v in value.items()}
+    if (found.get("aggregate_kind") == "BargainingRound"
+            and found.get("event") in ("Ratified", "RatificationFailed")):
+        found["data"]["flags"] = []  # version 2 carries flags; none were raised before
     climb = {"Launched": "climb_share", "ClimbShareChanged": "share"}.get(found.get("event", ""))
     if climb is not None and found.get("aggregate_kind") == "Campaign":
         found["data"][climb] = str(Fraction(found["data"][climb]) * 100)

@@ -16,7 +16,7 @@ from bargaining.adapters.csv_import import (
     RowWarning,
 )
 from bargaining.app import BargainingApp
-from bargaining.application.clusters import ClusterStatus, TableState
+from bargaining.application.clusters import ClusterStatus, PactBreach, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
@@ -183,6 +183,7 @@ __all__ = [
     "OpenPeriodEntry",
     "Outcome",
     "Override",
+    "PactBreach",
     "PactRule",
     "PlannedUnit",
     "Protection",

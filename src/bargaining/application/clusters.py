@@ -11,11 +11,18 @@ import attrs
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of, load_on
 from bargaining.application.units import load_unit
-from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
+from bargaining.domain.coordination.cluster import (
+    BargainingCluster,
+    Member,
+    MeTooEntitlement,
+    PactRule,
+)
+from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit
@@ -23,7 +30,9 @@ from bargaining.domain.units.unit import BargainingUnit
 
 @attrs.frozen
 class TableState:
-    """One member's bargaining table as the cluster sees it."""
+    """One member's bargaining table as the cluster sees it, with the flags its recorded facts
+    carry (a ratification vote held without the sign-off the pact requires). A withdrawn
+    member's table stays in view with its state."""
 
     unit_id: UUID
     label: str
@@ -31,14 +40,31 @@ class TableState:
     pact_signed_on: date | None
     status: TableStatus | None  # None: no round opened yet
     final: bool  # ratified, and under "no deal until every table settles", all have
+    flags: tuple[Flag, ...] = ()
+
+
+@attrs.frozen
+class PactBreach:
+    """A rule of the pact that a member's recorded fact broke: the member and the flag."""
+
+    unit_id: UUID
+    label: str
+    flag: Flag
+
+    def explain(self) -> str:
+        return f"{self.label}: {self.flag.why}"
 
 
 @attrs.frozen
 class ClusterStatus:
+    """The cluster's tables, whether it is settled (every active member's table ratified), the
+    me-too owed and the pact's breaches (each table's flags, in the order of the tables)."""
+
     name: str
     tables: tuple[TableState, ...]
     settled: bool
     entitlements: tuple[MeTooEntitlement, ...]
+    breaches: tuple[PactBreach, ...] = ()
     #: The real-world day the cluster was formed (``None``: formed before it was recorded).
     formed_on: date | None = attrs.field(default=None, kw_only=True)
 
@@ -46,11 +72,15 @@ class ClusterStatus:
         formed = f", formed {self.formed_on}" if self.formed_on else ""
         lines = [f"{self.name}: {'settled' if self.settled else 'not settled'}{formed}"]
         for t in self.tables:
-            state = "withdrawn" if t.withdrawn else (t.status.value if t.status else "no table")
-            waiting = t.status is TableStatus.RATIFIED and not t.final
+            state = t.status.value if t.status else "no table"
+            if t.withdrawn:
+                state = f"withdrawn (its table: {state})"
+            waiting = t.status is TableStatus.RATIFIED and not t.final and not t.withdrawn
             note = " (final)" if t.final else " (waiting for every table)" if waiting else ""
-            lines.append(f"  {t.label}: {state}{note}")
+            flagged = f" [flagged: {len(t.flags)}]" if t.flags else ""
+            lines.append(f"  {t.label}: {state}{note}{flagged}")
         lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
+        lines += [f"  breach of the pact: {b.explain()}" for b in self.breaches]
         return "\n".join(lines)
 
 
@@ -178,30 +208,37 @@ class Clusters:
     def status(
         self, cluster_id: UUID, *, at: datetime | None = None, on: date | None = None
     ) -> ClusterStatus:
-        """Each member table's state, whether the cluster is settled, and me-too owed; with
-        ``at`` (a timezone-aware date-time), as all of it was known at that moment; with
-        ``on`` (a date), as it was on that real-world day."""
+        """Each member table's state and flags, whether the cluster is settled (every active
+        member's table ratified; a withdrawn member's table stays in view but does not hold
+        the cluster back), the me-too owed and the pact's breaches; with ``at`` (a
+        timezone-aware date-time), as all of it was known at that moment; with ``on`` (a
+        date), as it was on that real-world day."""
         cluster = self.get(cluster_id, at=at, on=on)
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
-        states: list[tuple[UUID, str, bool, date | None, TableStatus | None]] = []
+        states: list[tuple[Member, TableStatus | None, tuple[Flag, ...]]] = []
         for member in cluster.members.values():
-            status = None
+            status: TableStatus | None = None
+            flags: tuple[Flag, ...] = ()
             round_id = cluster.rounds.get(member.unit_id)
             if round_id is not None:
                 table = self._round(round_id, at, on)
-                status = table.status(sign_off) if table is not None else None
-            states.append((member.unit_id, member.label, member.withdrawn,
-                           member.pact_signed_on, status))
-        active = [s for s in states if not s[2]]
-        settled = bool(active) and all(s[4] is TableStatus.RATIFIED for s in active)
+                if table is not None:
+                    signed_off = approved_for(cluster.sign_off_for(round_id),
+                                              table.tentative_number)
+                    status, flags = table.status(sign_off, signed_off), tuple(table.flags)
+            states.append((member, status, flags))
+        active = [status for member, status, _ in states if not member.withdrawn]
+        settled = bool(active) and all(s is TableStatus.RATIFIED for s in active)
         waits = cluster.has_rule(PactRule.NO_DEAL_UNTIL_ALL_SETTLE)
         tables = tuple(
-            TableState(uid, label, withdrawn, signed, status,
-                       final=status is TableStatus.RATIFIED and (settled or not waits))
-            for uid, label, withdrawn, signed, status in states
+            TableState(m.unit_id, m.label, m.withdrawn, m.pact_signed_on, status,
+                       final=status is TableStatus.RATIFIED and (settled or not waits),
+                       flags=flags)
+            for m, status, flags in states
         )
+        breaches = tuple(PactBreach(t.unit_id, t.label, flag) for t in tables for flag in t.flags)
         return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements),
-                             formed_on=cluster.formed_on)
+                             breaches, formed_on=cluster.formed_on)
 
     def _round(
         self, round_id: UUID, at: datetime | None, on: date | None

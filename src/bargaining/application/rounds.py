@@ -10,6 +10,7 @@ from bargaining.application.ports import Records
 from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
 from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
+from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
@@ -94,12 +95,16 @@ class Rounds:
         self, round_id: UUID, terms: Terms, *, on: date, effective: date, expiry: date,
         actor: Actor, reason: str | None = None,
     ) -> Evaluation | None:
-        """Record a tentative agreement, evaluated against the cluster's framework."""
+        """Record a tentative agreement, evaluated against the cluster's framework. One whose
+        dates overlap an agreement the unit has (the one in force or an earlier one) is
+        refused now, naming that agreement: ratified, it could not become the unit's."""
         bargaining_round = self.get(round_id)
+        unit = load_unit(self._records, bargaining_round.unit_id)
         evaluation = self._evaluate(bargaining_round, terms)
         bargaining_round.reach_tentative_agreement(
             terms, on=on, effective=effective, expiry=expiry,
             evaluation=evaluation, actor=actor, reason=reason,
+            agreements=unit.agreements, unit_label=unit.label,
         )
         self._records.save(bargaining_round)
         return evaluation
@@ -107,26 +112,27 @@ class Rounds:
     def record_ratification_vote(
         self, round_id: UUID, vote: Vote, *, actor: Actor, reason: str | None = None
     ) -> bool:
-        """Members vote on the tentative agreement. A ratified agreement becomes the unit's new
-        collective agreement (so the Expiry Map moves), and under me-too, units that settled
-        earlier for less are recorded as entitled. All in one transaction."""
+        """A vote on the tentative agreement, always recorded; returns whether it ratified.
+
+        Held by the members without the committee's sign-off that the pact requires (the
+        tentative agreement is below a floor), it is recorded with a
+        ``FlagRule.RATIFIED_WITHOUT_SIGN_OFF`` flag, which the round, the cluster's status and
+        the history show. A vote by another body ratifies nothing. A ratified agreement becomes
+        the unit's new collective agreement (so the Expiry Map moves), and under me-too, units
+        that settled earlier for less are recorded as entitled. All in one transaction."""
         bargaining_round = self.get(round_id)
         cluster = None
         sign_off_required = signed_off = False
         if bargaining_round.cluster_id is not None:
             cluster = self._cluster(bargaining_round.cluster_id)
             sign_off_required = cluster.has_rule(PactRule.SIGN_OFF)
-            decision = cluster.sign_off_for(bargaining_round.id)
-            signed_off = (
-                decision is not None
-                and decision.approved
-                and decision.tentative_number == bargaining_round.tentative_number
-            )
-        carried = bargaining_round.record_ratification_vote(
+            signed_off = approved_for(cluster.sign_off_for(bargaining_round.id),
+                                      bargaining_round.tentative_number)
+        ratified = bargaining_round.record_ratification_vote(
             vote, sign_off_required=sign_off_required, signed_off=signed_off, actor=actor,
             reason=reason,
         )
-        if not carried:
+        if not ratified:
             self._records.save(bargaining_round)
             return False
         ta = bargaining_round.tentative

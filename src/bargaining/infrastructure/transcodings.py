@@ -54,6 +54,7 @@ from bargaining.domain.frameworks.framework import (
     TermLength,
 )
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.vote import Body, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
@@ -243,6 +244,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "structure_test": StructureTest,
     "campaign_mandate": Mandate,
     "escalation_override": Override,
+    "flag": Flag,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
@@ -254,6 +256,7 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "campaign_scope": CampaignScope,
     "law_effect": LawEffect,
     "intervention_kind": InterventionKind,
+    "flag_rule": FlagRule,
 }
 
 

@@ -273,8 +273,29 @@ def _tentative(e: Any, names: Names) -> str:
 _dated(R.TentativeAgreementReached, lambda e: e.agreement.reached_on)
 
 
-_summary(R.Ratified)(_vote_result("Members ratified the tentative agreement in {record}"))
+def _flagged(summary: Summary) -> Summary:
+    """A summary followed by the flags its event carries (the rules the fact broke)."""
+
+    def flagged(e: Any, names: Names) -> str:
+        flags = getattr(e, "flags", None) or ()
+        return summary(e, names) + "".join(f"; flagged: {f.why}" for f in flags)
+
+    return flagged
+
+
+_summary(R.Ratified)(
+    _flagged(_vote_result("Members ratified the tentative agreement in {record}")))
 _summary(R.RatificationFailed)(
-    _vote_result("Members rejected the tentative agreement in {record}"))
-for _cls in (F.Ratified, F.RatificationFailed, R.Ratified, R.RatificationFailed):
+    _flagged(_vote_result("Members rejected the tentative agreement in {record}")))
+
+
+@_summary(R.OtherBodyVoted)
+def _other_body_voted(e: Any, names: Names) -> str:
+    body = e.vote.body.describe() if e.vote.body is not None else "another body"
+    return (f"The {body} voted on the tentative agreement in {names(e.originator_id)} (only "
+            f"members ratify), recorded {by(e.actor)}: {vote_text(e.vote)}")
+
+
+for _cls in (F.Ratified, F.RatificationFailed, R.Ratified, R.RatificationFailed,
+             R.OtherBodyVoted):
     _dated(_cls, lambda e: e.vote.held_on)

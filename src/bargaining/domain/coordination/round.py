@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 import attrs
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.coordination.ratification import ratifies, refuse_overlap, sign_off_breach
 from bargaining.domain.frameworks.evaluation import Evaluation, Terms, Verdict
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 
 class TableStatus(enum.Enum):
@@ -54,14 +59,46 @@ class TentativeAgreement:
 class BargainingRound(Aggregate):
     """One round of bargaining at one unit, possibly inside a cluster."""
 
+    # Ratified and RatificationFailed were released (version 1) without flags. Version 2 adds
+    # them: the rules of the pact a members' vote broke. Events stored as version 1 are upcast
+    # on loading with no flags: until then no vote could be held without a required sign-off.
+
+    class Ratified(Aggregate.Event):
+        """Members ratified the tentative agreement (version 2: with the flags it carries)."""
+
+        class_version = 2
+
+        vote: Vote
+        actor: Actor
+        reason: str | None
+        flags: list[Flag]
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["flags"] = []
+
+    class RatificationFailed(Aggregate.Event):
+        """Members rejected the tentative agreement (version 2: with the flags it carries)."""
+
+        class_version = 2
+
+        vote: Vote
+        actor: Actor
+        reason: str | None
+        flags: list[Flag]
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["flags"] = []
+
     @classmethod
     def open(
         cls, *, unit_id: UUID, on: date, actor: Actor, cluster_id: UUID | None = None,
         reason: str | None = None,
     ) -> BargainingRound:
+        """Open a round on the day notice to bargain was served (kept as ``notice_served``)."""
         if not isinstance(unit_id, UUID):
             raise InvalidInput("a round is opened for a unit id (a UUID)")
-        """Open a round on the day notice to bargain was served (kept as ``notice_served``)."""
         return cls(unit_id=unit_id, notice_served=require_date(on, "notice date"),
                    cluster_id=cluster_id, actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -79,17 +116,24 @@ class BargainingRound(Aggregate):
         self.tentative_number = 0
         self.ratification: Vote | None = None
         self.failed_votes: list[Vote] = []
+        #: Votes on the tentative agreement by a body other than the members: they ratify
+        #: nothing.
+        self.other_votes: list[Vote] = []
+        #: The rules the round's recorded facts broke (a vote without the required sign-off).
+        self.flags: list[Flag] = []
 
     @property
     def ratified(self) -> bool:
         return self.ratification is not None
 
-    def status(self, sign_off_required: bool) -> TableStatus:
+    def status(self, sign_off_required: bool, signed_off: bool = False) -> TableStatus:
+        """Where the table stands; a below-floor tentative agreement awaits sign-off under a
+        pact that requires it, until the committee approves it (``signed_off``)."""
         if self.ratified:
             return TableStatus.RATIFIED
         if self.tentative is None:
             return TableStatus.OPEN
-        if sign_off_required and self.tentative.below_floor:
+        if sign_off_required and self.tentative.below_floor and not signed_off:
             return TableStatus.AWAITING_SIGN_OFF
         return TableStatus.TENTATIVE
 
@@ -128,8 +172,13 @@ class BargainingRound(Aggregate):
     def reach_tentative_agreement(
         self, terms: Terms, *, on: date, effective: date, expiry: date,
         evaluation: Evaluation | None, actor: Actor, reason: str | None = None,
+        agreements: Sequence[CollectiveAgreement] = (), unit_label: str = "the unit",
     ) -> None:
-        """The bargaining team's tentative agreement; a new one replaces an earlier one."""
+        """The bargaining team's tentative agreement; a new one replaces an earlier one.
+
+        ``agreements`` are the unit's recorded agreements (``unit_label`` names it): a
+        tentative agreement whose dates overlap one of them is refused now, since ratified it
+        could not become the unit's agreement."""
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
@@ -141,6 +190,7 @@ class BargainingRound(Aggregate):
                 f"an agreement must expire after it takes effect: effective {effective}, "
                 f"expiry {expiry}"
             )
+        refuse_overlap(unit_label, effective, expiry, agreements)
         ta = TentativeAgreement(terms, require_date(on, "date reached"), effective, expiry,
                                 evaluation)
         self._tentative_reached(agreement=ta, actor=actor, reason=clean_reason(reason))
@@ -156,31 +206,49 @@ class BargainingRound(Aggregate):
         self, vote: Vote, *, sign_off_required: bool, signed_off: bool, actor: Actor,
         reason: str | None = None,
     ) -> bool:
-        """Members vote on the tentative agreement. Under a pact with sign-off, a tentative
-        agreement below any floor goes to a vote only after the committee approved it."""
+        """A vote on the tentative agreement: a fact, always recorded; returns whether it
+        ratified the agreement.
+
+        A members' vote (``Body.members()``, or no body stated) ratifies when it carries. Under
+        a pact with sign-off (``sign_off_required``), a tentative agreement below any floor
+        should go to members only once the committee approved it (``signed_off``); a vote held
+        without that approval is recorded all the same, with a flag naming the failing demands.
+        A vote by another body (delegates, the executive ...) is recorded and ratifies nothing.
+        Refused, because it cannot be: a vote with no tentative agreement, a vote after
+        ratification, anything but a :class:`Vote`."""
         actor = require_actor(actor)
         self._require_open()
         if self.tentative is None:
             raise RuleViolation("there is no tentative agreement to ratify")
         if not isinstance(vote, Vote):
             raise InvalidInput("a ratification needs the members' Vote")
-        failing = self.tentative.below_floor
-        if sign_off_required and failing and not signed_off:
-            raise RuleViolation(
-                "this tentative agreement is below the framework's floor on "
-                f"{', '.join(failing)}; under the pact it cannot go to a ratification vote "
-                "until the cluster's committee signs it off"
-            )
+        reason = clean_reason(reason)
+        if not ratifies(vote):
+            self._other_body_voted(vote=vote, actor=actor, reason=reason)
+            return False
+        breach = sign_off_breach(
+            vote, failing=self.tentative.below_floor, tentative_number=self.tentative_number,
+            sign_off_required=sign_off_required, signed_off=signed_off,
+        )
+        flags = [] if breach is None else [breach]
         if vote.passed:
-            self._ratified(vote=vote, actor=actor, reason=clean_reason(reason))
+            self._ratified(vote=vote, actor=actor, reason=reason, flags=flags)
         else:
-            self._ratification_failed(vote=vote, actor=actor, reason=clean_reason(reason))
+            self._ratification_failed(vote=vote, actor=actor, reason=reason, flags=flags)
         return vote.passed
 
-    @event("Ratified")
-    def _ratified(self, vote: Vote, actor: Actor, reason: str | None) -> None:
+    @event(Ratified)
+    def _ratified(self, vote: Vote, actor: Actor, reason: str | None, flags: list[Flag]) -> None:
         self.ratification = vote
+        self.flags.extend(flags)
 
-    @event("RatificationFailed")
-    def _ratification_failed(self, vote: Vote, actor: Actor, reason: str | None) -> None:
+    @event(RatificationFailed)
+    def _ratification_failed(
+        self, vote: Vote, actor: Actor, reason: str | None, flags: list[Flag]
+    ) -> None:
         self.failed_votes.append(vote)
+        self.flags.extend(flags)
+
+    @event("OtherBodyVoted")
+    def _other_body_voted(self, vote: Vote, actor: Actor, reason: str | None) -> None:
+        self.other_votes.append(vote)
