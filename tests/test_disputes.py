@@ -422,6 +422,30 @@ def test_a_law_concerning_a_cluster_is_listed_for_it(app: BargainingApp) -> None
     ]
 
 
+def test_the_clusters_status_shows_the_facts_of_its_dispute_as_of_each_reading(
+    app: BargainingApp,
+) -> None:
+    committee = Actor("cc-1", "coordinating committee")
+    cluster = app.clusters.form(
+        name="Ontario education 2022", sectors=["education"], committee=[committee],
+        window_start=date(2022, 6, 1), window_end=date(2022, 9, 30),
+        target_alignment=date(2022, 8, 31), actor=committee, on=date(2022, 6, 1))
+    bill = law(app, [unit(app)], clusters=cluster)
+    app.disputes.pass_law(bill, on=date(2022, 11, 3), source="royal assent", actor=STEWARD)
+    known_before_repeal = datetime.now(UTC)
+    app.disputes.repeal_law(bill, on=date(2022, 11, 14), source="Bill 35", actor=STEWARD,
+                            deemed_never_in_force=True)
+    status = app.clusters.status(cluster)
+    assert [f.what for f in status.disputes] == ["law passed", "law repealed"]
+    assert "Bill 28, Keeping Students in Class Act, 2022 (ON) passed on 2022-11-03" in (
+        status.explain())
+    assert [f.what for f in app.clusters.status(cluster, on=date(2022, 11, 5)).disputes] == [
+        "law passed"]
+    assert [f.what for f in app.clusters.status(cluster, at=known_before_repeal).disputes] == [
+        "law passed"]
+    assert app.clusters.status(cluster, on=date(2022, 11, 2)).disputes == ()
+
+
 class Interleaved:
     """The store, with another command recorded just before the first save: a real conflict
     on the index both commands write."""

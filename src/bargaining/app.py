@@ -70,14 +70,14 @@ class BargainingApp:
         self.units = Units(events)
         #: Shared demand frameworks and the evaluation of terms against them.
         self.frameworks = Frameworks(events)
-        #: Bargaining clusters, their pacts and sign-offs.
-        self.clusters = Clusters(events)
         #: Bargaining rounds from notice to ratification.
         self.rounds = Rounds(events)
         #: Campaign escalation, participation and readiness.
         self.campaigns = Campaigns(events)
         #: Laws, interventions and the employer's moves; the strike conditions they make.
         self.disputes = Disputes(events, strike_positions)
+        #: Bargaining clusters, their pacts and sign-offs.
+        self.clusters = Clusters(events, self.disputes)
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events)
         #: The hash chain: verify it, take receipts.

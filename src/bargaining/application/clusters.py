@@ -8,6 +8,7 @@ from uuid import UUID
 
 import attrs
 
+from bargaining.application.disputes import Disputes
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of, load_on
 from bargaining.application.units import load_unit
@@ -26,6 +27,7 @@ from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit
+from bargaining.presentation.dispute_summaries import DisputeFact
 
 
 @attrs.frozen
@@ -58,7 +60,8 @@ class PactBreach:
 @attrs.frozen
 class ClusterStatus:
     """The cluster's tables, whether it is settled (every active member's table ratified), the
-    me-too owed and the pact's breaches (each table's flags, in the order of the tables)."""
+    me-too owed, the pact's breaches (each table's flags, in the order of the tables) and the
+    dispute's facts that concern the cluster (laws' acts and interventions, in date order)."""
 
     name: str
     tables: tuple[TableState, ...]
@@ -67,6 +70,7 @@ class ClusterStatus:
     breaches: tuple[PactBreach, ...] = ()
     #: The real-world day the cluster was formed (``None``: formed before it was recorded).
     formed_on: date | None = attrs.field(default=None, kw_only=True)
+    disputes: tuple[DisputeFact, ...] = attrs.field(default=(), kw_only=True)
 
     def explain(self) -> str:
         formed = f", formed {self.formed_on}" if self.formed_on else ""
@@ -81,14 +85,16 @@ class ClusterStatus:
             lines.append(f"  {t.label}: {state}{note}{flagged}")
         lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
         lines += [f"  breach of the pact: {b.explain()}" for b in self.breaches]
+        lines += [f"  {f.summary}" for f in self.disputes]
         return "\n".join(lines)
 
 
 class Clusters:
     """Bargaining clusters: members, adopted framework, pact and its sign-offs, and status."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, disputes: Disputes | None = None) -> None:
         self._records = records
+        self._disputes = disputes
 
     def form(
         self, *, name: str, sectors: Sequence[str], committee: Sequence[Actor],
@@ -238,7 +244,18 @@ class Clusters:
         )
         breaches = tuple(PactBreach(t.unit_id, t.label, flag) for t in tables for flag in t.flags)
         return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements),
-                             breaches, formed_on=cluster.formed_on)
+                             breaches, formed_on=cluster.formed_on,
+                             disputes=self._dispute_facts(cluster_id, at, on))
+
+    def _dispute_facts(
+        self, cluster_id: UUID, at: datetime | None, on: date | None
+    ) -> tuple[DisputeFact, ...]:
+        """Laws' acts and interventions that concern the cluster, as known at ``at`` or as
+        they stood on ``on``."""
+        if self._disputes is None:
+            return ()
+        facts = self._disputes.for_cluster(cluster_id, known_at=at)
+        return tuple(f for f in facts if on is None or f.on <= on)
 
     def _round(
         self, round_id: UUID, at: datetime | None, on: date | None
