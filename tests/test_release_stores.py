@@ -68,7 +68,9 @@ def as_read_today(value: Any) -> Any:
     shares of people are percentages now, so a threshold's ``share`` of one is shown as its
     ``percent``, and a quorum and a campaign's climb share in percent (the stored bytes are
     the same). Votes say more since: a quorum is a share or a number present, a tally may
-    count the people present, and a vote names its body (none was recorded then)."""
+    count the people present, and a vote names its body (none was recorded then). A ladder's
+    strike vote rung states its mandate rule: rungs stored then read back with the default, a
+    majority of valid ballots, on the strike vote rung and none elsewhere."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -85,6 +87,9 @@ def as_read_today(value: Any) -> Any:
         found["body"] = None
     if set(found) == {"eligible", "cast", "yes", "no", "spoiled"}:
         found["present"] = None
+    if set(found) == {"name", "threshold", "kind"}:  # a rung: the strike vote's mandate rule
+        found["mandate_rule"] = ({"percent": "50", "of": "valid", "strictly_more": True}
+                                 if found["kind"] == "strike vote" else None)
     return found
 
 

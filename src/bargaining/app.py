@@ -16,6 +16,7 @@ from bargaining.application.clusters import Clusters
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
+from bargaining.application.ports import NoStrikeConditions
 from bargaining.application.rounds import Rounds
 from bargaining.application.units import Units
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
@@ -69,8 +70,9 @@ class BargainingApp:
         self.clusters = Clusters(events)
         #: Bargaining rounds from notice to ratification.
         self.rounds = Rounds(events)
-        #: Campaign escalation, participation and readiness.
-        self.campaigns = Campaigns(events)
+        #: Campaign escalation, participation and readiness; job actions and their flags
+        #: (no conditions outside the campaign until a host or a context gives them).
+        self.campaigns = Campaigns(events, NoStrikeConditions())
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events)
         #: The hash chain: verify it, take receipts.

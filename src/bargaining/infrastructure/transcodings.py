@@ -52,6 +52,7 @@ from bargaining.domain.frameworks.framework import (
     TermLength,
 )
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.vote import Body, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
@@ -241,6 +242,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "structure_test": StructureTest,
     "campaign_mandate": Mandate,
     "escalation_override": Override,
+    "flag": Flag,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
@@ -250,6 +252,7 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "mandate_kind": MandateKind,
     "campaign_outcome": Outcome,
     "campaign_scope": CampaignScope,
+    "flag_rule": FlagRule,
 }
 
 
