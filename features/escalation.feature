@@ -2,9 +2,11 @@ Feature: Campaign escalation: ladders, structure tests, mandates and readiness
   A campaign climbs an escalation ladder one rung at a time. Each climb is earned by a structure
   test: an action whose turnout (participants of eligible, per unit and per work group) reaches
   the rung's threshold. Climbing without a passed test needs a recorded override: who decided,
-  the mandate behind it, and why. A cluster campaign climbs jointly. Reaching the strike rung
-  needs a strike vote that meets the ladder's threshold, and a unit strikes only with a mandate.
-  Going back down, pausing, resuming and concluding are always allowed and always recorded.
+  the mandate behind it, and why. A cluster campaign climbs jointly. The strike vote rung is
+  passed by a strike vote that meets its organizing benchmark (or an override); the strike rung
+  needs a valid strike mandate. A walkout is a fact: recorded, and flagged when it breaks a rule
+  (see strikes.feature). Going back down, pausing, resuming and concluding are always allowed
+  and always recorded.
 
   Scenario: A campaign starts on the first rung of the practitioners' ladder
     Given the units "Sudbury"
@@ -127,18 +129,25 @@ Feature: Campaign escalation: ladders, structure tests, mandates and readiness
     When "cc-1" acting as "Front commun coordinating committee" escalates on 2023-10-16 with a mandate of 12 votes to 0 because "a legal mandate at APTS; the central table strikes together"
     Then the campaign stands on "strike"
 
-  Scenario: The strike rung needs a strike vote that meets the ladder's threshold
+  Scenario: The strike rung needs a valid strike mandate; the 85% benchmark needs a vote that meets it, or an override
     Given the units "Sudbury"
     And a campaign for "Sudbury" launched on 2023-01-09
     And the campaign has climbed to "strike vote" by 2023-02-20
     When each unit votes on a strike mandate "a strike":
-      | unit    | held on    | eligible | cast | yes | no | spoiled |
-      | Sudbury | 2023-03-01 | 300      | 250  | 200 | 50 | 0       |
-    And "c-1" acting as "committee co-chair" escalates on 2023-03-02 with a mandate of 41 votes to 9 because "the vote carried"
-    Then it is refused with "reaching 'strike' needs a strike vote that meets the ladder's threshold (at least 85% of eligible members voting yes)"
+      | unit    | held on    | eligible | cast | yes | no  | spoiled |
+      | Sudbury | 2023-03-01 | 300      | 250  | 100 | 150 | 0       |
+    And "c-1" acting as "committee co-chair" escalates on 2023-03-02 with a mandate of 41 votes to 9 because "the vote is close enough"
+    Then it is refused with "reaching 'strike' needs a valid strike mandate (a strike vote carried by a majority of valid ballots)"
     And nothing new is recorded
+    When each unit votes on a strike mandate "a strike":
+      | unit    | held on    | eligible | cast | yes | no | spoiled |
+      | Sudbury | 2023-03-08 | 300      | 250  | 200 | 50 | 0       |
+    And the campaign tries to escalate on 2023-03-09
+    Then it is refused with "the test of 'strike vote' has not passed"
+    When "c-1" acting as "committee co-chair" escalates on 2023-03-09 with a mandate of 41 votes to 9 because "the vote carried"
+    Then the campaign stands on "strike"
 
-  Scenario: Striking without a mandate is refused
+  Scenario: Striking without a mandate is recorded and flagged, not refused
     Given the units "Sudbury" and "Ottawa"
     And a joint campaign for them launched on 2023-01-09
     And the campaign has climbed to "strike vote" by 2023-02-20
@@ -147,11 +156,10 @@ Feature: Campaign escalation: ladders, structure tests, mandates and readiness
       | Sudbury | 2023-03-01 | 300      | 290  | 280 | 10 | 0       |
     And the campaign lets 1 of every 2 units carry a climb, on 2023-03-02
     And the campaign escalates on 2023-03-02
-    And "Ottawa" tries to walk out on 2023-03-06
-    Then it is refused with "SEIU 2, Ottawa (care) has no strike mandate"
-    And nothing new is recorded
-    When "Sudbury" walks out on 2023-03-06
-    Then on 2023-03-06 the units on strike are "Sudbury"
+    And "Ottawa" walks out on 2023-03-06
+    And "Sudbury" walks out on 2023-03-06
+    Then on 2023-03-06 the units on strike are "Sudbury" and "Ottawa"
+    And the walkout of "Ottawa" on 2023-03-06 is recorded, flagged "struck without a valid strike mandate: no strike vote covering it was recorded by 2023-03-06"
 
   Scenario: An escalating strike adds units week by week, and each return is recorded
     Given the units "Wentzville", "Toledo" and "Chicago"
@@ -198,6 +206,7 @@ Feature: Campaign escalation: ladders, structure tests, mandates and readiness
       | plan an action           |
       | record a strike vote     |
       | conclude it again        |
+      | record a walkout         |
 
   Scenario: Readiness on any date, and participation growing over time
     Given the units "Sudbury" and "Toronto"

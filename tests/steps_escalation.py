@@ -410,6 +410,8 @@ CHANGES: dict[str, Callable[[Scene, date], object]] = {
         s.cid, Vote(d, Tally(eligible=10, cast=10, yes=9, no=1)), actor=CHAIR),
     "conclude it again": lambda s, d: s.app.campaigns.conclude(s.cid, Outcome.WON, on=d,
                                                                actor=CHAIR),
+    "record a walkout": lambda s, d: s.app.campaigns.enter_strike(
+        s.cid, next(iter(s.units.values())), on=d, actor=CHAIR),
 }
 
 

@@ -27,7 +27,9 @@ from bargaining.domain.campaigns.timeline import (
 )
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.vote import Tally, Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 CHAIR = Actor("c-1", "cluster co-chair")
 DAY = date(2026, 1, 5)
@@ -219,16 +221,20 @@ def test_a_climb_names_its_rung_its_override_and_the_units_that_held_it_back() -
                           (A, B), "the members voted")
 
 
-def test_the_strike_rung_needs_a_qualifying_strike_vote_override_or_not() -> None:
+def test_the_strike_rung_needs_a_valid_mandate_and_the_benchmark_or_an_override() -> None:
     campaign = on_strike_vote_rung(A)
-    refused = (r"reaching 'strike' needs a strike vote that meets the ladder's threshold "
-               r"\(at least 85% of eligible members voting yes\); no unit's strike vote in "
-               r"force on 2026-01-08 does")
+    refused = (r"reaching 'strike' needs a valid strike mandate \(a strike vote carried by a "
+               r"majority of valid ballots\); no unit taking part holds one on 2026-01-08")
     with pytest.raises(RuleViolation, match=refused):
         climbing.check_climb(campaign, later(3), "the members voted", CARRIED)
-    campaign.record_mandate(vote(60, 2), actor=CHAIR)  # carried, but 60% of eligible
+    campaign.record_mandate(vote(40, 2), actor=CHAIR)  # failed: no mandate
     with pytest.raises(RuleViolation, match=refused):
         climbing.check_climb(campaign, later(3), "the members voted", CARRIED)
+    campaign.record_mandate(vote(60, 2), actor=CHAIR)  # a valid mandate, 60% of eligible
+    with pytest.raises(RuleViolation, match="the test of 'strike vote' has not passed"):
+        climbing.check_climb(campaign, later(3), None, None)
+    climb = climbing.check_climb(campaign, later(3), "the members voted", CARRIED)
+    assert (climb.rung, climb.override) == ("strike", Override(CARRIED, "the members voted"))
     campaign.record_mandate(vote(90, 2), actor=CHAIR)
     climb = climbing.check_climb(campaign, later(3), None, None)
     assert (climb.rung, climb.override, climb.held_back) == ("strike", None, ())
@@ -295,34 +301,80 @@ def test_a_units_vote_is_of_a_unit_taking_part_on_the_day_it_was_held() -> None:
         1, MandateKind.AUTHORIZATION, "up to a strike", B)
 
 
-def test_a_unit_strikes_only_with_a_strike_mandate_in_force() -> None:
+def test_a_walkout_without_a_mandate_in_force_is_flagged_naming_the_vote() -> None:
     campaign = on_strike_rung(A, B)
     campaign.record_mandate(vote(40, 4), actor=CHAIR, unit_id=B)  # B's own, later: it failed
-    assert strikes.check_walkout(campaign, A, later(5)) == (campaign.units[A], later(5))
-    with pytest.raises(RuleViolation, match=r"CUPE 4000, Ottawa \(care\) has no strike mandate: "
-                                            r"its latest strike vote, on 2026-01-09, did not "
-                                            r"carry"):
-        strikes.check_walkout(campaign, B, later(5))
+    walkout = strikes.check_walkout(campaign, A, later(5))
+    assert (walkout.unit, walkout.on, walkout.flags) == (campaign.units[A], later(5), ())
+    assert strikes.check_walkout(campaign, B, later(5)).flags == (Flag(
+        FlagRule.NO_VALID_MANDATE, "its latest strike vote (number 2, held 2026-01-09) did not "
+        "carry by a majority of valid ballots: 40% yes"),)
 
 
-def test_a_unit_no_strike_vote_covers_has_no_strike_mandate() -> None:
+def test_a_walkout_no_strike_vote_covers_is_flagged() -> None:
     campaign = on_strike_vote_rung(A, B)
     campaign.record_mandate(vote(90, 2), actor=CHAIR, unit_id=A)
     campaign.escalate(on=later(3), actor=CHAIR, mandate=CARRIED, reason="B follows")
-    with pytest.raises(RuleViolation, match=r"Ottawa \(care\) has no strike mandate: no strike "
-                                            r"vote covering it was recorded by 2026-01-08"):
-        strikes.check_walkout(campaign, B, later(3))
+    assert strikes.check_walkout(campaign, B, later(3)).flags == (Flag(
+        FlagRule.NO_VALID_MANDATE, "no strike vote covering it was recorded by 2026-01-08"),)
 
 
-def test_units_strike_only_once_the_campaign_reaches_the_strike_rung() -> None:
+def test_a_walkout_below_the_strike_rung_or_while_paused_is_flagged() -> None:
     campaign = on_strike_vote_rung(A)
     campaign.record_mandate(vote(90, 2), actor=CHAIR)
-    with pytest.raises(RuleViolation, match="stands on 'strike vote'; units strike only once it "
-                                            "reaches 'strike'"):
-        strikes.check_walkout(campaign, A, later(3))
+    assert strikes.check_walkout(campaign, A, later(3)).flags == (Flag(
+        FlagRule.BELOW_STRIKE_RUNG, "the campaign stood on 'strike vote' on 2026-01-08; its "
+        "strike rung is 'strike'"),)
     no_strike = launched(A, ladder=Ladder([Rung("meeting", 50)]))
-    with pytest.raises(RuleViolation, match="the ladder of 'Care can't wait' has no strike rung"):
-        strikes.check_walkout(no_strike, A, later(1))
+    assert [f.why for f in strikes.check_walkout(no_strike, A, later(1)).flags] == [
+        "no strike vote covering it was recorded by 2026-01-06",
+        "the campaign's ladder on 2026-01-06 had no strike rung"]
+    campaign.escalate(on=later(3), actor=CHAIR)
+    campaign.pause(on=later(4), actor=CHAIR, reason="mediation")
+    assert strikes.check_walkout(campaign, A, later(5)).flags == (Flag(
+        FlagRule.CAMPAIGN_PAUSED, "the campaign was paused on 2026-01-10 (since 2026-01-09)"),)
+    assert strikes.check_walkout(campaign, A, later(3)).flags == ()  # back-filled, before it
+
+
+def test_a_walkout_is_refused_only_when_it_cannot_be() -> None:
+    campaign = on_strike_rung(A, B)
+    campaign.remove_unit(B, on=later(4), actor=CHAIR)
+    with pytest.raises(RuleViolation, match=r"Ottawa \(care\) was not part of the campaign on "
+                                            r"2026-01-10"):
+        strikes.check_walkout(campaign, B, later(5))
+    assert strikes.check_walkout(campaign, B, later(3)).on == later(3)  # back-filled
+    with pytest.raises(RuleViolation, match="is before the campaign 'Care can't wait' was "
+                                            "launched"):
+        strikes.check_walkout(campaign, A, later(-1))
+    with pytest.raises(RuleViolation, match="walked out on 2026-01-10; it can be back at work "
+                                            "only after that day"):
+        strikes.check_walkout(campaign, A, later(5), back_on=later(5))
+    with pytest.raises(InvalidInput, match="a walkout for part of a day is back the same day"):
+        strikes.check_walkout(campaign, A, later(5), back_on=later(6), part_day=True)
+    with pytest.raises(RuleViolation, match="less than 24 hours, not 24"):
+        strikes.check_walkout(campaign, A, later(5), hours=24)
+    with pytest.raises(InvalidInput, match="flags from outside the campaign are Flags"):
+        strikes.check_walkout(campaign, A, later(5), outside=["a law"])
+    campaign.enter_strike(A, on=later(5), actor=CHAIR, hours=Fraction(5, 2))
+    spell = campaign.units[A].strikes[0]
+    assert (spell.start, spell.end, spell.part_day, spell.hours) == (
+        later(5), later(6), True, Fraction(5, 2))
+    assert not campaign.units[A].on_strike and campaign.units[A].on_strike_on(later(5))
+    with pytest.raises(RuleViolation, match=r"already out on strike then \(from 2026-01-10, "
+                                            r"back on 2026-01-11\)"):
+        strikes.check_walkout(campaign, A, later(4), back_on=later(6))
+    campaign.enter_strike(A, on=later(2), back_on=later(5), actor=CHAIR)  # back-filled before
+    assert [s.start for s in campaign.units[A].strikes] == [later(2), later(5)]
+    law = Flag(FlagRule.LAW_IN_FORCE, "Bill 28 banned strikes")
+    agreement = CollectiveAgreement(expiry=later(30), effective=later(-300))
+    flags = strikes.check_walkout(campaign, A, later(8), agreements=[agreement],
+                                  outside=[law]).flags
+    assert flags == (Flag(FlagRule.AGREEMENT_IN_FORCE, "its agreement 2025-03-11 to 2026-02-04 "
+                          "was in force on 2026-01-13"), law)
+    assert strikes.check_walkout(campaign, A, later(31), agreements=[agreement]).flags == ()
+    campaign.conclude(Outcome.SETTLED, on=later(40), actor=CHAIR)
+    with pytest.raises(RuleViolation, match=r"concluded \(settled\) on 2026-02-14: nothing more"):
+        strikes.check_walkout(campaign, A, later(8))
 
 
 def test_a_striking_unit_returns_only_after_the_day_it_walked_out() -> None:

@@ -17,12 +17,15 @@ from bargaining import (
     Campaign,
     CampaignScope,
     CampaignStatus,
+    Flag,
+    FlagRule,
     InvalidInput,
     Ladder,
     MandateKind,
     MissingActor,
     Outcome,
     PlannedUnit,
+    Quorum,
     RecordNotFound,
     RuleViolation,
     Rung,
@@ -344,35 +347,73 @@ def test_a_cluster_climbs_jointly_or_by_the_share_it_sets(app: BargainingApp) ->
                                                           (members[2],))
 
 
-def test_reaching_the_strike_rung_needs_a_strike_vote_meeting_the_threshold(
+def test_the_strike_vote_benchmark_is_overridable_and_the_strike_rung_needs_a_valid_mandate(
     app: BargainingApp,
 ) -> None:
     campaign, _uid = one_unit_campaign(app)
     on = climb_to(app, campaign, "strike vote")
+    failed = Vote(on, Tally(eligible=100, cast=90, yes=40, no=50, spoiled=0))
+    app.campaigns.record_mandate(campaign, failed, actor=CHAIR)
+    before = events(app)
+    with pytest.raises(RuleViolation, match=r"reaching 'strike' needs a valid strike mandate "
+                                            r"\(a strike vote carried by a majority of valid "
+                                            r"ballots\); no unit taking part holds one"):
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="go")
+    assert events(app) == before
     legal = Vote(on, Tally(eligible=100, cast=90, yes=80, no=10, spoiled=0),
                  Threshold.majority_of_cast())
     mandate = app.campaigns.record_mandate(campaign, legal,
                                            scope="up to and including an unlimited "
                                  "general strike", actor=CHAIR)
-    assert mandate.carried and not app.campaigns.get(campaign).qualifies(mandate)
+    found = app.campaigns.get(campaign)
+    assert mandate.valid_by(found.ladder.mandate_rule) and not found.qualifies(mandate)
+    assert found.strike_mandate(_uid, on) == mandate
     report = app.campaigns.readiness(campaign)
     assert report.units[0].standing.figure.participants == 80  # type: ignore[union-attr]
     assert report.units[0].standing.short_of_current == 5 and not report.can_climb
-    before = events(app)
-    with pytest.raises(RuleViolation, match=r"reaching 'strike' needs a strike vote that meets "
-                                            r"the ladder's threshold \(at least 85% of eligible "
-                                            r"members voting yes\)"):
-        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="we are ready")
-    assert events(app) == before
-    second = Vote(on + timedelta(days=14), Tally(eligible=100, cast=95, yes=88, no=7, spoiled=0))
-    app.campaigns.record_mandate(campaign, second,
-                                 scope="up to and including an unlimited general strike",
-                       actor=CHAIR)
-    app.campaigns.escalate(campaign, on=on + timedelta(days=14), actor=CHAIR)
-    assert app.campaigns.get(campaign).rung.kind is RungKind.STRIKE
+    assert report.strike_vote_ok
+    with pytest.raises(RuleViolation, match=r"the test of 'strike vote' has not passed"):
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR)
+    assert events(app) == before + 1
+    app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED,
+                           reason="a legal mandate; the benchmark is ours, not the law's")
+    found = app.campaigns.get(campaign)
+    assert found.rung.kind is RungKind.STRIKE
+    assert found.overrides[-1].override is not None
+    assert found.overrides[-1].override.mandate == CARRIED
 
 
-def test_striking_without_a_mandate_is_refused(app: BargainingApp) -> None:
+def test_a_ladder_states_its_own_mandate_rule(app: BargainingApp) -> None:
+    uaw = Ladder([Rung("meeting", 10),
+                  Rung("strike vote", 85, RungKind.STRIKE_VOTE,
+                       mandate_rule=Threshold.two_thirds_of_valid()),
+                  Rung("strike", 90, RungKind.STRIKE)])
+    assert uaw.mandate_rule == Threshold.two_thirds_of_valid()
+    assert DEFAULT_LADDER.mandate_rule == Threshold.majority_of_valid()
+    assert uaw.rungs[1].describe() == (
+        "strike vote (85%; a valid mandate needs two thirds of valid ballots)")
+    with pytest.raises(InvalidInput, match="only the strike vote rung has a mandate rule"):
+        Rung("rally", 75, mandate_rule=Threshold.majority_of_valid())
+    with pytest.raises(InvalidInput, match="a strike mandate's rule is a Threshold"):
+        Rung("strike vote", 85, RungKind.STRIKE_VOTE,
+             mandate_rule="two thirds")  # type: ignore[arg-type]
+    campaign, uid = one_unit_campaign(app, ladder=uaw)
+    on = climb_to(app, campaign, "strike vote")
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=100, yes=60,
+                                                          no=40)), actor=CHAIR)
+    found = app.campaigns.get(campaign)
+    assert found.strike_mandate(uid, on) is None  # 60% carries a majority, not two thirds
+    with pytest.raises(RuleViolation, match="a strike vote carried by two thirds of valid"):
+        app.campaigns.escalate(campaign, on=on, actor=CHAIR, mandate=CARRIED, reason="go")
+    app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=90, yes=80,
+                                                          no=10), quorum=Quorum.present(95)),
+                                 actor=CHAIR)
+    assert app.campaigns.get(campaign).strike_mandate(uid, on) is None  # quorum not met
+
+
+def test_a_walkout_without_a_mandate_or_below_the_strike_rung_is_recorded_with_flags(
+    app: BargainingApp,
+) -> None:
     members = units(app, "Sudbury", "Ottawa")
     campaign = app.campaigns.launch(name="LTC", on=DAY, units=members, actor=CHAIR)
     on = climb_to(app, campaign, "strike vote")
@@ -380,18 +421,44 @@ def test_striking_without_a_mandate_is_refused(app: BargainingApp) -> None:
                                                           spoiled=0)), unit=members[0],
                                  actor=CHAIR)
     app.campaigns.change_climb_share(campaign, 50, on=on, actor=CHAIR)
+    early = app.campaigns.enter_strike(campaign, members[0], on=on,
+                                       back_on=on + timedelta(1), actor=CHAIR)
+    assert [f.rule for f in early] == [FlagRule.BELOW_STRIKE_RUNG]
+    assert early[0].why == (f"the campaign stood on 'strike vote' on {on}; its strike rung is "
+                            "'strike'")
+    app.campaigns.escalate(campaign, on=on + timedelta(1), actor=CHAIR)
+    later = on + timedelta(2)
+    flags = app.campaigns.enter_strike(campaign, members[1], on=later, actor=CHAIR)
+    assert [f.rule for f in flags] == [FlagRule.NO_VALID_MANDATE]
+    assert flags[0].why == f"no strike vote covering it was recorded by {later}"
+    assert app.campaigns.enter_strike(campaign, members[0], on=later, actor=CHAIR) == ()
     before = events(app)
-    with pytest.raises(RuleViolation, match="units strike only once it reaches 'strike'"):
-        app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
+    with pytest.raises(RuleViolation, match=r"Sudbury \(care\) was already out on strike then "
+                                            rf"\(from {later}, still out\)"):
+        app.campaigns.enter_strike(campaign, members[0], on=later, actor=CHAIR)
+    with pytest.raises(RuleViolation, match=rf"was already out on strike then \(from {on}, "
+                                            rf"back on {on + timedelta(1)}\)"):
+        app.campaigns.enter_strike(campaign, members[0], on=on - timedelta(3),
+                                   back_on=on + timedelta(1), actor=CHAIR)
     assert events(app) == before
-    app.campaigns.escalate(campaign, on=on, actor=CHAIR)
-    before = events(app)
-    with pytest.raises(RuleViolation, match=r"CUPE 4000, Ottawa \(care\) has no strike mandate"):
-        app.campaigns.enter_strike(campaign, members[1], on=on, actor=CHAIR)
-    assert events(app) == before
-    app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
-    with pytest.raises(RuleViolation, match="already on strike"):
-        app.campaigns.enter_strike(campaign, members[0], on=on, actor=CHAIR)
+    stored = list(app.eventsourcing.events.get(campaign))
+    walkouts = [e for e in stored if type(e).__name__ == "StrikeEntered"]
+    assert [list(e.flags) for e in walkouts] == [  # type: ignore[attr-defined]
+        list(early), list(flags), []]
+    actions = app.campaigns.job_actions(campaign)
+    assert [(j.label, j.walked_out, j.back_on, [f.rule for f in j.flags]) for j in actions] == [
+        ("CUPE 4000, Sudbury (care)", on, on + timedelta(1), [FlagRule.BELOW_STRIKE_RUNG]),
+        ("CUPE 4000, Ottawa (care)", later, None, [FlagRule.NO_VALID_MANDATE]),
+        ("CUPE 4000, Sudbury (care)", later, None, []),
+    ]
+    report = app.campaigns.readiness(campaign, on=later)
+    assert [s.unit_id for s in report.strikes] == [members[1], members[0]]
+    assert ("on strike: CUPE 4000, Ottawa (care) walked out on "
+            f"{later}, still out; flagged: struck without a valid strike mandate: no strike "
+            f"vote covering it was recorded by {later}") in report.summary()
+    entry = app.history.of(campaign)[-2]
+    assert entry.summary.endswith("flagged: struck without a valid strike mandate: no strike "
+                                  f"vote covering it was recorded by {later}")
 
 
 def test_an_escalating_strike_adds_units_and_records_each_return(app: BargainingApp) -> None:
@@ -657,9 +724,8 @@ def test_a_later_strike_vote_that_fails_withdraws_the_mandate(app: BargainingApp
     app.campaigns.record_mandate(campaign, Vote(on, Tally(eligible=100, cast=90, yes=30, no=60,
                                                           spoiled=0)), actor=CHAIR,
                                  reason="members voted again after the employer's new offer")
-    before = events(app)
-    with pytest.raises(RuleViolation, match=f"has no strike mandate: its latest strike vote, on "
-                                            f"{on}, did not carry"):
-        app.campaigns.enter_strike(campaign, uid, on=on, actor=CHAIR)
-    assert events(app) == before
+    flags = app.campaigns.enter_strike(campaign, uid, on=on, actor=CHAIR)
+    assert flags == (Flag(FlagRule.NO_VALID_MANDATE,
+                          f"its latest strike vote (number 2, held {on}) did not carry by a "
+                          "majority of valid ballots: 33.3% yes"),)
     assert app.campaigns.get(campaign).strike_mandate(uid, on) is None

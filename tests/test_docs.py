@@ -296,8 +296,11 @@ def test_campaigns_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     out = ran("docs/hosts/campaigns.md").output
     assert ("Red Shirt Friday (wear the union colours), 2025-11-07: 156 of 300 took part (52%) "
             "against 60%: failed") in out
-    assert "on 'strike vote' (85%)" in out and "unit / work group" in out
+    assert "next 'strike vote' (85%)" in out and "unit / work group" in out
     assert "  nights" in out
+    assert "(Sudbury LTC) has not voted on a strike yet" in out
+    assert "43821 yes of 55000 eligible (79.7%), 2929 short of 'strike vote'" in out
+    assert "flagged: struck before the campaign reached its strike rung" in out
 
 
 def test_history_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:

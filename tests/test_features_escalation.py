@@ -5,5 +5,6 @@ from __future__ import annotations
 from pytest_bdd import scenarios
 
 from tests.steps_escalation import *  # noqa: F403
+from tests.steps_strikes import *  # noqa: F403
 
 scenarios("escalation.feature")

@@ -1,7 +1,9 @@
 """Hypothesis properties for campaigns: whatever sequence of commands is tried, no rung is
 reached without a passed test or a recorded override (and the strike rung never without a
-strike vote meeting the ladder's threshold); readiness figures equal those recomputed from the
-raw counts; refused commands record nothing; and reloading gives an equal state."""
+valid strike mandate by the ladder's rule); a walkout, back-filled or not, is recorded with the
+flags NO_VALID_MANDATE and BELOW_STRIKE_RUNG exactly when their rule is broken; readiness
+figures equal those recomputed from the raw counts (on the strike vote rung, the votes only);
+refused commands record nothing; and reloading gives an equal state."""
 
 from __future__ import annotations
 
@@ -23,12 +25,14 @@ from bargaining import (
     BargainingApp,
     BargainingError,
     Campaign,
+    FlagRule,
     Ladder,
     MandateKind,
     Outcome,
     Rung,
     RungKind,
     Tally,
+    Threshold,
     Turnout,
     Vote,
 )
@@ -40,7 +44,10 @@ SHORT = Ladder([Rung("meeting", 10), Rung("petition", 51), Rung("strike vote", 8
                 Rung("strike", 90, "strike"), Rung("general strike", 95)])
 TINY = Ladder([Rung("petition", 51), Rung("strike vote", 85, "strike vote"),
                Rung("strike", 90, "strike")])
-ladders = st.sampled_from([DEFAULT_LADDER, SHORT, TINY, TINY])
+UAW = Ladder([Rung("petition", 51),
+             Rung("strike vote", 85, "strike vote", mandate_rule=Threshold.two_thirds_of_valid()),
+             Rung("strike", 90, "strike")])
+ladders = st.sampled_from([DEFAULT_LADDER, SHORT, TINY, TINY, UAW])
 
 unit_index = st.integers(0, 2)
 turnout = st.one_of(st.integers(30, ELIGIBLE), st.integers(0, ELIGIBLE))
@@ -64,9 +71,11 @@ command = st.one_of(
     st.tuples(st.just("vote"), st.one_of(st.none(), unit_index), turnout, st.booleans()),
     st.tuples(st.just("vote"), st.one_of(st.none(), unit_index), turnout, st.booleans()),
     st.tuples(st.just("pause"), st.integers(0, 3)),
-    st.tuples(st.just("strike"), unit_index),
-    st.tuples(st.just("strike"), unit_index),
-    st.tuples(st.just("strike"), unit_index),
+    st.tuples(st.just("strike"), unit_index, st.just(0), st.just(None)),
+    st.tuples(st.just("strike"), unit_index, st.just(0), st.just(None)),
+    #: back-filled: walked out some days before, back some days later, or for part of a day
+    st.tuples(st.just("strike"), unit_index, st.integers(0, 6),
+              st.sampled_from([None, 1, 3, "part"])),
     st.tuples(st.just("return"), unit_index),
     st.tuples(st.just("share"), st.sampled_from([Fraction(100, 3), Fraction(200, 3), 100])),
 )
@@ -102,10 +111,18 @@ def ref_vote(campaign: Campaign, uid: UUID, on: date) -> Vote | None:
     return votes[-1].vote if votes else None
 
 
+def valid(vote: Vote, ladder: Ladder) -> bool:
+    """A valid strike mandate: a majority of valid ballots, or two thirds on the UAW ladder."""
+    t = vote.tally
+    if ladder is UAW or ladder == UAW:
+        return t.valid > 0 and t.yes * 3 >= t.valid * 2
+    return t.yes * 2 > t.valid
+
+
 def qualifies(vote: Vote, ladder: Ladder) -> bool:
     index = next((i for i, r in enumerate(ladder.rungs) if r.kind is RungKind.STRIKE_VOTE), None)
     percent = ladder.rungs[index].threshold if index is not None else Fraction(85)
-    return vote.passed and vote.tally.yes * 100 >= percent * vote.tally.eligible
+    return valid(vote, ladder) and vote.tally.yes * 100 >= percent * vote.tally.eligible
 
 
 def ref_rung(campaign: Campaign, on: date) -> Rung:
@@ -187,8 +204,11 @@ def attempt(
     elif kind == "pause":
         checked(app, lambda: app.campaigns.pause(campaign, on=today, actor=CHAIR))
     elif kind == "strike":
-        checked(app, lambda: app.campaigns.enter_strike(campaign, units[step[1]], on=today,
-                                                        actor=CHAIR))
+        _, who, back, length = step
+        out = max(LAUNCH, today - timedelta(days=back))
+        checked(app, lambda: app.campaigns.enter_strike(
+            campaign, units[who], on=out, actor=CHAIR, part_day=length == "part",
+            back_on=out + timedelta(days=length) if isinstance(length, int) else None))
     elif kind == "return":
         checked(app, lambda: app.campaigns.return_from_strike(campaign, units[step[1]], on=today,
                                                               actor=CHAIR))
@@ -266,10 +286,17 @@ def test_no_rung_is_reached_without_a_passed_test_or_an_override(
         on: date = event.on  # type: ignore[attr-defined]
         rung = ref_rung(before, on)
         position = [r.name for r in before.ladder.rungs].index(rung.name)
-        if name == "StrikeEntered":
+        if name == "StrikeEntered":  # recorded whatever it broke, flagged exactly when it did
             strike = next(i for i, r in enumerate(before.ladder.rungs) if r.kind is RungKind.STRIKE)
             vote = ref_vote(before, event.unit_id, on)  # type: ignore[attr-defined]
-            assert position >= strike and vote is not None and vote.passed
+            rules = {f.rule for f in event.flags}  # type: ignore[attr-defined]
+            assert (FlagRule.BELOW_STRIKE_RUNG in rules) == (position < strike)
+            assert (FlagRule.NO_VALID_MANDATE in rules) == (
+                vote is None or not valid(vote, before.ladder))
+            paused = [c for c in before.statuses if c.on <= on][-1].status.value == "paused"
+            assert (FlagRule.CAMPAIGN_PAUSED in rules) == paused
+            assert rules <= {FlagRule.BELOW_STRIKE_RUNG, FlagRule.NO_VALID_MANDATE,
+                             FlagRule.CAMPAIGN_PAUSED}
             continue
         after = before.ladder.rungs[position + 1]
         assert event.rung == after.name  # type: ignore[attr-defined]  # one rung at a time
@@ -280,10 +307,10 @@ def test_no_rung_is_reached_without_a_passed_test_or_an_override(
         else:
             assert override.mandate.passed and override.why and event.actor == CHAIR  # type: ignore[attr-defined]
             assert not (needed > 0 and len(ready) >= needed), "an override nobody needed"
-        if after.kind is RungKind.STRIKE:  # and never without a strike vote meeting the threshold
+        if after.kind is RungKind.STRIKE:  # and never without a valid strike mandate
             votes = [ref_vote(before, u.unit_id, on) for u in before.units.values()
                      if u.active_on(on)]
-            assert any(v is not None and qualifies(v, before.ladder) for v in votes)
+            assert any(v is not None and valid(v, before.ladder) for v in votes)
 
     for move, previous in zip(final.moves[1:], final.moves, strict=False):
         if move.direction == "escalated":
@@ -315,10 +342,10 @@ def test_readiness_figures_equal_those_recomputed_from_raw_counts(
     for line in report.units:
         uid = line.unit_id
         expected: tuple[int, int] | None = None
-        if rung.kind is RungKind.STRIKE_VOTE:
+        if rung.kind is RungKind.STRIKE_VOTE:  # the votes, never earlier actions
             vote = ref_vote(campaign, uid, on)
             expected = None if vote is None else (vote.tally.eligible, vote.tally.yes)
-        if expected is None:
+        else:
             expected = (ref_latest(campaign, uid, on, rung.name)
                         or ref_latest(campaign, uid, on, None))
         figure = line.standing.figure
@@ -334,7 +361,7 @@ def test_readiness_figures_equal_those_recomputed_from_raw_counts(
         last = max(mine, key=lambda a: a.test.held_on, default=None)  # type: ignore[union-attr]
         if last is not None:  # the last recorded of the latest date
             last = [a for a in mine if a.test.held_on == last.test.held_on][-1]  # type: ignore[union-attr]
-        if last is None:
+        if last is None or rung.kind is RungKind.STRIKE_VOTE:
             expected_groups: list[str | None] = []
         elif any(t.unit_id == uid and t.work_group is None for t in last.turnouts):
             expected_groups = [None]
@@ -362,7 +389,16 @@ def test_readiness_figures_equal_those_recomputed_from_raw_counts(
             if s:
                 worst.append((s, count.eligible, -Fraction(count.participants, count.eligible),
                               uid, group.work_group))
-    if worst:
+    if rung.kind is RungKind.STRIKE_VOTE:  # a unit that has not voted or fell short
+        chosen = report.biggest_worst
+        below = [line.standing for line in report.units if line.standing.figure is None
+                 or not line.standing.meets_current]
+        assert (chosen is None) == (not below)
+        if chosen is not None:
+            assert chosen in below and chosen.work_group is None
+            if any(b.figure is None for b in below):
+                assert chosen.figure is None
+    elif worst:
         best = max(worst, key=lambda w: w[:3])
         assert report.biggest_worst is not None
         chosen = report.biggest_worst

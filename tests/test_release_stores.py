@@ -71,7 +71,8 @@ def as_read_today(value: Any) -> Any:
     count the people present, and a vote names its body (none was recorded then). Cluster
     events record their real-world day since: those of release 0.1 read with ``on`` None. A
     round's ratification vote carries its flags (none: release 0.1 refused a vote a flag would
-    mark)."""
+    mark). A ladder's strike vote rung states its mandate rule: rungs stored then read back
+    with the default, a majority of valid ballots, on the strike vote rung and none elsewhere."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -93,6 +94,9 @@ def as_read_today(value: Any) -> Any:
         found["present"] = None
     if found.get("aggregate_kind") == "BargainingCluster" and found.get("event") in _DAY_ADDED:
         found["data"]["on"] = None  # cluster events record their day since; not recorded then
+    if set(found) == {"name", "threshold", "kind"}:  # a rung: the strike vote's mandate rule
+        found["mandate_rule"] = ({"percent": "50", "of": "valid", "strictly_more": True}
+                                 if found["kind"] == "strike vote" else None)
     return found
 
 

@@ -18,7 +18,9 @@ from bargaining.adapters.csv_import import (
 from bargaining.app import BargainingApp
 from bargaining.application.clusters import ClusterStatus, PactBreach, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
+from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
 from bargaining.domain.campaigns.participation import (
     PlannedUnit,
@@ -43,6 +45,7 @@ from bargaining.domain.campaigns.timeline import (
     MandateKind,
     Outcome,
     Override,
+    StrikeSpell,
 )
 from bargaining.domain.coordination.cluster import (
     BargainingCluster,
@@ -167,6 +170,7 @@ __all__ = [
     "Intervention",
     "InterventionKind",
     "InvalidInput",
+    "JobAction",
     "Ladder",
     "Law",
     "LawEffect",
@@ -178,6 +182,7 @@ __all__ = [
     "MeTooEntitlement",
     "MissingActor",
     "MonthRow",
+    "NoStrikeConditions",
     "OpenPeriod",
     "OpenPeriodCalendar",
     "OpenPeriodEntry",
@@ -201,9 +206,11 @@ __all__ = [
     "SignOffDecision",
     "Standing",
     "StoreError",
+    "StrikeConditions",
     "StrikePosition",
     "StrikePositionCalendar",
     "StrikePositionRule",
+    "StrikeSpell",
     "StructureTest",
     "TableState",
     "TableStatus",

@@ -72,10 +72,11 @@ class BargainingApp:
         self.frameworks = Frameworks(events)
         #: Bargaining rounds from notice to ratification.
         self.rounds = Rounds(events)
-        #: Campaign escalation, participation and readiness.
-        self.campaigns = Campaigns(events)
         #: Laws, interventions and the employer's moves; the strike conditions they make.
         self.disputes = Disputes(events, strike_positions)
+        #: Campaign escalation, participation and readiness; job actions and their flags,
+        #: with the strike conditions of the disputes context (laws, legal strike position).
+        self.campaigns = Campaigns(events, self.disputes)
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
         #: History, the audit log, and records as they stood before.

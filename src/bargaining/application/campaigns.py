@@ -4,13 +4,15 @@ overrides, mandates, escalating strikes, readiness and participation growth."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 from uuid import UUID
 
-from bargaining.application.ports import Records
+from bargaining.application.ports import NoStrikeConditions, Records, StrikeConditions
+from bargaining.application.time_travel import load_as_of
 from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.job_actions import JobAction, agreement_flags, job_actions
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.readiness import (
@@ -22,8 +24,12 @@ from bargaining.domain.campaigns.readiness import (
 from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.shared.actor import Actor, require_actor
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.unit import BargainingUnit
 
 #: The units taking part in an action: unit ids, ``PlannedUnit``s, or unit id -> work groups.
 Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]
@@ -31,10 +37,13 @@ Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]
 
 class Campaigns:
     """Campaigns: ladders, actions and structure tests, climbs and overrides, mandates,
-    escalating strikes, readiness and participation growth."""
+    escalating strikes and job actions with their flags, readiness and participation growth.
+    ``conditions`` answers what the campaign cannot see about a walkout (laws in force, the
+    legal strike position); by default there are none."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, conditions: StrikeConditions | None = None) -> None:
         self._records = records
+        self._conditions: StrikeConditions = conditions or NoStrikeConditions()
 
     def _cluster(self, cluster_id: UUID) -> BargainingCluster:
         return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
@@ -223,11 +232,27 @@ class Campaigns:
 
     def enter_strike(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
+        back_on: date | None = None, part_day: bool = False, hours: Fraction | int | None = None,
         reason: str | None = None,
-    ) -> None:
+    ) -> tuple[Flag, ...]:
+        """Record a unit walking out on a day since the launch (back-filled too): for whole
+        days (``back_on``, the day it was back at work, when known; else until
+        :meth:`return_from_strike`) or part of a day (``part_day=True``, ``hours=`` if known).
+        A walkout is a fact: one that breaks a rule is recorded with flags, returned and kept
+        with the event (no valid mandate, below the strike rung, the campaign paused, the
+        unit's agreement in force, and the outside conditions'). Only what cannot be is
+        refused: a unit not in the campaign or not taking part that day, a day back before
+        the walkout, a unit already out then, a concluded campaign."""
         campaign = self.get(campaign_id)
-        campaign.enter_strike(unit_id, on=on, actor=actor, reason=reason)
+        campaign.unit(unit_id)
+        day = require_date(on, "date the unit walked out")
+        unit = load_unit(self._records, unit_id)
+        flags = campaign.enter_strike(
+            unit.id, on=day, actor=actor, back_on=back_on, part_day=part_day, hours=hours,
+            agreements=unit.agreements, outside=self._conditions.strike_flags(unit.id, day),
+            reason=reason)
         self._records.save(campaign)
+        return flags
 
     def return_from_strike(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
@@ -239,9 +264,37 @@ class Campaigns:
 
     # ----------------------------------------------------------------- queries
 
+    def job_actions(
+        self, campaign_id: UUID, *, known_at: datetime | None = None
+    ) -> list[JobAction]:
+        """Every unit's strike spells (walked out, back on, part day) with their flags as
+        known at a moment (default: now): the campaign's own rules from the campaign as it
+        stood then, the unit's agreement as recorded then, and the outside conditions as known
+        then. Each also keeps the flags recorded with it (``recorded_flags``), which a later
+        repeal does not change."""
+        campaign = (self.get(campaign_id) if known_at is None else
+                    load_as_of(self._records, campaign_id, Campaign, "campaign", known_at))
+
+        def outside(unit_id: UUID, on: date) -> list[Flag]:
+            agreements = agreement_flags(self._agreements(unit_id, known_at), on)
+            return [*agreements, *self._conditions.strike_flags(unit_id, on, known_at=known_at)]
+
+        return job_actions(campaign, outside)
+
+    def _agreements(
+        self, unit_id: UUID, known_at: datetime | None
+    ) -> Sequence[CollectiveAgreement]:
+        try:
+            unit = (load_unit(self._records, unit_id) if known_at is None else load_as_of(
+                self._records, unit_id, BargainingUnit, "bargaining unit", known_at))
+        except RecordNotFound:
+            return ()
+        return unit.agreements
+
     def readiness(self, campaign_id: UUID, *, on: date | None = None) -> Readiness:
-        """The readiness report on a date (default: the last date the record speaks of)."""
-        return readiness(self.get(campaign_id), on)
+        """The readiness report on a date (default: the last date the record speaks of),
+        with the units on strike that day and their flags as known now."""
+        return readiness(self.get(campaign_id), on, self.job_actions(campaign_id))
 
     def participation_series(
         self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None

@@ -8,11 +8,13 @@ A use case reads as "load, call the domain, save", and knows nothing of how reco
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
+
+from bargaining.domain.shared.flags import Flag
 
 A = TypeVar("A")
 
@@ -65,3 +67,26 @@ class EventLog(Protocol):
     def first_event(self, record_id: UUID) -> Any | None:
         """The event that created a record, or ``None``."""
         ...
+
+
+class StrikeConditions(Protocol):
+    """What the campaigns context asks outside itself about a unit walking out on a day: the
+    flags of rules it cannot see, such as a law banning strikes in force or the unit before
+    its legal strike position. ``known_at`` is the moment of recording the answer is read as
+    (``None``: now), so a law repealed later and deemed never in force raises no flag when
+    read as known after the repeal."""
+
+    def strike_flags(
+        self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+    ) -> list[Flag]:
+        """The flags a walkout by this unit on this day carries from outside the campaign."""
+        ...
+
+
+class NoStrikeConditions:
+    """No conditions outside the campaign: a host that records no laws or legal positions."""
+
+    def strike_flags(
+        self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+    ) -> list[Flag]:
+        return []

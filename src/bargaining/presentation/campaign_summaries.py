@@ -144,7 +144,23 @@ def _strike_day(verb: str) -> Summary:
     return summary
 
 
-_summary(K.StrikeEntered)(_strike_day("walked out"))
+@_summary(K.StrikeEntered)
+def _walked_out(e: Any, names: Names) -> str:
+    # walkouts stored before part days, days back and flags were recorded have none of them
+    hours = getattr(e, "hours", None)
+    if getattr(e, "part_day", False):
+        length = f" ({float(hours):g} hours)" if hours is not None else ""
+        when = f"walked out for part of {e.on}{length}"
+    else:
+        back = getattr(e, "back_on", None)
+        when = f"walked out on {e.on}" + (f", back on {back}" if back else "")
+    text = f"{names(e.unit_id)} {when} ({_campaign(e, names)}), recorded {by(e.actor)}"
+    flags = getattr(e, "flags", ())
+    if flags:
+        text += "; flagged: " + "; ".join(f.describe() for f in flags)
+    return text
+
+
 _summary(K.ReturnedFromStrike)(_strike_day("returned from strike"))
 for _cls in (K.UnitJoined, K.UnitLeft, K.LadderChanged, K.ClimbShareChanged, K.Escalated,
              K.DeEscalated, K.Paused, K.Resumed, K.Concluded, K.StrikeEntered,

@@ -1,24 +1,22 @@
 """The campaign: the mobilization around bargaining, climbing an escalation ladder.
 
 Each climb is earned by a structure test or backed by a recorded override; going back down,
-pausing, resuming and concluding are always allowed and recorded. A campaign holds counts,
-never workers' names. Every change is dated with the day it happened (``on``).
-
-The aggregate holds the commands and their events: each command checks its rules (pure
-functions of the campaign's record, in ``rules``, ``membership``, ``actions``, ``climbing`` and
-``strikes``), then records its event; ``queries`` answers its read-only questions.
-"""
+pausing, resuming and concluding are always allowed and recorded; facts (votes, actions,
+walkouts) are recorded whatever rule they break, with flags. A campaign holds counts, never
+names. The aggregate holds the commands and their events; each command checks its rules (pure
+functions in ``rules``, ``membership``, ``actions``, ``climbing``, ``strikes``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.campaigns import actions, climbing, membership, queries, rules, strikes
+from bargaining.domain.campaigns.job_actions import AgreementTerm
 from bargaining.domain.campaigns.ladder import Ladder, Rung
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.timeline import (
@@ -34,8 +32,10 @@ from bargaining.domain.campaigns.timeline import (
     Override,
     Spell,
     StatusChange,
+    StrikeSpell,
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 
 
@@ -121,9 +121,7 @@ class Campaign(Aggregate):
     def overrides(self) -> list[Move]:
         return [m for m in self.moves if m.override is not None]
 
-    # Lookups (an action by its number, a unit by its id, refused when the campaign has none
-    # such) and questions (the campaign as it stood on a date, its units' names) are functions
-    # of its record in ``actions``, ``membership`` and ``queries``, bound here as methods.
+    # Lookups and questions: functions of its record (``actions``, ``membership``, ``queries``).
     action = actions.require_action
     unit = membership.require_unit
     ladder_on = queries.ladder_on
@@ -271,10 +269,9 @@ class Campaign(Aggregate):
     def escalate(
         self, *, on: date, actor: Actor, reason: str | None = None, mandate: Vote | None = None
     ) -> None:
-        """Climb one rung. Allowed when enough units passed the current rung's test;
-        otherwise only as an override: a ``mandate`` (a vote that carried) and a ``reason``,
-        recorded with who decided. The strike rung needs a strike vote that meets the
-        ladder's threshold, override or not."""
+        """Climb one rung: earned by the current rung's test, or else an override (a
+        ``mandate`` that carried, a ``reason``, who decided). The strike rung needs a valid
+        strike mandate, override or not."""
         actor = require_actor(actor)
         climb = climbing.check_climb(self, on, reason, mandate)
         self._escalated(rung=climb.rung, on=climb.on, override=climb.override,
@@ -363,20 +360,31 @@ class Campaign(Aggregate):
     # ------------------------------------------------------------- strikes
 
     def enter_strike(
-        self, unit_id: UUID, *, on: date, actor: Actor, reason: str | None = None
-    ) -> None:
-        """A unit walks out. Only on the strike rung (or above), for a unit taking part,
-        with a strike mandate: its latest strike vote (its own or the whole campaign's)
-        carried."""
+        self, unit_id: UUID, *, on: date, actor: Actor, back_on: date | None = None,
+        part_day: bool = False, hours: Fraction | int | None = None,
+        agreements: Iterable[AgreementTerm] = (), outside: Sequence[Flag] = (),
+        reason: str | None = None,
+    ) -> tuple[Flag, ...]:
+        """A unit walks out: a fact, recorded on any day since the launch, for whole days
+        (``back_on``: the day back, when known) or part of a day (``part_day``, ``hours``),
+        with the flags of the rules it broke, returned (see ``job_actions``): ``agreements``
+        are the unit's, ``outside`` flags come from laws and the legal strike position."""
         actor = require_actor(actor)
-        found, day = strikes.check_walkout(self, unit_id, on)
-        self._strike_entered(unit_id=found.unit_id, on=day, actor=actor,
-                             reason=clean_reason(reason))
+        w = strikes.check_walkout(self, unit_id, on, back_on=back_on, part_day=part_day,
+                                  hours=hours, agreements=agreements, outside=outside)
+        self._strike_entered(actor=actor, reason=clean_reason(reason), **w.recorded())
+        return w.flags
 
-    @event("StrikeEntered")
-    def _strike_entered(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
-        self.units[unit_id].strikes.append(Spell(on))
-        self.last_dated = max(self.last_dated, on)
+    @event("StrikeEntered")  # as released, with fields that stored walkouts omit
+    def _strike_entered(
+        self, unit_id: UUID, on: date, actor: Actor, reason: str | None,
+        back_on: date | None = None, part_day: bool = False, hours: Fraction | None = None,
+        flags: Sequence[Flag] = (),
+    ) -> None:
+        end = on + timedelta(days=1) if part_day else back_on
+        spells = self.units[unit_id].strikes
+        spells.append(StrikeSpell(on, end, part_day, hours, tuple(flags)))
+        spells.sort(key=lambda spell: spell.start)
 
     def return_from_strike(
         self, unit_id: UUID, *, on: date, actor: Actor, reason: str | None = None
@@ -389,12 +397,10 @@ class Campaign(Aggregate):
     def _end_strikes(
         self, units: Iterable[CampaignUnit], day: date, actor: Actor, reason: str | None
     ) -> None:
-        """Those of the units on strike return on a day: each only after the day it walked out,
-        checked for all of them before any return is recorded."""
+        """Those of the units on strike return on a day (each after the day it walked out)."""
         for unit in strikes.check_returns(units, day):
             self._strike_ended(unit_id=unit.unit_id, on=day, actor=actor, reason=reason)
 
     @event("ReturnedFromStrike")
     def _strike_ended(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
         self.units[unit_id].strikes[-1].end = on
-        self.last_dated = max(self.last_dated, on)

@@ -4,8 +4,10 @@ share of units that must pass before a joint climb.
 A climb is earned: enough of the campaign's units (all, or the share it set) have passed the
 current rung's structure test. Climbing without it is possible only as an override, recorded
 with who decided, the mandate (a member vote that carried) behind it, and why; a climb that
-was earned needs none. The strike rung needs a strike vote that meets the ladder's threshold,
-override or not. Going back down is always allowed and always recorded. A new ladder must keep
+was earned needs none. The strike vote rung's test is its organizing benchmark (85% yes of
+eligible on the default ladder), passed or overridden like any other; the strike rung itself
+needs a valid strike mandate (a strike vote carried by the ladder's mandate rule), override or
+not. Going back down is always allowed and always recorded. A new ladder must keep
 the campaign's place. Pure checks over a campaign's record, as in
 :mod:`~bargaining.domain.campaigns.rules`.
 """
@@ -46,7 +48,7 @@ def check_climb(
 ) -> Climb:
     """A campaign that is neither paused nor on its top rung climbs one rung: on a passed
     test of its current rung (then with no override), or else on an override (a ``mandate``
-    that carried and a ``reason``). The strike rung needs a qualifying strike vote either
+    that carried and a ``reason``). The strike rung needs a valid strike mandate either
     way."""
     check_open(campaign)
     day = check_in_order(campaign, on, "date of the climb")
@@ -57,11 +59,10 @@ def check_climb(
     if check.next_rung is None:
         raise RuleViolation(f"'{check.rung}' is the top rung of the ladder of '{campaign.name}'")
     if not check.strike_vote_ok:
-        threshold = campaign.ladder.strike_vote_threshold
         raise RuleViolation(
-            f"reaching '{check.next_rung}' needs a strike vote that meets the ladder's "
-            f"threshold ({threshold.describe()} voting yes); no unit's strike vote in force "
-            f"on {day} does"
+            f"reaching '{check.next_rung}' needs a valid strike mandate (a strike vote carried "
+            f"by {campaign.ladder.mandate_rule.describe()}); no unit taking part holds one "
+            f"on {day}"
         )
     override = check_override(campaign, check, mandate, why)
     return Climb(day, check.next_rung, override, check.held_back, why)

@@ -2,7 +2,10 @@
 
 A ladder depends on context (in a factory a petition is a high rung, in higher education a low
 one), so each campaign may bring its own; :data:`DEFAULT_LADDER` is the practitioners' ladder
-of the design guide. Thresholds are exact percentages of eligible workers.
+of the design guide. Thresholds are exact percentages of eligible workers: organizing
+benchmarks, not law. The strike vote rung also states, apart from its benchmark, the rule that
+makes a strike mandate *valid* (:attr:`Rung.mandate_rule`, a majority of valid ballots unless
+given; two thirds of ballots in the UAW constitution).
 """
 
 from __future__ import annotations
@@ -54,17 +57,44 @@ def _rung_name(value: object) -> str:
     return require_text(value, "a rung's name")
 
 
+def _mandate_rule(value: object) -> Threshold | None:
+    if value is None or isinstance(value, Threshold):
+        return value
+    raise InvalidInput("a strike mandate's rule is a Threshold, such as "
+                       "Threshold.majority_of_valid()")
+
+
 @attrs.frozen
 class Rung:
     """One rung of a ladder: its name and the participation threshold, in percent of eligible
-    workers, that proves it (``Rung("majority petition", 51)``). The strike vote rung is passed
-    by a strike vote with that share of eligible members voting yes."""
+    workers, that proves it (``Rung("majority petition", 51)``).
+
+    On the strike vote rung the threshold is the organizing benchmark (a share of eligible
+    members voting yes, which readiness measures), and ``mandate_rule`` is the legal or
+    constitutional rule that makes a strike mandate valid, a majority of valid ballots unless
+    given: ``Rung("strike vote", 85, RungKind.STRIKE_VOTE,
+    mandate_rule=Threshold.two_thirds_of_valid())``. Other rungs have no mandate rule. Rungs
+    stored before rungs had one read back with the default."""
 
     name: str = attrs.field(converter=_rung_name)
     threshold: Fraction = attrs.field(converter=_percent)
     kind: RungKind = attrs.field(default=RungKind.ACTION, converter=_kind)
+    mandate_rule: Threshold | None = attrs.field(default=None, converter=_mandate_rule,
+                                                 kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is RungKind.STRIKE_VOTE and self.mandate_rule is None:
+            object.__setattr__(self, "mandate_rule", Threshold.majority_of_valid())
+        if self.kind is not RungKind.STRIKE_VOTE and self.mandate_rule is not None:
+            raise InvalidInput(f"only the strike vote rung has a mandate rule, not "
+                               f"'{self.name}' (a {self.kind.value} rung)")
 
     def describe(self) -> str:
+        """'strike vote (85%)'; a mandate rule other than the usual majority is named."""
+        if self.mandate_rule not in (None, Threshold.majority_of_valid()):
+            assert self.mandate_rule is not None
+            return (f"{self.name} ({show_percent(self.threshold)}; a valid mandate needs "
+                    f"{self.mandate_rule.describe()})")
         return f"{self.name} ({show_percent(self.threshold)})"
 
 
@@ -141,9 +171,19 @@ class Ladder:
         return next((i for i, r in enumerate(self.rungs) if r.kind is RungKind.STRIKE), None)
 
     @property
+    def mandate_rule(self) -> Threshold:
+        """The rule that makes a strike mandate valid: the strike vote rung's (a majority of
+        valid ballots unless it says otherwise, and when the ladder has no strike vote rung)."""
+        index = self.strike_vote_index
+        rule = self.rungs[index].mandate_rule if index is not None else None
+        return rule if rule is not None else Threshold.majority_of_valid()
+
+    @property
     def strike_vote_threshold(self) -> Threshold:
-        """What a strike vote needs before the campaign may reach the strike rung: the strike
-        vote rung's share of eligible members voting yes (85% on the default ladder)."""
+        """The strike vote's organizing benchmark, which readiness measures and a climb past
+        the strike vote rung needs (or an override): the rung's share of eligible members
+        voting yes (85% on the default ladder). A mandate's validity is
+        :attr:`mandate_rule`'s."""
         index = self.strike_vote_index
         percent = self.rungs[index].threshold if index is not None else Fraction(
             DEFAULT_STRIKE_VOTE_PERCENT)

@@ -224,26 +224,29 @@ def strike_votes(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Mand
 
 
 def qualifies(campaign: CampaignRecord, mandate: Mandate, ladder: Ladder | None = None) -> bool:
-    """A strike vote that carried and meets the ladder's strike vote threshold (the
-    campaign's current ladder unless one is given)."""
-    threshold = (ladder or campaign.ladder).strike_vote_threshold
-    return (mandate.kind is MandateKind.STRIKE_VOTE and mandate.carried
-            and threshold.met_by(mandate.vote.tally))
+    """A strike vote that is a valid mandate by the ladder's mandate rule and meets its
+    organizing benchmark (the campaign's current ladder unless one is given)."""
+    chosen = ladder or campaign.ladder
+    return (mandate.kind is MandateKind.STRIKE_VOTE and mandate.valid_by(chosen.mandate_rule)
+            and chosen.strike_vote_threshold.met_by(mandate.vote.tally))
 
 
 def strike_mandate(campaign: CampaignRecord, unit_id: UUID, on: date) -> Mandate | None:
-    """The strike vote in force for a unit on a date: the latest one covering it (its own
-    or the whole campaign's), if it carried. A later vote that failed withdraws it."""
+    """The valid strike mandate for a unit on a date: the latest strike vote covering it (its
+    own or the whole campaign's), if it carried by the mandate rule of the ladder in use that
+    day (with its quorum, if any). A later vote that failed withdraws it."""
     votes = strike_votes(campaign, unit_id, on)
-    return votes[-1] if votes and votes[-1].carried else None
+    rule = ladder_on(campaign, on).mandate_rule
+    return votes[-1] if votes and votes[-1].valid_by(rule) else None
 
 
 def strike_vote_met(campaign: CampaignRecord, on: date, ladder: Ladder | None = None) -> bool:
-    """Whether, for some unit taking part, the strike vote in force meets the ladder's
-    threshold."""
+    """Whether some unit taking part has a valid strike mandate on a date (by ``ladder``'s
+    mandate rule, if given): what reaching the strike rung needs, override or not."""
+    rule = (ladder or ladder_on(campaign, on)).mandate_rule
     for unit in units_on(campaign, on):
-        mandate = strike_mandate(campaign, unit.unit_id, on)
-        if mandate is not None and qualifies(campaign, mandate, ladder):
+        votes = strike_votes(campaign, unit.unit_id, on)
+        if votes and votes[-1].valid_by(rule):
             return True
     return False
 
@@ -253,7 +256,8 @@ def strike_vote_met(campaign: CampaignRecord, on: date, ladder: Ladder | None = 
 
 def passed_rung(campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung) -> bool:
     """Whether a unit's latest test of a rung, up to a date, reached its threshold (for the
-    strike vote rung: whether its latest strike vote carried and met the threshold)."""
+    strike vote rung: whether its latest strike vote is a valid mandate that met the
+    organizing benchmark)."""
     if rung.kind is RungKind.STRIKE_VOTE:
         votes = strike_votes(campaign, unit_id, on)
         return bool(votes) and qualifies(campaign, votes[-1], ladder_on(campaign, on))
@@ -264,8 +268,8 @@ def passed_rung(campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung) -
 
 def climb_check(campaign: CampaignRecord, on: date) -> ClimbCheck:
     """Whether the campaign, as it stood on a date, may climb to the next rung: enough of
-    its units (all, or the share it set) have passed the current rung's test, and a strike
-    vote meets the ladder's threshold before the strike rung."""
+    its units (all, or the share it set) have passed the current rung's test, and, before
+    the strike rung, some unit holds a valid strike mandate."""
     ladder = ladder_on(campaign, on)
     index, rung = rung_on(campaign, on)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None

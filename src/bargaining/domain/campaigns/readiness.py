@@ -2,12 +2,15 @@
 
 Pure functions over a :class:`Campaign`: a readiness report for
 any date (each unit's and work group's latest participation against the current and next rung's
-threshold, the units that hold a joint climb back, the "biggest worst" work group), and the
-series of structure-test results by date that charts participation growth.
+threshold, the units that hold a joint climb back, the "biggest worst" work group, the units on
+strike with their flags), and the series of structure-test results by date that charts
+participation growth. On the strike vote rung, readiness is the units' strike votes (yes as a
+share of eligible against the rung's benchmark), not earlier actions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
 from uuid import UUID
@@ -15,6 +18,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.job_actions import JobAction, job_actions
 from bargaining.domain.campaigns.ladder import Rung, RungKind
 from bargaining.domain.campaigns.participation import meets, short_of
 from bargaining.domain.campaigns.timeline import Action, CampaignStatus
@@ -82,7 +86,10 @@ class Readiness:
     ``held_back`` lists those that have not; ``needed`` is how many must be ready before the
     campaign climbs (jointly); ``biggest_worst`` is the largest work group furthest below the
     current threshold (measured in workers still needed), or, when every group meets it, below
-    the next rung's (``biggest_worst_rung`` says which)."""
+    the next rung's (``biggest_worst_rung`` says which). On the strike vote rung it is a unit
+    that has not voted (``figure`` None) or whose vote fell short of the benchmark, never one
+    that met it. ``strike_vote_ok`` says whether some unit holds a valid strike mandate;
+    ``strikes`` are the spells of units out that day, with their flags."""
 
     campaign: str
     on: date
@@ -97,6 +104,7 @@ class Readiness:
     strike_vote_ok: bool
     biggest_worst: Standing | None
     biggest_worst_rung: str | None
+    strikes: tuple[JobAction, ...] = ()
 
     def unit(self, unit_id: UUID) -> UnitReadiness:
         for line in self.units:
@@ -123,10 +131,18 @@ class Readiness:
         if self.held_back:
             lines.append(f"held back by: {'; '.join(self.held_back_labels)}")
         if not self.strike_vote_ok and self.next_rung is not None:
-            lines.append(f"'{self.next_rung.name}' needs a strike vote that meets the "
-                         "ladder's threshold; none does yet")
+            lines.append(f"'{self.next_rung.name}' needs a valid strike mandate; no unit "
+                         "holds one yet")
         worst = self.biggest_worst
-        if worst is not None and worst.figure is not None:
+        if worst is not None and worst.figure is None:
+            lines.append(f"biggest worst: {worst.label} has not voted on a strike yet")
+        elif worst is not None and worst.figure and self.rung.kind is RungKind.STRIKE_VOTE:
+            lines.append(
+                f"biggest worst: {worst.label}: {worst.figure.participants} yes of "
+                f"{worst.figure.eligible} eligible ({show_percent(worst.figure.share)}), "
+                f"{worst.short_of_current} short of '{self.biggest_worst_rung}'"
+            )
+        elif worst is not None and worst.figure is not None:
             group = "whole unit" if worst.whole_unit else worst.work_group
             short = (worst.short_of_current if self.biggest_worst_rung == self.rung.name
                      else worst.short_of_next)
@@ -135,6 +151,8 @@ class Readiness:
                 f"{worst.figure.eligible} ({show_percent(worst.figure.share)}), {short} short "
                 f"of '{self.biggest_worst_rung}'"
             )
+        for strike in self.strikes:
+            lines.append(f"on strike: {strike.describe()}")
         return "\n".join(lines)
 
     def table(self) -> str:
@@ -148,7 +166,9 @@ class Readiness:
             ready = "yes" if line.passed_current else "no"
             if line.on_strike:
                 ready += " (on strike)"
-            rows.append(_row(line.label, line.standing, ready))
+            none = ("no strike vote yet" if self.rung.kind is RungKind.STRIKE_VOTE
+                    else "no test yet")
+            rows.append(_row(line.label, line.standing, ready, none))
             for group in line.groups:
                 if group.whole_unit and group.figure == line.standing.figure:
                     continue  # the unit's own line says it
@@ -170,10 +190,12 @@ def _against(meets_it: bool | None, short: int | None) -> str:
     return "met" if meets_it else f"{short} short"
 
 
-def _row(name: str, standing: Standing, ready: str) -> tuple[str, ...]:
+def _row(
+    name: str, standing: Standing, ready: str, none: str = "no test yet"
+) -> tuple[str, ...]:
     figure = standing.figure
     if figure is None:
-        return (name, "no test yet", "", "", "", "", "", ready)
+        return (name, none, "", "", "", "", "", ready)
     return (name, f"{figure.source}, {figure.on}", str(figure.eligible),
             str(figure.participants), show_percent(figure.share),
             _against(standing.meets_current, standing.short_of_current),
@@ -204,12 +226,17 @@ def record_end(campaign: Campaign) -> date:
     """The latest date the campaign's record speaks of: a report on it, or any later day,
     shows everything recorded."""
     dates = [campaign.last_dated, *(a.test.held_on for a in campaign.actions if a.test),
-             *(m.vote.held_on for m in campaign.mandates)]
+             *(m.vote.held_on for m in campaign.mandates),
+             *(s.start for u in campaign.units.values() for s in u.strikes)]
     return max(dates)
 
 
-def readiness(campaign: Campaign, on: date | None = None) -> Readiness:
-    """The campaign as it stood on a date (default: the last date its record speaks of)."""
+def readiness(
+    campaign: Campaign, on: date | None = None, strikes: Sequence[JobAction] | None = None
+) -> Readiness:
+    """The campaign as it stood on a date (default: the last date its record speaks of).
+    ``strikes`` are its job actions with their flags as the application derived them (by
+    default, from the campaign's record and the flags recorded from outside it)."""
     day = record_end(campaign) if on is None else require_date(on, "report's date")
     ladder = campaign.ladder_on(day)
     index, rung = campaign.rung_on(day)
@@ -219,13 +246,17 @@ def readiness(campaign: Campaign, on: date | None = None) -> Readiness:
     for unit in campaign.units_on(day):
         uid = unit.unit_id
         figure: Figure | None = None
-        if rung.kind is RungKind.STRIKE_VOTE:
+        groups: list[Standing] = []
+        if rung.kind is RungKind.STRIKE_VOTE:  # the units' votes, not earlier actions
             votes = campaign.strike_votes(uid, day)
             if votes:
                 vote = votes[-1]
                 whose = "campaign-wide" if vote.unit_id is None else "the unit's"
                 figure = Figure(f"strike vote {vote.number} ({whose})", rung.name,
                                 vote.vote.held_on, vote.vote.tally.eligible, vote.vote.tally.yes)
+            lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
+                                       uid in check.ready, unit.on_strike_on(day), ()))
+            continue
         if figure is None:
             latest = (campaign.latest_action(uid, day, rung.name)
                       or campaign.latest_action(uid, day))
@@ -234,7 +265,6 @@ def readiness(campaign: Campaign, on: date | None = None) -> Readiness:
                 assert action.test is not None
                 figure = Figure(_action_source(action), action.rung, action.test.held_on,
                                 result.eligible, result.participants)
-        groups = []
         for group in campaign.work_groups(uid, day):
             count = (campaign.latest_group_count(uid, group, day, rung.name)
                      or campaign.latest_group_count(uid, group, day))
@@ -247,10 +277,29 @@ def readiness(campaign: Campaign, on: date | None = None) -> Readiness:
                                     whole_unit=group is None))
         lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
                                    uid in check.ready, unit.on_strike_on(day), tuple(groups)))
-    worst, worst_rung = _biggest_worst(lines, rung, nxt)
+    worst, worst_rung = (_worst_voter(campaign, lines, day, rung)
+                         if rung.kind is RungKind.STRIKE_VOTE else _biggest_worst(lines, rung, nxt))
+    spells = job_actions(campaign) if strikes is None else strikes
     return Readiness(campaign.name, day, check.status, rung, nxt, tuple(lines), check.ready,
                      check.held_back, check.needed, check.allowed, check.strike_vote_ok, worst,
-                     worst_rung)
+                     worst_rung, tuple(s for s in spells if s.covers(day)))
+
+
+def _worst_voter(
+    campaign: Campaign, lines: list[UnitReadiness], on: date, rung: Rung
+) -> tuple[Standing | None, str | None]:
+    """On the strike vote rung: a unit that has not voted (the largest by its latest count,
+    when counted), else the one furthest short of the benchmark; never one that met it."""
+    silent = [line.standing for line in lines if line.standing.figure is None]
+    if silent:
+        def size(standing: Standing) -> int:
+            latest = campaign.latest_action(standing.unit_id, on)
+            return latest[1].eligible if latest is not None else 0
+        return max(silent, key=size), rung.name
+    short = [line.standing for line in lines if not line.standing.meets_current]
+    if short:
+        return max(short, key=lambda g: _worst_key(g, g.short_of_current)), rung.name
+    return None, None
 
 
 def _biggest_worst(

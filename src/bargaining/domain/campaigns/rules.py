@@ -2,9 +2,10 @@
 
 A campaign launches for one or more units on its ladder's first rung. A concluded campaign
 records nothing more. The campaign's own decisions (launch, climbs, pauses, ladder changes,
-units joining and leaving, strikes) are recorded in date order, so it can be read as it stood
-on any date; actions and votes may be recorded after the fact, with an earlier date, but never
-before the launch. A paused campaign holds no actions and calls no strikes.
+units joining and leaving) are recorded in date order, so it can be read as it stood on any
+date; facts (actions, votes, walkouts and returns) may be recorded after the fact, with an
+earlier date, but never before the launch. A paused campaign holds no actions (a walkout while
+it is paused is recorded, flagged).
 
 Each check is a pure function of what the campaign has recorded (a
 :class:`~bargaining.domain.campaigns.queries.CampaignRecord`): it refuses in the domain's

@@ -1,31 +1,38 @@
 """The rules of mandates and strikes: recording a member vote, walking out, returning.
 
 A mandate (a member vote that authorizes a step) is a fact: it is recorded whether it carried
-or not, of the whole campaign or of one unit taking part on the day of the vote. A unit walks
-out only once the campaign stands on its strike rung, and only with a strike mandate in force:
-its latest strike vote (its own or the whole campaign's) carried. A striking unit returns after
-the day it walked out; it returns too when it leaves, when the campaign steps down below the
-strike rung, and when the campaign concludes. Pure checks over a campaign's record, as in
+or not, of the whole campaign or of one unit taking part on the day of the vote. A walkout is a
+fact too: recorded on any day since the launch, whole days or part of a day, and flagged (see
+:mod:`~bargaining.domain.campaigns.job_actions`) when it breaks a rule, such as striking without
+a valid mandate or below the strike rung. A striking unit returns after the day it walked out;
+it returns too when it leaves, when the campaign steps down below the strike rung, and when the
+campaign concludes. Pure checks over a campaign's record, as in
 :mod:`~bargaining.domain.campaigns.rules`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
 
-from bargaining.domain.campaigns import queries
-from bargaining.domain.campaigns.membership import check_taking_part, require_unit
-from bargaining.domain.campaigns.queries import CampaignRecord
-from bargaining.domain.campaigns.rules import (
-    check_in_order,
-    check_not_paused,
-    check_open,
-    check_since_launch,
+import attrs
+
+from bargaining.domain.campaigns.job_actions import (
+    AgreementTerm,
+    agreement_flags,
+    own_flags,
+    require_flags,
 )
+from bargaining.domain.campaigns.membership import require_unit
+from bargaining.domain.campaigns.queries import CampaignRecord
+from bargaining.domain.campaigns.rules import check_open, check_since_launch
 from bargaining.domain.campaigns.timeline import CampaignUnit, Mandate, MandateKind
 from bargaining.domain.shared.actor import clean_reason
+from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 
 
@@ -51,45 +58,83 @@ def check_mandate(
     return Mandate(len(campaign.mandates) + 1, kind, vote, text, unit)
 
 
+@attrs.frozen
+class Walkout:
+    """A walkout as checked: the unit, the day it walked out, the day it was back (when
+    known), whether it was part of a day (and for how many hours), and the flags it carries."""
+
+    unit: CampaignUnit
+    on: date
+    back_on: date | None
+    part_day: bool
+    hours: Fraction | None
+    flags: tuple[Flag, ...]
+
+    def recorded(self) -> dict[str, Any]:
+        """What the walkout's event records (with who recorded it and why)."""
+        return {"unit_id": self.unit.unit_id, "on": self.on, "back_on": self.back_on,
+                "part_day": self.part_day, "hours": self.hours, "flags": list(self.flags)}
+
+
 def check_walkout(
-    campaign: CampaignRecord, unit_id: object, on: object
-) -> tuple[CampaignUnit, date]:
-    """A unit taking part, not on strike already, walks out on a day the campaign is not
-    paused and stands on its strike rung (or above), with a strike mandate in force;
-    returns the unit and the day."""
+    campaign: CampaignRecord, unit_id: object, on: object, *, back_on: object = None,
+    part_day: object = False, hours: object = None, agreements: Iterable[AgreementTerm] = (),
+    outside: object = (),
+) -> Walkout:
+    """A unit walking out is a fact, recorded on any day since the launch (back-filled too)
+    whatever rule it breaks, with the flags of those rules: the campaign's own, the unit's
+    agreement in force that day (of ``agreements``), and ``outside`` ones (laws, the legal
+    strike position). Refused only when it cannot be: a unit not in the campaign or not taking
+    part that day, a day back before the walkout, a unit already out that day, or a concluded
+    campaign (its record is closed)."""
     check_open(campaign)
     found = require_unit(campaign, unit_id)
-    day = check_in_order(campaign, on, "date the unit walked out")
-    check_not_paused(campaign, day, "call strikes")
-    check_taking_part(campaign, found)
-    if found.on_strike:
-        raise RuleViolation(f"{found.label} is already on strike (since "
-                            f"{found.strikes[-1].start})")
-    strike = campaign.ladder.strike_index
-    if strike is None:
-        raise RuleViolation(f"the ladder of '{campaign.name}' has no strike rung")
-    index, rung = queries.current_rung(campaign)
-    if index < strike:
-        raise RuleViolation(
-            f"'{campaign.name}' stands on '{rung.name}'; units strike only once it reaches "
-            f"'{campaign.ladder.rungs[strike].name}'"
-        )
-    if queries.strike_mandate(campaign, found.unit_id, day) is None:
-        votes = queries.strike_votes(campaign, found.unit_id, day)
-        why = (f"its latest strike vote, on {votes[-1].vote.held_on}, did not carry" if votes
-               else f"no strike vote covering it was recorded by {day}")
-        raise RuleViolation(f"{found.label} has no strike mandate: {why}")
-    return found, day
+    day = check_since_launch(campaign, on, "date the unit walked out")
+    if not found.active_on(day):
+        raise RuleViolation(f"{found.label} was not part of the campaign on {day}")
+    part, length = _part_day(part_day, hours)
+    back = None
+    if back_on is not None:
+        if part:
+            raise InvalidInput("a walkout for part of a day is back the same day: give no "
+                               "back_on")
+        back = require_date(back_on, "date the unit was back at work")
+        if back <= day:
+            raise RuleViolation(f"{found.label} walked out on {day}; it can be back at work "
+                                "only after that day")
+    end = day + timedelta(days=1) if part else back
+    for spell in found.strikes:
+        if spell.start < (end or date.max) and day < (spell.end or date.max):
+            until = f"back on {spell.end}" if spell.end else "still out"
+            raise RuleViolation(f"{found.label} was already out on strike then (from "
+                                f"{spell.start}, {until})")
+    flags = (*own_flags(campaign, found.unit_id, day), *agreement_flags(agreements, day),
+             *require_flags(outside, "flags from outside the campaign"))
+    return Walkout(found, day, back, part, length, flags)
+
+
+def _part_day(part_day: object, hours: object) -> tuple[bool, Fraction | None]:
+    if not isinstance(part_day, bool):
+        raise InvalidInput(f"part_day is True or False, not {part_day!r}")
+    if hours is None:
+        return part_day, None
+    if isinstance(hours, bool) or not isinstance(hours, int | float | Fraction):
+        raise InvalidInput(f"a part-day walkout's hours are a number, not {hours!r}")
+    length = Fraction(str(hours)) if isinstance(hours, float) else Fraction(hours)
+    if not 0 < length < 24:
+        raise RuleViolation(f"a walkout for part of a day lasts more than 0 and less than 24 "
+                            f"hours, not {hours}")
+    return True, length
 
 
 def check_return(
     campaign: CampaignRecord, unit_id: object, on: object
 ) -> tuple[CampaignUnit, date]:
-    """Only a unit on strike returns; returns the unit and the day (which
-    :func:`check_returns` checks against the walkout)."""
+    """Only a unit on strike returns, on any day since the launch (back-filled too); returns
+    the unit and the day (which :func:`check_returns` checks against the walkout)."""
     check_open(campaign)
     found = require_unit(campaign, unit_id)
-    day = check_in_order(campaign, on, "date the unit returned")
+    day = check_since_launch(campaign, on, "date the unit returned")
     if not found.on_strike:
         raise RuleViolation(f"{found.label} is not on strike")
     return found, day

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from fractions import Fraction
 from typing import Protocol, TypeVar
 from uuid import UUID
 
@@ -24,7 +25,8 @@ from bargaining.domain.campaigns.participation import (
 )
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.shared.vote import Vote
+from bargaining.domain.shared.flags import Flag
+from bargaining.domain.shared.vote import Threshold, Vote
 
 
 class MandateKind(enum.Enum):
@@ -77,7 +79,13 @@ class Mandate:
 
     @property
     def carried(self) -> bool:
+        """Whether the vote carried by its own rule (and quorum)."""
         return self.vote.passed
+
+    def valid_by(self, rule: Threshold) -> bool:
+        """Whether this vote carried by ``rule`` (a ladder's strike mandate rule), with its
+        own quorum if it had one."""
+        return self.vote.quorum_met and rule.met_by(self.vote.tally)
 
     def covers(self, unit_id: UUID) -> bool:
         return self.unit_id is None or self.unit_id == unit_id
@@ -139,13 +147,25 @@ class Spell:
 
 
 @attrs.define
+class StrikeSpell(Spell):
+    """A unit out on strike from ``start`` until the day it was back at work (``end``, open
+    while it is still out). A part-day walkout (``part_day``, for ``hours`` if known) is
+    back the next day. ``flags`` are the rules the walkout broke as the library saw them when
+    it was recorded."""
+
+    part_day: bool = False
+    hours: Fraction | None = None
+    flags: tuple[Flag, ...] = ()
+
+
+@attrs.define
 class CampaignUnit:
-    """A unit's part in a campaign: when it took part, and its strikes."""
+    """A unit's part in a campaign: when it took part, and its strikes (by start date)."""
 
     unit_id: UUID
     label: str
     memberships: list[Spell] = attrs.field(factory=list)
-    strikes: list[Spell] = attrs.field(factory=list)
+    strikes: list[StrikeSpell] = attrs.field(factory=list)
 
     @property
     def active(self) -> bool:

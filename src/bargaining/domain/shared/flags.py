@@ -26,6 +26,7 @@ class FlagRule(enum.Enum):
     AGREEMENT_IN_FORCE = "struck while an agreement was in force"
     LAW_IN_FORCE = "struck while a law banning strikes or imposing a contract was in force"
     BEFORE_LEGAL_STRIKE_POSITION = "struck before the legal strike position"
+    CAMPAIGN_PAUSED = "struck while the campaign was paused"
 
 
 def _rule(value: object) -> FlagRule:

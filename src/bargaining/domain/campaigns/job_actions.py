@@ -1,0 +1,162 @@
+"""Job actions as facts: the rules a walkout can break, and each unit's strikes with their flags.
+
+A strike or walkout happened, so it is always recorded; when it breaks a rule it carries a
+:class:`~bargaining.domain.shared.flags.Flag` naming the rule and why. The campaign's own rules
+are judged from its record as it stood on the day the unit walked out: a valid strike mandate
+(the latest strike vote covering the unit carried by the ladder's mandate rule), the campaign on
+its strike rung or above, and not paused. The unit's collective agreement in force that day is
+judged from the agreements the application reads from the units context; laws in force and the
+legal strike position come from outside the campaign (the host's ``StrikeConditions``). Flags are
+judged on the day a spell began.
+
+A walkout's event keeps the flags the library saw when it was recorded (the audit trail);
+:func:`job_actions` derives them again from the record as known at a later moment, so a law
+repealed and deemed never in force drops its flag while the stored event still shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from fractions import Fraction
+from typing import Protocol
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.campaigns import queries
+from bargaining.domain.campaigns.queries import CampaignRecord
+from bargaining.domain.campaigns.timeline import CampaignStatus, last_on
+from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.shares import show_percent
+
+#: The rules the campaign judges from its own record; the others come from outside it.
+OWN_RULES = frozenset({FlagRule.NO_VALID_MANDATE, FlagRule.BELOW_STRIKE_RUNG,
+                       FlagRule.CAMPAIGN_PAUSED})
+
+
+class AgreementTerm(Protocol):
+    """What the agreement rule reads of a collective agreement: the first day known to be
+    covered, the expiry, and how to name it."""
+
+    @property
+    def start(self) -> date: ...
+
+    @property
+    def expiry(self) -> date: ...
+
+    def describe(self) -> str: ...
+
+
+def own_flags(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Flag]:
+    """The campaign's own rules a unit walking out on a day breaks, judged from the campaign's
+    record as it stood that day: no valid strike mandate, below the strike rung, paused."""
+    flags = []
+    rule = queries.ladder_on(campaign, on).mandate_rule
+    votes = queries.strike_votes(campaign, unit_id, on)
+    if not votes:
+        flags.append(Flag(FlagRule.NO_VALID_MANDATE,
+                          f"no strike vote covering it was recorded by {on}"))
+    elif not votes[-1].valid_by(rule):
+        vote = votes[-1].vote
+        quorum = "" if vote.quorum_met else ", its quorum not met"
+        flags.append(Flag(
+            FlagRule.NO_VALID_MANDATE,
+            f"its latest strike vote (number {votes[-1].number}, held {vote.held_on}) did not "
+            f"carry by {rule.describe()}: {show_percent(rule.share(vote.tally))} yes{quorum}"))
+    ladder = queries.ladder_on(campaign, on)
+    index, rung = queries.rung_on(campaign, on)
+    strike = ladder.strike_index
+    if strike is None:
+        flags.append(Flag(FlagRule.BELOW_STRIKE_RUNG,
+                          f"the campaign's ladder on {on} had no strike rung"))
+    elif index < strike:
+        flags.append(Flag(FlagRule.BELOW_STRIKE_RUNG,
+                          f"the campaign stood on '{rung.name}' on {on}; its strike rung is "
+                          f"'{ladder.rungs[strike].name}'"))
+    status = last_on(campaign.statuses, on)
+    if status.status is CampaignStatus.PAUSED:
+        flags.append(Flag(FlagRule.CAMPAIGN_PAUSED,
+                          f"the campaign was paused on {on} (since {status.on})"))
+    return flags
+
+
+def agreement_flags(agreements: Iterable[AgreementTerm], on: date) -> list[Flag]:
+    """A flag when one of the unit's collective agreements was in force on the day (from its
+    first known day to its expiry; an expired agreement that carries over is not)."""
+    return [Flag(FlagRule.AGREEMENT_IN_FORCE, f"its {a.describe()} was in force on {on}")
+            for a in agreements if a.start <= on <= a.expiry][:1]
+
+
+def require_flags(values: object, what: str) -> tuple[Flag, ...]:
+    """Flags given from outside the campaign, each a :class:`Flag`."""
+    if isinstance(values, Flag | str) or not isinstance(values, Iterable):
+        raise InvalidInput(f"{what} are a list of Flag")
+    found = tuple(values)
+    for flag in found:
+        if not isinstance(flag, Flag):
+            raise InvalidInput(f"{what} are Flags, not {flag!r}")
+    return found
+
+
+@attrs.frozen
+class JobAction:
+    """One spell of a unit on strike: the day it walked out, the day it was back at work
+    (``None`` while still out), whether it was part of a day (for ``hours`` if known), the
+    flags derived as known at the moment read, and the flags recorded with it."""
+
+    unit_id: UUID
+    label: str
+    walked_out: date
+    back_on: date | None
+    part_day: bool
+    hours: Fraction | None
+    flags: tuple[Flag, ...]
+    recorded_flags: tuple[Flag, ...]
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+    def covers(self, on: date) -> bool:
+        """Whether the unit was out on this day."""
+        return self.walked_out <= on and (self.back_on is None or on < self.back_on)
+
+    def describe(self) -> str:
+        """'CUPE OSBCU, … walked out on 2022-11-04, back on 2022-11-08; flagged: …'."""
+        if self.part_day:
+            hours = f", {float(self.hours):g} hours" if self.hours else ""
+            when = f"walked out for part of {self.walked_out}{hours}"
+        else:
+            back = f"back on {self.back_on}" if self.back_on else "still out"
+            when = f"walked out on {self.walked_out}, {back}"
+        text = f"{self.label} {when}"
+        if self.flags:
+            text += "; flagged: " + "; ".join(f.describe() for f in self.flags)
+        return text
+
+
+#: Flags from outside the campaign for a unit on a day (the agreement rule, laws, the legal
+#: strike position), as the application derives them.
+OutsideFlags = Callable[[UUID, date], Sequence[Flag]]
+
+
+def job_actions(
+    campaign: CampaignRecord, outside: OutsideFlags | None = None
+) -> list[JobAction]:
+    """Every unit's strike spells, by the day they began, each with its flags: the campaign's
+    own rules judged from its record, and the rules outside it from ``outside`` (when not
+    given, those recorded with the walkout)."""
+    found = []
+    for unit in campaign.units.values():
+        for spell in unit.strikes:
+            flags = own_flags(campaign, unit.unit_id, spell.start)
+            if outside is None:
+                flags += [f for f in spell.flags if f.rule not in OWN_RULES]
+            else:
+                flags += outside(unit.unit_id, spell.start)
+            back = None if spell.part_day else spell.end
+            found.append(JobAction(unit.unit_id, unit.label, spell.start, back, spell.part_day,
+                                   spell.hours, tuple(flags), spell.flags))
+    return sorted(found, key=lambda j: (j.walked_out, j.label))
