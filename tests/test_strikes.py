@@ -297,7 +297,7 @@ def test_a_walkout_and_rungs_stored_by_release_0_1_read_back_in_todays_form(
         "unit_id": str(UNIT), "on": "2025-10-06"})
     assert entry.summary == (f"{UNIT} walked out on 2025-10-06 (campaign 'Fair deal now'), "
                              "recorded by the coordinating committee")  # no unit registered
-    (spell,) = app.campaigns.job_actions(CAMPAIGN)  # derived today: the rules it broke
+    (spell,) = app.campaigns.job_actions(CAMPAIGN)  # derived today: the campaign's rules
     assert spell.recorded_flags == ()
     assert [f.rule for f in spell.flags] == [FlagRule.NO_VALID_MANDATE,
                                             FlagRule.BELOW_STRIKE_RUNG]

@@ -276,19 +276,24 @@ class Campaigns:
                     load_as_of(self._records, campaign_id, Campaign, "campaign", known_at))
 
         def outside(unit_id: UUID, on: date) -> list[Flag]:
-            agreements = agreement_flags(self._agreements(unit_id, known_at), on)
-            return [*agreements, *self._conditions.strike_flags(unit_id, on, known_at=known_at)]
+            agreements = self._agreements(unit_id, known_at)
+            if agreements is None:  # no unit recorded under this id: nothing known of it
+                return []
+            return [*agreement_flags(agreements, on),
+                    *self._conditions.strike_flags(unit_id, on, known_at=known_at)]
 
         return job_actions(campaign, outside)
 
     def _agreements(
         self, unit_id: UUID, known_at: datetime | None
-    ) -> Sequence[CollectiveAgreement]:
+    ) -> Sequence[CollectiveAgreement] | None:
+        """The unit's agreements as known at a moment (now by default); ``None`` when no unit
+        was recorded under this id (yet)."""
         try:
             unit = (load_unit(self._records, unit_id) if known_at is None else load_as_of(
                 self._records, unit_id, BargainingUnit, "bargaining unit", known_at))
         except RecordNotFound:
-            return ()
+            return None
         return unit.agreements
 
     def readiness(self, campaign_id: UUID, *, on: date | None = None) -> Readiness:
