@@ -67,9 +67,9 @@ def day(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def flags_on(dispute: Dispute, label: str, on: str, known_at: datetime | None = None
+def flags_on(dispute: Dispute, label: str, on: str, at: datetime | None = None
              ) -> list[Flag]:
-    return dispute.app.disputes.strike_flags(dispute.units[label], day(on), known_at=known_at)
+    return dispute.app.disputes.strike_flags(dispute.units[label], day(on), at=at)
 
 
 def moment() -> datetime:

@@ -175,14 +175,14 @@ def test_a_law_repealed_and_deemed_never_in_force_as_known_before_and_after(
     app.disputes.repeal_law(bill, on=date(2022, 11, 14), source="S.O. 2022, c. 20",
                             by="Bill 35", deemed_never_in_force=True, actor=STEWARD)
 
-    then = app.disputes.strike_flags(workers, date(2022, 11, 4), known_at=known_on_nov_5)
+    then = app.disputes.strike_flags(workers, date(2022, 11, 4), at=known_on_nov_5)
     assert [f.rule for f in then] == [FlagRule.LAW_IN_FORCE]
     assert "Bill 28" in then[0].why and "2022-11-04" in then[0].why
     assert app.disputes.strike_flags(workers, date(2022, 11, 4)) == []
-    assert app.disputes.law(bill, known_at=known_on_nov_5).in_force_on(date(2022, 11, 4))
+    assert app.disputes.law(bill, at=known_on_nov_5).in_force_on(date(2022, 11, 4))
     assert [e.event for e in app.history.of(bill)] == ["Recorded", "Passed", "Repealed"]
     assert [f.what for f in app.disputes.for_unit(workers)] == ["law passed", "law repealed"]
-    assert [f.what for f in app.disputes.for_unit(workers, known_at=known_on_nov_5)] == [
+    assert [f.what for f in app.disputes.for_unit(workers, at=known_on_nov_5)] == [
         "law passed"]
 
 
@@ -191,8 +191,8 @@ def test_a_law_known_only_later_raises_no_flag_as_known_before(app: BargainingAp
     before = moment()
     bill = law(app, [workers])
     app.disputes.pass_law(bill, on=date(2022, 11, 3), source="royal assent", actor=STEWARD)
-    assert app.disputes.strike_flags(workers, date(2022, 11, 4), known_at=before) == []
-    assert app.disputes.for_unit(workers, known_at=before) == []
+    assert app.disputes.strike_flags(workers, date(2022, 11, 4), at=before) == []
+    assert app.disputes.for_unit(workers, at=before) == []
     assert [f.rule for f in app.disputes.strike_flags(workers, date(2022, 11, 4))] == [
         FlagRule.LAW_IN_FORCE]
 
@@ -247,7 +247,7 @@ def test_refused_commands_record_nothing(app: BargainingApp) -> None:
     with pytest.raises(UnitNotFound):
         app.disputes.strike_flags(uuid4(), date(2022, 11, 4))
     with pytest.raises(InvalidInput, match="no time zone"):
-        app.disputes.strike_flags(workers, date(2022, 11, 4), known_at=datetime(2022, 11, 5))
+        app.disputes.strike_flags(workers, date(2022, 11, 4), at=datetime(2022, 11, 5))
     with pytest.raises(InvalidInput, match="must be a date"):
         app.disputes.strike_flags(workers, datetime(2022, 11, 4))
 

@@ -126,8 +126,8 @@ def test_as_known_at_each_moment_the_flag_follows_the_acts_recorded_by_then(
                 app.disputes.repeal_law(law, on=on(when), source="s", actor=STEWARD,
                                         deemed_never_in_force=plan.void)
             moments.append(moment())
-        for acts, known_at in enumerate(moments):
-            flags = app.disputes.strike_flags(unit, on(day), known_at=known_at)
+        for acts, at in enumerate(moments):
+            flags = app.disputes.strike_flags(unit, on(day), at=at)
             assert (len(flags) == 1) is in_force(plan, day, acts), (acts, flags)
         assert (len(app.disputes.strike_flags(unit, on(day))) == 1) is in_force(plan, day)
 

@@ -63,9 +63,9 @@ class LawBook:
     laws: list[dict[str, object]] = attrs.field(factory=list)
 
     def strike_flags(
-        self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+        self, unit_id: UUID, on: date, *, at: datetime | None = None
     ) -> list[Flag]:
-        now = known_at or datetime.now(UTC)
+        now = at or datetime.now(UTC)
         found = []
         for law in self.laws:
             known = law["recorded_at"] <= now  # type: ignore[operator]
@@ -170,9 +170,9 @@ def test_flags_are_kept_as_recorded_and_derived_again_as_known_at_a_moment(
     laws.laws[0]["void_at"] = datetime.now(UTC)  # Bill 35: deemed never in force
     after_repeal = moment()
 
-    def rules(known_at: datetime | None) -> list[list[FlagRule]]:
+    def rules(at: datetime | None) -> list[list[FlagRule]]:
         return [[f.rule for f in j.flags] for j in campaigns.job_actions(campaign,
-                                                                         known_at=known_at)]
+                                                                         at=at)]
 
     assert rules(before_vote) == [[FlagRule.NO_VALID_MANDATE, FlagRule.BELOW_STRIKE_RUNG,
                                    FlagRule.LAW_IN_FORCE]]
@@ -195,7 +195,7 @@ def test_flags_are_kept_as_recorded_and_derived_again_as_known_at_a_moment(
                             "in force: Bill 28 was in force on 2022-11-04")
     assert "; flagged: struck without a valid strike mandate: no strike vote" in summary
     with pytest.raises(RecordNotFound, match="did not exist yet"):
-        campaigns.job_actions(campaign, known_at=datetime(2020, 1, 1, tzinfo=UTC))
+        campaigns.job_actions(campaign, at=datetime(2020, 1, 1, tzinfo=UTC))
 
 
 def test_a_walkout_while_the_agreement_is_in_force_is_flagged(app: BargainingApp) -> None:

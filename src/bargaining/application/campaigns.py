@@ -265,33 +265,33 @@ class Campaigns:
     # ----------------------------------------------------------------- queries
 
     def job_actions(
-        self, campaign_id: UUID, *, known_at: datetime | None = None
+        self, campaign_id: UUID, *, at: datetime | None = None
     ) -> list[JobAction]:
         """Every unit's strike spells (walked out, back on, part day) with their flags as
         known at a moment (default: now): the campaign's own rules from the campaign as it
         stood then, the unit's agreement as recorded then, and the outside conditions as known
         then. Each also keeps the flags recorded with it (``recorded_flags``), which a later
         repeal does not change."""
-        campaign = (self.get(campaign_id) if known_at is None else
-                    load_as_of(self._records, campaign_id, Campaign, "campaign", known_at))
+        campaign = (self.get(campaign_id) if at is None else
+                    load_as_of(self._records, campaign_id, Campaign, "campaign", at))
 
         def outside(unit_id: UUID, on: date) -> list[Flag]:
-            agreements = self._agreements(unit_id, known_at)
+            agreements = self._agreements(unit_id, at)
             if agreements is None:  # no unit recorded under this id: nothing known of it
                 return []
             return [*agreement_flags(agreements, on),
-                    *self._conditions.strike_flags(unit_id, on, known_at=known_at)]
+                    *self._conditions.strike_flags(unit_id, on, at=at)]
 
         return job_actions(campaign, outside)
 
     def _agreements(
-        self, unit_id: UUID, known_at: datetime | None
+        self, unit_id: UUID, at: datetime | None
     ) -> Sequence[CollectiveAgreement] | None:
         """The unit's agreements as known at a moment (now by default); ``None`` when no unit
         was recorded under this id (yet)."""
         try:
-            unit = (load_unit(self._records, unit_id) if known_at is None else load_as_of(
-                self._records, unit_id, BargainingUnit, "bargaining unit", known_at))
+            unit = (load_unit(self._records, unit_id) if at is None else load_as_of(
+                self._records, unit_id, BargainingUnit, "bargaining unit", at))
         except RecordNotFound:
             return None
         return unit.agreements

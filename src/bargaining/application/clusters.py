@@ -254,7 +254,7 @@ class Clusters:
         they stood on ``on``."""
         if self._disputes is None:
             return ()
-        facts = self._disputes.for_cluster(cluster_id, known_at=at)
+        facts = self._disputes.for_cluster(cluster_id, at=at)
         return tuple(f for f in facts if on is None or f.on <= on)
 
     def _round(

@@ -4,7 +4,7 @@ a strike day carries under the laws in force and the jurisdiction's strike posit
 
 ``app.disputes`` is a :class:`Disputes`. A new law or intervention is saved together with the
 index records of every unit, campaign and cluster it concerns (one transaction), so they are
-found without scanning the store. Reads take ``known_at`` (a moment of recording) to answer as
+found without scanning the store. Reads take ``at`` (a moment of recording) to answer as
 the record was known then: a law repealed and deemed never in force was in force as known
 before the repeal was recorded.
 """
@@ -92,17 +92,17 @@ class Disputes:
     ) -> None:
         """The law was repealed on ``on`` (``by`` another act, where named). With
         ``deemed_never_in_force`` it is void from the start, as known from now on; read as
-        known before (``known_at``), it was in force until then."""
+        known before (``at``), it was in force until then."""
         found = self.law(law)
         found.repeal(on=on, source=source, actor=actor,
                      deemed_never_in_force=deemed_never_in_force, by=by, reason=reason)
         self._records.save(found)
 
-    def law(self, law: UUID, *, known_at: datetime | None = None) -> Law:
+    def law(self, law: UUID, *, at: datetime | None = None) -> Law:
         """A law as recorded, or as it was known at a moment."""
-        if known_at is None:
+        if at is None:
             return self._records.load(law, Law, "law")
-        return load_as_of(self._records, law, Law, "law", known_at)
+        return load_as_of(self._records, law, Law, "law", at)
 
     # --------------------------------------------------------- interventions
 
@@ -179,58 +179,58 @@ class Disputes:
                            made_by=made_by, vote=vote, campaigns=campaigns, clusters=clusters,
                            reason=reason)
 
-    def intervention(self, intervention: UUID, *, known_at: datetime | None = None
+    def intervention(self, intervention: UUID, *, at: datetime | None = None
                      ) -> Intervention:
         """An intervention as recorded, or as it was known at a moment."""
-        if known_at is None:
+        if at is None:
             return self._records.load(intervention, Intervention, "intervention")
-        return load_as_of(self._records, intervention, Intervention, "intervention", known_at)
+        return load_as_of(self._records, intervention, Intervention, "intervention", at)
 
     # ----------------------------------------------------------------- reads
 
-    def for_unit(self, unit: UUID, *, known_at: datetime | None = None) -> list[DisputeFact]:
+    def for_unit(self, unit: UUID, *, at: datetime | None = None) -> list[DisputeFact]:
         """The unit's dispute facts (laws' acts and interventions) in date order."""
         load_unit(self._records, unit)
-        return self._facts(Scope.UNIT, unit, known_at)
+        return self._facts(Scope.UNIT, unit, at)
 
-    def for_campaign(self, campaign: UUID, *, known_at: datetime | None = None
+    def for_campaign(self, campaign: UUID, *, at: datetime | None = None
                      ) -> list[DisputeFact]:
         """The dispute facts that concern a campaign, in date order."""
         self._records.load(campaign, Campaign, "campaign")
-        return self._facts(Scope.CAMPAIGN, campaign, known_at)
+        return self._facts(Scope.CAMPAIGN, campaign, at)
 
-    def for_cluster(self, cluster: UUID, *, known_at: datetime | None = None
+    def for_cluster(self, cluster: UUID, *, at: datetime | None = None
                     ) -> list[DisputeFact]:
         """The dispute facts that concern a cluster, in date order."""
         self._records.load(cluster, BargainingCluster, "bargaining cluster")
-        return self._facts(Scope.CLUSTER, cluster, known_at)
+        return self._facts(Scope.CLUSTER, cluster, at)
 
-    def strike_flags(self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+    def strike_flags(self, unit_id: UUID, on: date, *, at: datetime | None = None
                      ) -> list[Flag]:
         """The flags a strike by the unit on ``on`` carries, as the records were known at
-        ``known_at`` (now when omitted): ``LAW_IN_FORCE`` for each law covering it that bans
+        ``at`` (now when omitted): ``LAW_IN_FORCE`` for each law covering it that bans
         strikes, imposes a contract or orders a return to work and was in force that day;
         ``BEFORE_LEGAL_STRIKE_POSITION`` when its jurisdiction has a rule and it had not
         reached its legal strike position."""
         day = require_date(on, "strike day")
-        unit = self._unit_as_known(unit_id, known_at)
+        unit = self._unit_as_known(unit_id, at)
         if unit is None:
             return []
-        laws, interventions = self._records_of(Scope.UNIT, unit_id, known_at)
+        laws, interventions = self._records_of(Scope.UNIT, unit_id, at)
         rule = self.strike_positions.rule_for(unit.region)
         return [*law_flags(unit_id, day, laws),
                 *position_flags(unit_id, day, rule, interventions)]
 
-    def strike_position(self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+    def strike_position(self, unit_id: UUID, on: date, *, at: datetime | None = None
                         ) -> StrikePosition | None:
         """When the unit reached its legal strike position, as of ``on`` (``None`` when its
         jurisdiction has no rule)."""
         day = require_date(on, "day")
-        unit = self._unit_as_known(unit_id, known_at)
+        unit = self._unit_as_known(unit_id, at)
         rule = None if unit is None else self.strike_positions.rule_for(unit.region)
         if rule is None:
             return None
-        _, interventions = self._records_of(Scope.UNIT, unit_id, known_at)
+        _, interventions = self._records_of(Scope.UNIT, unit_id, at)
         return rule.position(unit_id, interventions, day)
 
     # --------------------------------------------------------------- helpers
@@ -274,38 +274,38 @@ class Disputes:
         return DisputeIndex.open(scope, subject, actor=actor)
 
     def _as_known(self, record_id: UUID, kind: type[A], what: str,
-                  known_at: datetime | None) -> A | None:
-        if known_at is None:
+                  at: datetime | None) -> A | None:
+        if at is None:
             if not self._records.contains(record_id):
                 return None
             return self._records.load(record_id, kind, what)
         try:
-            return load_as_of(self._records, record_id, kind, what, known_at)
+            return load_as_of(self._records, record_id, kind, what, at)
         except RecordNotFound:
             return None
 
-    def _unit_as_known(self, unit_id: UUID, known_at: datetime | None) -> BargainingUnit | None:
-        if known_at is not None:
-            require_moment(known_at, "moment known at")
+    def _unit_as_known(self, unit_id: UUID, at: datetime | None) -> BargainingUnit | None:
+        if at is not None:
+            require_moment(at, "moment known at")
         load_unit(self._records, unit_id)
-        return self._as_known(unit_id, BargainingUnit, "bargaining unit", known_at)
+        return self._as_known(unit_id, BargainingUnit, "bargaining unit", at)
 
-    def _records_of(self, scope: Scope, subject: UUID, known_at: datetime | None
+    def _records_of(self, scope: Scope, subject: UUID, at: datetime | None
                     ) -> tuple[list[Law], list[Intervention]]:
-        if known_at is not None:
-            require_moment(known_at, "moment known at")
+        if at is not None:
+            require_moment(at, "moment known at")
         index = self._as_known(index_id(scope, subject), DisputeIndex, "dispute index",
-                               known_at)
+                               at)
         if index is None:
             return [], []
-        laws = [self._as_known(i, Law, "law", known_at) for i in index.ids("law")]
-        found = [self._as_known(i, Intervention, "intervention", known_at)
+        laws = [self._as_known(i, Law, "law", at) for i in index.ids("law")]
+        found = [self._as_known(i, Intervention, "intervention", at)
                  for i in index.ids("intervention")]
         return [x for x in laws if x is not None], [x for x in found if x is not None]
 
-    def _facts(self, scope: Scope, subject: UUID, known_at: datetime | None
+    def _facts(self, scope: Scope, subject: UUID, at: datetime | None
                ) -> list[DisputeFact]:
-        laws, interventions = self._records_of(scope, subject, known_at)
+        laws, interventions = self._records_of(scope, subject, at)
         facts = [f for law in laws for f in law_facts(law)]
         facts += [intervention_fact(i) for i in interventions]
         return sorted(facts, key=lambda f: f.on)

@@ -72,12 +72,12 @@ class EventLog(Protocol):
 class StrikeConditions(Protocol):
     """What the campaigns context asks outside itself about a unit walking out on a day: the
     flags of rules it cannot see, such as a law banning strikes in force or the unit before
-    its legal strike position. ``known_at`` is the moment of recording the answer is read as
+    its legal strike position. ``at`` is the moment of recording the answer is read as
     (``None``: now), so a law repealed later and deemed never in force raises no flag when
     read as known after the repeal."""
 
     def strike_flags(
-        self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+        self, unit_id: UUID, on: date, *, at: datetime | None = None
     ) -> list[Flag]:
         """The flags a walkout by this unit on this day carries from outside the campaign."""
         ...
@@ -87,6 +87,6 @@ class NoStrikeConditions:
     """No conditions outside the campaign: a host that records no laws or legal positions."""
 
     def strike_flags(
-        self, unit_id: UUID, on: date, *, known_at: datetime | None = None
+        self, unit_id: UUID, on: date, *, at: datetime | None = None
     ) -> list[Flag]:
         return []
