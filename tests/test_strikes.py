@@ -20,6 +20,7 @@ from bargaining import (
     Flag,
     FlagRule,
     Ladder,
+    LawEffect,
     Outcome,
     RecordNotFound,
     RuleViolation,
@@ -327,3 +328,46 @@ def test_a_rung_with_its_mandate_rule_and_a_flagged_walkout_are_stored_as_values
         "why": "no strike vote covering it was recorded by 2023-09-15"}}
     reopened = open_app() if app.store.kind != "memory" else app
     assert reopened.campaigns.get(campaign).ladder == uaw
+
+
+def test_an_agreement_settled_after_the_walkout_with_a_retroactive_start_flags_nothing(
+    app: BargainingApp,
+) -> None:
+    """Strikes often end in an agreement effective from before them; it was not in force on
+    the strike days, since nobody had settled it yet."""
+    osbcu = unit(app)
+    app.units.record_agreement(osbcu, effective=date(2019, 9, 1), expiry=date(2022, 8, 31),
+                               actor=CHAIR)
+    campaign = app.campaigns.launch(name="OSBCU 2022", units=osbcu, ladder=FINAL,
+                                    on=date(2022, 8, 1), actor=CHAIR)
+    app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 4), back_on=date(2022, 11, 8),
+                               actor=CHAIR)
+    app.units.record_agreement(osbcu, effective=date(2022, 9, 1), expiry=date(2026, 8, 31),
+                               settled=date(2022, 12, 5), actor=CHAIR)
+    [action] = app.campaigns.job_actions(campaign)
+    assert FlagRule.AGREEMENT_IN_FORCE not in [f.rule for f in action.flags]
+    app.units.record_agreement(osbcu, effective=date(2026, 9, 1), expiry=date(2030, 8, 31),
+                               actor=CHAIR)
+    late = app.campaigns.enter_strike(campaign, osbcu, on=date(2026, 9, 10), actor=CHAIR)
+    assert FlagRule.AGREEMENT_IN_FORCE in [f.rule for f in late]  # no settled day: in force
+
+
+def test_a_law_passed_while_the_unit_is_out_flags_the_spell_from_the_day_after(
+    app: BargainingApp,
+) -> None:
+    faculty, support = unit(app, "Academic staff"), unit(app, "Support staff")
+    campaign = app.campaigns.launch(name="Colleges 2017", units=[faculty, support],
+                                    ladder=FINAL, on=date(2017, 9, 1), actor=CHAIR)
+    bill = app.disputes.record_law(name="Bill 178", region="ON", does=[
+        LawEffect.ORDERS_RETURN_TO_WORK], units=[faculty, support], source="Hansard",
+        actor=CHAIR)
+    app.disputes.pass_law(bill, on=date(2017, 11, 19), source="royal assent", actor=CHAIR)
+    back_next_day = app.campaigns.enter_strike(campaign, faculty, on=date(2017, 10, 16),
+                                               back_on=date(2017, 11, 20), actor=CHAIR)
+    assert FlagRule.LAW_IN_FORCE not in [f.rule for f in back_next_day]
+    stayed = app.campaigns.enter_strike(campaign, support, on=date(2017, 11, 15),
+                                        back_on=date(2017, 11, 21), actor=CHAIR)
+    [law] = [f for f in stayed if f.rule is FlagRule.LAW_IN_FORCE]
+    assert "in force on 2017-11-20" in law.why
+    assert [a.flags == a.recorded_flags for a in app.campaigns.job_actions(campaign)] == [
+        True, True]

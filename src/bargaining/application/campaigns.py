@@ -12,7 +12,12 @@ from bargaining.application.ports import NoStrikeConditions, Records, StrikeCond
 from bargaining.application.time_travel import load_as_of
 from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.campaign import Campaign
-from bargaining.domain.campaigns.job_actions import JobAction, agreement_flags, job_actions
+from bargaining.domain.campaigns.job_actions import (
+    JobAction,
+    agreement_flags,
+    job_actions,
+    over_spell,
+)
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.readiness import (
@@ -247,10 +252,11 @@ class Campaigns:
         campaign.unit(unit_id)
         day = require_date(on, "date the unit walked out")
         unit = load_unit(self._records, unit_id)
+        outside = over_spell(lambda uid, d: self._conditions.strike_flags(uid, d), unit.id,
+                             day, None if part_day else back_on)
         flags = campaign.enter_strike(
             unit.id, on=day, actor=actor, back_on=back_on, part_day=part_day, hours=hours,
-            agreements=unit.agreements, outside=self._conditions.strike_flags(unit.id, day),
-            reason=reason)
+            agreements=unit.agreements, outside=outside, reason=reason)
         self._records.save(campaign)
         return flags
 

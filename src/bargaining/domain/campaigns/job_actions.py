@@ -6,8 +6,9 @@ are judged from its record as it stood on the day the unit walked out: a valid s
 (the latest strike vote covering the unit carried by the ladder's mandate rule), the campaign on
 its strike rung or above, and not paused. The unit's collective agreement in force that day is
 judged from the agreements the application reads from the units context; laws in force and the
-legal strike position come from outside the campaign (the host's ``StrikeConditions``). Flags are
-judged on the day a spell began.
+legal strike position come from outside the campaign (the host's ``StrikeConditions``). The
+campaign's own rules are judged on the day a spell began; the outside ones on every day it kept
+the unit out, as a law may pass while a unit is on strike.
 
 A walkout's event keeps the flags the library saw when it was recorded (the audit trail);
 :func:`job_actions` derives them again from the record as known at a later moment, so a law
@@ -17,7 +18,7 @@ repealed and deemed never in force drops its flag while the stored event still s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Protocol
 from uuid import UUID
@@ -45,6 +46,9 @@ class AgreementTerm(Protocol):
 
     @property
     def expiry(self) -> date: ...
+
+    @property
+    def settled(self) -> date | None: ...
 
     def describe(self) -> str: ...
 
@@ -83,10 +87,13 @@ def own_flags(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Flag]:
 
 
 def agreement_flags(agreements: Iterable[AgreementTerm], on: date) -> list[Flag]:
-    """A flag when one of the unit's collective agreements was in force on the day (from its
-    first known day to its expiry; an expired agreement that carries over is not)."""
+    """A flag when one of the unit's collective agreements was in force on the day: from its
+    first known day to its expiry, and already settled by then. An expired agreement that
+    carries over is not in force, nor is one settled later with a retroactive effective date
+    (a strike often ends in one)."""
     return [Flag(FlagRule.AGREEMENT_IN_FORCE, f"its {a.describe()} was in force on {on}")
-            for a in agreements if a.start <= on <= a.expiry][:1]
+            for a in agreements
+            if a.start <= on <= a.expiry and (a.settled is None or a.settled <= on)][:1]
 
 
 def require_flags(values: object, what: str) -> tuple[Flag, ...]:
@@ -142,6 +149,31 @@ class JobAction:
 OutsideFlags = Callable[[UUID, date], Sequence[Flag]]
 
 
+def spell_days(start: date, back_on: date | None) -> list[date]:
+    """The days a spell kept the unit out: from the walkout to the day before it was back (the
+    walkout's day alone while still out, or for part of a day)."""
+    if back_on is None or back_on <= start:
+        return [start]
+    return [start + timedelta(days=n) for n in range((back_on - start).days)]
+
+
+def over_spell(outside: OutsideFlags, unit_id: UUID, start: date,
+               back_on: date | None) -> list[Flag]:
+    """The outside rules a spell broke: those broken on the day the unit walked out, and those
+    broken later on two days running while it stayed out. A law that passed while the unit
+    was out flags the spell when the unit was still out the day after; the day it passed is
+    the unit's day to go back. Each rule is named once, with the earliest day's reason."""
+    flags: list[Flag] = []
+    before: set[FlagRule] = set()
+    for n, day in enumerate(spell_days(start, back_on)):
+        today = list(outside(unit_id, day))
+        seen = {f.rule for f in flags}
+        flags += [f for f in today
+                  if f.rule not in seen and (n == 0 or f.rule in before)]
+        before = {f.rule for f in today}
+    return flags
+
+
 def job_actions(
     campaign: CampaignRecord, outside: OutsideFlags | None = None
 ) -> list[JobAction]:
@@ -154,9 +186,9 @@ def job_actions(
             flags = own_flags(campaign, unit.unit_id, spell.start)
             if outside is None:
                 flags += [f for f in spell.flags if f.rule not in OWN_RULES]
-            else:
-                flags += outside(unit.unit_id, spell.start)
             back = None if spell.part_day else spell.end
+            if outside is not None:
+                flags += over_spell(outside, unit.unit_id, spell.start, back)
             found.append(JobAction(unit.unit_id, unit.label, spell.start, back, spell.part_day,
                                    spell.hours, tuple(flags), spell.flags))
     return sorted(found, key=lambda j: (j.walked_out, j.label))
