@@ -19,6 +19,7 @@ Feature: Walkouts under a law, read as it was known before and after the law was
     And the workers walk out on 2022-11-04 and are back on 2022-11-08
     Then the walkout is recorded, flagged "struck while a law banning strikes or imposing a contract was in force"
     And the walkout carries no other flag
+    And the campaign's readiness on 2022-11-07 lists the workers on strike and the dispute "Bill 28, Keeping Students in Class Act, 2022 (ON) passed on 2022-11-03"
     And the moment is noted as "known on November 5"
     When Bill 35 repeals Bill 28 on 2022-11-14, deeming it never to have been in force
     Then read as known on November 5, the walkout is flagged "Bill 28"

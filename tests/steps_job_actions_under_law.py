@@ -128,6 +128,18 @@ def no_other_flag(story: Story) -> None:
     assert [f.rule for f in story.action().flags] == [FlagRule.LAW_IN_FORCE]
 
 
+@then(parsers.parse("the campaign's readiness on {on} lists the workers on strike and the "
+                    'dispute "{text}"'))
+def readiness_lists(story: Story, on: str, text: str) -> None:
+    assert story.campaign is not None
+    report = story.app.campaigns.readiness(story.campaign, on=day(on))
+    assert [s.unit_id for s in report.strikes] == [story.unit]
+    assert [n.summary for n in report.disputes if text in n.summary]
+    assert f"dispute: {text}" in report.summary()
+    before = story.app.campaigns.readiness(story.campaign, on=date(2022, 11, 2))
+    assert before.disputes == ()
+
+
 @then(parsers.parse('the moment is noted as "{name}"'))
 def noted(story: Story, name: str) -> None:
     time.sleep(0.002)

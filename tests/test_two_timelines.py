@@ -14,7 +14,17 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from bargaining import Actor, BargainingApp, InvalidInput, RecordNotFound, Tally, Vote
+from bargaining import (
+    Actor,
+    BargainingApp,
+    Category,
+    CompoundIncrease,
+    Demand,
+    InvalidInput,
+    RecordNotFound,
+    Tally,
+    Vote,
+)
 from bargaining.infrastructure.unit_event_feed import UNIT_EVENTS
 from bargaining.presentation.summaries import C, occurred_on
 from tests.history_story import record_story
@@ -215,3 +225,39 @@ def test_the_map_feed_dates_unit_events_as_history_does(
     batch = feed.read(0, 10_000, None, timed=False, dated=True)
     assert batch is not None
     assert sorted(c[2] for c in batch.changes if c[0] != "Registered") == sorted(days.values())
+
+
+def test_rounds_campaigns_and_frameworks_read_on_a_day_at_a_moment_or_a_version(
+    app: BargainingApp,
+) -> None:
+    """The same three readings on every kind of record, one at a time."""
+    unit = app.units.register(union="CUPE", local="OSBCU", employer="Ontario school boards",
+                              unit_name="Education workers", headcount=55_000, actor=STEWARD)
+    campaign = app.campaigns.launch(name="OSBCU 2022", units=unit, on=date(2022, 8, 1),
+                                    actor=STEWARD)
+    table = app.rounds.open(unit, on=date(2022, 6, 1), actor=STEWARD)
+    time.sleep(0.002)
+    before_the_vote = datetime.now(UTC)
+    time.sleep(0.002)
+    app.campaigns.record_mandate(campaign, Vote(date(2022, 10, 3), Tally(
+        eligible=55_000, cast=45_433, yes=43_821, no=1_612)), actor=STEWARD)  # back-filled
+    app.campaigns.pause(campaign, on=date(2022, 11, 21), actor=STEWARD, reason="agreement")
+    assert len(app.campaigns.get(campaign).mandates) == 1
+    assert app.campaigns.get(campaign, at=before_the_vote).mandates == []
+    assert len(app.campaigns.get(campaign, on=date(2022, 10, 3)).mandates) == 1
+    assert app.campaigns.get(campaign, on=date(2022, 10, 2)).mandates == []
+    assert app.campaigns.get(campaign, on=date(2022, 11, 20)).status.value == "active"
+    assert app.campaigns.get(campaign, version=1).version == 1
+    assert app.rounds.get(table, on=date(2022, 6, 1)).notice_served == date(2022, 6, 1)
+    with pytest.raises(RecordNotFound, match="did not exist yet on 2022-05-31"):
+        app.rounds.get(table, on=date(2022, 5, 31))
+    with pytest.raises(InvalidInput, match="read a campaign on a date, at a moment or at a "
+                                           "version: one"):
+        app.campaigns.get(campaign, on=date(2022, 10, 3), version=1)
+    framework = app.frameworks.draft(name="Education 2022", sectors=["education"], demands=[
+        Demand("wages", Category.WAGES, CompoundIncrease(floor=10, target=20))], actor=STEWARD)
+    app.frameworks.record_vote(framework, 1, Vote(date(2022, 6, 1), Tally(
+        eligible=200, cast=180, yes=170, no=10)), actor=STEWARD)
+    assert app.frameworks.get(framework).effective is not None
+    assert app.frameworks.get(framework, on=date(2022, 5, 31)).effective is None
+    assert app.frameworks.get(framework, version=1).effective is None

@@ -76,7 +76,7 @@ class BargainingApp:
         self.disputes = Disputes(events, strike_positions)
         #: Campaign escalation, participation and readiness; job actions and their flags,
         #: with the strike conditions of the disputes context (laws, legal strike position).
-        self.campaigns = Campaigns(events, self.disputes)
+        self.campaigns = Campaigns(events, self.disputes, self.disputes)
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
         #: History, the audit log, and records as they stood before.

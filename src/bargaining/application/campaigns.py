@@ -8,8 +8,15 @@ from datetime import date, datetime
 from fractions import Fraction
 from uuid import UUID
 
-from bargaining.application.ports import NoStrikeConditions, Records, StrikeConditions
-from bargaining.application.time_travel import load_as_of
+import attrs
+
+from bargaining.application.ports import (
+    CampaignDisputes,
+    NoStrikeConditions,
+    Records,
+    StrikeConditions,
+)
+from bargaining.application.time_travel import load_as_of, load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.job_actions import (
@@ -44,11 +51,16 @@ class Campaigns:
     """Campaigns: ladders, actions and structure tests, climbs and overrides, mandates,
     escalating strikes and job actions with their flags, readiness and participation growth.
     ``conditions`` answers what the campaign cannot see about a walkout (laws in force, the
-    legal strike position); by default there are none."""
+    legal strike position); by default there are none. ``disputes`` lists the facts of a
+    campaign's dispute recorded outside it, which readiness shows."""
 
-    def __init__(self, records: Records, conditions: StrikeConditions | None = None) -> None:
+    def __init__(
+        self, records: Records, conditions: StrikeConditions | None = None,
+        disputes: CampaignDisputes | None = None,
+    ) -> None:
         self._records = records
         self._conditions: StrikeConditions = conditions or NoStrikeConditions()
+        self._disputes = disputes
 
     def _cluster(self, cluster_id: UUID) -> BargainingCluster:
         return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
@@ -87,9 +99,14 @@ class Campaigns:
         self._records.save(campaign)
         return campaign.id
 
-    def get(self, campaign_id: UUID, *, version: int | None = None) -> Campaign:
-        """A campaign as recorded (or as it was at ``version``)."""
-        return self._records.load(campaign_id, Campaign, "campaign", version=version)
+    def get(
+        self, campaign_id: UUID, *, on: date | None = None, at: datetime | None = None,
+        version: int | None = None,
+    ) -> Campaign:
+        """A campaign as recorded; or as it was on a real-world date (``on``), as it was known
+        at a moment of recording (``at``, timezone-aware), or at a ``version``: one at most."""
+        return load_reading(self._records, campaign_id, Campaign, "campaign", on=on, at=at,
+                            version=version)
 
     def add_unit(
         self, campaign_id: UUID, unit_id: UUID, *, on: date, actor: Actor,
@@ -304,8 +321,13 @@ class Campaigns:
 
     def readiness(self, campaign_id: UUID, *, on: date | None = None) -> Readiness:
         """The readiness report on a date (default: the last date the record speaks of),
-        with the units on strike that day and their flags as known now."""
-        return readiness(self.get(campaign_id), on, self.job_actions(campaign_id))
+        with the units on strike that day and their flags as known now, and the facts of the
+        campaign's dispute recorded outside it by that day (laws' acts, interventions)."""
+        report = readiness(self.get(campaign_id), on, self.job_actions(campaign_id))
+        if self._disputes is None:
+            return report
+        notes = tuple(n for n in self._disputes.for_campaign(campaign_id) if n.on <= report.on)
+        return attrs.evolve(report, disputes=notes)
 
     def participation_series(
         self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None

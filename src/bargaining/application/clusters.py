@@ -10,7 +10,7 @@ import attrs
 
 from bargaining.application.disputes import Disputes
 from bargaining.application.ports import Records
-from bargaining.application.time_travel import load_as_of, load_on
+from bargaining.application.time_travel import load_as_of, load_on, load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import (
     BargainingCluster,
@@ -22,7 +22,7 @@ from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import RecordNotFound, RuleViolation
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -117,16 +117,8 @@ class Clusters:
     ) -> BargainingCluster:
         """A cluster as recorded; or as it was on a real-world date (``on``), as it was known
         at a moment of recording (``at``, timezone-aware), or at a ``version``: one at most."""
-        if sum(x is not None for x in (on, at, version)) > 1:
-            raise InvalidInput("read a cluster on a date, at a moment or at a version: one")
-        if on is not None:
-            return load_on(self._records, cluster_id, BargainingCluster, "bargaining cluster",
-                           on)
-        if at is not None:
-            return load_as_of(self._records, cluster_id, BargainingCluster,
-                              "bargaining cluster", at)
-        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster",
-                                  version=version)
+        return load_reading(self._records, cluster_id, BargainingCluster, "bargaining cluster",
+                            on=on, at=at, version=version)
 
     def admit(
         self, cluster_id: UUID, unit_id: UUID, *, actor: Actor, on: date,

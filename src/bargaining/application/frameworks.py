@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from uuid import UUID
 
 from bargaining.application.ports import Records
+from bargaining.application.time_travel import load_reading
 from bargaining.domain.frameworks.evaluation import Evaluation, Terms, evaluate
 from bargaining.domain.frameworks.framework import Demand, DemandFramework
 from bargaining.domain.shared.actor import Actor
@@ -50,8 +52,15 @@ class Frameworks:
         self._records.save(framework)
         return carried
 
-    def get(self, framework_id: UUID) -> DemandFramework:
-        return self._records.load(framework_id, DemandFramework, "demand framework")
+    def get(
+        self, framework_id: UUID, *, on: date | None = None, at: datetime | None = None,
+        version: int | None = None,
+    ) -> DemandFramework:
+        """A framework as recorded; or as it was on a real-world date (``on``), as it was
+        known at a moment of recording (``at``, timezone-aware), or at a ``version``: one at
+        most."""
+        return load_reading(self._records, framework_id, DemandFramework, "demand framework",
+                            on=on, at=at, version=version)
 
     def evaluate(
         self, framework_id: UUID, terms: Terms, *, version: int | None = None

@@ -14,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from bargaining.domain.campaigns.readiness import DisputeNote
 from bargaining.domain.shared.flags import Flag
 
 A = TypeVar("A")
@@ -80,6 +81,17 @@ class StrikeConditions(Protocol):
         self, unit_id: UUID, on: date, *, at: datetime | None = None
     ) -> list[Flag]:
         """The flags a walkout by this unit on this day carries from outside the campaign."""
+        ...
+
+
+class CampaignDisputes(Protocol):
+    """The facts of a campaign's dispute recorded outside it (laws' acts, interventions), in
+    date order, as known at a moment (``None``: now)."""
+
+    def for_campaign(
+        self, campaign: UUID, *, at: datetime | None = None
+    ) -> Sequence[DisputeNote]:
+        """The dated facts that concern the campaign."""
         ...
 
 

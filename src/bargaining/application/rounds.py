@@ -3,10 +3,11 @@ agreements, the sign-off gate, ratification, and me-too entitlements."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 from bargaining.application.ports import Records
+from bargaining.application.time_travel import load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
 from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
@@ -50,9 +51,15 @@ class Rounds:
         self._records.save(bargaining_round, coordinating)
         return bargaining_round.id
 
-    def get(self, round_id: UUID) -> BargainingRound:
-        """A bargaining round as recorded."""
-        return self._records.load(round_id, BargainingRound, "bargaining round")
+    def get(
+        self, round_id: UUID, *, on: date | None = None, at: datetime | None = None,
+        version: int | None = None,
+    ) -> BargainingRound:
+        """A bargaining round as recorded; or as it was on a real-world date (``on``), as it
+        was known at a moment of recording (``at``, timezone-aware), or at a ``version``: one
+        at most."""
+        return load_reading(self._records, round_id, BargainingRound, "bargaining round",
+                            on=on, at=at, version=version)
 
     def _framework_version(self, bargaining_round: BargainingRound) -> FrameworkVersion | None:
         if bargaining_round.cluster_id is None:

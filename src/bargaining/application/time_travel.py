@@ -69,3 +69,18 @@ def load_on(records: Records, record_id: object, kind: type[A], what: str, on: o
     if found is None:
         raise RecordNotFound(f"the {what} {record_id} did not exist yet on {day.isoformat()}")
     return found
+
+
+def load_reading(
+    records: Records, record_id: object, kind: type[A], what: str, *,
+    on: object = None, at: object = None, version: int | None = None,
+) -> A:
+    """A record as recorded, or read one way: as it was on a real-world date (``on``), as it
+    was known at a moment of recording (``at``), or at a ``version``; one of them at most."""
+    if sum(x is not None for x in (on, at, version)) > 1:
+        raise InvalidInput(f"read a {what} on a date, at a moment or at a version: one")
+    if on is not None:
+        return load_on(records, record_id, kind, what, on)
+    if at is not None:
+        return load_as_of(records, record_id, kind, what, at)
+    return records.load(record_id, kind, what, version=version)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from fractions import Fraction
+from typing import Protocol
 from uuid import UUID
 
 import attrs
@@ -25,6 +26,17 @@ from bargaining.domain.campaigns.timeline import Action, CampaignStatus
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.shares import percent_of, show_percent
+
+
+class DisputeNote(Protocol):
+    """A dated fact of the campaign's dispute from outside it (a law passed, a lockout, a forced
+    vote), as readiness lists it."""
+
+    @property
+    def on(self) -> date: ...
+
+    @property
+    def summary(self) -> str: ...
 
 
 @attrs.frozen
@@ -89,7 +101,8 @@ class Readiness:
     the next rung's (``biggest_worst_rung`` says which). On the strike vote rung it is a unit
     that has not voted (``figure`` None) or whose vote fell short of the benchmark, never one
     that met it. ``strike_vote_ok`` says whether some unit holds a valid strike mandate;
-    ``strikes`` are the spells of units out that day, with their flags."""
+    ``strikes`` are the spells of units out that day, with their flags; ``disputes`` the facts
+    of the campaign's dispute recorded outside it, by that day (laws, lockouts, forced votes)."""
 
     campaign: str
     on: date
@@ -105,6 +118,7 @@ class Readiness:
     biggest_worst: Standing | None
     biggest_worst_rung: str | None
     strikes: tuple[JobAction, ...] = ()
+    disputes: tuple[DisputeNote, ...] = ()
 
     def unit(self, unit_id: UUID) -> UnitReadiness:
         for line in self.units:
@@ -153,6 +167,8 @@ class Readiness:
             )
         for strike in self.strikes:
             lines.append(f"on strike: {strike.describe()}")
+        for note in self.disputes:
+            lines.append(f"dispute: {note.summary}")
         return "\n".join(lines)
 
     def table(self) -> str:
