@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from uuid import UUID
 
@@ -74,6 +74,11 @@ class LawBook:
             if known and not void and unit_id in law["units"] and law["from"] <= on:  # type: ignore[operator]
                 found.append(Flag(FlagRule.LAW_IN_FORCE, f"{law['name']} was in force on {on}"))
         return found
+
+    def strike_flags_by_day(
+        self, unit_id: UUID, days: Sequence[date], *, at: datetime | None = None
+    ) -> dict[date, list[Flag]]:
+        return {d: self.strike_flags(unit_id, d, at=at) for d in days}
 
 
 # ------------------------------------------------------------------ mandates by their rule

@@ -24,6 +24,7 @@ from bargaining.domain.campaigns.job_actions import (
     agreement_flags,
     job_actions,
     over_spell,
+    spell_days,
 )
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
@@ -269,8 +270,9 @@ class Campaigns:
         campaign.unit(unit_id)
         day = require_date(on, "date the unit walked out")
         unit = load_unit(self._records, unit_id)
-        outside = over_spell(lambda uid, d: self._conditions.strike_flags(uid, d), unit.id,
-                             day, None if part_day else back_on)
+        back = None if part_day else back_on
+        by_day = self._conditions.strike_flags_by_day(unit.id, spell_days(day, back))
+        outside = over_spell(lambda uid, d: by_day.get(d, []), unit.id, day, back)
         flags = campaign.enter_strike(
             unit.id, on=day, actor=actor, back_on=back_on, part_day=part_day, hours=hours,
             agreements=unit.agreements, outside=outside, reason=reason)
@@ -297,13 +299,23 @@ class Campaigns:
         repeal does not change."""
         campaign = (self.get(campaign_id) if at is None else
                     load_as_of(self._records, campaign_id, Campaign, "campaign", at))
+        # What each striking unit needs is read once, for all its strike days.
+        agreements: dict[UUID, Sequence[CollectiveAgreement] | None] = {}
+        by_day: dict[UUID, dict[date, list[Flag]]] = {}
+        for unit in campaign.units.values():
+            days = sorted({d for s in unit.strikes
+                           for d in spell_days(s.start, None if s.part_day else s.end)})
+            if days:
+                agreements[unit.unit_id] = self._agreements(unit.unit_id, at)
+                if agreements[unit.unit_id] is not None:
+                    by_day[unit.unit_id] = self._conditions.strike_flags_by_day(
+                        unit.unit_id, days, at=at)
 
         def outside(unit_id: UUID, on: date) -> list[Flag]:
-            agreements = self._agreements(unit_id, at)
-            if agreements is None:  # no unit recorded under this id: nothing known of it
+            known = agreements.get(unit_id)
+            if known is None:  # no unit recorded under this id: nothing known of it
                 return []
-            return [*agreement_flags(agreements, on),
-                    *self._conditions.strike_flags(unit_id, on, at=at)]
+            return [*agreement_flags(known, on), *by_day.get(unit_id, {}).get(on, [])]
 
         return job_actions(campaign, outside)
 

@@ -213,13 +213,21 @@ class Disputes:
         ``BEFORE_LEGAL_STRIKE_POSITION`` when its jurisdiction has a rule and it had not
         reached its legal strike position."""
         day = require_date(on, "strike day")
+        return self.strike_flags_by_day(unit_id, [day], at=at)[day]
+
+    def strike_flags_by_day(
+        self, unit_id: UUID, days: Sequence[date], *, at: datetime | None = None
+    ) -> dict[date, list[Flag]]:
+        """:meth:`strike_flags` for each of these days, reading the unit's laws and
+        interventions once."""
+        wanted = [require_date(d, "strike day") for d in days]
         unit = self._unit_as_known(unit_id, at)
         if unit is None:
-            return []
+            return {d: [] for d in wanted}
         laws, interventions = self._records_of(Scope.UNIT, unit_id, at)
         rule = self.strike_positions.rule_for(unit.region)
-        return [*law_flags(unit_id, day, laws),
-                *position_flags(unit_id, day, rule, interventions)]
+        return {d: [*law_flags(unit_id, d, laws),
+                    *position_flags(unit_id, d, rule, interventions)] for d in wanted}
 
     def strike_position(self, unit_id: UUID, on: date, *, at: datetime | None = None
                         ) -> StrikePosition | None:

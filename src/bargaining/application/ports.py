@@ -83,6 +83,13 @@ class StrikeConditions(Protocol):
         """The flags a walkout by this unit on this day carries from outside the campaign."""
         ...
 
+    def strike_flags_by_day(
+        self, unit_id: UUID, days: Sequence[date], *, at: datetime | None = None
+    ) -> dict[date, list[Flag]]:
+        """The same for each of these days, reading what it needs once (a strike of many
+        days, every unit of a campaign)."""
+        ...
+
 
 class CampaignDisputes(Protocol):
     """The facts of a campaign's dispute recorded outside it (laws' acts, interventions), in
@@ -102,3 +109,8 @@ class NoStrikeConditions:
         self, unit_id: UUID, on: date, *, at: datetime | None = None
     ) -> list[Flag]:
         return []
+
+    def strike_flags_by_day(
+        self, unit_id: UUID, days: Sequence[date], *, at: datetime | None = None
+    ) -> dict[date, list[Flag]]:
+        return {}
