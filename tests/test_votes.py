@@ -23,6 +23,8 @@ def test_a_quorum_is_a_share_or_a_number_present_one_of_the_two() -> None:
         Quorum(percent=50, people=10)
     with pytest.raises(RuleViolation, match="cannot be negative"):
         Quorum.present(-1)
+    with pytest.raises(InvalidInput, match="at least one person"):
+        Quorum.present(0)
 
 
 def test_a_bare_number_as_quorum_is_a_percentage_of_eligible_voters() -> None:
@@ -49,5 +51,13 @@ def test_a_vote_names_its_body() -> None:
 def test_a_rule_counts_valid_ballots_cast_ballots_or_eligible_members_only() -> None:
     with pytest.raises(InvalidInput, match="counts yes votes of 'valid' ballots"):
         Threshold(50, "present")
+    with pytest.raises(InvalidInput, match="strictly_more is True"):
+        Threshold(50, "valid", "yes")  # type: ignore[arg-type]
     assert Threshold.two_thirds_of_valid().describe() == "two thirds of valid ballots"
     assert Threshold(60, "cast", strictly_more=True).describe() == "more than 60% of ballots cast"
+
+
+def test_only_the_members_themselves_speak_for_the_membership() -> None:
+    assert Body.members().is_the_membership and Body.general_assembly().is_the_membership
+    assert not any(b.is_the_membership for b in (Body.delegates(), Body.executive(),
+                                                 Body.committee(), Body.named("Conseil")))

@@ -46,5 +46,10 @@ class Flag:
     rule: FlagRule = attrs.field(converter=_rule)
     why: str
 
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.why, str) or not self.why.strip():
+            raise InvalidInput("a flag says why, in words")
+
     def describe(self) -> str:
+        """The rule and why, in one line."""
         return f"{self.rule.value}: {self.why}"

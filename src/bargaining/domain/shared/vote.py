@@ -100,6 +100,8 @@ class Threshold:
     strictly_more: bool = False
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.strictly_more, bool):
+            raise InvalidInput("a rule's strictly_more is True (more than) or False (at least)")
         if self.of not in _BASES:
             raise InvalidInput(
                 "a vote's rule counts yes votes of 'valid' ballots, of ballots 'cast' or of "
@@ -176,6 +178,8 @@ class Quorum:
                                "one of the two")
         if self.people is not None:
             whole_count(self.people, "a quorum's number present")
+            if self.people == 0:
+                raise InvalidInput("a quorum of people present is at least one person")
 
     @classmethod
     def share(cls, percent: int | Fraction) -> Quorum:
@@ -188,12 +192,14 @@ class Quorum:
         return cls(people=people)
 
     def met_by(self, tally: Tally) -> bool:
+        """Whether the vote had its quorum."""
         if self.people is not None:
             return tally.attendance >= self.people
         assert self.percent is not None
         return tally.turnout >= self.percent
 
     def describe(self, tally: Tally) -> str:
+        """The quorum in words, with what the tally had."""
         if self.people is not None:
             return f"a quorum of {self.people} present ({tally.attendance} present)"
         assert self.percent is not None
@@ -247,32 +253,52 @@ class Body:
 
     @classmethod
     def members(cls) -> Body:
+        """The members voted."""
         return cls(BodyKind.MEMBERS)
 
     @classmethod
     def delegates(cls) -> Body:
+        """The delegates voted."""
         return cls(BodyKind.DELEGATES)
 
     @classmethod
     def general_assembly(cls) -> Body:
+        """The general assembly voted."""
         return cls(BodyKind.GENERAL_ASSEMBLY)
 
     @classmethod
     def executive(cls) -> Body:
+        """The executive voted."""
         return cls(BodyKind.EXECUTIVE)
 
     @classmethod
     def committee(cls) -> Body:
+        """The committee voted."""
         return cls(BodyKind.COMMITTEE)
 
     @classmethod
     def named(cls, name: str) -> Body:
+        """A body with a name of its own ("Conseil général")."""
         return cls(BodyKind.NAMED, " ".join(str(name).split()))
 
     def describe(self) -> str:
+        """The body in words: its name, or its kind."""
         if self.name:
             return self.name
         return self.kind.value
+
+    @property
+    def is_the_membership(self) -> bool:
+        """Whether the members themselves voted (by ballot or in a general assembly, as
+        Quebec unions do), not a body that represents them: only they ratify an agreement or
+        give a strike mandate."""
+        return self.kind in (BodyKind.MEMBERS, BodyKind.GENERAL_ASSEMBLY)
+
+
+def by_the_membership(vote: Vote) -> bool:
+    """Whether the members themselves held the vote; a vote stored before votes named their
+    body (``body`` ``None``) was theirs."""
+    return vote.body is None or vote.body.is_the_membership
 
 
 @attrs.frozen
