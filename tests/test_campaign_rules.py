@@ -374,7 +374,9 @@ def test_a_walkout_is_refused_only_when_it_cannot_be() -> None:
     assert strikes.check_walkout(campaign, A, later(31), agreements=[agreement]).flags == ()
     campaign.conclude(Outcome.SETTLED, on=later(40), actor=CHAIR)
     with pytest.raises(RuleViolation, match=r"concluded \(settled\) on 2026-02-14: nothing more"):
-        strikes.check_walkout(campaign, A, later(8))
+        strikes.check_walkout(campaign, A, later(41))
+    back_filled = strikes.check_walkout(campaign, A, later(8))  # before the conclusion
+    assert back_filled.back_on == later(40)
 
 
 def test_a_striking_unit_returns_only_after_the_day_it_walked_out() -> None:

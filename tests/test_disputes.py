@@ -475,3 +475,12 @@ def test_a_fact_whose_index_was_changed_meanwhile_is_saved_on_a_second_try(
     notice = disputes.serve_strike_notice(workers, on=date(2023, 4, 20), source="s",
                                           actor=STEWARD)
     assert [f.record_id for f in app.disputes.for_unit(workers)] == [*other, notice]
+
+
+def test_a_jurisdiction_is_found_whatever_its_case_and_a_code_must_be_text() -> None:
+    calendar = StrikePositionCalendar.build({"ON": ONTARIO_RULE})
+    assert calendar.rule_for("on") is ONTARIO_RULE
+    assert calendar.rule_for(" On ") is ONTARIO_RULE
+    assert calendar.rule_for("MB") is None
+    with pytest.raises(InvalidInput, match="named by its code"):
+        StrikePositionCalendar.build({5: ONTARIO_RULE})  # type: ignore[dict-item]

@@ -17,6 +17,7 @@ from eventsourcing.persistence import StoredEvent
 from bargaining import (
     Actor,
     BargainingApp,
+    Body,
     Flag,
     FlagRule,
     Ladder,
@@ -223,7 +224,7 @@ def test_a_walkout_while_the_agreement_is_in_force_is_flagged(app: BargainingApp
     assert "walked out for part of 2022-06-15 (2 hours)" in app.history.of(campaign)[2].summary
 
 
-def test_a_concluded_campaign_records_no_walkout_and_returns_are_back_filled(
+def test_a_concluded_campaign_records_back_filled_walkouts_up_to_its_conclusion(
     app: BargainingApp,
 ) -> None:
     osbcu = unit(app)
@@ -236,10 +237,17 @@ def test_a_concluded_campaign_records_no_walkout_and_returns_are_back_filled(
     assert app.campaigns.job_actions(campaign)[0].back_on == date(2022, 11, 8)
     app.campaigns.resume(campaign, on=date(2022, 11, 2), actor=CHAIR)  # decisions keep order
     app.campaigns.conclude(campaign, Outcome.SETTLED, on=date(2022, 11, 20), actor=CHAIR)
+    app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 10), actor=CHAIR)
+    late = app.campaigns.job_actions(campaign)[-1]
+    assert (late.walked_out, late.back_on) == (date(2022, 11, 10), date(2022, 11, 20))
     before = events(app)
     with pytest.raises(RuleViolation, match=r"concluded \(settled\) on 2022-11-20: nothing more "
                                             "can be recorded on it"):
-        app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 10), actor=CHAIR)
+        app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 21), actor=CHAIR)
+    with pytest.raises(RuleViolation, match="a concluded campaign's strikes end by its "
+                                            "conclusion"):
+        app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 2),
+                                   back_on=date(2022, 11, 25), actor=CHAIR)
     assert events(app) == before
 
 
@@ -376,3 +384,55 @@ def test_a_law_passed_while_the_unit_is_out_flags_the_spell_from_the_day_after(
     assert "in force on 2017-11-20" in law.why
     assert [a.flags == a.recorded_flags for a in app.campaigns.job_actions(campaign)] == [
         True, True]
+
+
+def test_a_walkout_still_under_way_is_judged_up_to_the_day_it_is_read(
+    app: BargainingApp,
+) -> None:
+    """A unit that stays out past a back-to-work law, with no return recorded yet, is flagged:
+    the spell is judged up to today, or up to the day of the moment it is read as known."""
+    faculty = unit(app, "Academic staff")
+    campaign = app.campaigns.launch(name="Colleges 2017", units=faculty, ladder=FINAL,
+                                    on=date(2017, 9, 1), actor=CHAIR)
+    app.campaigns.enter_strike(campaign, faculty, on=date(2017, 10, 16), actor=CHAIR)
+    bill = app.disputes.record_law(name="Bill 178", region="ON", does=[
+        LawEffect.ORDERS_RETURN_TO_WORK], units=faculty, source="Hansard", actor=CHAIR)
+    app.disputes.pass_law(bill, on=date(2017, 11, 19), source="royal assent", actor=CHAIR)
+    [out] = app.campaigns.job_actions(campaign)
+    assert out.back_on is None
+    [law] = [f for f in out.flags if f.rule is FlagRule.LAW_IN_FORCE]
+    assert "in force on 2017-11-20" in law.why
+
+
+def test_a_part_day_walkout_covers_its_day_only(app: BargainingApp) -> None:
+    osbcu = unit(app)
+    campaign = app.campaigns.launch(name="OSBCU 2022", units=osbcu, ladder=FINAL,
+                                    on=date(2022, 8, 1), actor=CHAIR)
+    app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 9, 10), hours=2, actor=CHAIR)
+    [walkout] = app.campaigns.job_actions(campaign)
+    assert walkout.part_day and walkout.covers(date(2022, 9, 10))
+    assert not walkout.covers(date(2022, 9, 11))
+    assert app.campaigns.readiness(campaign, on=date(2022, 9, 10)).strikes == (walkout,)
+    assert app.campaigns.readiness(campaign, on=date(2022, 12, 1)).strikes == ()
+
+
+def test_a_strike_vote_of_a_body_that_is_not_the_membership_is_no_mandate(
+    app: BargainingApp,
+) -> None:
+    osbcu = unit(app)
+    campaign = app.campaigns.launch(name="OSBCU 2022", units=osbcu, ladder=FINAL,
+                                    on=date(2022, 8, 1), actor=CHAIR)
+    tally = Tally(eligible=40, cast=40, yes=38, no=2)
+    app.campaigns.record_mandate(campaign, Vote(date(2022, 10, 3), tally,
+                                                body=Body.executive()), actor=CHAIR)
+    [flag] = [f for f in app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 4),
+                                                    back_on=date(2022, 11, 8), actor=CHAIR)
+              if f.rule is FlagRule.NO_VALID_MANDATE]
+    assert "was a vote of the executive, not of the members" in flag.why
+    two_thirds = Vote(date(2022, 11, 10), Tally(eligible=100, cast=100, yes=60, no=40),
+                      Threshold.two_thirds_of_valid())
+    app.campaigns.record_mandate(campaign, two_thirds, actor=CHAIR)
+    later = app.campaigns.enter_strike(campaign, osbcu, on=date(2022, 11, 14), actor=CHAIR)
+    [flag] = [f for f in later if f.rule is FlagRule.NO_VALID_MANDATE]
+    assert ("did not carry by the rule it was held under, two thirds of valid ballots: 60% "
+            "yes") in flag.why

@@ -4,7 +4,7 @@ overrides, mandates, escalating strikes, readiness and participation growth."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from uuid import UUID
 
@@ -269,10 +269,12 @@ class Campaigns:
         campaign = self.get(campaign_id)
         campaign.unit(unit_id)
         day = require_date(on, "date the unit walked out")
+        back = None if back_on is None else require_date(back_on, "date the unit was back")
+        end = day + timedelta(days=1) if part_day or hours is not None else back
+        today = datetime.now(UTC).date()
         unit = load_unit(self._records, unit_id)
-        back = None if part_day else back_on
-        by_day = self._conditions.strike_flags_by_day(unit.id, spell_days(day, back))
-        outside = over_spell(lambda uid, d: by_day.get(d, []), unit.id, day, back)
+        by_day = self._conditions.strike_flags_by_day(unit.id, spell_days(day, end, today))
+        outside = over_spell(lambda uid, d: by_day.get(d, []), unit.id, day, end, today)
         flags = campaign.enter_strike(
             unit.id, on=day, actor=actor, back_on=back_on, part_day=part_day, hours=hours,
             agreements=unit.agreements, outside=outside, reason=reason)
@@ -299,12 +301,12 @@ class Campaigns:
         repeal does not change."""
         campaign = (self.get(campaign_id) if at is None else
                     load_as_of(self._records, campaign_id, Campaign, "campaign", at))
+        until = (at or datetime.now(UTC)).astimezone(UTC).date()
         # What each striking unit needs is read once, for all its strike days.
         agreements: dict[UUID, Sequence[CollectiveAgreement] | None] = {}
         by_day: dict[UUID, dict[date, list[Flag]]] = {}
         for unit in campaign.units.values():
-            days = sorted({d for s in unit.strikes
-                           for d in spell_days(s.start, None if s.part_day else s.end)})
+            days = sorted({d for s in unit.strikes for d in spell_days(s.start, s.end, until)})
             if days:
                 agreements[unit.unit_id] = self._agreements(unit.unit_id, at)
                 if agreements[unit.unit_id] is not None:
@@ -317,7 +319,7 @@ class Campaigns:
                 return []
             return [*agreement_flags(known, on), *by_day.get(unit_id, {}).get(on, [])]
 
-        return job_actions(campaign, outside)
+        return job_actions(campaign, outside, until)
 
     def _agreements(
         self, unit_id: UUID, at: datetime | None

@@ -54,6 +54,7 @@ class PactBreach:
     flag: Flag
 
     def explain(self) -> str:
+        """The member and why its fact broke the pact."""
         return f"{self.label}: {self.flag.why}"
 
 

@@ -30,7 +30,6 @@ from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignStatus, last_on
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.flags import Flag, FlagRule
-from bargaining.domain.shared.shares import show_percent
 
 #: The rules the campaign judges from its own record; the others come from outside it.
 OWN_RULES = frozenset({FlagRule.NO_VALID_MANDATE, FlagRule.BELOW_STRIKE_RUNG,
@@ -62,13 +61,11 @@ def own_flags(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Flag]:
     if not votes:
         flags.append(Flag(FlagRule.NO_VALID_MANDATE,
                           f"no strike vote covering it was recorded by {on}"))
-    elif not votes[-1].valid_by(rule):
-        vote = votes[-1].vote
-        quorum = "" if vote.quorum_met else ", its quorum not met"
+    elif (why := votes[-1].why_not_valid(rule)) is not None:
         flags.append(Flag(
             FlagRule.NO_VALID_MANDATE,
-            f"its latest strike vote (number {votes[-1].number}, held {vote.held_on}) did not "
-            f"carry by {rule.describe()}: {show_percent(rule.share(vote.tally))} yes{quorum}"))
+            f"its latest strike vote (number {votes[-1].number}, held "
+            f"{votes[-1].vote.held_on}) {why}"))
     ladder = queries.ladder_on(campaign, on)
     index, rung = queries.rung_on(campaign, on)
     strike = ladder.strike_index
@@ -127,7 +124,9 @@ class JobAction:
         return bool(self.flags)
 
     def covers(self, on: date) -> bool:
-        """Whether the unit was out on this day."""
+        """Whether the unit was out on this day (a part-day walkout: that day only)."""
+        if self.part_day:
+            return on == self.walked_out
         return self.walked_out <= on and (self.back_on is None or on < self.back_on)
 
     def describe(self) -> str:
@@ -149,23 +148,25 @@ class JobAction:
 OutsideFlags = Callable[[UUID, date], Sequence[Flag]]
 
 
-def spell_days(start: date, back_on: date | None) -> list[date]:
-    """The days a spell kept the unit out: from the walkout to the day before it was back (the
-    walkout's day alone while still out, or for part of a day)."""
-    if back_on is None or back_on <= start:
+def spell_days(start: date, back_on: date | None, until: date | None = None) -> list[date]:
+    """The days a spell kept the unit out: from the walkout to the day before it was back;
+    while still out, to ``until`` (the day it is read on). A part-day walkout is back the next
+    day."""
+    last = (back_on - timedelta(days=1)) if back_on is not None else (until or start)
+    if last <= start:
         return [start]
-    return [start + timedelta(days=n) for n in range((back_on - start).days)]
+    return [start + timedelta(days=n) for n in range((last - start).days + 1)]
 
 
 def over_spell(outside: OutsideFlags, unit_id: UUID, start: date,
-               back_on: date | None) -> list[Flag]:
+               back_on: date | None, until: date | None = None) -> list[Flag]:
     """The outside rules a spell broke: those broken on the day the unit walked out, and those
     broken later on two days running while it stayed out. A law that passed while the unit
     was out flags the spell when the unit was still out the day after; the day it passed is
     the unit's day to go back. Each rule is named once, with the earliest day's reason."""
     flags: list[Flag] = []
     before: set[FlagRule] = set()
-    for n, day in enumerate(spell_days(start, back_on)):
+    for n, day in enumerate(spell_days(start, back_on, until)):
         today = list(outside(unit_id, day))
         seen = {f.rule for f in flags}
         flags += [f for f in today
@@ -175,11 +176,12 @@ def over_spell(outside: OutsideFlags, unit_id: UUID, start: date,
 
 
 def job_actions(
-    campaign: CampaignRecord, outside: OutsideFlags | None = None
+    campaign: CampaignRecord, outside: OutsideFlags | None = None, until: date | None = None
 ) -> list[JobAction]:
     """Every unit's strike spells, by the day they began, each with its flags: the campaign's
     own rules judged from its record, and the rules outside it from ``outside`` (when not
-    given, those recorded with the walkout)."""
+    given, those recorded with the walkout) over the days each spell kept the unit out; a
+    spell still under way is judged up to ``until`` (the day it is read on)."""
     found = []
     for unit in campaign.units.values():
         for spell in unit.strikes:
@@ -188,7 +190,7 @@ def job_actions(
                 flags += [f for f in spell.flags if f.rule not in OWN_RULES]
             back = None if spell.part_day else spell.end
             if outside is not None:
-                flags += over_spell(outside, unit.unit_id, spell.start, back)
+                flags += over_spell(outside, unit.unit_id, spell.start, spell.end, until)
             found.append(JobAction(unit.unit_id, unit.label, spell.start, back, spell.part_day,
                                    spell.hours, tuple(flags), spell.flags))
     return sorted(found, key=lambda j: (j.walked_out, j.label))

@@ -12,6 +12,7 @@ campaign concludes. Pure checks over a campaign's record, as in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date, timedelta
 from fractions import Fraction
@@ -28,7 +29,7 @@ from bargaining.domain.campaigns.job_actions import (
 from bargaining.domain.campaigns.membership import require_unit
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.rules import check_open, check_since_launch
-from bargaining.domain.campaigns.timeline import CampaignUnit, Mandate, MandateKind
+from bargaining.domain.campaigns.timeline import CampaignStatus, CampaignUnit, Mandate, MandateKind
 from bargaining.domain.shared.actor import clean_reason
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
@@ -85,11 +86,15 @@ def check_walkout(
     whatever rule it breaks, with the flags of those rules: the campaign's own, the unit's
     agreement in force that day (of ``agreements``), and ``outside`` ones (laws, the legal
     strike position). Refused only when it cannot be: a unit not in the campaign or not taking
-    part that day, a day back before the walkout, a unit already out that day, or a concluded
-    campaign (its record is closed)."""
-    check_open(campaign)
+    part that day, a day back before the walkout, a unit already out that day, or a day after
+    the campaign concluded. A walkout back-filled to a day before the conclusion is recorded,
+    back by the conclusion at the latest (concluding a campaign ends its strikes)."""
     found = require_unit(campaign, unit_id)
     day = check_since_launch(campaign, on, "date the unit walked out")
+    last = campaign.statuses[-1]
+    closed_on = last.on if last.status is CampaignStatus.CONCLUDED else None
+    if closed_on is not None and day > closed_on:
+        check_open(campaign)
     if not found.active_on(day):
         raise RuleViolation(f"{found.label} was not part of the campaign on {day}")
     part, length = _part_day(part_day, hours)
@@ -102,6 +107,13 @@ def check_walkout(
         if back <= day:
             raise RuleViolation(f"{found.label} walked out on {day}; it can be back at work "
                                 "only after that day")
+    if closed_on is not None and not part:
+        if back is None:
+            back = max(closed_on, day + timedelta(days=1))
+        elif back > max(closed_on, day + timedelta(days=1)):
+            raise RuleViolation(f"{found.label} was back on {back}, after the campaign "
+                                f"'{campaign.name}' concluded on {closed_on}: a concluded "
+                                "campaign's strikes end by its conclusion")
     end = day + timedelta(days=1) if part else back
     for spell in found.strikes:
         if spell.start < (end or date.max) and day < (spell.end or date.max):
@@ -119,6 +131,8 @@ def _part_day(part_day: object, hours: object) -> tuple[bool, Fraction | None]:
     if hours is None:
         return part_day, None
     if isinstance(hours, bool) or not isinstance(hours, int | float | Fraction):
+        raise InvalidInput(f"a part-day walkout's hours are a number, not {hours!r}")
+    if isinstance(hours, float) and not math.isfinite(hours):
         raise InvalidInput(f"a part-day walkout's hours are a number, not {hours!r}")
     length = Fraction(str(hours)) if isinstance(hours, float) else Fraction(hours)
     if not 0 < length < 24:

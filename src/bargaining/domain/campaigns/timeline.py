@@ -26,7 +26,8 @@ from bargaining.domain.campaigns.participation import (
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.flags import Flag
-from bargaining.domain.shared.vote import Threshold, Vote
+from bargaining.domain.shared.shares import show_percent
+from bargaining.domain.shared.vote import Threshold, Vote, by_the_membership
 
 
 class MandateKind(enum.Enum):
@@ -83,9 +84,28 @@ class Mandate:
         return self.vote.passed
 
     def valid_by(self, rule: Threshold) -> bool:
-        """Whether this vote carried by ``rule`` (a ladder's strike mandate rule), with its
-        own quorum if it had one."""
-        return self.vote.quorum_met and rule.met_by(self.vote.tally)
+        """Whether this vote is a valid mandate under ``rule`` (a ladder's strike mandate
+        rule): see :meth:`why_not_valid`."""
+        return self.why_not_valid(rule) is None
+
+    def why_not_valid(self, rule: Threshold) -> str | None:
+        """Why this vote is not a valid mandate under ``rule`` ("did not carry by ..."), or
+        ``None`` when it is: the
+        members themselves voted (not a body that represents them), it carried by the rule it
+        was held under, with its quorum, and by ``rule``."""
+        vote = self.vote
+        if not by_the_membership(vote):
+            assert vote.body is not None
+            return f"was a vote of the {vote.body.describe()}, not of the members"
+        if not vote.quorum_met:
+            return "did not have its quorum"
+        if not rule.met_by(vote.tally):
+            return (f"did not carry by {rule.describe()}: "
+                    f"{show_percent(rule.share(vote.tally))} yes")
+        if not vote.passed:
+            return (f"did not carry by the rule it was held under, {vote.rule}: "
+                    f"{show_percent(vote.share)} yes")
+        return None
 
     def covers(self, unit_id: UUID) -> bool:
         return self.unit_id is None or self.unit_id == unit_id

@@ -133,6 +133,7 @@ class Law(Aggregate):
         return not any(end <= day for end in ended)
 
     def covers(self, unit_id: UUID) -> bool:
+        """Whether the law names this unit among those it covers."""
         return unit_id in self.units
 
     @property

@@ -110,10 +110,14 @@ class StrikePositionCalendar:
         jurisdictions: Mapping[str, StrikePositionRule] | None = None,
         default: StrikePositionRule | None = None,
     ) -> StrikePositionCalendar:
+        """A calendar from rules by jurisdiction code ("ON": :data:`ONTARIO_RULE`), with a
+        default for the others (``None``: no rule)."""
         table: dict[str, StrikePositionRule] = {}
         seen: dict[str, str] = {}
         for code, rule in (jurisdictions or {}).items():
-            key = " ".join(str(code).split()).casefold()
+            if not isinstance(code, str):
+                raise InvalidInput(f"a jurisdiction is named by its code (text), not {code!r}")
+            key = " ".join(code.split()).casefold()
             if not key:
                 raise InvalidInput("a jurisdiction in the strike position calendar needs a code")
             if key in seen:
@@ -123,13 +127,16 @@ class StrikePositionCalendar:
             if not isinstance(rule, StrikePositionRule):
                 raise InvalidInput(f"the rule for '{code}' must be a StrikePositionRule")
             seen[key] = code
-            table[code.strip()] = rule
+            table[key] = rule
         if default is not None and not isinstance(default, StrikePositionRule):
             raise InvalidInput("the default rule must be a StrikePositionRule or None")
         return cls(jurisdictions=table, default=default)
 
     def rule_for(self, jurisdiction: str) -> StrikePositionRule | None:
-        return self.jurisdictions.get(jurisdiction.strip(), self.default)
+        """The rule of a jurisdiction (its code, whatever its case and spacing), else the
+        default (``None``: no rule, so no strike position flag)."""
+        key = " ".join(str(jurisdiction).split()).casefold()
+        return self.jurisdictions.get(key, self.default)
 
 
 #: Ontario's rule: a legal strike position on the 17th day after a "no board" report.
