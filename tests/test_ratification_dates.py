@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from uuid import UUID
 
-from bargaining import BargainingApp, Flag, FlagRule, TableStatus, Tally, Vote
+import pytest
+
+from bargaining import BargainingApp, Body, Flag, FlagRule, TableStatus, Tally, Vote
 from bargaining.domain.coordination.pact import latest_decision
 from tests.test_clusters import BELOW, CHAIR, GOOD
 from tests.test_ratification import RATIFY, at_table
@@ -145,3 +147,23 @@ def test_the_latest_decision_is_the_one_voted_last_on_that_tentative_agreement(
     assert found.sign_off_for(round_id, on=date(2026, 4, 4)) is None
     assert found.sign_off_for(round_id, tentative_number=2) is None
     assert latest_decision(found.sign_offs, round_id, on=date(2026, 4, 10)) == decision
+
+
+def test_a_general_assembly_ratifies_as_the_members_ballot_does(app: BargainingApp) -> None:
+    cluster, uid, round_id = at_table(app, terms=GOOD)
+    assembly = Vote(date(2026, 4, 20), Tally(eligible=400, cast=310, yes=250, no=60),
+                    body=Body.general_assembly())
+    assert app.rounds.record_ratification_vote(round_id, assembly, actor=CHAIR) is True
+    assert app.rounds.get(round_id).ratification == assembly
+    assert app.units.get(uid).current_agreement.expiry == date(2029, 3, 31)  # type: ignore[union-attr]
+    assert app.clusters.status(cluster).tables[0].status is TableStatus.RATIFIED
+
+
+def test_the_rule_is_named_as_released_and_its_words_say_what_it_is() -> None:
+    rule = FlagRule.RATIFIED_WITHOUT_SIGN_OFF
+    assert rule.value == ("put to the members' vote below the framework's floor without the "
+                          "cluster's sign-off")
+    # words of builds before release (no released store holds them) still read back
+    assert FlagRule("ratified below the framework's floor without the cluster's sign-off") is rule
+    with pytest.raises(ValueError):
+        FlagRule("ratified")
