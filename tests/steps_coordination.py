@@ -326,7 +326,9 @@ def table_status(table: Table, name: str, status: str) -> None:
 
 @when(parsers.parse('members at "{name}" ratify it'))
 def ratify(table: Table, name: str) -> None:
-    assert table.app.rounds.record_ratification_vote(table.rounds[name], CARRIED, actor=CHAIR)
+    """Members vote on 2026-03-10: after the tentative agreement and the committee's vote."""
+    vote = Vote(date(2026, 3, 10), CARRIED.tally)
+    assert table.app.rounds.record_ratification_vote(table.rounds[name], vote, actor=CHAIR)
 
 
 @when(parsers.parse('the committee {decision} sign-off by {yes:d} votes to {no:d} because '

@@ -95,6 +95,31 @@ def delegates_vote(table: Table, on: str, yes: int, no: int) -> None:
     assert table.app.rounds.record_ratification_vote(round_id, vote, actor=CHAIR) is False
 
 
+@when(parsers.parse('the committee {decision} sign-off on {on} by {yes:d} votes to {no:d} '
+                    'because "{reason}"'))
+def dated_sign_off(table: Table, decision: str, on: str, yes: int, no: int,
+                   reason: str) -> None:
+    assert table.cluster is not None
+    vote = Vote(date.fromisoformat(on), Tally(eligible=yes + no, cast=yes + no, yes=yes, no=no))
+    table.app.clusters.decide_sign_off(table.cluster, next(iter(table.rounds.values())),
+                                       approved=decision == "approves", vote=vote, actor=CHAIR,
+                                       reason=reason)
+
+
+@then(parsers.parse('the breach by "{name}" reads "{words}"'))
+def breach_reads(table: Table, name: str, words: str) -> None:
+    status = table.app.clusters.status(table.cluster)  # type: ignore[arg-type]
+    [breach] = [b for b in status.breaches if b.unit_id == table.units[name]]
+    assert words in breach.explain(), breach.explain()
+
+
+@then(parsers.parse('the cluster\'s status on {on} lists a breach of the pact by "{name}"'))
+def breach_listed_on(table: Table, on: str, name: str) -> None:
+    status = table.app.clusters.status(table.cluster, on=date.fromisoformat(on))  # type: ignore[arg-type]
+    assert [b.unit_id for b in status.breaches] == [table.units[name]]
+    assert "(final) [flagged: 1]" in status.explain(), status.explain()
+
+
 @then(parsers.parse('the vote is recorded as "{words}"'))
 def vote_recorded(table: Table, words: str) -> None:
     found = table.app.rounds.get(next(iter(table.rounds.values())))
@@ -104,7 +129,7 @@ def vote_recorded(table: Table, words: str) -> None:
 
 @then(parsers.parse('the round at "{name}" is flagged "{rule}" because "{why}"'))
 def round_flagged(table: Table, name: str, rule: str, why: str) -> None:
-    [flag] = table.app.rounds.get(table.rounds[name]).flags
+    [flag] = table.app.rounds.get(table.rounds[name]).recorded_flags
     assert flag.rule is FlagRule.RATIFIED_WITHOUT_SIGN_OFF and flag.rule.value == rule
     assert why in flag.why, flag.why
 

@@ -162,7 +162,7 @@ def test_sign_off_gate(app: BargainingApp) -> None:
                                  reason="members decide")
     assert app.clusters.status(cluster).tables[0].status is TableStatus.TENTATIVE
     assert app.rounds.record_ratification_vote(round_id, CARRIED, actor=CHAIR) is True
-    assert app.rounds.get(round_id).flags == []
+    assert app.rounds.get(round_id).recorded_flags == []
     assert app.clusters.status(cluster).breaches == ()
     assert app.units.get(uid).current_agreement.expiry == date(2029, 3,
                                                                31)  # type: ignore[union-attr]
@@ -183,7 +183,7 @@ def test_a_new_tentative_agreement_needs_its_own_sign_off(app: BargainingApp) ->
                                          actor=CHAIR)
     assert app.clusters.status(cluster).tables[0].status is TableStatus.AWAITING_SIGN_OFF
     app.rounds.record_ratification_vote(round_id, CARRIED, actor=CHAIR)
-    [flag] = app.rounds.get(round_id).flags
+    [flag] = app.rounds.get(round_id).recorded_flags
     assert flag.rule is FlagRule.RATIFIED_WITHOUT_SIGN_OFF
     assert flag.why.startswith("tentative agreement 2, below the framework's floor on wages")
 
@@ -245,7 +245,7 @@ def test_two_tier_tentative_agreement_needs_sign_off(app: BargainingApp) -> None
     assert evaluation is not None
     assert [v.demand for v in evaluation.failing] == ["wages", "two-tier"]
     app.rounds.record_ratification_vote(round_id, CARRIED, actor=CHAIR)
-    [flag] = app.rounds.get(round_id).flags
+    [flag] = app.rounds.get(round_id).recorded_flags
     assert "below the framework's floor on wages, two-tier" in flag.why
 
 

@@ -287,6 +287,8 @@ def test_clusters_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
             "vote of 2022-12-05 without the committee's sign-off the pact requires; the vote "
             "carried") in out
     assert "29,930 yes, 11,070 no of 41,000 cast (55,000 eligible), carried; flagged: " in out
+    assert ("the committee approved it on 2022-12-10, after the members' vote\n1\n"
+            "() ()\n1\n1\n") in out
     assert "Front commun 2023: settled" in out
     assert ("me-too owed: CSN FSSS, Gouvernement du Québec (Health and social services) is "
             "owed") in out

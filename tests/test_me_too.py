@@ -61,7 +61,7 @@ def table(found: BargainingCluster, label: str, terms: Terms | None = None,
                                          effective=date(2026, 4, 1), expiry=date(2029, 3, 31),
                                          evaluation=None, actor=CHAIR)
         if vote is not None:
-            opened.record_ratification_vote(vote, sign_off_required=False, signed_off=False,
+            opened.record_ratification_vote(vote, sign_off_required=False,
                                             actor=CHAIR)
     return opened
 

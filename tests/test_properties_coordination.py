@@ -194,6 +194,6 @@ def test_any_sequence_of_cluster_and_round_commands_reloads_equal(script: list[t
             if bargaining_round.tentative.below_floor and not (decision and decision.approved):
                 # ratified without the sign-off the pact requires: recorded, and flagged
                 assert FlagRule.RATIFIED_WITHOUT_SIGN_OFF in [
-                    f.rule for f in bargaining_round.flags]
+                    f.rule for f in bargaining_round.recorded_flags]
     app.close()
     folder.cleanup()

@@ -53,11 +53,11 @@ def test_a_vote_without_the_required_sign_off_is_recorded_and_flagged(app: Barga
     why = ("tentative agreement 1, below the framework's floor on wages, went to the members' "
            "vote of 2026-04-20 without the committee's sign-off the pact requires; the vote "
            "carried")
-    assert found.flags == [Flag(FlagRule.RATIFIED_WITHOUT_SIGN_OFF, why)]
+    assert found.recorded_flags == [Flag(FlagRule.RATIFIED_WITHOUT_SIGN_OFF, why)]
     assert app.units.get(uid).current_agreement.expiry == date(2029, 3, 31)  # type: ignore[union-attr]
     # the event carries the flag, as stored
     ratified = list(app.eventsourcing.events.get(round_id))[-1]
-    assert isinstance(ratified, R.Ratified) and list(ratified.flags) == found.flags
+    assert isinstance(ratified, R.Ratified) and list(ratified.flags) == found.recorded_flags
     stored = app.eventsourcing.recorder.select_events(round_id)[-1]
     assert json.loads(stored.state)["flags"] == [{"_type_": "flag", "_data_": {
         "rule": {"_type_": "flag_rule", "_data_": FlagRule.RATIFIED_WITHOUT_SIGN_OFF.value},
@@ -65,9 +65,9 @@ def test_a_vote_without_the_required_sign_off_is_recorded_and_flagged(app: Barga
     # the cluster's status: the table's flags, the breaches, explain()
     status = app.clusters.status(cluster)
     [table] = status.tables
-    assert table.status is TableStatus.RATIFIED and table.flags == (found.flags[0],)
+    assert table.status is TableStatus.RATIFIED and table.flags == (found.recorded_flags[0],)
     [breach] = status.breaches
-    assert (breach.unit_id, breach.flag) == (uid, found.flags[0])
+    assert (breach.unit_id, breach.flag) == (uid, found.recorded_flags[0])
     assert "SEIU 2, Extendicare (LTC): ratified (final) [flagged: 1]" in (
         status.explain())
     assert f"breach of the pact: SEIU 2, Extendicare (LTC): {why}" in status.explain()
@@ -84,7 +84,7 @@ def test_a_failed_vote_without_the_required_sign_off_is_flagged_too(app: Bargain
     assert app.rounds.record_ratification_vote(round_id, LOST, actor=CHAIR) is False
     found = app.rounds.get(round_id)
     assert found.failed_votes == [LOST] and not found.ratified
-    [flag] = found.flags
+    [flag] = found.recorded_flags
     assert flag.why.endswith("the vote failed")
     assert app.units.get(uid).current_agreement.expiry == date(2026, 3, 31)  # type: ignore[union-attr]
     status = app.clusters.status(cluster)
@@ -105,7 +105,7 @@ def test_no_flag_when_no_rule_is_broken(app: BargainingApp, rules: list[PactRule
         app.clusters.decide_sign_off(cluster, round_id, approved=True, vote=CARRIED,
                                      actor=CHAIR)
     assert app.rounds.record_ratification_vote(round_id, RATIFY, actor=CHAIR) is True
-    assert app.rounds.get(round_id).flags == []
+    assert app.rounds.get(round_id).recorded_flags == []
     assert app.clusters.status(cluster).breaches == ()
     assert "flagged" not in app.history.of(round_id)[-1].summary
 
@@ -181,7 +181,7 @@ def test_a_ratification_vote_stored_by_release_0_1_reads_with_no_flags(
     assert event.flags == [] and event.vote.body is None
     app.eventsourcing.recorder.insert_events([old])
     found = app.rounds.get(round_id)
-    assert found.flags == [] and found.ratified == (name == "Ratified")
+    assert found.recorded_flags == [] and found.ratified == (name == "Ratified")
     entry = app.history.of(round_id)[-1]
     assert entry.data["flags"] == [] and "flagged" not in entry.summary
     assert app.clusters.status(cluster).breaches == ()

@@ -32,9 +32,11 @@ from bargaining.presentation.dispute_summaries import DisputeFact
 
 @attrs.frozen
 class TableState:
-    """One member's bargaining table as the cluster sees it, with the flags its recorded facts
-    carry (a ratification vote held without the sign-off the pact requires). A withdrawn
-    member's table stays in view with its state."""
+    """One member's bargaining table as the cluster sees it, with the flags its facts carry
+    (a members' vote held without the sign-off the pact requires). ``flags`` are derived when
+    read, from the round's members' votes and the committee's decisions as the reading knows
+    them, by the days they were held; ``recorded_flags`` are those recorded with the votes
+    (the audit copy). A withdrawn member's table stays in view with its state."""
 
     unit_id: UUID
     label: str
@@ -43,6 +45,7 @@ class TableState:
     status: TableStatus | None  # None: no round opened yet
     final: bool  # ratified, and under "no deal until every table settles", all have
     flags: tuple[Flag, ...] = ()
+    recorded_flags: tuple[Flag, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
@@ -211,34 +214,43 @@ class Clusters:
         member's table ratified; a withdrawn member's table stays in view but does not hold
         the cluster back), the me-too owed and the pact's breaches; with ``at`` (a
         timezone-aware date-time), as all of it was known at that moment; with ``on`` (a
-        date), as it was on that real-world day."""
+        date), as it was on that real-world day. Each table's flags are derived for that
+        reading: a members' vote is flagged unless the committee's approval of that tentative
+        agreement was voted on or before the day the members voted, as the reading knows the
+        committee's decisions."""
         cluster = self.get(cluster_id, at=at, on=on)
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
-        states: list[tuple[Member, TableStatus | None, tuple[Flag, ...]]] = []
+        states: list[tuple[Member, BargainingRound | None]] = []
         for member in cluster.members.values():
-            status: TableStatus | None = None
-            flags: tuple[Flag, ...] = ()
             round_id = cluster.rounds.get(member.unit_id)
-            if round_id is not None:
-                table = self._round(round_id, at, on)
-                if table is not None:
-                    signed_off = approved_for(cluster.sign_off_for(round_id),
-                                              table.tentative_number)
-                    status, flags = table.status(sign_off, signed_off), tuple(table.flags)
-            states.append((member, status, flags))
-        active = [status for member, status, _ in states if not member.withdrawn]
+            states.append((member, None if round_id is None else self._round(round_id, at, on)))
+        tables = [self._table(cluster, m, table, sign_off) for m, table in states]
+        active = [t.status for t in tables if not t.withdrawn]
         settled = bool(active) and all(s is TableStatus.RATIFIED for s in active)
         waits = cluster.has_rule(PactRule.NO_DEAL_UNTIL_ALL_SETTLE)
-        tables = tuple(
-            TableState(m.unit_id, m.label, m.withdrawn, m.pact_signed_on, status,
-                       final=status is TableStatus.RATIFIED and (settled or not waits),
-                       flags=flags)
-            for m, status, flags in states
-        )
+        tables = [attrs.evolve(t, final=t.status is TableStatus.RATIFIED
+                               and (settled or not waits)) for t in tables]
         breaches = tuple(PactBreach(t.unit_id, t.label, flag) for t in tables for flag in t.flags)
-        return ClusterStatus(cluster.name, tables, settled, tuple(cluster.entitlements),
+        return ClusterStatus(cluster.name, tuple(tables), settled, tuple(cluster.entitlements),
                              breaches, formed_on=cluster.formed_on,
                              disputes=self._dispute_facts(cluster_id, at, on))
+
+    @staticmethod
+    def _table(
+        cluster: BargainingCluster, member: Member, table: BargainingRound | None,
+        sign_off: bool,
+    ) -> TableState:
+        """A member's table as this reading of the cluster knows it (``final`` set later)."""
+        if table is None:
+            return TableState(member.unit_id, member.label, member.withdrawn,
+                              member.pact_signed_on, None, final=False)
+        number = table.tentative_number
+        signed_off = approved_for(cluster.sign_off_for(table.id, tentative_number=number), number)
+        return TableState(
+            member.unit_id, member.label, member.withdrawn, member.pact_signed_on,
+            table.status(sign_off, signed_off), final=False,
+            flags=table.sign_off_flags(cluster.sign_offs, sign_off_required=sign_off),
+            recorded_flags=tuple(table.recorded_flags))
 
     def _dispute_facts(
         self, cluster_id: UUID, at: datetime | None, on: date | None

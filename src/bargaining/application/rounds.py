@@ -11,7 +11,6 @@ from bargaining.application.time_travel import load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
 from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
-from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
@@ -20,6 +19,8 @@ from bargaining.domain.frameworks.evaluation import (
 )
 from bargaining.domain.frameworks.framework import DemandFramework, FrameworkVersion
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
@@ -60,6 +61,26 @@ class Rounds:
         at most."""
         return load_reading(self._records, round_id, BargainingRound, "bargaining round",
                             on=on, at=at, version=version)
+
+    def flags(
+        self, round_id: UUID, *, on: date | None = None, at: datetime | None = None
+    ) -> tuple[Flag, ...]:
+        """The flags the round's members' votes carry, derived now from the cluster's pact and
+        the committee's sign-off decisions as this reading knows them: as recorded, as they
+        stood on a real-world day (``on``) or as known at a moment (``at``). A decision counts
+        from the day its vote was held, so an approval back-filled later clears the flag of a
+        vote held after it; one voted after the members' vote never does. The flags recorded
+        with each vote stay on the round as ``recorded_flags``."""
+        bargaining_round = self.get(round_id, on=on, at=at)
+        if bargaining_round.cluster_id is None:
+            return ()
+        try:
+            cluster = load_reading(self._records, bargaining_round.cluster_id,
+                                   BargainingCluster, "bargaining cluster", on=on, at=at)
+        except RecordNotFound:  # read on a day before the cluster was formed: no pact yet
+            return ()
+        return bargaining_round.sign_off_flags(
+            cluster.sign_offs, sign_off_required=cluster.has_rule(PactRule.SIGN_OFF))
 
     def _framework_version(self, bargaining_round: BargainingRound) -> FrameworkVersion | None:
         if bargaining_round.cluster_id is None:
@@ -121,22 +142,21 @@ class Rounds:
     ) -> bool:
         """A vote on the tentative agreement, always recorded; returns whether it ratified.
 
-        Held by the members without the committee's sign-off that the pact requires (the
-        tentative agreement is below a floor), it is recorded with a
-        ``FlagRule.RATIFIED_WITHOUT_SIGN_OFF`` flag, which the round, the cluster's status and
-        the history show. A vote by another body ratifies nothing. A ratified agreement becomes
+        Put to the members without the committee's sign-off that the pact requires (the
+        tentative agreement is below a floor, and no approval of it was voted on or before the
+        members' vote), it is recorded with a ``FlagRule.RATIFIED_WITHOUT_SIGN_OFF`` flag: the
+        event keeps it as seen now (the round's ``recorded_flags``, the history); readings
+        (:meth:`flags`, the cluster's status) derive it again from the decisions they know. A
+        vote by another body ratifies nothing. A ratified agreement becomes
         the unit's new collective agreement (so the Expiry Map moves), and under me-too, units
         that settled earlier for less are recorded as entitled. All in one transaction."""
         bargaining_round = self.get(round_id)
         cluster = None
-        sign_off_required = signed_off = False
         if bargaining_round.cluster_id is not None:
             cluster = self._cluster(bargaining_round.cluster_id)
-            sign_off_required = cluster.has_rule(PactRule.SIGN_OFF)
-            signed_off = approved_for(cluster.sign_off_for(bargaining_round.id),
-                                      bargaining_round.tentative_number)
         ratified = bargaining_round.record_ratification_vote(
-            vote, sign_off_required=sign_off_required, signed_off=signed_off, actor=actor,
+            vote, sign_off_required=cluster is not None and cluster.has_rule(PactRule.SIGN_OFF),
+            sign_offs=cluster.sign_offs if cluster is not None else (), actor=actor,
             reason=reason,
         )
         if not ratified:

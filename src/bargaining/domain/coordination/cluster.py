@@ -15,6 +15,7 @@ from bargaining.domain.coordination.pact import (
     MeTooEntitlement,
     PactRule,
     SignOffDecision,
+    latest_decision,
     names,
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
@@ -186,10 +187,12 @@ class BargainingCluster(Aggregate):
         except KeyError:
             raise RuleViolation(f"the unit {unit_id} is not a member of '{self.name}'") from None
 
-    def sign_off_for(self, round_id: UUID) -> SignOffDecision | None:
-        """The committee's latest decision on a round's tentative agreement."""
-        decisions = [d for d in self.sign_offs if d.round_id == round_id]
-        return decisions[-1] if decisions else None
+    def sign_off_for(
+        self, round_id: UUID, *, tentative_number: int | None = None, on: date | None = None
+    ) -> SignOffDecision | None:
+        """The committee's latest decision on a round's tentative agreement, by the day its
+        vote was held: see :func:`~.pact.latest_decision`."""
+        return latest_decision(self.sign_offs, round_id, tentative_number=tentative_number, on=on)
 
     def in_window(self, expiry: date | None) -> bool:
         return expiry is not None and self.window_start <= expiry <= self.window_end

@@ -4,7 +4,7 @@ sign-off decisions, me-too entitlements and the framework versions it adopted.""
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from uuid import UUID
 
@@ -54,6 +54,21 @@ class SignOffDecision:
     failing_demands: tuple[str, ...] = attrs.field(converter=names)
     decided_by: Actor = attrs.field(kw_only=True)
     reason: str | None = attrs.field(kw_only=True)
+
+
+def latest_decision(
+    decisions: Iterable[SignOffDecision], round_id: UUID, *, tentative_number: int | None = None,
+    on: date | None = None,
+) -> SignOffDecision | None:
+    """The committee's last word on a round's tentative agreement (on the one numbered
+    ``tentative_number``, if given): the decision whose vote was held last (held the same day:
+    the one recorded last); with ``on``, the last held on or before that day. Decisions are
+    dated by their vote, not by when they were recorded: one back-filled later counts from the
+    day it was held."""
+    found = [d for d in decisions if d.round_id == round_id
+             and (tentative_number is None or d.tentative_number == tentative_number)
+             and (on is None or d.vote.held_on <= on)]
+    return sorted(found, key=lambda d: d.vote.held_on)[-1] if found else None
 
 
 @attrs.frozen

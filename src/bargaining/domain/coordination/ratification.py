@@ -2,13 +2,26 @@
 
 A ratification vote is a fact: it is recorded whatever the pact says. Under a pact with
 sign-off, a tentative agreement below any floor should go to members only after the
-coordinating committee approved *that* tentative agreement; a vote held without that approval
-is recorded with a :class:`~bargaining.domain.shared.flags.Flag` of
-``FlagRule.RATIFIED_WITHOUT_SIGN_OFF`` naming the failing demands (:func:`sign_off_breach`).
+coordinating committee approved *that* tentative agreement. What counts is the order of the
+days, not of the recording: the committee's latest decision on that tentative agreement held on
+or before the day the members voted must approve it (:func:`signed_off`). An approval voted
+after the members' vote does not count, even if it was recorded first; one voted before it
+counts, even if it was recorded (back-filled) later. A vote put to the members without that
+approval carries a :class:`~bargaining.domain.shared.flags.Flag` of
+``FlagRule.RATIFIED_WITHOUT_SIGN_OFF`` naming the failing demands (:func:`sign_off_breach`),
+whether the vote carried or failed.
 
-Only the members ratify: a vote held by another body (delegates, the executive, a committee)
-on the tentative agreement is recorded as what it was, and ratifies nothing (:func:`ratifies`).
-A vote stored before votes named their body (``body`` ``None``) was a members' vote.
+Two copies of those flags exist, on purpose. The ``Ratified``/``RatificationFailed`` event keeps
+the flags seen when the vote was recorded: the audit copy, never rewritten (a round's
+``recorded_flags``). The flags a reading shows are derived when it is read
+(:func:`sign_off_flags`) from the round's members' votes and the committee's decisions as that
+reading knows them (now, as known at a moment, or as things stood on a day), so a sign-off
+decision back-filled later clears the flag from the readings that know it.
+
+Only the membership ratifies (:func:`ratifies`): the members by ballot or in a general assembly,
+or a vote stored before votes named their body. A vote by another body (delegates, the
+executive, a committee) on the tentative agreement is recorded as what it was, and ratifies
+nothing.
 
 A tentative agreement carries the dates of the agreement it would make, and a unit's
 agreements never overlap, so one that overlaps an agreement the unit has is refused when it is
@@ -17,45 +30,102 @@ reached (:func:`refuse_overlap`), not later when members have voted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from uuid import UUID
 
-from bargaining.domain.coordination.cluster import SignOffDecision
+import attrs
+
+from bargaining.domain.coordination.pact import SignOffDecision, latest_decision
 from bargaining.domain.shared.errors import RuleViolation
 from bargaining.domain.shared.flags import Flag, FlagRule
-from bargaining.domain.shared.vote import BodyKind, Vote
+from bargaining.domain.shared.vote import Vote, by_the_membership
 from bargaining.domain.units.agreement import CollectiveAgreement
 
 
+@attrs.frozen
+class RatificationVote:
+    """A members' vote on a round's tentative agreement, as the round recorded it: the vote,
+    which tentative agreement it was on (its number in the round), the demands that agreement
+    was below the framework's floor on, and the flags recorded with the vote (the audit copy)."""
+
+    vote: Vote
+    tentative_number: int
+    below_floor: tuple[str, ...]
+    recorded_flags: tuple[Flag, ...] = ()
+
+
 def approved_for(decision: SignOffDecision | None, tentative_number: int) -> bool:
-    """Whether the committee's latest decision on a round approved this tentative agreement
-    (an approval of an earlier one does not carry over to a new one)."""
+    """Whether a decision of the committee approved this tentative agreement (an approval of
+    an earlier one does not carry over to a new one)."""
     return (decision is not None and decision.approved
             and decision.tentative_number == tentative_number)
 
 
+def signed_off(
+    decisions: Iterable[SignOffDecision], round_id: UUID, tentative_number: int, held_on: date,
+) -> bool:
+    """Whether the committee had signed off a round's tentative agreement by a day: its latest
+    decision on that tentative agreement held on or before ``held_on`` approved it."""
+    decision = latest_decision(decisions, round_id, tentative_number=tentative_number,
+                               on=held_on)
+    return approved_for(decision, tentative_number)
+
+
 def ratifies(vote: Vote) -> bool:
-    """Whether a vote is the members' own: only a members' vote (or one stored before votes
-    named their body) can ratify a tentative agreement."""
-    return vote.body is None or vote.body.kind is BodyKind.MEMBERS
+    """Whether a vote can ratify a tentative agreement: only the membership's own can (members
+    by ballot or in a general assembly, or a vote stored before votes named their body)."""
+    return by_the_membership(vote)
 
 
 def sign_off_breach(
     vote: Vote, *, failing: Sequence[str], tentative_number: int, sign_off_required: bool,
-    signed_off: bool,
+    signed_off: bool, approved_later_on: date | None = None,
 ) -> Flag | None:
     """The flag a members' vote carries when the pact requires sign-off, the tentative
-    agreement is below a floor (``failing`` names the demands) and the committee has not
-    approved it; ``None`` when the vote breaks no rule of the pact."""
+    agreement is below a floor (``failing`` names the demands) and the committee had not
+    approved it by the day of the vote (``signed_off``); ``None`` when the vote breaks no rule
+    of the pact. ``approved_later_on``: the day the committee approved it after the vote."""
     if not (sign_off_required and failing and not signed_off):
         return None
     outcome = "carried" if vote.passed else "failed"
+    later = ("" if approved_later_on is None else
+             f"; the committee approved it on {approved_later_on}, after the members' vote")
     return Flag(
         FlagRule.RATIFIED_WITHOUT_SIGN_OFF,
         f"tentative agreement {tentative_number}, below the framework's floor on "
         f"{', '.join(failing)}, went to the members' vote of {vote.held_on} without the "
-        f"committee's sign-off the pact requires; the vote {outcome}",
+        f"committee's sign-off the pact requires; the vote {outcome}{later}",
     )
+
+
+def breach_of(
+    vote: Vote, *, failing: Sequence[str], tentative_number: int, round_id: UUID,
+    decisions: Sequence[SignOffDecision], sign_off_required: bool,
+) -> Flag | None:
+    """The sign-off flag a members' vote carries given the committee's decisions on the round
+    (as a reading knows them), judged by the days the votes were held."""
+    approved = signed_off(decisions, round_id, tentative_number, vote.held_on)
+    latest = latest_decision(decisions, round_id, tentative_number=tentative_number)
+    later = (latest.vote.held_on if latest is not None and latest.approved
+             and latest.vote.held_on > vote.held_on else None)
+    return sign_off_breach(vote, failing=failing, tentative_number=tentative_number,
+                           sign_off_required=sign_off_required, signed_off=approved,
+                           approved_later_on=later)
+
+
+def sign_off_flags(
+    votes: Iterable[RatificationVote], *, round_id: UUID, decisions: Sequence[SignOffDecision],
+    sign_off_required: bool,
+) -> tuple[Flag, ...]:
+    """The flags a round's members' votes carry when read: each vote judged against the
+    committee's decisions on the round as the reading knows them (the cluster's
+    ``sign_offs``) and the pact as it knows it (``sign_off_required``), in the order the votes
+    were recorded."""
+    flags = (breach_of(v.vote, failing=v.below_floor, tentative_number=v.tentative_number,
+                       round_id=round_id, decisions=decisions,
+                       sign_off_required=sign_off_required) for v in votes)
+    return tuple(f for f in flags if f is not None)
 
 
 def refuse_overlap(

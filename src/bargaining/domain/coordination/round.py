@@ -11,7 +11,14 @@ from uuid import UUID
 import attrs
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.coordination.ratification import ratifies, refuse_overlap, sign_off_breach
+from bargaining.domain.coordination.pact import SignOffDecision
+from bargaining.domain.coordination.ratification import (
+    RatificationVote,
+    breach_of,
+    ratifies,
+    refuse_overlap,
+    sign_off_flags,
+)
 from bargaining.domain.frameworks.evaluation import Evaluation, Terms, Verdict
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
@@ -60,8 +67,9 @@ class BargainingRound(Aggregate):
     """One round of bargaining at one unit, possibly inside a cluster."""
 
     # Ratified and RatificationFailed were released (version 1) without flags. Version 2 adds
-    # them: the rules of the pact a members' vote broke. Events stored as version 1 are upcast
-    # on loading with no flags: until then no vote could be held without a required sign-off.
+    # them: the rules of the pact a members' vote broke, as seen when it was recorded (the
+    # audit copy; readings derive the flags again). Events stored as version 1 are upcast on
+    # loading with no flags: until then no vote could be held without a required sign-off.
 
     class Ratified(Aggregate.Event):
         """Members ratified the tentative agreement (version 2: with the flags it carries)."""
@@ -119,12 +127,25 @@ class BargainingRound(Aggregate):
         #: Votes on the tentative agreement by a body other than the members: they ratify
         #: nothing.
         self.other_votes: list[Vote] = []
-        #: The rules the round's recorded facts broke (a vote without the required sign-off).
-        self.flags: list[Flag] = []
+        #: The members' votes on its tentative agreements, in the order recorded, each with
+        #: the tentative agreement it was on and the flags recorded with it.
+        self.ratification_votes: list[RatificationVote] = []
+        #: The flags recorded with its members' votes, as seen when each was recorded (the
+        #: audit copy, never rewritten). What a reading shows is :meth:`sign_off_flags`.
+        self.recorded_flags: list[Flag] = []
 
     @property
     def ratified(self) -> bool:
         return self.ratification is not None
+
+    def sign_off_flags(
+        self, decisions: Sequence[SignOffDecision], *, sign_off_required: bool
+    ) -> tuple[Flag, ...]:
+        """The flags its members' votes carry as read: each judged against the committee's
+        decisions on this round (``decisions``, the cluster's sign-offs as the reading knows
+        them) by the days the votes were held; ``sign_off_required``: the pact, as known."""
+        return sign_off_flags(self.ratification_votes, round_id=self.id, decisions=decisions,
+                              sign_off_required=sign_off_required)
 
     def status(self, sign_off_required: bool, signed_off: bool = False) -> TableStatus:
         """Where the table stands; a below-floor tentative agreement awaits sign-off under a
@@ -203,17 +224,20 @@ class BargainingRound(Aggregate):
         self.tentative_number += 1
 
     def record_ratification_vote(
-        self, vote: Vote, *, sign_off_required: bool, signed_off: bool, actor: Actor,
-        reason: str | None = None,
+        self, vote: Vote, *, sign_off_required: bool, actor: Actor,
+        sign_offs: Sequence[SignOffDecision] = (), reason: str | None = None,
     ) -> bool:
         """A vote on the tentative agreement: a fact, always recorded; returns whether it
         ratified the agreement.
 
-        A members' vote (``Body.members()``, or no body stated) ratifies when it carries. Under
-        a pact with sign-off (``sign_off_required``), a tentative agreement below any floor
-        should go to members only once the committee approved it (``signed_off``); a vote held
-        without that approval is recorded all the same, with a flag naming the failing demands.
-        A vote by another body (delegates, the executive ...) is recorded and ratifies nothing.
+        The membership's vote (members by ballot or in a general assembly, or no body stated)
+        ratifies when it carries. Under a pact with sign-off (``sign_off_required``), a
+        tentative agreement below any floor should go to members only once the committee
+        approved it: its latest decision on it held on or before the vote's day, among
+        ``sign_offs`` (the cluster's decisions), must approve it. A vote held without that
+        approval is recorded all the same, with a flag naming the failing demands (the audit
+        copy, kept on the event). A vote by another body (delegates, the executive ...) is
+        recorded and ratifies nothing.
         Refused, because it cannot be: a vote with no tentative agreement, a vote after
         ratification, anything but a :class:`Vote`."""
         actor = require_actor(actor)
@@ -226,9 +250,9 @@ class BargainingRound(Aggregate):
         if not ratifies(vote):
             self._other_body_voted(vote=vote, actor=actor, reason=reason)
             return False
-        breach = sign_off_breach(
+        breach = breach_of(
             vote, failing=self.tentative.below_floor, tentative_number=self.tentative_number,
-            sign_off_required=sign_off_required, signed_off=signed_off,
+            round_id=self.id, decisions=sign_offs, sign_off_required=sign_off_required,
         )
         flags = [] if breach is None else [breach]
         if vote.passed:
@@ -240,14 +264,20 @@ class BargainingRound(Aggregate):
     @event(Ratified)
     def _ratified(self, vote: Vote, actor: Actor, reason: str | None, flags: list[Flag]) -> None:
         self.ratification = vote
-        self.flags.extend(flags)
+        self._counted(vote, flags)
 
     @event(RatificationFailed)
     def _ratification_failed(
         self, vote: Vote, actor: Actor, reason: str | None, flags: list[Flag]
     ) -> None:
         self.failed_votes.append(vote)
-        self.flags.extend(flags)
+        self._counted(vote, flags)
+
+    def _counted(self, vote: Vote, flags: list[Flag]) -> None:
+        failing = self.tentative.below_floor if self.tentative is not None else ()
+        self.ratification_votes.append(
+            RatificationVote(vote, self.tentative_number, failing, tuple(flags)))
+        self.recorded_flags.extend(flags)
 
     @event("OtherBodyVoted")
     def _other_body_voted(self, vote: Vote, actor: Actor, reason: str | None) -> None:

@@ -19,14 +19,27 @@ from bargaining.domain.shared.errors import InvalidInput
 class FlagRule(enum.Enum):
     """The rules a recorded fact can break."""
 
+    #: Raised on a members' vote whether it carried or failed (the name is kept as released
+    #: to hosts; the words say what the rule is).
     RATIFIED_WITHOUT_SIGN_OFF = (
-        "ratified below the framework's floor without the cluster's sign-off")
+        "put to the members' vote below the framework's floor without the cluster's sign-off")
     NO_VALID_MANDATE = "struck without a valid strike mandate"
     BELOW_STRIKE_RUNG = "struck before the campaign reached its strike rung"
     AGREEMENT_IN_FORCE = "struck while an agreement was in force"
     LAW_IN_FORCE = "struck while a law banning strikes or imposing a contract was in force"
     BEFORE_LEGAL_STRIKE_POSITION = "struck before the legal strike position"
     CAMPAIGN_PAUSED = "struck while the campaign was paused"
+
+    @classmethod
+    def _missing_(cls, value: object) -> FlagRule | None:
+        """Words a rule had in builds before release (never in a released store)."""
+        return _EARLIER_WORDS.get(value) if isinstance(value, str) else None
+
+
+_EARLIER_WORDS = {
+    "ratified below the framework's floor without the cluster's sign-off":
+        FlagRule.RATIFIED_WITHOUT_SIGN_OFF,
+}
 
 
 def _rule(value: object) -> FlagRule:
