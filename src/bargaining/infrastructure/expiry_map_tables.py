@@ -81,6 +81,7 @@ class ExpiryMapTables:
             f"INSERT INTO {t.agreements} (unit_id, expiry, effective) VALUES (?,?,?)"
         )
         self._delete_agreement = f"DELETE FROM {t.agreements} WHERE unit_id = ? AND expiry = ?"
+        self._delete_agreements = f"DELETE FROM {t.agreements} WHERE unit_id = ?"
         self._raise_expiry = (
             f"UPDATE {t.units} SET current_expiry = ?, current_effective = ?"
             " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
@@ -187,11 +188,17 @@ class ExpiryMapTables:
             if kind == "Registered":
                 self._registered(batch, unit, values)
             elif kind == "AgreementRecorded":
-                self._agreement_recorded(batch, unit, *values)
+                self._agreement_recorded(batch, unit, values[0], values[1])
             elif kind == "AgreementCorrected":
-                old, expiry, effective = values
+                old, expiry, effective = values[:3]
                 batch.agreements.append((self._delete_agreement, (unit, old)))
                 batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+                batch.touched.add(unit)
+            elif kind == "AgreementsOnDay":
+                batch.agreements.append((self._delete_agreements, (unit,)))
+                for expiry, effective in values:
+                    batch.agreements.append(
+                        (self._insert_agreement, (unit, expiry, effective)))
                 batch.touched.add(unit)
             else:
                 slots, statement, stored = self._profile_changes[kind]
