@@ -254,6 +254,32 @@ def test_an_effective_date_corrected_earlier_reads_corrected_on_every_day(
     assert app.history.as_of(uid, on=READ_ON).agreements == unit.agreements  # type: ignore[attr-defined]
 
 
+def test_the_map_on_a_day_takes_in_a_correction_recorded_while_it_is_open(
+        app: BargainingApp) -> None:
+    """A map on a day catches up at each query: a correction recorded since moves the
+    agreement it had written out of that day, and back; a rebuild starts afresh."""
+    uid = _unit(app, "CSN", BEFORE)
+    app.units.record_agreement(uid, effective=date(2023, 1, 1), expiry=LATER_EXPIRY,
+                               actor=STEWARD)
+    before = (BEFORE[0], BEFORE[1])
+    with app.expiry_map.on(READ_ON) as then:
+        assert then.unit(uid).expiry == LATER_EXPIRY
+        app.units.correct_agreement(
+            uid, expiry=LATER_EXPIRY, actor=STEWARD,
+            corrected=CollectiveAgreement(expiry=LATER_EXPIRY, effective=date(2023, 6, 1)))
+        shown = then.unit(uid)
+        assert (shown.effective, shown.expiry) == before
+        assert [u.unit_id for u in then.carried_over(READ_ON)] == [uid]
+        app.units.correct_agreement(
+            uid, expiry=LATER_EXPIRY, actor=STEWARD,
+            corrected=CollectiveAgreement(expiry=LATER_EXPIRY, effective=date(2023, 2, 1)))
+        assert then.unit(uid).effective == date(2023, 2, 1)
+    with app.expiry_map.on(READ_ON) as again:
+        again.rebuild()
+        assert (again.unit(uid).effective, again.unit(uid).expiry) == (
+            date(2023, 2, 1), LATER_EXPIRY)
+
+
 def test_an_agreement_with_its_expiry_only_counts_from_the_day_it_was_first_recorded(
         app: BargainingApp) -> None:
     """Corrected to carry no date of its own, an agreement counts from the day it was first

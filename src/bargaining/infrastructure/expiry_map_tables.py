@@ -60,6 +60,8 @@ class _Batch:
         self.rows: list[list[Any]] = []
         self.new: dict[str, list[Any]] = {}
         self.agreements: list[tuple[str, tuple[Any, ...]]] = []
+        #: Units whose agreements are replaced (a map on a day), cleared before any insert.
+        self.cleared: list[tuple[str, tuple[Any, ...]]] = []
         self.updates: list[tuple[str, tuple[Any, ...]]] = []
         self.touched: set[str] = set()
 
@@ -195,7 +197,7 @@ class ExpiryMapTables:
                 batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
                 batch.touched.add(unit)
             elif kind == "AgreementsOnDay":
-                batch.agreements.append((self._delete_agreements, (unit,)))
+                batch.cleared.append((self._delete_agreements, (unit,)))
                 for expiry, effective in values:
                     batch.agreements.append(
                         (self._insert_agreement, (unit, expiry, effective)))
@@ -248,9 +250,9 @@ class ExpiryMapTables:
                 return False
             if batch.rows:
                 cursor.executemany(sql(self._insert_unit), batch.rows)
-            # Agreements, then updates; each kind keeps its order, so runs of one statement
-            # go to the database together.
-            ops = batch.agreements + batch.updates
+            # Agreements (those replaced cleared first), then updates; each kind keeps its
+            # order, so runs of one statement go to the database together.
+            ops = batch.cleared + batch.agreements + batch.updates
             i = 0
             while i < len(ops):
                 statement = ops[i][0]
