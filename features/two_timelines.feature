@@ -22,3 +22,20 @@ Feature: Two timelines: the record as it was on a day, and as it was known at a 
     And as it was known at the moment before, its members are "CSN"
     And as it was on 2022-09-16, its members are "CSN"
     And its history shows the admission of "APTS" happened on 2022-09-20
+
+  Scenario: An agreement's effective date corrected after the fact reads corrected on every day
+    Given the unit "CSN" with an agreement from 2020-04-01 to 2023-03-31
+    And its next agreement, to 2028-03-31, recorded from a notice as effective 2024-04-01 by mistake
+    When the steward corrects that agreement's effective date to 2023-04-01
+    Then read as it was on 2023-10-01, "CSN" worked under its agreement from 2023-04-01 to 2028-03-31
+    And the Expiry Map on 2023-10-01 shows "CSN" under its agreement expiring 2028-03-31
+    And read as it was on 2023-03-15, "CSN" worked under its agreement from 2020-04-01 to 2023-03-31
+    And its history keeps the agreement as first recorded, then its correction
+
+  Scenario: An agreement corrected to take effect later was not in effect before
+    Given the unit "CSN" with an agreement from 2020-04-01 to 2023-03-31
+    And its next agreement, to 2028-03-31, recorded from a notice as effective 2023-04-01 by mistake
+    When the steward corrects that agreement's effective date to 2024-04-01
+    Then read as it was on 2023-10-01, "CSN" worked under its agreement from 2020-04-01 to 2023-03-31
+    And the Expiry Map on 2023-10-01 shows "CSN" working past its expiry of 2023-03-31
+    And read as it was on 2024-04-01, "CSN" worked under its agreement from 2024-04-01 to 2028-03-31

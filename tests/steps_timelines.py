@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from pytest_bdd import given, parsers, then, when
 
-from bargaining import Actor, Increases, Tally, Terms, Vote
+from bargaining import Actor, CollectiveAgreement, Increases, Tally, Terms, Vote
 from tests.steps_common import World
 
 CHAIR = Actor("fc-1", "Front commun co-chair")
@@ -132,3 +132,61 @@ def history_day(world: World, union: str, day: str) -> None:
     assert entry.event == "UnitAdmitted" and entry.data["label"].startswith(union)
     assert entry.occurred_on == _day(day)
     assert entry.recorded_at.date() > entry.occurred_on
+
+
+@given(parsers.parse('the unit "{union}" with an agreement from {effective} to {expiry}'))
+def unit_with_agreement(world: World, union: str, effective: str, expiry: str) -> None:
+    uid = world.app.units.register(union=union, local="", employer="Gouvernement du Québec",
+                                   unit_name="public sector", sector="public sector",
+                                   actor=world.setup_actor)
+    world.app.units.record_agreement(uid, effective=_day(effective), expiry=_day(expiry),
+                                     actor=world.setup_actor)
+    world.units[union] = world.unit = uid
+
+
+@given(parsers.parse("its next agreement, to {expiry}, recorded from a notice as effective "
+                     "{effective} by mistake"))
+def next_agreement_mistyped(world: World, expiry: str, effective: str) -> None:
+    world.app.units.record_agreement(world.unit, effective=_day(effective), expiry=_day(expiry),
+                                     source="notice", actor=world.setup_actor)
+    world.extra["expiry"] = _day(expiry)
+
+
+@when(parsers.parse("the steward corrects that agreement's effective date to {effective}"))
+def correct_effective(world: World, effective: str) -> None:
+    expiry = world.extra["expiry"]
+    world.app.units.correct_agreement(
+        world.unit, expiry=expiry, actor=world.setup_actor, reason="effective date mistyped",
+        corrected=CollectiveAgreement(expiry=expiry, effective=_day(effective),
+                                      source="notice"))
+
+
+@then(parsers.parse('read as it was on {day}, "{union}" worked under its agreement from '
+                    '{effective} to {expiry}'))
+def worked_under_on(world: World, day: str, union: str, effective: str, expiry: str) -> None:
+    unit = world.app.units.get(world.units[union], on=_day(day))
+    worked = unit.agreement_on(_day(day))
+    assert worked is not None
+    assert (worked.effective, worked.expiry) == (_day(effective), _day(expiry))
+
+
+@then(parsers.parse('the Expiry Map on {day} shows "{union}" under its agreement expiring '
+                    '{expiry}'))
+def map_on_shows(world: World, day: str, union: str, expiry: str) -> None:
+    with world.app.expiry_map.on(_day(day)) as then_:
+        shown = then_.unit(world.units[union])
+        carried = then_.carried_over(_day(day))
+    assert shown.expiry == _day(expiry) and carried == []
+
+
+@then(parsers.parse('the Expiry Map on {day} shows "{union}" working past its expiry of '
+                    '{expiry}'))
+def map_on_carried(world: World, day: str, union: str, expiry: str) -> None:
+    past_expiry(world, day, union, expiry)
+
+
+@then("its history keeps the agreement as first recorded, then its correction")
+def history_keeps_both(world: World) -> None:
+    recorded, corrected = world.app.history.of(world.unit)[-2:]
+    assert (recorded.event, corrected.event) == ("AgreementRecorded", "AgreementCorrected")
+    assert recorded.data["agreement"]["effective"] != corrected.data["corrected"]["effective"]

@@ -18,6 +18,7 @@ from bargaining import (
     Actor,
     BargainingApp,
     Category,
+    CollectiveAgreement,
     CompoundIncrease,
     Demand,
     InvalidInput,
@@ -185,6 +186,115 @@ def test_a_unit_on_a_day_has_the_agreements_dated_by_then(app: BargainingApp) ->
         app.units.get(uid, on=date(2023, 1, 1), version=1)
 
 
+# A unit's agreement before the one corrected, and the corrected one's expiry.
+BEFORE = (date(2020, 1, 1), date(2022, 12, 31), date(2019, 12, 15))
+LATER_EXPIRY = date(2025, 12, 31)
+READ_ON = date(2023, 3, 1)
+
+
+def _corrected(app: BargainingApp, recorded: date, corrected: date) -> UUID:
+    """A unit whose agreement to 2025-12-31 was recorded effective ``recorded`` and then
+    corrected to ``corrected`` (no settlement day: its effective date is its day)."""
+    uid = _unit(app, "CSN", BEFORE)
+    app.units.record_agreement(uid, effective=recorded, expiry=LATER_EXPIRY, actor=STEWARD)
+    app.units.correct_agreement(
+        uid, expiry=LATER_EXPIRY, actor=STEWARD, reason="effective date mistyped",
+        corrected=CollectiveAgreement(expiry=LATER_EXPIRY, effective=corrected))
+    return uid
+
+
+def _seen_on(app: BargainingApp, uid: UUID, day: date) -> tuple[object, object, bool]:
+    """What the unit read on ``day`` and the Expiry Map on ``day`` show: the agreement the
+    unit worked under, the map's agreement, and whether the map has it carried over."""
+    worked = app.units.get(uid, on=day).agreement_on(day)
+    with app.expiry_map.on(day) as then:
+        shown = then.unit(uid)
+        carried = uid in {u.unit_id for u in then.carried_over(day)}
+    return ((worked.effective, worked.expiry) if worked else None,
+            (shown.effective, shown.expiry) if shown.expiry else None, carried)
+
+
+def test_an_effective_date_corrected_later_reads_corrected_on_every_day(
+        app: BargainingApp) -> None:
+    """Recorded effective 2023-01-01, corrected to 2023-06-01: on 2023-03-01 the unit was
+    still under its agreement that expired 2022-12-31, carried over, whatever was typed."""
+    uid = _corrected(app, date(2023, 1, 1), date(2023, 6, 1))
+    unit = app.units.get(uid, on=READ_ON)
+    assert [a.expiry for a in unit.agreements] == [date(2022, 12, 31)]
+    assert unit.version == 2  # the wrong agreement and its correction both left out
+    before = (BEFORE[0], BEFORE[1])
+    assert _seen_on(app, uid, READ_ON) == (before, before, True)
+    corrected = (date(2023, 6, 1), LATER_EXPIRY)
+    assert _seen_on(app, uid, date(2023, 6, 1)) == (corrected, corrected, False)
+    assert app.units.get(uid, on=date(2023, 6, 1)).agreements == app.units.get(uid).agreements
+
+
+def test_an_effective_date_corrected_earlier_reads_corrected_on_every_day(
+        app: BargainingApp) -> None:
+    """Recorded effective 2023-06-01, corrected to 2023-01-01: on 2023-03-01 the unit was
+    under the corrected agreement, read on its own or on the Expiry Map; a cluster admitting
+    it that day judges that agreement."""
+    uid = _corrected(app, date(2023, 6, 1), date(2023, 1, 1))
+    unit = app.units.get(uid, on=READ_ON)
+    assert unit.agreements == app.units.get(uid).agreements
+    assert unit.agreements[-1] == CollectiveAgreement(expiry=LATER_EXPIRY,
+                                                      effective=date(2023, 1, 1))
+    corrected = (date(2023, 1, 1), LATER_EXPIRY)
+    assert _seen_on(app, uid, READ_ON) == (corrected, corrected, False)
+    before = (BEFORE[0], BEFORE[1])
+    assert _seen_on(app, uid, date(2022, 12, 31)) == (before, before, False)
+    cluster = app.clusters.form(
+        name="Front commun 2025", sectors=["public sector"], committee=[CHAIR],
+        window_start=date(2025, 10, 1), window_end=date(2026, 1, 31),
+        target_alignment=date(2030, 3, 31), actor=CHAIR, on=date(2023, 2, 1))
+    app.clusters.admit(cluster, uid, actor=CHAIR, on=READ_ON)
+    assert app.clusters.get(cluster).members[uid].expiry == LATER_EXPIRY
+    entries = app.history.of(uid)
+    assert [e.event for e in entries][-2:] == ["AgreementRecorded", "AgreementCorrected"]
+    assert app.history.as_of(uid, on=READ_ON).agreements == unit.agreements  # type: ignore[attr-defined]
+
+
+def test_the_map_on_a_day_takes_in_a_correction_recorded_while_it_is_open(
+        app: BargainingApp) -> None:
+    """A map on a day catches up at each query: a correction recorded since moves the
+    agreement it had written out of that day, and back; a rebuild starts afresh."""
+    uid = _unit(app, "CSN", BEFORE)
+    app.units.record_agreement(uid, effective=date(2023, 1, 1), expiry=LATER_EXPIRY,
+                               actor=STEWARD)
+    before = (BEFORE[0], BEFORE[1])
+    with app.expiry_map.on(READ_ON) as then:
+        assert then.unit(uid).expiry == LATER_EXPIRY
+        app.units.correct_agreement(
+            uid, expiry=LATER_EXPIRY, actor=STEWARD,
+            corrected=CollectiveAgreement(expiry=LATER_EXPIRY, effective=date(2023, 6, 1)))
+        shown = then.unit(uid)
+        assert (shown.effective, shown.expiry) == before
+        assert [u.unit_id for u in then.carried_over(READ_ON)] == [uid]
+        app.units.correct_agreement(
+            uid, expiry=LATER_EXPIRY, actor=STEWARD,
+            corrected=CollectiveAgreement(expiry=LATER_EXPIRY, effective=date(2023, 2, 1)))
+        assert then.unit(uid).effective == date(2023, 2, 1)
+    with app.expiry_map.on(READ_ON) as again:
+        again.rebuild()
+        assert (again.unit(uid).effective, again.unit(uid).expiry) == (
+            date(2023, 2, 1), LATER_EXPIRY)
+
+
+def test_an_agreement_with_its_expiry_only_counts_from_the_day_it_was_first_recorded(
+        app: BargainingApp) -> None:
+    """Corrected to carry no date of its own, an agreement counts from the day it was first
+    recorded, not from the day of the correction."""
+    uid = _unit(app, "CSN", BEFORE)
+    app.units.record_agreement(uid, effective=date(2023, 1, 1), expiry=LATER_EXPIRY,
+                               actor=STEWARD)
+    app.units.correct_agreement(uid, expiry=LATER_EXPIRY, actor=STEWARD,
+                                corrected=CollectiveAgreement(expiry=LATER_EXPIRY))
+    recorded = app.history.of(uid)[-2].recorded_at.date()
+    assert [a.expiry for a in app.units.get(uid, on=recorded).agreements][-1] == LATER_EXPIRY
+    day_before = date.fromordinal(recorded.toordinal() - 1)
+    assert [a.expiry for a in app.units.get(uid, on=day_before).agreements] == [BEFORE[1]]
+
+
 def test_the_expiry_map_on_a_day(app: BargainingApp) -> None:
     csn = _unit(app, "CSN", OLD, NEW)
     early = _unit(app, "APTS", (date(2020, 4, 1), date(2023, 3, 31), date(2020, 3, 15)),
@@ -207,21 +317,32 @@ def test_the_expiry_map_on_a_day(app: BargainingApp) -> None:
 def test_the_map_feed_dates_unit_events_as_history_does(
         open_app: Callable[..., BargainingApp]) -> None:
     """The Expiry Map reads stored JSON for speed: the day it gives each unit event is the
-    one history shows, or the day it was recorded."""
+    one history shows, or the day it was recorded; an agreement's events give the day they
+    were recorded and the agreement's dates (its corrected dates decide, not its events')."""
     app = open_app()
     story = record_story(app)
     feed = app.expiry_map.feed
-    days = {}
+    days, dates = {}, {}
     for uid in story.units.values():
         for event in app.eventsourcing.events.get(uid):
-            if isinstance(event, UNIT_EVENTS) and type(event).__name__ != "Registered":
-                days[(str(uid), event.originator_version)] = (
-                    occurred_on(event) or event.timestamp.astimezone(UTC).date())
+            name = type(event).__name__
+            if isinstance(event, UNIT_EVENTS) and name != "Registered":
+                recorded = event.timestamp.astimezone(UTC).date()
+                key = (str(uid), event.originator_version)
+                if name.startswith("Agreement"):
+                    days[key] = recorded
+                    a = getattr(event, "agreement", None) or event.corrected
+                    dates[key] = tuple(d and d.isoformat()
+                                       for d in (a.expiry, a.effective, a.settled))
+                else:
+                    days[key] = occurred_on(event) or recorded
     stored = feed._stored_events(0, 10_000, None)
-    found = {(str(UUID(str(row[1])) if not isinstance(row[1], UUID) else row[1]), row[2]):
-             feed._decoded(row, False, True)[2] for row in stored
-             if not row[3].endswith(".Registered")}
-    assert found == days and len(days) > 5
+    decoded = {(str(UUID(str(row[1])) if not isinstance(row[1], UUID) else row[1]), row[2]):
+               feed._decoded(row, False, True) for row in stored
+               if not row[3].endswith(".Registered")}
+    assert {key: change[2] for key, change in decoded.items()} == days and len(days) > 5
+    assert {key: change[3][-3:] for key, change in decoded.items()
+            if key in dates} == dates and len(dates) > 2
     batch = feed.read(0, 10_000, None, timed=False, dated=True)
     assert batch is not None
     assert sorted(c[2] for c in batch.changes if c[0] != "Registered") == sorted(days.values())

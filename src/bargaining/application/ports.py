@@ -39,11 +39,14 @@ class Records(Protocol):
         ...
 
     def load_where(
-        self, record_id: UUID, kind: type[A], what: str, keep: Callable[[Any], bool]
+        self, record_id: UUID, kind: type[A], what: str,
+        choose: Callable[[Sequence[Any]], Sequence[Any]],
     ) -> A | None:
-        """The record replayed from the events that ``keep`` keeps, in recorded order (its
-        version is that of the last one kept); ``None`` if its first event is not kept;
-        ``RecordNotFound`` if nothing is recorded under this id."""
+        """The record replayed from the events ``choose`` picks out of all of its events
+        (given and returned in recorded order; its version is that of the last one kept);
+        ``None`` if its first event is not kept; ``RecordNotFound`` if nothing is recorded
+        under this id. ``choose`` sees every event first, so a later event (a correction)
+        can decide whether an earlier one is kept."""
         ...
 
     def save(self, *records: Any) -> Any:

@@ -4,10 +4,13 @@
   or before it; the events' own timestamps (UTC, set when the command ran) decide.
 - "As it was on D" (``on=``, a real-world date): the events whose real-world day is on or
   before D, replayed in the order they were recorded. An event's real-world day is the date of
-  its fact, the one history shows as ``occurred_on`` (a vote held, an agreement settled, a
-  cluster formed); an event without one counts from the day it was recorded (UTC). A record's
+  its fact, the one history shows as ``occurred_on`` (a vote held, a count taken, a cluster
+  formed); an event without one counts from the day it was recorded (UTC). A record's
   creation without a date of its own (a unit registered, a framework drafted) counts on every
-  day: registering a unit in 2026 records that it exists, not when it began.
+  day: registering a unit in 2026 records that it exists, not when it began. A unit's
+  agreement counts by its dates as corrected (settled, else effective, else the day it was
+  first recorded), with every correction recorded of it: a correction fixes a mistake, and is
+  no fact of its own day.
 
 The two differ for history back-filled later (a 2022 admission recorded in 2026 is in the
 cluster on 2022-06-01, but was not known at the start of 2026) and for acts dated before they
@@ -16,6 +19,7 @@ were recorded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date
 from typing import Any, TypeVar
 from uuid import UUID
@@ -23,6 +27,8 @@ from uuid import UUID
 from bargaining.application.ports import Records
 from bargaining.domain.shared.dates import require_date, require_moment
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.domain.units.corrected import CorrectedAgreements
+from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation.summaries import occurred_on
 
 A = TypeVar("A")
@@ -54,10 +60,43 @@ def real_day(event: Any) -> date:
 
 
 def counts_on(event: Any, day: date) -> bool:
-    """Whether an event is part of its record "as it was on ``day``"."""
+    """Whether an event is part of its record "as it was on ``day``", by its own day (an
+    agreement's events are decided by :func:`events_on`, on its corrected dates)."""
     if event.originator_version == 1 and occurred_on(event) is None:
         return True  # a creation without a date of its own: the record exists on every day
     return real_day(event) <= day
+
+
+_RECORDED = BargainingUnit.AgreementRecorded
+_CORRECTED: type[Any] = getattr(BargainingUnit, "AgreementCorrected")  # noqa: B009
+
+
+def events_on(events: Sequence[Any], day: date) -> list[Any]:
+    """The events of a record that make it "as it was on ``day``", in recorded order. A
+    unit's agreement counts by its dates as every correction recorded left them (a correction
+    fixes a mistake; it is not a fact of its own day), so its recording and corrections are
+    kept or left out together; every other event counts by its own day."""
+    agreements = CorrectedAgreements()
+    numbers: dict[int, int | None] = {}  # an agreement event's version -> its agreement
+    for event in events:
+        if isinstance(event, _RECORDED):
+            numbers[event.originator_version] = agreements.recorded(
+                event.agreement, event.timestamp.astimezone(UTC).date())
+        elif isinstance(event, _CORRECTED):
+            numbers[event.originator_version] = agreements.corrected(
+                event.expiry, event.corrected)
+    if not numbers:
+        return [event for event in events if counts_on(event, day)]
+    kept = []
+    for event in events:
+        version = event.originator_version
+        if version in numbers:
+            number = numbers[version]
+            if number is not None and agreements.counts_on(number, day):
+                kept.append(event)
+        elif counts_on(event, day):
+            kept.append(event)
+    return kept
 
 
 def load_on(records: Records, record_id: object, kind: type[A], what: str, on: object) -> A:
@@ -65,7 +104,7 @@ def load_on(records: Records, record_id: object, kind: type[A], what: str, on: o
     day = require_date(on, f"day to read the {what} on")
     if not isinstance(record_id, UUID):
         raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
-    found = records.load_where(record_id, kind, what, lambda event: counts_on(event, day))
+    found = records.load_where(record_id, kind, what, lambda events: events_on(events, day))
     if found is None:
         raise RecordNotFound(f"the {what} {record_id} did not exist yet on {day.isoformat()}")
     return found

@@ -230,24 +230,26 @@ class EventStore(Application[UUID]):
         return 0 if seen else None
 
     def load_where(
-        self, record_id: UUID, kind: type[A], what: str, keep: Callable[[Any], bool]
+        self, record_id: UUID, kind: type[A], what: str,
+        choose: Callable[[Sequence[Any]], Sequence[Any]],
     ) -> A | None:
-        """A record replayed from the events ``keep`` keeps, in recorded order, without its
-        snapshots (a snapshot holds every event before it). An event's own ``apply`` is what
-        a replay runs; the version check of ``mutate`` is for whole sequences, so a kept
-        event is applied and the version and time of the last one kept are set."""
+        """A record replayed from the events ``choose`` picks out of all of its events, in
+        recorded order, without its snapshots (a snapshot holds every event before it). An
+        event's own ``apply`` is what a replay runs; the version check of ``mutate`` is for
+        whole sequences, so a kept event is applied and the version and time of the last one
+        kept are set."""
         with self.reading():
             events: list[Any] = list(self.events.get(record_id))
         if not events:
             raise RecordNotFound(f"no {what} is recorded with id {record_id}")
-        if not keep(events[0]):
+        kept = list(choose(events))
+        if not kept or kept[0] is not events[0]:
             return None
-        found: Any = events[0].mutate(None)
-        for domain_event in events[1:]:
-            if keep(domain_event):
-                domain_event.apply(found)
-                found.version = domain_event.originator_version
-                found.modified_on = domain_event.timestamp
+        found: Any = kept[0].mutate(None)
+        for domain_event in kept[1:]:
+            domain_event.apply(found)
+            found.version = domain_event.originator_version
+            found.modified_on = domain_event.timestamp
         if not isinstance(found, kind):
             raise RecordNotFound(f"the record {record_id} is not a {what}")
         return found

@@ -60,6 +60,8 @@ class _Batch:
         self.rows: list[list[Any]] = []
         self.new: dict[str, list[Any]] = {}
         self.agreements: list[tuple[str, tuple[Any, ...]]] = []
+        #: Units whose agreements are replaced (a map on a day), cleared before any insert.
+        self.cleared: list[tuple[str, tuple[Any, ...]]] = []
         self.updates: list[tuple[str, tuple[Any, ...]]] = []
         self.touched: set[str] = set()
 
@@ -81,6 +83,7 @@ class ExpiryMapTables:
             f"INSERT INTO {t.agreements} (unit_id, expiry, effective) VALUES (?,?,?)"
         )
         self._delete_agreement = f"DELETE FROM {t.agreements} WHERE unit_id = ? AND expiry = ?"
+        self._delete_agreements = f"DELETE FROM {t.agreements} WHERE unit_id = ?"
         self._raise_expiry = (
             f"UPDATE {t.units} SET current_expiry = ?, current_effective = ?"
             " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
@@ -187,11 +190,17 @@ class ExpiryMapTables:
             if kind == "Registered":
                 self._registered(batch, unit, values)
             elif kind == "AgreementRecorded":
-                self._agreement_recorded(batch, unit, *values)
+                self._agreement_recorded(batch, unit, values[0], values[1])
             elif kind == "AgreementCorrected":
-                old, expiry, effective = values
+                old, expiry, effective = values[:3]
                 batch.agreements.append((self._delete_agreement, (unit, old)))
                 batch.agreements.append((self._insert_agreement, (unit, expiry, effective)))
+                batch.touched.add(unit)
+            elif kind == "AgreementsOnDay":
+                batch.cleared.append((self._delete_agreements, (unit,)))
+                for expiry, effective in values:
+                    batch.agreements.append(
+                        (self._insert_agreement, (unit, expiry, effective)))
                 batch.touched.add(unit)
             else:
                 slots, statement, stored = self._profile_changes[kind]
@@ -241,9 +250,9 @@ class ExpiryMapTables:
                 return False
             if batch.rows:
                 cursor.executemany(sql(self._insert_unit), batch.rows)
-            # Agreements, then updates; each kind keeps its order, so runs of one statement
-            # go to the database together.
-            ops = batch.agreements + batch.updates
+            # Agreements (those replaced cleared first), then updates; each kind keeps its
+            # order, so runs of one statement go to the database together.
+            ops = batch.cleared + batch.agreements + batch.updates
             i = 0
             while i < len(ops):
                 statement = ops[i][0]

@@ -210,29 +210,23 @@ def _iso(value: Any) -> str | None:
     return data
 
 
-def _agreement_dates(value: Any) -> tuple[str | None, str | None]:
-    """An agreement's expiry and effective date as ISO text, from either form."""
+def _agreement_dates(value: Any) -> tuple[str | None, str | None, str | None]:
+    """An agreement's expiry, effective and settlement dates as ISO text, from either form."""
     if isinstance(value, CollectiveAgreement):
-        return value.expiry.isoformat(), _iso(value.effective)
+        return value.expiry.isoformat(), _iso(value.effective), _iso(value.settled)
     data = _stored(value, "collective_agreement")
-    return _iso(data["expiry"]), _iso(data["effective"])
+    return _iso(data["expiry"]), _iso(data["effective"]), _iso(data.get("settled"))
 
 
 def _real_day(kind: str, state: dict[str, Any]) -> date | None:
-    """The real-world day a unit's change counts from, as history's ``occurred_on`` gives it
-    (an agreement's settlement, else its effective date; a count's day), else the day it was
-    recorded (UTC); ``None`` for a registration, which counts on every day."""
+    """The real-world day a unit's change counts from: a count's day, else the day it was
+    recorded (UTC); ``None`` for a registration, which counts on every day. An agreement's
+    events give the day they were recorded: the agreement counts by its dates as corrected
+    (``bargaining.domain.units.corrected``), which the change's values carry."""
     day: Any = None
     if kind == "Registered":
         return None
-    if kind in ("AgreementRecorded", "AgreementCorrected"):
-        value = state["agreement" if kind == "AgreementRecorded" else "corrected"]
-        if isinstance(value, CollectiveAgreement):
-            day = value.settled or value.effective
-        else:
-            data = _stored(value, "collective_agreement")
-            day = _iso(data.get("settled")) or _iso(data["effective"])
-    elif kind == "HeadcountChanged":
+    if kind == "HeadcountChanged":
         day = _iso(state.get("counted_on"))
     if day is None:
         return _moment(state["timestamp"]).astimezone(UTC).date()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
@@ -54,3 +55,28 @@ class CollectiveAgreement:
     def describe(self) -> str:
         start = self.effective.isoformat() if self.effective else "unknown effective date"
         return f"agreement {start} to {self.expiry.isoformat()}"
+
+
+def agreement_on(
+    agreements: Iterable[CollectiveAgreement], day: date
+) -> CollectiveAgreement | None:
+    """The agreement a unit was working under on ``day``, among its agreements: the one in
+    force (an unknown effective date counts as in force until its expiry: it began after the
+    agreement before it expired, as a unit's agreements never overlap), or else the latest
+    that had expired, carried over until a newer one; ``None`` if none had begun by then."""
+    known = list(agreements)
+    in_force = [a for a in known
+                if a.expiry >= day and (a.effective is None or a.effective <= day)]
+    if in_force:
+        return min(in_force, key=lambda a: a.expiry)
+    expired = [a for a in known if a.expiry < day]
+    return max(expired, key=lambda a: a.expiry) if expired else None
+
+
+def begun_by(agreements: Iterable[CollectiveAgreement], day: date) -> list[CollectiveAgreement]:
+    """The agreements a unit had begun working under by ``day``: the one it worked under
+    then (:func:`agreement_on`) and those before it, in the order given. The latest of them
+    is the one it worked under, so a map that shows a unit's latest agreement shows it."""
+    known = list(agreements)
+    then = agreement_on(known, day)
+    return [] if then is None else [a for a in known if a.expiry <= then.expiry]

@@ -11,7 +11,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.agreement import CollectiveAgreement, agreement_on
 from bargaining.domain.units.profile import (
     PROFILE_FIELDS,
     UnitProfile,
@@ -126,13 +126,7 @@ class BargainingUnit(Aggregate):
         """The agreement the unit was working under on ``day``: the one in force (an unknown
         effective date counts as in force until its expiry), or else the latest that had
         expired, carried over until a newer one; ``None`` if none had begun by then."""
-        day = require_date(day, "day to find the agreement on")
-        in_force = [a for a in self.agreements
-                    if a.expiry >= day and (a.effective is None or a.effective <= day)]
-        if in_force:
-            return min(in_force, key=lambda a: a.expiry)
-        expired = [a for a in self.agreements if a.expiry < day]
-        return max(expired, key=lambda a: a.expiry) if expired else None
+        return agreement_on(self.agreements, require_date(day, "day to find the agreement on"))
 
     def has_agreement_expiring(self, expiry: date) -> bool:
         return any(a.expiry == expiry for a in self.agreements)

@@ -24,10 +24,15 @@ from bargaining.readmodels.expiry_map.results import MapUnit
 #:
 #: - ``Registered``: union, local, employer, unit name, sector, region, city, headcount,
 #:   industry code
-#: - ``AgreementRecorded``: expiry and effective date, as ISO text (effective may be None)
-#: - ``AgreementCorrected``: the expiry corrected, then the new expiry and effective date
+#: - ``AgreementRecorded``: expiry, effective and settlement dates, as ISO text (the last two
+#:   may be None); read ``dated``, ``when`` is the day it was recorded
+#: - ``AgreementCorrected``: the expiry corrected, then the new expiry, effective and
+#:   settlement dates; read ``dated``, ``when`` is the day the correction was recorded
 #: - ``HeadcountChanged``, ``SectorChanged``, ``RegionChanged``, ``CityChanged``,
 #:   ``IndustryCodeChanged``: the new value
+#: - ``AgreementsOnDay``: made by a map on a day, not read from the log: the agreements a unit
+#:   had begun working under by its day, each as (expiry, effective date), replacing those the
+#:   map had for it
 #:
 #: A plain tuple: a rebuild makes one per event.
 UnitChange = tuple[str, str, date | None, tuple[Any, ...]]

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from bargaining.domain.units.agreement import CollectiveAgreement, begun_by
+from bargaining.domain.units.corrected import CorrectedAgreements
 from bargaining.readmodels.expiry_map.ports import MapWriter, UnitChange, UnitFeed
 
 
@@ -24,12 +26,14 @@ class MapProjection:
     ) -> None:
         """``stop`` (a notification id) holds the map at that point of the log; ``until`` (a
         timezone-aware date-time) skips events recorded after it; ``on`` (a date) keeps only
-        what counts on that real-world day (:func:`counts_on`)."""
+        what counts on that real-world day (agreements by their corrected dates)."""
         self.feed = feed
         self.writer = writer
         self.stop = stop
         self.until = until
         self.on = on
+        #: On a day: each unit's agreements, as corrected, as the map has applied them.
+        self._agreements: dict[str, CorrectedAgreements] = {}
 
     @property
     def position(self) -> int:
@@ -73,6 +77,7 @@ class MapProjection:
     def rebuild(self) -> int:
         """Forget everything and rebuild from the first event; returns events applied."""
         self.writer.clear()
+        self._agreements = {}
         return self.catch_up()[0]
 
     def _apply(self, start: int, end: int, changes: list[UnitChange]) -> int | None:
@@ -82,20 +87,61 @@ class MapProjection:
         until, on = self.until, self.on
         if until is not None:
             changes = [c for c in changes if c[2] is None or c[2] <= until]
+        agreements: dict[str, CorrectedAgreements] = {}
         if on is not None:
-            changes = [c for c in changes if counts_on(c, on)]
-        return len(changes) if self.writer.write(start, end, changes) else None
+            changes, agreements = self._on_day(changes, on)
+        if not self.writer.write(start, end, changes):
+            return None
+        self._agreements.update(agreements)
+        return len(changes)
+
+    def _on_day(
+        self, changes: list[UnitChange], day: date
+    ) -> tuple[list[UnitChange], dict[str, CorrectedAgreements]]:
+        """The changes that make the map on ``day``, and the agreements of the units they
+        touch (kept once written). Changes other than agreements count by their own day
+        (:func:`counts_on`). Agreements count by their dates as every correction so far
+        left them, whenever it was recorded, so each unit touched gets the agreements it had
+        begun working under that day (``AgreementsOnDay``): the latest is the one it worked
+        under, in force or expired and carried over."""
+        kept: list[UnitChange] = []
+        touched: dict[str, CorrectedAgreements] = {}
+        for change in changes:
+            kind, unit, when, values = change
+            if kind not in ("AgreementRecorded", "AgreementCorrected"):
+                if counts_on(change, day):
+                    kept.append(change)
+                continue
+            agreements = touched.get(unit)
+            if agreements is None:
+                known = self._agreements.get(unit)
+                agreements = touched[unit] = (
+                    CorrectedAgreements() if known is None else known.copy())
+            if kind == "AgreementRecorded":
+                assert when is not None  # a feed read dated gives the day it was recorded
+                agreements.recorded(_agreement(*values), when)
+            else:
+                agreements.corrected(date.fromisoformat(values[0]), _agreement(*values[1:]))
+        for unit, agreements in touched.items():
+            shown = begun_by(agreements.on(day), day)
+            kept.append(("AgreementsOnDay", unit, None, tuple(
+                (a.expiry.isoformat(), a.effective and a.effective.isoformat())
+                for a in shown)))
+        return kept, touched
 
 
 def counts_on(change: UnitChange, day: date) -> bool:
-    """Whether a unit's change is part of the map on a real-world day: its fact happened by
-    then (a registration always counts), and an agreement had taken effect by then, so each
-    unit shows the agreement it worked under that day: in force, or the latest expired one,
-    carried over. ``change`` comes from a feed read ``dated``."""
-    kind, _, when, values = change
-    if when is not None and when > day:
-        return False
-    if kind in ("AgreementRecorded", "AgreementCorrected"):
-        effective = values[-1]
-        return effective is None or effective <= day.isoformat()
-    return True
+    """Whether a unit's change other than an agreement is part of the map on a real-world
+    day: its fact happened by then (a registration always counts). ``change`` comes from a
+    feed read ``dated``."""
+    when = change[2]
+    return when is None or when <= day
+
+
+def _agreement(expiry: str, effective: str | None, settled: str | None) -> CollectiveAgreement:
+    """An agreement from the ISO dates a feed gives."""
+    return CollectiveAgreement(
+        expiry=date.fromisoformat(expiry),
+        effective=None if effective is None else date.fromisoformat(effective),
+        settled=None if settled is None else date.fromisoformat(settled),
+    )
