@@ -436,3 +436,20 @@ def test_a_strike_vote_of_a_body_that_is_not_the_membership_is_no_mandate(
     [flag] = [f for f in later if f.rule is FlagRule.NO_VALID_MANDATE]
     assert ("did not carry by the rule it was held under, two thirds of valid ballots: 60% "
             "yes") in flag.why
+
+
+def test_an_agreement_known_only_by_its_expiry_is_in_force_until_then(app: BargainingApp) -> None:
+    """As an F-7 notice gives it: the agreement began after the one before it expired."""
+    osbcu = unit(app)
+    app.units.record_agreement(osbcu, effective=date(2019, 9, 1), expiry=date(2022, 8, 31),
+                               actor=CHAIR)
+    app.units.record_agreement(osbcu, expiry=date(2026, 8, 31), actor=CHAIR)
+    campaign = app.campaigns.launch(name="OSBCU 2026", units=osbcu, ladder=FINAL,
+                                    on=date(2026, 1, 5), actor=CHAIR)
+    flags = app.campaigns.enter_strike(campaign, osbcu, on=date(2026, 3, 2), part_day=True,
+                                       actor=CHAIR)
+    [flag] = [f for f in flags if f.rule is FlagRule.AGREEMENT_IN_FORCE]
+    assert flag.why == ("its agreement unknown effective date to 2026-08-31 was in force on "
+                        "2026-03-02; its effective date is not recorded")
+    after = app.campaigns.enter_strike(campaign, osbcu, on=date(2026, 9, 1), actor=CHAIR)
+    assert FlagRule.AGREEMENT_IN_FORCE not in [f.rule for f in after]

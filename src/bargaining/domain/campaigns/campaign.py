@@ -16,7 +16,6 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.campaigns import actions, climbing, membership, queries, rules, strikes
-from bargaining.domain.campaigns.job_actions import AgreementTerm
 from bargaining.domain.campaigns.ladder import Ladder, Rung
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.timeline import (
@@ -37,6 +36,7 @@ from bargaining.domain.campaigns.timeline import (
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 
 class Campaign(Aggregate):
@@ -362,7 +362,7 @@ class Campaign(Aggregate):
     def enter_strike(
         self, unit_id: UUID, *, on: date, actor: Actor, back_on: date | None = None,
         part_day: bool = False, hours: Fraction | int | None = None,
-        agreements: Iterable[AgreementTerm] = (), outside: Sequence[Flag] = (),
+        agreements: Iterable[CollectiveAgreement] = (), outside: Sequence[Flag] = (),
         reason: str | None = None,
     ) -> tuple[Flag, ...]:
         """A unit walks out: a fact, recorded on any day since the launch, for whole days

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Protocol
 from uuid import UUID
 
 import attrs
@@ -30,26 +29,11 @@ from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignStatus, last_on
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.units.agreement import CollectiveAgreement, agreement_on
 
 #: The rules the campaign judges from its own record; the others come from outside it.
 OWN_RULES = frozenset({FlagRule.NO_VALID_MANDATE, FlagRule.BELOW_STRIKE_RUNG,
                        FlagRule.CAMPAIGN_PAUSED})
-
-
-class AgreementTerm(Protocol):
-    """What the agreement rule reads of a collective agreement: the first day known to be
-    covered, the expiry, and how to name it."""
-
-    @property
-    def start(self) -> date: ...
-
-    @property
-    def expiry(self) -> date: ...
-
-    @property
-    def settled(self) -> date | None: ...
-
-    def describe(self) -> str: ...
 
 
 def own_flags(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Flag]:
@@ -83,14 +67,19 @@ def own_flags(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Flag]:
     return flags
 
 
-def agreement_flags(agreements: Iterable[AgreementTerm], on: date) -> list[Flag]:
-    """A flag when one of the unit's collective agreements was in force on the day: from its
-    first known day to its expiry, and already settled by then. An expired agreement that
-    carries over is not in force, nor is one settled later with a retroactive effective date
-    (a strike often ends in one)."""
-    return [Flag(FlagRule.AGREEMENT_IN_FORCE, f"its {a.describe()} was in force on {on}")
-            for a in agreements
-            if a.start <= on <= a.expiry and (a.settled is None or a.settled <= on)][:1]
+def agreement_flags(agreements: Iterable[CollectiveAgreement], on: date) -> list[Flag]:
+    """A flag when the agreement the unit was working under on the day was in force: not
+    expired, and already settled by then (:func:`~bargaining.domain.units.agreement.
+    agreement_on`: one known only by its expiry began after the one before it). An expired
+    agreement that carries over is not in force, nor is one settled later with a retroactive
+    effective date (a strike often ends in one)."""
+    settled = [a for a in agreements if a.settled is None or a.settled <= on]
+    then = agreement_on(settled, on)
+    if then is None or then.expiry < on:
+        return []
+    unknown = "; its effective date is not recorded" if then.effective is None else ""
+    return [Flag(FlagRule.AGREEMENT_IN_FORCE,
+                 f"its {then.describe()} was in force on {on}{unknown}")]
 
 
 def require_flags(values: object, what: str) -> tuple[Flag, ...]:

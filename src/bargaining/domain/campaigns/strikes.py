@@ -21,7 +21,6 @@ from typing import Any
 import attrs
 
 from bargaining.domain.campaigns.job_actions import (
-    AgreementTerm,
     agreement_flags,
     own_flags,
     require_flags,
@@ -35,6 +34,7 @@ from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.agreement import CollectiveAgreement
 
 
 def check_mandate(
@@ -79,7 +79,7 @@ class Walkout:
 
 def check_walkout(
     campaign: CampaignRecord, unit_id: object, on: object, *, back_on: object = None,
-    part_day: object = False, hours: object = None, agreements: Iterable[AgreementTerm] = (),
+    part_day: object = False, hours: object = None, agreements: Iterable[CollectiveAgreement] = (),
     outside: object = (),
 ) -> Walkout:
     """A unit walking out is a fact, recorded on any day since the launch (back-filled too)
