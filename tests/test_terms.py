@@ -258,3 +258,18 @@ def test_term_lengths_count_months_then_days() -> None:
     assert years_between(APRIL, MARCH_2028) == 5
     assert years_between(date(2023, 11, 1), date(2028, 4, 30)) == Decimal("4.5")
     assert evaluation.Raises is Raises  # names stay importable where release 0.1 had them
+
+
+def test_an_inflation_series_and_every_new_term_survive_the_stored_form() -> None:
+    with BargainingApp("memory") as app:
+        transcoder = app.eventsourcing.mapper.transcoder
+        for value in (PROJECTED, Wage(1000, "week"), Progression(3, before=8),
+                      CompoundIncrease(16.4, 21.5, binds=Binds.PERIOD, years=5),
+                      Raises(APRIL, MARCH_2028, [Indexed(APRIL, 2, cap=5), LumpSum(APRIL, 1000)])):
+            assert transcoder.decode(transcoder.encode(value)) == value
+
+
+def test_real_wages_that_hold_score_as_holding() -> None:
+    flat = Inflation.yearly(APRIL, [2, 2])
+    real = CompoundIncrease(0, 2, binds=Binds.REAL)
+    assert score(real, Increases([2, 2]), flat) == 0

@@ -130,8 +130,9 @@ def score(
     if isinstance(value, Increases | Raises):
         figures = wage_figures(value, inflation)
         if isinstance(measure, CompoundIncrease) and measure.binds is not Binds.TERM:
-            real = measure.binds is Binds.REAL and figures.real_yearly is not None
-            return figures.real_yearly if real and figures.real_yearly else figures.yearly
+            if measure.binds is Binds.REAL and figures.real_yearly is not None:
+                return figures.real_yearly
+            return figures.yearly
         return figures.total
     if isinstance(value, Clause):
         return Decimal(1 if value.present else 0)

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from bargaining.domain.frameworks.figures import as_decimal, show_percent
+from bargaining.domain.frameworks.figures import as_decimal
 from bargaining.domain.shared.errors import InvalidInput
 
 
@@ -140,7 +140,3 @@ class Inflation:
             raise InvalidInput(
                 f"the inflation series covers {self.start} to {self.end}, not {start} to {end}"
             )
-
-    def describe(self, total: Decimal, years: Decimal) -> str:
-        what = f"{self.source} inflation" if self.source else "inflation"
-        return f"{show_percent(total)} {what}"

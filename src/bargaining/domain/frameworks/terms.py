@@ -290,13 +290,6 @@ class Raises:
     def years(self) -> Decimal:
         return years_between(self.start, self.end)
 
-    @property
-    def needs_inflation(self) -> bool:
-        return any(isinstance(s, Indexed | CostOfLiving)
-                   or (isinstance(s, GreaterOf) and not (isinstance(s.first, Raise)
-                                                         and isinstance(s.second, Raise)))
-                   for s in self.steps)
-
     def describe(self) -> str:
         base = f" on a base of {self.base.describe()}" if self.base is not None else ""
         listed = "; ".join(step.describe() for step in self.steps) or "no raise"
