@@ -17,7 +17,7 @@ Feature: Shared demand frameworks and the evaluation of offers
   Scenario: The 2023 Front commun offer falls below the purchasing-power floor
     When the employer offers wage increases of 2, 2, 1.5, 1.5 and 2 percent
     Then the wages verdict is "below floor"
-    And the wages explanation reads "increases 2%, 2%, 1.5%, 1.5%, 2% compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor"
+    And the wages explanation reads "increases 2%, 2%, 1.5%, 1.5%, 2% compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor; that is 1.8% a year"
     And the overall verdict is "below floor"
 
   Scenario Outline: Each kind of demand is judged in its own direction

@@ -273,6 +273,10 @@ def test_expiry_map_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None
 def test_frameworks_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     out = ran("docs/hosts/frameworks.md").output
     assert "compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor" in out
+    assert "17.2% over 10 years, 1.6% a year; floor 3.3% a year: 1.7 points a year below" in out
+    assert "against 16.4% projected inflation: real wages fall 6% (1.2% a year)" in out
+    assert "Verdict.MEETS_FLOOR\nVerdict.MEETS_TARGET\nthe inflation series has a gap" in out
+    assert "two-tier by benefit plan: members hired after 2007" in out
     assert "Verdict.BELOW_FLOOR" in out
 
 

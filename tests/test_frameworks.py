@@ -51,7 +51,7 @@ def test_front_commun_2023_offer_is_below_the_purchasing_power_floor() -> None:
     assert verdict.verdict is Verdict.BELOW_FLOOR
     assert verdict.explanation == (
         "increases 2%, 2%, 1.5%, 1.5%, 2% compound to 9.3% over 5 years; floor 16.4%: "
-        "7.1 points below floor")
+        "7.1 points below floor; that is 1.8% a year")
     assert result.overall is Verdict.BELOW_FLOOR
     assert (result.framework, result.version) == ("Front commun", 1)
 

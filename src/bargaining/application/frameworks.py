@@ -10,6 +10,7 @@ from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
 from bargaining.domain.frameworks.evaluation import Evaluation, Terms, evaluate
 from bargaining.domain.frameworks.framework import Demand, DemandFramework
+from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RuleViolation
 from bargaining.domain.shared.vote import Vote
@@ -63,11 +64,15 @@ class Frameworks:
                             on=on, at=at, version=version)
 
     def evaluate(
-        self, framework_id: UUID, terms: Terms, *, version: int | None = None
+        self, framework_id: UUID, terms: Terms, *, version: int | None = None,
+        inflation: Inflation | None = None,
     ) -> Evaluation:
-        """Judge terms against a version (default: the effective, ratified one)."""
+        """Judge terms against a version (default: the effective, ratified one), wages against
+        the ``inflation`` series the host supplies where given (needed for indexed raises,
+        cost-of-living adjustments and floors on the real wage). Records nothing."""
         framework = self.get(framework_id)
         chosen = framework.get_version(version) if version is not None else framework.effective
         if chosen is None:
             raise RuleViolation(f"members have not ratified any version of '{framework.name}'")
-        return evaluate(framework.name, chosen.number, chosen.demands, terms)
+        return evaluate(framework.name, chosen.number, chosen.demands, terms,
+                        inflation=inflation)

@@ -53,6 +53,20 @@ from bargaining.domain.frameworks.framework import (
     Quantity,
     TermLength,
 )
+from bargaining.domain.frameworks.inflation import Inflation
+from bargaining.domain.frameworks.measures import Binds
+from bargaining.domain.frameworks.terms import (
+    CostOfLiving,
+    GreaterOf,
+    Indexed,
+    LumpSum,
+    Per,
+    Progression,
+    Raise,
+    Raises,
+    TierBasis,
+    Wage,
+)
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.vote import Body, Quorum, Tally, Threshold, Vote
@@ -245,6 +259,15 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "campaign_mandate": Mandate,
     "escalation_override": Override,
     "flag": Flag,
+    "wage_raises": Raises,
+    "wage_raise": Raise,
+    "indexed_raise": Indexed,
+    "greater_of": GreaterOf,
+    "lump_sum": LumpSum,
+    "cost_of_living": CostOfLiving,
+    "base_wage": Wage,
+    "progression": Progression,
+    "inflation_series": Inflation,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
@@ -257,6 +280,9 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "law_effect": LawEffect,
     "intervention_kind": InterventionKind,
     "flag_rule": FlagRule,
+    "wage_binds": Binds,
+    "wage_per": Per,
+    "tier_basis": TierBasis,
 }
 
 

@@ -1,33 +1,64 @@
 """Evaluating offers and tentative agreements against a framework version.
 
-The evaluation is a pure function of a framework version's demands and a set of terms: it
-needs no store, so a host can judge an offer the moment it lands on the table.
+The evaluation is a pure function of a framework version's demands, a set of terms and, where
+the host supplies one, an inflation series: it needs no store, so a host can judge an offer the
+moment it lands on the table. The terms are in :mod:`.terms`, the wage figures in
+:mod:`.wages`; their names stay importable from here as in release 0.1.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from bargaining.domain.frameworks.figures import (
+    show_number,
+    show_percent,
+    yearly_rate,
+)
 from bargaining.domain.frameworks.framework import (
     NO_TWO_TIER,
     Category,
-    CompoundIncrease,
     Demand,
+)
+from bargaining.domain.frameworks.inflation import Inflation
+from bargaining.domain.frameworks.measures import (
+    Binds,
+    CompoundIncrease,
     Measure,
     Protection,
     Quantity,
-    as_decimal,
-    as_decimals,
-    show_number,
-    show_percent,
 )
+from bargaining.domain.frameworks.terms import (
+    Amount,
+    Clause,
+    CostOfLiving,
+    GreaterOf,
+    Increases,
+    Indexed,
+    LumpSum,
+    Per,
+    Progression,
+    Raise,
+    Raises,
+    Terms,
+    TermValue,
+    TierBasis,
+    Tiered,
+    Wage,
+    Years,
+)
+from bargaining.domain.frameworks.wages import WageFigures, wage_figures
 from bargaining.domain.shared.errors import InvalidInput
+
+__all__ = ["Amount", "Binds", "Clause", "CostOfLiving", "DemandVerdict", "Evaluation",
+           "GreaterOf", "Increases", "Indexed", "Inflation", "LumpSum", "Per", "Progression",
+           "Raise", "Raises", "TermValue", "Terms", "TierBasis", "Tiered", "Verdict", "Wage",
+           "WageFigures", "Years", "describe_term", "evaluate", "score", "wage_figures"]
 
 
 class Verdict(enum.Enum):
@@ -43,88 +74,8 @@ class Verdict(enum.Enum):
         return list(Verdict).index(self)
 
 
-# --------------------------------------------------------------------- terms
-
-
-def _amount(value: object) -> Decimal:
-    return as_decimal(value, "an offered amount or term length")
-
-
-
-@attrs.frozen
-class Increases:
-    """Yearly increases in percent, one per year of the term: (2, 2, 1.5, 1.5, 2)."""
-
-    yearly: tuple[Decimal, ...] = attrs.field(converter=as_decimals)
-
-    def total(self) -> Decimal:
-        factor = Decimal(1)
-        for pct in self.yearly:
-            factor *= 1 + pct / 100
-        return (factor - 1) * 100
-
-    def describe(self) -> str:
-        years = len(self.yearly)
-        listed = ", ".join(show_percent(p) for p in self.yearly)
-        return f"increases {listed} compound to {show_percent(self.total())} over {years} years"
-
-
-@attrs.frozen
-class Amount:
-    """A quantity offered, in the demand's unit."""
-
-    value: Decimal = attrs.field(converter=_amount)
-
-
-@attrs.frozen
-class Clause:
-    """Whether a protection clause is in the terms."""
-
-    present: bool
-
-
-@attrs.frozen
-class Years:
-    """The agreement's length in years."""
-
-    value: Decimal = attrs.field(converter=_amount)
-
-
-TermValue = Increases | Amount | Clause | Years
-
-
-def _term_items(items: Mapping[str, Any]) -> dict[str, Any]:
-    if not isinstance(items, Mapping):
-        raise InvalidInput("terms are a mapping of demand key to term")
-    return dict(items)
-
-
 def _verdicts(verdicts: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(verdicts)
-
-
-@attrs.frozen
-class Tiered:
-    """A term that differs by hire date: ``incumbents`` for workers hired before
-    ``hired_from``, ``new_hires`` for those hired on or after it."""
-
-    incumbents: TermValue
-    hired_from: date
-    new_hires: TermValue
-
-
-@attrs.frozen
-class Terms:
-    """What an employer offers or a bargaining team tentatively agreed: term per demand key."""
-
-    items: Mapping[str, TermValue | Tiered] = attrs.field(factory=dict, converter=_term_items)
-
-    @classmethod
-    def of(cls, **items: TermValue | Tiered) -> Terms:
-        return cls(dict(items))
-
-
-# ---------------------------------------------------------------- evaluation
 
 
 @attrs.frozen
@@ -166,18 +117,23 @@ class Evaluation:
         return "\n".join(lines)
 
 
-def _worse(measure: Measure, a: TermValue, b: TermValue) -> bool:
-    """Whether ``b`` treats workers worse than ``a`` under this measure."""
-    return score(measure, b) < score(measure, a)
-
-
-def score(measure: Measure, value: TermValue | Tiered) -> Decimal:
+def score(
+    measure: Measure, value: TermValue | Tiered, inflation: Inflation | None = None
+) -> Decimal:
     """A number where higher is always better for workers, to compare two settlements'
-    terms on one demand (a tiered term counts by its worse tier)."""
+    terms on one demand (a tiered term counts by its worse tier). Wages score by what the
+    demand's floor binds: the total over the term, or the yearly (real, with ``inflation``)
+    rate."""
     if isinstance(value, Tiered):
-        return min(score(measure, value.incumbents), score(measure, value.new_hires))
-    if isinstance(value, Increases):
-        return value.total()
+        return min(score(measure, value.incumbents, inflation),
+                   score(measure, value.new_hires, inflation))
+    if isinstance(value, Increases | Raises):
+        figures = wage_figures(value, inflation)
+        if isinstance(measure, CompoundIncrease) and measure.binds is not Binds.TERM:
+            if measure.binds is Binds.REAL and figures.real_yearly is not None:
+                return figures.real_yearly
+            return figures.yearly
+        return figures.total
     if isinstance(value, Clause):
         return Decimal(1 if value.present else 0)
     number = value.value
@@ -187,10 +143,14 @@ def score(measure: Measure, value: TermValue | Tiered) -> Decimal:
 def describe_term(demand: Demand, value: TermValue | Tiered) -> str:
     """A term in words: 'increases 2%, 2% compound to 4% over 2 years', '22 students'."""
     if isinstance(value, Tiered):
-        return (f"{describe_term(demand, value.incumbents)} for incumbents, "
-                f"{describe_term(demand, value.new_hires)} for those hired from "
-                f"{value.hired_from}")
-    if isinstance(value, Increases):
+        if value.basis is TierBasis.HIRE_DATE and not value.group:
+            return (f"{describe_term(demand, value.incumbents)} for incumbents, "
+                    f"{describe_term(demand, value.new_hires)} for those hired from "
+                    f"{value.hired_from}")
+        return (f"{describe_term(demand, value.incumbents)} for most workers, "
+                f"{describe_term(demand, value.new_hires)} for {value.second_tier} "
+                f"(a tier by {value.basis.value})")
+    if isinstance(value, Increases | Raises | Progression):
         return value.describe()
     if isinstance(value, Clause):
         return "the clause" if value.present else "no clause"
@@ -200,7 +160,62 @@ def describe_term(demand: Demand, value: TermValue | Tiered) -> str:
     return f"{show_number(value.value)}{unit}"
 
 
-def _judge(demand: Demand, value: TermValue) -> tuple[Verdict, str]:
+def _judged(got: Decimal, m: Any, fmt: Any, unit_gap: str) -> tuple[Verdict, str]:
+    better = m.more_is_better
+    meets_target = got >= m.target if better else got <= m.target
+    meets_floor = got >= m.floor if better else got <= m.floor
+    if meets_target:
+        return Verdict.MEETS_TARGET, f"target {fmt(m.target)}: meets target"
+    if meets_floor:
+        return Verdict.MEETS_FLOOR, (
+            f"floor {fmt(m.floor)}, target {fmt(m.target)}: meets floor, short of target")
+    gap = (m.floor - got) if better else (got - m.floor)
+    side = "below" if better else "above"
+    shown = show_number(gap.quantize(Decimal("0.1")))
+    if shown == "1":
+        unit_gap = unit_gap.replace(" points", " point")
+    return Verdict.BELOW_FLOOR, f"floor {fmt(m.floor)}: {shown}{unit_gap} {side} floor"
+
+
+def _judge_wages(
+    demand: Demand, m: CompoundIncrease, value: TermValue, inflation: Inflation | None
+) -> tuple[Verdict, str]:
+    if not isinstance(value, Increases | Raises):
+        raise InvalidInput(f"the term for '{demand.key}' must be yearly Increases or Raises "
+                           "on dates")
+    if m.binds is Binds.REAL and inflation is None:
+        raise InvalidInput(f"the demand '{demand.key}' binds the real wage: judging it needs "
+                           "an inflation series")
+    figures = wage_figures(value, inflation)
+    text = value.describe()
+    if isinstance(value, Raises):
+        text += f"; {show_percent(figures.total)} over {show_number(round(figures.years, 1))} years"
+    if m.binds is Binds.TERM:
+        verdict, judged = _judged(figures.total, m, show_percent, " points")
+        return verdict, (f"{text}; {judged}; that is {show_percent(figures.yearly)} a year"
+                         f"{figures.describe_real()}")
+    text += f", {show_percent(figures.yearly)} a year{figures.describe_real()}"
+    if m.binds is Binds.PERIOD:
+        period = m.years or Decimal(1)
+        bounds = attrs.evolve(m, binds=Binds.YEARLY, years=None,
+                              floor=yearly_rate(m.floor, period),
+                              target=yearly_rate(m.target, period))
+
+        def over_period(rate: Decimal) -> str:
+            total = m.floor if rate == bounds.floor else m.target
+            return (f"{show_percent(total)} over {show_number(period)} years "
+                    f"({show_percent(rate)} a year)")
+
+        verdict, judged = _judged(figures.yearly, bounds, over_period, " points a year")
+        return verdict, f"{text}; {judged}"
+    got = figures.yearly if m.binds is Binds.YEARLY else figures.real_yearly
+    assert got is not None
+    words = " a year" if m.binds is Binds.YEARLY else " a year above inflation"
+    verdict, judged = _judged(got, m, lambda d: f"{show_percent(d)}{words}", " points a year")
+    return verdict, f"{text}; {judged}"
+
+
+def _judge(demand: Demand, value: TermValue, inflation: Inflation | None) -> tuple[Verdict, str]:
     m = demand.measure
     if isinstance(m, Protection):
         if not isinstance(value, Clause):
@@ -209,49 +224,38 @@ def _judge(demand: Demand, value: TermValue) -> tuple[Verdict, str]:
             return Verdict.MEETS_TARGET, f"the clause '{m.clause}' is in the terms"
         return Verdict.BELOW_FLOOR, f"the clause '{m.clause}' is missing from the terms"
     if isinstance(m, CompoundIncrease):
-        if not isinstance(value, Increases):
-            raise InvalidInput(f"the term for '{demand.key}' must be yearly Increases")
-        got, text = value.total(), value.describe()
-        unit = ""
-    elif isinstance(m, Quantity):
-        if not isinstance(value, Amount):
-            raise InvalidInput(f"the term for '{demand.key}' must be an Amount")
-        got, text, unit = value.value, f"{show_number(value.value)} {m.unit}", f" {m.unit}"
+        return _judge_wages(demand, m, value, inflation)
+    if isinstance(m, Quantity):
+        if not isinstance(value, Amount | Progression):
+            raise InvalidInput(f"the term for '{demand.key}' must be an Amount or Progression")
+        text = (value.describe() if isinstance(value, Progression)
+                else f"{show_number(value.value)} {m.unit}")
+        got, unit = value.value, f" {m.unit}"
     else:
         if not isinstance(value, Years):
             raise InvalidInput(f"the term for '{demand.key}' must be Years")
         got, text, unit = value.value, f"a term of {show_number(value.value)} years", " years"
-    better = m.more_is_better
-    meets_target = got >= m.target if better else got <= m.target
-    meets_floor = got >= m.floor if better else got <= m.floor
-    fmt = show_percent if isinstance(m, CompoundIncrease) else (lambda d: f"{show_number(d)}{unit}")
-    if meets_target:
-        return Verdict.MEETS_TARGET, f"{text}; target {fmt(m.target)}: meets target"
-    if meets_floor:
-        return Verdict.MEETS_FLOOR, (
-            f"{text}; floor {fmt(m.floor)}, target {fmt(m.target)}: meets floor, "
-            f"short of target"
-        )
-    gap = (m.floor - got) if better else (got - m.floor)
-    points = " points" if isinstance(m, CompoundIncrease) else unit
-    side = "below" if better else "above"
-    return Verdict.BELOW_FLOOR, (
-        f"{text}; floor {fmt(m.floor)}: {show_number(gap.quantize(Decimal('0.1')))}{points} "
-        f"{side} floor"
-    )
+    verdict, judged = _judged(got, m, lambda d: f"{show_number(d)}{unit}", unit)
+    return verdict, f"{text}; {judged}"
 
 
 def evaluate(
-    name: str, version: int, demands: Iterable[Demand], terms: Terms
+    name: str, version: int, demands: Iterable[Demand], terms: Terms, *,
+    inflation: Inflation | None = None,
 ) -> Evaluation:
-    """Judge terms demand by demand against a framework version.
+    """Judge terms demand by demand against a framework version, wages against the
+    ``inflation`` series where the host gives one (needed for indexed raises, cost-of-living
+    adjustments and floors on the real wage).
 
-    A tiered term that treats new hires worse is two-tier: under a "no two-tier" demand it is
-    a concession (below floor) whatever its numbers; otherwise it is judged by its worse tier.
+    A tiered term (by hire date, employment status or benefit plan) that treats one group
+    worse is two-tier: under a "no two-tier" demand it is a concession (below floor) whatever
+    its numbers; otherwise it is judged by its worse tier.
     """
     demands = tuple(demands)
     if not isinstance(terms, Terms):
         raise InvalidInput("evaluate needs Terms")
+    if inflation is not None and not isinstance(inflation, Inflation):
+        raise InvalidInput("an inflation series is an Inflation")
     known = {d.key for d in demands}
     unknown = sorted(set(terms.items) - known)
     if unknown:
@@ -264,11 +268,14 @@ def evaluate(
     for demand in demands:
         value = terms.items.get(demand.key)
         if isinstance(value, Tiered):
-            if _worse(demand.measure, value.incumbents, value.new_hires):
+            if score(demand.measure, value.new_hires, inflation) < score(
+                    demand.measure, value.incumbents, inflation):
                 two_tier.append(demand.key)
-                worse = value.new_hires
-                verdict, text = _judge(demand, worse)
-                note = f"two-tier: workers hired from {value.hired_from} get less ({text})"
+                verdict, text = _judge(demand, value.new_hires, inflation)
+                by = "" if value.basis is TierBasis.HIRE_DATE else f" by {value.basis.value}"
+                who = (f"workers hired from {value.hired_from}" if not value.group
+                       else value.second_tier)
+                note = f"two-tier{by}: {who} get less ({text})"
                 if forbids_two_tier:
                     verdicts.append(DemandVerdict(demand.key, demand.category,
                                                   Verdict.BELOW_FLOOR,
@@ -281,13 +288,13 @@ def evaluate(
             verdicts.append(DemandVerdict(demand.key, demand.category, Verdict.MISSING,
                                           f"the terms say nothing on {demand.measure.describe()}"))
             continue
-        verdict, text = _judge(demand, value)
+        verdict, text = _judge(demand, value, inflation)
         verdicts.append(DemandVerdict(demand.key, demand.category, verdict, text))
     if forbids_two_tier:
         verdicts = [
             _two_tier_verdict(v, two_tier)
             if isinstance(_measure(demands, v.demand), Protection)
-            and _measure(demands, v.demand).clause == NO_TWO_TIER  # type: ignore[union-attr]
+            and _measure(demands, v.demand).clause == NO_TWO_TIER
             else v
             for v in verdicts
         ]

@@ -1,23 +1,36 @@
 """Shared demand frameworks: demands with floors and targets, versioned and ratified.
 
 A floor is the line nobody settles below (below it is a concession); a target is the ask.
+The measures live in :mod:`.measures` and the arithmetic in :mod:`.figures`; their names are
+importable from here as they were in release 0.1.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
-from typing import Any
+from collections.abc import Sequence
 
 import attrs
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.frameworks.figures import (
+    as_decimal,
+    as_decimals,
+    show_number,
+    show_percent,
+)
+from bargaining.domain.frameworks.measures import (
+    NO_TWO_TIER,
+    Binds,
+    CompoundIncrease,
+    Measure,
+    Protection,
+    Quantity,
+    TermLength,
+)
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.vote import Vote
-
-NO_TWO_TIER = "no two-tier"
 
 
 class Category(enum.Enum):
@@ -29,128 +42,6 @@ class Category(enum.Enum):
     PENSIONS = "pensions"
     JOB_SECURITY = "job security"
     TERM = "term"
-
-
-def as_decimal(value: object, what: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        raise InvalidInput(f"{what} must be a number, not {value!r}")
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        raise InvalidInput(f"{what} must be a number, not {value!r}") from None
-    if not number.is_finite():
-        raise InvalidInput(f"{what} must be a finite number")
-    return number
-
-
-def _bound(value: object) -> Decimal:
-    return as_decimal(value, "a floor, target or term")
-
-
-def as_decimals(values: Iterable[object]) -> tuple[Decimal, ...]:
-    return tuple(as_decimal(v, "a yearly increase") for v in values)
-
-
-def show_percent(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.1'))}%".replace(".0%", "%")
-
-
-def show_number(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return text
-
-
-# ------------------------------------------------------------------ measures
-
-
-def _check_sides(measure: Any) -> None:
-    """A target never sits on the wrong side of its floor."""
-    better = measure.more_is_better
-    if (measure.target < measure.floor) if better else (measure.target > measure.floor):
-        side = "below" if better else "above"
-        raise RuleViolation(
-            f"the target {show_number(measure.target)} sits {side} its floor "
-            f"{show_number(measure.floor)}"
-        )
-
-
-@attrs.frozen
-class CompoundIncrease:
-    """Yearly percentage increases, judged compounded over the whole term.
-
-    ``floor`` and ``target`` are totals over the term in percent (e.g. floor 16.4: protect
-    purchasing power against projected inflation; target 21.5: catch up on top).
-    """
-
-    floor: Decimal = attrs.field(converter=_bound)
-    target: Decimal = attrs.field(converter=_bound)
-
-    kind = "compound increase"
-    more_is_better = True
-
-    def __attrs_post_init__(self) -> None:
-        _check_sides(self)
-
-    def describe(self) -> str:
-        return (
-            f"increases compounding to at least {show_percent(self.floor)} over the term "
-            f"(target {show_percent(self.target)})"
-        )
-
-
-@attrs.frozen
-class Quantity:
-    """A measured standard with a unit: more is better (care hours) or less is better
-    (class size)."""
-
-    unit: str
-    floor: Decimal = attrs.field(converter=_bound)
-    target: Decimal = attrs.field(converter=_bound)
-    more_is_better: bool = True
-
-    kind = "quantity"
-
-    def __attrs_post_init__(self) -> None:
-        _check_sides(self)
-
-    def describe(self) -> str:
-        word = "at least" if self.more_is_better else "at most"
-        return f"{word} {show_number(self.floor)} {self.unit} (target {show_number(self.target)})"
-
-
-@attrs.frozen
-class Protection:
-    """A clause that must be present: no contracting out, no two-tier, no layoffs."""
-
-    clause: str
-
-    kind = "protection"
-    more_is_better = True
-
-    def describe(self) -> str:
-        return f"the clause '{self.clause}'"
-
-
-@attrs.frozen
-class TermLength:
-    """The agreement's length in years: at most ``floor`` (the longest acceptable), ideally
-    ``target``."""
-
-    floor: Decimal = attrs.field(converter=_bound)
-    target: Decimal = attrs.field(converter=_bound)
-
-    kind = "term length"
-    more_is_better = False
-
-    def __attrs_post_init__(self) -> None:
-        _check_sides(self)
-
-    def describe(self) -> str:
-        most, target = show_number(self.floor), show_number(self.target)
-        return f"a term of at most {most} years (target {target})"
-
-
-Measure = CompoundIncrease | Quantity | Protection | TermLength
 
 
 @attrs.frozen
@@ -175,6 +66,11 @@ class Demand:
 
 
 # ----------------------------------------------------------------- versions
+
+
+__all__ = ["NO_TWO_TIER", "Binds", "Category", "CompoundIncrease", "Demand", "DemandFramework",
+           "FrameworkVersion", "Measure", "Protection", "Quantity", "TermLength",
+           "VersionStatus", "as_decimal", "as_decimals", "show_number", "show_percent"]
 
 
 class VersionStatus(enum.Enum):

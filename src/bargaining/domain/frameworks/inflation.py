@@ -1,0 +1,142 @@
+"""An inflation series the host supplies, to judge indexed raises, cost-of-living adjustments
+and real wages: the rate over each year, year after year, with no gap and no overlap."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal, localcontext
+from typing import Any
+
+import attrs
+
+from bargaining.domain.frameworks.figures import as_decimal
+from bargaining.domain.shared.errors import InvalidInput
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day ``years`` later (February 29 becomes February 28)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def years_between(start: date, end: date) -> Decimal:
+    """The length in years of a term from ``start`` to ``end``, both days included: whole
+    months count twelve to a year, the days left over 365 to a year."""
+    after = end + timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    if add_months(start, months) > after:
+        months -= 1
+    days = (after - add_months(start, months)).days
+    return Decimal(months) / 12 + Decimal(days) / 365
+
+
+def _pairs(value: Any) -> tuple[tuple[date, Decimal], ...]:
+    items: Iterable[Any] = value.items() if isinstance(value, Mapping) else value
+    if isinstance(value, str) or not isinstance(items, Iterable):
+        raise InvalidInput("an inflation series maps the day each year begins to its rate")
+    pairs = []
+    for item in items:
+        if not isinstance(item, Sequence) or len(item) != 2:
+            raise InvalidInput("an inflation series maps the day each year begins to its rate")
+        start, rate = item
+        if isinstance(start, str):
+            try:
+                start = date.fromisoformat(start)
+            except ValueError:
+                raise InvalidInput(f"an inflation year begins on a date, not {start!r}") from None
+        if not isinstance(start, date):
+            raise InvalidInput(f"an inflation year begins on a date, not {start!r}")
+        pairs.append((start, as_decimal(rate, "an inflation rate")))
+    pairs.sort(key=lambda pair: pair[0])
+    if not pairs:
+        raise InvalidInput("an inflation series needs at least one year")
+    for (first, _), (then, _) in itertools.pairwise(pairs):
+        expected = add_years(first, 1)
+        if then > expected:
+            raise InvalidInput(
+                f"the inflation series has a gap: the year from {first} ends on "
+                f"{expected - timedelta(days=1)}, the next begins on {then}"
+            )
+        if then < expected:
+            raise InvalidInput(
+                f"the inflation series overlaps: the year from {first} runs to "
+                f"{expected - timedelta(days=1)}, the next begins on {then}"
+            )
+    return tuple(pairs)
+
+
+@attrs.frozen
+class Inflation:
+    """Yearly inflation in percent, by the day each year begins:
+    ``Inflation({date(2023, 4, 1): 4.0, date(2024, 4, 1): 3.5, ...})``. Years follow each
+    other with no gap; a series with a gap or an overlap is refused. Projected or measured,
+    the host says which in ``source``."""
+
+    years: tuple[tuple[date, Decimal], ...] = attrs.field(converter=_pairs)
+    source: str = ""
+
+    @classmethod
+    def yearly(cls, start: date, rates: Iterable[object], source: str = "") -> Inflation:
+        """Consecutive years from ``start``: ``Inflation.yearly(date(2023, 4, 1), [4, 3.5])``."""
+        return cls(tuple((add_years(start, i), r) for i, r in enumerate(rates)), source)
+
+    @property
+    def start(self) -> date:
+        return self.years[0][0]
+
+    @property
+    def end(self) -> date:
+        """The last day the series covers."""
+        return add_years(self.years[-1][0], 1) - timedelta(days=1)
+
+    def rate_on(self, day: date) -> Decimal:
+        """The rate of the year that ``day`` falls in."""
+        self._check_covers(day, day)
+        found = [rate for start, rate in self.years if start <= day]
+        return found[-1]
+
+    def first_years(self, count: int) -> tuple[Decimal, ...]:
+        """The rates of the series' first ``count`` years (for increases stated by year)."""
+        if count > len(self.years):
+            raise InvalidInput(
+                f"the inflation series covers {len(self.years)} years, not the term's {count}"
+            )
+        return tuple(rate for _, rate in self.years[:count])
+
+    def over(self, start: date, end: date) -> Decimal:
+        """Inflation in percent from ``start`` to ``end`` (both included); a part of a year
+        counts for its share of the year's days, compounded."""
+        self._check_covers(start, end)
+        after = end + timedelta(days=1)
+        with localcontext() as ctx:
+            ctx.prec = 40
+            factor = Decimal(1)
+            for begins, rate in self.years:
+                ends = add_years(begins, 1)
+                days = (min(ends, after) - max(begins, start)).days
+                if days <= 0:
+                    continue
+                share = Decimal(days) / (ends - begins).days
+                factor *= (1 + rate / 100) ** share if share != 1 else 1 + rate / 100
+            return (factor - 1) * 100
+
+    def _check_covers(self, start: date, end: date) -> None:
+        if start < self.start or end > self.end:
+            raise InvalidInput(
+                f"the inflation series covers {self.start} to {self.end}, not {start} to {end}"
+            )
