@@ -47,12 +47,20 @@ from bargaining.domain.campaigns.timeline import (
     Override,
     StrikeSpell,
 )
+from bargaining.domain.coordination.alignment import (
+    AlignmentPlan,
+    MemberAlignment,
+    PlanKind,
+    plan_alignment,
+)
 from bargaining.domain.coordination.cluster import (
     BargainingCluster,
     MeTooEntitlement,
     PactRule,
     SignOffDecision,
 )
+from bargaining.domain.coordination.me_too import yearly_rate
+from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooStatus
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention, InterventionKind
@@ -144,6 +152,7 @@ __all__ = [
     "NO_TWO_TIER",
     "ONTARIO_RULE",
     "Actor",
+    "AlignmentPlan",
     "Amount",
     "AuditPage",
     "BargainingApp",
@@ -201,7 +210,10 @@ __all__ = [
     "MapBehind",
     "MapFilter",
     "MapUnit",
+    "MeTooClaim",
     "MeTooEntitlement",
+    "MeTooStatus",
+    "MemberAlignment",
     "MissingActor",
     "MonthRow",
     "NoStrikeConditions",
@@ -213,6 +225,7 @@ __all__ = [
     "PactBreach",
     "PactRule",
     "Per",
+    "PlanKind",
     "PlannedUnit",
     "Progression",
     "Protection",
@@ -260,6 +273,7 @@ __all__ = [
     "Years",
     "evaluate",
     "participation_series",
+    "plan_alignment",
     "readiness",
     "score",
     "unit_id",
@@ -267,4 +281,5 @@ __all__ = [
     "wage_figures",
     "write_csv",
     "write_jsonl",
+    "yearly_rate",
 ]

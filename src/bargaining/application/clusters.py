@@ -8,16 +8,19 @@ from uuid import UUID
 
 import attrs
 
+from bargaining.application.alignment import alignment_of
 from bargaining.application.disputes import Disputes
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of, load_on, load_reading
 from bargaining.application.units import load_unit
+from bargaining.domain.coordination.alignment import MemberAlignment
 from bargaining.domain.coordination.cluster import (
     BargainingCluster,
     Member,
     MeTooEntitlement,
     PactRule,
 )
+from bargaining.domain.coordination.me_too_ledger import MeTooClaim
 from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
@@ -75,6 +78,11 @@ class ClusterStatus:
     #: The real-world day the cluster was formed (``None``: formed before it was recorded).
     formed_on: date | None = attrs.field(default=None, kw_only=True)
     disputes: tuple[DisputeFact, ...] = attrs.field(default=(), kw_only=True)
+    #: Each me-too claim with its life (owed, claimed, settled or waived), one per unit and
+    #: demand; ``entitlements`` holds the same claims' entitlements.
+    me_too: tuple[MeTooClaim, ...] = attrs.field(default=(), kw_only=True)
+    #: Each member's expiry against the cluster's target date, and what would bring it there.
+    alignment: tuple[MemberAlignment, ...] = attrs.field(default=(), kw_only=True)
 
     def explain(self) -> str:
         formed = f", formed {self.formed_on}" if self.formed_on else ""
@@ -87,7 +95,11 @@ class ClusterStatus:
             note = " (final)" if t.final else " (waiting for every table)" if waiting else ""
             flagged = f" [flagged: {len(t.flags)}]" if t.flags else ""
             lines.append(f"  {t.label}: {state}{note}{flagged}")
-        lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
+        if self.me_too:
+            lines += [f"  me-too {c.explain()}" for c in self.me_too]
+        else:
+            lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
+        lines += [f"  alignment: {a.explain()}" for a in self.alignment if not a.withdrawn]
         lines += [f"  breach of the pact: {b.explain()}" for b in self.breaches]
         lines += [f"  {f.summary}" for f in self.disputes]
         return "\n".join(lines)
@@ -233,7 +245,46 @@ class Clusters:
         breaches = tuple(PactBreach(t.unit_id, t.label, flag) for t in tables for flag in t.flags)
         return ClusterStatus(cluster.name, tuple(tables), settled, tuple(cluster.entitlements),
                              breaches, formed_on=cluster.formed_on,
-                             disputes=self._dispute_facts(cluster_id, at, on))
+                             disputes=self._dispute_facts(cluster_id, at, on),
+                             me_too=tuple(cluster.me_too_claims),
+                             alignment=alignment_of(self._records, cluster, at=at, on=on))
+
+    def alignment(
+        self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None
+    ) -> tuple[MemberAlignment, ...]:
+        """Each member's current expiry against the cluster's target date, whether a
+        tentative agreement it reached lands on it, and the term (or bridge agreement) that
+        would bring it there; as recorded, as it was ``on`` a day, or as known ``at`` a
+        moment."""
+        cluster = self.get(cluster_id, at=at, on=on)
+        return alignment_of(self._records, cluster, at=at, on=on)
+
+    def claim_me_too(
+        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
+        reason: str | None = None,
+    ) -> None:
+        """The unit claimed, on ``on``, the me-too it is owed on a demand."""
+        cluster = self.get(cluster_id)
+        cluster.claim_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
+        self._records.save(cluster)
+
+    def settle_me_too(
+        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
+        reason: str | None = None,
+    ) -> None:
+        """The unit's me-too claim on a demand was settled on ``on``: once."""
+        cluster = self.get(cluster_id)
+        cluster.settle_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
+        self._records.save(cluster)
+
+    def waive_me_too(
+        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
+        reason: str,
+    ) -> None:
+        """The unit gave up its me-too claim on a demand on ``on``, and why."""
+        cluster = self.get(cluster_id)
+        cluster.waive_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
+        self._records.save(cluster)
 
     @staticmethod
     def _table(

@@ -186,5 +186,10 @@ class Rounds:
             return
         earlier = {round_id: self.get(round_id)
                    for round_id in rounds_compared(cluster, later)}
-        for entitlement in me_too_owed(cluster, later, later_label, version, earlier):
+        employers = None
+        if cluster.has_rule(PactRule.ME_TOO_SAME_EMPLOYER):
+            employers = {uid: load_unit(self._records, uid).employer
+                         for uid in (later.unit_id, *(r.unit_id for r in earlier.values()))}
+        for entitlement in me_too_owed(cluster, later, later_label, version, earlier,
+                                       employers=employers):
             cluster.record_me_too(entitlement, actor=actor, on=on)

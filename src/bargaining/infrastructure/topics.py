@@ -52,11 +52,20 @@ def stored_topics(event_class: type[object]) -> tuple[str, ...]:
 
 
 def event_classes(aggregate: type[object]) -> tuple[type[object], ...]:
-    """The event classes an aggregate class declares (its ``@event`` methods make them)."""
-    return tuple(
-        v for v in vars(aggregate).values()
-        if isinstance(v, type) and issubclass(v, CanMutateAggregate)
-    )
+    """The event classes an aggregate class declares (its ``@event`` methods make them), and
+    those declared by the library's own base classes it extends (the cluster's me-too
+    ledger): an event a base's method records is stored under the base's class, so the copy
+    ``eventsourcing`` makes of it on the subclass is left out."""
+    bases = [k for k in aggregate.__mro__[1:] if k.__module__.startswith("bargaining.")]
+    inherited = {name for base in bases for name in vars(base)}
+    own = [v for name, v in vars(aggregate).items() if name not in inherited and _is_event(v)]
+    declared = [v for base in bases for name, v in vars(base).items()
+                if name not in ("Event", "Created") and _is_event(v)]
+    return tuple(own + declared)
+
+
+def _is_event(value: object) -> bool:
+    return isinstance(value, type) and issubclass(value, CanMutateAggregate)
 
 
 def aggregate_topics(aggregate: type[object]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from bargaining.domain.coordination.cluster import PactRule
+from bargaining.domain.coordination.me_too_ledger import MeTooLedger as L
 from bargaining.domain.frameworks.evaluation import Evaluation
 from bargaining.domain.units.profile import unit_label
 from bargaining.presentation.wording import (
@@ -150,6 +151,7 @@ PACT_WORDS = {
     PactRule.NO_DEAL_UNTIL_ALL_SETTLE: "no deal until every table settles",
     PactRule.ME_TOO: "me-too",
     PactRule.NON_RAIDING: "non-raiding",
+    PactRule.ME_TOO_SAME_EMPLOYER: "me-too within the same employer",
 }
 
 
@@ -222,6 +224,29 @@ def _me_too(e: Any, names: Names) -> str:
     return (f"{names(m.unit_id)} is owed me-too on {m.demand} from the settlement of "
             f"{names(m.from_unit_id)} in cluster '{names(e.originator_id)}', recorded "
             f"{by(e.actor)}")
+
+
+@_summary(L.MeTooEntitlementRaised)
+def _me_too_raised(e: Any, names: Names) -> str:
+    m = e.entitlement
+    return (f"{names(m.unit_id)}'s me-too on {m.demand} in cluster '{names(e.originator_id)}' "
+            f"now follows the better settlement of {names(m.from_unit_id)}, recorded "
+            f"{by(e.actor)}")
+
+
+def _me_too_step(verb: str) -> Summary:
+    def line(e: Any, names: Names) -> str:
+        why = f": {e.reason}" if e.reason else ""
+        return (f"{names(e.unit_id)}'s me-too on {e.demand} in cluster "
+                f"'{names(e.originator_id)}' {verb} on {e.on}, recorded {by(e.actor)}{why}")
+    return line
+
+
+_summary(L.MeTooClaimed)(_me_too_step("claimed"))
+_summary(L.MeTooSettled)(_me_too_step("settled"))
+_summary(L.MeTooWaived)(_me_too_step("waived"))
+for _cls in (L.MeTooEntitlementRaised, L.MeTooClaimed, L.MeTooSettled, L.MeTooWaived):
+    _dated(_cls, lambda e: e.on)
 
 
 # Cluster events record their real-world day as ``on`` (``None`` in events stored by

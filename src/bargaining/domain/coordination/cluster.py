@@ -9,6 +9,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooLedger
 from bargaining.domain.coordination.pact import (
     AdoptedFramework,
     Member,
@@ -39,7 +40,7 @@ class _DayRecorded:
         state["on"] = None
 
 
-class BargainingCluster(Aggregate):
+class BargainingCluster(MeTooLedger):
     """A cluster: its committee, its window of expiries, members, framework and pact.
 
     Every command records its real-world day (``on``). The events below were released without
@@ -164,7 +165,7 @@ class BargainingCluster(Aggregate):
         self.pact_rules: list[PactRule] = []
         self.me_too_demands: list[str] = []
         self.sign_offs: list[SignOffDecision] = []
-        self.entitlements: list[MeTooEntitlement] = []
+        self.me_too_claims: list[MeTooClaim] = []
         self.rounds: dict[UUID, UUID] = {}
 
     # ----------------------------------------------------------------- queries
@@ -312,6 +313,8 @@ class BargainingCluster(Aggregate):
             raise InvalidInput("a pact needs one or more PactRule values")
         if PactRule.ME_TOO in rules and not me_too_demands:
             raise InvalidInput("a me-too rule must name the demands it covers")
+        if PactRule.ME_TOO_SAME_EMPLOYER in rules and PactRule.ME_TOO not in rules:
+            raise InvalidInput("limiting me-too to the same employer needs the me-too rule")
         self._pact_adopted(rules=list(rules), me_too_demands=list(me_too_demands), actor=actor,
                            reason=clean_reason(reason), on=day)
 
@@ -394,20 +397,8 @@ class BargainingCluster(Aggregate):
     ) -> None:
         self.rounds[unit_id] = round_id
 
-    def record_me_too(
-        self, entitlement: MeTooEntitlement, *, actor: Actor, on: date
-    ) -> None:
-        """A unit that settled earlier is owed, from ``on`` (the day the later, better
-        settlement was ratified), a better term won later in the cluster."""
-        actor = require_actor(actor)
-        self.member(entitlement.unit_id)
-        day = self._day(on, "day the me-too entitlement arose")
-        if entitlement.demand not in self.me_too_demands:
-            raise RuleViolation(f"the pact's me-too does not cover '{entitlement.demand}'")
-        self._me_too_recorded(entitlement=entitlement, actor=actor, on=day)
-
     @event(MeTooEntitlementRecorded)
     def _me_too_recorded(
         self, entitlement: MeTooEntitlement, actor: Actor, on: date | None
     ) -> None:
-        self.entitlements.append(entitlement)
+        self._me_too_arose(entitlement, on)

@@ -1,29 +1,162 @@
 """Me-too: a later, better settlement flows back to the units of a cluster that settled earlier.
 
-When a member's tentative agreement is ratified under a pact with me-too, every other member
-that has not withdrawn and whose own round was ratified earlier is owed the later term on each
-me-too demand where the later term scores better for workers (:func:`score`). A demand that
-either agreement does not cover is not compared, and an entitlement already recorded is not
-owed again. Deciding this needs the rounds but no store: the application loads the rounds that
-:func:`rounds_compared` names, asks :func:`me_too_owed`, and records what it returns.
+**Like with like.** Raises are compared by their yearly figure, the rate that compounded every
+year of the term gives the same total: ``((1+r1)…(1+rn))^(1/n) - 1`` (:func:`yearly_rate`).
+A longer term with a higher total can be worse per year, and is then not better. Two yearly
+figures are compared exactly (:func:`better_per_year`: ``a^(1/n) > b^(1/m)`` exactly when
+``a^m > b^n``, in fractions), never through a rounded root. Other terms (care hours, a clause) do not depend on
+the term's length and compare as they are (:func:`~bargaining.domain.frameworks.evaluation.score`).
+
+**Who the pact binds.** A coordination pact binds the members that signed it and have not
+withdrawn; a claim arises only between two such members, from a settlement ratified on or
+after the day the claimant's own was ratified. When the pact also has
+``PactRule.ME_TOO_SAME_EMPLOYER``, only between members of the same employer (names compared
+whatever their case and spacing): a later settlement with another employer owes nothing.
+
+**One entitlement per unit and demand.** A unit's me-too on a demand is one record with its
+own life (owed, claimed, settled or waived; see
+:mod:`~bargaining.domain.coordination.me_too_ledger`). A later settlement that is better per
+year than the one an open claim already follows *raises* that claim instead of adding another;
+a settled or waived claim is closed, and no later settlement reopens it.
+
+Deciding this needs the rounds but no store: the application loads the rounds that
+:func:`rounds_compared` names (and, under the same-employer rule, each member's employer),
+asks :func:`me_too_owed`, and records what it returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal, localcontext
+from fractions import Fraction
 from uuid import UUID
 
-from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement
+from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
 from bargaining.domain.coordination.round import BargainingRound
-from bargaining.domain.frameworks.evaluation import describe_term, score
-from bargaining.domain.frameworks.framework import FrameworkVersion
+from bargaining.domain.frameworks.evaluation import (
+    Increases,
+    TermValue,
+    Tiered,
+    describe_term,
+    score,
+)
+from bargaining.domain.frameworks.framework import Demand, FrameworkVersion, show_percent
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.units.profile import normalise_name
+
+# ----------------------------------------------------------------- yearly figures
+
+
+def _growth(yearly_percents: Iterable[Decimal]) -> Fraction:
+    """The exact factor by which the raises grow a wage: (1 + r1/100) … (1 + rn/100)."""
+    factor = Fraction(1)
+    for pct in yearly_percents:
+        factor *= 1 + Fraction(pct) / 100
+    return factor
+
+
+def yearly_rate(yearly_percents: Iterable[Decimal | int | str]) -> Decimal:
+    """The yearly figure of compounding raises, in percent: ``((1+r1)…(1+rn))^(1/n) - 1``.
+
+    The product is exact; the n-th root is taken with Decimal at 50 digits and given to 28
+    significant digits. No raises at all is 0% a year; raises that cut the wage to nothing or
+    less are -100% a year."""
+    raises = [Decimal(str(p)) for p in yearly_percents]
+    if not raises:
+        return Decimal(0)
+    growth = _growth(raises)
+    if growth <= 0:
+        return Decimal(-100)
+    with localcontext() as ctx:
+        ctx.prec = 50
+        root = (Decimal(growth.numerator) / Decimal(growth.denominator)) ** (
+            Decimal(1) / Decimal(len(raises)))
+        rate = (root - 1) * 100
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return +rate
+
+
+def better_per_year(later: Increases, earlier: Increases) -> bool:
+    """Whether ``later``'s raises give more per year than ``earlier``'s, decided exactly.
+
+    With growth ``a`` over ``n`` years and ``b`` over ``m`` years, ``a^(1/n) > b^(1/m)``
+    exactly when ``a^m > b^n`` (both positive), so no root is rounded. No raises at all is
+    growth 1 a year; raises that cut the wage to nothing or less are the worst there is."""
+    a, n = _growth(later.yearly), len(later.yearly)
+    b, m = _growth(earlier.yearly), len(earlier.yearly)
+    if a <= 0 or b <= 0:
+        return a > 0
+    if n == 0:
+        a, n = Fraction(1), 1
+    if m == 0:
+        b, m = Fraction(1), 1
+    return bool(a ** m > b ** n)
+
+
+def _raises(value: TermValue | Tiered) -> Increases | None:
+    """The raises a term's yearly figure is read from: a tiered term's worse tier."""
+    if isinstance(value, Increases):
+        return value
+    if isinstance(value, Tiered):
+        first, second = value.incumbents, value.new_hires
+        if isinstance(first, Increases) and isinstance(second, Increases):
+            return second if better_per_year(first, second) else first
+    return None
+
+
+def better_for_workers(demand: Demand, later: TermValue | Tiered,
+                       earlier: TermValue | Tiered) -> bool:
+    """Whether the later term is better for workers than the earlier one, like with like:
+    raises by their yearly figure (a tiered term by its worse tier), other terms as they are."""
+    theirs, mine = _raises(later), _raises(earlier)
+    if theirs is not None and mine is not None:
+        return better_per_year(theirs, mine)
+    return score(demand.measure, later) > score(demand.measure, earlier)
+
+
+def describe_per_year(demand: Demand, value: TermValue | Tiered) -> str:
+    """A term in words, raises with their yearly figure first: '4.2% a year (increases 4%,
+    4%, 4.5%, 4.5% compound to 18.1% over 4 years)'."""
+    if isinstance(value, Increases):
+        return f"{show_percent(yearly_rate(value.yearly))} a year ({value.describe()})"
+    return describe_term(demand, value)
+
+
+# ----------------------------------------------------------------- who the pact binds
+
+
+def bound_on(cluster: BargainingCluster, unit_id: UUID, day: date | None) -> bool:
+    """Whether the pact binds a unit on ``day``: a member that signed it (on or before that
+    day, when the day is known) and has not withdrawn."""
+    member = cluster.members.get(unit_id)
+    if member is None or member.withdrawn or member.pact_signed_on is None:
+        return False
+    return day is None or member.pact_signed_on <= day
+
+
+def same_scope(cluster: BargainingCluster, unit_id: UUID, other_id: UUID,
+               employers: Mapping[UUID, str] | None) -> bool:
+    """Whether two members are in the same me-too scope: any two bound members, or, under
+    ``PactRule.ME_TOO_SAME_EMPLOYER``, two of the same employer."""
+    if not cluster.has_rule(PactRule.ME_TOO_SAME_EMPLOYER):
+        return True
+    names = {}
+    for uid in (unit_id, other_id):
+        if employers is None or uid not in employers:
+            raise InvalidInput(f"the employer of {cluster.members[uid].label} is needed: the "
+                               f"pact of '{cluster.name}' limits me-too to the same employer")
+        names[uid] = normalise_name(employers[uid])
+    return names[unit_id] == names[other_id]
+
+
+# ----------------------------------------------------------------- what is owed
 
 
 def rounds_compared(cluster: BargainingCluster, later: BargainingRound) -> list[UUID]:
-    """The rounds a later settlement is compared with: the round of every member of the
-    cluster but the later one's, leaving out members that withdrew (a unit that left the
-    pact is owed nothing under it)."""
+    """The rounds a later settlement is compared with: the round of every other member of
+    the cluster (a withdrawn member's too: a claim may follow its settlement)."""
     return [round_id for _, round_id in _compared(cluster, later)]
 
 
@@ -33,46 +166,84 @@ def me_too_owed(
     later_label: str,
     version: FrameworkVersion,
     earlier: Mapping[UUID, BargainingRound],
+    *,
+    employers: Mapping[UUID, str] | None = None,
 ) -> list[MeTooEntitlement]:
-    """The me-too entitlements that the ratified ``later`` round creates, in the cluster's
-    order of tables and then of its me-too demands, each with its explanation.
+    """The me-too entitlements that the ratified ``later`` round creates or raises, in the
+    cluster's order of tables and then of its me-too demands, each with its explanation.
 
     ``later_label`` names the later unit in the explanations; ``version`` is the framework
     version whose demands measure the terms; ``earlier`` holds, by round id, every round that
-    :func:`rounds_compared` names (a round ratified or not: one not ratified is owed nothing).
+    :func:`rounds_compared` names (one not ratified is owed nothing); ``employers``, by unit
+    id, each member's employer, needed only under ``PactRule.ME_TOO_SAME_EMPLOYER``.
+
+    An entitlement is owed to a member exactly when both it and the later unit are bound by
+    the pact on the later ratification's day, they are in the same scope, the member's own
+    round was ratified on or before that day, and the later term is better per year than
+    the member's own. It is returned only when the member has no claim on that demand yet,
+    or has an open one (owed or claimed) whose source's term the later one beats per year.
     """
-    if later.tentative is None:
+    if later.tentative is None or later.ratification is None:
+        return []
+    day = later.ratification.held_on
+    if not bound_on(cluster, later.unit_id, day):
         return []
     later_terms = later.tentative.terms.items
     owed: list[MeTooEntitlement] = []
     for unit_id, round_id in _compared(cluster, later):
-        found = earlier.get(round_id)
-        if found is None:
-            raise InvalidInput(f"the round {round_id} of {cluster.members[unit_id].label} is "
-                               "needed to compare settlements under me-too, and was not given")
-        if not found.ratified or found.tentative is None:
+        found = _given(cluster, earlier, unit_id, round_id)
+        if (not found.ratified or found.tentative is None or found.ratification is None
+                or found.ratification.held_on > day or not bound_on(cluster, unit_id, day)
+                or not same_scope(cluster, unit_id, later.unit_id, employers)):
             continue
-        for key in cluster.me_too_demands:
+        for key in dict.fromkeys(cluster.me_too_demands):
             mine, theirs = found.tentative.terms.items.get(key), later_terms.get(key)
             if mine is None or theirs is None:
                 continue
             demand = version.demand(key)
-            if score(demand.measure, theirs) <= score(demand.measure, mine):
+            if not better_for_workers(demand, theirs, mine):
                 continue
-            if any(e.unit_id == unit_id and e.demand == key and e.from_unit_id == later.unit_id
-                   for e in (*cluster.entitlements, *owed)):
+            if not _beats_open_claim(cluster, earlier, unit_id, demand, theirs, later.unit_id):
                 continue
             explanation = (
                 f"{cluster.members[unit_id].label} is owed {later_label}'s better "
-                f"{key}: {describe_term(demand, theirs)} against "
-                f"{describe_term(demand, mine)}"
+                f"{key}: {describe_per_year(demand, theirs)} against "
+                f"{describe_per_year(demand, mine)}"
             )
             owed.append(MeTooEntitlement(unit_id, key, later.unit_id, explanation))
     return owed
 
 
+def _beats_open_claim(
+    cluster: BargainingCluster, earlier: Mapping[UUID, BargainingRound], unit_id: UUID,
+    demand: Demand, theirs: TermValue | Tiered, later_unit: UUID,
+) -> bool:
+    """Whether the later term may create or raise the member's claim on the demand: there is
+    none yet, or it is open and the later term beats its source's per year."""
+    claim = cluster.me_too_claim(unit_id, demand.key)
+    if claim is None:
+        return True
+    if claim.closed or claim.entitlement.from_unit_id == later_unit:
+        return False
+    source_round = cluster.rounds.get(claim.entitlement.from_unit_id)
+    source = earlier.get(source_round) if source_round is not None else None
+    if source is None or source.tentative is None:
+        return True
+    followed = source.tentative.terms.items.get(demand.key)
+    return followed is None or better_for_workers(demand, theirs, followed)
+
+
+def _given(cluster: BargainingCluster, earlier: Mapping[UUID, BargainingRound], unit_id: UUID,
+           round_id: UUID) -> BargainingRound:
+    found = earlier.get(round_id)
+    if found is None:
+        raise InvalidInput(f"the round {round_id} of {cluster.members[unit_id].label} is "
+                           "needed to compare settlements under me-too, and was not given")
+    return found
+
+
 def _compared(cluster: BargainingCluster, later: BargainingRound) -> Iterator[tuple[UUID, UUID]]:
     """(unit id, round id) of each round compared with the later one, in the cluster's order."""
     for unit_id, round_id in cluster.rounds.items():
-        if round_id != later.id and not cluster.members[unit_id].withdrawn:
+        if round_id != later.id and unit_id != later.unit_id:
             yield unit_id, round_id

@@ -21,6 +21,8 @@ class PactRule(enum.Enum):
     NO_DEAL_UNTIL_ALL_SETTLE = "no deal until every table settles"
     ME_TOO = "me-too: a later, better settlement flows back to units that settled earlier"
     NON_RAIDING = "non-raiding"
+    #: With ``ME_TOO``: a later settlement flows back only to members of the same employer.
+    ME_TOO_SAME_EMPLOYER = "me-too only between members of the same employer"
 
 
 @attrs.define
