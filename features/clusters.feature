@@ -52,6 +52,7 @@ Feature: Bargaining clusters, the coordination pact and the settlement gate
   Scenario: No deal until every table settles, and me-too flows back
     Given "Sudbury" is a member bargaining at its table
     And "Ottawa" is a member bargaining at its table
+    And "Sudbury" and "Ottawa" signed the pact
     When the team at "Sudbury" reaches a tentative agreement of 4.5% a year for four years
     And members at "Sudbury" ratify it
     Then the cluster is not settled

@@ -50,7 +50,7 @@ def carried(on: date, eligible: int = 100) -> Vote:
 
 def record_story(app: BargainingApp) -> Story:
     """Units, a framework, a cluster with a pact, two rounds, a campaign and a dispute (a law
-    and an intervention): 51 event kinds."""
+    and an intervention), and me-too through its life: every event kind."""
     units = {}
     for local, employer, name in [("79", "City of Toronto", "Outside workers"),
                                   ("2", "Extendicare", "Sudbury LTC"),
@@ -122,10 +122,33 @@ def record_story(app: BargainingApp) -> Story:
                      body=Body.delegates())
     app.rounds.record_ratification_vote(second, delegates, actor=CHAIR)  # ratifies nothing
     app.rounds.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
+    record_me_too_life(app, cluster, units)
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
     return Story(units, framework, cluster, rounds, campaign, law)
+
+
+def record_me_too_life(app: BargainingApp, cluster: UUID, units: dict[str, UUID]) -> None:
+    """A third member settles better per year: the first member's open claim is raised to
+    follow it and the second is owed too; the first claims and settles, the second waives."""
+    hamilton = app.units.register(union="CUPE", local="2", employer="Extendicare",
+                                  unit_name="Hamilton LTC", actor=CHAIR)
+    app.units.record_agreement(hamilton, expiry=date(2026, 3, 31), actor=CHAIR)
+    units["Hamilton LTC"] = hamilton
+    app.clusters.admit(cluster, hamilton, actor=CHAIR, on=date(2026, 4, 20))
+    app.clusters.sign_pact(cluster, hamilton, on=date(2026, 4, 20), actor=CHAIR)
+    third = app.rounds.open(hamilton, on=date(2026, 4, 20), cluster=cluster, actor=CHAIR)
+    app.rounds.reach_tentative_agreement(third, Terms.of(wages=Increases([5, 5, 5])),
+                                         on=date(2026, 4, 24), effective=date(2026, 4, 1),
+                                         expiry=date(2029, 3, 31), actor=CHAIR)
+    app.rounds.record_ratification_vote(third, carried(date(2026, 5, 1)), actor=CHAIR)
+    first, second = units["Outside workers"], units["Sudbury LTC"]
+    app.clusters.claim_me_too(cluster, first, "wages", actor=CHAIR, on=date(2026, 5, 4))
+    app.clusters.settle_me_too(cluster, first, "wages", actor=CHAIR, on=date(2026, 5, 20),
+                               reason="letter of understanding")
+    app.clusters.waive_me_too(cluster, second, "wages", actor=CHAIR, on=date(2026, 5, 20),
+                              reason="traded for the staffing ratio")
 
 
 def record_dispute(app: BargainingApp, unit: UUID, campaign: UUID, cluster: UUID) -> UUID:

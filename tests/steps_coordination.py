@@ -352,6 +352,13 @@ def cluster_settled(table: Table, state: str) -> None:
     assert table.app.clusters.status(table.cluster).settled == (state == "settled")  # type: ignore[arg-type]
 
 
+@given(parsers.parse('"{first}" and "{second}" signed the pact'))
+def both_signed(table: Table, first: str, second: str) -> None:
+    for name in (first, second):
+        table.app.clusters.sign_pact(table.cluster, table.units[name],  # type: ignore[arg-type]
+                                     on=date(2025, 11, 2), actor=CHAIR)
+
+
 @then(parsers.parse('"{earlier}" is owed me-too on {demand} from "{later}"'))
 def owed(table: Table, earlier: str, demand: str, later: str) -> None:
     owed = table.app.clusters.status(table.cluster).entitlements  # type: ignore[arg-type]

@@ -207,6 +207,7 @@ def test_no_deal_until_every_table_settles_and_me_too(app: BargainingApp) -> Non
     second = unit(app, "Sienna", date(2026, 4, 30))
     for uid in (first, second):
         app.clusters.admit(cluster, uid, actor=CHAIR, on=date(2025, 11, 1))
+        app.clusters.sign_pact(cluster, uid, on=date(2025, 11, 2), actor=CHAIR)
     rounds = [app.rounds.open(uid, on=date(2026, 1, 5), cluster=cluster,
                               actor=CHAIR) for uid in (first, second)]
     okay = Terms.of(wages=Increases([4, 4, 4.5, 4.5]), **{"care hours": Amount(4.0),

@@ -294,8 +294,12 @@ def test_clusters_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     assert ("the committee approved it on 2022-12-10, after the members' vote\n1\n"
             "() ()\n1\n1\n") in out
     assert "Front commun 2023: settled" in out
-    assert ("me-too owed: CSN FSSS, Gouvernement du Québec (Health and social services) is "
-            "owed") in out
+    assert ("me-too owed since 2024-02-01: CSN FSSS, Gouvernement du Québec (Health and social "
+            "services) is owed") in out
+    assert "\nclaimed since 2024-03-01: CSN FSSS" in out and "[False, True, False]" in out
+    assert ("UAW, GM (master): expires 2023-09-14, not on the target 2028-04-30; its tentative "
+            "agreement expires 2028-04-30 and lands on it") in out
+    assert "a term of 2 years and 1 month, from 2026-04-01 to 2028-04-30" in out
 
 
 def test_campaigns_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
@@ -376,8 +380,11 @@ def test_coordinated_round_example_runs(tmp_path: Path) -> None:
     assert "the table at SEIU 2, Extendicare (Sudbury LTC): awaiting sign-off" in out
     assert "committee refused sign-off" in out and "committee approved sign-off" in out
     assert "Ontario care 2026: settled" in out
-    assert "me-too owed: SEIU 2, Extendicare (Sudbury LTC) is owed" in out
-    assert out.count("expires 2029-03-31") == 3
+    assert "me-too owed since 2026-04-28: SEIU 2, Extendicare (Sudbury LTC) is owed" in out
+    assert "better wages: 4.7% a year (increases 5%, 5%, 4.5%, 4.5% compound" in out
+    assert "(LTC homes): expires 2029-03-31, on the target 2029-03-31" in out
+    assert "a term of 3 years, from 2026-04-01 to 2029-03-31, lands on the target" in out
+    assert out.count("expires 2029-03-31\n") == 3
 
 
 def test_escalation_example_runs(tmp_path: Path) -> None:

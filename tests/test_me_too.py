@@ -217,7 +217,7 @@ def test_under_the_same_employer_rule_only_the_same_employer_is_owed() -> None:
                     rules=(PactRule.ME_TOO, PactRule.ME_TOO_SAME_EMPLOYER))
     first = table(found, "Extendicare", SMALLER)
     later = table(found, "Sienna", BIGGER)
-    with pytest.raises(InvalidInput, match="employer of .* is needed"):
+    with pytest.raises(InvalidInput, match=r"employer of .* is needed"):
         owed(found, later, first)
     apart = {first.unit_id: "Extendicare", later.unit_id: "Sienna Senior Living"}
     assert owed(found, later, first, employers=apart) == []

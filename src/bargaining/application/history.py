@@ -21,7 +21,12 @@ from bargaining.application.ports import EventLog, Records
 from bargaining.application.time_travel import load_as_of, load_on
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
-from bargaining.presentation.history_entries import AuditPage, HistoryEntry, event_data
+from bargaining.presentation.history_entries import (
+    AuditPage,
+    HistoryEntry,
+    aggregate_kind,
+    event_data,
+)
 from bargaining.presentation.summaries import (
     AGGREGATES,
     actor_of,
@@ -259,7 +264,7 @@ class History:
             position=position,
             recorded_at=recorded.astimezone(UTC),
             occurred_on=occurred_on(event),
-            aggregate_kind=type(event).__qualname__.split(".")[0],
+            aggregate_kind=aggregate_kind(type(event)),
             aggregate_id=event.originator_id,
             version=event.originator_version,
             event=type(event).__name__,

@@ -235,10 +235,9 @@ def _me_too_raised(e: Any, names: Names) -> str:
 
 
 def _me_too_step(verb: str) -> Summary:
-    def line(e: Any, names: Names) -> str:
-        why = f": {e.reason}" if e.reason else ""
+    def line(e: Any, names: Names) -> str:  # the reason shows beside it, in the history
         return (f"{names(e.unit_id)}'s me-too on {e.demand} in cluster "
-                f"'{names(e.originator_id)}' {verb} on {e.on}, recorded {by(e.actor)}{why}")
+                f"'{names(e.originator_id)}' {verb} on {e.on}, recorded {by(e.actor)}")
     return line
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -142,3 +143,12 @@ def event_data(event: Any) -> dict[str, Any]:
     if share is not None and isinstance(event, Campaign.Event) and share in data:
         data[share] = plain(Fraction(getattr(event, share)) * 100)
     return data
+
+
+def aggregate_kind(event_class: type[Any]) -> str:
+    """The kind of record an event class belongs to: the class that declares it, or the
+    aggregate a base class declares it for (its ``record_kind``: the cluster's me-too ledger
+    declares events of ``BargainingCluster``)."""
+    root = event_class.__qualname__.split(".")[0]
+    owner = getattr(sys.modules.get(event_class.__module__), root, None)
+    return str(getattr(owner, "record_kind", root))

@@ -4,8 +4,9 @@
 year of the term gives the same total: ``((1+r1)…(1+rn))^(1/n) - 1`` (:func:`yearly_rate`).
 A longer term with a higher total can be worse per year, and is then not better. Two yearly
 figures are compared exactly (:func:`better_per_year`: ``a^(1/n) > b^(1/m)`` exactly when
-``a^m > b^n``, in fractions), never through a rounded root. Other terms (care hours, a clause) do not depend on
-the term's length and compare as they are (:func:`~bargaining.domain.frameworks.evaluation.score`).
+``a^m > b^n``, in fractions), never through a rounded root. Other terms (care hours, a
+clause) do not depend on the term's length and compare as they are
+(:func:`~bargaining.domain.frameworks.evaluation.score`).
 
 **Who the pact binds.** A coordination pact binds the members that signed it and have not
 withdrawn; a claim arises only between two such members, from a settlement ratified on or

@@ -72,6 +72,9 @@ class MeTooClaim:
 class MeTooLedger(Aggregate):
     """The me-too claims of a cluster (the base of ``BargainingCluster``)."""
 
+    #: The kind of record its events belong to (history and audit read them as the cluster's).
+    record_kind = "BargainingCluster"
+
     if TYPE_CHECKING:  # set by the cluster's creation event
         name: str
         members: dict[UUID, Member]
