@@ -16,11 +16,12 @@ from bargaining.domain.coordination.me_too import (
     bound_on,
     me_too_owed,
     rounds_compared,
-    yearly_rate,
+    yearly_figure,
 )
 from bargaining.domain.coordination.me_too_ledger import MeTooStatus
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import Amount, Clause, Increases, Terms
+from bargaining.domain.frameworks.figures import show_percent
 from bargaining.domain.frameworks.framework import (
     Category,
     CompoundIncrease,
@@ -29,6 +30,7 @@ from bargaining.domain.frameworks.framework import (
     Protection,
     Quantity,
 )
+from bargaining.domain.frameworks.terms import Indexed, Raise, Raises
 from bargaining.domain.shared.vote import Tally, Vote
 
 CHAIR = Actor("c-1", "cluster co-chair")
@@ -165,13 +167,16 @@ def test_a_round_to_compare_that_was_not_given_is_refused() -> None:
 # ------------------------------------------------------------------ like with like
 
 
-def test_the_yearly_figure_of_compounding_raises_is_exact() -> None:
-    assert yearly_rate([4, 4, 4]) == Decimal(4)
-    assert yearly_rate([2, 6]) == yearly_rate([6, 2])
-    assert yearly_rate([]) == 0 and yearly_rate([-100, 5]) == -100
+def test_yearly_figures_are_compared_exactly() -> None:
+    assert yearly_figure(Increases([4, 4, 4])) == Decimal(4)
+    assert yearly_figure(Increases([2, 6])) == yearly_figure(Increases([6, 2]))
+    assert yearly_figure(Increases([])) is None  # no year to read a figure from
     # 12.5% over 3 years is about 4% a year; 13.4% over 4 years about 3.2% a year
     assert Increases([4, 4, 4]).describe().endswith("12.5% over 3 years")
-    assert round(yearly_rate([Decimal("3.2")] * 4), 6) == Decimal("3.2")
+    assert Increases([3.2, 3.2, 3.2, 3.2]).describe().endswith("13.4% over 4 years")
+    assert yearly_figure(Increases([3.2, 3.2, 3.2, 3.2])) == Decimal("3.2")
+    assert better_per_year(Increases([5]), Increases([]))  # nothing is 0% a year
+    assert not better_per_year(Increases([-100]), Increases([-100, 5]))
     assert better_per_year(Increases([4.5, 4.5, 4.5]), Increases([4, 4, 4]))
     assert not better_per_year(Increases([3.2, 3.2, 3.2, 3.2]), Increases([4, 4, 4]))
     assert not better_per_year(Increases([6, 2]), Increases([2, 6]))  # equal is not better
@@ -313,3 +318,21 @@ def test_a_history_with_duplicate_claims_from_before_reads_as_one_claim() -> Non
     for event in found.collect_events():
         replayed = event.mutate(replayed)
     assert replayed is not None and replayed.entitlements == found.entitlements
+
+
+def test_raises_on_dates_compare_by_their_yearly_figure_and_indexed_ones_are_not_guessed() -> None:
+    found = cluster("Extendicare", "Sienna", "Revera", me_too=("wages",))
+    first = table(found, "Extendicare", Terms.of(wages=Increases([4, 4, 4])))
+    # 11% on ratification and 4% a year after, over four and a half years: more a year
+    dated = Raises(date(2023, 11, 20), date(2028, 4, 30), [
+        Raise(date(2023, 11, 20), percent=11), Raise(date(2024, 9, 20), percent=3),
+        Raise(date(2025, 9, 20), percent=3), Raise(date(2026, 9, 20), percent=3),
+        Raise(date(2027, 9, 20), percent=5)])
+    later = table(found, "Sienna", Terms.of(wages=dated))
+    figure = yearly_figure(dated)
+    assert figure is not None and figure > 4
+    (entitlement,) = owed(found, later, first)
+    assert f"{show_percent(figure)} a year (raises from 2023-11-20" in entitlement.explanation
+    indexed = Raises(date(2026, 4, 1), date(2029, 3, 31), [Indexed(date(2026, 4, 1), margin=9)])
+    assert yearly_figure(indexed) is None  # it needs an inflation series
+    assert owed(found, table(found, "Revera", Terms.of(wages=indexed)), first, later) == []

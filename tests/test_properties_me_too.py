@@ -68,7 +68,7 @@ def settle(found: BargainingCluster, index: int, yearly_raises: list[Decimal],
         effective=date(2026, 4, 1), expiry=date(2026 + len(yearly_raises), 3, 31),
         evaluation=None, actor=CHAIR)
     opened.record_ratification_vote(Vote(voted, Tally(eligible=10, cast=10, yes=8, no=2)),
-                                    sign_off_required=False, signed_off=False, actor=CHAIR)
+                                    sign_off_required=False, actor=CHAIR)
     return opened
 
 

@@ -59,7 +59,6 @@ from bargaining.domain.coordination.cluster import (
     PactRule,
     SignOffDecision,
 )
-from bargaining.domain.coordination.me_too import yearly_rate
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooStatus
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.disputes.index import DisputeIndex
@@ -281,5 +280,4 @@ __all__ = [
     "wage_figures",
     "write_csv",
     "write_jsonl",
-    "yearly_rate",
 ]

@@ -1,7 +1,8 @@
 """Me-too: a later, better settlement flows back to the units of a cluster that settled earlier.
 
 **Like with like.** Raises are compared by their yearly figure, the rate that compounded every
-year of the term gives the same total: ``((1+r1)…(1+rn))^(1/n) - 1`` (:func:`yearly_rate`).
+year of the term gives the same total: ``((1+r1)…(1+rn))^(1/n) - 1`` (:func:`yearly_figure`,
+the frameworks' shared ``wage_figures``; raises on dates too).
 A longer term with a higher total can be worse per year, and is then not better. Two yearly
 figures are compared exactly (:func:`better_per_year`: ``a^(1/n) > b^(1/m)`` exactly when
 ``a^m > b^n``, in fractions), never through a rounded root. Other terms (care hours, a
@@ -29,20 +30,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from uuid import UUID
 
 from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
 from bargaining.domain.coordination.round import BargainingRound
-from bargaining.domain.frameworks.evaluation import (
+from bargaining.domain.frameworks.evaluation import describe_term, score
+from bargaining.domain.frameworks.figures import show_percent
+from bargaining.domain.frameworks.framework import Demand, FrameworkVersion
+from bargaining.domain.frameworks.terms import (
+    Amount,
+    Clause,
     Increases,
+    Raises,
     TermValue,
     Tiered,
-    describe_term,
-    score,
+    Years,
 )
-from bargaining.domain.frameworks.framework import Demand, FrameworkVersion, show_percent
+from bargaining.domain.frameworks.wages import wage_figures
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.units.profile import normalise_name
 
@@ -55,28 +61,6 @@ def _growth(yearly_percents: Iterable[Decimal]) -> Fraction:
     for pct in yearly_percents:
         factor *= 1 + Fraction(pct) / 100
     return factor
-
-
-def yearly_rate(yearly_percents: Iterable[Decimal | int | str]) -> Decimal:
-    """The yearly figure of compounding raises, in percent: ``((1+r1)…(1+rn))^(1/n) - 1``.
-
-    The product is exact; the n-th root is taken with Decimal at 50 digits and given to 28
-    significant digits. No raises at all is 0% a year; raises that cut the wage to nothing or
-    less are -100% a year."""
-    raises = [Decimal(str(p)) for p in yearly_percents]
-    if not raises:
-        return Decimal(0)
-    growth = _growth(raises)
-    if growth <= 0:
-        return Decimal(-100)
-    with localcontext() as ctx:
-        ctx.prec = 50
-        root = (Decimal(growth.numerator) / Decimal(growth.denominator)) ** (
-            Decimal(1) / Decimal(len(raises)))
-        rate = (root - 1) * 100
-    with localcontext() as ctx:
-        ctx.prec = 28
-        return +rate
 
 
 def better_per_year(later: Increases, earlier: Increases) -> bool:
@@ -96,32 +80,57 @@ def better_per_year(later: Increases, earlier: Increases) -> bool:
     return bool(a ** m > b ** n)
 
 
-def _raises(value: TermValue | Tiered) -> Increases | None:
-    """The raises a term's yearly figure is read from: a tiered term's worse tier."""
-    if isinstance(value, Increases):
+def yearly_figure(term: Increases | Raises) -> Decimal | None:
+    """A wage term's yearly figure in percent (the shared ``wage_figures``); ``None`` when it
+    cannot be told without an inflation series (an indexed raise, a cost-of-living
+    adjustment) or the term has no year."""
+    try:
+        return wage_figures(term).yearly
+    except InvalidInput:
+        return None
+
+
+def _wage(value: TermValue | Tiered) -> Increases | Raises | None:
+    """The wage term a yearly figure is read from: a tiered term's worse tier."""
+    if isinstance(value, Increases | Raises):
         return value
     if isinstance(value, Tiered):
-        first, second = value.incumbents, value.new_hires
-        if isinstance(first, Increases) and isinstance(second, Increases):
-            return second if better_per_year(first, second) else first
+        first, second = _wage(value.incumbents), _wage(value.new_hires)
+        if first is None or second is None:
+            return None
+        return second if _better_wage(first, second) else first
     return None
+
+
+def _better_wage(later: Increases | Raises, earlier: Increases | Raises) -> bool:
+    if isinstance(later, Increases) and isinstance(earlier, Increases):
+        return better_per_year(later, earlier)
+    theirs, mine = yearly_figure(later), yearly_figure(earlier)
+    return theirs is not None and mine is not None and theirs > mine
 
 
 def better_for_workers(demand: Demand, later: TermValue | Tiered,
                        earlier: TermValue | Tiered) -> bool:
     """Whether the later term is better for workers than the earlier one, like with like:
-    raises by their yearly figure (a tiered term by its worse tier), other terms as they are."""
-    theirs, mine = _raises(later), _raises(earlier)
+    wages by their yearly figure (a tiered term by its worse tier; terms whose yearly figure
+    needs an inflation series are not compared), a quantity, a clause or a term length as it
+    is (:func:`~bargaining.domain.frameworks.evaluation.score`); other terms are not compared."""
+    theirs, mine = _wage(later), _wage(earlier)
     if theirs is not None and mine is not None:
-        return better_per_year(theirs, mine)
-    return score(demand.measure, later) > score(demand.measure, earlier)
+        return _better_wage(theirs, mine)
+    plain = Amount | Clause | Years
+    if isinstance(later, plain) and isinstance(earlier, plain):
+        return score(demand.measure, later) > score(demand.measure, earlier)
+    return False
 
 
 def describe_per_year(demand: Demand, value: TermValue | Tiered) -> str:
-    """A term in words, raises with their yearly figure first: '4.2% a year (increases 4%,
+    """A term in words, a wage with its yearly figure first: '4.2% a year (increases 4%,
     4%, 4.5%, 4.5% compound to 18.1% over 4 years)'."""
-    if isinstance(value, Increases):
-        return f"{show_percent(yearly_rate(value.yearly))} a year ({value.describe()})"
+    if isinstance(value, Increases | Raises):
+        figure = yearly_figure(value)
+        if figure is not None:
+            return f"{show_percent(figure)} a year ({value.describe()})"
     return describe_term(demand, value)
 
 
