@@ -71,8 +71,10 @@ def as_read_today(value: Any) -> Any:
     count the people present, and a vote names its body (none was recorded then). Cluster
     events record their real-world day since: those of release 0.1 read with ``on`` None. A
     round's ratification vote carries its flags (none: release 0.1 refused a vote a flag would
-    mark). A ladder's strike vote rung states its mandate rule: rungs stored then read back
-    with the default, a majority of valid ballots, on the strike vote rung and none elsewhere."""
+    mark). A round is a bargaining table since: one opened for a unit reads as that unit's
+    local table, bargaining every matter. A ladder's strike vote rung states its mandate rule:
+    rungs stored then read back with the default, a majority of valid ballots, on the strike
+    vote rung and none elsewhere."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -81,6 +83,11 @@ def as_read_today(value: Any) -> Any:
     if (found.get("aggregate_kind") == "BargainingRound"
             and found.get("event") in ("Ratified", "RatificationFailed")):
         found["data"]["flags"] = []  # version 2 carries flags; none were raised before
+    if found.get("aggregate_kind") == "BargainingRound" and found.get("event") == "Opened":
+        data = dict(found["data"])  # a round of one unit reads as that unit's local table
+        data["unit_ids"] = [data.pop("unit_id")]
+        found["data"] = {**data, "kind": "local", "matters": [],
+                         "returns_rule": "all ballots together", "name": None}
     climb = {"Launched": "climb_share", "ClimbShareChanged": "share"}.get(found.get("event", ""))
     if climb is not None and found.get("aggregate_kind") == "Campaign":
         found["data"][climb] = str(Fraction(found["data"][climb]) * 100)

@@ -53,7 +53,15 @@ from bargaining.domain.coordination.cluster import (
     PactRule,
     SignOffDecision,
 )
+from bargaining.domain.coordination.returns import (
+    Return,
+    ReturnsResult,
+    ReturnsRule,
+    UnitReturn,
+    combine_returns,
+)
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
+from bargaining.domain.coordination.tables import TableKind, unit_settled
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention, InterventionKind
 from bargaining.domain.disputes.law import Law, LawEffect
@@ -198,6 +206,9 @@ __all__ = [
     "Receipt",
     "RecordNotFound",
     "RejectedRow",
+    "Return",
+    "ReturnsResult",
+    "ReturnsRule",
     "RowWarning",
     "RuleViolation",
     "Rung",
@@ -212,6 +223,7 @@ __all__ = [
     "StrikePositionRule",
     "StrikeSpell",
     "StructureTest",
+    "TableKind",
     "TableState",
     "TableStatus",
     "Tally",
@@ -225,14 +237,17 @@ __all__ = [
     "UnitProfile",
     "UnitReadiness",
     "UnitResult",
+    "UnitReturn",
     "Verdict",
     "VersionStatus",
     "Vote",
     "Years",
+    "combine_returns",
     "evaluate",
     "participation_series",
     "readiness",
     "unit_id",
+    "unit_settled",
     "verify_store",
     "write_csv",
     "write_jsonl",
