@@ -16,7 +16,7 @@ from bargaining.adapters.csv_import import (
     RowWarning,
 )
 from bargaining.app import BargainingApp
-from bargaining.application.clusters import ClusterStatus, PactBreach, TableState
+from bargaining.application.clusters import ClusterStatus, PactBreach, Seat, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.campaigns.campaign import Campaign
@@ -213,6 +213,7 @@ __all__ = [
     "RuleViolation",
     "Rung",
     "RungKind",
+    "Seat",
     "SeriesPoint",
     "SignOffDecision",
     "Standing",

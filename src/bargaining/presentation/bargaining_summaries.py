@@ -242,7 +242,8 @@ def _opened(e: Any, names: Names) -> str:
         return (f"Bargaining opened at {names(e.unit_ids[0])}{inside} {by(e.actor)}: notice "
                 f"to bargain served {e.notice_served}")
     matters = listing([m.value for m in e.matters]) if e.matters else "every matter"
-    return (f"{table_title(e.kind, e.name).capitalize()} opened{inside} {by(e.actor)} for "
+    title = table_title(e.kind, e.name)
+    return (f"{title[0].upper()}{title[1:]} opened{inside} {by(e.actor)} for "
             f"{count_of(len(e.unit_ids), 'unit')} ({listing([names(u) for u in e.unit_ids])}): "
             f"bargains {matters}; returns combine by {e.returns_rule.value}; notice to bargain "
             f"served {e.notice_served}")

@@ -2,7 +2,7 @@
 and when a unit sitting at several tables is settled.
 
 A bargaining round is recorded per table. A local table covers one unit and bargains every
-matter; a central table (the UAW calls it a master table) covers many units and bargains the
+matter; a central table (a master table, in the UAW's word) covers many units and bargains the
 matters they share (wages, pensions, the term); a sectoral table bargains what is particular
 to a sector (workload, staffing) for the units of that sector. A unit is settled when every
 table it sits at has a ratified agreement (:func:`unit_settled`).
@@ -30,8 +30,8 @@ class TableKind(enum.Enum):
     LOCAL = "local"
     SECTORAL = "sectoral"
     CENTRAL = "central"
-    #: The UAW's word for a central table: one master agreement for many plants.
-    MASTER = "central"
+    #: A central table as the UAW names it: one master agreement for many plants.
+    MASTER = "master"
 
 
 class SeatedTable(Protocol):
