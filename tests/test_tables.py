@@ -266,7 +266,7 @@ def test_returns_combine_as_they_come_in_and_the_count_ratifies_for_every_unit(
     assert result.carried and result.against == (a, c)
     assert not result.under(ReturnsRule.MAJORITY_OF_UNITS).carried
     assert app.rounds.returns(table, on=date(2024, 1, 20)).tally.cast == 100
-    with pytest.raises(InvalidInput, match="before the return of 2024-02-08"):
+    with pytest.raises(InvalidInput, match=r"before its last return \(2024-02-08\)"):
         app.rounds.count_returns(table, on=date(2024, 2, 1), actor=CHAIR)
     counted = app.rounds.count_returns(table, on=date(2024, 2, 21), actor=CHAIR)
     assert counted.carried

@@ -78,8 +78,7 @@ class BargainingRound(Aggregate):
             state["name"] = None
 
     # Ratified and RatificationFailed were released without flags; version 2 adds those seen
-    # when the vote was recorded (the audit copy). Version 1 reads with none: until then no
-    # vote could be held without a required sign-off.
+    # when the vote was recorded (the audit copy). Version 1 reads with none.
 
     class Ratified(Aggregate.Event):
         """Members ratified the tentative agreement (version 2: with the flags it carries)."""
@@ -139,10 +138,9 @@ class BargainingRound(Aggregate):
         self.matters = tuple(matters)
         self.returns_rule = returns_rule
         self.name = name
-        #: The ratification returns on its current tentative agreement, as they came in.
+        #: The ratification returns on its current tentative agreement, as they came in;
+        #: its last count of returns and the tentative agreement it was on (none: 0).
         self.returns: list[Return] = []
-        #: The combined result of its last count of returns (``None``: none counted), and
-        #: the number of the tentative agreement it was on.
         self.counted: ReturnsResult | None = None
         self.counted_number = 0
         self.offers: list[Offer] = []
@@ -172,9 +170,8 @@ class BargainingRound(Aggregate):
 
     @property
     def bargains_term(self) -> bool:
-        """Whether this table sets the agreement's dates: it bargains every matter, or the
-        term among them."""
-        return not self.matters or Category.TERM in self.matters
+        """Whether this table sets the agreement's dates (it bargains the term)."""
+        return self.bargains(Category.TERM)
 
     def bargains(self, category: Category) -> bool:
         """Whether a matter is bargained at this table."""
@@ -324,10 +321,9 @@ class BargainingRound(Aggregate):
 
     def record_return(self, given: Return, *, actor: Actor, reason: str | None = None
                       ) -> ReturnsResult:
-        """A unit's (or a local's, an assembly's) tally on the tentative agreement, as it
-        comes in: a fact, recorded; returns the result so far. Refused, because it cannot
-        be: no tentative agreement, its count already closed, a unit not at the table, a
-        vote of another body than the members, another rule than the returns before it."""
+        """A unit's (or a local's, an assembly's) tally on the tentative agreement as it comes
+        in, recorded; returns the result so far. Refused, because it cannot be: see
+        :func:`~.returns.check_return`, and no tentative agreement or its count closed."""
         actor = require_actor(actor)
         self._require_open()
         if self.tentative is None:
@@ -348,9 +344,8 @@ class BargainingRound(Aggregate):
 
     def _require_uncounted(self) -> None:
         if self.counted is not None and self.counted_number == self.tentative_number:
-            raise RuleViolation(
-                f"the returns on tentative agreement {self.tentative_number} were counted"
-            )
+            raise RuleViolation(f"the returns on tentative agreement {self.tentative_number} "
+                                "were counted")
 
     def count_returns(
         self, *, on: date, sign_off_required: bool, actor: Actor,
@@ -370,8 +365,7 @@ class BargainingRound(Aggregate):
         if vote is None:
             raise RuleViolation("no returns have come in to count")
         if day < vote.held_on:
-            raise InvalidInput(f"the count cannot close on {day}, before the return of "
-                               f"{vote.held_on}")
+            raise InvalidInput(f"the count cannot close before its last return ({vote.held_on})")
         breach = breach_of(
             members_vote(result, self.returns), failing=self.tentative.below_floor,
             tentative_number=self.tentative_number, round_id=self.id, decisions=sign_offs,
