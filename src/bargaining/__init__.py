@@ -16,7 +16,7 @@ from bargaining.adapters.csv_import import (
     RowWarning,
 )
 from bargaining.app import BargainingApp
-from bargaining.application.clusters import ClusterStatus, PactBreach, TableState
+from bargaining.application.clusters import ClusterStatus, PactBreach, Seat, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.campaigns.campaign import Campaign
@@ -53,7 +53,15 @@ from bargaining.domain.coordination.cluster import (
     PactRule,
     SignOffDecision,
 )
+from bargaining.domain.coordination.returns import (
+    Return,
+    ReturnsResult,
+    ReturnsRule,
+    UnitReturn,
+    combine_returns,
+)
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
+from bargaining.domain.coordination.tables import TableKind, unit_settled
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention, InterventionKind
 from bargaining.domain.disputes.law import Law, LawEffect
@@ -224,10 +232,14 @@ __all__ = [
     "Receipt",
     "RecordNotFound",
     "RejectedRow",
+    "Return",
+    "ReturnsResult",
+    "ReturnsRule",
     "RowWarning",
     "RuleViolation",
     "Rung",
     "RungKind",
+    "Seat",
     "SeriesPoint",
     "SignOffDecision",
     "Standing",
@@ -238,6 +250,7 @@ __all__ = [
     "StrikePositionRule",
     "StrikeSpell",
     "StructureTest",
+    "TableKind",
     "TableState",
     "TableStatus",
     "Tally",
@@ -252,17 +265,20 @@ __all__ = [
     "UnitProfile",
     "UnitReadiness",
     "UnitResult",
+    "UnitReturn",
     "Verdict",
     "VersionStatus",
     "Vote",
     "Wage",
     "WageFigures",
     "Years",
+    "combine_returns",
     "evaluate",
     "participation_series",
     "readiness",
     "score",
     "unit_id",
+    "unit_settled",
     "verify_store",
     "wage_figures",
     "write_csv",

@@ -166,6 +166,8 @@ class BargainingCluster(Aggregate):
         self.sign_offs: list[SignOffDecision] = []
         self.entitlements: list[MeTooEntitlement] = []
         self.rounds: dict[UUID, UUID] = {}
+        #: Every table each member sits at (its rounds), in the order they opened.
+        self.tables: dict[UUID, list[UUID]] = {}
 
     # ----------------------------------------------------------------- queries
 
@@ -393,6 +395,7 @@ class BargainingCluster(Aggregate):
         self, unit_id: UUID, round_id: UUID, actor: Actor, on: date | None
     ) -> None:
         self.rounds[unit_id] = round_id
+        self.tables.setdefault(unit_id, []).append(round_id)
 
     def record_me_too(
         self, entitlement: MeTooEntitlement, *, actor: Actor, on: date
