@@ -22,6 +22,7 @@ from bargaining.domain.frameworks.evaluation import (
     evaluate,
 )
 from bargaining.domain.frameworks.framework import Category, DemandFramework, FrameworkVersion
+from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RecordNotFound
 from bargaining.domain.shared.flags import Flag
@@ -125,22 +126,29 @@ class Rounds:
         framework = self._records.load(adopted.framework_id, DemandFramework, "demand framework")
         return framework.get_version(adopted.version)
 
-    def _evaluate(self, bargaining_round: BargainingRound, terms: Terms) -> Evaluation | None:
+    def _evaluate(
+        self, bargaining_round: BargainingRound, terms: Terms, inflation: Inflation | None
+    ) -> Evaluation | None:
         version = self._framework_version(bargaining_round)
         if version is None or bargaining_round.cluster_id is None:
             return None
         cluster = self._cluster(bargaining_round.cluster_id)
         assert cluster.framework is not None
         demands = [d for d in version.demands if bargaining_round.bargains(d.category)]
-        return evaluate(cluster.framework.name, version.number, demands, terms)
+        return evaluate(cluster.framework.name, version.number, demands, terms,
+                        inflation=inflation)
 
     def record_offer(
-        self, round_id: UUID, terms: Terms, *, on: date, actor: Actor
+        self, round_id: UUID, terms: Terms, *, on: date, actor: Actor,
+        inflation: Inflation | None = None,
     ) -> Evaluation | None:
         """Record an employer offer; inside a cluster with a framework, its evaluation is
-        recorded with it (and returned)."""
+        recorded with it (and returned). ``inflation`` is the series (projected or actual) the
+        evaluation judges real wages and indexed raises against; terms that need one (an
+        indexed raise, a cost-of-living adjustment, a floor on the real wage) are refused
+        without it."""
         bargaining_round = self.get(round_id)
-        evaluation = self._evaluate(bargaining_round, terms)
+        evaluation = self._evaluate(bargaining_round, terms, inflation)
         bargaining_round.record_offer(terms, on=on, evaluation=evaluation,
                                       actor=actor)
         self._records.save(bargaining_round)
@@ -156,15 +164,17 @@ class Rounds:
     def reach_tentative_agreement(
         self, round_id: UUID, terms: Terms, *, on: date, effective: date | None = None,
         expiry: date | None = None, actor: Actor, reason: str | None = None,
+        inflation: Inflation | None = None,
     ) -> Evaluation | None:
         """Record a tentative agreement once for the table, evaluated against the cluster's
         framework on the matters the table bargains. One whose dates overlap an agreement a
         unit at the table has (the one in force or an earlier one) is refused now, naming the
         unit and that agreement: ratified, it could not become the unit's. The dates are
-        required at a table that bargains the term and refused at one that does not."""
+        required at a table that bargains the term and refused at one that does not.
+        ``inflation`` is the series the evaluation judges against, as for offers."""
         bargaining_round = self.get(round_id)
         units = self._units(bargaining_round)
-        evaluation = self._evaluate(bargaining_round, terms)
+        evaluation = self._evaluate(bargaining_round, terms, inflation)
         bargaining_round.reach_tentative_agreement(
             terms, on=on, effective=effective, expiry=expiry,
             evaluation=evaluation, actor=actor, reason=reason,
