@@ -23,6 +23,7 @@ from bargaining import (
     PlannedUnit,
     Rung,
     RungKind,
+    TableKind,
     Tally,
     Terms,
     Turnout,
@@ -50,7 +51,8 @@ def carried(on: date, eligible: int = 100) -> Vote:
 
 def record_story(app: BargainingApp) -> Story:
     """Units, a framework, a cluster with a pact, two rounds, a campaign and a dispute (a law
-    and an intervention), and me-too through its life: every event kind."""
+    and an intervention), a sectoral table with its returns, me-too through its life: every
+    event kind."""
     units = {}
     for local, employer, name in [("79", "City of Toronto", "Outside workers"),
                                   ("2", "Extendicare", "Sudbury LTC"),
@@ -122,6 +124,13 @@ def record_story(app: BargainingApp) -> Story:
                      body=Body.delegates())
     app.rounds.record_ratification_vote(second, delegates, actor=CHAIR)  # ratifies nothing
     app.rounds.record_ratification_vote(second, carried(date(2026, 4, 17)), actor=CHAIR)
+    workload = app.rounds.open_table(units=[outside, units["Sudbury LTC"]],
+                                     kind=TableKind.SECTORAL, matters=[Category.WORKLOAD],
+                                     name="Workload", on=date(2026, 1, 5), actor=CHAIR)
+    app.rounds.reach_tentative_agreement(workload, Terms.of(), on=date(2026, 4, 20), actor=CHAIR)
+    app.rounds.record_return(workload, outside, carried(date(2026, 4, 24)), actor=CHAIR,
+                             place="Local 79 general meeting")
+    app.rounds.count_returns(workload, on=date(2026, 4, 25), actor=CHAIR)
     record_me_too_life(app, cluster, units)
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])

@@ -300,6 +300,11 @@ def test_clusters_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     assert ("UAW, GM (master): expires 2023-09-14, not on the target 2028-04-30; its tentative "
             "agreement expires 2028-04-30 and lands on it") in out
     assert "a term of 2 years and 1 month, from 2026-04-01 to 2028-04-30" in out
+    assert ("19,683 yes, 16,274 no of 35,957 cast from 14 of 14 units (54.7% yes of valid "
+            "ballots); 7 of 14 units carried; by all ballots together: carried\nvoted no: "
+            "Assembly A, Assembly B, Assembly C, Assembly D, Assembly E, Assembly F, Assembly G"
+            "\nFalse\n{datetime.date(2028, 4, 30)}\nReturns counted on 2023-11-17 in the "
+            "master table 'UAW-GM'") in out
 
 
 def test_campaigns_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:

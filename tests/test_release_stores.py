@@ -71,10 +71,11 @@ def as_read_today(value: Any) -> Any:
     count the people present, and a vote names its body (none was recorded then). Cluster
     events record their real-world day since: those of release 0.1 read with ``on`` None. A
     round's ratification vote carries its flags (none: release 0.1 refused a vote a flag would
-    mark). A ladder's strike vote rung states its mandate rule: rungs stored then read back
-    with the default, a majority of valid ballots, on the strike vote rung and none elsewhere.
-    A wage demand says what its floor binds: one stored then (a compound increase) binds the
-    total over the term, with no stated period."""
+    mark). A round is a bargaining table since: one opened for a unit reads as that unit's
+    local table, bargaining every matter. A ladder's strike vote rung states its mandate rule:
+    rungs stored then read back with the default, a majority of valid ballots, on the strike
+    vote rung and none elsewhere. A wage demand says what its floor binds: one stored then (a
+    compound increase) binds the total over the term, with no stated period."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -87,6 +88,11 @@ def as_read_today(value: Any) -> Any:
     if (set(found) == {"key", "category", "description", "measure"}
             and found["category"] == "wages" and set(measure) == {"floor", "target"}):
         found["measure"] = {**measure, "binds": "the total over the term", "years": None}
+    if found.get("aggregate_kind") == "BargainingRound" and found.get("event") == "Opened":
+        data = dict(found["data"])  # a round of one unit reads as that unit's local table
+        data["unit_ids"] = [data.pop("unit_id")]
+        found["data"] = {**data, "kind": "local", "matters": [],
+                         "returns_rule": "all ballots together", "name": None}
     climb = {"Launched": "climb_share", "ClimbShareChanged": "share"}.get(found.get("event", ""))
     if climb is not None and found.get("aggregate_kind") == "Campaign":
         found["data"][climb] = str(Fraction(found["data"][climb]) * 100)

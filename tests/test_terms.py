@@ -273,3 +273,41 @@ def test_real_wages_that_hold_score_as_holding() -> None:
     flat = Inflation.yearly(APRIL, [2, 2])
     real = CompoundIncrease(0, 2, binds=Binds.REAL)
     assert score(real, Increases([2, 2]), flat) == 0
+
+
+def test_a_tables_offers_and_agreement_are_judged_against_the_hosts_inflation_series(
+    memory_app: BargainingApp,
+) -> None:
+    """An offer or a tentative agreement at a cluster's table is judged with the series the
+    host passes; a term that needs one is refused without it, recording nothing."""
+    real = Demand("wages", Category.WAGES, CompoundIncrease(0, 2, binds=Binds.REAL))
+    app = memory_app
+    framework = app.frameworks.draft(name="Front commun 2023", sectors=["health"],
+                                     demands=[real], actor=CHAIR)
+    app.frameworks.record_vote(framework, 1, Vote(APRIL, Tally(eligible=10, cast=10, yes=9,
+                                                               no=1)), actor=CHAIR)
+    cluster = app.clusters.form(name="Front commun", sectors=["health"], committee=[CHAIR],
+                                window_start=date(2023, 3, 1), window_end=date(2023, 3, 31),
+                                target_alignment=MARCH_2028, actor=CHAIR, on=date(2022, 9, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR, on=APRIL)
+    unit = app.units.register(union="CSN", local="FSSS", employer="Gouvernement du Québec",
+                              unit_name="Health and social services", actor=CHAIR)
+    app.units.record_agreement(unit, effective=date(2020, 4, 1), expiry=date(2023, 3, 31),
+                               actor=CHAIR)
+    app.clusters.admit(cluster, unit, actor=CHAIR, on=date(2022, 9, 1))
+    table = app.rounds.open(unit, on=date(2022, 10, 30), cluster=cluster, actor=CHAIR)
+    nine = Raises(APRIL, MARCH_2028, [Raise(date(2023 + i, 4, 1), percent=p)
+                                      for i, p in enumerate([1.8, 1.8, 1.8, 1.8, 1.8])])
+    before = app.rounds.get(table).version
+    with pytest.raises(InvalidInput, match="inflation"):
+        app.rounds.record_offer(table, Terms.of(wages=nine), on=date(2022, 12, 15), actor=CHAIR)
+    assert app.rounds.get(table).version == before
+    judged = app.rounds.record_offer(table, Terms.of(wages=nine), on=date(2022, 12, 15),
+                                     actor=CHAIR, inflation=PROJECTED)
+    assert judged is not None and judged.overall is Verdict.BELOW_FLOOR
+    deal = Raises(APRIL, MARCH_2028, [Raise(date(2023 + i, 4, 1), percent=p)
+                                      for i, p in enumerate([6, 2.8, 2.5, 2.5, 2.5])])
+    agreed = app.rounds.reach_tentative_agreement(
+        table, Terms.of(wages=deal), on=date(2023, 12, 28), effective=APRIL,
+        expiry=MARCH_2028, actor=CHAIR, inflation=PROJECTED)
+    assert agreed is not None and agreed.overall is Verdict.MEETS_FLOOR

@@ -16,7 +16,7 @@ from bargaining.adapters.csv_import import (
     RowWarning,
 )
 from bargaining.app import BargainingApp
-from bargaining.application.clusters import ClusterStatus, PactBreach, TableState
+from bargaining.application.clusters import ClusterStatus, PactBreach, Seat, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.campaigns.campaign import Campaign
@@ -60,7 +60,15 @@ from bargaining.domain.coordination.cluster import (
     SignOffDecision,
 )
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooStatus
+from bargaining.domain.coordination.returns import (
+    Return,
+    ReturnsResult,
+    ReturnsRule,
+    UnitReturn,
+    combine_returns,
+)
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
+from bargaining.domain.coordination.tables import TableKind, unit_settled
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention, InterventionKind
 from bargaining.domain.disputes.law import Law, LawEffect
@@ -236,10 +244,14 @@ __all__ = [
     "Receipt",
     "RecordNotFound",
     "RejectedRow",
+    "Return",
+    "ReturnsResult",
+    "ReturnsRule",
     "RowWarning",
     "RuleViolation",
     "Rung",
     "RungKind",
+    "Seat",
     "SeriesPoint",
     "SignOffDecision",
     "Standing",
@@ -250,6 +262,7 @@ __all__ = [
     "StrikePositionRule",
     "StrikeSpell",
     "StructureTest",
+    "TableKind",
     "TableState",
     "TableStatus",
     "Tally",
@@ -264,18 +277,21 @@ __all__ = [
     "UnitProfile",
     "UnitReadiness",
     "UnitResult",
+    "UnitReturn",
     "Verdict",
     "VersionStatus",
     "Vote",
     "Wage",
     "WageFigures",
     "Years",
+    "combine_returns",
     "evaluate",
     "participation_series",
     "plan_alignment",
     "readiness",
     "score",
     "unit_id",
+    "unit_settled",
     "verify_store",
     "wage_figures",
     "write_csv",

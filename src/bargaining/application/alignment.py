@@ -4,6 +4,7 @@ expiry of a tentative agreement it has reached, and the planner's proposal."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from uuid import UUID
 
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
@@ -36,14 +37,20 @@ def _member(records: Records, cluster: BargainingCluster, member: Member, at: da
     if unit is not None and unit.current_agreement is not None:
         expiry = unit.current_agreement.expiry
     tentative = None
-    round_id = cluster.rounds.get(member.unit_id)
-    if round_id is not None:
+    for round_id in _tables(cluster, member):  # the one that bargains the term sets the dates
         try:
             table = load_reading(records, round_id, BargainingRound, "bargaining round",
                                  at=at, on=on)
         except RecordNotFound:
-            table = None
-        if table is not None and table.tentative is not None and not table.ratified:
+            continue
+        if table.tentative is not None and not table.ratified and table.tentative.expiry:
             tentative = table.tentative.expiry
     return align_member(member.unit_id, member.label, expiry, cluster.target_alignment,
                         tentative_expiry=tentative, withdrawn=member.withdrawn)
+
+
+def _tables(cluster: BargainingCluster, member: Member) -> list[UUID]:
+    """The tables a member sits at (its round, for clusters recorded before tables)."""
+    found = list(cluster.tables.get(member.unit_id, []))
+    latest = cluster.rounds.get(member.unit_id)
+    return found or ([latest] if latest is not None else [])

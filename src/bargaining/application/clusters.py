@@ -23,7 +23,8 @@ from bargaining.domain.coordination.cluster import (
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim
 from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
-from bargaining.domain.frameworks.framework import DemandFramework, VersionStatus
+from bargaining.domain.coordination.tables import TableKind, table_title
+from bargaining.domain.frameworks.framework import Category, DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RecordNotFound, RuleViolation
 from bargaining.domain.shared.flags import Flag
@@ -34,12 +35,28 @@ from bargaining.presentation.dispute_summaries import DisputeFact
 
 
 @attrs.frozen
+class Seat:
+    """A bargaining table a member sits at: the round that records it, how organizers name it
+    (``title``), its kind, how many units it covers, and where it stands."""
+
+    round_id: UUID
+    title: str
+    kind: TableKind
+    units: int
+    status: TableStatus
+
+
+@attrs.frozen
 class TableState:
     """One member's bargaining table as the cluster sees it, with the flags its facts carry
     (a members' vote held without the sign-off the pact requires). ``flags`` are derived when
     read, from the round's members' votes and the committee's decisions as the reading knows
     them, by the days they were held; ``recorded_flags`` are those recorded with the votes
-    (the audit copy). A withdrawn member's table stays in view with its state."""
+    (the audit copy). A withdrawn member's table stays in view with its state.
+
+    A member may sit at several tables (``seats``: a central table and its sector's, say):
+    ``status`` is then ratified once every one of them is, else the state of the first that
+    is not; ``flags`` are those of all its tables."""
 
     unit_id: UUID
     label: str
@@ -49,6 +66,12 @@ class TableState:
     final: bool  # ratified, and under "no deal until every table settles", all have
     flags: tuple[Flag, ...] = ()
     recorded_flags: tuple[Flag, ...] = attrs.field(default=(), kw_only=True)
+    seats: tuple[Seat, ...] = attrs.field(default=(), kw_only=True)
+
+    @property
+    def settled(self) -> bool:
+        """Every table the member sits at has ratified (and it sits at one at least)."""
+        return self.status is TableStatus.RATIFIED
 
 
 @attrs.frozen
@@ -95,6 +118,9 @@ class ClusterStatus:
             note = " (final)" if t.final else " (waiting for every table)" if waiting else ""
             flagged = f" [flagged: {len(t.flags)}]" if t.flags else ""
             lines.append(f"  {t.label}: {state}{note}{flagged}")
+            if len(t.seats) > 1 or any(seat.units > 1 for seat in t.seats):
+                lines.append("    at " + "; ".join(f"{seat.title}: {seat.status.value}"
+                                                  for seat in t.seats))
         if self.me_too:
             lines += [f"  me-too {c.explain()}" for c in self.me_too]
         else:
@@ -232,17 +258,21 @@ class Clusters:
         committee's decisions."""
         cluster = self.get(cluster_id, at=at, on=on)
         sign_off = cluster.has_rule(PactRule.SIGN_OFF)
-        states: list[tuple[Member, BargainingRound | None]] = []
+        loaded: dict[UUID, BargainingRound | None] = {}
+        tables = []
         for member in cluster.members.values():
-            round_id = cluster.rounds.get(member.unit_id)
-            states.append((member, None if round_id is None else self._round(round_id, at, on)))
-        tables = [self._table(cluster, m, table, sign_off) for m, table in states]
+            seated = []
+            for round_id in seated_at(cluster, member.unit_id):
+                if round_id not in loaded:
+                    loaded[round_id] = self._round(round_id, at, on)
+                seated.append(loaded[round_id])
+            tables.append(self._table(cluster, member, current_tables(seated), sign_off))
         active = [t.status for t in tables if not t.withdrawn]
         settled = bool(active) and all(s is TableStatus.RATIFIED for s in active)
         waits = cluster.has_rule(PactRule.NO_DEAL_UNTIL_ALL_SETTLE)
         tables = [attrs.evolve(t, final=t.status is TableStatus.RATIFIED
                                and (settled or not waits)) for t in tables]
-        breaches = tuple(PactBreach(t.unit_id, t.label, flag) for t in tables for flag in t.flags)
+        breaches = _breaches(cluster, tables, loaded, sign_off)
         return ClusterStatus(cluster.name, tuple(tables), settled, tuple(cluster.entitlements),
                              breaches, formed_on=cluster.formed_on,
                              disputes=self._dispute_facts(cluster_id, at, on),
@@ -288,20 +318,23 @@ class Clusters:
 
     @staticmethod
     def _table(
-        cluster: BargainingCluster, member: Member, table: BargainingRound | None,
+        cluster: BargainingCluster, member: Member, seated: Sequence[BargainingRound],
         sign_off: bool,
     ) -> TableState:
-        """A member's table as this reading of the cluster knows it (``final`` set later)."""
-        if table is None:
+        """A member's tables as this reading of the cluster knows them (``final`` set
+        later): ratified when all are, else the state of the first that is not."""
+        if not seated:
             return TableState(member.unit_id, member.label, member.withdrawn,
                               member.pact_signed_on, None, final=False)
-        number = table.tentative_number
-        signed_off = approved_for(cluster.sign_off_for(table.id, tentative_number=number), number)
+        seats = tuple(Seat(t.id, _title(t, member.label), t.kind, len(t.unit_ids),
+                           _status(cluster, t, sign_off)) for t in seated)
+        waiting = [seat.status for seat in seats if seat.status is not TableStatus.RATIFIED]
         return TableState(
             member.unit_id, member.label, member.withdrawn, member.pact_signed_on,
-            table.status(sign_off, signed_off), final=False,
-            flags=table.sign_off_flags(cluster.sign_offs, sign_off_required=sign_off),
-            recorded_flags=tuple(table.recorded_flags))
+            waiting[0] if waiting else TableStatus.RATIFIED, final=False,
+            flags=tuple(f for t in seated for f in
+                        t.sign_off_flags(cluster.sign_offs, sign_off_required=sign_off)),
+            recorded_flags=tuple(f for t in seated for f in t.recorded_flags), seats=seats)
 
     def _dispute_facts(
         self, cluster_id: UUID, at: datetime | None, on: date | None
@@ -327,3 +360,56 @@ class Clusters:
         if at is not None:
             return load_as_of(self._records, round_id, BargainingRound, what, at)
         return self._records.load(round_id, BargainingRound, what)
+
+
+def _status(cluster: BargainingCluster, table: BargainingRound, sign_off: bool) -> TableStatus:
+    number = table.tentative_number
+    signed_off = approved_for(cluster.sign_off_for(table.id, tentative_number=number), number)
+    return table.status(sign_off, signed_off)
+
+
+def _title(table: BargainingRound, label: str) -> str:
+    """A table's name for organizers: a unit's own table by the unit, others by kind and name."""
+    if len(table.unit_ids) == 1 and table.kind is TableKind.LOCAL and table.name is None:
+        return f"the table at {label}"
+    return table_title(table.kind, table.name)
+
+
+def seated_at(cluster: BargainingCluster, unit_id: UUID) -> list[UUID]:
+    """The rounds of every table a member sits at, in the order they opened."""
+    tables = cluster.tables.get(unit_id)
+    if tables:
+        return list(tables)
+    return [cluster.rounds[unit_id]] if unit_id in cluster.rounds else []
+
+
+def current_tables(seated: Sequence[BargainingRound | None]) -> list[BargainingRound]:
+    """The tables a member bargains at now: a later table of the same kind bargaining the same
+    matters replaces an earlier one (a new round at its own table); ``None`` (a table not yet
+    opened on the day read) is left out."""
+    latest: dict[tuple[TableKind, tuple[Category, ...]], BargainingRound] = {}
+    for table in seated:
+        if table is not None:
+            latest.pop((table.kind, table.matters), None)
+            latest[(table.kind, table.matters)] = table
+    return list(latest.values())
+
+
+def _breaches(
+    cluster: BargainingCluster, tables: Sequence[TableState],
+    loaded: dict[UUID, BargainingRound | None], sign_off: bool,
+) -> tuple[PactBreach, ...]:
+    """Each flag of each table once, in the order of the members: named by the member at a
+    table of its own, by the table's title at a table of many units."""
+    found: list[PactBreach] = []
+    seen: set[UUID] = set()
+    for state in tables:
+        for seat in state.seats:
+            table = loaded.get(seat.round_id)
+            if table is None or seat.round_id in seen:
+                continue
+            seen.add(seat.round_id)
+            label = state.label if seat.units == 1 else seat.title
+            found += [PactBreach(state.unit_id, label, flag) for flag in
+                      table.sign_off_flags(cluster.sign_offs, sign_off_required=sign_off)]
+    return tuple(found)

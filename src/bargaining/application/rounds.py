@@ -1,8 +1,10 @@
-"""Use cases on bargaining rounds: offers judged against the cluster's framework, tentative
-agreements, the sign-off gate, ratification, and me-too entitlements."""
+"""Use cases on bargaining rounds, one per table: offers judged against the cluster's framework
+on the matters the table bargains, tentative agreements, the sign-off gate, ratification by one
+vote or by returns unit by unit, and me-too entitlements."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from uuid import UUID
 
@@ -11,18 +13,22 @@ from bargaining.application.time_travel import load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
 from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
+from bargaining.domain.coordination.returns import Return, ReturnsResult, ReturnsRule
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.coordination.tables import TableKind
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
     Terms,
     evaluate,
 )
-from bargaining.domain.frameworks.framework import DemandFramework, FrameworkVersion
+from bargaining.domain.frameworks.framework import Category, DemandFramework, FrameworkVersion
+from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RecordNotFound
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.domain.units.unit import BargainingUnit
 
 
 class Rounds:
@@ -39,16 +45,44 @@ class Rounds:
         self, unit: UUID, *, on: date, actor: Actor, cluster: UUID | None = None,
         reason: str | None = None,
     ) -> UUID:
-        """Open a round on the day notice to bargain is served; inside a cluster if given."""
+        """Open a round on the day notice to bargain is served; inside a cluster if given.
+        It is the unit's own (local) table, bargaining every matter."""
         found = load_unit(self._records, unit)
         bargaining_round = BargainingRound.open(
             unit_id=found.id, on=on, actor=actor, cluster_id=cluster, reason=reason,
         )
+        return self._opened(bargaining_round, [found.id], cluster, actor, on)
+
+    def open_table(
+        self, *, units: Sequence[UUID], kind: TableKind, on: date, actor: Actor,
+        matters: Sequence[Category | str] = (), cluster: UUID | None = None,
+        returns_rule: ReturnsRule = ReturnsRule.ALL_BALLOTS, name: str | None = None,
+        reason: str | None = None,
+    ) -> UUID:
+        """Open a table of many units (a central or master table, a sectoral one) on the day
+        notice to bargain is served: its offers, proposals, tentative agreements, sign-offs
+        and votes are recorded once for all of them. ``matters`` are the framework categories
+        it bargains (every matter if none; the agreement's dates are set at the table that
+        bargains the term); ``returns_rule`` combines its ratification returns. Inside a
+        cluster, every unit must be a member, and the cluster follows the table for each."""
+        found = [load_unit(self._records, u) for u in units] if not isinstance(
+            units, UUID | str) else []
+        bargaining_round = BargainingRound.open(
+            unit_ids=[u.id for u in found], kind=kind, matters=matters, on=on, actor=actor,
+            cluster_id=cluster, returns_rule=returns_rule, name=name, reason=reason,
+        )
+        return self._opened(bargaining_round, [u.id for u in found], cluster, actor, on)
+
+    def _opened(
+        self, bargaining_round: BargainingRound, unit_ids: list[UUID], cluster: UUID | None,
+        actor: Actor, on: date,
+    ) -> UUID:
         if cluster is None:
             self._records.save(bargaining_round)
             return bargaining_round.id
         coordinating = self._cluster(cluster)
-        coordinating.link_round(found.id, bargaining_round.id, actor=actor, on=on)
+        for unit_id in unit_ids:
+            coordinating.link_round(unit_id, bargaining_round.id, actor=actor, on=on)
         self._records.save(bargaining_round, coordinating)
         return bargaining_round.id
 
@@ -92,21 +126,29 @@ class Rounds:
         framework = self._records.load(adopted.framework_id, DemandFramework, "demand framework")
         return framework.get_version(adopted.version)
 
-    def _evaluate(self, bargaining_round: BargainingRound, terms: Terms) -> Evaluation | None:
+    def _evaluate(
+        self, bargaining_round: BargainingRound, terms: Terms, inflation: Inflation | None
+    ) -> Evaluation | None:
         version = self._framework_version(bargaining_round)
         if version is None or bargaining_round.cluster_id is None:
             return None
         cluster = self._cluster(bargaining_round.cluster_id)
         assert cluster.framework is not None
-        return evaluate(cluster.framework.name, version.number, version.demands, terms)
+        demands = [d for d in version.demands if bargaining_round.bargains(d.category)]
+        return evaluate(cluster.framework.name, version.number, demands, terms,
+                        inflation=inflation)
 
     def record_offer(
-        self, round_id: UUID, terms: Terms, *, on: date, actor: Actor
+        self, round_id: UUID, terms: Terms, *, on: date, actor: Actor,
+        inflation: Inflation | None = None,
     ) -> Evaluation | None:
         """Record an employer offer; inside a cluster with a framework, its evaluation is
-        recorded with it (and returned)."""
+        recorded with it (and returned). ``inflation`` is the series (projected or actual) the
+        evaluation judges real wages and indexed raises against; terms that need one (an
+        indexed raise, a cost-of-living adjustment, a floor on the real wage) are refused
+        without it."""
         bargaining_round = self.get(round_id)
-        evaluation = self._evaluate(bargaining_round, terms)
+        evaluation = self._evaluate(bargaining_round, terms, inflation)
         bargaining_round.record_offer(terms, on=on, evaluation=evaluation,
                                       actor=actor)
         self._records.save(bargaining_round)
@@ -120,19 +162,23 @@ class Rounds:
         self._records.save(bargaining_round)
 
     def reach_tentative_agreement(
-        self, round_id: UUID, terms: Terms, *, on: date, effective: date, expiry: date,
-        actor: Actor, reason: str | None = None,
+        self, round_id: UUID, terms: Terms, *, on: date, effective: date | None = None,
+        expiry: date | None = None, actor: Actor, reason: str | None = None,
+        inflation: Inflation | None = None,
     ) -> Evaluation | None:
-        """Record a tentative agreement, evaluated against the cluster's framework. One whose
-        dates overlap an agreement the unit has (the one in force or an earlier one) is
-        refused now, naming that agreement: ratified, it could not become the unit's."""
+        """Record a tentative agreement once for the table, evaluated against the cluster's
+        framework on the matters the table bargains. One whose dates overlap an agreement a
+        unit at the table has (the one in force or an earlier one) is refused now, naming the
+        unit and that agreement: ratified, it could not become the unit's. The dates are
+        required at a table that bargains the term and refused at one that does not.
+        ``inflation`` is the series the evaluation judges against, as for offers."""
         bargaining_round = self.get(round_id)
-        unit = load_unit(self._records, bargaining_round.unit_id)
-        evaluation = self._evaluate(bargaining_round, terms)
+        units = self._units(bargaining_round)
+        evaluation = self._evaluate(bargaining_round, terms, inflation)
         bargaining_round.reach_tentative_agreement(
             terms, on=on, effective=effective, expiry=expiry,
             evaluation=evaluation, actor=actor, reason=reason,
-            agreements=unit.agreements, unit_label=unit.label,
+            covered=[(u.label, u.agreements) for u in units],
         )
         self._records.save(bargaining_round)
         return evaluation
@@ -151,31 +197,87 @@ class Rounds:
         the unit's new collective agreement (so the Expiry Map moves), and under me-too, units
         that settled earlier for less are recorded as entitled. All in one transaction."""
         bargaining_round = self.get(round_id)
-        cluster = None
-        if bargaining_round.cluster_id is not None:
-            cluster = self._cluster(bargaining_round.cluster_id)
+        cluster = self._cluster_of(bargaining_round)
         ratified = bargaining_round.record_ratification_vote(
             vote, sign_off_required=cluster is not None and cluster.has_rule(PactRule.SIGN_OFF),
             sign_offs=cluster.sign_offs if cluster is not None else (), actor=actor,
             reason=reason,
         )
+        self._save_settled(bargaining_round, cluster, ratified, vote.held_on, actor, reason)
+        return ratified
+
+    def record_return(
+        self, round_id: UUID, unit: UUID, vote: Vote, *, actor: Actor,
+        place: str | None = None, reason: str | None = None,
+    ) -> ReturnsResult:
+        """A ratification return as it comes in: the members' vote of one unit at the table
+        (or of one of its locals or assemblies, named by ``place``), held on its own day
+        (``vote.held_on``). Always recorded; returns the result so far, combined by the
+        table's rule. Refused, because it cannot be: no tentative agreement, its count closed,
+        a unit not at the table, another body's vote, another rule than the returns before."""
+        bargaining_round = self.get(round_id)
+        result = bargaining_round.record_return(Return(unit, vote, place), actor=actor,
+                                                reason=reason)
+        self._records.save(bargaining_round)
+        return result
+
+    def returns(
+        self, round_id: UUID, *, on: date | None = None, at: datetime | None = None
+    ) -> ReturnsResult:
+        """The table's returns on its current tentative agreement, combined by its rule: as
+        recorded, as they stood on a day (``on``: the returns held by then) or as known at a
+        moment (``at``). Each unit's figures, all ballots together, the units that voted no."""
+        return self.get(round_id, on=on, at=at).returns_result()
+
+    def count_returns(
+        self, round_id: UUID, *, on: date, actor: Actor, reason: str | None = None
+    ) -> ReturnsResult:
+        """Close the count on the day ``on``: the returns combine by the table's rule and, if
+        they carry, the tentative agreement is ratified and becomes every covered unit's
+        collective agreement, with the table in one transaction (the Expiry Map moves for all
+        of them). Under a pact with sign-off, a below-floor tentative agreement whose first
+        return was held before the committee approved it is flagged, as a single vote is."""
+        bargaining_round = self.get(round_id)
+        cluster = self._cluster_of(bargaining_round)
+        result = bargaining_round.count_returns(
+            on=on, sign_off_required=cluster is not None and cluster.has_rule(PactRule.SIGN_OFF),
+            sign_offs=cluster.sign_offs if cluster is not None else (), actor=actor,
+            reason=reason)
+        self._save_settled(bargaining_round, cluster, result.carried, on, actor, reason)
+        return result
+
+    def _cluster_of(self, bargaining_round: BargainingRound) -> BargainingCluster | None:
+        if bargaining_round.cluster_id is None:
+            return None
+        return self._cluster(bargaining_round.cluster_id)
+
+    def _units(self, bargaining_round: BargainingRound) -> list[BargainingUnit]:
+        return [load_unit(self._records, u) for u in bargaining_round.unit_ids]
+
+    def _save_settled(
+        self, bargaining_round: BargainingRound, cluster: BargainingCluster | None,
+        ratified: bool, on: date, actor: Actor, reason: str | None,
+    ) -> None:
+        """Save the table; ratified at a table that bargains the term, its agreement becomes
+        every covered unit's collective agreement, and me-too is recorded, all at once."""
         if not ratified:
             self._records.save(bargaining_round)
-            return False
+            return
         ta = bargaining_round.tentative
         assert ta is not None
-        unit = load_unit(self._records, bargaining_round.unit_id)
-        unit.record_agreement(
-            CollectiveAgreement(expiry=ta.expiry, effective=ta.effective, settled=vote.held_on,
-                                source=f"ratified in bargaining round {bargaining_round.id}"),
-            actor=actor, reason=reason,
-        )
-        changed: list[object] = [bargaining_round, unit]
+        units = self._units(bargaining_round)
+        if ta.expiry is not None:
+            for unit in units:
+                unit.record_agreement(
+                    CollectiveAgreement(expiry=ta.expiry, effective=ta.effective, settled=on,
+                                        source=f"ratified in bargaining round "
+                                               f"{bargaining_round.id}"),
+                    actor=actor, reason=reason)
+        changed: list[object] = [bargaining_round, *units]
         if cluster is not None and cluster.has_rule(PactRule.ME_TOO):
-            self._record_me_too(cluster, bargaining_round, unit.label, actor, vote.held_on)
+            self._record_me_too(cluster, bargaining_round, units[0].label, actor, on)
             changed.append(cluster)
         self._records.save(*changed)
-        return True
 
     def _record_me_too(
         self, cluster: BargainingCluster, later: BargainingRound, later_label: str, actor: Actor,

@@ -31,7 +31,9 @@ from bargaining.domain.coordination.cluster import (
     PactRule,
     SignOffDecision,
 )
+from bargaining.domain.coordination.returns import ReturnsRule
 from bargaining.domain.coordination.round import Offer, TentativeAgreement
+from bargaining.domain.coordination.tables import TableKind
 from bargaining.domain.disputes.intervention import InterventionKind
 from bargaining.domain.disputes.law import LawEffect
 from bargaining.domain.frameworks.evaluation import (
@@ -283,6 +285,8 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "wage_binds": Binds,
     "wage_per": Per,
     "tier_basis": TierBasis,
+    "table_kind": TableKind,
+    "returns_rule": ReturnsRule,
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from bargaining.domain.coordination.cluster import PactRule
 from bargaining.domain.coordination.me_too_ledger import MeTooLedger as L
+from bargaining.domain.coordination.tables import TableKind, table_title
 from bargaining.domain.frameworks.evaluation import Evaluation
 from bargaining.domain.units.profile import unit_label
 from bargaining.presentation.wording import (
@@ -261,7 +262,14 @@ for _cls in (C.Formed, C.UnitAdmitted, C.UnitWithdrew, C.FrameworkAdopted, C.Pac
 @_summary(R.Opened)
 def _opened(e: Any, names: Names) -> str:
     inside = f" in cluster '{names(e.cluster_id)}'" if e.cluster_id is not None else ""
-    return (f"Bargaining opened at {names(e.unit_id)}{inside} {by(e.actor)}: notice to bargain "
+    if len(e.unit_ids) == 1 and e.kind is TableKind.LOCAL and not e.matters:
+        return (f"Bargaining opened at {names(e.unit_ids[0])}{inside} {by(e.actor)}: notice "
+                f"to bargain served {e.notice_served}")
+    matters = listing([m.value for m in e.matters]) if e.matters else "every matter"
+    title = table_title(e.kind, e.name)
+    return (f"{title[0].upper()}{title[1:]} opened{inside} {by(e.actor)} for "
+            f"{count_of(len(e.unit_ids), 'unit')} ({listing([names(u) for u in e.unit_ids])}): "
+            f"bargains {matters}; returns combine by {e.returns_rule.value}; notice to bargain "
             f"served {e.notice_served}")
 
 
@@ -311,6 +319,31 @@ _summary(R.Ratified)(
     _flagged(_vote_result("Members ratified the tentative agreement in {record}")))
 _summary(R.RatificationFailed)(
     _flagged(_vote_result("Members rejected the tentative agreement in {record}")))
+
+
+@_summary(R.ReturnRecorded)
+def _return(e: Any, names: Names) -> str:
+    place = f" ({e.place})" if e.place else ""
+    return (f"Ratification return from {names(e.unit_id)}{place} in {names(e.originator_id)}, "
+            f"recorded {by(e.actor)}: {vote_text(e.vote)}")
+
+
+_dated(R.ReturnRecorded, lambda e: e.vote.held_on)
+
+
+@_summary(R.ReturnsCounted)
+def _counted(e: Any, names: Names) -> str:
+    t = e.tally
+    verdict = "ratified" if e.carried else "rejected"
+    against = (f"; voted no: {listing([names(u) for u in e.against])}" if e.against else "")
+    text = (f"Returns counted on {e.on} in {names(e.originator_id)}, recorded {by(e.actor)}: "
+            f"{t.yes:,} yes, {t.no:,} no of {t.cast:,} cast; {e.units_carried} of "
+            f"{count_of(e.units_returned, 'unit')} carried; {verdict} by {e.rule.value}"
+            f"{against}")
+    return text + "".join(f"; flagged: {f.why}" for f in e.flags)
+
+
+_dated(R.ReturnsCounted, lambda e: e.on)
 
 
 @_summary(R.OtherBodyVoted)

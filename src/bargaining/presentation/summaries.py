@@ -20,6 +20,7 @@ from typing import Any
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.coordination.tables import table_title
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
@@ -106,7 +107,10 @@ def display_name(first_event: Any, names: Names) -> str | None:
         e = first_event
         return unit_label(e.union, e.local, e.employer, e.unit_name)
     if isinstance(first_event, R.Opened):
-        return f"the round at {names(first_event.unit_id)}"
+        e = first_event
+        if len(e.unit_ids) == 1 and e.name is None:
+            return f"the round at {names(e.unit_ids[0])}"
+        return table_title(e.kind, e.name)
     disputed = dispute_summaries.display_name(first_event, names)
     if disputed is not None:
         return disputed

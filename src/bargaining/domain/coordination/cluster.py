@@ -167,6 +167,8 @@ class BargainingCluster(MeTooLedger):
         self.sign_offs: list[SignOffDecision] = []
         self.me_too_claims: list[MeTooClaim] = []
         self.rounds: dict[UUID, UUID] = {}
+        #: Every table each member sits at (its rounds), in the order they opened.
+        self.tables: dict[UUID, list[UUID]] = {}
 
     # ----------------------------------------------------------------- queries
 
@@ -396,6 +398,7 @@ class BargainingCluster(MeTooLedger):
         self, unit_id: UUID, round_id: UUID, actor: Actor, on: date | None
     ) -> None:
         self.rounds[unit_id] = round_id
+        self.tables.setdefault(unit_id, []).append(round_id)
 
     @event(MeTooEntitlementRecorded)
     def _me_too_recorded(

@@ -53,6 +53,9 @@ class RatificationVote:
     tentative_number: int
     below_floor: tuple[str, ...]
     recorded_flags: tuple[Flag, ...] = ()
+    #: Whether it ratified, where that is not the vote's own result: returns from many units
+    #: combined by a table's rule (``None``: the vote's result).
+    carried: bool | None = attrs.field(default=None, kw_only=True)
 
 
 def approved_for(decision: SignOffDecision | None, tentative_number: int) -> bool:
@@ -80,15 +83,16 @@ def ratifies(vote: Vote) -> bool:
 
 def sign_off_breach(
     vote: Vote, *, failing: Sequence[str], tentative_number: int, sign_off_required: bool,
-    signed_off: bool, approved_later_on: date | None = None,
+    signed_off: bool, approved_later_on: date | None = None, carried: bool | None = None,
 ) -> Flag | None:
     """The flag a members' vote carries when the pact requires sign-off, the tentative
     agreement is below a floor (``failing`` names the demands) and the committee had not
     approved it by the day of the vote (``signed_off``); ``None`` when the vote breaks no rule
-    of the pact. ``approved_later_on``: the day the committee approved it after the vote."""
+    of the pact. ``approved_later_on``: the day the committee approved it after the vote;
+    ``carried``: whether it ratified, when not the vote's own result (returns combined)."""
     if not (sign_off_required and failing and not signed_off):
         return None
-    outcome = "carried" if vote.passed else "failed"
+    outcome = "carried" if (vote.passed if carried is None else carried) else "failed"
     later = ("" if approved_later_on is None else
              f"; the committee approved it on {approved_later_on}, after the members' vote")
     return Flag(
@@ -101,7 +105,7 @@ def sign_off_breach(
 
 def breach_of(
     vote: Vote, *, failing: Sequence[str], tentative_number: int, round_id: UUID,
-    decisions: Sequence[SignOffDecision], sign_off_required: bool,
+    decisions: Sequence[SignOffDecision], sign_off_required: bool, carried: bool | None = None,
 ) -> Flag | None:
     """The sign-off flag a members' vote carries given the committee's decisions on the round
     (as a reading knows them), judged by the days the votes were held."""
@@ -111,7 +115,7 @@ def breach_of(
              and latest.vote.held_on > vote.held_on else None)
     return sign_off_breach(vote, failing=failing, tentative_number=tentative_number,
                            sign_off_required=sign_off_required, signed_off=approved,
-                           approved_later_on=later)
+                           approved_later_on=later, carried=carried)
 
 
 def sign_off_flags(
@@ -124,7 +128,7 @@ def sign_off_flags(
     were recorded."""
     flags = (breach_of(v.vote, failing=v.below_floor, tentative_number=v.tentative_number,
                        round_id=round_id, decisions=decisions,
-                       sign_off_required=sign_off_required) for v in votes)
+                       sign_off_required=sign_off_required, carried=v.carried) for v in votes)
     return tuple(f for f in flags if f is not None)
 
 

@@ -1,75 +1,84 @@
-"""A bargaining round at one unit: from notice to bargain to a ratified agreement."""
+"""A bargaining round at one table: from notice to bargain to a ratified agreement.
+
+A round is recorded per bargaining table. A table covers one unit (its local table, as every
+round opened before tables existed) or many (a central or master table, a sectoral table), and
+bargains the matters it names (every matter when it names none). Offers, proposals, tentative
+agreements, evaluations, sign-offs and votes are recorded once per table; the members of its
+units ratify by one vote, or by returns unit by unit combined by the table's rule
+(:mod:`~bargaining.domain.coordination.returns`).
+"""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from uuid import UUID
 
-import attrs
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.coordination.offers import Offer, TableStatus, TentativeAgreement
 from bargaining.domain.coordination.pact import SignOffDecision
 from bargaining.domain.coordination.ratification import (
     RatificationVote,
     breach_of,
     ratifies,
-    refuse_overlap,
     sign_off_flags,
 )
-from bargaining.domain.frameworks.evaluation import Evaluation, Terms, Verdict
+from bargaining.domain.coordination.returns import (
+    Return,
+    ReturnsResult,
+    ReturnsRule,
+    check_return,
+    combine_returns,
+    members_vote,
+)
+from bargaining.domain.coordination.tables import TableKind, agreement_dates, opening
+from bargaining.domain.frameworks.evaluation import Evaluation, Terms
+from bargaining.domain.frameworks.framework import Category
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.flags import Flag
-from bargaining.domain.shared.vote import Vote
+from bargaining.domain.shared.vote import Tally, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
-
-class TableStatus(enum.Enum):
-    OPEN = "open"
-    TENTATIVE = "at tentative agreement"
-    AWAITING_SIGN_OFF = "awaiting sign-off"
-    RATIFIED = "ratified"
-
-
-@attrs.frozen
-class Offer:
-    """What the employer put on the table, and how it measured up when it landed."""
-
-    terms: Terms
-    received_on: date
-    evaluation: Evaluation | None
-
-
-@attrs.frozen
-class TentativeAgreement:
-    """What the bargaining team agreed, before members vote; its agreement dates too."""
-
-    terms: Terms
-    reached_on: date
-    effective: date
-    expiry: date
-    evaluation: Evaluation | None
-
-    @property
-    def below_floor(self) -> tuple[str, ...]:
-        if self.evaluation is None:
-            return ()
-        return tuple(v.demand for v in self.evaluation.verdicts
-                     if v.verdict is Verdict.BELOW_FLOOR)
-
+__all__ = ["BargainingRound", "Offer", "TableStatus", "TentativeAgreement"]
 
 
 class BargainingRound(Aggregate):
-    """One round of bargaining at one unit, possibly inside a cluster."""
+    """One round of bargaining at one table (of one unit or many), possibly inside a cluster."""
 
-    # Ratified and RatificationFailed were released (version 1) without flags. Version 2 adds
-    # them: the rules of the pact a members' vote broke, as seen when it was recorded (the
-    # audit copy; readings derive the flags again). Events stored as version 1 are upcast on
-    # loading with no flags: until then no vote could be held without a required sign-off.
+    class Opened(Aggregate.Created):
+        """The table opened on the day notice to bargain was served.
+
+        Version 2 (tables) names every unit the table covers (``unit_ids``), its ``kind``,
+        the ``matters`` it bargains (none: every matter), the ``returns_rule`` its returns
+        combine by, and its ``name``. Release 0.1 stored it for one unit (``unit_id``): that
+        reads as a local table of that unit bargaining every matter."""
+
+        class_version = 2
+
+        unit_ids: list[UUID]
+        notice_served: date
+        cluster_id: UUID | None
+        kind: TableKind
+        matters: list[Category]
+        returns_rule: ReturnsRule
+        name: str | None
+        actor: Actor
+        reason: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["unit_ids"] = [state.pop("unit_id")]
+            state["kind"] = TableKind.LOCAL
+            state["matters"] = []
+            state["returns_rule"] = ReturnsRule.ALL_BALLOTS
+            state["name"] = None
+
+    # Ratified and RatificationFailed were released without flags; version 2 adds those seen
+    # when the vote was recorded (the audit copy). Version 1 reads with none.
 
     class Ratified(Aggregate.Event):
         """Members ratified the tentative agreement (version 2: with the flags it carries)."""
@@ -101,23 +110,39 @@ class BargainingRound(Aggregate):
 
     @classmethod
     def open(
-        cls, *, unit_id: UUID, on: date, actor: Actor, cluster_id: UUID | None = None,
-        reason: str | None = None,
+        cls, *, unit_id: UUID | None = None, on: date, actor: Actor,
+        cluster_id: UUID | None = None, reason: str | None = None,
+        unit_ids: Sequence[UUID] = (), kind: TableKind = TableKind.LOCAL,
+        matters: Sequence[Category | str] = (), returns_rule: ReturnsRule =
+        ReturnsRule.ALL_BALLOTS, name: str | None = None,
     ) -> BargainingRound:
-        """Open a round on the day notice to bargain was served (kept as ``notice_served``)."""
-        if not isinstance(unit_id, UUID):
-            raise InvalidInput("a round is opened for a unit id (a UUID)")
-        return cls(unit_id=unit_id, notice_served=require_date(on, "notice date"),
-                   cluster_id=cluster_id, actor=require_actor(actor), reason=clean_reason(reason))
+        """Open a table on the day notice to bargain was served (kept as ``notice_served``):
+        one unit's (``unit_id``) or many units' (``unit_ids``), of a ``kind``, bargaining the
+        ``matters`` named (every matter if none), its returns combined by ``returns_rule``."""
+        return cls(**opening(unit_id, unit_ids, kind, matters, returns_rule, name),
+                   notice_served=require_date(on, "notice date"), cluster_id=cluster_id,
+                   actor=require_actor(actor), reason=clean_reason(reason))
 
-    @event("Opened")
+    @event(Opened)
     def __init__(
-        self, *, unit_id: UUID, notice_served: date, cluster_id: UUID | None, actor: Actor,
-        reason: str | None,
+        self, *, unit_ids: list[UUID], notice_served: date, cluster_id: UUID | None,
+        kind: TableKind, matters: list[Category], returns_rule: ReturnsRule, name: str | None,
+        actor: Actor, reason: str | None,
     ) -> None:
-        self.unit_id = unit_id
+        #: The units the table covers, in the order given.
+        self.unit_ids = tuple(unit_ids)
         self.notice_served = notice_served
         self.cluster_id = cluster_id
+        self.kind = kind
+        #: The matters it bargains; empty: every matter.
+        self.matters = tuple(matters)
+        self.returns_rule = returns_rule
+        self.name = name
+        #: The ratification returns on its current tentative agreement, as they came in;
+        #: its last count of returns and the tentative agreement it was on (none: 0).
+        self.returns: list[Return] = []
+        self.counted: ReturnsResult | None = None
+        self.counted_number = 0
         self.offers: list[Offer] = []
         self.proposals: list[tuple[date, Terms]] = []
         self.tentative: TentativeAgreement | None = None
@@ -137,6 +162,24 @@ class BargainingRound(Aggregate):
     @property
     def ratified(self) -> bool:
         return self.ratification is not None
+
+    @property
+    def unit_id(self) -> UUID:
+        """The table's first unit (its only one at a local table)."""
+        return self.unit_ids[0]
+
+    @property
+    def bargains_term(self) -> bool:
+        """Whether this table sets the agreement's dates (it bargains the term)."""
+        return self.bargains(Category.TERM)
+
+    def bargains(self, category: Category) -> bool:
+        """Whether a matter is bargained at this table."""
+        return not self.matters or category in self.matters
+
+    def returns_result(self) -> ReturnsResult:
+        """The returns on its current tentative agreement combined by its rule, so far."""
+        return combine_returns(self.returns, self.returns_rule, expected=len(self.unit_ids))
 
     def sign_off_flags(
         self, decisions: Sequence[SignOffDecision], *, sign_off_required: bool
@@ -191,27 +234,23 @@ class BargainingRound(Aggregate):
         self.proposals.append((tabled_on, terms))
 
     def reach_tentative_agreement(
-        self, terms: Terms, *, on: date, effective: date, expiry: date,
+        self, terms: Terms, *, on: date, effective: date | None, expiry: date | None,
         evaluation: Evaluation | None, actor: Actor, reason: str | None = None,
         agreements: Sequence[CollectiveAgreement] = (), unit_label: str = "the unit",
+        covered: Sequence[tuple[str, Sequence[CollectiveAgreement]]] = (),
     ) -> None:
         """The bargaining team's tentative agreement; a new one replaces an earlier one.
 
-        ``agreements`` are the unit's recorded agreements (``unit_label`` names it): a
-        tentative agreement whose dates overlap one of them is refused now, since ratified it
-        could not become the unit's agreement."""
+        ``agreements`` are the unit's recorded agreements (``unit_label`` names it), or, at a
+        table of many units, ``covered`` gives each unit's label and agreements: a tentative
+        agreement whose dates overlap one of them is refused now, since ratified it could not
+        become that unit's agreement. A table that does not bargain the term takes no dates."""
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
             raise InvalidInput("a tentative agreement needs its Terms")
-        effective = require_date(effective, "effective date")
-        expiry = require_date(expiry, "expiry date")
-        if expiry <= effective:
-            raise RuleViolation(
-                f"an agreement must expire after it takes effect: effective {effective}, "
-                f"expiry {expiry}"
-            )
-        refuse_overlap(unit_label, effective, expiry, agreements)
+        effective, expiry = agreement_dates(self.bargains_term, effective, expiry,
+                                            covered or [(unit_label, agreements)])
         ta = TentativeAgreement(terms, require_date(on, "date reached"), effective, expiry,
                                 evaluation)
         self._tentative_reached(agreement=ta, actor=actor, reason=clean_reason(reason))
@@ -222,6 +261,7 @@ class BargainingRound(Aggregate):
     ) -> None:
         self.tentative = agreement
         self.tentative_number += 1
+        self.returns = []
 
     def record_ratification_vote(
         self, vote: Vote, *, sign_off_required: bool, actor: Actor,
@@ -277,6 +317,83 @@ class BargainingRound(Aggregate):
         failing = self.tentative.below_floor if self.tentative is not None else ()
         self.ratification_votes.append(
             RatificationVote(vote, self.tentative_number, failing, tuple(flags)))
+        self.recorded_flags.extend(flags)
+
+    def record_return(self, given: Return, *, actor: Actor, reason: str | None = None
+                      ) -> ReturnsResult:
+        """A unit's (or a local's, an assembly's) tally on the tentative agreement as it comes
+        in, recorded; returns the result so far. Refused, because it cannot be: see
+        :func:`~.returns.check_return`, and no tentative agreement or its count closed."""
+        actor = require_actor(actor)
+        self._require_open()
+        if self.tentative is None:
+            raise RuleViolation("there is no tentative agreement for members to vote on")
+        if not isinstance(given, Return):
+            raise InvalidInput("a ratification return is a Return (the unit and its Vote)")
+        self._require_uncounted()
+        check_return(given, self.returns, self.unit_ids)
+        self._return_recorded(unit_id=given.unit_id, vote=given.vote, place=given.place,
+                              actor=actor, reason=clean_reason(reason))
+        return self.returns_result()
+
+    @event("ReturnRecorded")
+    def _return_recorded(
+        self, unit_id: UUID, vote: Vote, place: str | None, actor: Actor, reason: str | None
+    ) -> None:
+        self.returns.append(Return(unit_id, vote, place))
+
+    def _require_uncounted(self) -> None:
+        if self.counted is not None and self.counted_number == self.tentative_number:
+            raise RuleViolation(f"the returns on tentative agreement {self.tentative_number} "
+                                "were counted")
+
+    def count_returns(
+        self, *, on: date, sign_off_required: bool, actor: Actor,
+        sign_offs: Sequence[SignOffDecision] = (), reason: str | None = None,
+    ) -> ReturnsResult:
+        """Close the count on the day ``on``: the returns combine by the table's rule, and
+        the tentative agreement is ratified if they carry (a fact, recorded either way). The
+        sign-off rule judges the members' vote as held on the day of the first return."""
+        actor = require_actor(actor)
+        self._require_open()
+        day = require_date(on, "day the count closed")
+        if self.tentative is None:
+            raise RuleViolation("there is no tentative agreement for members to vote on")
+        self._require_uncounted()
+        result = self.returns_result()
+        vote = result.vote
+        if vote is None:
+            raise RuleViolation("no returns have come in to count")
+        if day < vote.held_on:
+            raise InvalidInput(f"the count cannot close before its last return ({vote.held_on})")
+        breach = breach_of(
+            members_vote(result, self.returns), failing=self.tentative.below_floor,
+            tentative_number=self.tentative_number, round_id=self.id, decisions=sign_offs,
+            sign_off_required=sign_off_required, carried=result.carried)
+        self._returns_counted(
+            on=day, rule=self.returns_rule, carried=result.carried, tally=result.tally,
+            units_carried=result.units_carried, units_returned=len(result.units),
+            against=list(result.against), flags=[] if breach is None else [breach],
+            actor=actor, reason=clean_reason(reason))
+        return result
+
+    @event("ReturnsCounted")
+    def _returns_counted(
+        self, on: date, rule: ReturnsRule, carried: bool, tally: Tally, units_carried: int,
+        units_returned: int, against: list[UUID], flags: list[Flag], actor: Actor,
+        reason: str | None,
+    ) -> None:
+        result = combine_returns(self.returns, rule, expected=len(self.unit_ids))
+        self.counted = result
+        self.counted_number = self.tentative_number
+        members = members_vote(result, self.returns)
+        if carried:
+            self.ratification = Vote(on, members.tally, members.threshold, body=members.body)
+        else:
+            self.failed_votes.append(members)
+        failing = self.tentative.below_floor if self.tentative is not None else ()
+        self.ratification_votes.append(RatificationVote(
+            members, self.tentative_number, failing, tuple(flags), carried=carried))
         self.recorded_flags.extend(flags)
 
     @event("OtherBodyVoted")

@@ -1,0 +1,216 @@
+"""Ratification returns: each unit's tally at a table of many units, combined by the table's rule.
+
+A central or master table's tentative agreement goes to the members of every unit it covers,
+and their tallies come in unit by unit, local by local, assembly by assembly, over days or
+weeks. Each return is a :class:`~bargaining.domain.shared.vote.Vote` held on its own day.
+They combine by the rule the table sets (:class:`ReturnsRule`): all ballots together (the
+summed tally carries), a majority of units (more than half of the units that returned carried
+their own summed tally), or both. The result (:class:`ReturnsResult`) shows the combined
+figures and the units that voted no, whatever the rule said: a ratification carried by all
+ballots while seven of eleven assembly plants voted no is a fact organizers need to see.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from uuid import UUID
+
+import attrs
+
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.shares import show_percent
+from bargaining.domain.shared.vote import Body, Tally, Vote, by_the_membership
+
+
+class ReturnsRule(enum.Enum):
+    """How a table of many units combines its ratification returns."""
+
+    ALL_BALLOTS = "all ballots together"
+    MAJORITY_OF_UNITS = "a majority of units"
+    BOTH = "all ballots together and a majority of units"
+
+
+@attrs.frozen
+class Return:
+    """One return: a unit's tally (or one local's or assembly's, ``place`` naming it), held
+    on its own day."""
+
+    unit_id: UUID
+    vote: Vote
+    place: str | None = None
+
+
+def check_return(given: Return, earlier: Sequence[Return], units: Sequence[UUID]) -> None:
+    """Refuse a return that cannot be one: not a members' :class:`Vote`, from a unit not at
+    the table, or counted by another rule than the returns before it (a combined count has
+    one rule)."""
+    if not isinstance(given.vote, Vote):
+        raise InvalidInput("a ratification return is the members' Vote")
+    if given.unit_id not in units:
+        raise RuleViolation(f"the unit {given.unit_id} does not sit at this table")
+    if not by_the_membership(given.vote):
+        body = given.vote.body.describe() if given.vote.body is not None else "another body"
+        raise RuleViolation(
+            f"a ratification return is the members' own vote (by ballot or in a general "
+            f"assembly), not the {body}'s"
+        )
+    if earlier and earlier[0].vote.threshold != given.vote.threshold:
+        raise InvalidInput(
+            f"the returns of one table are counted by one rule: {earlier[0].vote.rule}, "
+            f"not {given.vote.rule}"
+        )
+
+
+def summed(tallies: Iterable[Tally]) -> Tally:
+    """Tallies added together (the people present only where every tally counted them)."""
+    found = list(tallies)
+    present = [t.present for t in found]
+    return Tally(
+        eligible=sum(t.eligible for t in found), cast=sum(t.cast for t in found),
+        yes=sum(t.yes for t in found), no=sum(t.no for t in found),
+        spoiled=sum(t.spoiled for t in found),
+        present=None if not found or None in present else sum(p or 0 for p in present),
+    )
+
+
+def _combined_vote(returns: Sequence[Return]) -> Vote:
+    """The returns as one vote: their tallies summed, held on the last return's day, under
+    their rule; a single return keeps its quorum and its body."""
+    if len(returns) == 1:
+        return returns[0].vote
+    first = returns[0].vote
+    bodies = {r.vote.body for r in returns}
+    body = bodies.pop() if len(bodies) == 1 else Body.members()
+    return Vote(max(r.vote.held_on for r in returns), summed(r.vote.tally for r in returns),
+                first.threshold, body=body)
+
+
+@attrs.frozen
+class UnitReturn:
+    """A unit's returns summed: its figures and whether they carried."""
+
+    unit_id: UUID
+    vote: Vote
+    returns: int
+
+    @property
+    def carried(self) -> bool:
+        return self.vote.passed
+
+
+@attrs.frozen
+class ReturnsResult:
+    """The returns of a table combined: per unit, all ballots together, and the verdict by
+    the table's ``rule``. ``expected`` is the number of units at the table (a unit that has
+    not returned yet is neither yes nor no)."""
+
+    rule: ReturnsRule
+    units: tuple[UnitReturn, ...]
+    expected: int
+
+    @property
+    def vote(self) -> Vote | None:
+        """All ballots together as one vote (``None`` before any return)."""
+        if not self.units:
+            return None
+        return _combined_vote([Return(u.unit_id, u.vote) for u in self.units])
+
+    @property
+    def tally(self) -> Tally:
+        """The combined figures: every return's tally added together."""
+        return summed(u.vote.tally for u in self.units)
+
+    @property
+    def all_ballots_carried(self) -> bool:
+        vote = self.vote
+        return vote is not None and vote.threshold.met_by(vote.tally)
+
+    @property
+    def units_carried(self) -> int:
+        return sum(u.carried for u in self.units)
+
+    @property
+    def majority_of_units_carried(self) -> bool:
+        """More than half of the units that returned carried their own tally."""
+        return bool(self.units) and 2 * self.units_carried > len(self.units)
+
+    @property
+    def carried(self) -> bool:
+        """Whether the returns carry by the table's rule."""
+        if self.rule is ReturnsRule.ALL_BALLOTS:
+            return self.all_ballots_carried
+        if self.rule is ReturnsRule.MAJORITY_OF_UNITS:
+            return self.majority_of_units_carried
+        return self.all_ballots_carried and self.majority_of_units_carried
+
+    @property
+    def against(self) -> tuple[UUID, ...]:
+        """The units that voted no (their own returns did not carry), in the order they
+        returned."""
+        return tuple(u.unit_id for u in self.units if not u.carried)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every unit at the table has returned."""
+        return len(self.units) >= self.expected
+
+    def under(self, rule: ReturnsRule) -> ReturnsResult:
+        """The same returns combined by another rule: what the result would have been."""
+        return attrs.evolve(self, rule=_rule(rule))
+
+    def explain(self, label: Callable[[UUID], str] = str) -> str:
+        """The combined figures, the units that carried, the verdict by the rule, and the
+        units that voted no by name (``label`` names a unit)."""
+        vote = self.vote
+        if vote is None:
+            return f"no returns yet from {self.expected} units; the rule: {self.rule.value}"
+        t = self.tally
+        share = show_percent(vote.threshold.share(t))
+        lines = [
+            f"{t.yes:,} yes, {t.no:,} no of {t.cast:,} cast from {len(self.units)} of "
+            f"{self.expected} units ({share} yes of {_BASE[vote.threshold.of]}); "
+            f"{self.units_carried} of {len(self.units)} units carried; by "
+            f"{self.rule.value}: {'carried' if self.carried else 'failed'}"
+        ]
+        if self.against:
+            lines.append(f"voted no: {', '.join(label(u) for u in self.against)}")
+        return "\n".join(lines)
+
+
+_BASE = {"valid": "valid ballots", "cast": "ballots cast", "eligible": "eligible members"}
+
+
+def _rule(value: object) -> ReturnsRule:
+    if isinstance(value, ReturnsRule):
+        return value
+    try:
+        return ReturnsRule(value)
+    except ValueError:
+        raise InvalidInput(
+            f"returns combine by {', '.join(r.value for r in ReturnsRule)}, not {value!r}"
+        ) from None
+
+
+def combine_returns(
+    returns: Iterable[Return], rule: ReturnsRule, *, expected: int | None = None
+) -> ReturnsResult:
+    """Combine returns by a rule: each unit's returns summed (in the order units first
+    returned), then judged all together, unit by unit, or both. ``expected``: the units at
+    the table (the units that returned, if not given)."""
+    by_unit: dict[UUID, list[Return]] = {}
+    for given in returns:
+        by_unit.setdefault(given.unit_id, []).append(given)
+    units = tuple(UnitReturn(uid, _combined_vote(found), len(found))
+                  for uid, found in by_unit.items())
+    return ReturnsResult(_rule(rule), units, len(units) if expected is None else expected)
+
+
+def members_vote(result: ReturnsResult, returns: Iterable[Return]) -> Vote:
+    """The returns as one members' vote, held on the day the first return was held (the
+    tentative agreement went to members then), under their rule."""
+    vote = result.vote
+    days = [r.vote.held_on for r in returns]
+    if vote is None or not days:
+        raise RuleViolation("no returns have come in to count")
+    return Vote(min(days), result.tally, vote.threshold, body=Body.members())

@@ -1,0 +1,9 @@
+"""tables.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_tables import *  # noqa: F403
+
+scenarios("tables.feature")
