@@ -1,5 +1,6 @@
-"""Reading a cluster's alignment: each member's current expiry against the target date, the
-expiry of a tentative agreement it has reached, and the planner's proposal."""
+"""Reading a cluster's alignment (each member's current expiry against the target date, the
+expiry of a tentative agreement it has reached, and the planner's proposal), and the commands
+on a me-too claim's life; both are part of :class:`~bargaining.application.clusters.Clusters`."""
 
 from __future__ import annotations
 
@@ -11,8 +12,56 @@ from bargaining.application.time_travel import load_reading
 from bargaining.domain.coordination.alignment import MemberAlignment, align_member
 from bargaining.domain.coordination.cluster import BargainingCluster, Member
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RecordNotFound
 from bargaining.domain.units.unit import BargainingUnit
+
+
+class MeTooAndAlignment:
+    """The clusters' alignment query and me-too commands (a base of ``Clusters``)."""
+
+    _records: Records
+
+    def get(self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None,
+            version: int | None = None) -> BargainingCluster:
+        raise NotImplementedError  # pragma: no cover - Clusters reads its clusters
+
+    def alignment(
+        self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None
+    ) -> tuple[MemberAlignment, ...]:
+        """Each member's current expiry against the cluster's target date, whether a
+        tentative agreement it reached lands on it, and the term (or bridge agreement) that
+        would bring it there; as recorded, as it was ``on`` a day, or as known ``at`` a
+        moment."""
+        cluster = self.get(cluster_id, at=at, on=on)
+        return alignment_of(self._records, cluster, at=at, on=on)
+
+    def claim_me_too(
+        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
+        reason: str | None = None,
+    ) -> None:
+        """The unit claimed, on ``on``, the me-too it is owed on a demand."""
+        cluster = self.get(cluster_id)
+        cluster.claim_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
+        self._records.save(cluster)
+
+    def settle_me_too(
+        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
+        reason: str | None = None,
+    ) -> None:
+        """The unit's me-too claim on a demand was settled on ``on``: once."""
+        cluster = self.get(cluster_id)
+        cluster.settle_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
+        self._records.save(cluster)
+
+    def waive_me_too(
+        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
+        reason: str,
+    ) -> None:
+        """The unit gave up its me-too claim on a demand on ``on``, and why."""
+        cluster = self.get(cluster_id)
+        cluster.waive_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
+        self._records.save(cluster)
 
 
 def alignment_of(

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.application.alignment import alignment_of
+from bargaining.application.alignment import MeTooAndAlignment, alignment_of
 from bargaining.application.disputes import Disputes
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of, load_on, load_reading
@@ -131,7 +131,7 @@ class ClusterStatus:
         return "\n".join(lines)
 
 
-class Clusters:
+class Clusters(MeTooAndAlignment):
     """Bargaining clusters: members, adopted framework, pact and its sign-offs, and status."""
 
     def __init__(self, records: Records, disputes: Disputes | None = None) -> None:
@@ -278,43 +278,6 @@ class Clusters:
                              disputes=self._dispute_facts(cluster_id, at, on),
                              me_too=tuple(cluster.me_too_claims),
                              alignment=alignment_of(self._records, cluster, at=at, on=on))
-
-    def alignment(
-        self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None
-    ) -> tuple[MemberAlignment, ...]:
-        """Each member's current expiry against the cluster's target date, whether a
-        tentative agreement it reached lands on it, and the term (or bridge agreement) that
-        would bring it there; as recorded, as it was ``on`` a day, or as known ``at`` a
-        moment."""
-        cluster = self.get(cluster_id, at=at, on=on)
-        return alignment_of(self._records, cluster, at=at, on=on)
-
-    def claim_me_too(
-        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
-        reason: str | None = None,
-    ) -> None:
-        """The unit claimed, on ``on``, the me-too it is owed on a demand."""
-        cluster = self.get(cluster_id)
-        cluster.claim_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
-        self._records.save(cluster)
-
-    def settle_me_too(
-        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
-        reason: str | None = None,
-    ) -> None:
-        """The unit's me-too claim on a demand was settled on ``on``: once."""
-        cluster = self.get(cluster_id)
-        cluster.settle_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
-        self._records.save(cluster)
-
-    def waive_me_too(
-        self, cluster_id: UUID, unit_id: UUID, demand: str, *, actor: Actor, on: date,
-        reason: str,
-    ) -> None:
-        """The unit gave up its me-too claim on a demand on ``on``, and why."""
-        cluster = self.get(cluster_id)
-        cluster.waive_me_too(unit_id, demand, actor=actor, on=on, reason=reason)
-        self._records.save(cluster)
 
     @staticmethod
     def _table(
