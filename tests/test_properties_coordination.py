@@ -29,6 +29,7 @@ from bargaining import (
     Tally,
     TermLength,
     Terms,
+    Threshold,
     Verdict,
     Vote,
     Years,
@@ -93,8 +94,10 @@ def test_vote_arithmetic_is_enforced_for_any_tally(eligible: int, cast: int, yes
         assert "does not add up" in str(refused) or "more ballots were cast" in str(refused)
         return
     assert adds_up
-    vote = Vote(date(2026, 1, 1), tally)
-    assert vote.passed == (yes * 2 > cast)
+    vote = Vote(date(2026, 1, 1), tally)  # a majority of valid ballots: spoiled excluded
+    assert vote.passed == (yes > no)
+    assert Vote(date(2026, 1, 1), tally, Threshold.majority_of_cast()).passed == (
+        yes * 2 > cast)
 
 
 DEMANDS = [
