@@ -64,6 +64,13 @@ from bargaining.domain.disputes.strike_position import (
     StrikePositionCalendar,
     StrikePositionRule,
 )
+from bargaining.domain.frameworks.baseline import (
+    BaselineJudgement,
+    BaselineLine,
+    Change,
+    judge_against_agreement,
+)
+from bargaining.domain.frameworks.clauses import ContractClause
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
@@ -151,6 +158,8 @@ __all__ = [
     "BargainingError",
     "BargainingRound",
     "BargainingUnit",
+    "BaselineJudgement",
+    "BaselineLine",
     "Binds",
     "Body",
     "BodyKind",
@@ -159,6 +168,7 @@ __all__ = [
     "CampaignScope",
     "CampaignStatus",
     "Category",
+    "Change",
     "Clause",
     "ClimbCheck",
     "ClusterCandidate",
@@ -167,6 +177,7 @@ __all__ = [
     "ColumnMapping",
     "CompoundIncrease",
     "ConcurrentChange",
+    "ContractClause",
     "CostOfLiving",
     "CsvImporter",
     "Demand",
@@ -259,6 +270,7 @@ __all__ = [
     "WageFigures",
     "Years",
     "evaluate",
+    "judge_against_agreement",
     "participation_series",
     "readiness",
     "score",
