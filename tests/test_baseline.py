@@ -263,7 +263,7 @@ def test_a_real_wage_demand_sees_a_raise_below_inflation_as_a_cut() -> None:
     assert line.explanation.startswith("cuts wages: -1% a year above inflation against")
 
 
-def test_amounts_and_term_lengths_are_ranked_only_by_a_demand() -> None:
+def test_amounts_are_ranked_only_by_a_demand_and_term_lengths_never() -> None:
     agreement = in_force(terms=Terms.of(beds=Amount(20), term=Years(3),
                                         progression=Progression(3)))
     offer = Terms.of(beds=Amount(24), term=Years(5), progression=Progression(5))
@@ -276,7 +276,9 @@ def test_amounts_and_term_lengths_are_ranked_only_by_a_demand() -> None:
                                                           more_is_better=False)),
                Demand("term", Category.TERM, TermLength(5, 3))]
     ranked = judge_against_agreement(offer, agreement, demands=demands)
-    assert [line.key for line in ranked.concessions] == ["beds", "term", "progression"]
+    assert [line.key for line in ranked.concessions] == ["beds", "progression"]
+    assert ranked.line_for("term").explanation == (
+        "changes term from a term of 3 years to a term of 5 years")
     assert ranked.line_for("beds").explanation == (
         "weakens beds from 20 to 24 residents a nurse")
     assert ranked.line_for("beds").category is Category.WORKLOAD

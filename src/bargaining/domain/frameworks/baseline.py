@@ -135,8 +135,10 @@ def judge_against_agreement(
     Every clause of the agreement is kept, improved, weakened or dropped (an offer that does
     not name a clause leaves it as it is); every term is compared with the offer's term of the
     same key: wages by their yearly rate (or what the framework's demand binds, with
-    ``demands``), progression by years to the top rate (fewer is better), an amount or a term
-    length only where a demand says which way is better (otherwise it "changes"). A term or
+    ``demands``), progression by years to the top rate (fewer is better), an amount only where
+    its demand says which way is better; otherwise, and for a term's length, it "changes". A
+    raise smaller than the one in force takes nothing members have; a cut, a real-wage loss
+    under a demand on the real wage, or a lost cost-of-living protection does. A term or
     clause weakened or dropped is a concession; a tier that gives one group less than the
     agreement in force is a concession for that group.
     """
@@ -224,8 +226,8 @@ def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
     if measure is None:
         if score(_UNRANKED, held) == score(_UNRANKED, offered):
             return Change.KEEPS, f"keeps {key} at {before}"
-        return Change.CHANGES, (f"changes {key} from {before} to {after} (which is better "
-                                "needs the framework's demand for it)")
+        why = "" if kind == "years" else " (which is better needs the framework's demand for it)"
+        return Change.CHANGES, f"changes {key} from {before} to {after}{why}"
     was, now = score(measure, held, inflation), score(measure, offered, inflation)
     if kind == "clause":
         verb = (Change.KEEPS if was == now else Change.IMPROVES if now > was else Change.DROPS)
@@ -296,7 +298,13 @@ _MEASURES: dict[str, type[Any]] = {"wages": CompoundIncrease, "clause": Protecti
 
 
 def _measure(key: str, kind: str, measure: Measure | None) -> Measure | None:
-    if measure is None:
+    """How a term is ranked: by its demand, else wages by the yearly rate, a clause present
+    above absent, progression by fewer years. A term's length is no gain members hold: a
+    longer or shorter one only changes."""
+    if measure is not None and not isinstance(measure, _MEASURES[kind]):
+        raise InvalidInput(f"the demand '{key}' measures {measure.kind}, and the term is "
+                           f"{'a clause' if kind == 'clause' else kind}")
+    if measure is None or kind == "years":
         if kind == "wages":
             return CompoundIncrease(0, 0, binds=Binds.YEARLY)
         if kind == "clause":
@@ -304,9 +312,6 @@ def _measure(key: str, kind: str, measure: Measure | None) -> Measure | None:
         if kind == "progression":
             return Quantity("years to the top rate", 0, 0, more_is_better=False)
         return None
-    if not isinstance(measure, _MEASURES[kind]):
-        raise InvalidInput(f"the demand '{key}' measures {measure.kind}, and the term is "
-                           f"{'a clause' if kind == 'clause' else kind}")
     known: Measure = measure
     return known
 
