@@ -258,6 +258,8 @@ def test_units_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
             "5 agreements recorded in 1 batches") in out
     assert "line 6: expiry date '00:00:00' is not a date (YYYY-MM-DD)" in out
     assert "line 8: expiry 1983-07-18 is 20 years from the file's typical year 2003" in out
+    assert ("drops the contracting-out clause of the agreement in force: a concession" in out
+            and "['contracting-out', 'staffing ratio']" in out)
 
 
 def test_expiry_map_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
@@ -278,6 +280,8 @@ def test_frameworks_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None
     assert "Verdict.MEETS_FLOOR\nVerdict.MEETS_TARGET\nthe inflation series has a gap" in out
     assert "two-tier by benefit plan: members hired after 2007" in out
     assert "Verdict.BELOW_FLOOR" in out
+    assert ("Verdict.MEETS_FLOOR\nweakens care hours from 4.1 to 4 hours of care per resident "
+            "day\n['care hours']") in out
 
 
 def test_clusters_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:

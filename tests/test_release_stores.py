@@ -75,7 +75,8 @@ def as_read_today(value: Any) -> Any:
     local table, bargaining every matter. A ladder's strike vote rung states its mandate rule:
     rungs stored then read back with the default, a majority of valid ballots, on the strike
     vote rung and none elsewhere. A wage demand says what its floor binds: one stored then (a
-    compound increase) binds the total over the term, with no stated period."""
+    compound increase) binds the total over the term, with no stated period. An agreement may
+    hold its terms and clauses: one stored then reads with none."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -106,6 +107,8 @@ def as_read_today(value: Any) -> Any:
         found["present"] = None
     if found.get("aggregate_kind") == "BargainingCluster" and found.get("event") in _DAY_ADDED:
         found["data"]["on"] = None  # cluster events record their day since; not recorded then
+    if set(found) == {"expiry", "effective", "settled", "source"}:  # an agreement
+        found.update(terms=None, clauses=[])  # agreements hold terms and clauses since
     if set(found) == {"name", "threshold", "kind"}:  # a rung: the strike vote's mandate rule
         found["mandate_rule"] = ({"percent": "50", "of": "valid", "strictly_more": True}
                                  if found["kind"] == "strike vote" else None)

@@ -79,6 +79,13 @@ from bargaining.domain.disputes.strike_position import (
     StrikePositionCalendar,
     StrikePositionRule,
 )
+from bargaining.domain.frameworks.baseline import (
+    BaselineJudgement,
+    BaselineLine,
+    Change,
+    judge_against_agreement,
+)
+from bargaining.domain.frameworks.clauses import ContractClause
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
@@ -167,6 +174,8 @@ __all__ = [
     "BargainingError",
     "BargainingRound",
     "BargainingUnit",
+    "BaselineJudgement",
+    "BaselineLine",
     "Binds",
     "Body",
     "BodyKind",
@@ -175,6 +184,7 @@ __all__ = [
     "CampaignScope",
     "CampaignStatus",
     "Category",
+    "Change",
     "Clause",
     "ClimbCheck",
     "ClusterCandidate",
@@ -183,6 +193,7 @@ __all__ = [
     "ColumnMapping",
     "CompoundIncrease",
     "ConcurrentChange",
+    "ContractClause",
     "CostOfLiving",
     "CsvImporter",
     "Demand",
@@ -286,6 +297,7 @@ __all__ = [
     "Years",
     "combine_returns",
     "evaluate",
+    "judge_against_agreement",
     "participation_series",
     "plan_alignment",
     "readiness",

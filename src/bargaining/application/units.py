@@ -6,11 +6,17 @@ applies the domain's rules), and saves it; a refused command records nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from uuid import UUID
 
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of, load_on
+from bargaining.domain.frameworks.baseline import BaselineJudgement, judge_against_agreement
+from bargaining.domain.frameworks.clauses import ContractClause
+from bargaining.domain.frameworks.framework import Demand
+from bargaining.domain.frameworks.inflation import Inflation
+from bargaining.domain.frameworks.terms import Terms
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     ConcurrentChange,
@@ -83,10 +89,15 @@ class Units:
         settled: date | None = None,
         source: str | None = None,
         reason: str | None = None,
+        terms: Terms | None = None,
+        clauses: Sequence[ContractClause] = (),
     ) -> None:
-        """Record a collective agreement on a unit. Agreements of one unit never overlap."""
+        """Record a collective agreement on a unit. Agreements of one unit never overlap.
+        Its ``terms`` and ``clauses``, where known, are what offers to replace it are judged
+        against (:meth:`judge_against_agreement`)."""
         agreement = CollectiveAgreement(
-            expiry=expiry, effective=effective, settled=settled, source=source
+            expiry=expiry, effective=effective, settled=settled, source=source, terms=terms,
+            clauses=clauses,
         )
         found = load_unit(self._records, unit)
         found.record_agreement(agreement, actor=actor, reason=reason)
@@ -101,7 +112,8 @@ class Units:
         actor: Actor,
         reason: str | None = None,
     ) -> None:
-        """Correct the agreement recorded with ``expiry`` (the original stays in history)."""
+        """Correct the agreement recorded with ``expiry`` (the original stays in history);
+        ``corrected`` may add the terms and clauses it was first recorded without."""
         found = load_unit(self._records, unit)
         found.correct_agreement(expiry, corrected, actor=actor, reason=reason)
         self._records.save(found)
@@ -172,6 +184,27 @@ class Units:
         except RecordNotFound as missing:
             raise UnitNotFound(str(missing)) from None
         return load_unit(self._records, unit, version=version)
+
+    def judge_against_agreement(
+        self,
+        unit: UUID,
+        terms: Terms,
+        *,
+        on: date | None = None,
+        demands: Iterable[Demand] = (),
+        inflation: Inflation | None = None,
+    ) -> BaselineJudgement:
+        """Judge an offer's or tentative agreement's ``terms`` against the agreement it would
+        replace: the one the unit worked under ``on`` that day, as known then (by default its
+        current agreement). A term or clause the terms weaken or drop is a concession,
+        whatever the framework says; ``demands`` (a framework version's) say which way is
+        better for amounts and what wage floors bind. With no agreement, nothing is judged.
+        Records nothing."""
+        if on is None:
+            agreement = load_unit(self._records, unit).current_agreement
+        else:
+            agreement = self.get(unit, on=on).agreement_on(on)
+        return judge_against_agreement(terms, agreement, demands=demands, inflation=inflation)
 
     def find(self, *, union: str, local: str, employer: str, unit_name: str) -> BargainingUnit:
         """Find a unit by the names it was registered with (case and spacing do not matter)."""

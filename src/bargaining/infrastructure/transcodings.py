@@ -36,6 +36,7 @@ from bargaining.domain.coordination.round import Offer, TentativeAgreement
 from bargaining.domain.coordination.tables import TableKind
 from bargaining.domain.disputes.intervention import InterventionKind
 from bargaining.domain.disputes.law import LawEffect
+from bargaining.domain.frameworks.clauses import ContractClause
 from bargaining.domain.frameworks.evaluation import (
     Amount,
     Clause,
@@ -110,12 +111,20 @@ class AgreementAsDict(Transcoding):
     name = "collective_agreement"
 
     def encode(self, obj: CollectiveAgreement) -> dict[str, Any]:
-        return {
+        """The released form; terms and clauses are added only when the agreement has them,
+        so an agreement without them is stored byte for byte as release 0.1 stored it (and
+        its stored form, read back, has neither)."""
+        data: dict[str, Any] = {
             "expiry": obj.expiry,
             "effective": obj.effective,
             "settled": obj.settled,
             "source": obj.source,
         }
+        if obj.terms is not None:
+            data["terms"] = obj.terms
+        if obj.clauses:
+            data["clauses"] = list(obj.clauses)
+        return data
 
     def decode(self, data: dict[str, Any]) -> CollectiveAgreement:
         return CollectiveAgreement(**data)
@@ -270,6 +279,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "base_wage": Wage,
     "progression": Progression,
     "inflation_series": Inflation,
+    "contract_clause": ContractClause,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,

@@ -72,6 +72,10 @@ def _agreement_facts(agreement: Any, lead: str = ": ") -> str:
         facts.append(f"settled {agreement.settled}")
     if agreement.source:
         facts.append(f"source {agreement.source}")
+    if agreement.terms is not None and agreement.terms.items:
+        facts.append(count_of(len(agreement.terms.items), "term"))
+    if agreement.clauses:
+        facts.append(count_of(len(agreement.clauses), "clause"))
     return f"{lead}{listing(facts)}" if facts else ""
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import attrs
 
+from bargaining.domain.frameworks.clauses import ContractClause
+from bargaining.domain.frameworks.terms import Terms
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 
@@ -16,18 +19,38 @@ def _date_or_none(value: object, what: str) -> None:
         require_date(value, what)
 
 
+def _clauses(values: Any) -> tuple[ContractClause, ...]:
+    if isinstance(values, ContractClause):
+        values = [values]
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise InvalidInput("an agreement's clauses are a list of ContractClause")
+    clauses = tuple(values)
+    for clause in clauses:
+        if not isinstance(clause, ContractClause):
+            raise InvalidInput(
+                f"an agreement's clauses are ContractClause values, not {type(clause).__name__}")
+    return clauses
+
+
 @attrs.frozen
 class CollectiveAgreement:
     """One agreement of a unit.
 
     ``effective`` may be unknown (``None``): public notice data such as FMCS F-7 gives only the
     expiry. ``source`` says where the fact came from (a document, "F-7 notice, line 12").
+    ``terms`` (wages, progression, amounts, term length, keyed as a framework's demands are)
+    and ``clauses`` (its protections, by name and category) are what the members have: the
+    baseline an offer to replace it is judged against, so a past gain it weakens or drops is
+    seen as a concession. Both may be unknown (``None`` and no clauses), as for agreements
+    known from notices only.
     """
 
     expiry: date
     effective: date | None = None
     settled: date | None = None
     source: str | None = None
+    terms: Terms | None = attrs.field(default=None, hash=False)
+    clauses: tuple[ContractClause, ...] = attrs.field(default=(), converter=_clauses)
 
     def __attrs_post_init__(self) -> None:
         if self.expiry is None:
@@ -42,6 +65,17 @@ class CollectiveAgreement:
                 f"an agreement must expire after it takes effect: "
                 f"effective {self.effective}, expiry {self.expiry}"
             )
+        if self.terms is not None and not isinstance(self.terms, Terms):
+            raise InvalidInput("an agreement's terms are Terms: Terms.of(wages=Increases([...]))")
+        names = [c.name for c in self.clauses]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise InvalidInput(f"each clause of an agreement is named once; repeated: "
+                               f"{', '.join(repeated)}")
+        both = sorted(set(names) & set(self.terms.items if self.terms is not None else ()))
+        if both:
+            raise InvalidInput(f"a clause and a term of the agreement share the name "
+                               f"{', '.join(both)}: an offer could not tell them apart")
 
     @property
     def start(self) -> date:

@@ -1,0 +1,9 @@
+"""baseline.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_baseline import *  # noqa: F403
+
+scenarios("baseline.feature")
