@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
 
+import attrs
 import pytest
 from eventsourcing.persistence import StoredEvent
 
@@ -34,9 +35,13 @@ from bargaining import (
     Quantity,
     Raise,
     Raises,
+    TableKind,
+    Tally,
     TermLength,
     Terms,
     Tiered,
+    Verdict,
+    Vote,
     Years,
     judge_against_agreement,
 )
@@ -284,3 +289,54 @@ def test_amounts_are_ranked_only_by_a_demand_and_term_lengths_never() -> None:
     assert ranked.line_for("beds").category is Category.WORKLOAD
     silent = judge_against_agreement(Terms(), agreement)
     assert {line.change for line in silent.lines[3:]} == {Change.SILENT}
+
+
+def test_a_tables_offer_is_judged_against_each_units_agreement_and_ratified_carries_clauses(
+    app: BargainingApp,
+) -> None:
+    """At a cluster's table: a clause the framework has no demand on may be named (dropped,
+    or given a figure) without the evaluation refusing it; the table's tentative agreement is
+    judged against each covered unit's agreement in force; once ratified, the new agreement
+    carries the clauses the tentative agreement kept, at the figures it gave."""
+    chair = Actor("c-1", "committee chair")
+    framework = app.frameworks.draft(name="Care 2025", sectors=["long-term care"], demands=[
+        Demand("wages", Category.WAGES, CompoundIncrease(3, 4, binds=Binds.YEARLY))],
+        actor=chair)
+    app.frameworks.record_vote(framework, 1, Vote(date(2024, 9, 1), Tally(
+        eligible=100, cast=90, yes=80, no=10)), actor=chair)
+    cluster = app.clusters.form(name="LTC 2025", sectors=["long-term care"], committee=[chair],
+                                window_start=date(2025, 3, 1), window_end=date(2025, 3, 31),
+                                target_alignment=date(2028, 3, 31), actor=chair,
+                                on=date(2024, 9, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=chair, on=date(2024, 9, 1))
+    homes = []
+    for name in ("Home A", "Home B"):
+        unit = app.units.register(union="SEIU", local="2", employer="Extendicare",
+                                  unit_name=name, actor=STEWARD)
+        app.units.record_agreement(unit, effective=date(2022, 4, 1), expiry=date(2025, 3, 31),
+                                   terms=Terms.of(wages=WAGES),
+                                   clauses=[CONTRACTING_OUT, STAFFING], actor=STEWARD)
+        app.clusters.admit(cluster, unit, actor=chair, on=date(2024, 9, 1))
+        homes.append(unit)
+    table = app.rounds.open_table(units=homes, kind=TableKind.MASTER, on=date(2024, 12, 1),
+                                  actor=chair, cluster=cluster, name="Extendicare homes")
+    offer = Terms.of(wages=Increases([3.5, 3.5, 3.5]), **{"contracting-out": Clause(False),
+                                                         "staffing ratio": Amount(4.3)})
+    evaluation = app.rounds.record_offer(table, offer, on=date(2025, 1, 15), actor=chair)
+    assert evaluation is not None and evaluation.overall is Verdict.MEETS_FLOOR
+    judged = app.rounds.against_agreements(table)
+    assert set(judged) == set(homes)
+    assert all([line.key for line in j.concessions] == ["contracting-out"]
+               for j in judged.values())
+    kept = Terms.of(wages=Increases([3.5, 3.5, 3.5]), **{"staffing ratio": Amount(4.3)})
+    app.rounds.reach_tentative_agreement(table, kept, on=date(2025, 2, 20),
+                                         effective=date(2025, 4, 1), expiry=date(2028, 3, 31),
+                                         actor=chair)
+    assert all(not j.has_concession for j in app.rounds.against_agreements(table).values())
+    assert app.rounds.record_ratification_vote(table, Vote(date(2025, 3, 10), Tally(
+        eligible=300, cast=250, yes=200, no=50)), actor=chair)
+    for unit in homes:
+        new = app.units.get(unit).current_agreement
+        assert new is not None and new.expiry == date(2028, 3, 31)
+        assert new.clauses == (CONTRACTING_OUT, attrs.evolve(STAFFING, standard=Decimal("4.3")))
+        assert new.terms == Terms.of(wages=Increases([3.5, 3.5, 3.5]))

@@ -16,6 +16,11 @@ from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
 from bargaining.domain.coordination.returns import Return, ReturnsResult, ReturnsRule
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.coordination.tables import TableKind
+from bargaining.domain.frameworks.baseline import (
+    BaselineJudgement,
+    carried_forward,
+    judge_against_agreement,
+)
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
     Terms,
@@ -135,8 +140,36 @@ class Rounds:
         cluster = self._cluster(bargaining_round.cluster_id)
         assert cluster.framework is not None
         demands = [d for d in version.demands if bargaining_round.bargains(d.category)]
-        return evaluate(cluster.framework.name, version.number, demands, terms,
+        # Clauses of the agreements in force that the framework has no demand on are judged
+        # against those agreements (against_agreements), not by the framework.
+        known = {d.key for d in version.demands}
+        clauses = {c.name for u in self._units(bargaining_round)
+                   if u.current_agreement is not None for c in u.current_agreement.clauses}
+        judged = Terms({k: v for k, v in terms.items.items()
+                        if k in known or k not in clauses})
+        return evaluate(cluster.framework.name, version.number, demands, judged,
                         inflation=inflation)
+
+    def against_agreements(
+        self, round_id: UUID, *, inflation: Inflation | None = None
+    ) -> dict[UUID, BaselineJudgement]:
+        """The table's tentative agreement (or, before one, its latest offer) judged against
+        the agreement each covered unit worked under on that day: a clause or term it weakens
+        or drops is a concession, whatever the framework says (``{}`` before any offer)."""
+        bargaining_round = self.get(round_id)
+        ta = bargaining_round.tentative
+        latest = bargaining_round.offers[-1] if bargaining_round.offers else None
+        if ta is not None:
+            terms, day = ta.terms, ta.reached_on
+        elif latest is not None:
+            terms, day = latest.terms, latest.received_on
+        else:
+            return {}
+        version = self._framework_version(bargaining_round)
+        demands = version.demands if version is not None else ()
+        return {unit.id: judge_against_agreement(terms, unit.agreement_on(day),
+                                                 demands=demands, inflation=inflation)
+                for unit in self._units(bargaining_round)}
 
     def record_offer(
         self, round_id: UUID, terms: Terms, *, on: date, actor: Actor,
@@ -268,10 +301,12 @@ class Rounds:
         units = self._units(bargaining_round)
         if ta.expiry is not None:
             for unit in units:
+                terms, clauses = carried_forward(ta.terms, unit.current_agreement)
                 unit.record_agreement(
                     CollectiveAgreement(expiry=ta.expiry, effective=ta.effective, settled=on,
                                         source=f"ratified in bargaining round "
-                                               f"{bargaining_round.id}"),
+                                               f"{bargaining_round.id}",
+                                        terms=terms, clauses=clauses),
                     actor=actor, reason=reason)
         changed: list[object] = [bargaining_round, *units]
         if cluster is not None and cluster.has_rule(PactRule.ME_TOO):

@@ -350,3 +350,25 @@ def _gives_clause(value: Any) -> bool:
     return any(isinstance(v, Clause) and v.present
                for v in ((value.incumbents, value.new_hires) if isinstance(value, Tiered)
                          else (value,)))
+
+
+def carried_forward(
+    terms: Terms, agreement: InForce | None,
+) -> tuple[Terms, tuple[ContractClause, ...]]:
+    """What a ratified tentative agreement makes of the agreement in force, so that it is the
+    baseline the next offer is judged against: its terms (the clauses it names aside), and
+    the clauses in force carried over unless it dropped them (``Clause(False)``), at the
+    figure it gave (an ``Amount``); a clause it adds has no category to carry and stays a
+    term."""
+    clauses = agreement.clauses if agreement is not None else ()
+    by_name = {c.name: c for c in clauses}
+    kept: list[ContractClause] = []
+    for clause in clauses:
+        offered = terms.items.get(clause.name)
+        if isinstance(offered, Clause) and not offered.present:
+            continue
+        if isinstance(offered, Amount) and clause.standard is not None:
+            clause = attrs.evolve(clause, standard=offered.value)
+        kept.append(clause)
+    rest = {k: v for k, v in terms.items.items() if k not in by_name}
+    return Terms(rest), tuple(kept)
