@@ -8,6 +8,7 @@ their stored events and snapshots are inserted, bytes unchanged, into a fresh st
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sqlite3
@@ -21,7 +22,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-from bargaining import Actor, BargainingApp, EncryptionKeyError, StoreError
+from bargaining import Actor, BargainingApp, EncryptionKeyError, RecordNotFound, StoreError
 
 RELEASES = Path(__file__).resolve().parent / "release_stores"
 V0_1 = RELEASES / "v0.1"
@@ -241,3 +242,29 @@ def test_a_stored_value_this_version_cannot_read_is_named_as_such_not_as_a_wrong
             app.campaigns.get(campaign)
         assert not isinstance(raised.value, EncryptionKeyError)
         assert app.units.get(UUID(edges["unit"])).union == "CUPE"
+
+
+@pytest.mark.parametrize("store_kind", ["sqlite"], indirect=True)
+def test_every_record_of_release_0_1_reads_on_any_day(released: BargainingApp,
+                                                      variant: str) -> None:
+    """Events stored before facts kept their day count from the day they were recorded, or
+    from a later fact's day if earlier (a unit admitted then, its pact signed the year before):
+    every record and the cluster's status read on any day, from before the first fact to
+    after the last, without a record missing what a later fact builds on."""
+    records = EXPECTED[variant]["records"]
+    every = [*records["units"].values(), records["framework"], records["cluster"],
+             *records["rounds"].values(), records["campaign"]]
+    read = 0
+    for day in (date(2020, 1, 1), date(2025, 6, 1), date(2025, 11, 1), date(2026, 1, 1),
+                date(2026, 3, 28), date(2026, 6, 30), date(2027, 1, 1)):
+        for record in every:
+            try:
+                released.history.as_of(UUID(record), on=day)
+                read += 1
+            except RecordNotFound:
+                pass
+        with contextlib.suppress(RecordNotFound):  # formed later than the day
+            released.clusters.status(UUID(records["cluster"]), on=day)
+    assert read > 3 * len(every)
+    latest = released.history.as_of(UUID(records["cluster"]), on=date(2099, 1, 1))
+    assert latest.version == released.clusters.get(UUID(records["cluster"])).version

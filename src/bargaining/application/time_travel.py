@@ -67,6 +67,30 @@ def counts_on(event: Any, day: date) -> bool:
     return real_day(event) <= day
 
 
+def days_counted(events: Sequence[Any]) -> dict[int, date | None]:
+    """Each event's day "as it was on" counts it from, by version (``None``: every day). An
+    event without a day of its own counts from the day it was recorded, or from the day of a
+    later fact of the record if that is earlier: what a later fact builds on (a unit admitted
+    before release 0.1 kept days, then its signing of the pact dated the year before) had
+    happened by then."""
+    days: dict[int, date | None] = {}
+    later: date | None = None
+    for event in reversed(events):
+        version = event.originator_version
+        own = occurred_on(event)
+        if own is not None:
+            days[version] = own
+            later = own if later is None else min(later, own)
+            continue
+        if version == 1:
+            days[version] = None
+            continue
+        recorded = real_day(event)
+        days[version] = recorded if later is None else min(recorded, later)
+        later = days[version]
+    return days
+
+
 _RECORDED = BargainingUnit.AgreementRecorded
 _CORRECTED: type[Any] = getattr(BargainingUnit, "AgreementCorrected")  # noqa: B009
 
@@ -85,8 +109,7 @@ def events_on(events: Sequence[Any], day: date) -> list[Any]:
         elif isinstance(event, _CORRECTED):
             numbers[event.originator_version] = agreements.corrected(
                 event.expiry, event.corrected)
-    if not numbers:
-        return [event for event in events if counts_on(event, day)]
+    others = days_counted([e for e in events if e.originator_version not in numbers])
     kept = []
     for event in events:
         version = event.originator_version
@@ -94,7 +117,7 @@ def events_on(events: Sequence[Any], day: date) -> list[Any]:
             number = numbers[version]
             if number is not None and agreements.counts_on(number, day):
                 kept.append(event)
-        elif counts_on(event, day):
+        elif (counted := others[version]) is None or counted <= day:
             kept.append(event)
     return kept
 
