@@ -35,3 +35,28 @@ Feature: The contract in force is the baseline an offer is judged against
     When the employer offers 3.5% a year for 3 years and the contracting-out clause only for workers hired before 2025-04-01
     Then against the agreement in force the offer is a concession on "contracting-out" only
     And the "contracting-out" line says "for workers hired from 2025-04-01 (two-tier)"
+
+  Scenario: A gain won in one round is still defended in the next
+    # A renewed agreement keeps what it does not change: a round that says nothing on
+    # progression leaves the 3 years the members won, and the round after must defend them.
+    Given that agreement brings workers to the top rate in 3 years
+    And members ratify a tentative agreement of 3.5% a year from 2025-04-01 to 2028-03-31 that says nothing on progression
+    When the employer's next offer is 3.5% a year and 8 years to the top rate
+    Then against the agreement in force the offer is a concession on "progression" only
+    And the "progression" line says "weakens progression from 3 to 8 years to the top rate"
+    And the "contracting-out" line says "carries over the contracting-out clause of the agreement in force"
+
+  Scenario Outline: What a sectoral table settles reaches the unit's agreement, whichever table ratifies first
+    # As in the Front commun, a unit bargains wages and the term at a central table and what is
+    # particular to its sector at a sectoral one; its agreement is all of what they settled.
+    Given the unit sits at a central table bargaining wages and the term, and a sectoral table bargaining staffing
+    And the sectoral table agrees to 3.5 hours of care per resident day
+    And the central table agrees to 3.5% a year from 2025-04-01 to 2028-03-31
+    When members ratify at the <first> table, then at the <second> table
+    Then the unit's agreement runs from 2025-04-01 to 2028-03-31 with a staffing ratio of 3.5 hours of care per resident day
+    And that agreement still has the contracting-out clause
+
+    Examples:
+      | first    | second   |
+      | sectoral | central  |
+      | central  | sectoral |

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+import attrs
 import pytest
 from pytest_bdd import given, parsers, then, when
 
@@ -24,9 +26,13 @@ from bargaining import (
     Demand,
     Evaluation,
     Increases,
+    Progression,
+    TableKind,
+    Tally,
     Terms,
     Tiered,
     Verdict,
+    Vote,
     evaluate,
 )
 
@@ -44,6 +50,7 @@ class Baseline:
     demands: list[Demand] = field(default_factory=list)
     evaluation: Evaluation | None = None
     judgement: BaselineJudgement | None = None
+    tables: dict[str, UUID] = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -139,3 +146,108 @@ def no_concession(baseline: Baseline) -> None:
 def line_says(baseline: Baseline, key: str, words: str) -> None:
     assert baseline.judgement is not None
     assert words in baseline.judgement.line_for(key).explanation
+
+
+# ------------------------------------------------------------------ round after round
+
+
+def _ratify(baseline: Baseline, table: UUID, day: date) -> None:
+    vote = Vote(day, Tally(eligible=200, cast=160, yes=120, no=40))
+    assert baseline.app.rounds.record_ratification_vote(table, vote, actor=STEWARD)
+
+
+@given(parsers.parse("that agreement brings workers to the top rate in {years:d} years"))
+def progression_in_force(baseline: Baseline, years: int) -> None:
+    assert baseline.unit is not None and baseline.expiry is not None
+    held = baseline.app.units.get(baseline.unit).current_agreement
+    assert held is not None and held.terms is not None
+    baseline.app.units.correct_agreement(
+        baseline.unit, expiry=baseline.expiry, actor=STEWARD, reason="from the signed copy",
+        corrected=attrs.evolve(held, terms=Terms({**held.terms.items,
+                                                  "progression": Progression(years)})))
+
+
+@given(parsers.parse("members ratify a tentative agreement of {pct}% a year from {start} to "
+                     "{end} that says nothing on progression"))
+def ratified_silent_on_progression(baseline: Baseline, pct: str, start: str, end: str) -> None:
+    assert baseline.unit is not None
+    table = baseline.app.rounds.open(baseline.unit, on=date(2024, 12, 1), actor=STEWARD)
+    baseline.app.rounds.reach_tentative_agreement(
+        table, Terms.of(wages=Increases([pct] * 3)), on=date(2025, 2, 20),
+        effective=date.fromisoformat(start), expiry=date.fromisoformat(end), actor=STEWARD)
+    _ratify(baseline, table, date(2025, 3, 10))
+
+
+@when(parsers.parse("the employer's next offer is {pct}% a year and {years:d} years to the top "
+                    "rate"))
+def next_offer(baseline: Baseline, pct: str, years: int) -> None:
+    assert baseline.unit is not None
+    table = baseline.app.rounds.open(baseline.unit, on=date(2027, 12, 1), actor=STEWARD)
+    baseline.app.rounds.record_offer(
+        table, Terms.of(wages=Increases([pct] * 3), progression=Progression(years)),
+        on=date(2028, 1, 15), actor=STEWARD)
+    baseline.judgement = baseline.app.rounds.against_agreements(table)[baseline.unit]
+
+
+# ------------------------------------------------------------------ several tables
+
+
+@given("the unit sits at a central table bargaining wages and the term, and a sectoral table "
+       "bargaining staffing")
+def central_and_sectoral(baseline: Baseline) -> None:
+    app, unit = baseline.app, baseline.unit
+    assert unit is not None
+    framework = app.frameworks.draft(name="Care 2025", sectors=["long-term care"],
+                                     demands=baseline.demands, actor=STEWARD)
+    app.frameworks.record_vote(framework, 1, Vote(date(2024, 9, 1), Tally(
+        eligible=200, cast=160, yes=150, no=10)), actor=STEWARD)
+    cluster = app.clusters.form(name="LTC 2025", sectors=["long-term care"],
+                                committee=[STEWARD], window_start=date(2025, 3, 1),
+                                window_end=date(2025, 3, 31), target_alignment=date(2028, 3, 31),
+                                actor=STEWARD, on=date(2024, 9, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=STEWARD, on=date(2024, 9, 1))
+    app.clusters.admit(cluster, unit, actor=STEWARD, on=date(2024, 9, 1))
+    for kind, matters in ((TableKind.CENTRAL, ["wages", "term"]),
+                          (TableKind.SECTORAL, ["staffing"])):
+        baseline.tables[kind.value] = app.rounds.open_table(
+            units=[unit], kind=kind, matters=matters, on=date(2024, 12, 1), actor=STEWARD,
+            cluster=cluster)
+
+
+@given(parsers.parse("the sectoral table agrees to {hours} hours of care per resident day"))
+def sectoral_agrees(baseline: Baseline, hours: str) -> None:
+    baseline.app.rounds.reach_tentative_agreement(
+        baseline.tables["sectoral"], Terms.of(**{STAFFING: Amount(hours)}),
+        on=date(2025, 2, 20), actor=STEWARD)
+
+
+@given(parsers.parse("the central table agrees to {pct}% a year from {start} to {end}"))
+def central_agrees(baseline: Baseline, pct: str, start: str, end: str) -> None:
+    baseline.app.rounds.reach_tentative_agreement(
+        baseline.tables["central"], Terms.of(wages=Increases([pct] * 3)), on=date(2025, 2, 20),
+        effective=date.fromisoformat(start), expiry=date.fromisoformat(end), actor=STEWARD)
+
+
+@when(parsers.parse("members ratify at the {first} table, then at the {second} table"))
+def ratify_in_order(baseline: Baseline, first: str, second: str) -> None:
+    _ratify(baseline, baseline.tables[first], date(2025, 3, 5))
+    _ratify(baseline, baseline.tables[second], date(2025, 3, 12))
+
+
+@then(parsers.parse("the unit's agreement runs from {start} to {end} with a staffing ratio of "
+                    "{hours} hours of care per resident day"))
+def agreement_with_ratio(baseline: Baseline, start: str, end: str, hours: str) -> None:
+    assert baseline.unit is not None
+    found = baseline.app.units.get(baseline.unit).current_agreement
+    assert found is not None
+    assert (found.effective, found.expiry) == (date.fromisoformat(start), date.fromisoformat(end))
+    (ratio,) = [c for c in found.clauses if c.name == STAFFING]
+    assert ratio.standard == Decimal(hours)
+    assert found.settled == date(2025, 3, 12)
+
+
+@then("that agreement still has the contracting-out clause")
+def still_contracting_out(baseline: Baseline) -> None:
+    assert baseline.unit is not None
+    found = baseline.app.units.get(baseline.unit).current_agreement
+    assert found is not None and CONTRACTING_OUT in {c.name for c in found.clauses}

@@ -260,6 +260,9 @@ def test_units_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     assert "line 8: expiry 1983-07-18 is 20 years from the file's typical year 2003" in out
     assert ("drops the contracting-out clause of the agreement in force: a concession" in out
             and "['contracting-out', 'staffing ratio']" in out)
+    assert "['no-layoffs', 'progression', 'wages']" in out
+    assert ("['progression', 'no-layoffs']\nweakens progression from 3 to 8 years to the top "
+            "rate") in out
 
 
 def test_expiry_map_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from uuid import UUID
 
+from bargaining.application.clusters import current_tables, seated_at
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
 from bargaining.application.units import load_unit
@@ -15,12 +16,9 @@ from bargaining.domain.coordination.cluster import BargainingCluster, PactRule
 from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
 from bargaining.domain.coordination.returns import Return, ReturnsResult, ReturnsRule
 from bargaining.domain.coordination.round import BargainingRound
-from bargaining.domain.coordination.tables import TableKind
-from bargaining.domain.frameworks.baseline import (
-    BaselineJudgement,
-    carried_forward,
-    judge_against_agreement,
-)
+from bargaining.domain.coordination.settlement import RatifiedTable, settled_agreement
+from bargaining.domain.coordination.tables import TableKind, table_title
+from bargaining.domain.frameworks.baseline import BaselineJudgement, judge_against_agreement
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
     Terms,
@@ -32,7 +30,6 @@ from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RecordNotFound
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
-from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit
 
 
@@ -151,12 +148,15 @@ class Rounds:
                         inflation=inflation)
 
     def against_agreements(
-        self, round_id: UUID, *, inflation: Inflation | None = None
+        self, round_id: UUID, *, inflation: Inflation | None = None, on: date | None = None,
+        at: datetime | None = None,
     ) -> dict[UUID, BaselineJudgement]:
         """The table's tentative agreement (or, before one, its latest offer) judged against
         the agreement each covered unit worked under on that day: a clause or term it weakens
-        or drops is a concession, whatever the framework says (``{}`` before any offer)."""
-        bargaining_round = self.get(round_id)
+        or drops is a concession, whatever the framework says (``{}`` before any offer). As
+        recorded, or read one way, the table and the units alike: as they stood on a
+        real-world day (``on``) or as known at a moment of recording (``at``)."""
+        bargaining_round = self.get(round_id, on=on, at=at)
         ta = bargaining_round.tentative
         latest = bargaining_round.offers[-1] if bargaining_round.offers else None
         if ta is not None:
@@ -167,9 +167,11 @@ class Rounds:
             return {}
         version = self._framework_version(bargaining_round)
         demands = version.demands if version is not None else ()
+        units = [load_reading(self._records, u, BargainingUnit, "bargaining unit", on=on,
+                              at=at) for u in bargaining_round.unit_ids]
         return {unit.id: judge_against_agreement(terms, unit.agreement_on(day),
                                                  demands=demands, inflation=inflation)
-                for unit in self._units(bargaining_round)}
+                for unit in units}
 
     def record_offer(
         self, round_id: UUID, terms: Terms, *, on: date, actor: Actor,
@@ -291,28 +293,48 @@ class Rounds:
         self, bargaining_round: BargainingRound, cluster: BargainingCluster | None,
         ratified: bool, on: date, actor: Actor, reason: str | None,
     ) -> None:
-        """Save the table; ratified at a table that bargains the term, its agreement becomes
-        every covered unit's collective agreement, and me-too is recorded, all at once."""
+        """Save the table; ratified, what it settled reaches every covered unit's collective
+        agreement (:func:`settled_agreement`), and me-too is recorded, all at once. At the
+        table that bargains the term, the unit's new agreement is recorded with what every
+        table it sits at has ratified so far; a table that ratifies after it corrects that
+        agreement (a correction event naming the table)."""
         if not ratified:
             self._records.save(bargaining_round)
             return
-        ta = bargaining_round.tentative
-        assert ta is not None
         units = self._units(bargaining_round)
-        if ta.expiry is not None:
-            for unit in units:
-                terms, clauses = carried_forward(ta.terms, unit.current_agreement)
-                unit.record_agreement(
-                    CollectiveAgreement(expiry=ta.expiry, effective=ta.effective, settled=on,
-                                        source=f"ratified in bargaining round "
-                                               f"{bargaining_round.id}",
-                                        terms=terms, clauses=clauses),
-                    actor=actor, reason=reason)
+        version = self._framework_version(bargaining_round)
+        demands = version.demands if version is not None else ()
+        for unit in units:
+            tables = [_ratified_table(t) for t in self._seats(unit.id, bargaining_round, cluster)
+                      if t.ratified and t.tentative is not None]
+            agreement = settled_agreement(tables, unit.agreements, demands=demands)
+            if agreement is None:
+                continue
+            if bargaining_round.bargains_term or not unit.has_agreement_expiring(
+                    agreement.expiry):
+                unit.record_agreement(agreement, actor=actor, reason=reason)
+            else:
+                title = table_title(bargaining_round.kind, bargaining_round.name)
+                unit.correct_agreement(
+                    agreement.expiry, agreement, actor=actor,
+                    reason=f"{title} ratified on {on}: what it settled joins the agreement")
         changed: list[object] = [bargaining_round, *units]
         if cluster is not None and cluster.has_rule(PactRule.ME_TOO):
             self._record_me_too(cluster, bargaining_round, units[0].label, actor, on)
             changed.append(cluster)
         self._records.save(*changed)
+
+    def _seats(
+        self, unit_id: UUID, bargaining_round: BargainingRound,
+        cluster: BargainingCluster | None,
+    ) -> list[BargainingRound]:
+        """The tables a unit bargains at now, in the order they opened, this one as it is in
+        hand (its ratification not yet saved); outside a cluster, this table alone."""
+        if cluster is None:
+            return [bargaining_round]
+        seated = [bargaining_round if round_id == bargaining_round.id else self.get(round_id)
+                  for round_id in seated_at(cluster, unit_id)]
+        return current_tables(seated)
 
     def _record_me_too(
         self, cluster: BargainingCluster, later: BargainingRound, later_label: str, actor: Actor,
@@ -330,3 +352,9 @@ class Rounds:
         for entitlement in me_too_owed(cluster, later, later_label, version, earlier,
                                        employers=employers):
             cluster.record_me_too(entitlement, actor=actor, on=on)
+
+
+def _ratified_table(table: BargainingRound) -> RatifiedTable:
+    ta, vote = table.tentative, table.ratification
+    assert ta is not None and vote is not None
+    return RatifiedTable(table.id, ta.terms, ta.effective, ta.expiry, vote.held_on)

@@ -213,6 +213,9 @@ def _clause(clause: ContractClause, offered: Any) -> Judged:
 
 def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
           inflation: Inflation | None, offered: Any) -> Judged:
+    if offered is None and _gives_clause(held):
+        return Change.KEEPS, (f"carries over the {key} clause of the agreement in force "
+                              "(the offer leaves it)")
     if offered is None:
         return Change.SILENT, (f"says nothing on {key}: the agreement in force has "
                                f"{_describe(held, measure, inflation)}")
@@ -351,24 +354,3 @@ def _gives_clause(value: Any) -> bool:
                for v in ((value.incumbents, value.new_hires) if isinstance(value, Tiered)
                          else (value,)))
 
-
-def carried_forward(
-    terms: Terms, agreement: InForce | None,
-) -> tuple[Terms, tuple[ContractClause, ...]]:
-    """What a ratified tentative agreement makes of the agreement in force, so that it is the
-    baseline the next offer is judged against: its terms (the clauses it names aside), and
-    the clauses in force carried over unless it dropped them (``Clause(False)``), at the
-    figure it gave (an ``Amount``); a clause it adds has no category to carry and stays a
-    term."""
-    clauses = agreement.clauses if agreement is not None else ()
-    by_name = {c.name: c for c in clauses}
-    kept: list[ContractClause] = []
-    for clause in clauses:
-        offered = terms.items.get(clause.name)
-        if isinstance(offered, Clause) and not offered.present:
-            continue
-        if isinstance(offered, Amount) and clause.standard is not None:
-            clause = attrs.evolve(clause, standard=offered.value)
-        kept.append(clause)
-    rest = {k: v for k, v in terms.items.items() if k not in by_name}
-    return Terms(rest), tuple(kept)
