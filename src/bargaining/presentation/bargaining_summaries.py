@@ -340,10 +340,12 @@ def _counted(e: Any, names: Names) -> str:
     t = e.tally
     verdict = "ratified" if e.carried else "rejected"
     against = (f"; voted no: {listing([names(u) for u in e.against])}" if e.against else "")
+    missing = (f"; not returned: {listing([names(u) for u in e.missing])}" if e.missing
+               else "")
     text = (f"Returns counted on {e.on} in {names(e.originator_id)}, recorded {by(e.actor)}: "
             f"{t.yes:,} yes, {t.no:,} no of {t.cast:,} cast; {e.units_carried} of "
-            f"{count_of(e.units_returned, 'unit')} carried; {verdict} by {e.rule.value}"
-            f"{against}")
+            f"{count_of(e.units_returned + len(e.missing), 'unit')} carried; {verdict} by "
+            f"{e.rule.value}{against}{missing}")
     return text + "".join(f"; flagged: {f.why}" for f in e.flags)
 
 
