@@ -16,6 +16,7 @@ from bargaining import (
     PactRule,
     Return,
     ReturnsRule,
+    RuleViolation,
     TableKind,
     Tally,
     Terms,
@@ -102,7 +103,7 @@ def test_combined_returns_without_the_units_at_the_table_judge_the_units_that_re
     assert not seated.carried and seated.missing == (b, UUID(int=3)) and seated.expected == 3
 
 
-# ------------------------------------------------------- the round's record says what the count decided
+# ---------------------------------------- the round's record says what the count decided
 
 
 def test_the_recorded_vote_says_what_the_count_decided(memory_app: BargainingApp) -> None:
@@ -207,3 +208,37 @@ def test_a_table_takes_its_rule_as_text_and_refuses_what_is_not_a_table(
         combine_returns(None, ReturnsRule.ALL_BALLOTS)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput, match="Vote"):
         combine_returns([Return(unit, 5)], ReturnsRule.ALL_BALLOTS)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------- a shared table's sign-off
+
+
+def test_a_shared_tables_sign_off_is_the_tables_whoever_sits_first(
+    memory_app: BargainingApp,
+) -> None:
+    from tests.test_tables import _cluster, _units
+
+    app = memory_app
+    units = _units(app, "A", "B")
+    (outsider,) = _units(app, "Z")
+    cluster = _cluster(app, units, [PactRule.SIGN_OFF])
+    before = position(app)
+    with pytest.raises(RuleViolation, match="not a member"):
+        app.rounds.open_table(units=[outsider, *units], kind=TableKind.CENTRAL,
+                              on=date(2022, 10, 28), cluster=cluster, actor=CHAIR)
+    assert position(app) == before
+    central = app.rounds.open_table(units=units, kind=TableKind.CENTRAL, name="Central",
+                                    on=date(2022, 10, 28), cluster=cluster, actor=CHAIR)
+    app.clusters.withdraw(cluster, units[0], actor=CHAIR, on=date(2023, 6, 1),
+                          reason="left the coalition")
+    app.rounds.reach_tentative_agreement(central, Terms.of(wages=Increases([2, 2, 1.5, 1.5, 2])),
+                                         on=date(2023, 12, 28), actor=CHAIR, **TERM)
+    app.clusters.decide_sign_off(cluster, central, approved=True,
+                                 vote=_vote(date(2024, 1, 10), 5, 1), actor=CHAIR)
+    decision = app.clusters.get(cluster).sign_off_for(central)
+    assert decision is not None and decision.round_id == central and decision.approved
+    assert "tentative agreement 1 of the central table 'Central'" in (
+        app.history.of(cluster)[-1].summary)
+    app.rounds.record_ratification_vote(central, _vote(date(2024, 1, 16), 9, 1), actor=CHAIR)
+    assert app.rounds.flags(central) == ()
+    assert app.rounds.get(central).recorded_flags == []

@@ -210,7 +210,7 @@ def _sign_off(e: Any, names: Names) -> str:
     verdict = "approved" if d.approved else "refused"
     below = f" below floor on {listing(d.failing_demands)}" if d.failing_demands else ""
     return (f"Sign-off {verdict} in cluster '{names(e.originator_id)}' {by(d.decided_by)} for "
-            f"tentative agreement {d.tentative_number} of {names(d.unit_id)}{below}: "
+            f"tentative agreement {d.tentative_number} of {names(d.round_id)}{below}: "
             f"{vote_text(d.vote)}")
 
 

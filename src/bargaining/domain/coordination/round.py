@@ -112,8 +112,8 @@ class BargainingRound(Aggregate):
     def open(
         cls, *, unit_id: UUID | None = None, on: date, actor: Actor,
         cluster_id: UUID | None = None, reason: str | None = None,
-        unit_ids: Sequence[UUID] = (), kind: TableKind = TableKind.LOCAL,
-        matters: Sequence[Category | str] = (), returns_rule: ReturnsRule =
+        unit_ids: Sequence[UUID] = (), kind: TableKind | str = TableKind.LOCAL,
+        matters: Sequence[Category | str] = (), returns_rule: ReturnsRule | str =
         ReturnsRule.ALL_BALLOTS, name: str | None = None,
     ) -> BargainingRound:
         """Open a table on the day notice to bargain was served (kept as ``notice_served``):
@@ -313,10 +313,10 @@ class BargainingRound(Aggregate):
         self.failed_votes.append(vote)
         self._counted(vote, flags)
 
-    def _counted(self, vote: Vote, flags: list[Flag]) -> None:
+    def _counted(self, vote: Vote, flags: list[Flag], carried: bool | None = None) -> None:
         failing = self.tentative.below_floor if self.tentative is not None else ()
-        self.ratification_votes.append(
-            RatificationVote(vote, self.tentative_number, failing, tuple(flags)))
+        self.ratification_votes.append(RatificationVote(
+            vote, self.tentative_number, failing, tuple(flags), carried=carried))
         self.recorded_flags.extend(flags)
 
     def record_return(self, given: Return, *, actor: Actor, reason: str | None = None
@@ -376,8 +376,7 @@ class BargainingRound(Aggregate):
             on=day, rule=self.returns_rule, carried=result.carried, tally=result.tally,
             units_carried=result.units_carried, units_returned=len(result.units),
             against=list(result.against), missing=list(result.missing),
-            flags=[] if breach is None else [breach],
-            actor=actor, reason=clean_reason(reason))
+            flags=[] if breach is None else [breach], actor=actor, reason=clean_reason(reason))
         return result
 
     @event("ReturnsCounted")
@@ -389,18 +388,13 @@ class BargainingRound(Aggregate):
         # The round keeps what the count decided: the combined tally, carried or failed by
         # the rule (on the day the count closed; judged for sign-off as of the first return).
         result = combine_returns(self.returns, rule, seated=self.unit_ids)
-        self.counted = result
-        self.counted_number = self.tentative_number
+        self.counted, self.counted_number = result, self.tentative_number
         if carried:
             self.ratification = result.counted(on, carried)
         else:
             self.failed_votes.append(result.counted(on, carried))
-        failing = self.tentative.below_floor if self.tentative is not None else ()
         first = members_vote(result, self.returns).held_on
-        self.ratification_votes.append(RatificationVote(
-            result.counted(first, carried), self.tentative_number, failing, tuple(flags),
-            carried=carried))
-        self.recorded_flags.extend(flags)
+        self._counted(result.counted(first, carried), flags, carried)
 
     @event("OtherBodyVoted")
     def _other_body_voted(self, vote: Vote, actor: Actor, reason: str | None) -> None:
