@@ -112,3 +112,35 @@ Feature: Bargaining tables across units, and ratification returns
     Then the master table is "ratified"
     And the Expiry Map shows every GM plant expiring on 2028-04-30
     And the history of the master table reads "Returns counted on 2023-11-17 in the master table 'UAW-GM'" and "voted no: UAW, General Motors (Assembly plant A)"
+
+  Scenario: A majority of units is counted over the plants at the table, not over those that returned
+    Given a master table at GM over these plants, its returns combined by "a majority of units":
+      | plant            |
+      | Assembly plant A |
+      | Assembly plant B |
+      | Assembly plant C |
+    And a tentative agreement at the master table from 2023-11-01 to 2028-04-30
+    When the plants return their votes (illustrative splits):
+      | plant            | held on    | yes   | no    |
+      | Assembly plant A | 2023-11-06 | 1,800 | 1,200 |
+    Then the returns read "1 of 3 units carried; by a majority of units: failed"
+    And the plants that have not returned are "Assembly plant B, Assembly plant C"
+    When the count closes on 2023-11-17
+    Then the master table is "at tentative agreement"
+    And the history of the master table reads "1 of 3 units carried; rejected by a majority of units" and "not returned: UAW, General Motors (Assembly plant B), UAW, General Motors (Assembly plant C)"
+
+  Scenario: A count closed with a plant missing names the plant that did not return
+    Given a master table at GM over these plants, its returns combined by "a majority of units":
+      | plant            |
+      | Assembly plant A |
+      | Assembly plant B |
+      | Assembly plant C |
+    And a tentative agreement at the master table from 2023-11-01 to 2028-04-30
+    When the plants return their votes (illustrative splits):
+      | plant            | held on    | yes   | no    |
+      | Assembly plant A | 2023-11-06 | 1,800 | 1,200 |
+      | Assembly plant B | 2023-11-07 | 1,500 | 900   |
+    And the count closes on 2023-11-17
+    Then the master table is "ratified"
+    And the Expiry Map shows every GM plant expiring on 2028-04-30
+    And the history of the master table reads "2 of 3 units carried; ratified by a majority of units" and "not returned: UAW, General Motors (Assembly plant C)"

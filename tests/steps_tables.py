@@ -322,3 +322,10 @@ def would_fail(tables: Tables, rule: str) -> None:
 def master_history(tables: Tables, first: str, second: str) -> None:
     summary = tables.app.history.of(tables.returns_of())[-1].summary
     assert first in summary and second in summary, summary
+
+
+@then(parsers.parse('the plants that have not returned are "{names}"'))
+def not_returned(tables: Tables, names: str) -> None:
+    result = tables.app.rounds.returns(tables.returns_of())
+    assert ", ".join(tables.label(u) for u in result.missing) == names
+    assert f"not returned: {names}" in result.explain(tables.label)

@@ -301,6 +301,8 @@ def test_clusters_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     assert ("the committee approved it on 2022-12-10, after the members' vote\n1\n"
             "() ()\n1\n1\n") in out
     assert "Front commun 2023: settled" in out
+    assert ("1 of 3 units carried; by a majority of units: failed\n"
+            "not returned: UAW, GM (Assembly B), UAW, GM (Assembly C)\n") in out
     assert ("me-too owed since 2024-02-01: CSN FSSS, Gouvernement du Québec (Health and social "
             "services) is owed") in out
     assert "\nclaimed since 2024-03-01: CSN FSSS" in out and "[False, True, False]" in out

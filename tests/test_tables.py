@@ -300,6 +300,8 @@ def test_returns_that_fail_by_the_rule_reject_and_a_new_tentative_agreement_star
                                          **TERM)
     assert app.rounds.returns(table).units == ()
     app.rounds.record_return(table, a, _vote(date(2024, 2, 5), 9, 1), actor=CHAIR)
+    assert not app.rounds.returns(table).carried  # one unit of three: not a majority of units
+    app.rounds.record_return(table, b, _vote(date(2024, 2, 5), 8, 2), actor=CHAIR)
     assert app.rounds.count_returns(table, on=date(2024, 2, 6), actor=CHAIR).carried
 
 

@@ -61,6 +61,7 @@ from bargaining.domain.coordination.cluster import (
 )
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooStatus
 from bargaining.domain.coordination.returns import (
+    CountedVote,
     Return,
     ReturnsResult,
     ReturnsRule,
@@ -195,6 +196,7 @@ __all__ = [
     "ConcurrentChange",
     "ContractClause",
     "CostOfLiving",
+    "CountedVote",
     "CsvImporter",
     "Demand",
     "DemandFramework",

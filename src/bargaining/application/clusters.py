@@ -228,7 +228,10 @@ class Clusters(MeTooAndAlignment):
     ) -> None:
         """The committee approves or refuses a below-floor tentative agreement (recorded). It
         decides by its vote: the decision's day is the vote's ``held_on`` (``on``, if given,
-        must be that day)."""
+        must be that day). The decision is the table's (read back by the round's id): at a
+        table of many units it also names the table's first unit, as released, which is a
+        member since a table opens in a cluster only for members, and stays one on the record
+        if it withdraws."""
         cluster = self.get(cluster_id)
         bargaining_round = self._records.load(round_id, BargainingRound, "bargaining round")
         if bargaining_round.cluster_id != cluster.id:

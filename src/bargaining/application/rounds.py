@@ -17,7 +17,7 @@ from bargaining.domain.coordination.me_too import me_too_owed, rounds_compared
 from bargaining.domain.coordination.returns import Return, ReturnsResult, ReturnsRule
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.coordination.settlement import RatifiedTable, settled_agreement
-from bargaining.domain.coordination.tables import TableKind, table_title
+from bargaining.domain.coordination.tables import TableKind, table_title, unit_ids_of
 from bargaining.domain.frameworks.baseline import BaselineJudgement, judge_against_agreement
 from bargaining.domain.frameworks.evaluation import (
     Evaluation,
@@ -56,19 +56,19 @@ class Rounds:
         return self._opened(bargaining_round, [found.id], cluster, actor, on)
 
     def open_table(
-        self, *, units: Sequence[UUID], kind: TableKind, on: date, actor: Actor,
+        self, *, units: Sequence[UUID], kind: TableKind | str, on: date, actor: Actor,
         matters: Sequence[Category | str] = (), cluster: UUID | None = None,
-        returns_rule: ReturnsRule = ReturnsRule.ALL_BALLOTS, name: str | None = None,
+        returns_rule: ReturnsRule | str = ReturnsRule.ALL_BALLOTS, name: str | None = None,
         reason: str | None = None,
     ) -> UUID:
         """Open a table of many units (a central or master table, a sectoral one) on the day
         notice to bargain is served: its offers, proposals, tentative agreements, sign-offs
         and votes are recorded once for all of them. ``matters`` are the framework categories
         it bargains (every matter if none; the agreement's dates are set at the table that
-        bargains the term); ``returns_rule`` combines its ratification returns. Inside a
-        cluster, every unit must be a member, and the cluster follows the table for each."""
-        found = [load_unit(self._records, u) for u in units] if not isinstance(
-            units, UUID | str) else []
+        bargains the term); ``returns_rule`` combines its ratification returns (a
+        :class:`ReturnsRule` or its words, as ``kind`` may be). Inside a cluster, every unit
+        must be a member, and the cluster follows the table for each."""
+        found = [load_unit(self._records, u) for u in unit_ids_of(units)]
         bargaining_round = BargainingRound.open(
             unit_ids=[u.id for u in found], kind=kind, matters=matters, on=on, actor=actor,
             cluster_id=cluster, returns_rule=returns_rule, name=name, reason=reason,
@@ -254,15 +254,21 @@ class Rounds:
         result = bargaining_round.record_return(Return(unit, vote, place), actor=actor,
                                                 reason=reason)
         self._records.save(bargaining_round)
-        return result
+        return self._labelled(bargaining_round, result)
 
     def returns(
         self, round_id: UUID, *, on: date | None = None, at: datetime | None = None
     ) -> ReturnsResult:
         """The table's returns on its current tentative agreement, combined by its rule: as
         recorded, as they stood on a day (``on``: the returns held by then) or as known at a
-        moment (``at``). Each unit's figures, all ballots together, the units that voted no."""
-        return self.get(round_id, on=on, at=at).returns_result()
+        moment (``at``). Each unit's figures, all ballots together, the units that voted no
+        and those that have not returned, named by their labels in ``explain()``."""
+        bargaining_round = self.get(round_id, on=on, at=at)
+        return self._labelled(bargaining_round, bargaining_round.returns_result())
+
+    def _labelled(self, bargaining_round: BargainingRound, result: ReturnsResult
+                  ) -> ReturnsResult:
+        return result.labelled({u.id: u.label for u in self._units(bargaining_round)})
 
     def count_returns(
         self, round_id: UUID, *, on: date, actor: Actor, reason: str | None = None
@@ -270,8 +276,10 @@ class Rounds:
         """Close the count on the day ``on``: the returns combine by the table's rule and, if
         they carry, the tentative agreement is ratified and becomes every covered unit's
         collective agreement, with the table in one transaction (the Expiry Map moves for all
-        of them). Under a pact with sign-off, a below-floor tentative agreement whose first
-        return was held before the committee approved it is flagged, as a single vote is."""
+        of them). The count may close with units missing: under a majority of units they have
+        not carried, and the result and the history name them. Under a pact with sign-off, a
+        below-floor tentative agreement whose first return was held before the committee
+        approved it is flagged, as a single vote is."""
         bargaining_round = self.get(round_id)
         cluster = self._cluster_of(bargaining_round)
         result = bargaining_round.count_returns(
@@ -279,7 +287,7 @@ class Rounds:
             sign_offs=cluster.sign_offs if cluster is not None else (), actor=actor,
             reason=reason)
         self._save_settled(bargaining_round, cluster, result.carried, on, actor, reason)
-        return result
+        return self._labelled(bargaining_round, result)
 
     def _cluster_of(self, bargaining_round: BargainingRound) -> BargainingCluster | None:
         if bargaining_round.cluster_id is None:
@@ -348,7 +356,8 @@ class Rounds:
         employers = None
         if cluster.has_rule(PactRule.ME_TOO_SAME_EMPLOYER):
             employers = {uid: load_unit(self._records, uid).employer
-                         for uid in (later.unit_id, *(r.unit_id for r in earlier.values()))}
+                         for uid in (*later.unit_ids,
+                                     *(u for r in earlier.values() for u in r.unit_ids))}
         for entitlement in me_too_owed(cluster, later, later_label, version, earlier,
                                        employers=employers):
             cluster.record_me_too(entitlement, actor=actor, on=on)

@@ -210,7 +210,7 @@ def _sign_off(e: Any, names: Names) -> str:
     verdict = "approved" if d.approved else "refused"
     below = f" below floor on {listing(d.failing_demands)}" if d.failing_demands else ""
     return (f"Sign-off {verdict} in cluster '{names(e.originator_id)}' {by(d.decided_by)} for "
-            f"tentative agreement {d.tentative_number} of {names(d.unit_id)}{below}: "
+            f"tentative agreement {d.tentative_number} of {names(d.round_id)}{below}: "
             f"{vote_text(d.vote)}")
 
 
@@ -340,10 +340,12 @@ def _counted(e: Any, names: Names) -> str:
     t = e.tally
     verdict = "ratified" if e.carried else "rejected"
     against = (f"; voted no: {listing([names(u) for u in e.against])}" if e.against else "")
+    missing = (f"; not returned: {listing([names(u) for u in e.missing])}" if e.missing
+               else "")
     text = (f"Returns counted on {e.on} in {names(e.originator_id)}, recorded {by(e.actor)}: "
             f"{t.yes:,} yes, {t.no:,} no of {t.cast:,} cast; {e.units_carried} of "
-            f"{count_of(e.units_returned, 'unit')} carried; {verdict} by {e.rule.value}"
-            f"{against}")
+            f"{count_of(e.units_returned + len(e.missing), 'unit')} carried; {verdict} by "
+            f"{e.rule.value}{against}{missing}")
     return text + "".join(f"; flagged: {f.why}" for f in e.flags)
 
 

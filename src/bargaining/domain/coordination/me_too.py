@@ -13,7 +13,9 @@ clause) do not depend on the term's length and compare as they are
 withdrawn; a claim arises only between two such members, from a settlement ratified on or
 after the day the claimant's own was ratified. When the pact also has
 ``PactRule.ME_TOO_SAME_EMPLOYER``, only between members of the same employer (names compared
-whatever their case and spacing): a later settlement with another employer owes nothing.
+whatever their case and spacing): a later settlement with another employer owes nothing. A
+later settlement at a table of many units (a master table) is judged for each unit it covers:
+it owes a member what any of its units that the pact binds, in the member's scope, would owe.
 
 **One entitlement per unit and demand.** A unit's me-too on a demand is one record with its
 own life (owed, claimed, settled or waived; see
@@ -28,7 +30,7 @@ asks :func:`me_too_owed`, and records what it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -182,30 +184,34 @@ def me_too_owed(
     """The me-too entitlements that the ratified ``later`` round creates or raises, in the
     cluster's order of tables and then of its me-too demands, each with its explanation.
 
-    ``later_label`` names the later unit in the explanations; ``version`` is the framework
+    ``later_label`` names the later unit in the explanations (at a table of many units, each
+    covered unit is named by its label in the cluster); ``version`` is the framework
     version whose demands measure the terms; ``earlier`` holds, by round id, every round that
     :func:`rounds_compared` names (one not ratified is owed nothing); ``employers``, by unit
     id, each member's employer, needed only under ``PactRule.ME_TOO_SAME_EMPLOYER``.
 
-    An entitlement is owed to a member exactly when both it and the later unit are bound by
-    the pact on the later ratification's day, they are in the same scope, the member's own
-    round was ratified on or before that day, and the later term is better per year than
-    the member's own. It is returned only when the member has no claim on that demand yet,
-    or has an open one (owed or claimed) whose source's term the later one beats per year.
+    An entitlement is owed to a member exactly when both it and a unit of the later table are
+    bound by the pact on the later ratification's day, they are in the same scope, the
+    member's own round was ratified on or before that day, and the later term is better per
+    year than the member's own; it comes from the first such unit of the later table. It is
+    returned only when the member has no claim on that demand yet, or has an open one (owed
+    or claimed) whose source's term the later one beats per year.
     """
     if later.tentative is None or later.ratification is None:
         return []
     day = later.ratification.held_on
-    if not bound_on(cluster, later.unit_id, day):
-        return []
+    bound = [u for u in later.unit_ids if bound_on(cluster, u, day)]
     later_terms = later.tentative.terms.items
     owed: list[MeTooEntitlement] = []
-    for unit_id, round_id in _compared(cluster, later):
+    for unit_id, round_id in _compared(cluster, later) if bound else ():
         found = _given(cluster, earlier, unit_id, round_id)
         if (not found.ratified or found.tentative is None or found.ratification is None
-                or found.ratification.held_on > day or not bound_on(cluster, unit_id, day)
-                or not same_scope(cluster, unit_id, later.unit_id, employers)):
+                or found.ratification.held_on > day or not bound_on(cluster, unit_id, day)):
             continue
+        source = next((u for u in bound if same_scope(cluster, unit_id, u, employers)), None)
+        if source is None:
+            continue
+        label = later_label if source == later.unit_id else cluster.members[source].label
         for key in dict.fromkeys(cluster.me_too_demands):
             mine, theirs = found.tentative.terms.items.get(key), later_terms.get(key)
             if mine is None or theirs is None:
@@ -213,27 +219,29 @@ def me_too_owed(
             demand = version.demand(key)
             if not better_for_workers(demand, theirs, mine):
                 continue
-            if not _beats_open_claim(cluster, earlier, unit_id, demand, theirs, later.unit_id):
+            if not _beats_open_claim(cluster, earlier, unit_id, demand, theirs,
+                                     later.unit_ids):
                 continue
             explanation = (
-                f"{cluster.members[unit_id].label} is owed {later_label}'s better "
+                f"{cluster.members[unit_id].label} is owed {label}'s better "
                 f"{key}: {describe_per_year(demand, theirs)} against "
                 f"{describe_per_year(demand, mine)}"
             )
-            owed.append(MeTooEntitlement(unit_id, key, later.unit_id, explanation))
+            owed.append(MeTooEntitlement(unit_id, key, source, explanation))
     return owed
 
 
 def _beats_open_claim(
     cluster: BargainingCluster, earlier: Mapping[UUID, BargainingRound], unit_id: UUID,
-    demand: Demand, theirs: TermValue | Tiered, later_unit: UUID,
+    demand: Demand, theirs: TermValue | Tiered, later_units: Sequence[UUID],
 ) -> bool:
     """Whether the later term may create or raise the member's claim on the demand: there is
-    none yet, or it is open and the later term beats its source's per year."""
+    none yet, or it is open, follows no unit of the later table, and the later term beats its
+    source's per year."""
     claim = cluster.me_too_claim(unit_id, demand.key)
     if claim is None:
         return True
-    if claim.closed or claim.entitlement.from_unit_id == later_unit:
+    if claim.closed or claim.entitlement.from_unit_id in later_units:
         return False
     source_round = cluster.rounds.get(claim.entitlement.from_unit_id)
     source = earlier.get(source_round) if source_round is not None else None
@@ -255,5 +263,5 @@ def _given(cluster: BargainingCluster, earlier: Mapping[UUID, BargainingRound], 
 def _compared(cluster: BargainingCluster, later: BargainingRound) -> Iterator[tuple[UUID, UUID]]:
     """(unit id, round id) of each round compared with the later one, in the cluster's order."""
     for unit_id, round_id in cluster.rounds.items():
-        if round_id != later.id and unit_id != later.unit_id:
+        if round_id != later.id and unit_id not in later.unit_ids:
             yield unit_id, round_id

@@ -57,6 +57,11 @@ class RatificationVote:
     #: combined by a table's rule (``None``: the vote's result).
     carried: bool | None = attrs.field(default=None, kw_only=True)
 
+    @property
+    def passed(self) -> bool:
+        """Whether it ratified: the count's verdict for returns combined, else the vote's."""
+        return self.vote.passed if self.carried is None else self.carried
+
 
 def approved_for(decision: SignOffDecision | None, tentative_number: int) -> bool:
     """Whether a decision of the committee approved this tentative agreement (an approval of

@@ -4,16 +4,22 @@ A central or master table's tentative agreement goes to the members of every uni
 and their tallies come in unit by unit, local by local, assembly by assembly, over days or
 weeks. Each return is a :class:`~bargaining.domain.shared.vote.Vote` held on its own day.
 They combine by the rule the table sets (:class:`ReturnsRule`): all ballots together (the
-summed tally carries), a majority of units (more than half of the units that returned carried
-their own summed tally), or both. The result (:class:`ReturnsResult`) shows the combined
-figures and the units that voted no, whatever the rule said: a ratification carried by all
-ballots while seven of eleven assembly plants voted no is a fact organizers need to see.
+summed tally carries), a majority of units (more than half of the units *at the table* carried
+their own summed tally: a unit that has not returned has not carried), or both. The result
+(:class:`ReturnsResult`) shows the combined figures, the units that voted no and the units that
+have not returned, whatever the rule said: a ratification carried by all ballots while seven of
+eleven assembly plants voted no is a fact organizers need to see.
+
+A table may close its count with units missing (a decision it takes); the count then names
+them. What the count decided is the members' vote the round keeps (:class:`CountedVote`): the
+combined tally, carried or failed by the table's rule.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from uuid import UUID
 
 import attrs
@@ -87,6 +93,32 @@ def _combined_vote(returns: Sequence[Return]) -> Vote:
 
 
 @attrs.frozen
+class CountedVote(Vote):
+    """The members' vote on a table's tentative agreement as its count decided it: every
+    return's tally added together, carried or failed by the table's rule
+    (``returns_rule``). Under a majority of units it may carry while the summed tally alone
+    would fail, or fail under both rules while it would carry: ``passed`` is the count's
+    verdict, and :meth:`explain` gives both."""
+
+    carried: bool = attrs.field(kw_only=True)
+    returns_rule: ReturnsRule = attrs.field(kw_only=True)
+    units_carried: int = attrs.field(kw_only=True)
+    units_at_table: int = attrs.field(kw_only=True)
+
+    @property
+    def passed(self) -> bool:
+        return self.carried
+
+    def explain(self) -> str:
+        """All ballots together as one vote, the units that carried, and the verdict by the
+        table's rule."""
+        ballots = Vote(self.held_on, self.tally, self.threshold, self.quorum, body=self.body)
+        return (f"all ballots together: {ballots.explain()}; {self.units_carried} of "
+                f"{self.units_at_table} units carried; by {self.returns_rule.value}: "
+                f"{'carried' if self.carried else 'failed'}")
+
+
+@attrs.frozen
 class UnitReturn:
     """A unit's returns summed: its figures and whether they carried."""
 
@@ -102,12 +134,15 @@ class UnitReturn:
 @attrs.frozen
 class ReturnsResult:
     """The returns of a table combined: per unit, all ballots together, and the verdict by
-    the table's ``rule``. ``expected`` is the number of units at the table (a unit that has
-    not returned yet is neither yes nor no)."""
+    the table's ``rule``. ``expected`` is the number of units at the table and ``seated``
+    names them when known; a unit that has not returned has not carried (under a majority of
+    units it counts against). ``labels`` name units in :meth:`explain`."""
 
     rule: ReturnsRule
     units: tuple[UnitReturn, ...]
     expected: int
+    seated: tuple[UUID, ...] = ()
+    labels: Mapping[UUID, str] = attrs.field(factory=dict, eq=False, kw_only=True)
 
     @property
     def vote(self) -> Vote | None:
@@ -131,9 +166,15 @@ class ReturnsResult:
         return sum(u.carried for u in self.units)
 
     @property
+    def at_table(self) -> int:
+        """The number of units at the table (those that returned, at least)."""
+        return max(self.expected, len(self.units))
+
+    @property
     def majority_of_units_carried(self) -> bool:
-        """More than half of the units that returned carried their own tally."""
-        return bool(self.units) and 2 * self.units_carried > len(self.units)
+        """More than half of the units at the table carried their own tally (a unit that has
+        not returned has not)."""
+        return 2 * self.units_carried > self.at_table
 
     @property
     def carried(self) -> bool:
@@ -151,17 +192,45 @@ class ReturnsResult:
         return tuple(u.unit_id for u in self.units if not u.carried)
 
     @property
+    def missing(self) -> tuple[UUID, ...]:
+        """The units at the table that have not returned, in the table's order (known only
+        when the result names the units at the table, ``seated``)."""
+        returned = {u.unit_id for u in self.units}
+        return tuple(u for u in self.seated if u not in returned)
+
+    @property
     def complete(self) -> bool:
         """Whether every unit at the table has returned."""
         return len(self.units) >= self.expected
 
+    def counted(self, held_on: date, carried: bool | None = None) -> CountedVote:
+        """The returns as the members' vote a count records, held on ``held_on``: the
+        combined tally, ``carried`` as the count decided (by the rule, if not given)."""
+        vote = self.vote
+        if vote is None:
+            raise RuleViolation("no returns have come in to count")
+        return CountedVote(held_on, self.tally, vote.threshold, body=Body.members(),
+                           carried=self.carried if carried is None else carried,
+                           returns_rule=self.rule, units_carried=self.units_carried,
+                           units_at_table=self.at_table)
+
+    def label(self, unit_id: UUID) -> str:
+        """A unit's name, as the result was given it (its id, if not)."""
+        return self.labels.get(unit_id, str(unit_id))
+
+    def labelled(self, labels: Mapping[UUID, str]) -> ReturnsResult:
+        """The same result naming its units by ``labels`` (unit id to name)."""
+        return attrs.evolve(self, labels=dict(labels))
+
     def under(self, rule: ReturnsRule) -> ReturnsResult:
         """The same returns combined by another rule: what the result would have been."""
-        return attrs.evolve(self, rule=_rule(rule))
+        return attrs.evolve(self, rule=returns_rule_of(rule))
 
-    def explain(self, label: Callable[[UUID], str] = str) -> str:
-        """The combined figures, the units that carried, the verdict by the rule, and the
-        units that voted no by name (``label`` names a unit)."""
+    def explain(self, label: Callable[[UUID], str] | None = None) -> str:
+        """The combined figures, the units that carried, the verdict by the rule, and by name
+        the units that voted no and those that have not returned (``label`` names a unit; by
+        default the result's ``labels``)."""
+        name = self.label if label is None else label
         vote = self.vote
         if vote is None:
             return f"no returns yet from {self.expected} units; the rule: {self.rule.value}"
@@ -170,18 +239,24 @@ class ReturnsResult:
         lines = [
             f"{t.yes:,} yes, {t.no:,} no of {t.cast:,} cast from {len(self.units)} of "
             f"{self.expected} units ({share} yes of {_BASE[vote.threshold.of]}); "
-            f"{self.units_carried} of {len(self.units)} units carried; by "
+            f"{self.units_carried} of {self.at_table} units carried; by "
             f"{self.rule.value}: {'carried' if self.carried else 'failed'}"
         ]
         if self.against:
-            lines.append(f"voted no: {', '.join(label(u) for u in self.against)}")
+            lines.append(f"voted no: {', '.join(name(u) for u in self.against)}")
+        if self.missing:
+            lines.append(f"not returned: {', '.join(name(u) for u in self.missing)}")
+        elif len(self.units) < self.expected:
+            lines.append(f"not returned: {self.expected - len(self.units)} units")
         return "\n".join(lines)
 
 
 _BASE = {"valid": "valid ballots", "cast": "ballots cast", "eligible": "eligible members"}
 
 
-def _rule(value: object) -> ReturnsRule:
+def returns_rule_of(value: object) -> ReturnsRule:
+    """A table's rule for its returns, as a :class:`ReturnsRule` or its words ("a majority
+    of units")."""
     if isinstance(value, ReturnsRule):
         return value
     try:
@@ -193,17 +268,29 @@ def _rule(value: object) -> ReturnsRule:
 
 
 def combine_returns(
-    returns: Iterable[Return], rule: ReturnsRule, *, expected: int | None = None
+    returns: Iterable[Return], rule: ReturnsRule | str, *, expected: int | None = None,
+    seated: Sequence[UUID] | None = None, labels: Mapping[UUID, str] | None = None,
 ) -> ReturnsResult:
     """Combine returns by a rule: each unit's returns summed (in the order units first
-    returned), then judged all together, unit by unit, or both. ``expected``: the units at
-    the table (the units that returned, if not given)."""
+    returned), then judged all together, unit by unit, or both. The units at the table:
+    ``seated`` names them, or ``expected`` counts them (the units that returned, if neither
+    is given); ``labels`` name units in the explanation."""
+    if isinstance(returns, Return) or not isinstance(returns, Iterable):
+        raise InvalidInput(f"returns are a list of Return (a unit and its Vote), not {returns!r}")
     by_unit: dict[UUID, list[Return]] = {}
     for given in returns:
+        if not isinstance(given, Return):
+            raise InvalidInput(f"a ratification return is a Return (a unit and its Vote), not "
+                               f"{given!r}")
+        if not isinstance(given.vote, Vote):
+            raise InvalidInput("a ratification return is the members' Vote")
         by_unit.setdefault(given.unit_id, []).append(given)
     units = tuple(UnitReturn(uid, _combined_vote(found), len(found))
                   for uid, found in by_unit.items())
-    return ReturnsResult(_rule(rule), units, len(units) if expected is None else expected)
+    at_table = tuple(seated) if seated is not None else ()
+    count = len(at_table) if seated is not None else expected
+    return ReturnsResult(returns_rule_of(rule), units, len(units) if count is None else count,
+                         at_table, labels=dict(labels or {}))
 
 
 def members_vote(result: ReturnsResult, returns: Iterable[Return]) -> Vote:

@@ -112,8 +112,8 @@ class BargainingRound(Aggregate):
     def open(
         cls, *, unit_id: UUID | None = None, on: date, actor: Actor,
         cluster_id: UUID | None = None, reason: str | None = None,
-        unit_ids: Sequence[UUID] = (), kind: TableKind = TableKind.LOCAL,
-        matters: Sequence[Category | str] = (), returns_rule: ReturnsRule =
+        unit_ids: Sequence[UUID] = (), kind: TableKind | str = TableKind.LOCAL,
+        matters: Sequence[Category | str] = (), returns_rule: ReturnsRule | str =
         ReturnsRule.ALL_BALLOTS, name: str | None = None,
     ) -> BargainingRound:
         """Open a table on the day notice to bargain was served (kept as ``notice_served``):
@@ -179,7 +179,7 @@ class BargainingRound(Aggregate):
 
     def returns_result(self) -> ReturnsResult:
         """The returns on its current tentative agreement combined by its rule, so far."""
-        return combine_returns(self.returns, self.returns_rule, expected=len(self.unit_ids))
+        return combine_returns(self.returns, self.returns_rule, seated=self.unit_ids)
 
     def sign_off_flags(
         self, decisions: Sequence[SignOffDecision], *, sign_off_required: bool
@@ -313,10 +313,10 @@ class BargainingRound(Aggregate):
         self.failed_votes.append(vote)
         self._counted(vote, flags)
 
-    def _counted(self, vote: Vote, flags: list[Flag]) -> None:
+    def _counted(self, vote: Vote, flags: list[Flag], carried: bool | None = None) -> None:
         failing = self.tentative.below_floor if self.tentative is not None else ()
-        self.ratification_votes.append(
-            RatificationVote(vote, self.tentative_number, failing, tuple(flags)))
+        self.ratification_votes.append(RatificationVote(
+            vote, self.tentative_number, failing, tuple(flags), carried=carried))
         self.recorded_flags.extend(flags)
 
     def record_return(self, given: Return, *, actor: Actor, reason: str | None = None
@@ -352,8 +352,10 @@ class BargainingRound(Aggregate):
         sign_offs: Sequence[SignOffDecision] = (), reason: str | None = None,
     ) -> ReturnsResult:
         """Close the count on the day ``on``: the returns combine by the table's rule, and
-        the tentative agreement is ratified if they carry (a fact, recorded either way). The
-        sign-off rule judges the members' vote as held on the day of the first return."""
+        the tentative agreement is ratified if they carry (a fact, recorded either way). A
+        count may close with units missing (the table decides so): they have not carried,
+        and the count names them. The sign-off rule judges the members' vote as held on the
+        day of the first return."""
         actor = require_actor(actor)
         self._require_open()
         day = require_date(on, "day the count closed")
@@ -373,28 +375,26 @@ class BargainingRound(Aggregate):
         self._returns_counted(
             on=day, rule=self.returns_rule, carried=result.carried, tally=result.tally,
             units_carried=result.units_carried, units_returned=len(result.units),
-            against=list(result.against), flags=[] if breach is None else [breach],
-            actor=actor, reason=clean_reason(reason))
+            against=list(result.against), missing=list(result.missing),
+            flags=[] if breach is None else [breach], actor=actor, reason=clean_reason(reason))
         return result
 
     @event("ReturnsCounted")
     def _returns_counted(
         self, on: date, rule: ReturnsRule, carried: bool, tally: Tally, units_carried: int,
-        units_returned: int, against: list[UUID], flags: list[Flag], actor: Actor,
-        reason: str | None,
+        units_returned: int, against: list[UUID], missing: list[UUID], flags: list[Flag],
+        actor: Actor, reason: str | None,
     ) -> None:
-        result = combine_returns(self.returns, rule, expected=len(self.unit_ids))
-        self.counted = result
-        self.counted_number = self.tentative_number
-        members = members_vote(result, self.returns)
+        # The round keeps what the count decided: the combined tally, carried or failed by
+        # the rule (on the day the count closed; judged for sign-off as of the first return).
+        result = combine_returns(self.returns, rule, seated=self.unit_ids)
+        self.counted, self.counted_number = result, self.tentative_number
         if carried:
-            self.ratification = Vote(on, members.tally, members.threshold, body=members.body)
+            self.ratification = result.counted(on, carried)
         else:
-            self.failed_votes.append(members)
-        failing = self.tentative.below_floor if self.tentative is not None else ()
-        self.ratification_votes.append(RatificationVote(
-            members, self.tentative_number, failing, tuple(flags), carried=carried))
-        self.recorded_flags.extend(flags)
+            self.failed_votes.append(result.counted(on, carried))
+        first = members_vote(result, self.returns).held_on
+        self._counted(result.counted(first, carried), flags, carried)
 
     @event("OtherBodyVoted")
     def _other_body_voted(self, vote: Vote, actor: Actor, reason: str | None) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from bargaining.domain.coordination.ratification import refuse_overlap
-from bargaining.domain.coordination.returns import ReturnsRule
+from bargaining.domain.coordination.returns import returns_rule_of
 from bargaining.domain.frameworks.framework import Category
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
@@ -72,8 +72,9 @@ def table_kind(value: object) -> TableKind:
 def matters_of(given: Sequence[object]) -> list[Category]:
     """The matters a table bargains, as framework categories (``Category.WAGES`` or its name
     ``"wages"``); none means every matter."""
-    if isinstance(given, str | Category):
-        raise InvalidInput("a table's matters are a list of categories")
+    if isinstance(given, str | Category) or not isinstance(given, Iterable):
+        raise InvalidInput(f"a table's matters are a list of categories (none: every matter), "
+                           f"not {given!r}")
     found: list[Category] = []
     for value in given:
         try:
@@ -114,12 +115,10 @@ def opening(
         if unit_ids:
             raise InvalidInput("a table is opened for one unit or a list of units: one")
         unit_ids = [unit_id]
-    if not isinstance(returns_rule, ReturnsRule):
-        raise InvalidInput("a table's returns combine by a ReturnsRule")
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise InvalidInput("a table's name is text")
     return {"unit_ids": unit_ids_of(unit_ids), "kind": table_kind(kind),
-            "matters": matters_of(matters), "returns_rule": returns_rule,
+            "matters": matters_of(matters), "returns_rule": returns_rule_of(returns_rule),
             "name": None if name is None else " ".join(name.split())}
 
 
