@@ -79,6 +79,16 @@ Feature: The terms real offers use, judged so that a term's length cannot hide a
     Then the wages verdict is "meets floor"
     And the wages explanation says "12% over 3 years, 3.8% a year; floor 3.3% a year"
 
+  Scenario: Yearly increases are judged against the inflation of the years they run
+    # Yearly increases carry no dates: the host says the day they start.
+    Given a wage demand whose floor binds the real wage: floor 0% a year above inflation, target 2% a year above inflation
+    And projected inflation of 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 7, 7 and 7 percent a year from 2020-01-01
+    When the employer offers 2% a year for 3 years starting on 2026-01-01
+    Then the wages verdict is "below floor"
+    And the wages explanation says "against 22.5% projected inflation: real wages fall 13.4%"
+    When the employer offers 2% a year for 3 years with no start
+    Then it is refused with "yearly increases carry no dates"
+
   Scenario: A tiered term is judged by its worse tier
     Given a wage demand whose floor binds the yearly average: floor 3.3% a year, target 4% a year
     When the employer offers 1% a year to incumbents and 5% a year to those hired from 2024-01-01, for 3 years

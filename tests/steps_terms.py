@@ -135,6 +135,20 @@ def raises_on_days(scene: Scene, pct: str, days: str, end: str) -> None:
                                         [Raise(day, percent=pct) for day in dated])))
 
 
+@when(parsers.parse("the employer offers {pct}% a year for {years:d} years starting on {start}"))
+def increases_from(scene: Scene, pct: str, years: int, start: str) -> None:
+    scene.evaluation = evaluate("framework", 1, scene.demands,
+                                Terms.of(wages=Increases([pct] * years)),
+                                inflation=scene.inflation, starting=date.fromisoformat(start))
+
+
+@when(parsers.parse("the employer offers {pct}% a year for {years:d} years with no start"))
+def increases_with_no_start(scene: Scene, pct: str, years: int) -> None:
+    scene.evaluation = scene.attempt(lambda: evaluate(
+        "framework", 1, scene.demands, Terms.of(wages=Increases([pct] * years)),
+        inflation=scene.inflation))
+
+
 @when(parsers.parse("the employer offers {low}% a year to incumbents and {high}% a year to those "
                     "hired from {hired}, for {years:d} years"))
 def tiered_raises(scene: Scene, low: str, high: str, hired: str, years: int) -> None:
