@@ -54,7 +54,10 @@ Feature: The terms real offers use, judged so that a term's length cannot hide a
     Given the UAW's demands: wages of at least 4% a year (target 8%), progression to the top rate in at most 3 years, a defined-benefit pension, and no two-tier
     And projected inflation of 3, 2.5, 2.5, 2.5 and 2.5 percent a year from 2023-11-20
     When the company offers 11% on ratification on 2023-11-20, 3% on 2024-09-23, 3% on 2025-09-22, 3% on 2026-09-21 and 5% on 2027-09-20 to 2028-04-30, with a cost-of-living adjustment, progression cut from 8 years to 3, and no defined-benefit pension for members hired after 2007
-    Then the wages verdict is "meets target"
+    # Each cost-of-living adjustment comes at the end of its year, so the raises earn a little
+    # less than they compound to: just short of the 8% target.
+    Then the wages verdict is "meets floor"
+    And the wages explanation says "8.1% a year compounded, but 7.9% a year earned over the term"
     And the wages explanation says "11% on 2023-11-20"
     And the wages explanation says "a cost-of-living adjustment of 100% of inflation each year from 2023-11-20"
     And the progression verdict is "meets target"
@@ -62,6 +65,42 @@ Feature: The terms real offers use, judged so that a term's length cannot hide a
     And the pensions verdict is "below floor"
     And the pensions explanation says "two-tier by benefit plan: members hired after 2007 without a defined-benefit pension get less"
     And the two-tier verdict is "below floor"
+
+  Scenario: Back-loaded raises cannot pass a yearly floor
+    # The term-length trick in another form: a raise on the term's last day compounds to a
+    # yearly figure, but workers earn nothing more for three years.
+    Given a wage demand whose floor binds the yearly average: floor 3.3% a year, target 4% a year
+    When the employer offers 12% on 2026-03-31, the last day of a term from 2023-04-01 to 2026-03-31
+    Then the wages verdict is "below floor"
+    And the wages explanation says "12% on 2026-03-31, the term's last day; 12% over 3 years, 3.8% a year compounded, but 0% a year earned over the term; floor 3.3% a year: 3.3 points a year below floor"
+    When the employer offers 3.3% on 2023-04-01, 2024-04-01 and 2025-04-01, to 2026-03-31
+    Then the wages verdict is "meets floor"
+    When the employer offers 12% on 2023-04-01, to 2026-03-31
+    Then the wages verdict is "meets floor"
+    And the wages explanation says "12% over 3 years, 3.8% a year; floor 3.3% a year"
+
+  Scenario: Yearly increases are judged against the inflation of the years they run
+    # Yearly increases carry no dates: the host says the day they start.
+    Given a wage demand whose floor binds the real wage: floor 0% a year above inflation, target 2% a year above inflation
+    And projected inflation of 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 7, 7 and 7 percent a year from 2020-01-01
+    When the employer offers 2% a year for 3 years starting on 2026-01-01
+    Then the wages verdict is "below floor"
+    And the wages explanation says "against 22.5% projected inflation: real wages fall 13.4%"
+    When the employer offers 2% a year for 3 years with no start
+    Then it is refused with "yearly increases carry no dates"
+
+  Scenario: A tiered term is judged by its worse tier
+    Given a wage demand whose floor binds the yearly average: floor 3.3% a year, target 4% a year
+    When the employer offers 1% a year to incumbents and 5% a year to those hired from 2024-01-01, for 3 years
+    Then the wages verdict is "below floor"
+    And the wages explanation says "the worse tier: most workers"
+
+  Scenario: A cost-of-living adjustment never cuts pay
+    Given a wage demand whose floor binds the yearly average: floor 0% a year, target 2% a year
+    And projected inflation of -1.5, -1.5 and -1.5 percent a year from 2023-04-01
+    When the employer offers a cost-of-living adjustment from 2023-04-01 to 2026-03-31
+    Then the wages verdict is "meets floor"
+    And the wages explanation says "0% over 3 years, 0% a year"
 
   Scenario Outline: Bad terms are refused in the guide's words and nothing is judged
     When someone states <terms>

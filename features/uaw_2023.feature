@@ -16,7 +16,7 @@ Feature: The UAW's 2023 Big Three round: three master tables, one target date
 
   Scenario: One tentative agreement per company, judged once, becomes every plant's agreement
     When each master table reaches the tentative agreement of 11% on ratification, then 3%, 3%, 3% and 5% each September, a cost-of-living adjustment, progression in 3 years instead of 8 and no defined-benefit pension for members hired after 2007, to 2028-04-30
-    Then each master table's wages are judged "meets target" and its pensions "below floor" once, for all its plants
+    Then each master table's wages are judged "meets floor" and its pensions "below floor" once, for all its plants
     When Ford's members ratify on 2023-11-17 by 69% of valid ballots and Stellantis' by 68%
     And GM's plants return 19683 yes and 16274 no, seven of the eleven assembly plants voting no, counted on 2023-11-17
     Then GM's master table is ratified by all ballots together at 54.7%, naming the seven assembly plants that voted no

@@ -118,6 +118,50 @@ def raises_each_april(scene: Scene, listed: str, start: str, end: str, lump: str
     _judge(scene, Terms.of(wages=Raises(first, date.fromisoformat(end), steps)))
 
 
+@when(parsers.parse("the employer offers {pct}% on {end}, the last day of a term from {start} to "
+                    "{end2}"))
+def raise_on_the_last_day(scene: Scene, pct: str, end: str, start: str, end2: str) -> None:
+    assert end == end2
+    last = date.fromisoformat(end)
+    _judge(scene, Terms.of(wages=Raises(date.fromisoformat(start), last,
+                                        [Raise(last, percent=pct)])))
+
+
+@when(parsers.re(r"the employer offers (?P<pct>[\d.]+)% on (?P<days>[\d\-, and]+), to "
+                 r"(?P<end>[\d-]+)$"))
+def raises_on_days(scene: Scene, pct: str, days: str, end: str) -> None:
+    dated = [date.fromisoformat(day) for day in _numbers(days)]
+    _judge(scene, Terms.of(wages=Raises(dated[0], date.fromisoformat(end),
+                                        [Raise(day, percent=pct) for day in dated])))
+
+
+@when(parsers.parse("the employer offers {pct}% a year for {years:d} years starting on {start}"))
+def increases_from(scene: Scene, pct: str, years: int, start: str) -> None:
+    scene.evaluation = evaluate("framework", 1, scene.demands,
+                                Terms.of(wages=Increases([pct] * years)),
+                                inflation=scene.inflation, starting=date.fromisoformat(start))
+
+
+@when(parsers.parse("the employer offers {pct}% a year for {years:d} years with no start"))
+def increases_with_no_start(scene: Scene, pct: str, years: int) -> None:
+    scene.evaluation = scene.attempt(lambda: evaluate(
+        "framework", 1, scene.demands, Terms.of(wages=Increases([pct] * years)),
+        inflation=scene.inflation))
+
+
+@when(parsers.parse("the employer offers {low}% a year to incumbents and {high}% a year to those "
+                    "hired from {hired}, for {years:d} years"))
+def tiered_raises(scene: Scene, low: str, high: str, hired: str, years: int) -> None:
+    _judge(scene, Terms.of(wages=Tiered(Increases([low] * years), date.fromisoformat(hired),
+                                        Increases([high] * years))))
+
+
+@when(parsers.parse("the employer offers a cost-of-living adjustment from {start} to {end}"))
+def cola_only(scene: Scene, start: str, end: str) -> None:
+    first = date.fromisoformat(start)
+    _judge(scene, Terms.of(wages=Raises(first, date.fromisoformat(end), [CostOfLiving(first)])))
+
+
 @when("the employer offers the greater of $100 a week or CPI + 2% on 2023-04-01, then CPI + 3% "
       "and CPI + 4%, to 2026-03-31 on a base of $1,000 a week")
 def front_commun_demand(scene: Scene) -> None:

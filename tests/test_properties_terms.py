@@ -1,9 +1,9 @@
-"""Properties of wage figures: a yearly floor cannot be fooled by the term's length, compounding
-is exact, and a total and its yearly figure agree."""
+"""Properties of wage figures: a yearly floor cannot be fooled by the term's length or by raises
+that come late, compounding is exact, and a total and its yearly figure agree."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,7 +23,7 @@ from bargaining import (
     evaluate,
     wage_figures,
 )
-from bargaining.domain.frameworks.figures import compound, total_over, yearly_rate
+from bargaining.domain.frameworks.figures import compound, total_over
 
 percents = st.decimals(min_value=Decimal("-5"), max_value=Decimal("15"), places=2)
 lengths = st.integers(min_value=1, max_value=15)
@@ -60,7 +60,9 @@ def test_the_total_and_the_yearly_figure_agree(yearly: list[Decimal]) -> None:
     figures = wage_figures(Increases(yearly))
     back = total_over(figures.yearly, figures.years)
     assert abs(back - figures.total) < Decimal("1e-14")
-    assert yearly_rate(figures.total, figures.years) == figures.yearly
+    exact_total = 1 + Fraction(figures.total) / 100
+    compounded_back = (1 + Fraction(figures.yearly) / 100) ** len(yearly)
+    assert abs(compounded_back - exact_total) < Fraction(1, 10**15)
 
 
 @given(percents, lengths)
@@ -76,3 +78,32 @@ def test_raises_on_each_anniversary_are_yearly_increases(yearly: list[Decimal]) 
     dated, by_year = wage_figures(on_dates), wage_figures(Increases(yearly))
     assert (dated.total, dated.years, dated.yearly) == (by_year.total, by_year.years,
                                                          by_year.yearly)
+
+
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=1095),
+                          st.decimals(min_value=0, max_value=15, places=2)),
+                min_size=1, max_size=4),
+       st.data())
+def test_moving_a_raise_later_in_the_term_never_raises_what_it_earns(
+    raises: list[tuple[int, Decimal]], data: st.DataObject
+) -> None:
+    start, end = date(2023, 4, 1), date(2026, 3, 31)
+    which = data.draw(st.integers(min_value=0, max_value=len(raises) - 1))
+    day, pct = raises[which]
+    later = data.draw(st.integers(min_value=day, max_value=1095))
+    moved = [*raises[:which], (later, pct), *raises[which + 1:]]
+
+    def earned(offsets: list[tuple[int, Decimal]]) -> Decimal:
+        steps = [Raise(start + timedelta(days=d), percent=p) for d, p in offsets]
+        found = wage_figures(Raises(start, end, steps)).earned
+        assert found is not None
+        return found
+
+    assert earned(moved) <= earned(raises)
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=15, places=2), min_size=1, max_size=8))
+def test_a_yearly_floor_judges_no_more_than_the_compounded_figure(yearly: list[Decimal]) -> None:
+    figures = wage_figures(Increases(yearly))
+    assert figures.judged_yearly <= figures.yearly
+    assert figures.earned is not None

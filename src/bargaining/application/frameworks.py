@@ -65,14 +65,15 @@ class Frameworks:
 
     def evaluate(
         self, framework_id: UUID, terms: Terms, *, version: int | None = None,
-        inflation: Inflation | None = None,
+        inflation: Inflation | None = None, starting: date | None = None,
     ) -> Evaluation:
         """Judge terms against a version (default: the effective, ratified one), wages against
         the ``inflation`` series the host supplies where given (needed for indexed raises,
-        cost-of-living adjustments and floors on the real wage). Records nothing."""
+        cost-of-living adjustments and floors on the real wage); ``starting`` is the day
+        yearly increases begin, which places them in the series. Records nothing."""
         framework = self.get(framework_id)
         chosen = framework.get_version(version) if version is not None else framework.effective
         if chosen is None:
             raise RuleViolation(f"members have not ratified any version of '{framework.name}'")
         return evaluate(framework.name, chosen.number, chosen.demands, terms,
-                        inflation=inflation)
+                        inflation=inflation, starting=starting)

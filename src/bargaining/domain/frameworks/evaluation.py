@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -52,7 +53,7 @@ from bargaining.domain.frameworks.terms import (
     Wage,
     Years,
 )
-from bargaining.domain.frameworks.wages import WageFigures, wage_figures
+from bargaining.domain.frameworks.wages import WageFigures, undated, wage_figures
 from bargaining.domain.shared.errors import InvalidInput
 
 __all__ = ["Amount", "Binds", "Clause", "CostOfLiving", "DemandVerdict", "Evaluation",
@@ -118,21 +119,23 @@ class Evaluation:
 
 
 def score(
-    measure: Measure, value: TermValue | Tiered, inflation: Inflation | None = None
+    measure: Measure, value: TermValue | Tiered, inflation: Inflation | None = None, *,
+    starting: date | None = None,
 ) -> Decimal:
     """A number where higher is always better for workers, to compare two settlements'
     terms on one demand (a tiered term counts by its worse tier). Wages score by what the
     demand's floor binds: the total over the term, or the yearly (real, with ``inflation``)
-    rate."""
+    rate; a yearly rate is the lower of the compounded and the earned figure, as a yearly
+    floor judges it. ``starting`` is the day yearly increases begin (see ``evaluate``)."""
     if isinstance(value, Tiered):
-        return min(score(measure, value.incumbents, inflation),
-                   score(measure, value.new_hires, inflation))
+        return min(score(measure, value.incumbents, inflation, starting=starting),
+                   score(measure, value.new_hires, inflation, starting=starting))
     if isinstance(value, Increases | Raises):
-        figures = wage_figures(value, inflation)
+        figures = wage_figures(value, inflation, starting=starting)
         if isinstance(measure, CompoundIncrease) and measure.binds is not Binds.TERM:
             if measure.binds is Binds.REAL and figures.real_yearly is not None:
                 return figures.real_yearly
-            return figures.yearly
+            return figures.judged_yearly
         return figures.total
     if isinstance(value, Clause):
         return Decimal(1 if value.present else 0)
@@ -178,7 +181,8 @@ def _judged(got: Decimal, m: Any, fmt: Any, unit_gap: str) -> tuple[Verdict, str
 
 
 def _judge_wages(
-    demand: Demand, m: CompoundIncrease, value: TermValue, inflation: Inflation | None
+    demand: Demand, m: CompoundIncrease, value: TermValue, inflation: Inflation | None,
+    starting: date | None,
 ) -> tuple[Verdict, str]:
     if not isinstance(value, Increases | Raises):
         raise InvalidInput(f"the term for '{demand.key}' must be yearly Increases or Raises "
@@ -186,7 +190,10 @@ def _judge_wages(
     if m.binds is Binds.REAL and inflation is None:
         raise InvalidInput(f"the demand '{demand.key}' binds the real wage: judging it needs "
                            "an inflation series")
-    figures = wage_figures(value, inflation)
+    figures = wage_figures(value, inflation, starting=starting)
+    if m.binds is Binds.REAL and inflation is not None and figures.real_yearly is None:
+        raise InvalidInput(f"the demand '{demand.key}' binds the real wage: "
+                           f"{undated(value, inflation)}")
     text = value.describe()
     if isinstance(value, Raises):
         text += f"; {show_percent(figures.total)} over {show_number(round(figures.years, 1))} years"
@@ -194,7 +201,7 @@ def _judge_wages(
         verdict, judged = _judged(figures.total, m, show_percent, " points")
         return verdict, (f"{text}; {judged}; that is {show_percent(figures.yearly)} a year"
                          f"{figures.describe_real()}")
-    text += f", {show_percent(figures.yearly)} a year{figures.describe_real()}"
+    text += f"{figures.describe_yearly()}{figures.describe_real()}"
     if m.binds is Binds.PERIOD:
         period = m.years or Decimal(1)
         bounds = attrs.evolve(m, binds=Binds.YEARLY, years=None,
@@ -206,16 +213,19 @@ def _judge_wages(
             return (f"{show_percent(total)} over {show_number(period)} years "
                     f"({show_percent(rate)} a year)")
 
-        verdict, judged = _judged(figures.yearly, bounds, over_period, " points a year")
+        verdict, judged = _judged(figures.judged_yearly, bounds, over_period,
+                                  " points a year")
         return verdict, f"{text}; {judged}"
-    got = figures.yearly if m.binds is Binds.YEARLY else figures.real_yearly
+    got = figures.judged_yearly if m.binds is Binds.YEARLY else figures.real_yearly
     assert got is not None
     words = " a year" if m.binds is Binds.YEARLY else " a year above inflation"
     verdict, judged = _judged(got, m, lambda d: f"{show_percent(d)}{words}", " points a year")
     return verdict, f"{text}; {judged}"
 
 
-def _judge(demand: Demand, value: TermValue, inflation: Inflation | None) -> tuple[Verdict, str]:
+def _judge(
+    demand: Demand, value: TermValue, inflation: Inflation | None, starting: date | None
+) -> tuple[Verdict, str]:
     m = demand.measure
     if isinstance(m, Protection):
         if not isinstance(value, Clause):
@@ -224,7 +234,7 @@ def _judge(demand: Demand, value: TermValue, inflation: Inflation | None) -> tup
             return Verdict.MEETS_TARGET, f"the clause '{m.clause}' is in the terms"
         return Verdict.BELOW_FLOOR, f"the clause '{m.clause}' is missing from the terms"
     if isinstance(m, CompoundIncrease):
-        return _judge_wages(demand, m, value, inflation)
+        return _judge_wages(demand, m, value, inflation, starting)
     if isinstance(m, Quantity):
         if not isinstance(value, Amount | Progression):
             raise InvalidInput(f"the term for '{demand.key}' must be an Amount or Progression")
@@ -241,21 +251,30 @@ def _judge(demand: Demand, value: TermValue, inflation: Inflation | None) -> tup
 
 def evaluate(
     name: str, version: int, demands: Iterable[Demand], terms: Terms, *,
-    inflation: Inflation | None = None,
+    inflation: Inflation | None = None, starting: date | None = None,
 ) -> Evaluation:
     """Judge terms demand by demand against a framework version, wages against the
     ``inflation`` series where the host gives one (needed for indexed raises, cost-of-living
-    adjustments and floors on the real wage).
+    adjustments and floors on the real wage). Yearly ``Increases`` carry no dates:
+    ``starting`` is the day the first takes effect, which places them in the series; without
+    it only a series of exactly their years is theirs (raises on dates carry their own).
+
+    A yearly floor (or one over a stated period) judges the lower of the compounded yearly
+    figure and what the raises earn over the term per year, so a raise on the term's last day
+    cannot pass it; a floor on the total over the term judges the total.
 
     A tiered term (by hire date, employment status or benefit plan) that treats one group
     worse is two-tier: under a "no two-tier" demand it is a concession (below floor) whatever
-    its numbers; otherwise it is judged by its worse tier.
+    its numbers; otherwise it is judged by its worse tier (the incumbents' when the second
+    tier gets as much or more).
     """
     demands = tuple(demands)
     if not isinstance(terms, Terms):
         raise InvalidInput("evaluate needs Terms")
     if inflation is not None and not isinstance(inflation, Inflation):
         raise InvalidInput("an inflation series is an Inflation")
+    if starting is not None and not isinstance(starting, date):
+        raise InvalidInput(f"the day yearly increases start is a date, not {starting!r}")
     known = {d.key for d in demands}
     unknown = sorted(set(terms.items) - known)
     if unknown:
@@ -268,10 +287,10 @@ def evaluate(
     for demand in demands:
         value = terms.items.get(demand.key)
         if isinstance(value, Tiered):
-            if score(demand.measure, value.new_hires, inflation) < score(
-                    demand.measure, value.incumbents, inflation):
+            if score(demand.measure, value.new_hires, inflation, starting=starting) < score(
+                    demand.measure, value.incumbents, inflation, starting=starting):
                 two_tier.append(demand.key)
-                verdict, text = _judge(demand, value.new_hires, inflation)
+                verdict, text = _judge(demand, value.new_hires, inflation, starting)
                 by = "" if value.basis is TierBasis.HIRE_DATE else f" by {value.basis.value}"
                 who = (f"workers hired from {value.hired_from}" if not value.group
                        else value.second_tier)
@@ -283,12 +302,16 @@ def evaluate(
                 else:
                     verdicts.append(DemandVerdict(demand.key, demand.category, verdict, note))
                 continue
-            value = value.new_hires
+            verdict, text = _judge(demand, value.incumbents, inflation, starting)
+            verdicts.append(DemandVerdict(demand.key, demand.category, verdict,
+                                          f"{text} (the worse tier: most workers; "
+                                          f"{value.second_tier} get as much or more)"))
+            continue
         if value is None:
             verdicts.append(DemandVerdict(demand.key, demand.category, Verdict.MISSING,
                                           f"the terms say nothing on {demand.measure.describe()}"))
             continue
-        verdict, text = _judge(demand, value, inflation)
+        verdict, text = _judge(demand, value, inflation, starting)
         verdicts.append(DemandVerdict(demand.key, demand.category, verdict, text))
     if forbids_two_tier:
         verdicts = [

@@ -34,14 +34,28 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def _month_on(day: date, months: int) -> date:
+    """The day a whole number of months from ``day`` ends: the same day of the month, or, in
+    a month too short for it, the first day of the next (a month from January 31 runs to the
+    end of February, not to February 27)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    try:
+        return date(year, month, day.day)
+    except ValueError:
+        return date(year + month // 12, month % 12 + 1, 1)
+
+
 def years_between(start: date, end: date) -> Decimal:
     """The length in years of a term from ``start`` to ``end``, both days included: whole
-    months count twelve to a year, the days left over 365 to a year."""
+    months count twelve to a year, the days left over 365 to a year. A month is whole only
+    when it runs to the same day of the next month (or to the end of a month too short for
+    that day): January 31 to February 27 is 28 days, January 31 to February 28 a month."""
     after = end + timedelta(days=1)
     months = (after.year - start.year) * 12 + after.month - start.month
-    if add_months(start, months) > after:
+    while months > 0 and _month_on(start, months) > after:
         months -= 1
-    days = (after - add_months(start, months)).days
+    days = (after - _month_on(start, months)).days
     return Decimal(months) / 12 + Decimal(days) / 365
 
 
@@ -80,6 +94,12 @@ def _pairs(value: Any) -> tuple[tuple[date, Decimal], ...]:
     return tuple(pairs)
 
 
+def _source(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(f"an inflation series names its source in words, not {value!r}")
+    return value
+
+
 @attrs.frozen
 class Inflation:
     """Yearly inflation in percent, by the day each year begins:
@@ -88,11 +108,15 @@ class Inflation:
     the host says which in ``source``."""
 
     years: tuple[tuple[date, Decimal], ...] = attrs.field(converter=_pairs)
-    source: str = ""
+    source: str = attrs.field(default="", converter=_source)
 
     @classmethod
     def yearly(cls, start: date, rates: Iterable[object], source: str = "") -> Inflation:
         """Consecutive years from ``start``: ``Inflation.yearly(date(2023, 4, 1), [4, 3.5])``."""
+        if not isinstance(start, date):
+            raise InvalidInput(f"an inflation series begins on a date, not {start!r}")
+        if isinstance(rates, str | bytes) or not isinstance(rates, Iterable):
+            raise InvalidInput(f"an inflation series lists its yearly rates, not {rates!r}")
         return cls(tuple((add_years(start, i), r) for i, r in enumerate(rates)), source)
 
     @property
@@ -117,6 +141,10 @@ class Inflation:
                 f"the inflation series covers {len(self.years)} years, not the term's {count}"
             )
         return tuple(rate for _, rate in self.years[:count])
+
+    def over_years(self, start: date, count: int) -> Decimal:
+        """Inflation in percent over ``count`` whole years from ``start``."""
+        return self.over(start, add_years(start, count) - timedelta(days=1))
 
     def over(self, start: date, end: date) -> Decimal:
         """Inflation in percent from ``start`` to ``end`` (both included); a part of a year

@@ -7,7 +7,7 @@ and tiers by hire date, employment status or benefit plan.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -86,11 +86,18 @@ class Amount:
     value: Decimal = attrs.field(converter=_amount)
 
 
+def _present(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInput(f"a clause is in the terms or not (True or False), not {value!r}")
+    return value
+
+
 @attrs.frozen
 class Clause:
-    """Whether a protection clause is in the terms."""
+    """Whether a protection clause is in the terms: ``True`` or ``False``, nothing that merely
+    reads as true."""
 
-    present: bool
+    present: bool = attrs.field(converter=_present)
 
 
 @attrs.frozen
@@ -217,7 +224,9 @@ class LumpSum:
 @attrs.frozen
 class CostOfLiving:
     """A cost-of-living adjustment from ``on``: at the end of each year that follows, wages
-    rise by ``share`` percent of that year's inflation (at most ``cap`` points a year)."""
+    rise by ``share`` percent of that year's inflation (at most ``cap`` points a year). A
+    year of deflation adjusts nothing: a cost-of-living clause protects pay, it does not cut
+    it."""
 
     on: date = attrs.field(converter=_day)
     share: Decimal = attrs.field(default=Decimal(100), converter=_amount)
@@ -235,6 +244,8 @@ Step = Raise | Indexed | GreaterOf | LumpSum | CostOfLiving
 def _steps(values: Any) -> tuple[Step, ...]:
     if isinstance(values, Raise | Indexed | GreaterOf | LumpSum | CostOfLiving):
         values = [values]
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise InvalidInput(f"raises on dates are a list of raises, not {values!r}")
     steps = tuple(values)
     for step in steps:
         if not isinstance(step, Raise | Indexed | GreaterOf | LumpSum | CostOfLiving):
@@ -249,7 +260,8 @@ def _flat(step: Step) -> list[Raise]:
     if isinstance(step, Raise) and step.amount is not None:
         return [step]
     if isinstance(step, GreaterOf):
-        return [r for r in (step.first, step.second) if isinstance(r, Raise) and r.amount]
+        return [r for r in (step.first, step.second)
+                if isinstance(r, Raise) and r.amount is not None]
     return []
 
 
@@ -292,7 +304,9 @@ class Raises:
 
     def describe(self) -> str:
         base = f" on a base of {self.base.describe()}" if self.base is not None else ""
-        listed = "; ".join(step.describe() for step in self.steps) or "no raise"
+        listed = "; ".join(
+            step.describe() + (", the term's last day" if step.on == self.end else "")
+            for step in self.steps) or "no raise"
         return (f"raises from {self.start} to {self.end} ({show_number(round(self.years, 1))} "
                 f"years){base}: {listed}")
 
@@ -324,6 +338,21 @@ def _optional_day(value: object) -> date | None:
     return None if value is None else _day(value)
 
 
+_TERMS = "Increases, Raises, Amount, Clause, Years or Progression"
+
+
+def _tier(value: object, what: str = "each tier of a tiered term") -> Any:
+    if not isinstance(value, Increases | Amount | Clause | Years | Raises | Progression):
+        raise InvalidInput(f"{what} is a term ({_TERMS}), not {value!r}")
+    return value
+
+
+def _group(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(f"a tier's group of workers is named in words, not {value!r}")
+    return value
+
+
 @attrs.frozen
 class Tiered:
     """A term that differs between two groups of workers: ``incumbents`` and ``new_hires``
@@ -331,11 +360,11 @@ class Tiered:
     begins; by employment status or benefit plan, ``group`` names the second tier ("temporary
     and part-time", "hired after 2007 without a defined-benefit pension")."""
 
-    incumbents: TermValue
+    incumbents: TermValue = attrs.field(converter=_tier)
     hired_from: date | None = attrs.field(converter=_optional_day)
-    new_hires: TermValue
+    new_hires: TermValue = attrs.field(converter=_tier)
     basis: TierBasis = attrs.field(default=TierBasis.HIRE_DATE, converter=_basis)
-    group: str = ""
+    group: str = attrs.field(default="", converter=_group)
 
     def __attrs_post_init__(self) -> None:
         if self.basis is TierBasis.HIRE_DATE and self.hired_from is None:
@@ -354,6 +383,11 @@ class Tiered:
 def _term_items(items: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(items, Mapping):
         raise InvalidInput("terms are a mapping of demand key to term")
+    for key, value in items.items():
+        if not isinstance(key, str) or not key.strip():
+            raise InvalidInput(f"a term is named by its demand's key, not {key!r}")
+        if not isinstance(value, Tiered):
+            _tier(value, f"the term for '{key}'")
     return dict(items)
 
 

@@ -1,6 +1,12 @@
-"""What a wage term comes to: its total over the term, its yearly rate, and, against an
-inflation series, the change of real wages. Lump sums are paid once, outside the base: they
-are named, never counted in the raise."""
+"""What a wage term comes to: its total over the term, its yearly rate, what it earns over the
+term per year (:mod:`.earned`), and, against an inflation series, the change of real wages.
+Lump sums are paid once, outside the base: they are named, never counted in the raise.
+
+Yearly ``Increases`` carry no dates. Against an inflation series they are judged from
+``starting`` (the day the first increase takes effect) when the host gives it; without it,
+only a series of exactly their years is read as theirs. Judging them against the first years
+of a longer series would be a guess, so their real change is then left out (and a floor on
+the real wage refuses to judge them)."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from decimal import Decimal
 
 import attrs
 
+from bargaining.domain.frameworks.earned import earned_by_years, earned_on_dates, earned_words
 from bargaining.domain.frameworks.figures import (
     compound,
     real_change,
@@ -36,7 +43,9 @@ WageTerm = Increases | Raises
 class WageFigures:
     """A wage term's figures, in percent: ``total`` over ``years``, ``yearly`` (the rate that
     compounds to it), and with an inflation series ``inflation`` over the same time and the
-    ``real`` change of wages (total and yearly)."""
+    ``real`` change of wages (total and yearly). ``earned`` is what the raises add to
+    earnings over the term, per year, on their real dates (see :mod:`.earned`): a raise on
+    the term's last day compounds to a yearly figure but earns next to nothing."""
 
     total: Decimal
     years: Decimal
@@ -45,13 +54,23 @@ class WageFigures:
     real: Decimal | None = None
     real_yearly: Decimal | None = None
     inflation_source: str = ""
+    earned: Decimal | None = None
+
+    @property
+    def judged_yearly(self) -> Decimal:
+        """The yearly figure a yearly floor judges: the lower of the compounded and the
+        earned one, so that neither a long term nor a late raise can pass a small raise."""
+        return self.yearly if self.earned is None else min(self.yearly, self.earned)
 
     def describe(self) -> str:
         """'9.3% over 5 years, 1.8% a year; against 16.4% projected inflation: real wages fall
-        6.1% (1.2% a year)'."""
-        text = (f"{show_percent(self.total)} over {show_number(round(self.years, 1))} years, "
-                f"{show_percent(self.yearly)} a year")
-        return text + self.describe_real()
+        6.1% (1.2% a year)'; with '3.8% a year compounded, but 0% a year earned over the term'
+        when the raises come late."""
+        text = f"{show_percent(self.total)} over {show_number(round(self.years, 1))} years"
+        return text + self.describe_yearly() + self.describe_real()
+
+    def describe_yearly(self) -> str:
+        return earned_words(self.yearly, self.earned)
 
     def describe_real(self) -> str:
         if self.inflation is None or self.real is None or self.real_yearly is None:
@@ -63,29 +82,57 @@ class WageFigures:
         return f"; against {show_percent(self.inflation)} {what}: real wages {verb}{change}"
 
 
-def wage_figures(term: WageTerm, inflation: Inflation | None = None) -> WageFigures:
+def wage_figures(
+    term: WageTerm, inflation: Inflation | None = None, *, starting: date | None = None
+) -> WageFigures:
     """The figures of yearly increases or raises on dates, with real wages when ``inflation``
-    is given. An indexed raise or a cost-of-living adjustment needs an inflation series."""
+    is given. An indexed raise or a cost-of-living adjustment needs an inflation series.
+    ``starting`` is the day yearly increases begin (raises on dates carry their own)."""
+    if starting is not None and not isinstance(starting, date):
+        raise InvalidInput(f"the day yearly increases start is a date, not {starting!r}")
+    over: Decimal | None
     if isinstance(term, Increases):
         years = Decimal(len(term.yearly))
         if not term.yearly:
             raise InvalidInput("yearly increases name at least one year")
         total = term.total()
-        over = None if inflation is None else compound(inflation.first_years(len(term.yearly)))
+        yearly = yearly_rate(total, years)
+        earned = earned_by_years(term.yearly, yearly)
+        over = None if inflation is None else _over_increases(term, inflation, starting)
     elif isinstance(term, Raises):
-        years, total = term.years, _schedule_total(term, inflation)
+        dated = _schedule(term, inflation)
+        years, total = term.years, compound(pct for _, pct in dated)
+        yearly = yearly_rate(total, years)
+        earned = earned_on_dates(term.start, term.end, dated, yearly)
         over = None if inflation is None else inflation.over(term.start, term.end)
     else:
         raise InvalidInput("a wage term is yearly Increases or Raises on dates")
-    yearly = yearly_rate(total, years)
     if over is None or inflation is None:
-        return WageFigures(total, years, yearly)
+        return WageFigures(total, years, yearly, earned=earned)
     real = real_change(total, over)
     return WageFigures(total, years, yearly, over, real, yearly_rate(real, years),
-                       inflation.source)
+                       inflation.source, earned)
 
 
-def _schedule_total(term: Raises, inflation: Inflation | None) -> Decimal:
+def undated(term: WageTerm, inflation: Inflation) -> str:
+    """Why yearly increases cannot be judged against this series without a start."""
+    count = len(term.yearly) if isinstance(term, Increases) else 0
+    return (f"yearly increases carry no dates: judging them against the inflation series "
+            f"({inflation.start} to {inflation.end}) needs the day they start (starting=) or "
+            f"a series of exactly their {count} years")
+
+
+def _over_increases(term: Increases, inflation: Inflation, starting: date | None
+                    ) -> Decimal | None:
+    if starting is not None:
+        return inflation.over_years(starting, len(term.yearly))
+    if len(inflation.years) != len(term.yearly):
+        return None
+    return compound(rate for _, rate in inflation.years)
+
+
+def _schedule(term: Raises, inflation: Inflation | None) -> list[tuple[date, Decimal]]:
+    """Each change of the base wage in percent, on its date, in order."""
     dated: list[tuple[date, int, Step | Decimal]] = []
     for index, step in enumerate(term.steps):
         if isinstance(step, CostOfLiving):
@@ -94,12 +141,12 @@ def _schedule_total(term: Raises, inflation: Inflation | None) -> Decimal:
             dated.append((step.on, index, step))
     dated.sort(key=lambda item: (item[0], item[1]))
     factor = Decimal(1)
-    percents: list[Decimal] = []
-    for _, _, item in dated:
+    changes: list[tuple[date, Decimal]] = []
+    for day, _, item in dated:
         pct = item if isinstance(item, Decimal) else _percent(item, term, factor, inflation)
-        percents.append(pct)
+        changes.append((day, pct))
         factor *= 1 + pct / 100
-    return compound(percents)
+    return changes
 
 
 def _percent(step: Step, term: Raises, factor: Decimal, inflation: Inflation | None) -> Decimal:
@@ -132,7 +179,7 @@ def _adjustments(
     year = 1
     while (day := add_years(step.on, year)) <= term.end:
         rate = inflation.over(add_years(step.on, year - 1), day - timedelta(days=1))
-        pct = rate * step.share / 100
+        pct = max(rate * step.share / 100, Decimal(0))
         found.append((day, min(pct, step.cap) if step.cap is not None else pct))
         year += 1
     return found
