@@ -311,3 +311,36 @@ def test_a_tables_offers_and_agreement_are_judged_against_the_hosts_inflation_se
         table, Terms.of(wages=deal), on=date(2023, 12, 28), effective=APRIL,
         expiry=MARCH_2028, actor=CHAIR, inflation=PROJECTED)
     assert agreed is not None and agreed.overall is Verdict.MEETS_FLOOR
+
+
+def test_yearly_increases_at_a_table_are_read_against_inflation_from_the_day_they_start(
+    memory_app: BargainingApp,
+) -> None:
+    """Yearly increases carry no dates: an offer's start the day after the agreement it would
+    replace expires, a tentative agreement's on its effective date; a longer series is read
+    from there, not from its first year."""
+    app = memory_app
+    real = Demand("wages", Category.WAGES, CompoundIncrease(0, 2, binds=Binds.REAL))
+    framework = app.frameworks.draft(name="Real wages", sectors=["health"], demands=[real],
+                                     actor=CHAIR)
+    app.frameworks.record_vote(framework, 1, Vote(APRIL, Tally(eligible=10, cast=10, yes=9,
+                                                               no=1)), actor=CHAIR)
+    cluster = app.clusters.form(name="C", sectors=["health"], committee=[CHAIR],
+                                window_start=date(2023, 3, 1), window_end=date(2023, 3, 31),
+                                target_alignment=MARCH_2028, actor=CHAIR, on=date(2022, 9, 1))
+    app.clusters.adopt_framework(cluster, framework, 1, actor=CHAIR, on=APRIL)
+    unit = app.units.register(union="CSN", local="1", employer="E", unit_name="n", actor=CHAIR)
+    app.units.record_agreement(unit, effective=date(2020, 4, 1), expiry=date(2023, 3, 31),
+                               actor=CHAIR)
+    app.clusters.admit(cluster, unit, actor=CHAIR, on=date(2022, 9, 1))
+    table = app.rounds.open(unit, on=date(2022, 10, 30), cluster=cluster, actor=CHAIR)
+    # Two calm years before the term, then the term's years at 4%: read from 2023-04-01.
+    series = Inflation.yearly(date(2021, 4, 1), [0.5, 0.5, 4, 4, 4], source="illustrative")
+    offer = Terms.of(wages=Increases([3, 3, 3]))
+    judged = app.rounds.record_offer(table, offer, on=date(2022, 12, 15), actor=CHAIR,
+                                     inflation=series)
+    assert judged is not None and judged.overall is Verdict.BELOW_FLOOR
+    agreed = app.rounds.reach_tentative_agreement(
+        table, Terms.of(wages=Increases([5, 5, 5])), on=date(2023, 3, 20), effective=APRIL,
+        expiry=date(2026, 3, 31), actor=CHAIR, inflation=series)
+    assert agreed is not None and agreed.overall is not Verdict.BELOW_FLOOR

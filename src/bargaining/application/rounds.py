@@ -5,7 +5,7 @@ vote or by returns unit by unit, and me-too entitlements."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from bargaining.application.clusters import current_tables, seated_at
@@ -129,7 +129,8 @@ class Rounds:
         return framework.get_version(adopted.version)
 
     def _evaluate(
-        self, bargaining_round: BargainingRound, terms: Terms, inflation: Inflation | None
+        self, bargaining_round: BargainingRound, terms: Terms, inflation: Inflation | None,
+        starting: date | None = None,
     ) -> Evaluation | None:
         version = self._framework_version(bargaining_round)
         if version is None or bargaining_round.cluster_id is None:
@@ -140,12 +141,20 @@ class Rounds:
         # Clauses of the agreements in force that the framework has no demand on are judged
         # against those agreements (against_agreements), not by the framework.
         known = {d.key for d in version.demands}
-        clauses = {c.name for u in self._units(bargaining_round)
+        units = self._units(bargaining_round)
+        clauses = {c.name for u in units
                    if u.current_agreement is not None for c in u.current_agreement.clauses}
         judged = Terms({k: v for k, v in terms.items.items()
                         if k in known or k not in clauses})
+        if starting is None and inflation is not None:
+            # Yearly increases carry no dates: they start when the agreement they would
+            # replace expires (the first unit's), which the inflation series is read from.
+            current = units[0].current_agreement if units else None
+            starting = current.expiry + timedelta(days=1) if current is not None else None
+            if starting is not None and not inflation.start <= starting:
+                starting = None
         return evaluate(cluster.framework.name, version.number, demands, judged,
-                        inflation=inflation)
+                        inflation=inflation, starting=starting)
 
     def against_agreements(
         self, round_id: UUID, *, inflation: Inflation | None = None, on: date | None = None,
@@ -209,7 +218,7 @@ class Rounds:
         ``inflation`` is the series the evaluation judges against, as for offers."""
         bargaining_round = self.get(round_id)
         units = self._units(bargaining_round)
-        evaluation = self._evaluate(bargaining_round, terms, inflation)
+        evaluation = self._evaluate(bargaining_round, terms, inflation, effective)
         bargaining_round.reach_tentative_agreement(
             terms, on=on, effective=effective, expiry=expiry,
             evaluation=evaluation, actor=actor, reason=reason,
