@@ -30,6 +30,8 @@ from bargaining.infrastructure.chained_recorders import (
 )
 from bargaining.infrastructure.errors import StoreError
 
+#: How many times eventsourcing tries an insert that fails for a lock (its ``@retry``).
+INSERT_ATTEMPTS = 10
 #: Names the advisory lock that makes the library's tables in one schema one opener at a time.
 SCHEMA_LOCK = "bargaining: tables of schema {}"
 
@@ -176,10 +178,10 @@ class BargainingPostgresFactory(PostgresFactory):
     PostgreSQL's ``IF NOT EXISTS`` is not safe against another session making the same table
     or type at once (``tuple concurrently updated``, a duplicate ``pg_type`` key): every
     instance opening the store holds the schema's advisory lock while it makes its tables.
-    ``BARGAINING_BUSY_TIMEOUT`` (seconds, fractions allowed) is how long a write waits for another
-    writer's lock before it gives up (``eventsourcing``'s ``POSTGRES_LOCK_TIMEOUT`` takes
-    whole seconds only); unset, it waits as ``POSTGRES_LOCK_TIMEOUT`` says (by default, for
-    as long as it takes).
+    ``BARGAINING_BUSY_TIMEOUT`` (seconds, fractions allowed) is how long a write waits for
+    other writers' locks before it gives up, plus the pauses between ``eventsourcing``'s
+    tries (``POSTGRES_LOCK_TIMEOUT`` takes whole seconds, for each try); unset, it waits as
+    ``POSTGRES_LOCK_TIMEOUT`` says (by default, for as long as it takes).
     """
 
     application_recorder_class = ChainedPostgresApplicationRecorder
@@ -188,7 +190,10 @@ class BargainingPostgresFactory(PostgresFactory):
         super().__init__(env)
         timeout = self.env.get(BUSY_TIMEOUT)
         if timeout:
-            self.datastore.lock_timeout = float(timeout)  # type: ignore[assignment]
+            # eventsourcing tries an insert that meets a lock timeout again, up to
+            # INSERT_ATTEMPTS times 0.2 seconds apart: each try waits its share of the time.
+            share = max(float(timeout) / INSERT_ATTEMPTS, 0.001)
+            self.datastore.lock_timeout = share  # type: ignore[assignment]
 
     def aggregate_recorder(self, purpose: str = "events") -> AggregateRecorder:
         with schema_lock(self.datastore, self.datastore.schema):
