@@ -359,6 +359,8 @@ def test_errors_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     out = ran("docs/operations/errors-and-recovery.md").output
     assert ("CUPE 79, City of Toronto (Inside workers) was changed by someone else at the same "
             "time; nothing of this change was recorded: reload and try again") in out
+    assert ("the store is busy: another writer held it longer than this application waits "
+            "(busy_timeout=0.2); nothing of this change was recorded: try again") in out
     assert out.endswith("21000\nTrue\n")
 
 

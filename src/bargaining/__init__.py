@@ -144,7 +144,13 @@ from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
 from bargaining.domain.units.unit import BargainingUnit
-from bargaining.infrastructure.errors import EncryptionKeyError, MapBehind, StoreError
+from bargaining.infrastructure.errors import (
+    DamagedEvent,
+    EncryptionKeyError,
+    MapBehind,
+    StoreBusy,
+    StoreError,
+)
 from bargaining.infrastructure.store_audit import verify_store
 from bargaining.presentation.dispute_summaries import DisputeFact
 from bargaining.presentation.history_entries import AuditPage, HistoryEntry
@@ -198,6 +204,7 @@ __all__ = [
     "CostOfLiving",
     "CountedVote",
     "CsvImporter",
+    "DamagedEvent",
     "Demand",
     "DemandFramework",
     "DemandVerdict",
@@ -268,6 +275,7 @@ __all__ = [
     "SeriesPoint",
     "SignOffDecision",
     "Standing",
+    "StoreBusy",
     "StoreError",
     "StrikeConditions",
     "StrikePosition",

@@ -38,6 +38,9 @@ class BargainingApp:
     ``BARGAINING_CIPHER_KEY``) turns on AES-GCM encryption of every stored event.
     ``strike_positions`` is the host's calendar of legal strike position rules by
     jurisdiction (:class:`StrikePositionCalendar`), which strike flags read.
+    ``busy_timeout`` (seconds; or ``BARGAINING_BUSY_TIMEOUT``) is how long a write waits for
+    another writer holding the store (SQLite: 5 by default; PostgreSQL: as long as it takes)
+    before it raises :class:`StoreBusy`, having recorded nothing.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`history`,
@@ -52,17 +55,20 @@ class BargainingApp:
         cipher_key: str | None = None,
         env: dict[str, str] | None = None,
         strike_positions: StrikePositionCalendar | None = None,
+        busy_timeout: float | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
         #: The ``eventsourcing`` application beneath, for hosts that read its notification
         #: log or run process applications on it. Its API is ``eventsourcing``'s own.
-        self.eventsourcing = EventStore(self.store, cipher_key=cipher_key, env=env)
+        self.eventsourcing = EventStore(
+            self.store, cipher_key=cipher_key, env=env, busy_timeout=busy_timeout
+        )
         events = self.eventsourcing
         self._views = views = ViewStore(events)
         #: Who bargains when: a read model in SQL tables beside the events.
         self.expiry_map = ExpiryMap(
-            UnitEventFeed(events.recorder, events.mapper, views),
+            UnitEventFeed(events.recorder, events.mapper, views, events.unreadable),
             ExpiryMapStorage(views, NameSealer(events.mapper.cipher, events.raw_key)),
         )
         events.followers["the Expiry Map"] = self.expiry_map.follow

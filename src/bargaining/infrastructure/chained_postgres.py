@@ -7,18 +7,45 @@ extend one chain, never two.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from eventsourcing.persistence import StoredEvent
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.persistence import AggregateRecorder, ApplicationRecorder, StoredEvent
+from eventsourcing.postgres import (
+    PostgresApplicationRecorder,
+    PostgresDatastore,
+    PostgresFactory,
+)
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
 
 from bargaining.application.integrity import ChainRecord, StoredRow
-from bargaining.infrastructure.chained_recorders import CHAIN_SUFFIX, chain_record, chain_records
+from bargaining.infrastructure.chained_recorders import (
+    BUSY_TIMEOUT,
+    CHAIN_SUFFIX,
+    chain_record,
+    chain_records,
+)
 from bargaining.infrastructure.errors import StoreError
+
+#: How many times eventsourcing tries an insert that fails for a lock (its ``@retry``).
+INSERT_ATTEMPTS = 10
+#: Names the advisory lock that makes the library's tables in one schema one opener at a time.
+SCHEMA_LOCK = "bargaining: tables of schema {}"
+
+
+@contextmanager
+def schema_lock(datastore: PostgresDatastore, schema: str) -> Iterator[None]:
+    """Hold the schema's advisory lock (a connection of its own) while the body runs."""
+    key = SCHEMA_LOCK.format(schema)
+    with datastore.get_connection() as connection:
+        connection.execute("SELECT pg_advisory_lock(hashtext(%s))", (key,))
+        try:
+            yield
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(hashtext(%s))", (key,))
 
 
 class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
@@ -142,3 +169,36 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
                  bytes(r["state"]))
                 for r in curs.fetchall()
             ]
+
+
+class BargainingPostgresFactory(PostgresFactory):
+    """``eventsourcing``'s PostgreSQL persistence, with the chained recorder, making its tables
+    one opener at a time, and waiting for locks as long as the host said.
+
+    PostgreSQL's ``IF NOT EXISTS`` is not safe against another session making the same table
+    or type at once (``tuple concurrently updated``, a duplicate ``pg_type`` key): every
+    instance opening the store holds the schema's advisory lock while it makes its tables.
+    ``BARGAINING_BUSY_TIMEOUT`` (seconds, fractions allowed) is how long a write waits for
+    other writers' locks before it gives up, plus the pauses between ``eventsourcing``'s
+    tries (``POSTGRES_LOCK_TIMEOUT`` takes whole seconds, for each try); unset, it waits as
+    ``POSTGRES_LOCK_TIMEOUT`` says (by default, for as long as it takes).
+    """
+
+    application_recorder_class = ChainedPostgresApplicationRecorder
+
+    def __init__(self, env: Any) -> None:
+        super().__init__(env)
+        timeout = self.env.get(BUSY_TIMEOUT)
+        if timeout:
+            # eventsourcing tries an insert that meets a lock timeout again, up to
+            # INSERT_ATTEMPTS times 0.2 seconds apart: each try waits its share of the time.
+            share = max(float(timeout) / INSERT_ATTEMPTS, 0.001)
+            self.datastore.lock_timeout = share  # type: ignore[assignment]
+
+    def aggregate_recorder(self, purpose: str = "events") -> AggregateRecorder:
+        with schema_lock(self.datastore, self.datastore.schema):
+            return super().aggregate_recorder(purpose)
+
+    def application_recorder(self) -> ApplicationRecorder:
+        with schema_lock(self.datastore, self.datastore.schema):
+            return super().application_recorder()

@@ -13,12 +13,20 @@ on, not from when they were written.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Sequence
 from typing import Any
 
-from eventsourcing.persistence import ApplicationRecorder, StoredEvent
+from eventsourcing.persistence import ApplicationRecorder, OperationalError, StoredEvent
 from eventsourcing.popo import POPOApplicationRecorder, POPOFactory
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+from eventsourcing.sqlite import (
+    SQLITE3_DEFAULT_LOCK_TIMEOUT,
+    SQLiteApplicationRecorder,
+    SQLiteCursor,
+    SQLiteDatastore,
+    SQLiteFactory,
+)
 
 from bargaining.application.integrity import (
     GENESIS,
@@ -28,8 +36,11 @@ from bargaining.application.integrity import (
     event_digest,
 )
 from bargaining.infrastructure.errors import StoreError
+from bargaining.infrastructure.viewstore import immediate_transaction
 
 CHAIN_SUFFIX = "_chain"
+#: The setting (seconds) for how long a write waits for another writer's lock.
+BUSY_TIMEOUT = "BARGAINING_BUSY_TIMEOUT"
 
 
 def chain_records(
@@ -119,6 +130,16 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
             " previous INTEGER NOT NULL UNIQUE, digest BLOB NOT NULL, link BLOB NOT NULL)",
         ]
 
+    def create_table(self) -> None:
+        """Make the tables in a transaction that holds the write lock from its start: begun
+        as ``eventsourcing`` begins it, two processes opening a new file at once made one
+        fail with ``database is locked`` (it read the schema, then could not write)."""
+        with (
+            self.datastore.get_connection(commit=True) as connection,
+            immediate_transaction(connection) as cursor,
+        ):
+            self._create_table(SQLiteCursor(cursor))
+
     def _create_table(self, c: SQLiteCursor) -> None:
         c.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.chain_table,)
@@ -182,3 +203,42 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
                 (after, limit),
             )
             return [(r[0], r[1], r[2], r[3], r[4]) for r in c.fetchall()]
+
+
+class BargainingSQLiteFactory(SQLiteFactory):
+    """``eventsourcing``'s SQLite persistence, with the chained recorder, waiting for another
+    writer as long as the host said: ``BARGAINING_BUSY_TIMEOUT`` in seconds, fractions allowed
+    (``eventsourcing``'s ``SQLITE_LOCK_TIMEOUT`` takes whole seconds, and reads 0 as 5)."""
+
+    application_recorder_class = ChainedSQLiteApplicationRecorder
+
+    def __init__(self, env: Any) -> None:
+        super().__init__(env)
+        pool: Any = self.datastore.pool
+        timeout = self.env.get(BUSY_TIMEOUT)
+        if timeout:
+            # The pool reads it as each connection opens (none is open yet); sqlite3 waits
+            # at least a millisecond, so 0 means "do not wait".
+            pool.lock_timeout = max(float(timeout), 0.001)
+        if not pool.is_sqlite_memory_mode:
+            self._write_ahead_log(pool.db_name, pool.lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT)
+            pool.is_journal_mode_wal = True
+
+    @staticmethod
+    def _write_ahead_log(db_name: str, timeout: float) -> None:
+        """Put the file in WAL mode (the pool does it as its first connection opens): a new
+        file opened by several processes at once made all but one fail at once with
+        ``database is locked``, since SQLite does not wait to change the journal mode."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                connection = sqlite3.connect(db_name, uri=True, timeout=timeout)
+                try:
+                    connection.execute("PRAGMA journal_mode=WAL").fetchall()
+                finally:
+                    connection.close()
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise OperationalError(error) from error
+                time.sleep(0.01)

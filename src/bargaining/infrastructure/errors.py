@@ -21,3 +21,15 @@ class MapBehind(StoreError):
 
 class EncryptionKeyError(StoreError):
     """Stored events cannot be decrypted with the key given (wrong or missing key)."""
+
+
+class StoreBusy(StoreError):
+    """Another writer held the store's lock longer than this application waits for it (its
+    ``busy_timeout``): nothing of the change was recorded; try it again."""
+
+
+class DamagedEvent(StoreError):
+    """A stored event cannot be read: its bytes were damaged (cut short, changed) or it was
+    written under another encryption key. Nothing else is affected: other records load and
+    change as before; the damaged record, and the Expiry Map from that event on, wait until
+    the event is restored from a backup (``integrity.verify()`` names its position)."""

@@ -34,19 +34,25 @@ from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
     MapperDeserialisationError,
+    OperationalError,
     PersistenceError,
     Recording,
 )
 
 from bargaining.application.integrity import ChainedRecorder
 from bargaining.domain.shared.errors import (
-    BargainingError,
     ConcurrentChange,
     InvalidInput,
     RecordNotFound,
 )
 from bargaining.domain.units.unit import BargainingUnit
-from bargaining.infrastructure.errors import EncryptionKeyError, StoreError
+from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
+from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
+from bargaining.infrastructure.store_faults import (
+    check_busy_timeout,
+    is_busy,
+    unreadable_event,
+)
 from bargaining.infrastructure.stores import CIPHER_KEY_ENV, Store
 from bargaining.infrastructure.topics import aggregate_topics
 from bargaining.infrastructure.transcodings import register_domain_transcodings
@@ -91,7 +97,8 @@ class EventStore(Application[UUID]):
     log_section_size = 1000
 
     def __init__(
-        self, store: Store, *, cipher_key: str | None = None, env: dict[str, str] | None = None
+        self, store: Store, *, cipher_key: str | None = None, env: dict[str, str] | None = None,
+        busy_timeout: float | None = None,
     ) -> None:
         self.store = store
         settings = dict(store.settings)
@@ -101,12 +108,24 @@ class EventStore(Application[UUID]):
         if key:
             settings["CIPHER_TOPIC"] = "eventsourcing.cipher:AESCipher"
             settings["CIPHER_KEY"] = key
+        #: How long a write waits for another writer's lock (seconds); ``None``: the store's
+        #: own default (SQLite 5 seconds; PostgreSQL as long as it takes).
+        self.busy_timeout = check_busy_timeout(busy_timeout, os.environ.get(BUSY_TIMEOUT))
+        settings[BUSY_TIMEOUT] = "" if self.busy_timeout is None else repr(self.busy_timeout)
         settings.update(env or {})
+        #: Whether an event of the store was read with this key (then an event that cannot be
+        #: read is damaged, not a sign of a wrong key).
+        self._key_proven = False
         #: What keeps derived state current after each save, by the name a log line gives it.
         self.followers: dict[str, Follower] = {}
         try:
             super().__init__(env=settings)
         except PersistenceError as error:
+            if is_busy(error):
+                raise StoreBusy(
+                    f"cannot open the event store {store.location}: it is busy (another writer "
+                    "held its lock longer than this application waits)"
+                ) from None
             raise StoreError(f"cannot open the event store {store.location}: {error}") from None
         self._check_key_opens_store()
 
@@ -115,34 +134,46 @@ class EventStore(Application[UUID]):
         register_domain_transcodings(transcoder)
 
     def _check_key_opens_store(self) -> None:
+        """The first event must be read with the key given (or none), or else the last one
+        (the first may be the damaged one); neither, and the key is wrong or missing."""
         first = self.recorder.select_notifications(start=None, limit=1)
-        if first:
-            with self.reading():
-                self.mapper.to_domain_event(first[0])
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        """Reads that fail because the key is wrong or missing say so in words; a stored value
-        that today's library refuses to read is named as that, not as a key problem."""
+        if not first:
+            return
         try:
-            yield
-        except MapperDeserialisationError as error:
-            if isinstance(error.__cause__, BargainingError):
-                raise StoreError(
-                    f"a stored event cannot be read by this version of the library "
-                    f"({type(error.__cause__).__name__}: {error.__cause__}); it is kept "
-                    "unchanged in the store"
-                ) from None
-            raise EncryptionKeyError(
-                "the stored events cannot be decrypted: the encryption key is wrong or missing"
-            ) from None
-        except ValueError as error:
-            if "MAC check failed" in str(error) or "decrypt" in str(error).lower():
+            self.mapper.to_domain_event(first[0])
+        except (MapperDeserialisationError, ValueError):
+            last = self.recorder.select_notifications(
+                start=self.recorder.max_notification_id(), limit=1)
+            try:
+                self.mapper.to_domain_event(last[0])
+            except (MapperDeserialisationError, ValueError):
                 raise EncryptionKeyError(
                     "the stored events cannot be decrypted: the encryption key is wrong or "
                     "missing"
                 ) from None
+        self._key_proven = True
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads that fail because the key is wrong or missing say so in words; a stored value
+        that today's library refuses to read is named as that, not as a key problem, and so is
+        an event damaged in the store (:class:`DamagedEvent`, naming the record and version)."""
+        try:
+            yield
+        except MapperDeserialisationError as error:
+            raise self.unreadable(error) from None
+        except ValueError as error:
+            if "MAC check failed" in str(error) or "decrypt" in str(error).lower():
+                raise self.unreadable(error) from None
             raise
+
+    def unreadable(self, error: Exception, *, position: int | None = None) -> StoreError:
+        """The error to raise for a stored event that cannot be read, in words: a value this
+        version refuses, a damaged event (which one, where known), or a wrong key."""
+        return unreadable_event(
+            error, encrypted=self.mapper.cipher is not None, key_proven=self._key_proven,
+            position=position,
+        )
 
     # ------------------------------------------------------------------ saving
 
@@ -160,6 +191,14 @@ class EventStore(Application[UUID]):
                 f"{labels} was changed by someone else at the same time; nothing of this change "
                 "was recorded: reload and try again"
             ) from None
+        except OperationalError as error:
+            if not is_busy(error):
+                raise
+            waited = "" if self.busy_timeout is None else f" (busy_timeout={self.busy_timeout})"
+            raise StoreBusy(
+                f"the store is busy: another writer held it longer than this application "
+                f"waits{waited}; nothing of this change was recorded: try again"
+            ) from None
         # From here on the change is recorded: failing would tell the host it was not, and a
         # retry would be refused as a duplicate. What followers derive is mended later (they
         # catch up from the log), so their failure is logged: kinds and log positions only,
@@ -167,7 +206,7 @@ class EventStore(Application[UUID]):
         for name, follower in self.followers.items():
             try:
                 follower(recordings)
-            except (StoreError, PersistenceError) as error:
+            except (StoreError, PersistenceError, MapperDeserialisationError) as error:
                 detail = str(error) if isinstance(error, StoreError) else type(error).__name__
                 _log.warning("a change was recorded but %s is behind: %s", name, detail)
         return recordings

@@ -3,7 +3,8 @@
 Each batch of unit changes is written with the tracking position moved from where the batch
 started to where it ended, in one transaction; the move is a compare-and-set (``position =
 start``), so when two instances read the same events only the first writes them and the other
-resumes from the new position.
+resumes from the new position. The position only ever moves forwards: a batch that ends at
+or before it is not written.
 
 Why not ``eventsourcing.projection``: a ``Projection`` is handed one domain event at a time,
 with its ``Tracking``, to record both in a transaction of its own. Written one per transaction,
@@ -139,6 +140,9 @@ class ExpiryMapTables:
             " ON CONFLICT (name) DO NOTHING",
         ]
         with self.store.transaction(commit=True) as cursor:
+            # One opener at a time: in PostgreSQL, two sessions making the same tables at
+            # once can deadlock or fail; in SQLite the transaction holds the write lock.
+            self.store.lock_schema(cursor)
             for statement in statements:
                 params = (t.name,) if "?" in statement else ()
                 cursor.execute(self.store.sql(statement), params)
@@ -242,9 +246,13 @@ class ExpiryMapTables:
         sql = self.store.sql
         t = self.tables
         with self.store.transaction(commit=True, derived=True) as cursor:
+            self.store.lock_schema(cursor, shared=True)
+            # Only forwards, and only from where this batch began: the position never moves
+            # back, and events are never applied twice.
             cursor.execute(
-                sql(f"UPDATE {t.tracking} SET position = ? WHERE name = ? AND position = ?"),
-                (end, t.name, start),
+                sql(f"UPDATE {t.tracking} SET position = ?"
+                    " WHERE name = ? AND position = ? AND position < ?"),
+                (end, t.name, start, end),
             )
             if cursor.rowcount != 1:
                 return False

@@ -26,6 +26,10 @@ DEFAULT_SQLITE_FILE = "bargaining.sqlite"
 CHAINED_MEMORY = "bargaining.infrastructure.chained_recorders:ChainedPOPOFactory"
 CHAINED_SQLITE = "bargaining.infrastructure.chained_recorders:ChainedSQLiteApplicationRecorder"
 CHAINED_POSTGRES = "bargaining.infrastructure.chained_postgres:ChainedPostgresApplicationRecorder"
+# Their factories: eventsourcing's, making tables one opener at a time and waiting for a busy
+# store as long as the host said.
+SQLITE_FACTORY = "bargaining.infrastructure.chained_recorders:BargainingSQLiteFactory"
+POSTGRES_FACTORY = "bargaining.infrastructure.chained_postgres:BargainingPostgresFactory"
 
 
 @attrs.frozen
@@ -62,7 +66,7 @@ class Store:
             "sqlite",
             location=str(path),
             settings={
-                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "PERSISTENCE_MODULE": SQLITE_FACTORY,
                 "SQLITE_DBNAME": str(path),
                 "APPLICATION_RECORDER_TOPIC": CHAINED_SQLITE,
             },
@@ -76,7 +80,7 @@ class Store:
             raise InvalidInput("a PostgreSQL URL must name the database: postgresql://host/dbname")
         query = parse_qs(parsed.query)
         settings = {
-            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "PERSISTENCE_MODULE": POSTGRES_FACTORY,
             "APPLICATION_RECORDER_TOPIC": CHAINED_POSTGRES,
             "POSTGRES_DBNAME": unquote(dbname),
             "POSTGRES_HOST": parsed.hostname or "127.0.0.1",

@@ -10,17 +10,24 @@ a recorder of another kind) goes the usual way, through the application's mapper
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
 
-from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification, Recording
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    Mapper,
+    MapperDeserialisationError,
+    Notification,
+    Recording,
+)
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.profile import PROFILE_FIELDS
 from bargaining.domain.units.unit import BargainingUnit
+from bargaining.infrastructure.errors import DamagedEvent
 from bargaining.infrastructure.topics import stored_topics
 from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map.ports import FeedBatch, UnitChange
@@ -41,6 +48,8 @@ _CHANGED_FIELD = {
     "CityChanged": "city", "IndustryCodeChanged": "industry_code",
 }
 _JSON = json.JSONDecoder()
+#: Makes the error, in words, for a stored event that cannot be read at a log position.
+Unreadable = Callable[..., Exception]
 #: A stored event as read for the map: notification id, originator id, version, topic, state.
 _Stored = tuple[int, Any, int, str, bytes]
 
@@ -49,13 +58,16 @@ class UnitEventFeed:
     """Unit events of one application's log, as the map's changes."""
 
     def __init__(
-        self, recorder: ApplicationRecorder, mapper: Mapper[Any], store: ViewStore
+        self, recorder: ApplicationRecorder, mapper: Mapper[Any], store: ViewStore,
+        unreadable: Unreadable | None = None,
     ) -> None:
         """``store``: the read models' tables, which share the events' database when the
-        events are in SQLite or PostgreSQL."""
+        events are in SQLite or PostgreSQL; ``unreadable``: the error, in words, for an event
+        that cannot be read at a position (``EventStore.unreadable``)."""
         self.recorder = recorder
         self.mapper = mapper
         self.store = store
+        self.unreadable = unreadable
         self._kinds = {t: cls.__name__ for cls in UNIT_EVENTS for t in stored_topics(cls)}
         self._versions = {
             t: getattr(cls, "class_version", 1) for cls in UNIT_EVENTS for t in stored_topics(cls)
@@ -81,9 +93,23 @@ class UnitEventFeed:
         stored = self._stored_events(after, limit, stop)
         if not stored:
             return None
-        return FeedBatch(
-            stored[0][0], stored[-1][0], [self._decoded(row, timed, dated) for row in stored]
-        )
+        decoded = self._decoded
+        try:
+            return FeedBatch(
+                stored[0][0], stored[-1][0], [decoded(row, timed, dated) for row in stored]
+            )
+        except DamagedEvent as damaged:
+            # The events before the damaged one, so that the map applies them; the next read
+            # starts at the damaged event and raises.
+            changes: list[UnitChange] = []
+            for row in stored:
+                try:
+                    changes.append(decoded(row, timed, dated))
+                except DamagedEvent:
+                    if not changes:
+                        raise damaged from None
+                    return FeedBatch(stored[0][0], stored[len(changes) - 1][0], changes)
+            raise
 
     def saved(
         self, recordings: Sequence[Recording[Any]], *, timed: bool, dated: bool = False
@@ -154,10 +180,15 @@ class UnitEventFeed:
         except Exception:
             if self._sqlite is not None:
                 originator_id = self._sqlite.convert_originator_id(originator_id)
-            event = mapper.to_domain_event(
-                Notification(id=position, originator_id=originator_id,
-                             originator_version=version, topic=topic, state=stored)
-            )
+            try:
+                event = mapper.to_domain_event(
+                    Notification(id=position, originator_id=originator_id,
+                                 originator_version=version, topic=topic, state=stored)
+                )
+            except (MapperDeserialisationError, ValueError) as error:
+                if self.unreadable is None:
+                    raise
+                raise self.unreadable(error, position=position) from None
             return self._change(topic, event.originator_id, vars(event), timed, dated)
 
     def _change(

@@ -7,13 +7,20 @@ read-model queries are the same SQL everywhere.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.application import Application
-from eventsourcing.sqlite import SQLiteDatastore
+from eventsourcing.persistence import OperationalError
+from eventsourcing.sqlite import (
+    SQLiteConnection,
+    SQLiteCursor,
+    SQLiteDatastore,
+    SQLiteTransaction,
+)
 
 
 class ViewStore:
@@ -58,15 +65,19 @@ class ViewStore:
         event log, which is always committed durably. The waits were a measurable share of an
         import (``docs/operations/performance.md``).
         """
-        if derived and commit and self.dialect == "sqlite" and self.shares_events:
+        if commit and self.dialect == "sqlite":
             with self._datastore.get_connection(commit=True) as connection:
+                if not (derived and self.shares_events):
+                    with immediate_transaction(connection) as cursor:
+                        yield cursor
+                    return
                 pragma = connection.cursor()
                 pragma.execute("PRAGMA synchronous")
                 level = int(pragma.fetchone()[0])
                 pragma.execute("PRAGMA synchronous = NORMAL")
                 try:
-                    with connection.transaction(commit=True) as cursor:
-                        yield cursor.sqlite_cursor
+                    with immediate_transaction(connection) as cursor:
+                        yield cursor
                 finally:
                     pragma.execute(f"PRAGMA synchronous = {level}")
             return
@@ -75,6 +86,21 @@ class ViewStore:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
             # eventsourcing wraps sqlite3 cursors; read models need rowcount, so unwrap.
             yield getattr(cursor, "sqlite_cursor", cursor)
+
+    def lock_schema(self, cursor: Any, *, shared: bool = False) -> None:
+        """In a transaction that makes tables: wait until no other session is making or
+        writing them; ``shared``, in one that writes rows: wait until none is making them.
+        (PostgreSQL: making a table or index that exists still locks the table, and a write
+        that holds a row another opener's insert waits for then deadlocks with it. A SQLite
+        write transaction already holds the database's lock.)"""
+        if self.dialect == "postgres":
+            from bargaining.infrastructure.chained_postgres import SCHEMA_LOCK
+
+            kind = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+            cursor.execute(
+                f"SELECT {kind}(hashtext(%s))", (SCHEMA_LOCK.format(self._datastore.schema),),
+                prepare=True,
+            )
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
         with self.transaction(commit=False) as cursor:
@@ -97,6 +123,30 @@ class ViewStore:
         owned = getattr(self, "_owned", None)
         if owned is not None:
             owned.close()
+
+
+class _ImmediateTransaction(SQLiteTransaction):
+    """``eventsourcing``'s SQLite transaction, begun ``IMMEDIATE``: it waits for the write lock
+    (up to the store's busy timeout) before its first read. A transaction begun ``DEFERRED``
+    that reads and then writes fails at once with ``database is locked`` when another writer
+    committed in between, however long the timeout (SQLite cannot wait for a newer snapshot)."""
+
+    def __enter__(self) -> SQLiteCursor:
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            cursor.sqlite_cursor.close()
+            raise OperationalError(error) from error
+        return cursor
+
+
+@contextmanager
+def immediate_transaction(connection: SQLiteConnection) -> Iterator[sqlite3.Cursor]:
+    """A write transaction on a SQLite connection that holds the write lock from its start;
+    errors come as ``eventsourcing``'s persistence errors, as its own transactions raise."""
+    with _ImmediateTransaction(connection, commit=True) as cursor, cursor as sqlite_cursor:
+        yield sqlite_cursor
 
 
 def _is_postgres(datastore: object) -> bool:

@@ -62,14 +62,21 @@ class MapProjection:
 
     def follow(self, recordings: Sequence[Any]) -> int:
         """Apply events this process has just saved without reading them back, when nothing
-        else was recorded since the tracking position; otherwise catch up from the log."""
+        else was recorded since the tracking position; otherwise catch up from the log.
+
+        Another thread or instance may have applied them already (its catch-up read them
+        from the log): then nothing is written, and the position never moves back."""
         batch = None if self.stop is not None else self.feed.saved(
             recordings, timed=self.until is not None, dated=self.on is not None
         )
         if batch is None:
             return self.catch_up()[0]
         start = self.position
-        if batch.first - 1 > start and self.feed.recorded_between(start, batch.first - 1):
+        if start >= batch.last:
+            return 0
+        if start >= batch.first or (
+            batch.first - 1 > start and self.feed.recorded_between(start, batch.first - 1)
+        ):
             return self.catch_up()[0]
         done = self._apply(start, batch.last, batch.changes)
         return self.catch_up()[0] if done is None else done
