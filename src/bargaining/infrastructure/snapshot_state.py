@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -61,14 +62,29 @@ class SnapshotTranscoder(JSONTranscoder):
         ).encode("utf8")
 
     def decode(self, data: bytes) -> Any:
-        return json.loads(data.decode("utf8"), object_hook=self._untag)
+        seen: dict[Any, Any] = {}
 
-    def _untag(self, d: dict[str, Any]) -> Any:
-        if len(d) == 2 and "_type_" in d and "_data_" in d:
-            reader = self._readers.get(d["_type_"])
-            if reader is not None:
-                return reader(d["_data_"])
-        return self._decode_obj(d)
+        def untag(d: dict[str, Any]) -> Any:
+            # A state repeats the same unit ids, days and actors many times over: each is
+            # read once per snapshot and shared, as values are immutable.
+            if len(d) == 2 and "_type_" in d and "_data_" in d:
+                name, data = d["_type_"], d["_data_"]
+                if type(data) is str:
+                    key = (name, data)
+                    found = seen.get(key)
+                    if found is None:
+                        found = seen[key] = self._untag_one(name, data)
+                    return found
+                return self._untag_one(name, data)
+            return d
+
+        return json.loads(data.decode("utf8"), object_hook=untag)
+
+    def _untag_one(self, name: str, data: Any) -> Any:
+        reader = self._readers.get(name)
+        if reader is not None:
+            return reader(data)
+        return self._decode_obj({"_type_": name, "_data_": data})
 
     def _tag(self, o: Any) -> Any:
         kind = type(o)
@@ -104,20 +120,26 @@ def _tagged(name: str, data: Any) -> dict[str, Any]:
     return {"_type_": name, "_data_": data}
 
 
+@functools.lru_cache(maxsize=1024)
+def _value_class(topic: str) -> tuple[type[Any], tuple[tuple[str, Any], ...], frozenset[str]]:
+    cls = resolve_topic(topic)
+    if attrs.has(cls):
+        names = tuple((f.name, f.default) for f in attrs.fields(cls))
+    elif dataclasses.is_dataclass(cls):
+        names = tuple((f.name, f.default) for f in dataclasses.fields(cls))
+    else:
+        raise TypeError(f"{topic} is no longer a value class")
+    return cls, names, frozenset(name for name, _ in names)
+
+
 def _restore_object(data: dict[str, Any]) -> Any:
     """A value with its fields as they were: a field it no longer has, or a new field without
     a default, makes the snapshot unreadable (and so ignored), never half restored."""
-    cls = resolve_topic(data["topic"])
+    cls, names, known = _value_class(data["topic"])
     stored: dict[str, Any] = data["fields"]
-    if attrs.has(cls):
-        names = [(f.name, f.default) for f in attrs.fields(cls)]
-    elif dataclasses.is_dataclass(cls):
-        names = [(f.name, f.default) for f in dataclasses.fields(cls)]
-    else:
-        raise TypeError(f"{data['topic']} is no longer a value class")
-    unknown = set(stored) - {name for name, _ in names}
-    if unknown:
-        raise TypeError(f"{data['topic']} no longer has the fields {sorted(unknown)}")
+    if not known.issuperset(stored):
+        unknown = sorted(set(stored) - known)
+        raise TypeError(f"{data['topic']} no longer has the fields {unknown}")
     value = object.__new__(cls)
     for name, default in names:
         if name in stored:
