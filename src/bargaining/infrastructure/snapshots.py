@@ -15,7 +15,7 @@ matches its seal: loading ignores it and replays the record from its events (the
 vouches for those), and ``verify`` names it. With encryption on, the mac needs the key, so
 even someone who knows this scheme cannot seal a forgery; without encryption there is no
 secret, and the digest proves only that the snapshot was not copied, moved or edited without
-recomputing it (``verify(snapshots="replay")`` then compares each snapshot with its replay).
+recomputing it (comparing each snapshot with its replay would catch that too; not done yet).
 
 Snapshots written before seals existed (release 0.1 sealed none) are **ignored**: an unsealed
 snapshot cannot be told from a forged one, and ignoring it costs only the replay of that
