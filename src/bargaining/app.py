@@ -88,7 +88,7 @@ class BargainingApp:
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events)
         #: The hash chain: verify it, take receipts.
-        self.integrity = Integrity(events.chain)
+        self.integrity = Integrity(events.chain, events)
 
     @staticmethod
     def create_cipher_key() -> str:

@@ -111,6 +111,35 @@ class Break(enum.Enum):
     UNCHAINED = "unchained"
     TRUNCATED = "truncated"
     REWRITTEN = "rewritten"
+    SNAPSHOT = "tampered snapshot"
+
+
+@attrs.frozen
+class TamperedSnapshot:
+    """A stored snapshot whose seal does not hold: loading ignores it and replays the record's
+    events; ``why`` says what its seal showed."""
+
+    record_id: UUID
+    version: int
+    why: str
+
+    def __str__(self) -> str:
+        return f"the snapshot of record {self.record_id} at version {self.version}: {self.why}"
+
+
+@attrs.frozen
+class SnapshotFindings:
+    """What checking every stored snapshot's seal found."""
+
+    checked: int
+    unsealed: int
+    tampered: tuple[TamperedSnapshot, ...] = ()
+
+
+class SnapshotChecker(Protocol):
+    """Checks the seal of every stored snapshot (``infrastructure/snapshots.py``)."""
+
+    def check_snapshots(self, page_size: int) -> SnapshotFindings: ...
 
 
 @attrs.frozen
@@ -125,10 +154,21 @@ class IntegrityReport:
     broken_at: int | None = None
     kind: Break | None = None
     detail: str = ""
+    snapshots_checked: int = 0
+    """How many stored snapshots had their seal checked."""
+    unsealed_snapshots: int = 0
+    """Snapshots without a seal (written before seals existed): never used, not a break."""
+    tampered_snapshots: tuple[TamperedSnapshot, ...] = ()
+    """Snapshots whose seal does not hold (each ignored when its record loads)."""
 
     def __str__(self) -> str:
         if self.intact:
             return f"intact up to position {self.position} ({self.checked} events checked)"
+        if self.broken_at is None:
+            return (
+                f"{self.kind.value if self.kind else 'broken'}: {self.detail} (the events are "
+                f"intact up to position {self.position}, {self.checked} events checked)"
+            )
         return (
             f"broken at position {self.broken_at}: {self.kind.value if self.kind else ''}: "
             f"{self.detail} (intact up to position {self.position})"
@@ -253,16 +293,35 @@ class _Walk:
         return IntegrityReport(True, self.position, self.checked)
 
 
+def with_snapshots(report: IntegrityReport, found: SnapshotFindings) -> IntegrityReport:
+    """A chain's report with what the snapshots' seals showed: a tampered snapshot breaks an
+    intact report (a broken chain is the first thing to say, and stays so)."""
+    report = attrs.evolve(report, snapshots_checked=found.checked,
+                          unsealed_snapshots=found.unsealed, tampered_snapshots=found.tampered)
+    if not report.intact or not found.tampered:
+        return report
+    named = "; ".join(str(t) for t in found.tampered[:5])
+    more = f" (and {len(found.tampered) - 5} more)" if len(found.tampered) > 5 else ""
+    return attrs.evolve(report, intact=False, kind=Break.SNAPSHOT,
+                        detail=f"{len(found.tampered)} snapshot(s) tampered with: {named}{more}; "
+                               "their records load from their events")
+
+
 class Integrity:
     """The tamper-evidence commands a host offers: verify the chain, take a receipt."""
 
-    def __init__(self, chain: ChainedRecorder) -> None:
+    def __init__(
+        self, chain: ChainedRecorder, snapshots: SnapshotChecker | None = None
+    ) -> None:
         self._chain = chain
+        self._snapshots = snapshots
 
     def verify(
         self, receipt: Receipt | str | None = None, *, page_size: int = 2000
     ) -> IntegrityReport:
-        """Recompute the chain from the stored events, page by page, and say where it breaks.
+        """Recompute the chain from the stored events, page by page, and say where it breaks;
+        then check the seal of every snapshot (a snapshot copied under another record, put
+        back under a later version or edited is named, and never used to load).
 
         With a receipt (or its printed line), also prove that nothing at or before its
         position was changed, removed or reordered, including removal of the tail.
@@ -271,7 +330,10 @@ class Integrity:
             receipt = Receipt.parse(receipt)
         elif receipt is not None and not isinstance(receipt, Receipt):
             raise InvalidInput("verify takes a Receipt or the line a receipt printed")
-        return verify_chain(self._chain, receipt=receipt, page_size=page_size)
+        report = verify_chain(self._chain, receipt=receipt, page_size=page_size)
+        if self._snapshots is None:
+            return report
+        return with_snapshots(report, self._snapshots.check_snapshots(page_size))
 
     def receipt(self) -> Receipt:
         """The chain's current position and head link; verify first if in doubt."""

@@ -13,7 +13,10 @@ What it adds to ``Application`` is done in hooks, not in a copy of ``save``:
   :class:`~bargaining.ConcurrentChange`, then tells its followers (the Expiry Map) what was
   recorded;
 * ``take_snapshot`` logs a refused snapshot instead of raising: the change it follows is
-  already recorded, and a missing snapshot only makes loading replay more events.
+  already recorded, and a missing snapshot only makes loading replay more events;
+* every kind of record is snapshotted (``snapshotting_intervals``), each snapshot sealed to
+  its record, version and event and checked when it loads
+  (:mod:`bargaining.infrastructure.snapshots`).
 """
 
 from __future__ import annotations
@@ -28,26 +31,42 @@ from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.application import (
+    AggregateNotFoundError,
+    Application,
+    ProcessingEvent,
+    Repository,
+)
 from eventsourcing.domain import Aggregate, DomainEventProtocol
+from eventsourcing.persistence import (
+    EventStore as EventsourcingStore,
+)
 from eventsourcing.persistence import (
     IntegrityError,
     JSONTranscoder,
+    Mapper,
     MapperDeserialisationError,
     OperationalError,
     PersistenceError,
     Recording,
 )
 
-from bargaining.application.integrity import ChainedRecorder
+from bargaining.application.integrity import ChainedRecorder, SnapshotFindings
 from bargaining.domain.shared.errors import (
     ConcurrentChange,
     InvalidInput,
     RecordNotFound,
 )
-from bargaining.domain.units.unit import BargainingUnit
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
+from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
+from bargaining.infrastructure.snapshot_state import SnapshotTranscoder
+from bargaining.infrastructure.snapshots import (
+    CheckedRepository,
+    SealedSnapshotStore,
+    check_snapshots,
+)
+from bargaining.infrastructure.snapshots import Seal as SnapshotSeal
 from bargaining.infrastructure.store_faults import (
     check_busy_timeout,
     is_busy,
@@ -93,7 +112,7 @@ class EventStore(Application[UUID]):
     """
 
     name = "BargainingApp"
-    snapshotting_intervals = {BargainingUnit: 50}  # noqa: RUF012
+    snapshotting_intervals = SNAPSHOT_INTERVALS
     log_section_size = 1000
 
     def __init__(
@@ -229,6 +248,33 @@ class EventStore(Application[UUID]):
             # The database's text can quote a row: only the error's kind is logged.
             _log.warning("a change was recorded but its snapshot was not (%s): loading the "
                          "unit replays its events until the next one", type(error).__name__)
+
+    def construct_snapshot_store(self) -> EventsourcingStore[UUID]:
+        """Snapshots keep every kind of value a record's state holds, and are sealed to their
+        record, version and event (``infrastructure/snapshots.py``)."""
+        transcoder = self.mapper.transcoder
+        assert isinstance(transcoder, JSONTranscoder)
+        mapper = Mapper[UUID](SnapshotTranscoder(transcoder), cipher=self.mapper.cipher,
+                              compressor=self.mapper.compressor)
+        return SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),
+                                   self.recorder, SnapshotSeal(self.raw_key))
+
+    def construct_repository(self) -> Repository[UUID]:
+        """Loads a record from its latest snapshot only when the snapshot's seal holds."""
+        base = super().construct_repository()
+        return CheckedRepository(
+            self.events, snapshot_store=self.snapshots,
+            cache_maxsize=int(self.env.get(self.AGGREGATE_CACHE_MAXSIZE) or 0) or None,
+            fastforward=base.fastforward, fastforward_skipping=base.fastforward_skipping,
+            deepcopy_from_cache=base.deepcopy_from_cache,
+        )
+
+    def check_snapshots(self, page_size: int) -> SnapshotFindings:
+        """The seal of every stored snapshot, checked against its record's events."""
+        store = self.snapshots
+        if not isinstance(store, SealedSnapshotStore):
+            return SnapshotFindings(0, 0)
+        return check_snapshots(store.recorder, self.recorder, store.seal, page_size=page_size)
 
     @property
     def chain(self) -> ChainedRecorder:

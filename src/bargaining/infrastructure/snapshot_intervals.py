@@ -1,0 +1,32 @@
+"""How often each kind of record is snapshotted: every so many of its events.
+
+Loading a record reads its latest snapshot and replays the events after it, so the interval
+bounds what a load replays; a snapshot costs one write of the record's whole state, so a record
+whose state is large is snapshotted less often than its replay would suggest. The intervals
+were chosen by ``benchmarks/commands.py`` (figures in ``docs/operations/performance.md``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.coordination.cluster import BargainingCluster
+from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.disputes.index import DisputeIndex
+from bargaining.domain.disputes.intervention import Intervention
+from bargaining.domain.disputes.law import Law
+from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.units.unit import BargainingUnit
+
+#: Every concrete kind of record (the lookup is by exact class), with its interval.
+SNAPSHOT_INTERVALS: dict[type[Any], int] = {
+    BargainingUnit: 50,
+    Campaign: 50,
+    BargainingCluster: 50,
+    BargainingRound: 50,
+    DemandFramework: 50,
+    Law: 50,
+    Intervention: 50,
+    DisputeIndex: 50,
+}
