@@ -52,8 +52,14 @@ class CsvImporter:
         batch_size: int = 1000,
         odd_expiry_years: int = 10,
     ) -> None:
-        if batch_size < 1:
-            raise InvalidInput("batch_size must be at least 1")
+        if not isinstance(mapping, ColumnMapping):
+            raise InvalidInput(
+                f"the importer needs a ColumnMapping (such as F7_MAPPING), not "
+                f"{type(mapping).__name__}"
+            )
+        for value, what in ((batch_size, "batch_size"), (odd_expiry_years, "odd_expiry_years")):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise InvalidInput(f"{what} must be a whole number from 1, not {value!r}")
         self.app = app
         self.mapping = mapping
         self.actor = require_actor(actor)
