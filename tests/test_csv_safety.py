@@ -128,7 +128,7 @@ def test_lines_that_are_not_utf8_are_rejected_by_number_and_the_rest_imported(
     report = f7(memory_app, steward, batch_size=500).import_file(path)
     assert report.rows_read == 2999 and report.balanced
     assert [(r.line, r.reason) for r in report.rejected] == [
-        (2998, "line 2998 is not utf-8 text (byte 0xc9): name the file's encoding, such as "
+        (2998, "the line is not utf-8 text (byte 0xc9): name the file's encoding, such as "
                "encoding='cp1252'")]
     assert report.imported == 2998
 
@@ -155,7 +155,7 @@ def test_a_field_too_long_for_csv_is_a_rejected_line_and_the_import_goes_on(
     path.write_text(HEADER + "".join(lines) + row("AFTER"), encoding="utf-8")
     report = f7(memory_app, steward, batch_size=1000).import_file(path)
     assert [(r.line, r.reason) for r in report.rejected] == [
-        (3000, "line 3000 cannot be read as CSV: field larger than field limit (131072)")]
+        (3000, "the line cannot be read as CSV: field larger than field limit (131072)")]
     assert report.imported == 2999 and report.balanced
 
 

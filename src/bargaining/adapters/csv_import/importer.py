@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import heapq
 import io
 import os
 from array import array
@@ -33,7 +34,7 @@ from typing import IO, Any
 from uuid import UUID
 
 from bargaining.adapters.csv_import.mapping import ColumnMapping
-from bargaining.adapters.csv_import.report import ImportReport, RowWarning
+from bargaining.adapters.csv_import.report import ImportReport, RowWarning, RowWarnings
 from bargaining.adapters.csv_import.rows import ParsedRow, RowParser, RowRefused
 from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor, require_actor
@@ -126,9 +127,9 @@ class CsvImporter:
         """One pass over the rows. Expiries far from the file's typical year are listed once
         the whole file is read, since the typical year is the median of every row's expiry.
 
-        Memory stays flat in the file's size: a batch of rows at a time, refused rows in the
-        report's temporary file, and per imported row two numbers (its line and expiry) for the
-        warnings about odd years."""
+        Memory stays flat in the file's size: a batch of rows at a time, refused rows and
+        warnings in the report's temporary files, and per imported row two machine integers
+        (its line and expiry) for the warnings about odd years."""
         fieldnames, reader = self._reader(handle)
         rows = RowParser(self.mapping)
         report = ImportReport(fieldnames=list(fieldnames))
@@ -137,6 +138,7 @@ class CsvImporter:
         # them in line order; a long run of them applies the batch early.
         waiting: list[tuple[int, str, dict[str, str]]] = []
         odd = _Years()
+        notices = RowWarnings()  # in line order, merged with the odd years' at the end
         for line, row, unreadable in self._rows(fieldnames, reader, encoding):
             report.rows_read += 1
             if unreadable is not None:
@@ -148,14 +150,15 @@ class CsvImporter:
                 waiting.append((line, str(reject), row))
                 odd.count(rows.read_date(row.get(self.mapping.expiry)))
             else:
-                self._warn_notice(parsed, report)
+                self._warn_notice(parsed, notices)
                 odd.keep(line, parsed.agreement.expiry)
                 batch.append(parsed)
             if len(batch) >= self.batch_size or len(waiting) >= self.batch_size:
                 self._apply(batch, report, waiting)
                 batch = []
         self._apply(batch, report, waiting)
-        self._warn_odd_years(odd, report)
+        for warning in heapq.merge(notices, self._odd_years(odd), key=lambda w: w.line):
+            report.warnings.add(warning)
         return report
 
     @staticmethod
@@ -175,7 +178,7 @@ class CsvImporter:
                 return
             except csv.Error as error:
                 line, ended = ended + 1, reader.line_num
-                yield line, {}, f"line {line} cannot be read as CSV: {error}"
+                yield line, {}, f"the line cannot be read as CSV: {error}"
                 continue
             line, ended = ended + 1, reader.line_num
             if not row:
@@ -183,30 +186,31 @@ class CsvImporter:
             if len(row) < width:
                 row += [""] * (width - len(row))
             fields = dict(zip(fieldnames, row, strict=False))
-            yield line, fields, _unreadable(line, row, encoding)
+            yield line, fields, _unreadable(row, encoding)
 
     # --------------------------------------------------------------- warnings
 
     # --------------------------------------------------------------- warnings
 
     @staticmethod
-    def _warn_notice(parsed: ParsedRow, report: ImportReport) -> None:
+    def _warn_notice(parsed: ParsedRow, warnings: RowWarnings) -> None:
         expiry = parsed.agreement.expiry
         if parsed.notice is not None and expiry < parsed.notice:
-            report.warnings.append(RowWarning(
+            warnings.add(RowWarning(
                 parsed.line, f"expiry {expiry} is before the notice date {parsed.notice}"))
 
-    def _warn_odd_years(self, odd: _Years, report: ImportReport) -> None:
+    def _odd_years(self, odd: _Years) -> Iterator[RowWarning]:
+        """Imported rows whose expiry is ``odd_expiry_years`` or more from the file's typical
+        year (the median of every row's expiry), in line order."""
         median = odd.median()
         if median is None:
             return
         for line, expiry in odd.kept():
             if abs(expiry.year - median) >= self.odd_expiry_years:
-                report.warnings.append(RowWarning(
+                yield RowWarning(
                     line,
                     f"expiry {expiry} is {abs(expiry.year - median)} years from the file's "
-                    f"typical year {median}"))
-        report.warnings.sort(key=lambda warning: warning.line)
+                    f"typical year {median}")
 
     # --------------------------------------------------------------- batching
 
@@ -352,7 +356,7 @@ def _encoding(given: object, start: bytes) -> str:
     return "utf-8"
 
 
-def _unreadable(line: int, row: list[str], encoding: str | None) -> str | None:
+def _unreadable(row: list[str], encoding: str | None) -> str | None:
     """Why a line read with ``surrogateescape`` holds bytes its encoding could not read."""
     for value in row:
         if value.isascii():
@@ -362,9 +366,9 @@ def _unreadable(line: int, row: list[str], encoding: str | None) -> str | None:
         except UnicodeEncodeError as error:
             char = error.object[error.start]
             if encoding is None:
-                return f"line {line} holds text that is not valid (an unpaired surrogate)"
+                return "the line holds text that is not valid (an unpaired surrogate)"
             byte = ord(char) - 0xDC00
             shown = encoding.replace("-sig", "")
-            return (f"line {line} is not {shown} text (byte 0x{byte:02x}): name the file's "
+            return (f"the line is not {shown} text (byte 0x{byte:02x}): name the file's "
                     "encoding, such as encoding='cp1252'")
     return None

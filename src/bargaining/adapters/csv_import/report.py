@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -18,6 +18,7 @@ from bargaining.presentation.spreadsheet import safe_cell
 #: Rejected rows are kept in memory up to this many bytes, then in a temporary file.
 SPOOL_BYTES = 1 << 20
 _UNREADABLE = re.compile("[\ud800-\udfff]")
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -30,10 +31,18 @@ class RejectedRow:
     row: dict[str, str]
 
 
-class RejectedRows(Sequence[RejectedRow]):
-    """The rows an import refused, in line order, kept in a temporary file (in memory up to
-    :data:`SPOOL_BYTES`, then on disk) rather than as objects, so an import's memory does not
-    grow with the rows it refuses. Read it like a list once the import has returned."""
+@attrs.frozen
+class RowWarning:
+    """A row imported with something an organizer should check, such as an odd expiry."""
+
+    line: int
+    message: str
+
+
+class _Spooled(Sequence[T]):
+    """Rows kept in a temporary file (in memory up to :data:`SPOOL_BYTES`, then on disk)
+    rather than as objects, so an import's memory does not grow with them. Read it like a
+    list once the import has returned."""
 
     def __init__(self) -> None:
         self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (kept open with the report)
@@ -42,30 +51,29 @@ class RejectedRows(Sequence[RejectedRow]):
         self._writer = csv.writer(self._file)
         self._count = 0
 
-    def add(self, line: int, reason: str, row: Mapping[str, str]) -> None:
-        """Keep a refused row (bytes no encoding could read are kept as U+FFFD)."""
+    def _write(self, values: Sequence[object]) -> None:
         self._file.seek(0, os.SEEK_END)
-        values = json.dumps(row, ensure_ascii=False)
-        if _UNREADABLE.search(values):
-            values = _UNREADABLE.sub("\ufffd", values)
-        self._writer.writerow((line, reason, values))
+        self._writer.writerow(values)
         self._count += 1
+
+    def _read(self, values: list[str]) -> T:
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return self._count
 
-    def __iter__(self) -> Iterator[RejectedRow]:
+    def __iter__(self) -> Iterator[T]:
         self._file.seek(0)
-        for line, reason, values in csv.reader(self._file):
-            yield RejectedRow(int(line), reason, json.loads(values))
+        for values in csv.reader(self._file):
+            yield self._read(values)
 
     @overload
-    def __getitem__(self, index: int) -> RejectedRow: ...
+    def __getitem__(self, index: int) -> T: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[RejectedRow]: ...
+    def __getitem__(self, index: slice) -> list[T]: ...
 
-    def __getitem__(self, index: int | slice) -> RejectedRow | list[RejectedRow]:
+    def __getitem__(self, index: int | slice) -> T | list[T]:
         rows = list(self)
         return rows[index]
 
@@ -77,23 +85,41 @@ class RejectedRows(Sequence[RejectedRow]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"RejectedRows({self._count} rows)"
+        return f"{type(self).__name__}({self._count} rows)"
 
 
-@attrs.frozen
-class RowWarning:
-    """A row imported with something an organizer should check, such as an odd expiry."""
+class RejectedRows(_Spooled[RejectedRow]):
+    """The rows an import refused, in line order (see :class:`_Spooled`)."""
 
-    line: int
-    message: str
+    def add(self, line: int, reason: str, row: Mapping[str, str]) -> None:
+        """Keep a refused row (bytes no encoding could read are kept as U+FFFD)."""
+        values = json.dumps(row, ensure_ascii=False)
+        if _UNREADABLE.search(values):
+            values = _UNREADABLE.sub("\ufffd", values)
+        self._write((line, reason, values))
+
+    def _read(self, values: list[str]) -> RejectedRow:
+        line, reason, row = values
+        return RejectedRow(int(line), reason, json.loads(row))
+
+
+class RowWarnings(_Spooled[RowWarning]):
+    """The warnings of an import, in line order (see :class:`_Spooled`)."""
+
+    def add(self, warning: RowWarning) -> None:
+        self._write((warning.line, warning.message))
+
+    def _read(self, values: list[str]) -> RowWarning:
+        return RowWarning(int(values[0]), values[1])
 
 
 @attrs.define
 class ImportReport:
     """What an import did, row by row. ``imported + unchanged + rejected == rows_read``.
 
-    ``rejected`` reads like a list of :class:`RejectedRow` in line order; it is kept in a
-    temporary file, so a file of many bad rows costs no memory (see :class:`RejectedRows`)."""
+    ``rejected`` and ``warnings`` read like lists of :class:`RejectedRow` and
+    :class:`RowWarning` in line order; they are kept in temporary files, so a file of many bad
+    or odd rows costs no memory (see :class:`RejectedRows`)."""
 
     rows_read: int = 0
     imported: int = 0
@@ -102,7 +128,7 @@ class ImportReport:
     agreements_recorded: int = 0
     batches: int = 0
     rejected: RejectedRows = attrs.field(factory=RejectedRows, eq=False)
-    warnings: list[RowWarning] = attrs.field(factory=list)
+    warnings: RowWarnings = attrs.field(factory=RowWarnings, eq=False)
     fieldnames: list[str] = attrs.field(factory=list)
 
     @property

@@ -29,7 +29,12 @@ def normalise_name(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-@functools.lru_cache(maxsize=65536)
+#: Unit ids computed lately are remembered (a unit's rows repeat close together in a file);
+#: a bounded few, so an import's memory does not grow with the units it meets.
+UNIT_IDS_REMEMBERED = 4096
+
+
+@functools.lru_cache(maxsize=UNIT_IDS_REMEMBERED)
 def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
     """The identity of a unit, derived from its union, local, employer and unit name."""
     key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
