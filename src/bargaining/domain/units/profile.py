@@ -31,7 +31,7 @@ def normalise_name(value: str) -> str:
 
 #: Unit ids computed lately are remembered (a unit's rows repeat close together in a file);
 #: a bounded few, so an import's memory does not grow with the units it meets.
-UNIT_IDS_REMEMBERED = 4096
+UNIT_IDS_REMEMBERED = 16384
 
 
 @functools.lru_cache(maxsize=UNIT_IDS_REMEMBERED)
