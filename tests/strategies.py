@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -37,8 +38,9 @@ TEXT_FIELDS = ("sector", "region", "city", "industry_code")
 
 
 def clean(text: str) -> str:
-    """What the library stores for a name: runs of whitespace made one space, ends trimmed."""
-    return " ".join(text.split())
+    """What the library stores for a name: runs of whitespace made one space, ends trimmed,
+    in composed form (NFC)."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def norm(text: str) -> str:
@@ -121,10 +123,11 @@ class Plan:
 WHITESPACE = " \t\u00a0\u2003\u3000"
 NAME_CHARS = st.one_of(
     st.sampled_from(WHITESPACE),
-    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")),
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf")),
 )
-#: Control characters are refused in names (tested in test_properties.py), so names here have
-#: none; whitespace control characters still appear through WHITESPACE and are tidied away.
+#: Control and invisible formatting characters are refused in names (tested in
+#: test_properties.py and test_free_text.py), so names here have none; whitespace control
+#: characters still appear through WHITESPACE and are tidied away.
 any_text = st.text(NAME_CHARS, max_size=8)
 words = st.sampled_from(
     ["CUPE", "cupe", " CUPE  79", "SEIU", "Unifor", "City of Toronto", "city  of TORONTO",
@@ -553,7 +556,7 @@ class CsvPlan:
 
 
 csv_words = st.text(
-    st.characters(codec="utf-8", exclude_characters="\x00\r", exclude_categories=("Cc",))
+    st.characters(codec="utf-8", exclude_characters="\x00\r", exclude_categories=("Cc", "Cf"))
     | st.sampled_from(" ,\"'\n"),
     max_size=6,
 )

@@ -344,7 +344,7 @@ def test_map_writes_skip_the_disk_wait_and_leave_event_writes_durable(
     ("call", "words"),
     [
         (lambda em: em.expiring(date(2026, 2, 1), date(2026, 1, 1)), r"ends .* before it starts"),
-        (lambda em: em.expiring("2026-01-01", date(2026, 1, 1)), "need dates"),
+        (lambda em: em.expiring("2026-01-01", date(2026, 1, 1)), "must be a date"),
         (lambda em: em.expiring(date(2026, 1, 1), date(2026, 2, 1), MapFilter(sector="")),
          "sector filter"),
         (lambda em: em.cluster_candidates(date(2026, 1, 1), date(2026, 2, 1), -3), "window_days"),

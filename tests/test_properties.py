@@ -493,6 +493,9 @@ def test_every_unicode_control_character_and_only_those_is_refused_in_a_name() -
         if unicodedata.category(char) == "Cc":
             with pytest.raises(InvalidInput, match="control character"):
                 UnitProfile(union=f"U{char}N", local="", employer="E", unit_name="N")
+        elif char in "\u00ad\u061c\u180e":  # soft hyphen, Arabic letter mark, Mongolian
+            with pytest.raises(InvalidInput, match="invisible formatting character"):
+                UnitProfile(union=f"U{char}N", local="", employer="E", unit_name="N")
         elif code < 0x2000:
             assert UnitProfile(union=f"U{char}N", local="", employer="E", unit_name="N")
 
@@ -520,7 +523,7 @@ def test_a_field_is_accepted_exactly_when_its_tidied_text_fits(
     """Length is counted after spacing is tidied; a refusal never quotes the text."""
     words = [(letters * n)[:n] for n in lengths]
     value = spaces.join(words)
-    tidied = " ".join(words)
+    tidied = unicodedata.normalize("NFC", " ".join(words))  # composed, as names are kept
     event("fits" if len(tidied) <= MAX_TEXT else "too long")
     names = {"union": "U", "local": "", "employer": "E", "unit_name": "N", field: value}
     if len(tidied) <= MAX_TEXT:

@@ -70,7 +70,7 @@ def test_a_moment_in_another_time_zone_means_the_same_instant(
         ({"version": 1, "at": datetime.now(UTC)}, "exactly one"),
         ({"version": 0}, "whole number from 1"),
         ({"version": True}, "whole number from 1"),
-        ({"version": 9}, "has 1 versions, not 9"),
+        ({"version": 9}, "has only 1 version, not 9"),
         ({"at": datetime(2026, 1, 1)}, "has no time zone"),
         ({"at": date(2026, 1, 1)}, "must be a date-time"),
     ],

@@ -23,7 +23,7 @@ from bargaining.domain.disputes.strike_position import StrikePositionCalendar
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
 from bargaining.infrastructure.expiry_map_storage import ExpiryMapStorage
 from bargaining.infrastructure.sealing import NameSealer
-from bargaining.infrastructure.stores import Store
+from bargaining.infrastructure.stores import Store, check_cipher_key_argument
 from bargaining.infrastructure.unit_event_feed import UnitEventFeed
 from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map import ExpiryMap
@@ -35,7 +35,8 @@ class BargainingApp:
     ``store`` is ``"memory"``, a SQLite file path (the embedded default) or a
     ``postgresql://`` URL; when omitted it comes from ``BARGAINING_STORE``. ``cipher_key``
     (base64 of 16, 24 or 32 random bytes, see :meth:`create_cipher_key`; or
-    ``BARGAINING_CIPHER_KEY``) turns on AES-GCM encryption of every stored event.
+    ``BARGAINING_CIPHER_KEY``) turns on AES-GCM encryption of every stored event; an empty
+    key is refused, never taken as "no encryption".
     ``strike_positions`` is the host's calendar of legal strike position rules by
     jurisdiction (:class:`StrikePositionCalendar`), which strike flags read.
     ``busy_timeout`` (seconds; or ``BARGAINING_BUSY_TIMEOUT``) is how long a write waits for
@@ -62,7 +63,8 @@ class BargainingApp:
         #: The ``eventsourcing`` application beneath, for hosts that read its notification
         #: log or run process applications on it. Its API is ``eventsourcing``'s own.
         self.eventsourcing = EventStore(
-            self.store, cipher_key=cipher_key, env=env, busy_timeout=busy_timeout
+            self.store, cipher_key=check_cipher_key_argument(cipher_key), env=env,
+            busy_timeout=busy_timeout,
         )
         events = self.eventsourcing
         self._views = views = ViewStore(events)

@@ -11,6 +11,11 @@ language) and ``data`` (the event's own fields as a JSON object; in CSV, JSON te
 
 Columns are only ever appended, never renamed or reordered. ``HistoryEntry.from_record`` reads
 a JSON Lines object or a CSV row back.
+
+In CSV, a text cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return, such as an actor id ``=HYPERLINK(...)``) is written with a
+single quote before it (:mod:`bargaining.presentation.spreadsheet`); JSON Lines is written as
+recorded.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from bargaining.presentation.history_entries import COLUMNS, HistoryEntry
+from bargaining.presentation.spreadsheet import safe_cell
 
 __all__ = ["COLUMNS", "write_csv", "write_jsonl"]
 
@@ -43,6 +49,13 @@ def write_csv(entries: Iterable[HistoryEntry], file: IO[str]) -> int:
     for entry in entries:
         record = entry.as_record()
         record["data"] = json.dumps(record["data"], ensure_ascii=False)
-        writer.writerow("" if record[c] is None else record[c] for c in COLUMNS)
+        writer.writerow(_cell(record[c]) for c in COLUMNS)
         count += 1
     return count
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: empty for none, text neutralised, numbers as they are."""
+    if value is None:
+        return ""
+    return safe_cell(value) if isinstance(value, str) else value

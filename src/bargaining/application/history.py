@@ -18,7 +18,7 @@ import attrs
 from eventsourcing.domain import Aggregate
 
 from bargaining.application.ports import EventLog, Records
-from bargaining.application.time_travel import load_as_of, load_on
+from bargaining.application.time_travel import load_as_of, load_on, load_version
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 from bargaining.presentation.history_entries import (
@@ -213,14 +213,7 @@ class History:
             return load_on(self._records, record_id, Aggregate, "record", on)
         if version is None:
             return load_as_of(self._records, record_id, Aggregate, "record", at)
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise InvalidInput(f"a version is a whole number from 1, not {version!r}")
-        found = self._records.load(record_id, Aggregate, "record", version=version)
-        if found.version < version:
-            raise InvalidInput(
-                f"the record {record_id} has {found.version} versions, not {version}"
-            )
-        return found
+        return load_version(self._records, record_id, Aggregate, "record", version)
 
     # --------------------------------------------------------------- reading
 

@@ -192,8 +192,8 @@ def verify_chain(
     recorder: ChainedRecorder, *, receipt: Receipt | None = None, page_size: int = 2000
 ) -> IntegrityReport:
     """Walk events and chain side by side, page by page, recomputing every digest and link."""
-    if page_size < 1:
-        raise InvalidInput("the page size must be at least 1")
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise InvalidInput(f"the page size must be a whole number from 1, not {page_size!r}")
     events = _pages(recorder.select_stored, itemgetter(0), page_size)
     chain = _pages(recorder.select_chain, attrgetter("position"), page_size)
     return _Walk(recorder, receipt).run(events, chain)

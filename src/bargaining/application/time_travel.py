@@ -145,4 +145,21 @@ def load_reading(
         return load_on(records, record_id, kind, what, on)
     if at is not None:
         return load_as_of(records, record_id, kind, what, at)
-    return records.load(record_id, kind, what, version=version)
+    return load_version(records, record_id, kind, what, version)
+
+
+def load_version(
+    records: Records, record_id: object, kind: type[A], what: str, version: object
+) -> A:
+    """A record as it is now (``version`` ``None``) or at a version, a whole number from 1; a
+    version past its last is refused, not answered with the last."""
+    if version is None:
+        return records.load(record_id, kind, what)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise InvalidInput(f"a version is a whole number from 1, not {version!r}")
+    found = records.load(record_id, kind, what, version=version)
+    last = getattr(found, "version", version)
+    if last < version:
+        plural = "version" if last == 1 else "versions"
+        raise InvalidInput(f"the {what} {record_id} has only {last} {plural}, not {version}")
+    return found

@@ -6,12 +6,13 @@ applies the domain's rules), and saves it; a refused command records nothing.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from uuid import UUID
 
 from bargaining.application.ports import Records
-from bargaining.application.time_travel import load_as_of, load_on
+from bargaining.application.time_travel import load_as_of, load_on, load_version
 from bargaining.domain.frameworks.baseline import BaselineJudgement, judge_against_agreement
 from bargaining.domain.frameworks.clauses import ContractClause
 from bargaining.domain.frameworks.framework import Demand
@@ -36,7 +37,7 @@ def load_unit(
     """A unit by id (or the unit itself, reloaded), or :class:`UnitNotFound`."""
     uid = unit.id if isinstance(unit, BargainingUnit) else unit
     try:
-        return records.load(uid, BargainingUnit, "bargaining unit", version=version)
+        return load_version(records, uid, BargainingUnit, "bargaining unit", version)
     except RecordNotFound as missing:
         raise UnitNotFound(str(missing)) from None
 
@@ -208,7 +209,13 @@ class Units:
 
     def find(self, *, union: str, local: str, employer: str, unit_name: str) -> BargainingUnit:
         """Find a unit by the names it was registered with (case and spacing do not matter)."""
-        uid = unit_id(union, local, employer, unit_name)
+        for value, what in ((union, "union"), (local, "local"), (employer, "employer"),
+                            (unit_name, "unit name")):
+            if not isinstance(value, str):
+                raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
+        # Names are kept composed (NFC): an accent typed as two characters finds the unit.
+        uid = unit_id(*(unicodedata.normalize("NFC", v)
+                        for v in (union, local, employer, unit_name)))
         try:
             return self.get(uid)
         except UnitNotFound:

@@ -2,7 +2,9 @@
 
 A host says which with one string (or the ``BARGAINING_STORE`` environment variable):
 
-* ``"memory"`` (or ``":memory:"``): nothing is kept after the process ends; for tests.
+* ``"memory"`` (or ``":memory:"``): nothing is kept after the process ends; for tests. Names
+  that look like it (``"mem"``, ``"in-memory"``) and SQLite URIs that keep nothing
+  (``"file:x?mode=memory"``) are refused rather than taken for a file or a store that persists.
 * a file path such as ``"campaign.sqlite"`` (or ``"sqlite:///path/campaign.sqlite"``): the
   embedded default.
 * ``"postgresql://user:password@host:port/dbname"`` with an optional ``?schema=name``.
@@ -17,10 +19,18 @@ from urllib.parse import parse_qs, unquote, urlparse
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.infrastructure.errors import StoreError
 
 STORE_ENV = "BARGAINING_STORE"
 CIPHER_KEY_ENV = "BARGAINING_CIPHER_KEY"
 DEFAULT_SQLITE_FILE = "bargaining.sqlite"
+#: Names a host may mean as "memory" but that would otherwise name a SQLite file.
+_LOOKS_LIKE_MEMORY = frozenset(
+    {"mem", "in-memory", "in_memory", "inmemory", ":memory", "memory:", ":mem:", "ram"}
+)
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_STORE_KINDS = "the store must be 'memory', a SQLite file path or a PostgreSQL URL"
 
 # Every store records events through a recorder that also writes the hash chain.
 CHAINED_MEMORY = "bargaining.infrastructure.chained_recorders:ChainedPOPOFactory"
@@ -45,11 +55,21 @@ class Store:
     def parse(cls, store: str | os.PathLike[str] | None) -> Store:
         if store is None:
             store = os.environ.get(STORE_ENV) or DEFAULT_SQLITE_FILE
-        text = os.fspath(store).strip()
+        if not isinstance(store, str | os.PathLike):
+            raise InvalidInput(f"{_STORE_KINDS}, not {type(store).__name__}")
+        text = os.fspath(store)
+        if not isinstance(text, str):
+            raise InvalidInput(f"{_STORE_KINDS}, not {type(text).__name__}")
+        text = text.strip()
         if not text:
-            raise InvalidInput("the store must be 'memory', a SQLite file path or a PostgreSQL URL")
-        if text.lower() in ("memory", ":memory:", "mem"):
+            raise InvalidInput(_STORE_KINDS)
+        if text.lower() in ("memory", ":memory:"):
             return cls("memory", settings={"PERSISTENCE_MODULE": CHAINED_MEMORY})
+        if text.lower() in _LOOKS_LIKE_MEMORY:
+            raise InvalidInput(
+                f"the store '{text}' is not a store name: say 'memory' for a store in memory "
+                f"(for a SQLite file of that name, give a path such as './{text}')"
+            )
         if text.startswith(("postgresql://", "postgres://")):
             return cls._postgres(text)
         if text.startswith("sqlite:///"):
@@ -59,9 +79,17 @@ class Store:
                 f"unknown store '{text.split('://')[0]}://': use 'memory', a SQLite file path "
                 "or a postgresql:// URL"
             )
+        if "mode=memory" in text.lower() or (
+            text.lower().startswith("file:") and ":memory:" in text.lower()
+        ):
+            raise InvalidInput(
+                f"the SQLite URI '{text}' keeps nothing after the process ends: say 'memory' "
+                "for a store in memory, or give a file path"
+            )
         path = Path(text).expanduser()
         if path.parent and not path.parent.exists():
             raise InvalidInput(f"the folder for the SQLite file does not exist: {path.parent}")
+        _check_sqlite_file(path)
         return cls(
             "sqlite",
             location=str(path),
@@ -92,3 +120,38 @@ class Store:
         }
         shown = f"postgresql://{parsed.hostname}:{parsed.port or 5432}/{dbname}"
         return cls("postgres", location=shown, settings=settings)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """An existing, non-empty file must be a SQLite database: opening anything else (a CSV
+    given by mistake) fails deep in SQLite, and a store must never write into it."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise InvalidInput(f"the store {path} is a folder: give a SQLite file path") from None
+    except OSError as error:
+        raise StoreError(f"cannot read the store {path}: {error.strerror}") from None
+    if header and header != _SQLITE_HEADER:
+        raise StoreError(f"the file {path} is not a SQLite database, so it cannot be a store")
+
+
+def check_cipher_key_argument(cipher_key: object) -> str | None:
+    """The ``cipher_key`` a host gave: ``None`` (the environment's key, if any) or base64
+    text. An empty key is refused: taken as "no key", it would silently store events
+    unencrypted, even with ``BARGAINING_CIPHER_KEY`` set."""
+    if cipher_key is None:
+        return None
+    if not isinstance(cipher_key, str):
+        raise InvalidInput(
+            f"the encryption key must be base64 text (a str), not {type(cipher_key).__name__} "
+            "(see BargainingApp.create_cipher_key())"
+        )
+    if not cipher_key.strip():
+        raise InvalidInput(
+            "the encryption key is empty: give a key, or leave cipher_key out to use "
+            f"{CIPHER_KEY_ENV} (or no encryption when it is unset)"
+        )
+    return cipher_key

@@ -22,6 +22,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.presentation.spreadsheet import unquoted
 
 #: The columns of an exported entry, in order. Stable: a new column is only ever appended.
 COLUMNS = (
@@ -78,11 +79,16 @@ class HistoryEntry:
     def from_record(cls, record: Mapping[str, Any]) -> HistoryEntry:
         """An entry read back from an export: a JSON Lines object or a CSV row (where every
         value is text, empty meaning none, and ``data`` is JSON text)."""
+        data = record.get("data") or {}
+        # A CSV row (its data is JSON text) has a quote before cells a spreadsheet would run.
+        from_csv = isinstance(data, str)
+
         def text(name: str) -> str | None:
             value = record.get(name)
-            return None if value in (None, "") else str(value)
+            if value in (None, ""):
+                return None
+            return unquoted(str(value)) if from_csv else str(value)
 
-        data = record.get("data") or {}
         position = text("position")
         occurred = text("occurred_on")
         return cls(
@@ -96,7 +102,7 @@ class HistoryEntry:
             actor_id=text("actor_id"),
             actor_role=text("actor_role"),
             reason=text("reason"),
-            summary=str(record["summary"]),
+            summary=unquoted(str(record["summary"])) if from_csv else str(record["summary"]),
             data=json.loads(data) if isinstance(data, str) else dict(data),
         )
 

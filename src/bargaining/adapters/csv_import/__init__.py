@@ -13,7 +13,13 @@ from bargaining.adapters.csv_import.mapping import (
     f7_unit_name,
     split_union_and_local,
 )
-from bargaining.adapters.csv_import.report import ImportReport, RejectedRow, RowWarning
+from bargaining.adapters.csv_import.report import (
+    ImportReport,
+    RejectedRow,
+    RejectedRows,
+    RowWarning,
+    RowWarnings,
+)
 
 __all__ = [
     "F7_MAPPING",
@@ -21,8 +27,10 @@ __all__ = [
     "CsvImporter",
     "ImportReport",
     "RejectedRow",
+    "RejectedRows",
     "Row",
     "RowWarning",
+    "RowWarnings",
     "f7_unit_name",
     "split_union_and_local",
 ]

@@ -7,9 +7,11 @@ local in one column and have no unit name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
+
+from bargaining.domain.shared.errors import InvalidInput
 
 Row = Mapping[str, str]
 
@@ -34,6 +36,23 @@ def f7_unit_name(row: Row) -> str:
     return ", ".join(part for part in (city, state) if part) or "unnamed unit"
 
 
+def _date_formats(value: object) -> tuple[str, ...]:
+    """The formats dates are read in, tried in order; one format may be given as a string.
+    Each must hold a ``strptime`` directive (``%d/%m/%Y``), or no date would ever be read and
+    every row refused."""
+    found: tuple[object, ...] = ()
+    if isinstance(value, str):
+        found = (value,)
+    elif isinstance(value, Iterable):
+        found = tuple(value)
+    if not found or not all(isinstance(f, str) and "%" in f for f in found):
+        raise InvalidInput(
+            f"date_formats are strptime formats such as '%Y-%m-%d' or ('%Y-%m-%d', "
+            f"'%d/%m/%Y'), not {value!r}"
+        )
+    return tuple(str(f) for f in found)
+
+
 @attrs.frozen
 class ColumnMapping:
     """Which CSV column holds which field. ``None``: the file has no such column.
@@ -55,7 +74,7 @@ class ColumnMapping:
     city: str | None = None
     headcount: str | None = None
     industry_code: str | None = None
-    date_formats: tuple[str, ...] = ("%Y-%m-%d",)
+    date_formats: tuple[str, ...] = attrs.field(default=("%Y-%m-%d",), converter=_date_formats)
     split_union: Callable[[str], tuple[str, str]] | None = None
     name_unit: Callable[[Row], str] | None = None
     source: str = "CSV import"

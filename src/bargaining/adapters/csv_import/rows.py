@@ -4,6 +4,7 @@ agreement it records, or the reason it is refused, in words an organizer can act
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from uuid import UUID
 
@@ -13,11 +14,16 @@ from bargaining.adapters.csv_import.mapping import ColumnMapping, Row
 from bargaining.domain.shared.errors import BargainingError
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.profile import UnitProfile
+from bargaining.presentation.spreadsheet import unquoted
+
+#: A unit size: ASCII digits, optionally grouped in thousands by commas ("1,250").
+_COUNT = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)")
 
 
 def _raw(row: Row, column: str | None) -> str:
-    """A field as the file has it; ``UnitProfile`` tidies its spacing."""
-    return (row.get(column) or "") if column else ""
+    """A field as the file has it (less a quote a rejects file put before a formula);
+    ``UnitProfile`` tidies its spacing."""
+    return unquoted((row.get(column) or "").lstrip()) if column else ""
 
 
 def _readable(date_format: str) -> str:
@@ -68,7 +74,7 @@ class RowParser:
         return None
 
     def _field(self, row: Row, column: str | None) -> str:
-        return " ".join((row.get(column) or "").split()) if column else ""
+        return unquoted(" ".join((row.get(column) or "").split())) if column else ""
 
     def _required_date(self, row: Row, column: str, what: str) -> date:
         text = self._field(row, column)
@@ -124,10 +130,9 @@ class RowParser:
         except RowRefused:
             notice = None
         headcount_text = self._field(row, m.headcount)
-        try:
-            headcount = int(headcount_text) if headcount_text else 0
-        except ValueError:
-            raise RowRefused(f"unit size '{headcount_text}' is not a whole number") from None
+        if headcount_text and not _COUNT.fullmatch(headcount_text):
+            raise RowRefused(f"unit size '{headcount_text}' is not a whole number")
+        headcount = int(headcount_text.replace(",", "")) if headcount_text else 0
         if headcount < 0:
             raise RowRefused(f"unit size {headcount} is negative")
         try:

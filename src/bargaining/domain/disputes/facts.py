@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from bargaining.domain.shared.errors import InvalidInput
-
-#: A source (a statute's citation, a ministry's notice, a news report) is at most this long.
-MAX_SOURCE = 500
+from bargaining.domain.shared.text import MAX_SOURCE, clean_source_text
+from bargaining.domain.shared.text import clean_name as clean_text_name
 
 
 def clean_source(source: object, what: str) -> str:
@@ -20,7 +19,7 @@ def clean_source(source: object, what: str) -> str:
     text = " ".join(source.split())
     if len(text) > MAX_SOURCE:
         raise InvalidInput(f"the source of the {what} is longer than {MAX_SOURCE} characters")
-    return text
+    return clean_source_text(text, f"source of the {what}")
 
 
 def clean_ids(ids: object, what: str, *, required: bool) -> tuple[UUID, ...]:
@@ -45,4 +44,4 @@ def clean_ids(ids: object, what: str, *, required: bool) -> tuple[UUID, ...]:
 def clean_name(name: object, what: str) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidInput(f"the {what} needs a name")
-    return " ".join(name.split())
+    return clean_text_name(name, f"name of the {what}")

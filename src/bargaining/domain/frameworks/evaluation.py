@@ -54,6 +54,7 @@ from bargaining.domain.frameworks.terms import (
     Years,
 )
 from bargaining.domain.frameworks.wages import WageFigures, undated, wage_figures
+from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput
 
 __all__ = ["Amount", "Binds", "Clause", "CostOfLiving", "DemandVerdict", "Evaluation",
@@ -273,7 +274,7 @@ def evaluate(
         raise InvalidInput("evaluate needs Terms")
     if inflation is not None and not isinstance(inflation, Inflation):
         raise InvalidInput("an inflation series is an Inflation")
-    if starting is not None and not isinstance(starting, date):
+    if starting is not None and not is_date(starting):
         raise InvalidInput(f"the day yearly increases start is a date, not {starting!r}")
     known = {d.key for d in demands}
     unknown = sorted(set(terms.items) - known)

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from bargaining.domain.frameworks.figures import as_decimal
+from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput
 
 
@@ -73,7 +74,7 @@ def _pairs(value: Any) -> tuple[tuple[date, Decimal], ...]:
                 start = date.fromisoformat(start)
             except ValueError:
                 raise InvalidInput(f"an inflation year begins on a date, not {start!r}") from None
-        if not isinstance(start, date):
+        if not is_date(start):
             raise InvalidInput(f"an inflation year begins on a date, not {start!r}")
         pairs.append((start, as_decimal(rate, "an inflation rate")))
     pairs.sort(key=lambda pair: pair[0])
@@ -113,7 +114,7 @@ class Inflation:
     @classmethod
     def yearly(cls, start: date, rates: Iterable[object], source: str = "") -> Inflation:
         """Consecutive years from ``start``: ``Inflation.yearly(date(2023, 4, 1), [4, 3.5])``."""
-        if not isinstance(start, date):
+        if not is_date(start):
             raise InvalidInput(f"an inflation series begins on a date, not {start!r}")
         if isinstance(rates, str | bytes) or not isinstance(rates, Iterable):
             raise InvalidInput(f"an inflation series lists its yearly rates, not {rates!r}")

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -24,6 +24,7 @@ from bargaining.domain.frameworks.figures import (
     show_percent,
 )
 from bargaining.domain.frameworks.inflation import years_between
+from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput
 
 
@@ -37,9 +38,9 @@ def _day(value: object) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    if not isinstance(value, date):
+    if not is_date(value):
         raise InvalidInput(f"a term's date must be a date, not {value!r}")
-    return value
+    return cast(date, value)
 
 
 class Per(enum.Enum):

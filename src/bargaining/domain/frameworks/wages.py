@@ -34,6 +34,7 @@ from bargaining.domain.frameworks.terms import (
     Raises,
     Step,
 )
+from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput
 
 WageTerm = Increases | Raises
@@ -88,7 +89,7 @@ def wage_figures(
     """The figures of yearly increases or raises on dates, with real wages when ``inflation``
     is given. An indexed raise or a cost-of-living adjustment needs an inflation series.
     ``starting`` is the day yearly increases begin (raises on dates carry their own)."""
-    if starting is not None and not isinstance(starting, date):
+    if starting is not None and not is_date(starting):
         raise InvalidInput(f"the day yearly increases start is a date, not {starting!r}")
     over: Decimal | None
     if isinstance(term, Increases):

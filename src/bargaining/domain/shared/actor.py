@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, MissingActor
+from bargaining.domain.shared.text import check_label, clean_paragraphs
 
 
 def _not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
@@ -17,6 +18,8 @@ def _not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> No
 @attrs.frozen
 class Actor:
     """A person or body acting on the record: an id the host knows them by, and their role.
+    Commands check both as one line of plain text of at most 200 characters when they are
+    given (:func:`require_actor`); actors read back from history are not checked again.
 
     Examples: ``Actor("u-17", "bargaining team chair")``, ``Actor("importer", "data steward")``.
     """
@@ -36,13 +39,17 @@ def require_actor(actor: object) -> Actor:
         raise MissingActor(
             f"the actor must be an Actor(id, role), not {type(actor).__name__}"
         )
+    check_label(actor.id, "actor's id")
+    check_label(actor.role, "actor's role")
     return actor
 
 
 def clean_reason(reason: object) -> str | None:
-    """A reason is optional free text; blank means none."""
+    """A reason is optional free text, which may run to paragraphs (line breaks are kept);
+    blank means none. Control characters other than line breaks, direction overrides and
+    reasons over :data:`~bargaining.domain.shared.text.MAX_REASON` characters are refused."""
     if reason is None:
         return None
     if not isinstance(reason, str):
         raise InvalidInput("a reason must be text")
-    return reason.strip() or None
+    return clean_paragraphs(reason, "reason") or None

@@ -11,9 +11,21 @@ from datetime import date, datetime
 from bargaining.domain.shared.errors import InvalidInput
 
 
+def is_date(value: object) -> bool:
+    """A calendar date, and not a date-time: ``datetime`` is a subclass of ``date``, and one
+    compared with dates (or as text, in SQL) misses the day it falls on."""
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
 def require_date(value: object, what: str) -> date:
-    """Refuse anything but a calendar date, naming which date was wrong."""
-    if not isinstance(value, date) or isinstance(value, datetime):
+    """Refuse anything but a calendar date, naming which date was wrong; a date-time is
+    refused rather than cut to its day, so no query silently means another day."""
+    if isinstance(value, datetime):
+        raise InvalidInput(
+            f"the {what} must be a date, not a date and time ({value.isoformat()}): "
+            f"give {value.date()!r}"
+        )
+    if not isinstance(value, date):
         raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
     return value
 

@@ -16,6 +16,7 @@ from fractions import Fraction
 
 import attrs
 
+from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.shares import as_changed_percent, percent_of, show_percent
 
@@ -315,7 +316,7 @@ class Vote:
     body: Body | None = attrs.field(factory=Body.members, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.held_on, date):
+        if not is_date(self.held_on):
             raise InvalidInput("a vote needs the date it was held")
         if not isinstance(self.tally, Tally):
             raise InvalidInput("a vote needs its Tally")

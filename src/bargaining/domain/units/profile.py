@@ -7,23 +7,21 @@ registered twice is found, not duplicated; names match whatever their case and s
 from __future__ import annotations
 
 import functools
-import re
 import uuid
 from uuid import UUID
 
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.text import MAX_NAME, clean_name
 
 #: No bargaining unit covers more workers than this; larger counts are typing errors.
 MAX_HEADCOUNT = 10_000_000
 #: A unit's names and profile fields are at most this many characters: real names are far
 #: shorter, and the Expiry Map indexes sector and region, where PostgreSQL limits the size of
 #: an index entry (docs/hosts/units-and-agreements.md gives the figures).
-MAX_TEXT = 200
+MAX_TEXT = MAX_NAME
 UNIT_NAMESPACE = uuid.UUID("6b0d4c36-8f5e-4c59-9d55-8b1f0f3c2a71")
-#: Unicode's control characters (category Cc): C0, DEL and C1.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def normalise_name(value: str) -> str:
@@ -31,7 +29,12 @@ def normalise_name(value: str) -> str:
     return " ".join(value.split()).casefold()
 
 
-@functools.lru_cache(maxsize=65536)
+#: Unit ids computed lately are remembered (a unit's rows repeat close together in a file);
+#: a bounded few, so an import's memory does not grow with the units it meets.
+UNIT_IDS_REMEMBERED = 16384
+
+
+@functools.lru_cache(maxsize=UNIT_IDS_REMEMBERED)
 def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
     """The identity of a unit, derived from its union, local, employer and unit name."""
     key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
@@ -45,21 +48,13 @@ def unit_label(union: str, local: str, employer: str, unit_name: str) -> str:
 
 
 def clean_text(value: object, what: str, *, required: bool = True) -> str:
-    """A name or profile field as the record keeps it: plain text, spacing tidied, at most
-    :data:`MAX_TEXT` characters; refused in words that never quote the text."""
+    """A name or profile field as the record keeps it: plain text on one line, spacing
+    tidied, in composed form (NFC, so two names that look the same are the same), without
+    control or invisible formatting characters, at most :data:`MAX_TEXT` characters; refused
+    in words that never quote the text (:func:`~bargaining.domain.shared.text.clean_name`)."""
     if value is None:
         value = ""
-    if not isinstance(value, str):
-        raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
-    cleaned = " ".join(value.split())
-    if len(cleaned) > MAX_TEXT:
-        raise InvalidInput(
-            f"the {what} is {len(cleaned):,} characters long; a unit's names and profile "
-            f"fields are at most {MAX_TEXT}"
-        )
-    # Control characters are never printable: the regex runs only on the rare rest.
-    if not cleaned.isprintable() and _CONTROL.search(cleaned):
-        raise InvalidInput(f"the {what} contains a control character; names are plain text")
+    cleaned = clean_name(value, what, most=MAX_TEXT, kind="a unit's names and profile fields are")
     if required and not cleaned:
         article = "an" if what[0] in "aeio" else "a"
         raise InvalidInput(f"a bargaining unit needs {article} {what}")

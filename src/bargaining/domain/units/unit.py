@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.text import check_source
 from bargaining.domain.units.agreement import CollectiveAgreement, agreement_on
 from bargaining.domain.units.profile import (
     PROFILE_FIELDS,
@@ -140,6 +141,7 @@ class BargainingUnit(Aggregate):
         if not isinstance(agreement, CollectiveAgreement):
             raise InvalidInput("record_agreement needs a CollectiveAgreement")
         actor = require_actor(actor)
+        check_source(agreement.source, "agreement's source")
         for existing in self.agreements:
             if agreement.overlaps(existing):
                 raise RuleViolation(
@@ -171,6 +173,7 @@ class BargainingUnit(Aggregate):
         actor = require_actor(actor)
         if not isinstance(corrected, CollectiveAgreement):
             raise InvalidInput("correct_agreement needs the corrected CollectiveAgreement")
+        check_source(corrected.source, "agreement's source")
         if not self.has_agreement_expiring(expiry):
             raise RuleViolation(f"{self.label} has no agreement expiring {expiry} to correct")
         for existing in self.agreements:

@@ -9,11 +9,20 @@ from typing import Any
 
 import attrs
 
+from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.units.profile import normalise_name
 
 #: A name filter as a host gives it: one name, or several (a list, a set, a generator...).
 Names = str | Iterable[str] | None
+#: The largest whole number a query passes to SQL (a signed 64-bit integer).
+MAX_COUNT = 2**63 - 1
+
+
+def is_count(value: object, *, least: int = 0) -> bool:
+    """A whole number (not a bool, a float or text) from ``least`` to :data:`MAX_COUNT`."""
+    return (not isinstance(value, bool) and isinstance(value, int)
+            and least <= value <= MAX_COUNT)
 
 
 @attrs.frozen(init=False)
@@ -43,12 +52,12 @@ class MapFilter:
         limit: int | None = None,
         offset: int = 0,
     ) -> None:
-        if limit is not None and (
-            isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
-        ):
-            raise InvalidInput("limit must be a whole number of results, zero or more")
-        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-            raise InvalidInput("offset must be a whole number of results, zero or more")
+        if limit is not None and not is_count(limit):
+            raise InvalidInput(f"limit must be a whole number of results, from 0 to "
+                               f"{MAX_COUNT:,}")
+        if not is_count(offset):
+            raise InvalidInput(f"offset must be a whole number of results, from 0 to "
+                               f"{MAX_COUNT:,}")
         self.__attrs_init__(
             _names(sector, "sector"), _names(region, "region"), _names(union, "union"),
             _names(employer, "employer"), limit, offset,
@@ -99,13 +108,23 @@ def refuse(where: MapFilter, parts: tuple[str, ...], why: str) -> None:
 
 
 def check_range(start: date, end: date) -> None:
-    for d in (start, end):
-        if not isinstance(d, date):
-            raise InvalidInput(f"date ranges need dates (YYYY-MM-DD), not {d!r}")
+    """Both ends are calendar dates (a date-time is refused: the map stores days, and a
+    date-time compared with them misses the day it falls on)."""
+    require_date(start, "start of the date range")
+    require_date(end, "end of the date range")
     if end < start:
         raise InvalidInput(f"the date range ends ({end}) before it starts ({start})")
 
 
 def check_days(days: int, what: str) -> None:
-    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+    if not is_count(days):
         raise InvalidInput(f"{what} must be a whole number of days, zero or more")
+
+
+def check_count(value: object, what: str, *, least: int = 0) -> int:
+    """A whole number (not a bool, a float or text) from ``least``, small enough for SQL."""
+    if not is_count(value, least=least):
+        raise InvalidInput(f"{what} must be a whole number from {least:,} to {MAX_COUNT:,}, "
+                           f"not {value!r}")
+    return value  # type: ignore[return-value]
+

@@ -23,6 +23,7 @@ from bargaining.domain.shared.errors import InvalidInput, UnitNotFound
 from bargaining.domain.units.open_period import OpenPeriodCalendar
 from bargaining.readmodels.expiry_map.filters import (
     MapFilter,
+    check_count,
     check_days,
     check_range,
     filter_of,
@@ -249,8 +250,7 @@ class ExpiryMap:
         Each unit is in at most one candidate: the heaviest windows are taken first.
         """
         check_days(window_days, "window_days")
-        if min_units < 1:
-            raise InvalidInput("min_units must be at least 1")
+        check_count(min_units, "min_units", least=1)
         check_range(start, end)
         where = filter_of(where)
         refuse(where, ("union", "employer"), "cluster candidates group units by sector and "
