@@ -29,11 +29,11 @@ from bargaining.infrastructure.chained_recorders import (
     chain_records,
 )
 from bargaining.infrastructure.errors import StoreError
+from bargaining.infrastructure.locks import SCHEMA_LOCK
 
 #: How many times eventsourcing tries an insert that fails for a lock (its ``@retry``).
 INSERT_ATTEMPTS = 10
 #: Names the advisory lock that makes the library's tables in one schema one opener at a time.
-SCHEMA_LOCK = "bargaining: tables of schema {}"
 
 
 @contextmanager

@@ -22,6 +22,8 @@ from eventsourcing.sqlite import (
     SQLiteTransaction,
 )
 
+from bargaining.infrastructure.locks import SCHEMA_LOCK
+
 
 class ViewStore:
     """A thin adapter: a transaction yielding a DB-API cursor, and the dialect's placeholder."""
@@ -94,8 +96,6 @@ class ViewStore:
         that holds a row another opener's insert waits for then deadlocks with it. A SQLite
         write transaction already holds the database's lock.)"""
         if self.dialect == "postgres":
-            from bargaining.infrastructure.chained_postgres import SCHEMA_LOCK
-
             kind = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
             cursor.execute(
                 f"SELECT {kind}(hashtext(%s))", (SCHEMA_LOCK.format(self._datastore.schema),),
