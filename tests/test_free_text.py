@@ -42,7 +42,7 @@ def test_an_actor_id_or_role_that_is_not_one_line_of_plain_text(
 @pytest.mark.parametrize("bad, match", [
     ("because\x00", "control character"),
     ("\x1b]0;owned\x07because", "control character"),
-    ("because\rthe boss said", "control character"),
+    ("because\x08the boss said", "control character"),
     ("read \u202eeton siht", "invisible formatting character"),
     ("x" * (MAX_REASON + 1), "at most 4,000"),
 ])
@@ -143,3 +143,20 @@ def test_a_unit_id_is_unchanged_for_ascii_names(steward: Actor) -> None:
     from bargaining import unit_id
     assert unit_id("CUPE", "79", "City of Toronto", "Inside") == UUID(
         str(unit_id("cupe", " 79", "CITY  OF TORONTO", "inside")))
+
+
+def test_scripts_that_need_joiners_and_keyboards_that_insert_marks_are_welcome() -> None:
+    """Persian needs the zero-width non-joiner, Sinhala the joiner; Hebrew and Arabic keyboards
+    insert direction marks in running text; old systems end lines with a lone carriage return,
+    and pasted documents bring form feeds. Only direction overrides stay refused."""
+    from bargaining.domain.shared.text import clean_name, clean_paragraphs
+
+    persian = "\u06a9\u0627\u0631\u0645\u0646\u062f\u200c\u0647\u0627"  # staff, plural
+    assert clean_name(persian, "unit name") == persian
+    assert clean_name("ශ්\u200dරී", "unit name") == "ශ්\u200dරී"
+    assert clean_paragraphs("שלום\u200f עולם\rnext\x0cpage\x85end", "reason") == (
+        "שלום\u200f עולם\nnext\npage\nend")
+    with pytest.raises(InvalidInput, match="direction override"):
+        clean_paragraphs("a\u202eb", "reason")
+    with pytest.raises(InvalidInput, match="invisible formatting character"):
+        clean_name("a\u200bb", "unit name")

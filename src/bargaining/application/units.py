@@ -27,7 +27,7 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.units.agreement import CollectiveAgreement
-from bargaining.domain.units.profile import UnitProfile, unit_id
+from bargaining.domain.units.profile import UnitProfile, release_0_1_unit_id, unit_id
 from bargaining.domain.units.unit import BargainingUnit
 
 
@@ -72,6 +72,9 @@ class Units:
         unit = BargainingUnit.register(profile, actor=actor, reason=reason)
         if self._records.contains(unit.id):
             raise UnitAlreadyRegistered(f"{self.get(unit.id).label} is already registered")
+        legacy = release_0_1_unit_id(union, local, employer, unit_name)
+        if legacy is not None and self._records.contains(legacy):
+            raise UnitAlreadyRegistered(f"{self.get(legacy).label} is already registered")
         try:
             self._records.save(unit)
         except ConcurrentChange:
@@ -216,6 +219,10 @@ class Units:
         # Names are kept composed (NFC): an accent typed as two characters finds the unit.
         uid = unit_id(*(unicodedata.normalize("NFC", v)
                         for v in (union, local, employer, unit_name)))
+        legacy = release_0_1_unit_id(union, local, employer, unit_name)
+        if legacy is not None and not self._records.contains(uid) and self._records.contains(
+                legacy):
+            uid = legacy
         try:
             return self.get(uid)
         except UnitNotFound:

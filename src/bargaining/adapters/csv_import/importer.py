@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
 
+import attrs
+
 from bargaining.adapters.csv_import.mapping import ColumnMapping
 from bargaining.adapters.csv_import.report import ImportReport, RowWarning, RowWarnings
 from bargaining.adapters.csv_import.rows import ParsedRow, RowParser, RowRefused
@@ -235,6 +237,7 @@ class CsvImporter:
         expiry_map = self.app.expiry_map
         expiry_map.catch_up()
         cache: dict[UUID, BargainingUnit | None] = {}
+        batch = self._as_registered(batch)
         known = expiry_map.known_agreements([p.unit_id for p in batch])
         changed: dict[UUID, BargainingUnit] = {}
         outcomes: list[tuple[ParsedRow, str]] = []
@@ -283,6 +286,18 @@ class CsvImporter:
         for line, reason, row in waiting:
             report.rejected.add(line, reason, row)
         waiting.clear()
+
+    def _as_registered(self, batch: list[ParsedRow]) -> list[ParsedRow]:
+        """Rows whose names release 0.1 gave another id (an accent typed as two characters)
+        name the unit registered then, when there is one and none under today's id."""
+        stored = self.app.eventsourcing.repository
+        found = []
+        for parsed in batch:
+            legacy = parsed.release_0_1_id
+            if legacy is not None and parsed.unit_id not in stored and legacy in stored:
+                parsed = attrs.evolve(parsed, unit_id=legacy)
+            found.append(parsed)
+        return found
 
     def _load(
         self, uid: UUID, cache: dict[UUID, BargainingUnit | None], registered: bool

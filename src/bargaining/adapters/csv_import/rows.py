@@ -13,7 +13,7 @@ import attrs
 from bargaining.adapters.csv_import.mapping import ColumnMapping, Row
 from bargaining.domain.shared.errors import BargainingError
 from bargaining.domain.units.agreement import CollectiveAgreement
-from bargaining.domain.units.profile import UnitProfile
+from bargaining.domain.units.profile import UnitProfile, release_0_1_unit_id
 from bargaining.presentation.spreadsheet import unquoted
 
 #: A unit size: ASCII digits, optionally grouped in thousands by commas ("1,250").
@@ -43,6 +43,9 @@ class ParsedRow:
     agreement: CollectiveAgreement
     notice: date | None
     row: dict[str, str]
+    #: The id release 0.1 gave the names as typed, where it differs (see
+    #: :func:`~bargaining.domain.units.profile.release_0_1_unit_id`).
+    release_0_1_id: UUID | None = None
 
 
 class RowRefused(Exception):
@@ -151,5 +154,5 @@ class RowParser:
             )
         except BargainingError as error:
             raise RowRefused(str(error)) from None
-        return ParsedRow(line, registration.unit_id, registration,
-                         agreement, notice, row)
+        return ParsedRow(line, registration.unit_id, registration, agreement, notice, row,
+                         release_0_1_unit_id(union, local, employer, unit_name))

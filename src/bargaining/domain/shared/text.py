@@ -41,13 +41,19 @@ _CONTROL_BUT_TAB = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _CONTROL_BUT_BREAKS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAKS = re.compile(r"[\t\n]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-#: Direction embeddings, overrides and isolates, and the marks.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-#: Direction controls, zero-width spaces, joiners and non-joiners, word joiner, invisible
-#: operators, byte order mark, soft hyphen.
+#: Direction overrides, embeddings and isolates: what makes text read in another order than
+#: it is stored. The marks (left-to-right, right-to-left, Arabic letter mark) that Hebrew and
+#: Arabic keyboards insert are not among them.
+_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: Direction controls and marks, the zero-width space, word joiner, invisible operators, byte
+#: order mark, soft hyphen. The zero-width joiner and non-joiner are not among them: Persian
+#: and Sinhala words (and emoji sequences) need them.
 _INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff]"
 )
+#: Line endings of other systems and documents, read as line breaks in a reason.
+_OTHER_BREAKS = re.compile("\r\n?|[\x0c\x85\u2028\u2029]")
 
 
 def _refuse_unprintable(text: str, what: str, control: re.Pattern[str],
@@ -104,7 +110,7 @@ def clean_source_text(value: object, what: str) -> str:
     text = " ".join(_require_str(value, what).split())
     _cap(text, what, MAX_SOURCE, "a source is")
     if not text.isprintable():
-        _refuse_unprintable(text, what, _CONTROL, _BIDI, "a source is one line of text")
+        _refuse_unprintable(text, what, _CONTROL, _OVERRIDES, "a source is one line of text")
     return text
 
 
@@ -116,19 +122,19 @@ def check_source(value: object, what: str) -> None:
     text = _require_str(value, what)
     _cap(text, what, MAX_SOURCE, "a source is")
     if not text.isprintable() and not text.replace("\t", "").isprintable():
-        _refuse_unprintable(text, what, _CONTROL_BUT_TAB, _BIDI, "a source is one line of text")
+        _refuse_unprintable(text, what, _CONTROL_BUT_TAB, _OVERRIDES,
+                            "a source is one line of text")
 
 
 def clean_paragraphs(value: object, what: str, *, most: int = MAX_REASON) -> str:
-    """Free text that may run to paragraphs (a reason): line breaks and tabs kept (``\\r\\n``
-    as ``\\n``), ends stripped, no other control characters or direction overrides, at most
-    ``most`` characters."""
-    text = _require_str(value, what)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
+    """Free text that may run to paragraphs (a reason): line breaks and tabs kept (other
+    systems' line endings, form feeds and Unicode line separators as ``\\n``), ends
+    stripped, no other control characters or direction overrides, at most ``most``
+    characters."""
+    text = _OTHER_BREAKS.sub("\n", _require_str(value, what))
     text = text.strip()
     _cap(text, what, most, "it may be")
     if not text.isprintable() and not _BREAKS.sub("", text).isprintable():
-        _refuse_unprintable(text, what, _CONTROL_BUT_BREAKS, _BIDI,
+        _refuse_unprintable(text, what, _CONTROL_BUT_BREAKS, _OVERRIDES,
                             "line breaks and tabs are the only ones allowed")
     return text

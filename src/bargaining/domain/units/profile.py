@@ -7,6 +7,7 @@ registered twice is found, not duplicated; names match whatever their case and s
 from __future__ import annotations
 
 import functools
+import unicodedata
 import uuid
 from uuid import UUID
 
@@ -39,6 +40,22 @@ def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
     """The identity of a unit, derived from its union, local, employer and unit name."""
     key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
     return uuid.uuid5(UNIT_NAMESPACE, key)
+
+
+def release_0_1_unit_id(union: object, local: object, employer: object,
+                        unit_name: object) -> UUID | None:
+    """The id release 0.1 gave names as typed, where it differs from today's (which composes
+    them first, NFC): an accent typed as two characters. ``None`` when they agree or a name is
+    not text. A unit registered then under such names keeps that id, so registering, finding
+    and importing the same names look it up too, rather than making a second unit."""
+    names = (union, local, employer, unit_name)
+    if not all(isinstance(v, str) for v in names):
+        return None
+    typed = [str(v) for v in names]
+    composed = [unicodedata.normalize("NFC", v) for v in typed]
+    if typed == composed:
+        return None
+    return unit_id(*typed)
 
 
 def unit_label(union: str, local: str, employer: str, unit_name: str) -> str:
