@@ -160,3 +160,24 @@ def test_scripts_that_need_joiners_and_keyboards_that_insert_marks_are_welcome()
         clean_paragraphs("a\u202eb", "reason")
     with pytest.raises(InvalidInput, match="invisible formatting character"):
         clean_name("a\u200bb", "unit name")
+
+
+def test_clusters_and_campaigns_are_named_as_units_are(memory_app: BargainingApp) -> None:
+    """Control characters and direction overrides reach exports and terminals from any name."""
+    from datetime import date
+
+    chair = Actor("c-1", "committee chair")
+    window = {"window_start": date(2025, 1, 1), "window_end": date(2025, 2, 1),
+              "target_alignment": date(2028, 1, 1), "on": date(2024, 1, 1)}
+    with pytest.raises(InvalidInput, match="control character"):
+        memory_app.clusters.form(name="\x1b[31mRed\x00", sectors=["s"], committee=[chair],
+                                 actor=chair, **window)
+    with pytest.raises(InvalidInput, match="invisible formatting character"):
+        memory_app.clusters.form(name="ok", sectors=["a\u202eb"], committee=[chair],
+                                 actor=chair, **window)
+    with pytest.raises(InvalidInput, match="the campaign's name contains a control character"):
+        memory_app.campaigns.launch(name="a\x00b", units=[], on=date(2024, 1, 1), actor=chair)
+    assert recorded(memory_app) == 0
+    cluster = memory_app.clusters.form(name="Front  commun", sectors=["sante\u0301"],
+                                       committee=[chair], actor=chair, **window)
+    assert memory_app.clusters.get(cluster).sectors == ["santé"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.text import clean_name
 
 
 def require_text(value: object, what: str) -> str:
@@ -16,6 +17,16 @@ def require_text(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput(f"{what} must be non-blank text, not {value!r}")
     return " ".join(value.split())
+
+
+def require_name(value: object, what: str) -> str:
+    """A name a command is given (a campaign's): non-blank, checked as every record's names
+    are (:func:`~bargaining.domain.shared.text.clean_name`). Not for values read back from
+    stored events, which were valid when recorded."""
+    text = clean_name(value, what)
+    if not text:
+        raise InvalidInput(f"the {what} must be non-blank text")
+    return text
 
 
 def require_unit_id(value: object) -> UUID:

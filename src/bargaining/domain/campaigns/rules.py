@@ -25,7 +25,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns import queries
-from bargaining.domain.campaigns.inputs import require_text, require_unit_id
+from bargaining.domain.campaigns.inputs import require_name, require_text, require_unit_id
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignScope, CampaignStatus, Outcome
@@ -74,7 +74,7 @@ def check_launch(
 ) -> Launch:
     """A campaign launches for one or more units, each named once by its id, for a cluster
     (by its id) or for the units alone; its scope follows from them."""
-    title = require_text(name, "a campaign's name")
+    title = require_name(name, "campaign's name")
     chosen = require_ladder(ladder)
     day = require_date(on, "launch date")
     share = require_climb_share(climb_share)

@@ -22,6 +22,7 @@ from bargaining.domain.coordination.pact import (
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.text import clean_name
 from bargaining.domain.shared.vote import Vote
 
 __all__ = ["AdoptedFramework", "BargainingCluster", "MeTooEntitlement", "Member", "PactRule",
@@ -126,8 +127,8 @@ class BargainingCluster(MeTooLedger):
         if end < start:
             raise InvalidInput(f"the expiry window ends ({end}) before it starts ({start})")
         return cls(
-            name=" ".join(name.split()),
-            sectors=[" ".join(s.split()) for s in sectors],
+            name=clean_name(name, "cluster's name"),
+            sectors=[clean_name(s, "sector") for s in sectors],
             committee=members,
             window_start=start,
             window_end=end,
