@@ -4,6 +4,7 @@ on a me-too claim's life; both are part of :class:`~bargaining.application.clust
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from datetime import date, datetime
 from uuid import UUID
 
@@ -17,14 +18,16 @@ from bargaining.domain.shared.errors import RecordNotFound
 from bargaining.domain.units.unit import BargainingUnit
 
 
-class MeTooAndAlignment:
-    """The clusters' alignment query and me-too commands (a base of ``Clusters``)."""
+class MeTooAndAlignment(ABC):
+    """The clusters' alignment query and me-too commands (a base of ``Clusters``, which
+    reads its clusters through :meth:`get`)."""
 
     _records: Records
 
+    @abstractmethod
     def get(self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None,
             version: int | None = None) -> BargainingCluster:
-        raise NotImplementedError  # pragma: no cover - Clusters reads its clusters
+        """A cluster as recorded, or read on a day, at a moment or at a version."""
 
     def alignment(
         self, cluster_id: UUID, *, on: date | None = None, at: datetime | None = None

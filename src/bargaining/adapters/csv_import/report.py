@@ -8,6 +8,7 @@ import json
 import os
 import re
 import tempfile
+from abc import abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeVar, overload
 
@@ -56,8 +57,9 @@ class _Spooled(Sequence[T]):
         self._writer.writerow(values)
         self._count += 1
 
+    @abstractmethod
     def _read(self, values: list[str]) -> T:
-        raise NotImplementedError
+        """A kept row, read back from its stored values (each kind of row its own way)."""
 
     def __len__(self) -> int:
         return self._count

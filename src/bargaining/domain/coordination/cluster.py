@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.coordination.dated_events import DayRecorded
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooLedger
 from bargaining.domain.coordination.pact import (
     AdoptedFramework,
@@ -29,18 +29,6 @@ __all__ = ["AdoptedFramework", "BargainingCluster", "MeTooEntitlement", "Member"
            "SignOffDecision"]
 
 
-class _DayRecorded:
-    """Version 2 of a cluster event records its real-world day, ``on``. Release 0.1 stored
-    them without it: they read as "not recorded" (``on=None``), never as the day they were
-    recorded, which is another fact that every event keeps anyway (its timestamp)."""
-
-    class_version = 2
-
-    @staticmethod
-    def upcast_v1_v2(state: dict[str, Any]) -> None:
-        state["on"] = None
-
-
 class BargainingCluster(MeTooLedger):
     """A cluster: its committee, its window of expiries, members, framework and pact.
 
@@ -49,7 +37,7 @@ class BargainingCluster(MeTooLedger):
     ``on=None``. Their topics and other fields are those the decorators gave them.
     """
 
-    class Formed(_DayRecorded, Aggregate.Created):
+    class Formed(DayRecorded, Aggregate.Created):
         name: str
         sectors: list[str]
         committee: list[Actor]
@@ -60,7 +48,7 @@ class BargainingCluster(MeTooLedger):
         reason: str | None
         on: date | None
 
-    class UnitAdmitted(_DayRecorded, Aggregate.Event):
+    class UnitAdmitted(DayRecorded, Aggregate.Event):
         unit_id: UUID
         label: str
         expiry: date | None
@@ -68,32 +56,32 @@ class BargainingCluster(MeTooLedger):
         override_reason: str | None
         on: date | None
 
-    class UnitWithdrew(_DayRecorded, Aggregate.Event):
+    class UnitWithdrew(DayRecorded, Aggregate.Event):
         unit_id: UUID
         actor: Actor
         reason: str | None
         on: date | None
 
-    class FrameworkAdopted(_DayRecorded, Aggregate.Event):
+    class FrameworkAdopted(DayRecorded, Aggregate.Event):
         framework: AdoptedFramework
         actor: Actor
         reason: str | None
         on: date | None
 
-    class PactAdopted(_DayRecorded, Aggregate.Event):
+    class PactAdopted(DayRecorded, Aggregate.Event):
         rules: list[PactRule]
         me_too_demands: list[str]
         actor: Actor
         reason: str | None
         on: date | None
 
-    class TableOpened(_DayRecorded, Aggregate.Event):
+    class TableOpened(DayRecorded, Aggregate.Event):
         unit_id: UUID
         round_id: UUID
         actor: Actor
         on: date | None
 
-    class MeTooEntitlementRecorded(_DayRecorded, Aggregate.Event):
+    class MeTooEntitlementRecorded(DayRecorded, Aggregate.Event):
         entitlement: MeTooEntitlement
         actor: Actor
         on: date | None
