@@ -29,6 +29,7 @@ from bargaining import (
     Turnout,
     Vote,
 )
+from tests.defense_story import record_defense
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -63,6 +64,7 @@ def record_story(app: BargainingApp) -> Story:
                                    settled=date(2023, 2, 14), actor=STEWARD)
         units[name] = uid
     outside = units["Outside workers"]
+    record_defense(app)
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                                expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,

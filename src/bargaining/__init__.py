@@ -17,6 +17,12 @@ from bargaining.adapters.csv_import import (
 )
 from bargaining.app import BargainingApp
 from bargaining.application.clusters import ClusterStatus, PactBreach, Seat, TableState
+from bargaining.application.defense_reach import (
+    AffectedUnit,
+    Front,
+    OpenCluster,
+    ThreatReach,
+)
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.campaigns.campaign import Campaign
@@ -70,6 +76,18 @@ from bargaining.domain.coordination.returns import (
 )
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.coordination.tables import TableKind, unit_settled
+from bargaining.domain.defense.message import Impact, ImpactMeasure, Message
+from bargaining.domain.defense.public_action import (
+    PublicAction,
+    PublicActionKind,
+)
+from bargaining.domain.defense.response import PlannedStep, Response
+from bargaining.domain.defense.template import (
+    CampaignTemplate,
+    TemplateAction,
+    TemplateVersion,
+)
+from bargaining.domain.defense.threat import Threat, ThreatKind, ThreatOutcome
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention, InterventionKind
 from bargaining.domain.disputes.law import Law, LawEffect
@@ -173,6 +191,7 @@ __all__ = [
     "NO_TWO_TIER",
     "ONTARIO_RULE",
     "Actor",
+    "AffectedUnit",
     "AlignmentPlan",
     "Amount",
     "AuditPage",
@@ -190,6 +209,7 @@ __all__ = [
     "Campaign",
     "CampaignScope",
     "CampaignStatus",
+    "CampaignTemplate",
     "Category",
     "Change",
     "Clause",
@@ -217,8 +237,11 @@ __all__ = [
     "Flag",
     "FlagRule",
     "FrameworkVersion",
+    "Front",
     "GreaterOf",
     "HistoryEntry",
+    "Impact",
+    "ImpactMeasure",
     "ImportReport",
     "Increases",
     "Indexed",
@@ -241,9 +264,11 @@ __all__ = [
     "MeTooEntitlement",
     "MeTooStatus",
     "MemberAlignment",
+    "Message",
     "MissingActor",
     "MonthRow",
     "NoStrikeConditions",
+    "OpenCluster",
     "OpenPeriod",
     "OpenPeriodCalendar",
     "OpenPeriodEntry",
@@ -253,9 +278,12 @@ __all__ = [
     "PactRule",
     "Per",
     "PlanKind",
+    "PlannedStep",
     "PlannedUnit",
     "Progression",
     "Protection",
+    "PublicAction",
+    "PublicActionKind",
     "Quantity",
     "Quorum",
     "Raise",
@@ -264,6 +292,7 @@ __all__ = [
     "Receipt",
     "RecordNotFound",
     "RejectedRow",
+    "Response",
     "Return",
     "ReturnsResult",
     "ReturnsRule",
@@ -287,8 +316,14 @@ __all__ = [
     "TableState",
     "TableStatus",
     "Tally",
+    "TemplateAction",
+    "TemplateVersion",
     "TermLength",
     "Terms",
+    "Threat",
+    "ThreatKind",
+    "ThreatOutcome",
+    "ThreatReach",
     "Threshold",
     "TierBasis",
     "Tiered",

@@ -13,6 +13,7 @@ from typing import Any
 
 from bargaining.application.campaigns import Campaigns
 from bargaining.application.clusters import Clusters
+from bargaining.application.defense import Defense
 from bargaining.application.disputes import Disputes
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
@@ -44,7 +45,8 @@ class BargainingApp:
     before it raises :class:`StoreBusy`, having recorded nothing.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
-    :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`history`,
+    :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
+    :attr:`history`,
     :attr:`integrity`, and the read model :attr:`expiry_map`. Close the application when done
     (or use it as a context manager).
     """
@@ -87,6 +89,9 @@ class BargainingApp:
         self.campaigns = Campaigns(events, self.disputes, self.disputes)
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
+        #: Threats to public services, templates, rapid responses, public actions, messages.
+        self.defense = Defense(events, events, self.expiry_map, self.campaigns)
+        events.followers["the rapid response"] = self.defense.rapid_response.follow
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events)
         #: The hash chain: verify it, take receipts.

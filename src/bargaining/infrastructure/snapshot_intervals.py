@@ -13,6 +13,12 @@ from typing import Any
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.defense.message import Message
+from bargaining.domain.defense.public_action import PublicAction
+from bargaining.domain.defense.response import Response
+from bargaining.domain.defense.template import CampaignTemplate
+from bargaining.domain.defense.threat import Threat
+from bargaining.domain.defense.tracking import ResponseTracking
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
@@ -29,4 +35,10 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     Law: 50,
     Intervention: 50,
     DisputeIndex: 50,
+    Threat: 50,
+    CampaignTemplate: 50,
+    Response: 50,
+    PublicAction: 50,
+    Message: 50,
+    ResponseTracking: 50,
 }

@@ -21,6 +21,12 @@ from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.coordination.tables import table_title
+from bargaining.domain.defense.message import Message
+from bargaining.domain.defense.public_action import PublicAction
+from bargaining.domain.defense.response import Response
+from bargaining.domain.defense.template import CampaignTemplate
+from bargaining.domain.defense.threat import Threat
+from bargaining.domain.defense.tracking import ResponseTracking
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
@@ -28,7 +34,12 @@ from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
-from bargaining.presentation import bargaining_summaries, campaign_summaries, dispute_summaries
+from bargaining.presentation import (
+    bargaining_summaries,
+    campaign_summaries,
+    defense_summaries,
+    dispute_summaries,
+)
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
 __all__ = [
@@ -54,10 +65,14 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (BargainingUnit, DemandFramework, BargainingCluster, BargainingRound, Campaign,
                 Law, Intervention, DisputeIndex)
+} | {
+    cls.__name__: cls
+    for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking)
 }
 
 _TABLE = SummaryTable.joined(
-    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE)
+    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
+    defense_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 

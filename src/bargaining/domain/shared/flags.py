@@ -29,6 +29,7 @@ class FlagRule(enum.Enum):
     LAW_IN_FORCE = "struck while a law banning strikes or imposing a contract was in force"
     BEFORE_LEGAL_STRIKE_POSITION = "struck before the legal strike position"
     CAMPAIGN_PAUSED = "struck while the campaign was paused"
+    THREAT_OUT_OF_ORDER = "dated out of order in its threat's life"
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:
