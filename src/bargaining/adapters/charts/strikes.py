@@ -1,0 +1,178 @@
+"""The strike chart: workers out on strike each day across an escalating strike, by unit.
+
+A coalition reads it to see the strike grow as units walk out (the UAW's Stand Up Strike added
+plants week by week) and shrink as they return. A unit's workers are its recorded headcount;
+its days out are its strike spells as the campaign recorded them (a part-day walkout counts on
+its day). A unit whose walkouts broke a rule, as known now, is marked flagged: the walkout is a
+fact, and the chart shows it with its flag, as history does.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import attrs
+
+from bargaining.adapters.charts import canvas
+from bargaining.domain.campaigns.job_actions import JobAction
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+
+#: The longest strike chart, in days (about ten years), so a mistyped date draws no giant.
+MOST_DAYS = 3700
+
+
+@attrs.frozen
+class StrikeLine:
+    """One unit: whether it was out each day of the chart, its headcount (0 when not
+    recorded), and whether any of its walkouts is flagged."""
+
+    unit: str
+    workers: int
+    out: tuple[bool, ...]
+    flagged: bool
+
+    @property
+    def workers_out(self) -> tuple[int, ...]:
+        """The unit's workers out each day (its headcount on a day out, else 0)."""
+        return tuple(self.workers if out else 0 for out in self.out)
+
+
+@attrs.frozen
+class StrikeChart:
+    """The days of the chart and, for each unit that walked out (in the order they first
+    did), its workers out each day."""
+
+    campaign: str
+    days: tuple[date, ...]
+    lines: tuple[StrikeLine, ...]
+
+    @property
+    def workers_out(self) -> tuple[int, ...]:
+        """Workers out each day, all units together."""
+        each = [line.workers_out for line in self.lines]
+        return tuple(sum(day) for day in zip(*each, strict=True)) if each else (
+            (0,) * len(self.days))
+
+    @property
+    def units_out(self) -> tuple[int, ...]:
+        """Units with workers out each day (a unit whose headcount is not recorded counts)."""
+        each = [line.out for line in self.lines]
+        return tuple(sum(day) for day in zip(*each, strict=True)) if each else (
+            (0,) * len(self.days))
+
+    @property
+    def peak(self) -> tuple[int, date] | None:
+        """The most workers out on one day, and the first day it was reached."""
+        totals = self.workers_out
+        if not totals or max(totals) == 0:
+            return None
+        most = max(totals)
+        return most, self.days[totals.index(most)]
+
+    @property
+    def unknown_headcount(self) -> tuple[str, ...]:
+        """Units that walked out with no headcount recorded: their workers are not counted."""
+        return tuple(line.unit for line in self.lines if line.workers == 0)
+
+    @property
+    def title(self) -> str:
+        return f"Workers on strike each day: '{self.campaign}'"
+
+    @property
+    def caption(self) -> str:
+        peak = self.peak
+        if peak is None:
+            text = "no workers out in these days"
+        else:
+            most, on = peak
+            units = self.units_out[self.days.index(on)]
+            text = (f"peak {canvas.count(most)} workers out ({units} "
+                    f"unit{'' if units == 1 else 's'}) on {canvas.day_label(on)}")
+        if self.unknown_headcount:
+            text += f"; headcount not recorded: {'; '.join(self.unknown_headcount)}"
+        return text
+
+
+def strike_chart(
+    app: Any, campaign: UUID, *, start: date | None = None, end: date | None = None
+) -> StrikeChart:
+    """The strike chart's data from the campaign's job actions (as known now): by default
+    from the first walkout to the last day a unit was out (today for a unit still out)."""
+    found = app.campaigns.get(campaign)
+    actions: list[JobAction] = app.campaigns.job_actions(campaign)
+    today = datetime.now(UTC).date()
+    first = min((a.walked_out for a in actions), default=None)
+    last = max((_last_day(a, today) for a in actions), default=None)
+    first = first if start is None else require_date(start, "chart's first day")
+    last = last if end is None else require_date(end, "chart's last day")
+    if first is None or last is None:
+        return StrikeChart(found.name, (), ())
+    if last < first:
+        raise InvalidInput(f"the strike chart's last day ({last}) is before its first ({first})")
+    if (last - first).days >= MOST_DAYS:
+        raise InvalidInput(f"the strike chart spans at most {MOST_DAYS:,} days; "
+                           f"{first} to {last} is longer")
+    days = tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
+    by_unit: dict[UUID, list[JobAction]] = {}
+    for action in sorted(actions, key=lambda a: (a.walked_out, a.label)):
+        by_unit.setdefault(action.unit_id, []).append(action)
+    lines = []
+    for unit_id, spells in by_unit.items():
+        workers = _headcount(app, unit_id)
+        out = tuple(any(s.covers(d) for s in spells) for d in days)
+        lines.append(StrikeLine(spells[0].label, workers, out, any(s.flagged for s in spells)))
+    return StrikeChart(found.name, days, tuple(lines))
+
+
+def _last_day(action: JobAction, today: date) -> date:
+    if action.part_day:
+        return action.walked_out
+    if action.back_on is None:
+        return max(today, action.walked_out)
+    return action.back_on - timedelta(days=1)
+
+
+def _headcount(app: Any, unit_id: UUID) -> int:
+    try:
+        return int(app.units.get(unit_id).headcount)
+    except RecordNotFound:
+        return 0
+
+
+def draw_strike_chart(chart: StrikeChart, path: str | os.PathLike[str]) -> Path:
+    """Write the strike chart as an SVG or PNG file: workers out each day, stacked by unit;
+    a flagged unit's bars hatched."""
+    canvas.chart_path(path)
+    figure = canvas.new_figure(max(7.0, min(16.0, 0.12 * len(chart.days) + 4)), 5.0)
+    axes = figure.subplots()
+    bottom = [0] * len(chart.days)
+    days = canvas.day_numbers(chart.days)
+    for n, line in enumerate(chart.lines):
+        label = f"{line.unit} ({canvas.count(line.workers)})"
+        if line.flagged:
+            label += ", flagged"
+        axes.bar(days, line.workers_out, bottom=bottom, width=1.0, align="edge",
+                 color=canvas.series_colour(n), hatch="//" if line.flagged else None,
+                 edgecolor="white" if not line.flagged else canvas.MARK, linewidth=0.3,
+                 label=label)
+        bottom = [b + v for b, v in zip(bottom, line.workers_out, strict=True)]
+    peak = chart.peak
+    if peak is not None:
+        most, on = peak
+        axes.annotate(f"{canvas.count(most)}", (canvas.day_numbers([on])[0], most), xytext=(0, 4),
+                      textcoords="offset points", fontsize=8)
+    if chart.lines:
+        axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2)
+        canvas.dates_axis(axes.xaxis)
+    else:
+        axes.text(0.5, 0.5, "no walkout recorded", transform=axes.transAxes, ha="center")
+    axes.set_ylabel("workers on strike")
+    canvas.counts_axis(axes.yaxis)
+    figure.suptitle(chart.title)
+    axes.set_title(chart.caption, fontsize=9)
+    return canvas.save(figure, path)
