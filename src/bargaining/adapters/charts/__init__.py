@@ -51,6 +51,7 @@ from bargaining.adapters.charts.wall import (
     draw_readiness_wall,
     readiness_wall,
 )
+from bargaining.app import BargainingApp
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.readmodels.expiry_map import MapFilter
 
@@ -76,7 +77,7 @@ def render(chart: Chart, path: str | os.PathLike[str]) -> Path:
 
 
 def write_expiry_timeline(
-    app: Any, path: str | os.PathLike[str], *, start: date | None = None,
+    app: BargainingApp, path: str | os.PathLike[str], *, start: date | None = None,
     end: date | None = None, cluster: UUID | None = None, where: MapFilter | None = None,
 ) -> Path:
     """Draw the expiry timeline of the app's Expiry Map to a file (see :func:`expiry_timeline`)."""
@@ -84,7 +85,7 @@ def write_expiry_timeline(
 
 
 def write_participation_growth(
-    app: Any, campaign: UUID, path: str | os.PathLike[str], *, unit: UUID | None = None,
+    app: BargainingApp, campaign: UUID, path: str | os.PathLike[str], *, unit: UUID | None = None,
     work_group: str | None = None,
 ) -> Path:
     """Draw a campaign's, unit's or work group's participation growth to a file."""
@@ -92,7 +93,7 @@ def write_participation_growth(
 
 
 def write_strike_chart(
-    app: Any, campaign: UUID, path: str | os.PathLike[str], *, start: date | None = None,
+    app: BargainingApp, campaign: UUID, path: str | os.PathLike[str], *, start: date | None = None,
     end: date | None = None,
 ) -> Path:
     """Draw a campaign's workers on strike each day to a file (see :func:`strike_chart`)."""
@@ -100,7 +101,7 @@ def write_strike_chart(
 
 
 def write_readiness_wall(
-    app: Any, campaign: UUID, path: str | os.PathLike[str], *, on: date | None = None
+    app: BargainingApp, campaign: UUID, path: str | os.PathLike[str], *, on: date | None = None
 ) -> Path:
     """Draw a campaign's readiness wall chart on a day to a file."""
     return render(readiness_wall(app, campaign, on=on), path)

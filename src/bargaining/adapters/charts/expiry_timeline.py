@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import os
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.adapters.charts import canvas
+from bargaining.app import BargainingApp
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.units.profile import normalise_name
@@ -85,7 +87,7 @@ class ExpiryTimeline:
 
 
 def expiry_timeline(
-    app: Any, *, start: date | None = None, end: date | None = None,
+    app: BargainingApp, *, start: date | None = None, end: date | None = None,
     cluster: UUID | None = None, where: MapFilter | None = None,
 ) -> ExpiryTimeline:
     """The timeline from ``start``'s month to ``end``'s, from the app's Expiry Map (``where``
@@ -117,7 +119,7 @@ def timeline_of(
     """The timeline of these units (those expiring outside the months are left out)."""
     months = _months(start, end)
     position = {m: i for i, m in enumerate(months)}
-    names: dict[str, str] = {}
+    spellings: dict[str, Counter[str]] = {}
     counts: dict[str, tuple[list[int], list[int]]] = {}
     for unit in units:
         if unit.expiry is None:
@@ -126,13 +128,19 @@ def timeline_of(
         if i is None:
             continue
         key = normalise_name(unit.sector)
-        names.setdefault(key, " ".join(unit.sector.split()) or NO_SECTOR)
+        spellings.setdefault(key, Counter())[" ".join(unit.sector.split()) or NO_SECTOR] += 1
         units_in, workers_in = counts.setdefault(key, ([0] * len(months), [0] * len(months)))
         units_in[i] += 1
         workers_in[i] += unit.headcount
-    series = [SectorSeries(names[k], tuple(u), tuple(w)) for k, (u, w) in counts.items()]
+    series = [SectorSeries(_spelling(spellings[k]), tuple(u), tuple(w))
+              for k, (u, w) in counts.items()]
     series.sort(key=lambda s: (-sum(s.workers), -sum(s.units), s.sector.casefold()))
     return ExpiryTimeline(tuple(months), tuple(series), cluster)
+
+
+def _spelling(seen: Counter[str]) -> str:
+    """A sector's name as most of its units spell it (of equals, the first in order)."""
+    return min(seen, key=lambda name: (-seen[name], name))
 
 
 def _months(start: date, end: date) -> list[str]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 from uuid import UUID
 
 import attrs
 
 from bargaining.adapters.charts import canvas
+from bargaining.app import BargainingApp
 from bargaining.domain.campaigns.ladder import Rung
 from bargaining.domain.campaigns.readiness import SeriesPoint
 
@@ -42,7 +42,7 @@ class ParticipationGrowth:
 
 
 def participation_growth(
-    app: Any, campaign: UUID, *, unit: UUID | None = None, work_group: str | None = None
+    app: BargainingApp, campaign: UUID, *, unit: UUID | None = None, work_group: str | None = None
 ) -> ParticipationGrowth:
     """The growth chart's data from the campaign's participation series: the campaign's
     totals, one unit's (``unit``), or one of its work groups' (``work_group`` too)."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 from uuid import UUID
 
 import attrs
 
 from bargaining.adapters.charts import canvas
+from bargaining.app import BargainingApp
 from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
@@ -99,7 +99,7 @@ class StrikeChart:
 
 
 def strike_chart(
-    app: Any, campaign: UUID, *, start: date | None = None, end: date | None = None
+    app: BargainingApp, campaign: UUID, *, start: date | None = None, end: date | None = None
 ) -> StrikeChart:
     """The strike chart's data from the campaign's job actions (as known now): by default
     from the first walkout to the last day a unit was out (today for a unit still out)."""
@@ -137,7 +137,7 @@ def _last_day(action: JobAction, today: date) -> date:
     return action.back_on - timedelta(days=1)
 
 
-def _headcount(app: Any, unit_id: UUID) -> int:
+def _headcount(app: BargainingApp, unit_id: UUID) -> int:
     try:
         return int(app.units.get(unit_id).headcount)
     except RecordNotFound:

@@ -16,13 +16,14 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from textwrap import fill
-from typing import Any
 from uuid import UUID
 
 import attrs
 from matplotlib.patches import Rectangle
 
 from bargaining.adapters.charts import canvas
+from bargaining.app import BargainingApp
+from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.ladder import Rung, RungKind
 from bargaining.domain.campaigns.participation import short_of
 from bargaining.domain.shared.shares import percent_of
@@ -115,7 +116,7 @@ class ReadinessWall:
         return text
 
 
-def readiness_wall(app: Any, campaign: UUID, *, on: date | None = None) -> ReadinessWall:
+def readiness_wall(app: BargainingApp, campaign: UUID, *, on: date | None = None) -> ReadinessWall:
     """The wall chart's data on a day (default: the last day the campaign's record speaks
     of), from the readiness report and the campaign's record of tests and strike votes."""
     report = app.campaigns.readiness(campaign, on=on)
@@ -131,7 +132,7 @@ def readiness_wall(app: Any, campaign: UUID, *, on: date | None = None) -> Readi
                          len(report.ready), report.needed)
 
 
-def _cell(campaign: Any, unit_id: UUID, day: date, rung: Rung) -> WallCell:
+def _cell(campaign: Campaign, unit_id: UUID, day: date, rung: Rung) -> WallCell:
     if rung.kind is RungKind.STRIKE_VOTE:
         votes = campaign.strike_votes(unit_id, day)
         if not votes:
@@ -145,6 +146,7 @@ def _cell(campaign: Any, unit_id: UUID, day: date, rung: Rung) -> WallCell:
         if latest is None:
             return WallCell(rung.name, rung.threshold, CellMark.UNTESTED)
         action, result = latest
+        assert action.test is not None  # a latest action is a held one
         source, held_on = action.name, action.test.held_on
         eligible, took_part = result.eligible, result.participants
     passed = campaign.passed_rung(unit_id, day, rung)
