@@ -400,3 +400,20 @@ def test_drawing_never_touches_pyplot_or_the_hosts_backend(tmp_path: Path) -> No
                           check=True, timeout=120)
     assert done.stdout.split() == ["False", "svg"]
     assert_png(tmp_path / "x.png")
+
+
+def test_the_smaller_sectors_are_added_together_past_the_most_named(
+    memory_app: BargainingApp,
+) -> None:
+    register(memory_app, [*FRONT_COMMUN, *BIG_THREE])
+    timeline = expiry_timeline(memory_app, start=date(2023, 3, 1), end=date(2023, 9, 30),
+                               most_sectors=1)
+    assert timeline.sectors == (
+        SectorSeries("health", (3, 0, 0, 0, 0, 0, 0), (295_000, 0, 0, 0, 0, 0, 0)),
+        SectorSeries("2 other sectors", (1, 0, 0, 0, 0, 0, 3), (125_000, 0, 0, 0, 0, 0, 146_000)),
+    )
+    assert timeline.workers == (420_000, 0, 0, 0, 0, 0, 146_000)
+    for wrong in (0, True, "3"):
+        with pytest.raises(InvalidInput, match="how many sectors the timeline names"):
+            expiry_timeline(memory_app, start=date(2023, 3, 1), end=date(2023, 9, 30),
+                            most_sectors=wrong)  # type: ignore[arg-type]

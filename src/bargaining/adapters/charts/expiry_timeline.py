@@ -28,6 +28,8 @@ from bargaining.readmodels.expiry_map import MapFilter, MapUnit
 
 #: How a unit with no sector recorded is shown.
 NO_SECTOR = "no sector recorded"
+#: How many sectors a timeline shows by name by default; the smaller ones are added together.
+MOST_SECTORS = 8
 
 
 @attrs.frozen
@@ -89,11 +91,14 @@ class ExpiryTimeline:
 def expiry_timeline(
     app: BargainingApp, *, start: date | None = None, end: date | None = None,
     cluster: UUID | None = None, where: MapFilter | None = None,
+    most_sectors: int = MOST_SECTORS,
 ) -> ExpiryTimeline:
     """The timeline from ``start``'s month to ``end``'s, from the app's Expiry Map (``where``
     filters it as the map's own queries do). With a ``cluster``, its window and target date
     are marked, and the months default to the window's first through the later of the
-    window's last and the target."""
+    window's last and the target. The ``most_sectors`` with most workers are shown by name,
+    the others added together as one series ("10 other sectors"), so a picture stays
+    readable; the totals are the same."""
     marks = None
     if cluster is not None:
         found = app.clusters.get(cluster)
@@ -110,13 +115,19 @@ def expiry_timeline(
     if where is not None and where.given("limit", "offset"):
         raise InvalidInput("the expiry timeline has every month: its filter takes no limit "
                            "or offset")
-    return timeline_of(app.expiry_map.expiring(first, last, where), first, last, marks)
+    if isinstance(most_sectors, bool) or not isinstance(most_sectors, int) or most_sectors < 1:
+        raise InvalidInput(f"most_sectors is how many sectors the timeline names, 1 or more, "
+                           f"not {most_sectors!r}")
+    return timeline_of(app.expiry_map.expiring(first, last, where), first, last, marks,
+                       most_sectors)
 
 
 def timeline_of(
-    units: Iterable[MapUnit], start: date, end: date, cluster: ClusterMarks | None = None
+    units: Iterable[MapUnit], start: date, end: date, cluster: ClusterMarks | None = None,
+    most_sectors: int = MOST_SECTORS,
 ) -> ExpiryTimeline:
-    """The timeline of these units (those expiring outside the months are left out)."""
+    """The timeline of these units (those expiring outside the months are left out), naming
+    the ``most_sectors`` with most workers and adding the others together."""
     months = _months(start, end)
     position = {m: i for i, m in enumerate(months)}
     spellings: dict[str, Counter[str]] = {}
@@ -135,6 +146,12 @@ def timeline_of(
     series = [SectorSeries(_spelling(spellings[k]), tuple(u), tuple(w))
               for k, (u, w) in counts.items()]
     series.sort(key=lambda s: (-sum(s.workers), -sum(s.units), s.sector.casefold()))
+    if len(series) > most_sectors:
+        rest = series[most_sectors:]
+        series = [*series[:most_sectors], SectorSeries(
+            f"{len(rest)} other sectors",
+            tuple(sum(column) for column in zip(*(s.units for s in rest), strict=True)),
+            tuple(sum(column) for column in zip(*(s.workers for s in rest), strict=True)))]
     return ExpiryTimeline(tuple(months), tuple(series), cluster)
 
 
@@ -195,7 +212,8 @@ def draw_expiry_timeline(timeline: ExpiryTimeline, path: str | os.PathLike[str])
     figure.suptitle(timeline.title)
     units_axes.set_title(timeline.caption, fontsize=9)
     if timeline.sectors or timeline.cluster:
-        units_axes.legend(fontsize=8, loc="upper left")
+        figure.legend(*units_axes.get_legend_handles_labels(), fontsize=8,
+                      loc="outside right upper")
     return canvas.save(figure, path)
 
 
