@@ -417,3 +417,27 @@ def test_the_smaller_sectors_are_added_together_past_the_most_named(
         with pytest.raises(InvalidInput, match="how many sectors the timeline names"):
             expiry_timeline(memory_app, start=date(2023, 3, 1), end=date(2023, 9, 30),
                             most_sectors=wrong)  # type: ignore[arg-type]
+
+
+def test_a_timeline_spans_at_most_thirty_years(memory_app: BargainingApp) -> None:
+    assert len(expiry_timeline(memory_app, start=date(2000, 1, 1),
+                               end=date(2029, 12, 31)).months) == 360
+    with pytest.raises(InvalidInput, match="at most 360 months; 1983-07 to 2029-12 is 558"):
+        expiry_timeline(memory_app, start=date(1983, 7, 18), end=date(2029, 12, 31))
+
+
+def test_past_the_units_named_the_strike_chart_adds_the_others_together(
+    memory_app: BargainingApp,
+) -> None:
+    campaign, _ = stand_up_strike(memory_app)
+    chart = strike_chart(memory_app, campaign, most_units=1, end=date(2023, 9, 30))
+    toledo, others = chart.lines
+    assert (toledo.unit, toledo.workers) == ("UAW, Stellantis (Toledo)", 5_800)
+    assert (others.unit, others.workers, others.flagged) == ("2 other units", 8_200, False)
+    day = {d: i for i, d in enumerate(chart.days)}
+    assert [others.out[day[date(2023, 9, d)]] for d in (15, 29)] == [1, 2]
+    assert [others.workers_out[day[date(2023, 9, d)]] for d in (15, 29)] == [3_600, 8_200]
+    assert chart.workers_out[day[date(2023, 9, 29)]] == 14_000
+    assert chart.units_out[day[date(2023, 9, 29)]] == 3
+    with pytest.raises(InvalidInput, match="how many units the strike chart names"):
+        strike_chart(memory_app, campaign, most_units=0)

@@ -26,6 +26,7 @@ from uuid import UUID
 
 from bargaining.adapters.charts.canvas import FORMATS
 from bargaining.adapters.charts.expiry_timeline import (
+    MOST_SECTORS,
     ClusterMarks,
     ExpiryTimeline,
     SectorSeries,
@@ -38,6 +39,7 @@ from bargaining.adapters.charts.growth import (
     participation_growth,
 )
 from bargaining.adapters.charts.strikes import (
+    MOST_UNITS,
     StrikeChart,
     StrikeLine,
     draw_strike_chart,
@@ -79,9 +81,11 @@ def render(chart: Chart, path: str | os.PathLike[str]) -> Path:
 def write_expiry_timeline(
     app: BargainingApp, path: str | os.PathLike[str], *, start: date | None = None,
     end: date | None = None, cluster: UUID | None = None, where: MapFilter | None = None,
+    most_sectors: int = MOST_SECTORS,
 ) -> Path:
     """Draw the expiry timeline of the app's Expiry Map to a file (see :func:`expiry_timeline`)."""
-    return render(expiry_timeline(app, start=start, end=end, cluster=cluster, where=where), path)
+    return render(expiry_timeline(app, start=start, end=end, cluster=cluster, where=where,
+                                  most_sectors=most_sectors), path)
 
 
 def write_participation_growth(
@@ -94,10 +98,11 @@ def write_participation_growth(
 
 def write_strike_chart(
     app: BargainingApp, campaign: UUID, path: str | os.PathLike[str], *, start: date | None = None,
-    end: date | None = None,
+    end: date | None = None, most_units: int = MOST_UNITS,
 ) -> Path:
     """Draw a campaign's workers on strike each day to a file (see :func:`strike_chart`)."""
-    return render(strike_chart(app, campaign, start=start, end=end), path)
+    return render(strike_chart(app, campaign, start=start, end=end, most_units=most_units),
+                  path)
 
 
 def write_readiness_wall(
@@ -109,6 +114,8 @@ def write_readiness_wall(
 
 __all__ = [
     "FORMATS",
+    "MOST_SECTORS",
+    "MOST_UNITS",
     "CellMark",
     "Chart",
     "ClusterMarks",

@@ -30,6 +30,8 @@ from bargaining.readmodels.expiry_map import MapFilter, MapUnit
 NO_SECTOR = "no sector recorded"
 #: How many sectors a timeline shows by name by default; the smaller ones are added together.
 MOST_SECTORS = 8
+#: The most months a timeline spans (thirty years), so a mistyped year draws no giant.
+MOST_MONTHS = 360
 
 
 @attrs.frozen
@@ -112,6 +114,10 @@ def expiry_timeline(
     first = require_date(start, "timeline's first month").replace(day=1)
     last_day = require_date(end, "timeline's last month")
     last = last_day.replace(day=calendar.monthrange(last_day.year, last_day.month)[1])
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months > MOST_MONTHS:
+        raise InvalidInput(f"the expiry timeline spans at most {MOST_MONTHS} months; "
+                           f"{first:%Y-%m} to {last:%Y-%m} is {months:,}")
     if where is not None and where.given("limit", "offset"):
         raise InvalidInput("the expiry timeline has every month: its filter takes no limit "
                            "or offset")
@@ -185,7 +191,7 @@ def draw_expiry_timeline(timeline: ExpiryTimeline, path: str | os.PathLike[str])
     sector; the cluster's window shaded and its target date a dashed line."""
     canvas.chart_path(path)
     months = timeline.months
-    figure = canvas.new_figure(max(7.0, 0.32 * len(months) + 3), 6.5)
+    figure = canvas.new_figure(min(30.0, max(7.0, 0.32 * len(months) + 3)), 6.5)
     units_axes, workers_axes = figure.subplots(2, 1, sharex=True)
     xs = list(range(len(months)))
     for axes, measure in ((units_axes, "units"), (workers_axes, "workers")):

@@ -26,44 +26,43 @@ from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 MOST_DAYS = 3700
 
 
+#: How many units a strike chart names by default; the others are added together.
+MOST_UNITS = 10
+
+
 @attrs.frozen
 class StrikeLine:
-    """One unit: whether it was out each day of the chart, its headcount (0 when not
-    recorded), and whether any of its walkouts is flagged."""
+    """One unit (or, past the units named, the others added together): how many of its units
+    were out each day (1 or 0 for a unit), its workers out each day (a unit's headcount on a
+    day out), its headcount (0 when not recorded), and whether any of its walkouts is
+    flagged."""
 
     unit: str
     workers: int
-    out: tuple[bool, ...]
+    out: tuple[int, ...]
+    workers_out: tuple[int, ...]
     flagged: bool
-
-    @property
-    def workers_out(self) -> tuple[int, ...]:
-        """The unit's workers out each day (its headcount on a day out, else 0)."""
-        return tuple(self.workers if out else 0 for out in self.out)
 
 
 @attrs.frozen
 class StrikeChart:
     """The days of the chart and, for each unit that walked out (in the order they first
-    did), its workers out each day."""
+    did), its workers out each day; the units that walked out with no headcount recorded."""
 
     campaign: str
     days: tuple[date, ...]
     lines: tuple[StrikeLine, ...]
+    unknown_headcount: tuple[str, ...] = ()
 
     @property
     def workers_out(self) -> tuple[int, ...]:
         """Workers out each day, all units together."""
-        each = [line.workers_out for line in self.lines]
-        return tuple(sum(day) for day in zip(*each, strict=True)) if each else (
-            (0,) * len(self.days))
+        return _sum_days([line.workers_out for line in self.lines], len(self.days))
 
     @property
     def units_out(self) -> tuple[int, ...]:
-        """Units with workers out each day (a unit whose headcount is not recorded counts)."""
-        each = [line.out for line in self.lines]
-        return tuple(sum(day) for day in zip(*each, strict=True)) if each else (
-            (0,) * len(self.days))
+        """Units out each day (a unit whose headcount is not recorded counts)."""
+        return _sum_days([line.out for line in self.lines], len(self.days))
 
     @property
     def peak(self) -> tuple[int, date] | None:
@@ -73,11 +72,6 @@ class StrikeChart:
             return None
         most = max(totals)
         return most, self.days[totals.index(most)]
-
-    @property
-    def unknown_headcount(self) -> tuple[str, ...]:
-        """Units that walked out with no headcount recorded: their workers are not counted."""
-        return tuple(line.unit for line in self.lines if line.workers == 0)
 
     @property
     def title(self) -> str:
@@ -98,11 +92,21 @@ class StrikeChart:
         return text
 
 
+def _sum_days(series: list[tuple[int, ...]], days: int) -> tuple[int, ...]:
+    return tuple(sum(day) for day in zip(*series, strict=True)) if series else (0,) * days
+
+
 def strike_chart(
-    app: BargainingApp, campaign: UUID, *, start: date | None = None, end: date | None = None
+    app: BargainingApp, campaign: UUID, *, start: date | None = None, end: date | None = None,
+    most_units: int = MOST_UNITS,
 ) -> StrikeChart:
     """The strike chart's data from the campaign's job actions (as known now): by default
-    from the first walkout to the last day a unit was out (today for a unit still out)."""
+    from the first walkout to the last day a unit was out (today for a unit still out). The
+    ``most_units`` with most workers are named, the others added together as one line
+    ("40 other units"), so a picture stays readable; the totals are the same."""
+    if isinstance(most_units, bool) or not isinstance(most_units, int) or most_units < 1:
+        raise InvalidInput(f"most_units is how many units the strike chart names, 1 or more, "
+                           f"not {most_units!r}")
     found = app.campaigns.get(campaign)
     actions: list[JobAction] = app.campaigns.job_actions(campaign)
     today = datetime.now(UTC).date()
@@ -124,9 +128,25 @@ def strike_chart(
     lines = []
     for unit_id, spells in by_unit.items():
         workers = _headcount(app, unit_id)
-        out = tuple(any(s.covers(d) for s in spells) for d in days)
-        lines.append(StrikeLine(spells[0].label, workers, out, any(s.flagged for s in spells)))
-    return StrikeChart(found.name, days, tuple(lines))
+        out = tuple(int(any(s.covers(d) for s in spells)) for d in days)
+        lines.append(StrikeLine(spells[0].label, workers, out, tuple(workers * o for o in out),
+                                any(s.flagged for s in spells)))
+    unknown = tuple(line.unit for line in lines if line.workers == 0)
+    return StrikeChart(found.name, days, _named(lines, most_units, len(days)), unknown)
+
+
+def _named(lines: list[StrikeLine], most: int, days: int) -> tuple[StrikeLine, ...]:
+    """The ``most`` lines with most workers, in their order, and the others added together."""
+    if len(lines) <= most:
+        return tuple(lines)
+    largest = sorted(range(len(lines)), key=lambda i: -lines[i].workers)[:most]
+    kept = [lines[i] for i in sorted(largest)]
+    rest = [line for i, line in enumerate(lines) if i not in set(largest)]
+    return (*kept, StrikeLine(
+        f"{len(rest)} other units", sum(line.workers for line in rest),
+        _sum_days([line.out for line in rest], days),
+        _sum_days([line.workers_out for line in rest], days),
+        any(line.flagged for line in rest)))
 
 
 def _last_day(action: JobAction, today: date) -> date:
