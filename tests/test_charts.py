@@ -410,7 +410,8 @@ def test_the_smaller_sectors_are_added_together_past_the_most_named(
                                most_sectors=1)
     assert timeline.sectors == (
         SectorSeries("health", (3, 0, 0, 0, 0, 0, 0), (295_000, 0, 0, 0, 0, 0, 0)),
-        SectorSeries("2 other sectors", (1, 0, 0, 0, 0, 0, 3), (125_000, 0, 0, 0, 0, 0, 146_000)),
+        SectorSeries("2 other sectors", (1, 0, 0, 0, 0, 0, 3), (125_000, 0, 0, 0, 0, 0, 146_000),
+                     sectors=2),
     )
     assert timeline.workers == (420_000, 0, 0, 0, 0, 0, 146_000)
     for wrong in (0, True, "3"):
@@ -433,7 +434,9 @@ def test_past_the_units_named_the_strike_chart_adds_the_others_together(
     chart = strike_chart(memory_app, campaign, most_units=1, end=date(2023, 9, 30))
     toledo, others = chart.lines
     assert (toledo.unit, toledo.workers) == ("UAW, Stellantis (Toledo)", 5_800)
-    assert (others.unit, others.workers, others.flagged) == ("2 other units", 8_200, False)
+    assert (others.unit, others.workers, others.flagged, others.units) == (
+        "2 other units", 8_200, False, 2)
+    assert toledo.units == 1
     day = {d: i for i, d in enumerate(chart.days)}
     assert [others.out[day[date(2023, 9, d)]] for d in (15, 29)] == [1, 2]
     assert [others.workers_out[day[date(2023, 9, d)]] for d in (15, 29)] == [3_600, 8_200]
@@ -441,3 +444,24 @@ def test_past_the_units_named_the_strike_chart_adds_the_others_together(
     assert chart.units_out[day[date(2023, 9, 29)]] == 3
     with pytest.raises(InvalidInput, match="how many units the strike chart names"):
         strike_chart(memory_app, campaign, most_units=0)
+
+
+def test_on_the_top_rung_no_unit_holds_a_climb_back(memory_app: BargainingApp) -> None:
+    campaign, _ = stand_up_strike(memory_app)
+    wall = readiness_wall(memory_app, campaign, on=date(2023, 9, 29))
+    assert wall.climbing is False
+    assert wall.held_back == ()
+    assert wall.caption == "on 'strike', the top rung: 0 of 3 units passed its test"
+
+
+def test_the_caption_counts_many_held_back_units_and_the_rows_name_them(
+    memory_app: BargainingApp,
+) -> None:
+    ids = [memory_app.units.register(union="CSN", local="", employer=f"CPE {n}",
+                                     unit_name="educators", actor=CHAIR) for n in range(4)]
+    campaign = memory_app.campaigns.launch(name="CPE", units=ids, on=date(2023, 1, 9),
+                                           actor=CHAIR)
+    wall = readiness_wall(memory_app, campaign)
+    assert wall.caption == ("on 'organizing meeting': 0 of 4 units passed, 4 needed; held back "
+                            "by 4 units (marked)")
+    assert len(wall.held_back) == 4

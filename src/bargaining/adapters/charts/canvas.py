@@ -37,6 +37,8 @@ NEAR = "#f9a825"
 UNTESTED = "#eeeeee"
 MARK = "#37474f"
 WINDOW = "#90caf9"
+#: The colour of a series that adds together the ones past those named ("4 other units").
+OTHERS = "#cfcfcf"
 #: Colours for stacked series (sectors, units), in order; they repeat past the last.
 SERIES = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
           "#7f7f7f", "#bcbd22", "#17becf")

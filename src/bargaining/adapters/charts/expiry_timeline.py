@@ -36,11 +36,13 @@ MOST_MONTHS = 360
 
 @attrs.frozen
 class SectorSeries:
-    """One sector's units and workers expiring in each month of the timeline."""
+    """One sector's units and workers expiring in each month of the timeline (or, past the
+    sectors named, the others added together: ``sectors`` says how many)."""
 
     sector: str
     units: tuple[int, ...]
     workers: tuple[int, ...]
+    sectors: int = 1
 
 
 @attrs.frozen
@@ -157,7 +159,8 @@ def timeline_of(
         series = [*series[:most_sectors], SectorSeries(
             f"{len(rest)} other sectors",
             tuple(sum(column) for column in zip(*(s.units for s in rest), strict=True)),
-            tuple(sum(column) for column in zip(*(s.workers for s in rest), strict=True)))]
+            tuple(sum(column) for column in zip(*(s.workers for s in rest), strict=True)),
+            len(rest))]
     return ExpiryTimeline(tuple(months), tuple(series), cluster)
 
 
@@ -198,7 +201,8 @@ def draw_expiry_timeline(timeline: ExpiryTimeline, path: str | os.PathLike[str])
         bottom = [0] * len(months)
         for n, series in enumerate(timeline.sectors):
             values = getattr(series, measure)
-            axes.bar(xs, values, bottom=bottom, color=canvas.series_colour(n),
+            colour = canvas.series_colour(n) if series.sectors == 1 else canvas.OTHERS
+            axes.bar(xs, values, bottom=bottom, color=colour,
                      label=series.sector, width=0.8)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         axes.set_ylabel(f"{measure} expiring")

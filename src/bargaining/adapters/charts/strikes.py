@@ -32,16 +32,17 @@ MOST_UNITS = 10
 
 @attrs.frozen
 class StrikeLine:
-    """One unit (or, past the units named, the others added together): how many of its units
-    were out each day (1 or 0 for a unit), its workers out each day (a unit's headcount on a
-    day out), its headcount (0 when not recorded), and whether any of its walkouts is
-    flagged."""
+    """One unit (or, past the units named, the others added together: ``units`` says how
+    many): how many of its units were out each day (1 or 0 for a unit), its workers out each
+    day (a unit's headcount on a day out), its headcount (0 when not recorded), and whether any
+    of its walkouts is flagged."""
 
     unit: str
     workers: int
     out: tuple[int, ...]
     workers_out: tuple[int, ...]
     flagged: bool
+    units: int = 1
 
 
 @attrs.frozen
@@ -146,7 +147,7 @@ def _named(lines: list[StrikeLine], most: int, days: int) -> tuple[StrikeLine, .
         f"{len(rest)} other units", sum(line.workers for line in rest),
         _sum_days([line.out for line in rest], days),
         _sum_days([line.workers_out for line in rest], days),
-        any(line.flagged for line in rest)))
+        any(line.flagged for line in rest), len(rest)))
 
 
 def _last_day(action: JobAction, today: date) -> date:
@@ -176,8 +177,9 @@ def draw_strike_chart(chart: StrikeChart, path: str | os.PathLike[str]) -> Path:
         label = f"{line.unit} ({canvas.count(line.workers)})"
         if line.flagged:
             label += ", flagged"
+        colour = canvas.series_colour(n) if line.units == 1 else canvas.OTHERS
         axes.bar(days, line.workers_out, bottom=bottom, width=1.0, align="edge",
-                 color=canvas.series_colour(n), hatch="//" if line.flagged else None,
+                 color=colour, hatch="//" if line.flagged else None,
                  edgecolor="white" if not line.flagged else canvas.MARK, linewidth=0.3,
                  label=label)
         bottom = [b + v for b, v in zip(bottom, line.workers_out, strict=True)]

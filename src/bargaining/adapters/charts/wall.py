@@ -28,6 +28,9 @@ from bargaining.domain.campaigns.ladder import Rung, RungKind
 from bargaining.domain.campaigns.participation import short_of
 from bargaining.domain.shared.shares import percent_of
 
+#: How many held-back units the caption names; past that, it counts them (the rows are marked).
+NAMED_IN_CAPTION = 3
+
 
 class CellMark(enum.Enum):
     """A cell's verdict: the rung's test passed, fell short, or was not held."""
@@ -88,7 +91,8 @@ class WallRow:
 @attrs.frozen
 class ReadinessWall:
     """The wall on a day: the ladder's rungs, the rung the campaign stood on, and a row per
-    unit; how many units passed the current rung, and how many a joint climb needs."""
+    unit; how many units passed the current rung, and how many a joint climb needs.
+    ``climbing`` is False on the top rung, where no unit holds a climb back."""
 
     campaign: str
     on: date
@@ -97,6 +101,7 @@ class ReadinessWall:
     rows: tuple[WallRow, ...]
     ready: int
     needed: int
+    climbing: bool = True
 
     @property
     def held_back(self) -> tuple[str, ...]:
@@ -109,10 +114,18 @@ class ReadinessWall:
 
     @property
     def caption(self) -> str:
+        """The climb in words: how many passed the current rung, how many a joint climb needs,
+        and who holds it back (named up to three; past that, the marked rows name them)."""
+        if not self.climbing:
+            return (f"on '{self.rung}', the top rung: {self.ready} of {len(self.rows)} units "
+                    "passed its test")
         text = (f"on '{self.rung}': {self.ready} of {len(self.rows)} units passed, "
                 f"{self.needed} needed")
-        if self.held_back:
-            text += f"; held back by {'; '.join(self.held_back)}"
+        held = self.held_back
+        if len(held) > NAMED_IN_CAPTION:
+            text += f"; held back by {len(held)} units (marked)"
+        elif held:
+            text += f"; held back by {'; '.join(held)}"
         return text
 
 
@@ -123,13 +136,14 @@ def readiness_wall(app: BargainingApp, campaign: UUID, *, on: date | None = None
     found = app.campaigns.get(campaign)
     day = report.on
     rungs = tuple(found.ladder_on(day).rungs)
-    held_back = set(report.held_back)
+    climbing = report.next_rung is not None
+    held_back = set(report.held_back) if climbing else set()
     rows = tuple(
         WallRow(line.label, line.unit_id in held_back, line.on_strike,
                 tuple(_cell(found, line.unit_id, day, rung) for rung in rungs))
         for line in report.units)
     return ReadinessWall(report.campaign, day, rungs, report.rung.name, rows,
-                         len(report.ready), report.needed)
+                         len(report.ready), report.needed, climbing)
 
 
 def _cell(campaign: Campaign, unit_id: UUID, day: date, rung: Rung) -> WallCell:
@@ -197,7 +211,7 @@ def draw_readiness_wall(wall: ReadinessWall, path: str | os.PathLike[str]) -> Pa
     for side in axes.spines.values():
         side.set_visible(False)
     figure.suptitle(wall.title)
-    axes.set_xlabel(wall.caption, fontsize=8)
+    axes.set_xlabel(fill(wall.caption, 40 + 16 * columns), fontsize=8)
     return canvas.save(figure, path)
 
 
