@@ -226,6 +226,8 @@ def test_the_strike_chart_on_chosen_days_and_with_a_headcount_missing(
     assert chart.workers_out == (3_600, 3_600)
     assert chart.units_out == (1, 2)  # Toledo is out, its workers not counted
     assert chart.unknown_headcount == ("UAW, Stellantis (Toledo)",)
+    assert [line.unit for line in chart.lines] == [  # Chicago walked out later
+        "UAW, GM (Wentzville)", "UAW, Stellantis (Toledo)"]
     assert chart.caption == ("peak 3,600 workers out (1 unit) on 2023-09-21; headcount not "
                              "recorded: UAW, Stellantis (Toledo)")
     with pytest.raises(InvalidInput, match=re.escape("last day (2023-09-01) is before its first")):

@@ -47,8 +47,8 @@ class StrikeLine:
 
 @attrs.frozen
 class StrikeChart:
-    """The days of the chart and, for each unit that walked out (in the order they first
-    did), its workers out each day; the units that walked out with no headcount recorded."""
+    """The days of the chart and, for each unit out on any of them (in the order they first
+    walked out), its workers out each day; the units out with no headcount recorded."""
 
     campaign: str
     days: tuple[date, ...]
@@ -128,8 +128,10 @@ def strike_chart(
         by_unit.setdefault(action.unit_id, []).append(action)
     lines = []
     for unit_id, spells in by_unit.items():
-        workers = _headcount(app, unit_id)
         out = tuple(int(any(s.covers(d) for s in spells)) for d in days)
+        if not any(out):
+            continue  # out only on other days than the chart's
+        workers = _headcount(app, unit_id)
         lines.append(StrikeLine(spells[0].label, workers, out, tuple(workers * o for o in out),
                                 any(s.flagged for s in spells)))
     unknown = tuple(line.unit for line in lines if line.workers == 0)
@@ -140,9 +142,9 @@ def _named(lines: list[StrikeLine], most: int, days: int) -> tuple[StrikeLine, .
     """The ``most`` lines with most workers, in their order, and the others added together."""
     if len(lines) <= most:
         return tuple(lines)
-    largest = sorted(range(len(lines)), key=lambda i: -lines[i].workers)[:most]
-    kept = [lines[i] for i in sorted(largest)]
-    rest = [line for i, line in enumerate(lines) if i not in set(largest)]
+    largest = set(sorted(range(len(lines)), key=lambda i: -lines[i].workers)[:most])
+    kept = [line for i, line in enumerate(lines) if i in largest]
+    rest = [line for i, line in enumerate(lines) if i not in largest]
     return (*kept, StrikeLine(
         f"{len(rest)} other units", sum(line.workers for line in rest),
         _sum_days([line.out for line in rest], days),
