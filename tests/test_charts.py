@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from bargaining import BargainingApp, BargainingError, InvalidInput, MapFilter, Turnout
+from bargaining import (
+    BargainingApp,
+    BargainingError,
+    InvalidInput,
+    MapFilter,
+    Tally,
+    Turnout,
+    Vote,
+)
 from bargaining.charts import (
     CellMark,
     ClusterMarks,
@@ -467,3 +475,18 @@ def test_the_caption_counts_many_held_back_units_and_the_rows_name_them(
     assert wall.caption == ("on 'organizing meeting': 0 of 4 units passed, 4 needed; held back "
                             "by 4 units (marked)")
     assert len(wall.held_back) == 4
+
+
+def test_a_strike_vote_past_the_benchmark_without_its_quorum_reads_not_a_valid_mandate(
+    memory_app: BargainingApp,
+) -> None:
+    unit = memory_app.units.register(union="CUPE", local="OSBCU", employer="Ontario school boards",
+                                     unit_name="education workers", actor=CHAIR)
+    campaign = memory_app.campaigns.launch(name="OSBCU 2022", units=[unit], on=date(2022, 8, 1),
+                                           actor=CHAIR)
+    climb_on(memory_app, campaign, [unit], [date(2022, 8, d) for d in (8, 15, 22, 29, 30, 31)])
+    memory_app.campaigns.record_mandate(campaign, Vote(
+        date(2022, 10, 3), Tally(eligible=100, cast=86, yes=86, no=0), quorum=90), actor=CHAIR)
+    vote = readiness_wall(memory_app, campaign).rows[0].cell("strike vote")
+    assert (vote.mark, vote.short, vote.text) == (CellMark.SHORT, 0,
+                                                  "86%, not a valid mandate")
