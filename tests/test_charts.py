@@ -490,3 +490,24 @@ def test_a_strike_vote_past_the_benchmark_without_its_quorum_reads_not_a_valid_m
     vote = readiness_wall(memory_app, campaign).rows[0].cell("strike vote")
     assert (vote.mark, vote.short, vote.text) == (CellMark.SHORT, 0,
                                                   "86%, not a valid mandate")
+
+
+def test_the_wall_with_work_groups_reads_each_groups_count(
+    app: BargainingApp, tmp_path: Path
+) -> None:
+    campaign = petition_campaign(app)
+    wall = readiness_wall(app, campaign, groups=True)  # type: ignore[arg-type]
+    assert [(row.unit, row.work_group, row.held_back,
+             row.cell("majority petition").text, row.cell("organizing meeting").text)
+            for row in wall.rows] == [
+        ("SEIU 2, Sudbury (care)", None, False, "80%, 240 of 300", "95%, 95 of 100"),
+        ("SEIU 2, Ottawa (care)", None, False, "66.7%, 300 of 450", "95%, 95 of 100"),
+        ("SEIU 2, Toronto (care)", None, True, "46.8%, 53 short", "95%, 95 of 100"),
+        ("SEIU 2, Toronto (care)", "nursing", False, "40%, 88 short", "no test"),
+        ("SEIU 2, Toronto (care)", "dietary", False, "25%, 11 short", "no test"),
+        ("SEIU 2, Toronto (care)", "housekeeping", False, "62.5%, 250 of 400", "no test"),
+    ]
+    assert [row.unit for row in wall.units] == [
+        "SEIU 2, Sudbury (care)", "SEIU 2, Ottawa (care)", "SEIU 2, Toronto (care)"]
+    assert wall.caption == readiness_wall(app, campaign).caption  # type: ignore[arg-type]
+    assert_both(wall, tmp_path, "wall-groups")

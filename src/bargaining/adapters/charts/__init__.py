@@ -106,10 +106,11 @@ def write_strike_chart(
 
 
 def write_readiness_wall(
-    app: BargainingApp, campaign: UUID, path: str | os.PathLike[str], *, on: date | None = None
+    app: BargainingApp, campaign: UUID, path: str | os.PathLike[str], *, on: date | None = None,
+    groups: bool = False,
 ) -> Path:
-    """Draw a campaign's readiness wall chart on a day to a file."""
-    return render(readiness_wall(app, campaign, on=on), path)
+    """Draw a campaign's readiness wall chart on a day to a file (see :func:`readiness_wall`)."""
+    return render(readiness_wall(app, campaign, on=on, groups=groups), path)
 
 
 __all__ = [

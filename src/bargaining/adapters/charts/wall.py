@@ -25,7 +25,7 @@ from bargaining.adapters.charts import canvas
 from bargaining.app import BargainingApp
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.ladder import Rung, RungKind
-from bargaining.domain.campaigns.participation import short_of
+from bargaining.domain.campaigns.participation import meets, short_of
 from bargaining.domain.shared.shares import percent_of
 
 #: How many held-back units the caption names; past that, it counts them (the rows are marked).
@@ -74,12 +74,14 @@ class WallCell:
 @attrs.frozen
 class WallRow:
     """A unit's row: its name, whether it holds the campaign back on its current rung, whether
-    it is on strike that day, and a cell per rung."""
+    it is on strike that day, and a cell per rung. A work group's row (``work_group`` set)
+    follows its unit's, with the group's own counts (strike votes are the unit's)."""
 
     unit: str
     held_back: bool
     on_strike: bool
     cells: tuple[WallCell, ...]
+    work_group: str | None = None
 
     def cell(self, rung: str) -> WallCell:
         for cell in self.cells:
@@ -104,9 +106,14 @@ class ReadinessWall:
     climbing: bool = True
 
     @property
+    def units(self) -> tuple[WallRow, ...]:
+        """The units' rows, without their work groups'."""
+        return tuple(row for row in self.rows if row.work_group is None)
+
+    @property
     def held_back(self) -> tuple[str, ...]:
         """The units that have not passed the current rung."""
-        return tuple(row.unit for row in self.rows if row.held_back)
+        return tuple(row.unit for row in self.units if row.held_back)
 
     @property
     def title(self) -> str:
@@ -117,9 +124,9 @@ class ReadinessWall:
         """The climb in words: how many passed the current rung, how many a joint climb needs,
         and who holds it back (named up to three; past that, the marked rows name them)."""
         if not self.climbing:
-            return (f"on '{self.rung}', the top rung: {self.ready} of {len(self.rows)} units "
+            return (f"on '{self.rung}', the top rung: {self.ready} of {len(self.units)} units "
                     "passed its test")
-        text = (f"on '{self.rung}': {self.ready} of {len(self.rows)} units passed, "
+        text = (f"on '{self.rung}': {self.ready} of {len(self.units)} units passed, "
                 f"{self.needed} needed")
         held = self.held_back
         if len(held) > NAMED_IN_CAPTION:
@@ -129,20 +136,28 @@ class ReadinessWall:
         return text
 
 
-def readiness_wall(app: BargainingApp, campaign: UUID, *, on: date | None = None) -> ReadinessWall:
+def readiness_wall(
+    app: BargainingApp, campaign: UUID, *, on: date | None = None, groups: bool = False
+) -> ReadinessWall:
     """The wall chart's data on a day (default: the last day the campaign's record speaks
-    of), from the readiness report and the campaign's record of tests and strike votes."""
+    of), from the readiness report and the campaign's record of tests and strike votes.
+    With ``groups``, each unit's row is followed by a row per work group counted by then."""
     report = app.campaigns.readiness(campaign, on=on)
     found = app.campaigns.get(campaign)
     day = report.on
     rungs = tuple(found.ladder_on(day).rungs)
     climbing = report.next_rung is not None
     held_back = set(report.held_back) if climbing else set()
-    rows = tuple(
-        WallRow(line.label, line.unit_id in held_back, line.on_strike,
-                tuple(_cell(found, line.unit_id, day, rung) for rung in rungs))
-        for line in report.units)
-    return ReadinessWall(report.campaign, day, rungs, report.rung.name, rows,
+    rows = []
+    for line in report.units:
+        uid = line.unit_id
+        rows.append(WallRow(line.label, uid in held_back, line.on_strike,
+                            tuple(_cell(found, uid, day, rung) for rung in rungs)))
+        named = [g for g in found.work_groups(uid, day) if g is not None] if groups else []
+        rows += [WallRow(line.label, False, line.on_strike,
+                         tuple(_group_cell(found, uid, group, day, rung) for rung in rungs),
+                         group) for group in named]
+    return ReadinessWall(report.campaign, day, rungs, report.rung.name, tuple(rows),
                          len(report.ready), report.needed, climbing)
 
 
@@ -167,6 +182,21 @@ def _cell(campaign: Campaign, unit_id: UUID, day: date, rung: Rung) -> WallCell:
     return WallCell(rung.name, rung.threshold, CellMark.MET if passed else CellMark.SHORT,
                     source, held_on, eligible, took_part,
                     short_of(took_part, eligible, rung.threshold))
+
+
+def _group_cell(campaign: Campaign, unit_id: UUID, group: str, day: date, rung: Rung
+                ) -> WallCell:
+    """A work group's latest count on a rung (a strike vote is the unit's, not the group's)."""
+    latest = (None if rung.kind is RungKind.STRIKE_VOTE
+              else campaign.latest_group_count(unit_id, group, day, rung.name))
+    if latest is None:
+        return WallCell(rung.name, rung.threshold, CellMark.UNTESTED)
+    action, turnout = latest
+    assert action.test is not None  # a latest count is of a held action
+    e, p = turnout.eligible, turnout.participants
+    return WallCell(rung.name, rung.threshold,
+                    CellMark.MET if meets(p, e, rung.threshold) else CellMark.SHORT,
+                    action.name, action.test.held_on, e, p, short_of(p, e, rung.threshold))
 
 
 def _colour(cell: WallCell) -> str:
@@ -206,7 +236,8 @@ def draw_readiness_wall(wall: ReadinessWall, path: str | os.PathLike[str]) -> Pa
     axes.set_yticks([r + 0.5 for r in range(rows)], [_row_label(row) for row in wall.rows],
                     fontsize=8)
     for tick, row in zip(axes.get_yticklabels(), wall.rows, strict=True):
-        tick.set_color(canvas.SHORT if row.held_back else "black")
+        tick.set_color(canvas.SHORT if row.held_back else canvas.MARK if row.work_group
+                       else "black")
     axes.tick_params(length=0)
     for side in axes.spines.values():
         side.set_visible(False)
@@ -216,6 +247,8 @@ def draw_readiness_wall(wall: ReadinessWall, path: str | os.PathLike[str]) -> Pa
 
 
 def _row_label(row: WallRow) -> str:
+    if row.work_group is not None:
+        return f"{row.work_group}  "
     marks = [m for m, on in (("held back", row.held_back), ("on strike", row.on_strike)) if on]
     return f"{row.unit} ({', '.join(marks)})" if marks else row.unit
 
