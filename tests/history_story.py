@@ -29,6 +29,7 @@ from bargaining import (
     Turnout,
     Vote,
 )
+from tests.budget_story import record_budget_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -135,6 +136,7 @@ def record_story(app: BargainingApp) -> Story:
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
+    record_budget_story(app)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

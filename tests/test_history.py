@@ -61,12 +61,12 @@ def test_every_event_class_of_every_aggregate_has_a_summary() -> None:
     classes = event_classes()
     assert set(AGGREGATES) == {"BargainingUnit", "DemandFramework", "BargainingCluster",
                                "BargainingRound", "Campaign", "Law", "Intervention",
-                               "DisputeIndex"}
+                               "DisputeIndex", "MembersGoals", "Budget"}
     missing = sorted(c.__qualname__ for c in classes if not has_summary(c))
     assert missing == []
     # disputes: 5 of laws, 1, 2 of indexes; OtherBodyVoted; tables: ReturnRecorded, ReturnsCounted;
     # me-too raised, claimed, settled, waived
-    assert len(classes) == 43 + 8 + 1 + 2 + 4
+    assert len(classes) == 43 + 8 + 1 + 2 + 4 + 5 + 5  # goals 5, budgets 5
 
 
 # ------------------------------------------------------------------ the story, per store

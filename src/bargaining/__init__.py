@@ -19,6 +19,24 @@ from bargaining.app import BargainingApp
 from bargaining.application.clusters import ClusterStatus, PactBreach, Seat, TableState
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
+from bargaining.domain.budgets.budget import (
+    FRONTLINE,
+    Budget,
+    BudgetCategory,
+    Line,
+    PayeeKind,
+    Spending,
+)
+from bargaining.domain.budgets.decisions import GoalNotFound, LineNotFound
+from bargaining.domain.budgets.goals import Goal, MembersGoals
+from bargaining.domain.budgets.money import Money, WrongCurrency
+from bargaining.domain.budgets.report import (
+    BudgetReport,
+    GoalFigures,
+    LineFigures,
+    PeriodShares,
+    SpendingShares,
+)
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
@@ -169,6 +187,7 @@ __all__ = [
     "EXAMPLE_CALENDAR",
     "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
+    "FRONTLINE",
     "MAX_TEXT",
     "NO_TWO_TIER",
     "ONTARIO_RULE",
@@ -187,6 +206,9 @@ __all__ = [
     "Body",
     "BodyKind",
     "Break",
+    "Budget",
+    "BudgetCategory",
+    "BudgetReport",
     "Campaign",
     "CampaignScope",
     "CampaignStatus",
@@ -217,6 +239,9 @@ __all__ = [
     "Flag",
     "FlagRule",
     "FrameworkVersion",
+    "Goal",
+    "GoalFigures",
+    "GoalNotFound",
     "GreaterOf",
     "HistoryEntry",
     "ImportReport",
@@ -231,6 +256,9 @@ __all__ = [
     "Ladder",
     "Law",
     "LawEffect",
+    "Line",
+    "LineFigures",
+    "LineNotFound",
     "LumpSum",
     "Mandate",
     "MandateKind",
@@ -241,7 +269,9 @@ __all__ = [
     "MeTooEntitlement",
     "MeTooStatus",
     "MemberAlignment",
+    "MembersGoals",
     "MissingActor",
+    "Money",
     "MonthRow",
     "NoStrikeConditions",
     "OpenPeriod",
@@ -251,7 +281,9 @@ __all__ = [
     "Override",
     "PactBreach",
     "PactRule",
+    "PayeeKind",
     "Per",
+    "PeriodShares",
     "PlanKind",
     "PlannedUnit",
     "Progression",
@@ -274,6 +306,8 @@ __all__ = [
     "Seat",
     "SeriesPoint",
     "SignOffDecision",
+    "Spending",
+    "SpendingShares",
     "Standing",
     "StoreBusy",
     "StoreError",
@@ -304,6 +338,7 @@ __all__ = [
     "Vote",
     "Wage",
     "WageFigures",
+    "WrongCurrency",
     "Years",
     "combine_returns",
     "evaluate",

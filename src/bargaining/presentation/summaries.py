@@ -17,6 +17,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bargaining.domain.budgets.budget import Budget
+from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
@@ -28,7 +30,12 @@ from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
-from bargaining.presentation import bargaining_summaries, campaign_summaries, dispute_summaries
+from bargaining.presentation import (
+    bargaining_summaries,
+    budget_summaries,
+    campaign_summaries,
+    dispute_summaries,
+)
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
 __all__ = [
@@ -53,11 +60,12 @@ __all__ = [
 AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (BargainingUnit, DemandFramework, BargainingCluster, BargainingRound, Campaign,
-                Law, Intervention, DisputeIndex)
+                Law, Intervention, DisputeIndex, MembersGoals, Budget)
 }
 
 _TABLE = SummaryTable.joined(
-    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE)
+    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
+    budget_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 

@@ -29,6 +29,8 @@ class FlagRule(enum.Enum):
     LAW_IN_FORCE = "struck while a law banning strikes or imposing a contract was in force"
     BEFORE_LEGAL_STRIKE_POSITION = "struck before the legal strike position"
     CAMPAIGN_PAUSED = "struck while the campaign was paused"
+    LINE_OVERSPENT = "spent past the budget line's allocation"
+    SPENT_OUTSIDE_PERIOD = "spent outside the budget's period"
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:
