@@ -221,7 +221,7 @@ def per_goal(books: Books, name: str, datatable: list[list[str]]) -> None:
                     'and nothing spent'))
 def read_on(books: Books, on: str, line: str, amount: str) -> None:
     figures = books.app.budgets.report(books.budgets["2025 budget"], on=day(on)).line(line)
-    assert (figures.allocated, figures.spent) == (money(amount), 0)
+    assert (figures.allocated, figures.spent) == (money(amount), Decimal(0))
 
 
 @then("the shares of spending read, period over period:")

@@ -47,9 +47,9 @@ def minor_units(currency: str) -> int:
     return MINOR_UNITS.get(currency, 2)
 
 
-def exact_amount(value: object, currency: str) -> Decimal:
-    """An amount of this currency, exactly, at its minor units; refused in words when it is
-    a float, not a number, or finer than the currency's smallest unit."""
+def as_number(value: Decimal | int | str) -> Decimal:
+    """An amount given as a ``Decimal``, a whole number or text, as a finite ``Decimal``; a
+    float is refused (``0.1`` as a float is not one tenth)."""
     if isinstance(value, float):
         raise InvalidInput(
             f"money is exact: give the amount as a Decimal or as text such as '12500.00', "
@@ -63,6 +63,13 @@ def exact_amount(value: object, currency: str) -> Decimal:
         raise InvalidInput("an amount of money is a number such as '12500.00'") from None
     if not number.is_finite():
         raise InvalidInput("an amount of money is a finite number")
+    return number
+
+
+def exact_amount(value: Decimal | int | str, currency: str) -> Decimal:
+    """An amount of this currency, exactly, at its minor units; refused in words when it is
+    a float, not a number, or finer than the currency's smallest unit."""
+    number = as_number(value)
     places = minor_units(currency)
     step = Decimal(1).scaleb(-places)
     try:
@@ -82,7 +89,7 @@ class Money:
     """An exact amount in a currency: ``Money("12500.00", "CAD")``. The amount is kept at the
     currency's minor units (``Money(12500, "CAD").amount == Decimal("12500.00")``)."""
 
-    amount: Decimal
+    amount: Decimal = attrs.field(converter=as_number)
     currency: str = attrs.field(converter=check_currency)
 
     def __attrs_post_init__(self) -> None:
