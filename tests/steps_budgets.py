@@ -190,10 +190,11 @@ def nothing_new(books: Books) -> None:
 @then(parsers.parse('the spending on "{line}" is recorded and flagged: "{why}"'))
 def flagged(books: Books, line: str, why: str) -> None:
     assert any(why in text for text in books.flags[line]), books.flags[line]
-    budget = next(iter(books.budgets.values())) if len(books.budgets) == 1 else (
-        books.budgets["2025 budget"])
-    spent = [s for s in books.app.budgets.budget(budget).spending if s.line == line]
-    assert spent and spent[-1].flags, "the spending was not recorded with its flag"
+    budget = books.budgets["2025 budget"]
+    entries = [e for e in books.app.history.of(budget)
+               if e.event == "Spent" and e.data["line"] == line]
+    assert entries and entries[-1].data["flags"], "the spending was not recorded with its flag"
+    assert "flagged:" in entries[-1].summary
 
 
 @then(parsers.parse('the "{name}" reads, per line:'))

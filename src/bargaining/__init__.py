@@ -25,7 +25,6 @@ from bargaining.domain.budgets.budget import (
     BudgetCategory,
     Line,
     PayeeKind,
-    Spending,
 )
 from bargaining.domain.budgets.decisions import GoalNotFound, LineNotFound
 from bargaining.domain.budgets.goals import Goal, MembersGoals
@@ -306,7 +305,6 @@ __all__ = [
     "Seat",
     "SeriesPoint",
     "SignOffDecision",
-    "Spending",
     "SpendingShares",
     "Standing",
     "StoreBusy",

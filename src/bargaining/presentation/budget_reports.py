@@ -14,7 +14,6 @@ from fractions import Fraction
 
 from bargaining.domain.budgets.money import money_text
 from bargaining.domain.budgets.report import BudgetReport, PeriodShares
-from bargaining.domain.shared.flags import FlagRule
 
 
 def rounded_percent(value: Fraction) -> Decimal:
@@ -59,9 +58,9 @@ def report_text(report: BudgetReport) -> str:
                 f"{money(line.allocated)} allocated")
         if line.overspent:
             text += f", {money(line.spent - line.allocated)} over: flagged"
-        outside = sum(1 for flag in line.flags if flag.rule is FlagRule.SPENT_OUTSIDE_PERIOD)
-        if outside:
-            text += f"; {outside} spending outside the period: flagged"
+        if line.outside_period:
+            entries = "entry" if line.outside_period == 1 else "entries"
+            text += f"; {line.outside_period} spending {entries} outside the period: flagged"
         out.append(text)
     out.append("Goals, by rank:")
     for goal in report.goals:

@@ -99,18 +99,6 @@ class Line:
         return self.shares if self.shares is not None else tuple(Fraction(1) for _ in self.goals)
 
 
-@attrs.frozen
-class Spending:
-    """Money spent from a line: a fact with its day, payee kind, source and flags."""
-
-    line: str
-    amount: Decimal
-    on: date
-    payee: PayeeKind
-    source: str
-    flags: tuple[Flag, ...] = ()
-
-
 def goal_shares(goals: object) -> tuple[tuple[UUID, ...], tuple[Fraction, ...] | None]:
     """A line's goals: one id, a list of ids (the line's money attributed evenly), or a
     mapping of ids to their shares in percent, adding up to 100."""
@@ -166,9 +154,10 @@ class Budget(Aggregate):
         self.lines: dict[str, Line] = {}
         self.allocated: dict[str, Decimal] = {}
         self.spent: dict[str, Decimal] = {}
-        self.spending: list[Spending] = []
-        #: Every amount approved by a vote, in order: what the allocations add up to.
-        self.approved: list[Decimal] = []
+        #: How many of each line's spending entries fall outside the period. The entries
+        #: themselves are the record's events (history): its state stays the same size however
+        #: much is spent, so recording spending costs the same in December as in January.
+        self.outside: dict[str, int] = {}
 
     # ----------------------------------------------------------------- queries
 
@@ -228,6 +217,7 @@ class Budget(Aggregate):
                                 None if shares is None else tuple(shares))
         self.allocated[name] = Decimal(0)
         self.spent[name] = Decimal(0)
+        self.outside[name] = 0
 
     def approve(self, amounts: object, *, vote: Vote, actor: Actor,
                 reason: str | None = None) -> None:
@@ -248,7 +238,6 @@ class Budget(Aggregate):
                   reason: str | None) -> None:
         for name, amount in amounts.items():
             self.allocated[name] += amount
-            self.approved.append(amount)
 
     def reallocate(self, *, from_line: str, to_line: str, amount: object, vote: Vote,
                    actor: Actor, reason: str | None = None) -> None:
@@ -294,7 +283,8 @@ class Budget(Aggregate):
     def _spent(self, line: str, amount: Decimal, on: date, payee: PayeeKind, source: str,
                flags: tuple[Flag, ...], actor: Actor, reason: str | None) -> None:
         self.spent[line] += amount
-        self.spending.append(Spending(line, amount, on, payee, source, tuple(flags)))
+        if not self.in_period(on):
+            self.outside[line] += 1
 
     def _flags(self, line: str, amount: Decimal, day: date) -> tuple[Flag, ...]:
         flags = []

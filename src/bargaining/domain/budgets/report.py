@@ -36,6 +36,8 @@ class LineFigures:
     allocated: Decimal
     spent: Decimal
     flags: tuple[Flag, ...]
+    #: How many of its spending entries fall outside the budget's period.
+    outside_period: int = 0
 
     @property
     def remaining(self) -> Decimal:
@@ -142,8 +144,12 @@ def _line_flags(budget: Budget, line: Line) -> tuple[Flag, ...]:
         flags.append(Flag(FlagRule.LINE_OVERSPENT, (
             f"the line '{line.name}' has {budget.text(allocated)} allocated and "
             f"{budget.text(spent)} spent, {budget.text(spent - allocated)} over")))
-    flags += [flag for s in budget.spending if s.line == line.name for flag in s.flags
-              if flag.rule is FlagRule.SPENT_OUTSIDE_PERIOD]
+    outside = budget.outside[line.name]
+    if outside:
+        entries = "entry" if outside == 1 else "entries"
+        flags.append(Flag(FlagRule.SPENT_OUTSIDE_PERIOD, (
+            f"{outside} spending {entries} of the line '{line.name}' fall outside the "
+            f"budget's period from {budget.starts} to {budget.ends}")))
     return tuple(flags)
 
 
@@ -179,7 +185,8 @@ def budget_report(budget: Budget, goals: MembersGoals) -> BudgetReport:
         spent=budget.total_spent,
         lines=tuple(LineFigures(line.name, line.category, line.goals,
                                 budget.allocated[line.name], budget.spent[line.name],
-                                _line_flags(budget, line)) for line in lines),
+                                _line_flags(budget, line), budget.outside[line.name])
+                    for line in lines),
         goals=tuple(_goal_figures(goals, g, allocated, spent) for g in order),
         categories=tuple((kind, sum((budget.spent[line.name] for line in lines
                                      if line.category is kind), Decimal(0)))
