@@ -98,3 +98,32 @@ Feature: Budgets in the open, tied to the members' goals
       | the delegates vote down allocating 50,000.00 to "Worksite organizers" of the "2025 budget"                          | needs a carried vote of the delegates; this one failed               |
       | a line "Strike fund" serving a goal that does not exist is added to the "2025 budget"                               | hold no goal                                                         |
       | the delegates vote to move 250,000.00 from "Worksite organizers" to "Convention and elections" of the "2025 budget" | has 200,000.00 CAD allocated: 250,000.00 CAD cannot be moved from it |
+
+  Scenario: A goal amended and one retired by later votes; the goals read as they were before
+    When the members amend "Win safe staffing ratios" to read "Win safe staffing ratios in law" by a vote on 2025-03-01
+    And the members retire "Stop the privatization of home care" by a vote on 2025-03-01
+    Then the goals in force read, by rank:
+      | rank | goal                                       | life                                                          |
+      | 1    | Win safe staffing ratios in law            | proposed 2024-09-14; ratified 2024-10-19; amended 2025-03-01 |
+      | 2    | Organize the unorganized in long-term care | proposed 2024-09-14; ratified 2024-10-19                     |
+    And read on 2025-02-28, the goals in force read, by rank:
+      | rank | goal                                       | life                                      |
+      | 1    | Win safe staffing ratios                   | proposed 2024-09-14; ratified 2024-10-19 |
+      | 2    | Organize the unorganized in long-term care | proposed 2024-09-14; ratified 2024-10-19 |
+      | 3    | Stop the privatization of home care        | proposed 2024-09-21; ratified 2024-10-19 |
+    Given the delegates' "2025 budget" from 2025-01-01 to 2025-12-31, approved by the delegates on 2024-11-30:
+      | line                | category            | goals by rank | allocated  |
+      | Worksite organizers | organizing capacity | 2             | 200,000.00 |
+    When a line "Home care campaign" serving "Stop the privatization of home care" is added to the "2025 budget"
+    Then it is refused: "is retired: a line serves goals the members ratified and have not retired"
+    And nothing new is recorded
+
+  Scenario: A line serving several goals by stated shares gives each its share, to the cent
+    Given the delegates' "2025 budget" from 2025-01-01 to 2025-12-31, approved by the delegates on 2024-11-30:
+      | line                     | category                         | goals by rank  | allocated  |
+      | Convention and elections | governance and internal politics | 1:50,2:30,3:20 | 100,000.01 |
+    Then the "2025 budget" reads, per goal, a line's money split by its stated shares, the cent left over to the goal that lost most in the rounding:
+      | rank | goal                                       | allocated | spent |
+      | 1    | Win safe staffing ratios                   | 50,000.01 | 0.00  |
+      | 2    | Organize the unorganized in long-term care | 30,000.00 | 0.00  |
+      | 3    | Stop the privatization of home care        | 20,000.00 | 0.00  |

@@ -32,9 +32,13 @@ class Books(Refusals):
         assert self.goals_id is not None, "the scenario has no members' goals"
         return self.goals_id
 
-    def by_rank(self, ranks: str) -> list[UUID]:
+    def by_rank(self, ranks: str) -> list[UUID] | dict[UUID, int]:
+        """Goals by their rank ("1,2,3"), or with their shares of the line ("1:50,2:50")."""
         ranked = self.app.budgets.goals(self.record).ranking
-        return [ranked[int(r) - 1] for r in ranks.split(",")]
+        if ":" not in ranks:
+            return [ranked[int(r) - 1] for r in ranks.split(",")]
+        pairs = [part.split(":") for part in ranks.split(",")]
+        return {ranked[int(rank) - 1]: int(share) for rank, share in pairs}
 
 
 @pytest.fixture
@@ -60,6 +64,10 @@ def money(text: str) -> Decimal:
 
 def rows(datatable: list[list[str]]) -> list[dict[str, str]]:
     return [dict(zip(datatable[0], row, strict=True)) for row in datatable[1:]]
+
+
+def members(on: date) -> Vote:
+    return Vote(on, Tally(eligible=4000, cast=1900, yes=1500, no=400))
 
 
 def delegates(on: date, carried: bool = True) -> Vote:
@@ -88,11 +96,22 @@ def ratify(books: Books, on: str, cast: int, eligible: int, yes: int, no: int, s
                                    vote=vote, actor=TREASURER)
 
 
-@then("the goals in force read, by rank:")
-def goals_read(books: Books, datatable: list[list[str]]) -> None:
-    read = [[str(g.rank), g.title, g.life()]
-            for g in books.app.budgets.goals(books.record).ranked()]
-    assert read == datatable[1:]
+@then(parsers.re(r"(?:read on (?P<on>[\d-]+), )?the goals in force read, by rank:"))
+def goals_read(books: Books, on: str | None, datatable: list[list[str]]) -> None:
+    goals = books.app.budgets.goals(books.record, on=None if on is None else day(on))
+    assert [[str(g.rank), g.title, g.life()] for g in goals.ranked()] == datatable[1:]
+
+
+@when(parsers.parse('the members amend "{goal}" to read "{title}" by a vote on {on}'))
+def amend(books: Books, goal: str, title: str, on: str) -> None:
+    books.app.budgets.amend_goal(books.record, books.goals[goal], title=title,
+                                 vote=members(day(on)), actor=TREASURER)
+
+
+@when(parsers.parse('the members retire "{goal}" by a vote on {on}'))
+def retire(books: Books, goal: str, on: str) -> None:
+    books.app.budgets.retire_goal(books.record, books.goals[goal], vote=members(day(on)),
+                                  actor=TREASURER, reason="won: the province withdrew the bill")
 
 
 # ---------------------------------------------------------------- budgets
@@ -160,12 +179,13 @@ def allocate_attempt(books: Books, who: str, down: str, amount: str, line: str,
         books.budgets[name], {line: cad(amount)}, vote=vote, actor=TREASURER))
 
 
-@when(parsers.parse('a line "{line}" serving a goal that does not exist is added to the '
-                    '"{name}"'))
-def line_attempt(books: Books, line: str, name: str) -> None:
+@when(parsers.re(r'a line "(?P<line>[^"]+)" serving (?:a goal that does not exist|'
+                 r'"(?P<goal>[^"]+)") is added to the "(?P<name>[^"]+)"'))
+def line_attempt(books: Books, line: str, goal: str | None, name: str) -> None:
+    served = UUID(int=7) if goal is None else books.goals[goal]
     books.attempt(lambda: books.app.budgets.add_line(
-        books.budgets[name], name=line, category="rapid response",
-        goals=[UUID(int=7)], actor=TREASURER))
+        books.budgets[name], name=line, category="rapid response", goals=[served],
+        actor=TREASURER))
 
 
 @when(parsers.parse('the delegates vote to move {amount} from "{source}" to "{target}" of the '
@@ -208,8 +228,7 @@ def per_line(books: Books, name: str, datatable: list[list[str]]) -> None:
     assert flagged_lines == {r[0] for r in datatable[1:] if r[3] == "yes"}
 
 
-@then(parsers.parse('the "{name}" reads, per goal, a line serving several goals split evenly '
-                    'among them:'))
+@then(parsers.re(r'the "(?P<name>[^"]+)" reads, per goal, .+:'))
 def per_goal(books: Books, name: str, datatable: list[list[str]]) -> None:
     report = books.app.budgets.report(books.budgets[name])
     read = [[str(g.rank), g.title, f"{g.allocated:,}", f"{g.spent:,}"] for g in report.goals]
