@@ -14,6 +14,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from eventsourcing.application import Repository
 from hypothesis import given
@@ -132,7 +133,7 @@ def test_allocations_reallocations_and_spending_always_reconcile(
         assert {f.name for f in report.lines if f.overspent} == {
             n for n in names if spent[n] > allocated[n]}
         app.eventsourcing.take_snapshot(budget)
-        replayed = Repository(app.eventsourcing.events).get(budget)
+        replayed: Any = Repository(app.eventsourcing.events).get(budget)
         loaded = budgets.budget(budget)
         assert (replayed.allocated, replayed.spent) == (loaded.allocated, loaded.spent)
 
