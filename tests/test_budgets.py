@@ -20,6 +20,7 @@ from bargaining import (
     BargainingApp,
     BargainingError,
     Body,
+    Break,
     BudgetCategory,
     FlagRule,
     GoalNotFound,
@@ -43,6 +44,7 @@ from tests.budget_story import (
     members_vote,
     record_budget_story,
 )
+from tests.tampering import Tamperer
 
 
 def position(app: BargainingApp) -> int:
@@ -377,3 +379,37 @@ def test_a_members_goals_body_and_the_budgets_body_are_their_own(
     assert app.budgets.goals(goals).goal(goal).ratified_on == date(2025, 5, 3)
     with pytest.raises(InvalidInput, match="as a Body"):
         app.budgets.open_goals(name="Goals", body="members", actor=TREASURER)  # type: ignore[arg-type]
+
+
+def test_the_chain_covers_budget_events_an_amount_changed_in_the_store_is_found(
+        app: BargainingApp) -> None:
+    record_budget_story(app)
+    assert app.integrity.verify().intact
+    last = position(app)
+    row = Tamperer(app).stored(last)
+    assert row[2].endswith("Budget.Spent") and b"360000.00" in row[3]
+    Tamperer(app).replace(last, "state", row[3].replace(b"360000.00", b"36000.00"))
+    found = app.integrity.verify()
+    assert not found.intact and found.kind is Break.CHANGED and found.broken_at == last
+
+
+def test_a_report_read_on_a_day_before_a_goal_was_proposed_names_it_so(
+        memory_app: BargainingApp) -> None:
+    """Budget history filled in later: an allocation voted before the goal's proposal was
+    recorded counts on its day; the goal, on that day, was not yet proposed."""
+    app = memory_app
+    goals = app.budgets.open_goals(name="Goals", actor=TREASURER)
+    goal = app.budgets.propose_goal(goals, title="Organize", on=date(2024, 10, 5), actor=MEMBER)
+    app.budgets.ratify_goals(goals, ranking=[goal], vote=members_vote(date(2024, 11, 2)),
+                             actor=TREASURER)
+    budget = app.budgets.open_budget(name="2024", goals=goals, body=DELEGATES, currency="CAD",
+                                     starts=date(2024, 1, 1), ends=date(2024, 12, 31),
+                                     actor=TREASURER)
+    app.budgets.add_line(budget, name="Organizers", category="organizing capacity",
+                         goals=[goal], actor=TREASURER)
+    app.budgets.approve_allocations(budget, {"Organizers": Money("1000", "CAD")},
+                                    vote=delegates_vote(date(2024, 1, 10)), actor=TREASURER)
+    then = app.budgets.report(budget, on=date(2024, 3, 1))
+    assert then.allocated == Decimal("1000.00")
+    assert (then.goals[0].status, then.goals[0].rank) == ("not yet proposed", None)
+    assert app.budgets.report(budget).goals[0].status == "ratified"
