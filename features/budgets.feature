@@ -89,25 +89,25 @@ Feature: Budgets in the open, tied to the members' goals
     And nothing new is recorded
 
     Examples:
-      | attempt                                                                                                             | refusal                                                              |
-      | 120.00 USD is recorded as spent on "Worksite organizers" of the "2025 budget"                                       | is in USD, but this budget keeps its money in CAD                    |
-      | -120.00 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                      | must be more than zero                                               |
-      | 120.00 CAD is recorded as spent on "Strike fund" of the "2025 budget"                                               | has no line 'Strike fund'                                            |
-      | 120.005 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                      | cannot have been paid: CAD's smallest amount is 0.01                 |
-      | the members vote to allocate 50,000.00 to "Worksite organizers" of the "2025 budget"                                | is decided by a vote of the delegates, which holds the power         |
-      | the delegates vote down allocating 50,000.00 to "Worksite organizers" of the "2025 budget"                          | needs a carried vote of the delegates; this one failed               |
-      | a line "Strike fund" serving a goal that does not exist is added to the "2025 budget"                               | hold no goal                                                         |
-      | the delegates vote to move 250,000.00 from "Worksite organizers" to "Convention and elections" of the "2025 budget" | has 200,000.00 CAD allocated: 250,000.00 CAD cannot be moved from it |
+      | attempt                                                                                                             | refusal                                                                            |
+      | 120.00 USD is recorded as spent on "Worksite organizers" of the "2025 budget"                                       | is in USD, but this budget keeps its money in CAD                                  |
+      | -120.00 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                      | must be more than zero                                                             |
+      | 120.00 CAD is recorded as spent on "Strike fund" of the "2025 budget"                                               | has no line 'Strike fund'                                                          |
+      | 120.005 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                      | cannot have been paid: CAD's smallest amount is 0.01                               |
+      | the members vote to allocate 50,000.00 to "Worksite organizers" of the "2025 budget"                                | is decided by a vote of the delegates, which holds the power                       |
+      | the delegates vote down allocating 50,000.00 to "Worksite organizers" of the "2025 budget"                          | needs a carried vote of the delegates; this one failed                             |
+      | a line "Strike fund" serving a goal that does not exist is added to the "2025 budget"                               | hold no goal                                                                       |
+      | the delegates vote to move 250,000.00 from "Worksite organizers" to "Convention and elections" of the "2025 budget" | has 200,000.00 CAD allocated on 2025-06-14: 250,000.00 CAD cannot be moved from it |
 
   Scenario: A goal amended and one retired by later votes; the goals read as they were before
     When the members amend "Win safe staffing ratios" to read "Win safe staffing ratios in law" by a vote on 2025-03-01
     And the members retire "Stop the privatization of home care" by a vote on 2025-03-01
     Then the goals in force read, by rank:
-      | rank | goal                                       | life                                                          |
+      | rank | goal                                       | life                                                         |
       | 1    | Win safe staffing ratios in law            | proposed 2024-09-14; ratified 2024-10-19; amended 2025-03-01 |
       | 2    | Organize the unorganized in long-term care | proposed 2024-09-14; ratified 2024-10-19                     |
     And read on 2025-02-28, the goals in force read, by rank:
-      | rank | goal                                       | life                                      |
+      | rank | goal                                       | life                                     |
       | 1    | Win safe staffing ratios                   | proposed 2024-09-14; ratified 2024-10-19 |
       | 2    | Organize the unorganized in long-term care | proposed 2024-09-14; ratified 2024-10-19 |
       | 3    | Stop the privatization of home care        | proposed 2024-09-21; ratified 2024-10-19 |

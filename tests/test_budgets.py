@@ -252,7 +252,8 @@ def test_what_a_budget_refuses_records_nothing(memory_app: BargainingApp) -> Non
     refused(app, lambda: app.budgets.reallocate(
         budget, from_line="Convention", to_line="Worksite organizers",
         amount=Money("150000.01", "CAD"), vote=carried, actor=TREASURER),
-            RuleViolation, "has 150,000.00 CAD allocated: 150,000.01 CAD cannot be moved")
+            RuleViolation,
+            "has 150,000.00 CAD allocated on 2025-08-01: 150,000.01 CAD cannot be moved")
     refused(app, lambda: app.budgets.add_line(
         budget, name="Convention", category="training", goals=story.goal_ids[:1],
         actor=TREASURER), RuleViolation, "already has a line 'Convention'")
@@ -413,3 +414,45 @@ def test_a_report_read_on_a_day_before_a_goal_was_proposed_names_it_so(
     assert then.allocated == Decimal("1000.00")
     assert (then.goals[0].status, then.goals[0].rank) == ("not yet proposed", None)
     assert app.budgets.report(budget).goals[0].status == "ratified"
+
+
+def test_no_line_is_left_below_zero_on_any_day_by_a_back_filled_reallocation(
+        memory_app: BargainingApp) -> None:
+    """Convention: 200,000 voted on 2024-12-07, 50,000 moved out on 2025-06-14. A vote of
+    2024-12-01 cannot move what was allocated six days later; one of 2025-03-01 may move
+    150,000 that day, but the move of June would then overdraw the line."""
+    app = memory_app
+    story = record_budget_story(app)
+
+    def move(amount: str, on: date) -> Callable[[], object]:
+        return lambda: app.budgets.reallocate(
+            story.budget, from_line="Convention", to_line="Worksite organizers",
+            amount=Money(amount, "CAD"), vote=delegates_vote(on), actor=TREASURER)
+
+    refused(app, move("1", date(2024, 12, 1)), RuleViolation,
+            "has 0.00 CAD allocated on 2024-12-01: 1.00 CAD cannot be moved")
+    refused(app, move("150000.01", date(2025, 3, 1)), RuleViolation,
+            "by the vote of 2025-03-01 would leave it 0.01 CAD short on 2025-06-14")
+    move("100000", date(2025, 3, 1))()
+    march = app.budgets.report(story.budget, on=date(2025, 3, 1)).line("Convention")
+    assert march.allocated == Decimal("100000.00")
+    assert app.budgets.report(story.budget).line("Convention").allocated == Decimal("50000.00")
+
+
+def test_a_goals_act_dated_before_its_last_act_cannot_be_true(memory_app: BargainingApp) -> None:
+    app = memory_app
+    story = record_budget_story(app)
+    goals, first = story.goals, story.goal_ids[0]
+    late = app.budgets.propose_goal(goals, title="Bargain together", on=date(2025, 5, 1),
+                                    actor=MEMBER)
+    refused(app, lambda: app.budgets.ratify_goals(
+        goals, ranking=[first, story.goal_ids[1], late], vote=members_vote(date(2025, 4, 30)),
+        actor=TREASURER), RuleViolation,
+        "cannot be ratified by a vote of 2025-04-30: its life so far reads proposed 2025-05-01")
+    refused(app, lambda: app.budgets.amend_goal(
+        goals, story.goal_ids[1], title="Staffing", vote=members_vote(date(2025, 2, 1)),
+        actor=TREASURER), RuleViolation, "amended 2025-03-01")
+    refused(app, lambda: app.budgets.retire_goal(goals, first,
+                                                 vote=members_vote(date(2024, 11, 1)),
+                                                 actor=TREASURER),
+            RuleViolation, "cannot be retired by a vote of 2024-11-01")

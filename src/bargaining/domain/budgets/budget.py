@@ -158,6 +158,9 @@ class Budget(Aggregate):
         #: themselves are the record's events (history): its state stays the same size however
         #: much is spent, so recording spending costs the same in December as in January.
         self.outside: dict[str, int] = {}
+        #: Every change the votes made to a line's allocation: (the vote's day, line, amount),
+        #: so that no line is left below zero on any day (a few dozen a year).
+        self.decided: list[tuple[date, str, Decimal]] = []
 
     # ----------------------------------------------------------------- queries
 
@@ -238,6 +241,7 @@ class Budget(Aggregate):
                   reason: str | None) -> None:
         for name, amount in amounts.items():
             self.allocated[name] += amount
+            self.decided.append((vote.held_on, name, amount))
 
     def reallocate(self, *, from_line: str, to_line: str, amount: object, vote: Vote,
                    actor: Actor, reason: str | None = None) -> None:
@@ -249,10 +253,7 @@ class Budget(Aggregate):
         actor = require_actor(actor)
         if source == target:
             raise InvalidInput("a reallocation moves money between two different lines")
-        if money > self.allocated[source.name]:
-            raise RuleViolation(
-                f"the line '{source.name}' has {self.text(self.allocated[source.name])} "
-                f"allocated: {self.text(money)} cannot be moved from it")
+        self._check_covered(source.name, money, carried.held_on)
         self._reallocated(from_line=source.name, to_line=target.name, amount=money,
                           vote=carried, actor=actor, reason=clean_reason(reason))
 
@@ -261,6 +262,28 @@ class Budget(Aggregate):
                      actor: Actor, reason: str | None) -> None:
         self.allocated[from_line] -= amount
         self.allocated[to_line] += amount
+        self.decided += [(vote.held_on, from_line, -amount), (vote.held_on, to_line, amount)]
+
+    def _check_covered(self, line: str, amount: Decimal, day: date) -> None:
+        """Moving ``amount`` from ``line`` by a vote of ``day`` leaves it at zero or more on
+        every day, counting every decision by the day of its vote (those of one day
+        together): a reallocation back-filled before a later one cannot overdraw the line."""
+        by_day: dict[date, Decimal] = {day: -amount}
+        for when, name, change in self.decided:
+            if name == line:
+                by_day[when] = by_day.get(when, Decimal(0)) + change
+        balance = Decimal(0)
+        for when in sorted(by_day):
+            balance += by_day[when]
+            if balance < 0 and when == day:
+                raise RuleViolation(
+                    f"the line '{line}' has {self.text(balance + amount)} allocated on {day}: "
+                    f"{self.text(amount)} cannot be moved from it")
+            if balance < 0:
+                raise RuleViolation(
+                    f"moving {self.text(amount)} from the line '{line}' by the vote of {day} "
+                    f"would leave it {self.text(-balance)} short on {when}, by the decisions "
+                    "already recorded")
 
     def spend(self, *, line: str, amount: object, on: date, payee: object, source: str,
               actor: Actor, reason: str | None = None) -> tuple[Flag, ...]:

@@ -74,6 +74,15 @@ def goal_title(value: object) -> str:
     return clean_name(value, "goal", most=MAX_GOAL, kind="a goal is")
 
 
+def _not_before(goal: Goal, day: date, act: str) -> None:
+    """A goal is ratified on or after the day it was proposed, and amended or retired on or
+    after its last act: a vote dated earlier cannot be true."""
+    last = max([goal.proposed_on, *filter(None, [goal.ratified_on]), *goal.amended_on])
+    if day < last:
+        raise RuleViolation(f"the goal '{goal.title}' cannot be {act} by a vote of {day}: its "
+                            f"life so far reads {goal.life()}")
+
+
 class MembersGoals(Aggregate):
     """The goals the members set for their organization, ranked and ratified by the body
     that holds the power."""
@@ -146,6 +155,8 @@ class MembersGoals(Aggregate):
             if self.goal(goal_id).retired_on is not None:
                 raise RuleViolation(f"the goal '{self.goals[goal_id].title}' was retired on "
                                     f"{self.goals[goal_id].retired_on}: it cannot be ranked")
+        for goal_id in order:
+            _not_before(self.goals[goal_id], carried.held_on, "ratified")
         dropped = [self.goals[g].title for g in self.ranking if g not in order]
         if dropped:
             raise RuleViolation(
@@ -169,6 +180,7 @@ class MembersGoals(Aggregate):
         """The body amended a goal's words by ``vote``."""
         carried = require_carried(vote, self.body, "amending a goal")
         goal = self._in_force(goal_id, "amended")
+        _not_before(goal, carried.held_on, "amended")
         words, actor = goal_title(title), require_actor(actor)
         if words == goal.title:
             raise InvalidInput(f"the goal already reads '{words}'")
@@ -188,6 +200,7 @@ class MembersGoals(Aggregate):
         may be tied to it (lines tied to it keep it)."""
         carried = require_carried(vote, self.body, "retiring a goal")
         goal = self._in_force(goal_id, "retired")
+        _not_before(goal, carried.held_on, "retired")
         self._retired(goal_id=goal.id, vote=carried, actor=require_actor(actor),
                       reason=clean_reason(reason))
 
