@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from eventsourcing.application import Repository
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bargaining import BargainingApp, FlagRule, Money, RuleViolation
@@ -49,10 +49,11 @@ def line_plans(draw: st.DrawFn) -> LinePlan:
     return LinePlan(draw(st.sampled_from(CATEGORIES)), goals, shares)
 
 
-cents = st.integers(1, 50_000_000)
+cents = st.integers(1, 50_000_000) | st.sampled_from([100, 2_500, 10_000])
 steps = st.one_of(
-    st.tuples(st.just("approve"), st.dictionaries(st.integers(0, 4), cents, min_size=1)),
-    st.tuples(st.just("move"), st.integers(0, 4), st.integers(0, 4), cents),
+    st.tuples(st.just("approve"), st.dictionaries(st.integers(0, 4), cents, min_size=1),
+              st.integers(0, 4)),
+    st.tuples(st.just("move"), st.integers(0, 2), st.integers(0, 2), cents, st.integers(0, 4)),
     st.tuples(st.just("spend"), st.integers(0, 4), cents, st.integers(-40, 400)),
 )
 
@@ -61,8 +62,31 @@ def cad(cents: int) -> Money:
     return Money(Decimal(cents).scaleb(-2), "CAD")
 
 
-@quick(40)
-@given(lines=st.lists(line_plans(), min_size=1, max_size=5), plan=st.lists(steps, max_size=25))
+def vote_day(offset: int) -> date:
+    """Votes fall on five days a month apart, so decisions share days and back-fill others."""
+    return date(2024, 12, 1) + timedelta(days=30 * offset)
+
+
+def covered(decided: list[tuple[date, str, int]], line: str, amount: int, day: date) -> bool:
+    """The model: moving ``amount`` from ``line`` on ``day`` leaves it at zero or more at the
+    end of every day a decision falls on."""
+    by_day = {day: -amount}
+    for when, name, change in decided:
+        if name == line:
+            by_day[when] = by_day.get(when, 0) + change
+    balance = 0
+    for when in sorted(by_day):
+        balance += by_day[when]
+        if balance < 0:
+            return False
+    return True
+
+
+@quick(60)
+@given(lines=st.lists(line_plans(), min_size=1, max_size=4), plan=st.lists(steps, max_size=25))
+@example(  # a move back-filled before a later one that would then overdraw the line
+    lines=[LinePlan("training", (0,), None), LinePlan("administration", (1,), None)],
+    plan=[("approve", {0: 10_000}, 0), ("move", 0, 1, 6_000, 3), ("move", 0, 1, 6_000, 1)])
 def test_allocations_reallocations_and_spending_always_reconcile(
         lines: list[LinePlan], plan: list[tuple]) -> None:  # type: ignore[type-arg]
     with BargainingApp("memory") as app:
@@ -83,33 +107,42 @@ def test_allocations_reallocations_and_spending_always_reconcile(
         allocated = dict.fromkeys(names, 0)
         spent = dict.fromkeys(names, 0)
         approved = 0
-        vote = delegates_vote(date(2024, 12, 1))
+        decided: list[tuple[date, str, int]] = []
         for step in plan:
             if step[0] == "approve":
                 amounts = {names[i % len(names)]: c for i, c in step[1].items()}
                 budgets.approve_allocations(budget, {n: cad(c) for n, c in amounts.items()},
-                                            vote=vote, actor=TREASURER)
+                                            vote=delegates_vote(vote_day(step[2])),
+                                            actor=TREASURER)
                 for name, c in amounts.items():
                     allocated[name] += c
                     approved += c
+                    decided.append((vote_day(step[2]), name, c))
             elif step[0] == "move":
                 source, target = names[step[1] % len(names)], names[step[2] % len(names)]
+                day = vote_day(step[4])
                 if source == target:
                     continue
                 total = sum(allocated.values())
                 before = app.eventsourcing.recorder.max_notification_id()
-                if step[3] > allocated[source]:
+
+                def move(source: str = source, target: str = target, amount: int = step[3],
+                         day: date = day) -> None:
+                    budgets.reallocate(budget, from_line=source, to_line=target,
+                                       amount=cad(amount), vote=delegates_vote(day),
+                                       actor=TREASURER)
+
+                if not covered(decided, source, step[3], day):
                     try:
-                        budgets.reallocate(budget, from_line=source, to_line=target,
-                                           amount=cad(step[3]), vote=vote, actor=TREASURER)
+                        move()
                     except RuleViolation:
                         assert app.eventsourcing.recorder.max_notification_id() == before
                         continue
-                    raise AssertionError("a reallocation past the line's allocation passed")
-                budgets.reallocate(budget, from_line=source, to_line=target,
-                                   amount=cad(step[3]), vote=vote, actor=TREASURER)
+                    raise AssertionError("a reallocation that overdraws its line passed")
+                move()
                 allocated[source] -= step[3]
                 allocated[target] += step[3]
+                decided += [(day, source, -step[3]), (day, target, step[3])]
                 assert sum(allocated.values()) == total
             else:
                 name, day = names[step[1] % len(names)], STARTS + timedelta(days=step[3])
@@ -132,6 +165,12 @@ def test_allocations_reallocations_and_spending_always_reconcile(
         assert sum(g.allocated for g in report.goals) == report.allocated
         assert {f.name for f in report.lines if f.overspent} == {
             n for n in names if spent[n] > allocated[n]}
+        for day in sorted({when for when, _, _ in decided}):
+            then = budgets.report(budget, on=day)
+            assert {f.name: f.allocated for f in then.lines} == {
+                n: Decimal(sum(c for w, m, c in decided if m == n and w <= day)).scaleb(-2)
+                for n in names}
+            assert all(f.allocated >= 0 for f in then.lines)
         app.eventsourcing.take_snapshot(budget)
         replayed: Any = Repository(app.eventsourcing.events).get(budget)
         loaded = budgets.budget(budget)
