@@ -270,7 +270,7 @@ def test_what_a_budget_refuses_records_nothing(memory_app: BargainingApp) -> Non
     refused(app, lambda: app.budgets.open_budget(
         name="2026", goals=story.goals, body=DELEGATES, currency="CAD",
         starts=date(2026, 12, 31), ends=date(2026, 1, 1), actor=TREASURER),
-            InvalidInput, "ends")
+            InvalidInput, r"cannot end \(2026-01-01\) before it starts \(2026-12-31\)")
     refused(app, lambda: app.budgets.open_budget(
         name="2026", goals=budget, body=DELEGATES, currency="CAD", starts=date(2026, 1, 1),
         ends=date(2026, 12, 31), actor=TREASURER), RecordNotFound, "is not a record of")

@@ -135,7 +135,8 @@ class Budget(Aggregate):
         first = require_date(starts, "budget's first day")
         last = require_date(ends, "budget's last day")
         if last < first:
-            raise InvalidInput(f"a budget's period ends ({last}) after it starts ({first})")
+            raise InvalidInput(
+                f"a budget's period cannot end ({last}) before it starts ({first})")
         if not isinstance(goals, MembersGoals):
             raise InvalidInput("a budget is tied to the members' goals (their record)")
         return cls(name=clean_name(name, "budget's name"), goals_id=goals.id,
