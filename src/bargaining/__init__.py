@@ -23,7 +23,7 @@ from bargaining.domain.budgets.budget import (
     FRONTLINE,
     Budget,
     BudgetCategory,
-    Line,
+    BudgetLine,
     PayeeKind,
 )
 from bargaining.domain.budgets.decisions import GoalNotFound, LineNotFound
@@ -207,6 +207,7 @@ __all__ = [
     "Break",
     "Budget",
     "BudgetCategory",
+    "BudgetLine",
     "BudgetReport",
     "Campaign",
     "CampaignScope",
@@ -255,7 +256,6 @@ __all__ = [
     "Ladder",
     "Law",
     "LawEffect",
-    "Line",
     "LineFigures",
     "LineNotFound",
     "LumpSum",

@@ -85,7 +85,7 @@ def _choice(value: object, kind: type[E], what: str) -> E:
 
 
 @attrs.frozen
-class Line:
+class BudgetLine:
     """A budget line: its name, its category, the goals it serves and, where stated, each
     goal's share of it in percent (``None``: evenly)."""
 
@@ -152,7 +152,7 @@ class Budget(Aggregate):
         self.currency = currency
         self.starts = starts
         self.ends = ends
-        self.lines: dict[str, Line] = {}
+        self.lines: dict[str, BudgetLine] = {}
         self.allocated: dict[str, Decimal] = {}
         self.spent: dict[str, Decimal] = {}
         #: How many of each line's spending entries fall outside the period. The entries
@@ -165,7 +165,7 @@ class Budget(Aggregate):
 
     # ----------------------------------------------------------------- queries
 
-    def line(self, name: object) -> Line:
+    def line(self, name: object) -> BudgetLine:
         """A line by its name, or a refusal in words."""
         if not isinstance(name, str):
             raise InvalidInput(f"a budget line is named by its name, not {name!r}")
@@ -217,7 +217,7 @@ class Budget(Aggregate):
     def _line_added(self, name: str, category: BudgetCategory, goals: tuple[UUID, ...],
                     shares: tuple[Fraction, ...] | None, actor: Actor,
                     reason: str | None) -> None:
-        self.lines[name] = Line(name, category, tuple(goals),
+        self.lines[name] = BudgetLine(name, category, tuple(goals),
                                 None if shares is None else tuple(shares))
         self.allocated[name] = Decimal(0)
         self.spent[name] = Decimal(0)

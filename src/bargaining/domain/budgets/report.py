@@ -19,7 +19,7 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.domain.budgets.budget import FRONTLINE, Budget, BudgetCategory, Line
+from bargaining.domain.budgets.budget import FRONTLINE, Budget, BudgetCategory, BudgetLine
 from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.budgets.money import split
 from bargaining.domain.shared.flags import Flag, FlagRule
@@ -126,7 +126,7 @@ def _percent(part: Decimal, whole: Decimal) -> Fraction:
     return Fraction(0) if whole == 0 else Fraction(part) * 100 / Fraction(whole)
 
 
-def attributed(budget: Budget, lines: Iterable[Line], amounts: dict[str, Decimal]
+def attributed(budget: Budget, lines: Iterable[BudgetLine], amounts: dict[str, Decimal]
                ) -> dict[UUID, Decimal]:
     """Each goal's part of these lines' amounts, by the lines' shares among their goals."""
     found: dict[UUID, Decimal] = {}
@@ -137,7 +137,7 @@ def attributed(budget: Budget, lines: Iterable[Line], amounts: dict[str, Decimal
     return found
 
 
-def _line_flags(budget: Budget, line: Line) -> tuple[Flag, ...]:
+def _line_flags(budget: Budget, line: BudgetLine) -> tuple[Flag, ...]:
     flags = []
     allocated, spent = budget.allocated[line.name], budget.spent[line.name]
     if spent > allocated:
