@@ -37,7 +37,8 @@ def _held_on(e: Any) -> date:
 
 @_summary(G.Opened)
 def _goals_opened(e: Any, names: Names) -> str:
-    return f"Members' goals '{e.name}' opened {by(e.actor)}, ratified by the {e.body.describe()}"
+    return (f"Members' goals '{e.name}' opened {by(e.actor)}, to be ratified by a vote of the "
+            f"{e.body.describe()}")
 
 
 @_summary(G.GoalProposed)
@@ -74,7 +75,7 @@ for _cls in (G.GoalsRatified, G.GoalAmended, G.GoalRetired):
 @_summary(B.Opened)
 def _budget_opened(e: Any, names: Names) -> str:
     return (f"Budget '{e.name}' opened {by(e.actor)}: {e.starts} to {e.ends}, in {e.currency}, "
-            f"decided by the {e.body.describe()}, tied to '{names(e.goals_id)}'")
+            f"its allocations voted by the {e.body.describe()}, tied to '{names(e.goals_id)}'")
 
 
 @_summary(B.LineAdded)
