@@ -456,3 +456,13 @@ def test_a_goals_act_dated_before_its_last_act_cannot_be_true(memory_app: Bargai
                                                  vote=members_vote(date(2024, 11, 1)),
                                                  actor=TREASURER),
             RuleViolation, "cannot be retired by a vote of 2024-11-01")
+
+
+def test_the_audit_log_reads_budgets_and_goals_by_kind(app: BargainingApp) -> None:
+    story = record_budget_story(app)
+    budget = [e.event for e in app.history.audit_log(kind="Budget")]
+    goals = [e.event for e in app.history.audit_log(kind="MembersGoals")]
+    assert budget == ["Opened", "LineAdded", "LineAdded", "AllocationsApproved", "Reallocated",
+                      "Spent"]
+    assert goals[0] == "Opened" and goals.count("GoalProposed") == 3 and len(goals) == 7
+    assert {e.aggregate_id for e in app.history.audit_log(kind="Budget")} == {story.budget}
