@@ -89,15 +89,16 @@ Feature: Budgets in the open, tied to the members' goals
     And nothing new is recorded
 
     Examples:
-      | attempt                                                                                                             | refusal                                                                            |
-      | 120.00 USD is recorded as spent on "Worksite organizers" of the "2025 budget"                                       | is in USD, but this budget keeps its money in CAD                                  |
-      | -120.00 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                      | must be more than zero                                                             |
-      | 120.00 CAD is recorded as spent on "Strike fund" of the "2025 budget"                                               | has no line 'Strike fund'                                                          |
-      | 120.005 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                      | cannot have been paid: CAD's smallest amount is 0.01                               |
-      | the members vote to allocate 50,000.00 to "Worksite organizers" of the "2025 budget"                                | is decided by a vote of the delegates, which holds the power                       |
-      | the delegates vote down allocating 50,000.00 to "Worksite organizers" of the "2025 budget"                          | needs a carried vote of the delegates; this one failed                             |
-      | a line "Strike fund" serving a goal that does not exist is added to the "2025 budget"                               | hold no goal                                                                       |
-      | the delegates vote to move 250,000.00 from "Worksite organizers" to "Convention and elections" of the "2025 budget" | has 200,000.00 CAD allocated on 2025-06-14: 250,000.00 CAD cannot be moved from it |
+      | attempt                                                                                                                 | refusal                                                                                 |
+      | 120.00 USD is recorded as spent on "Worksite organizers" of the "2025 budget"                                           | is in USD, but this budget keeps its money in CAD                                       |
+      | -120.00 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                          | must be more than zero                                                                  |
+      | 120.00 CAD is recorded as spent on "Strike fund" of the "2025 budget"                                                   | has no line 'Strike fund'                                                               |
+      | 120.005 CAD is recorded as spent on "Worksite organizers" of the "2025 budget"                                          | cannot have been paid: CAD's smallest amount is 0.01                                    |
+      | the members vote to allocate 50,000.00 to "Worksite organizers" of the "2025 budget"                                    | is decided by a vote of the delegates, which holds the power                            |
+      | the delegates vote down allocating 50,000.00 to "Worksite organizers" of the "2025 budget"                              | needs a carried vote of the delegates; this one failed                                  |
+      | the delegates count 280 ballots, 230 yes and 40 no, to allocate 50,000.00 to "Worksite organizers" of the "2025 budget" | the tally does not add up: yes 230 + no 40 + spoiled 0 = 270, but 280 ballots were cast |
+      | a line "Strike fund" serving a goal that does not exist is added to the "2025 budget"                                   | hold no goal                                                                            |
+      | the delegates vote to move 250,000.00 from "Worksite organizers" to "Convention and elections" of the "2025 budget"     | has 200,000.00 CAD allocated on 2025-06-14: 250,000.00 CAD cannot be moved from it      |
 
   Scenario: A goal amended and one retired by later votes; the goals read as they were before
     When the members amend "Win safe staffing ratios" to read "Win safe staffing ratios in law" by a vote on 2025-03-01

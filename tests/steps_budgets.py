@@ -179,6 +179,16 @@ def allocate_attempt(books: Books, who: str, down: str, amount: str, line: str,
         books.budgets[name], {line: cad(amount)}, vote=vote, actor=TREASURER))
 
 
+@when(parsers.parse('the delegates count {cast:d} ballots, {yes:d} yes and {no:d} no, to '
+                    'allocate {amount} to "{line}" of the "{name}"'))
+def miscounted(books: Books, cast: int, yes: int, no: int, amount: str, line: str,
+               name: str) -> None:
+    books.attempt(lambda: books.app.budgets.approve_allocations(
+        books.budgets[name], {line: cad(amount)}, actor=TREASURER, vote=Vote(
+            date(2025, 2, 1), Tally(eligible=300, cast=cast, yes=yes, no=no),
+            body=Body.delegates())))
+
+
 @when(parsers.re(r'a line "(?P<line>[^"]+)" serving (?:a goal that does not exist|'
                  r'"(?P<goal>[^"]+)") is added to the "(?P<name>[^"]+)"'))
 def line_attempt(books: Books, line: str, goal: str | None, name: str) -> None:
