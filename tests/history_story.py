@@ -29,6 +29,7 @@ from bargaining import (
     Turnout,
     Vote,
 )
+from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
 
 STEWARD = Actor("d-1", "data steward")
@@ -137,6 +138,7 @@ def record_story(app: BargainingApp) -> Story:
 
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
+    record_budget_story(app)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

@@ -25,6 +25,23 @@ from bargaining.application.defense_reach import (
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
+from bargaining.domain.budgets.budget import (
+    FRONTLINE,
+    Budget,
+    BudgetCategory,
+    BudgetLine,
+    PayeeKind,
+)
+from bargaining.domain.budgets.decisions import GoalNotFound, LineNotFound
+from bargaining.domain.budgets.goals import Goal, MembersGoals
+from bargaining.domain.budgets.money import Money, WrongCurrency
+from bargaining.domain.budgets.report import (
+    BudgetReport,
+    GoalFigures,
+    LineFigures,
+    PeriodShares,
+    SpendingShares,
+)
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
@@ -187,6 +204,7 @@ __all__ = [
     "EXAMPLE_CALENDAR",
     "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
+    "FRONTLINE",
     "MAX_TEXT",
     "NO_TWO_TIER",
     "ONTARIO_RULE",
@@ -206,6 +224,10 @@ __all__ = [
     "Body",
     "BodyKind",
     "Break",
+    "Budget",
+    "BudgetCategory",
+    "BudgetLine",
+    "BudgetReport",
     "Campaign",
     "CampaignScope",
     "CampaignStatus",
@@ -238,6 +260,9 @@ __all__ = [
     "FlagRule",
     "FrameworkVersion",
     "Front",
+    "Goal",
+    "GoalFigures",
+    "GoalNotFound",
     "GreaterOf",
     "HistoryEntry",
     "Impact",
@@ -254,6 +279,8 @@ __all__ = [
     "Ladder",
     "Law",
     "LawEffect",
+    "LineFigures",
+    "LineNotFound",
     "LumpSum",
     "Mandate",
     "MandateKind",
@@ -264,8 +291,10 @@ __all__ = [
     "MeTooEntitlement",
     "MeTooStatus",
     "MemberAlignment",
+    "MembersGoals",
     "Message",
     "MissingActor",
+    "Money",
     "MonthRow",
     "NoStrikeConditions",
     "OpenCluster",
@@ -276,7 +305,9 @@ __all__ = [
     "Override",
     "PactBreach",
     "PactRule",
+    "PayeeKind",
     "Per",
+    "PeriodShares",
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",
@@ -303,6 +334,7 @@ __all__ = [
     "Seat",
     "SeriesPoint",
     "SignOffDecision",
+    "SpendingShares",
     "Standing",
     "StoreBusy",
     "StoreError",
@@ -339,6 +371,7 @@ __all__ = [
     "Vote",
     "Wage",
     "WageFigures",
+    "WrongCurrency",
     "Years",
     "combine_returns",
     "evaluate",

@@ -11,6 +11,7 @@ import os
 from types import TracebackType
 from typing import Any
 
+from bargaining.application.budgets import Budgets
 from bargaining.application.campaigns import Campaigns
 from bargaining.application.clusters import Clusters
 from bargaining.application.defense import Defense
@@ -46,8 +47,8 @@ class BargainingApp:
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
-    :attr:`history`,
-    :attr:`integrity`, and the read model :attr:`expiry_map`. Close the application when done
+    :attr:`history`, :attr:`integrity`, :attr:`budgets`, and the read model
+    :attr:`expiry_map`. Close the application when done
     (or use it as a context manager).
     """
 
@@ -96,6 +97,8 @@ class BargainingApp:
         self.history = History(events, events)
         #: The hash chain: verify it, take receipts.
         self.integrity = Integrity(events.chain, events)
+        #: The members' goals and the budgets tied to them: allocations, spending, reports.
+        self.budgets = Budgets(events)
 
     @staticmethod
     def create_cipher_key() -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bargaining.domain.budgets.budget import Budget
+from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
@@ -41,4 +43,6 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     PublicAction: 50,
     Message: 50,
     ResponseTracking: 50,
+    MembersGoals: 50,
+    Budget: 50,
 }

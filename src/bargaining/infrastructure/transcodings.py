@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import attrs
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from bargaining.domain.budgets.budget import BudgetCategory, PayeeKind
 from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind
 from bargaining.domain.campaigns.participation import (
     PlannedUnit,
@@ -72,7 +73,7 @@ from bargaining.domain.frameworks.terms import (
 )
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
-from bargaining.domain.shared.vote import Body, Quorum, Tally, Threshold, Vote
+from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
 T = TypeVar("T")
@@ -280,6 +281,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "progression": Progression,
     "inflation_series": Inflation,
     "contract_clause": ContractClause,
+    "voting_body": Body,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
@@ -297,6 +299,9 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "tier_basis": TierBasis,
     "table_kind": TableKind,
     "returns_rule": ReturnsRule,
+    "voting_body_kind": BodyKind,
+    "budget_category": BudgetCategory,
+    "payee_kind": PayeeKind,
 }
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bargaining.domain.budgets.budget import Budget
+from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
@@ -36,6 +38,7 @@ from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation import (
     bargaining_summaries,
+    budget_summaries,
     campaign_summaries,
     defense_summaries,
     dispute_summaries,
@@ -67,12 +70,13 @@ AGGREGATES: dict[str, type[Any]] = {
                 Law, Intervention, DisputeIndex)
 } | {
     cls.__name__: cls
-    for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking)
+    for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
+                MembersGoals, Budget)
 }
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE)
+    defense_summaries.TABLE, budget_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 

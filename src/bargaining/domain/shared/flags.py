@@ -30,6 +30,8 @@ class FlagRule(enum.Enum):
     BEFORE_LEGAL_STRIKE_POSITION = "struck before the legal strike position"
     CAMPAIGN_PAUSED = "struck while the campaign was paused"
     THREAT_OUT_OF_ORDER = "dated out of order in its threat's life"
+    LINE_OVERSPENT = "spent past the budget line's allocation"
+    SPENT_OUTSIDE_PERIOD = "spent outside the budget's period"
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:

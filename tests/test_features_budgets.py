@@ -1,0 +1,9 @@
+"""budgets.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_budgets import *  # noqa: F403
+
+scenarios("budgets.feature")
