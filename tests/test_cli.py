@@ -74,7 +74,7 @@ def _json_answers_parse_and_name_units_by_id(imported: str, tmp_path: Path) -> N
     found = bargaining("map", "expiring", "2004-02-01", "2004-02-29", "--union", "uaw",
                        "--limit", "2", "--json", store=imported)
     units = json.loads(found.stdout)
-    assert [u["label"] for u in units][0] == (
+    assert units[0]["label"] == (
         "UAW 138, HASTINGS MANUFACTURING COMPANY (PROD/MAINT) (HASTINGS, MI)")
     unit = units[0]["unit_id"]
     near = json.loads(bargaining("map", "alongside", unit, "10", "--json",
