@@ -97,3 +97,15 @@ def test_the_plugin_runs_a_hosts_tests_on_the_stores_its_ini_names(tmp_path: Pat
     assert "2 passed, 1 skipped" in ran.stdout, ran.stdout + ran.stderr
     assert "PostgreSQL at postgresql://postgres@127.0.0.1:1/none is not reachable" in ran.stdout
 
+
+
+def test_the_pages_print_what_they_show(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from .test_docs import ROOT, run_page
+
+    testing = run_page(ROOT / "docs/hosts/testing-your-app.md", tmp_path_factory.mktemp("testing"))
+    assert testing.output.splitlines() == [
+        "an actor needs a non-blank id",
+        "expected a refusal (RuleViolation), but it recorded AgreementRecorded"]
+    progress = run_page(ROOT / "docs/hosts/command-line.md", tmp_path_factory.mktemp("progress"))
+    assert progress.output.splitlines() == [
+        "100 of ?", "200 of ?", "250 of ?", "250 of 250", "0 of 500", "500 of 500", "500"]

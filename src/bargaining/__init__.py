@@ -139,6 +139,7 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
@@ -254,6 +255,7 @@ __all__ = [
     "Per",
     "PlanKind",
     "PlannedUnit",
+    "Progress",
     "Progression",
     "Protection",
     "Quantity",

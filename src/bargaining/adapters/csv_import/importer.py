@@ -96,8 +96,7 @@ class CsvImporter:
     def import_text(
         self, text: str, *, source_name: str = "CSV text", progress: Progress | None = None
     ) -> ImportReport:
-        """Import CSV given as text (for uploads and tests); ``progress`` as in
-        :meth:`import_file`."""
+        """Import CSV given as text (for uploads, tests); ``progress`` as ``import_file``'s."""
         if not isinstance(text, str):
             raise InvalidInput(f"import_text takes text (a str), not {type(text).__name__}")
         reporter = Reporter(require_progress(progress))
