@@ -174,3 +174,84 @@ def test_a_progress_bar_shows_on_a_terminal(tmp_path: Path) -> None:
                         env={"FORCE_COLOR": "1"})
     assert answer.returncode == 0
     assert "importing f7-notices-fy2004-sample.csv" in answer.stderr
+
+
+def _osbcu(store: str) -> dict[str, str]:
+    """CUPE's Ontario school board workers (OSBCU) in 2022: a cluster, their table and a
+    campaign with an organizing meeting (its turnout illustrative)."""
+    from datetime import date
+
+    from bargaining import Actor, Turnout
+
+    steward, committee = Actor("d-1", "data steward"), Actor("c-1", "coordinating committee")
+    with BargainingApp(store) as app:
+        unit = app.units.register(union="CUPE", local="OSBCU", employer="Ontario school boards",
+                                  unit_name="Education workers", sector="education",
+                                  region="ON", headcount=55000, actor=steward)
+        app.units.record_agreement(unit, effective=date(2019, 9, 1), expiry=date(2022, 8, 31),
+                                   actor=steward)
+        cluster = app.clusters.form(name="Ontario education 2022", sectors=["education"],
+                                    committee=[committee], window_start=date(2022, 6, 1),
+                                    window_end=date(2022, 12, 31),
+                                    target_alignment=date(2026, 8, 31), actor=committee,
+                                    on=date(2022, 5, 2))
+        app.clusters.admit(cluster, unit, actor=committee, on=date(2022, 5, 2))
+        table = app.rounds.open(unit, on=date(2022, 6, 1), actor=steward, cluster=cluster)
+        campaign = app.campaigns.launch(name="Education workers 2022", units=[unit],
+                                        on=date(2022, 6, 6), actor=committee)
+        number = app.campaigns.plan_action(campaign, name="Organizing meetings",
+                                           rung="organizing meeting", on=date(2022, 6, 20),
+                                           actor=committee)
+        app.campaigns.hold_action(campaign, number, [Turnout(unit, 55000, 1200)],
+                                  actor=committee)
+    return {"unit": str(unit), "cluster": str(cluster), "table": str(table),
+            "campaign": str(campaign)}
+
+
+def test_status_and_readiness(cli_store: str) -> None:
+    ids = _osbcu(cli_store)
+    cluster = bargaining("status", ids["cluster"], "--json", store=cli_store)
+    assert cluster.returncode == 0, cluster.stderr
+    found = json.loads(cluster.stdout)
+    assert found["cluster"] == "Ontario education 2022" and found["settled"] is False
+    assert [t["label"] for t in found["tables"]] == [
+        "CUPE OSBCU, Ontario school boards (Education workers)"]
+    shown = bargaining("status", ids["cluster"], store=cli_store).stdout
+    assert shown.startswith("Ontario education 2022: not settled, formed 2022-05-02")
+    table = json.loads(bargaining("status", ids["table"], "--json", store=cli_store).stdout)
+    assert table["status"] == "open" and table["cluster_id"] == ids["cluster"]
+    ready = json.loads(bargaining("readiness", ids["campaign"], "--json", store=cli_store).stdout)
+    assert ready["rung"] == "organizing meeting" and ready["can_climb"] is True
+    assert ready["units"][0]["latest"]["participants"] == 1200
+    assert ready["units"][0]["latest"]["percent"] == 2.2
+    words = bargaining("readiness", ids["campaign"], store=cli_store).stdout
+    assert words.startswith("'Education workers 2022' on 2022-06-20 (active): on 'organizing "
+                            "meeting' (1%); next 'union cards / sign-up' (10%)")
+    assert "Organizing meetings, 2022-06-20" in words and "2.2%" in words
+    refused = bargaining("status", ids["unit"], store=cli_store)
+    assert refused.returncode == 2
+    assert "status shows a bargaining cluster or a bargaining table" in refused.stderr
+
+
+def test_the_key_comes_from_the_environment_only(tmp_path: Path) -> None:
+    store = str(tmp_path / "sealed.sqlite")
+    key = BargainingApp.create_cipher_key()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "notice_date,expiration_date,employer,union,unit_city,unit_state,industry_code,"
+        "bargaining_unit_size,establishment_size\n"
+        "2003-12-08,2004-02-01,HASTINGS MANUFACTURING COMPANY (PROD/MAINT),UAW - 138,"
+        "HASTINGS,MI,E,300,500\n", encoding="utf-8")
+    sealed = {"BARGAINING_CIPHER_KEY": key}
+    assert bargaining("import", str(sheet), store=store, env=sealed).returncode == 0
+    months = bargaining("map", "months", "2004-02-01", "2004-02-29", "--json", store=store,
+                        env=sealed)
+    assert json.loads(months.stdout) == [{"month": "2004-02", "units": 1, "workers": 300}]
+    assert b"HASTINGS" not in Path(store).read_bytes()          # encrypted at rest
+    wrong = bargaining("history", "76d5091e-78bd-592e-9dfc-76985868e425", store=store,
+                       env={"BARGAINING_CIPHER_KEY": BargainingApp.create_cipher_key()})
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.startswith("error: ")
+    assert bargaining("verify", store=store).returncode == 0    # a scrutineer needs no key
+    no_option = bargaining("import", str(sheet), "--cipher-key", key, store=store, env=sealed)
+    assert no_option.returncode == 2 and "No such option: --cipher-key" in no_option.stderr
