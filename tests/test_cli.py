@@ -122,6 +122,9 @@ def test_a_broken_store_exits_1_with_the_break(tmp_path: Path) -> None:
     (("import", "missing.csv"), "error: no CSV file at missing.csv"),
     (("audit", "--since", "2026-01-01T09:00"), "has no time zone"),
     (("import", str(F7_SAMPLE), "--mapping", "m.toml"), "error: the mapping file names"),
+    (("map", "months", "2004-01-01", "2004-04-30", "--store", "typo.sqlite"),
+     "error: there is no SQLite store at typo.sqlite: import into it first"),
+    (("receipt", "--store", "memory"), "error: a store in memory ends with the command"),
 ])
 def test_errors_speak_domain_words_without_a_traceback(
     tmp_path: Path, args: tuple[str, ...], words: str
@@ -137,6 +140,7 @@ def test_errors_speak_domain_words_without_a_traceback(
     assert "Traceback" not in answer.stderr + answer.stdout
     after = sqlite3.connect(store).execute("SELECT COUNT(*) FROM stored_events").fetchone()
     assert before == after == (0,)
+    assert not (tmp_path / "typo.sqlite").exists()
 
 
 def test_an_import_with_a_mapping_file(tmp_path: Path) -> None:

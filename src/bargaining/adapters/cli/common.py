@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -28,6 +29,7 @@ from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.progress import Progress as ProgressCallback
+from bargaining.infrastructure.stores import Store
 
 #: ``--store``: where the events are (``BARGAINING_STORE`` when left out).
 StoreOption = Annotated[str | None, typer.Option(
@@ -46,9 +48,18 @@ out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False)
 
 
-def open_app(store: str | None) -> BargainingApp:
+def open_app(store: str | None, *, create: bool = False) -> BargainingApp:
     """The application on the store named (or ``BARGAINING_STORE``, or the default file),
-    with the key of ``BARGAINING_CIPHER_KEY`` when it is set."""
+    with the key of ``BARGAINING_CIPHER_KEY`` when it is set. Only a command that records
+    (``create``) makes a new SQLite file: a mistyped ``--store`` is refused rather than
+    answered from an empty store. A store in memory would end with the command: refused."""
+    found = Store.parse(store)
+    if found.kind == "memory":
+        raise InvalidInput("a store in memory ends with the command: give a SQLite file or a "
+                           "postgresql:// URL (--store or BARGAINING_STORE)")
+    if found.kind == "sqlite" and not create and not Path(found.location).exists():
+        raise InvalidInput(f"there is no SQLite store at {found.location}: import into it "
+                           "first, or check --store (or BARGAINING_STORE)")
     return BargainingApp(store)
 
 

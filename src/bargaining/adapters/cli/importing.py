@@ -111,7 +111,7 @@ def import_command(
     """
     column_mapping = F7_MAPPING if mapping is None else read_mapping(mapping)
     who = actor_of(actor, role)
-    with open_app(store) as app, progress_bar(f"importing {file.name}") as progress:
+    with open_app(store, create=True) as app, progress_bar(f"importing {file.name}") as progress:
         importer = CsvImporter(app, column_mapping, actor=who, batch_size=batch_size)
         report = importer.import_file(file, encoding=encoding, progress=progress)
     written = report.write_rejects(rejects) if rejects is not None else None
