@@ -20,11 +20,13 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from bargaining.app import BargainingApp
-from bargaining.testing.scenario import Scenario
+if TYPE_CHECKING:  # imported by the fixtures, so pytest starts without loading the library
+    from bargaining.app import BargainingApp
+    from bargaining.testing.scenario import Scenario
 
 KINDS = ("memory", "sqlite", "postgresql")
 POSTGRES_ENV = "BARGAINING_TEST_POSTGRES_URL"
@@ -98,6 +100,8 @@ def bargaining_store(bargaining_store_kind: str, tmp_path: Path) -> Iterator[str
 @pytest.fixture
 def bargaining_app(bargaining_store: str) -> Iterator[BargainingApp]:
     """A fresh application on this test's store, closed after the test."""
+    from bargaining.app import BargainingApp
+
     with BargainingApp(bargaining_store) as app:
         yield app
 
@@ -105,4 +109,6 @@ def bargaining_app(bargaining_store: str) -> Iterator[BargainingApp]:
 @pytest.fixture
 def bargaining_scenario(bargaining_app: BargainingApp) -> Scenario:
     """Given, when, then on this test's application."""
+    from bargaining.testing.scenario import Scenario
+
     return Scenario(bargaining_app)
