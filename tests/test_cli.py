@@ -84,6 +84,9 @@ def _json_answers_parse_and_name_units_by_id(imported: str, tmp_path: Path) -> N
     assert [json.loads(line)["event"] for line in history] == ["Registered",
                                                                "AgreementRecorded"]
     assert json.loads(history[0])["actor_id"] == "f7-import"
+    shown = bargaining("history", unit, store=imported).stdout
+    assert shown.startswith("history: 2 entries") and "AgreementRecorded" in shown
+    assert "│       1 │" in shown                       # numbered by version within the record
     receipt = json.loads(bargaining("receipt", "--json", store=imported).stdout)
     assert receipt["position"] == 10736
     rebuilt = json.loads(bargaining("rebuild", "--json", store=imported).stdout)

@@ -54,7 +54,9 @@ OnOption = Annotated[str | None, typer.Option(
 
 
 def _show(entries: Iterable[HistoryEntry], output: Path | None, form: Format | None,
-          as_json: bool, what: str) -> None:
+          as_json: bool, what: str, *, by_version: bool = False) -> None:
+    """Entries exported, as JSON Lines, or as a table (numbered by ``version`` within one
+    record, where the log's position is not given)."""
     if output is not None:
         chosen = form or _format_of(output)
         write = write_csv if chosen is Format.csv else write_jsonl
@@ -65,11 +67,12 @@ def _show(entries: Iterable[HistoryEntry], output: Path | None, form: Format | N
     elif as_json:
         write_jsonl(entries, sys.stdout)
     else:
-        rows = [(e.position or "", e.version, e.recorded_at.strftime("%Y-%m-%d %H:%M"),
-                 e.occurred_on or "", e.event, e.actor_role or "", e.summary) for e in entries]
+        first = "version" if by_version else "position"
+        rows = [(e.version if by_version else e.position,
+                 e.recorded_at.strftime("%Y-%m-%d %H:%M"), e.occurred_on or "", e.event,
+                 e.actor_role or "", e.summary) for e in entries]
         table(f"{what}: {len(rows):,} entries",
-              ("position", "version", "recorded", "on", "event", "by", "summary"), rows,
-              numeric=("position", "version"))
+              (first, "recorded", "on", "event", "by", "summary"), rows, numeric=(first,))
 
 
 def _format_of(path: Path) -> Format:
@@ -88,7 +91,8 @@ def history(record: Record, output: Output = None, form: FormatOption = None,
     Example: bargaining history 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d -o unit.csv
     """
     with open_app(store) as app:
-        _show(app.history.of(record_id(record)), output, form, as_json, "history")
+        _show(app.history.of(record_id(record)), output, form, as_json, "history",
+              by_version=True)
 
 
 def audit(
@@ -115,7 +119,8 @@ def audit(
         "until": None if until is None else moment(until, "until"),
     }
     with open_app(store) as app:
-        _show(app.history.audit_log(**filters), output, form, as_json, "audit log")
+        _show(app.history.audit_log(**filters), output, form, as_json, "audit log",
+              by_version=record is not None)
 
 
 def status(record: Record, on: OnOption = None, store: StoreOption = None,
