@@ -174,6 +174,7 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
@@ -311,6 +312,7 @@ __all__ = [
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",
+    "Progress",
     "Progression",
     "Protection",
     "PublicAction",

@@ -22,27 +22,47 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from typing import IO
 
+from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 from bargaining.presentation.history_entries import COLUMNS, HistoryEntry
 from bargaining.presentation.spreadsheet import safe_cell
 
 __all__ = ["COLUMNS", "write_csv", "write_jsonl"]
 
 
-def write_jsonl(entries: Iterable[HistoryEntry], file: IO[str]) -> int:
-    """Write one JSON object per line, keys in :data:`COLUMNS` order; returns how many."""
+#: How many entries are written between two reports to a ``progress`` callback.
+REPORT_EVERY = 500
+
+
+def write_jsonl(
+    entries: Iterable[HistoryEntry], file: IO[str], *, progress: Progress | None = None
+) -> int:
+    """Write one JSON object per line, keys in :data:`COLUMNS` order; returns how many.
+
+    ``progress`` (:class:`~bargaining.domain.shared.progress.Progress`) hears the entries
+    written, of their number when ``entries`` has a length (a list; a streamed audit log's
+    total is known when it ends)."""
+    reporter = _reporter(entries, progress)
     count = 0
     for entry in entries:
         file.write(json.dumps(entry.as_record(), ensure_ascii=False) + "\n")
         count += 1
+        if reporter is not None and count % REPORT_EVERY == 0:
+            reporter.tell(count)
+    if reporter is not None:
+        reporter.tell(count)
+        reporter.finish()
     return count
 
 
-def write_csv(entries: Iterable[HistoryEntry], file: IO[str]) -> int:
+def write_csv(
+    entries: Iterable[HistoryEntry], file: IO[str], *, progress: Progress | None = None
+) -> int:
     """Write a header row and one row per entry (open the file with ``newline=""``);
-    returns how many entries were written."""
+    returns how many entries were written. ``progress`` as :func:`write_jsonl` says."""
+    reporter = _reporter(entries, progress)
     writer = csv.writer(file)
     writer.writerow(COLUMNS)
     count = 0
@@ -51,7 +71,20 @@ def write_csv(entries: Iterable[HistoryEntry], file: IO[str]) -> int:
         record["data"] = json.dumps(record["data"], ensure_ascii=False)
         writer.writerow(_cell(record[c]) for c in COLUMNS)
         count += 1
+        if reporter is not None and count % REPORT_EVERY == 0:
+            reporter.tell(count)
+    if reporter is not None:
+        reporter.tell(count)
+        reporter.finish()
     return count
+
+
+def _reporter(entries: Iterable[HistoryEntry], progress: Progress | None) -> Reporter | None:
+    if require_progress(progress) is None:
+        return None
+    reporter = Reporter(progress, len(entries) if isinstance(entries, Sized) else None)
+    reporter.tell(0)
+    return reporter
 
 
 def _cell(value: object) -> object:

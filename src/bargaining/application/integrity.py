@@ -26,6 +26,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 
 T = TypeVar("T")
 
@@ -189,23 +190,38 @@ def _pages(
 
 
 def verify_chain(
-    recorder: ChainedRecorder, *, receipt: Receipt | None = None, page_size: int = 2000
+    recorder: ChainedRecorder, *, receipt: Receipt | None = None, page_size: int = 2000,
+    progress: Progress | None = None,
 ) -> IntegrityReport:
-    """Walk events and chain side by side, page by page, recomputing every digest and link."""
+    """Walk events and chain side by side, page by page, recomputing every digest and link;
+    ``progress`` hears the positions verified, of the chain's head position when it began."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
         raise InvalidInput(f"the page size must be a whole number from 1, not {page_size!r}")
+    reporter = None
+    if require_progress(progress) is not None:
+        head = recorder.chain_head()
+        reporter = Reporter(progress, 0 if head is None else head.position)
+        reporter.tell(0)
     events = _pages(recorder.select_stored, itemgetter(0), page_size)
     chain = _pages(recorder.select_chain, attrgetter("position"), page_size)
-    return _Walk(recorder, receipt).run(events, chain)
+    report = _Walk(recorder, receipt, reporter, page_size).run(events, chain)
+    if reporter is not None and report.intact:
+        reporter.finish()
+    return report
 
 
 class _Walk:
-    def __init__(self, recorder: ChainedRecorder, receipt: Receipt | None):
+    def __init__(
+        self, recorder: ChainedRecorder, receipt: Receipt | None,
+        reporter: Reporter | None = None, every: int = 2000,
+    ):
         self.recorder = recorder
         self.receipt = receipt
         self.link = GENESIS
         self.position = 0
         self.checked = 0
+        self.reporter = reporter
+        self.every = every
 
     def broken(self, at: int, kind: Break, detail: str) -> IntegrityReport:
         return IntegrityReport(False, self.position, self.checked, at, kind, detail)
@@ -229,6 +245,8 @@ class _Walk:
             problem = self.step(event, record)
             if problem is not None:
                 return problem
+            if self.reporter is not None and self.checked % self.every == 0:
+                self.reporter.tell(self.position)
             event, record = next(event_iter, None), next(chain_iter, None)
         return self.finish()
 
@@ -317,7 +335,8 @@ class Integrity:
         self._snapshots = snapshots
 
     def verify(
-        self, receipt: Receipt | str | None = None, *, page_size: int = 2000
+        self, receipt: Receipt | str | None = None, *, page_size: int = 2000,
+        progress: Progress | None = None,
     ) -> IntegrityReport:
         """Recompute the chain from the stored events, page by page, and say where it breaks;
         then check the seal of every snapshot (a snapshot copied under another record, put
@@ -325,12 +344,16 @@ class Integrity:
 
         With a receipt (or its printed line), also prove that nothing at or before its
         position was changed, removed or reordered, including removal of the tail.
+        ``progress`` (:class:`~bargaining.domain.shared.progress.Progress`) hears the
+        positions in the log verified, of the last position when it began; it ends at that
+        total when the chain is intact, and stops at a break.
         """
         if isinstance(receipt, str):
             receipt = Receipt.parse(receipt)
         elif receipt is not None and not isinstance(receipt, Receipt):
             raise InvalidInput("verify takes a Receipt or the line a receipt printed")
-        report = verify_chain(self._chain, receipt=receipt, page_size=page_size)
+        report = verify_chain(self._chain, receipt=receipt, page_size=page_size,
+                              progress=progress)
         if self._snapshots is None:
             return report
         return with_snapshots(report, self._snapshots.check_snapshots(page_size))

@@ -16,6 +16,7 @@ from bargaining.application.integrity import (
     with_snapshots,
 )
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.progress import Progress
 from bargaining.infrastructure.errors import StoreError
 from bargaining.infrastructure.snapshots import Seal, check_snapshots
 from bargaining.infrastructure.stores import Store
@@ -26,6 +27,7 @@ def verify_store(
     receipt: Receipt | str | None = None,
     *,
     page_size: int = 2000,
+    progress: Progress | None = None,
 ) -> IntegrityReport:
     """Verify a SQLite file or PostgreSQL database without the encryption key.
 
@@ -33,7 +35,8 @@ def verify_store(
     this reads the events and the chain and changes nothing, not even to create a table.
     Snapshots are checked by the part of their seal that needs no key: one copied under
     another record or version, or edited, is named (one sealed again by someone who knows the
-    scheme needs the key to be caught: ``app.integrity.verify()``).
+    scheme needs the key to be caught: ``app.integrity.verify()``). ``progress`` hears the
+    positions verified, as ``app.integrity.verify`` says.
     """
     parsed = Store.parse(store)
     if parsed.kind == "memory":
@@ -46,7 +49,8 @@ def verify_store(
     factory = InfrastructureFactory.construct(env)
     try:
         recorder: Any = factory.application_recorder()
-        report = verify_chain(recorder, receipt=receipt, page_size=page_size)
+        report = verify_chain(recorder, receipt=receipt, page_size=page_size,
+                              progress=progress)
     except PersistenceError as error:
         factory.close()
         raise StoreError(

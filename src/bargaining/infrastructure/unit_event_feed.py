@@ -135,6 +135,9 @@ class UnitEventFeed:
             start=after, limit=1, stop=upto, topics=self.topics, inclusive_of_start=False
         ))
 
+    def last_position(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
     def _stored_events(self, start: int, limit: int, stop: int | None) -> list[_Stored]:
         """Unit events recorded after ``start``, as (id, originator id, version, topic, state).
         The stock SQLite recorder's rows are read here as plain tuples: building its objects

@@ -41,6 +41,7 @@ from bargaining.adapters.csv_import.rows import ParsedRow, RowParser, RowRefused
 from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.errors import BargainingError, InvalidInput, UnitNotFound
+from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.infrastructure.unit_batches import registered_unit
 
@@ -72,13 +73,17 @@ class CsvImporter:
         self.odd_expiry_years = odd_expiry_years
 
     def import_file(
-        self, path: str | os.PathLike[str], *, encoding: str | None = None
+        self, path: str | os.PathLike[str], *, encoding: str | None = None,
+        progress: Progress | None = None,
     ) -> ImportReport:
         """Import a CSV file; returns the report (nothing is raised for bad rows).
 
         ``encoding`` names the file's encoding (``"cp1252"``, ``"latin-1"``...); left out, a
         byte order mark says it (UTF-8, UTF-16 LE or BE), else UTF-8. A line that cannot be
-        read in it, or as CSV, is a rejected row with its number, and the import goes on."""
+        read in it, or as CSV, is a rejected row with its number, and the import goes on.
+        ``progress`` (:class:`~bargaining.domain.shared.progress.Progress`) hears the rows
+        read after each batch, the total unknown until the last call, when it is every row."""
+        reporter = Reporter(require_progress(progress))
         file = Path(path)
         if not file.is_file():
             raise InvalidInput(f"no CSV file at {file}")
@@ -86,13 +91,16 @@ class CsvImporter:
             start = raw.read(4)
         chosen = _encoding(encoding, start)
         with file.open(newline="", encoding=chosen, errors="surrogateescape") as handle:
-            return self._import(handle, source_name=file.name, encoding=chosen)
+            return self._import(handle, file.name, chosen, reporter)
 
-    def import_text(self, text: str, *, source_name: str = "CSV text") -> ImportReport:
-        """Import CSV given as text (for uploads and tests)."""
+    def import_text(
+        self, text: str, *, source_name: str = "CSV text", progress: Progress | None = None
+    ) -> ImportReport:
+        """Import CSV given as text (for uploads, tests); ``progress`` as ``import_file``'s."""
         if not isinstance(text, str):
             raise InvalidInput(f"import_text takes text (a str), not {type(text).__name__}")
-        return self._import(io.StringIO(text), source_name=source_name, encoding=None)
+        reporter = Reporter(require_progress(progress))
+        return self._import(io.StringIO(text), source_name, None, reporter)
 
     # ----------------------------------------------------------------- passes
 
@@ -125,7 +133,9 @@ class CsvImporter:
             )
         return fieldnames, reader
 
-    def _import(self, handle: IO[str], *, source_name: str, encoding: str | None) -> ImportReport:
+    def _import(
+        self, handle: IO[str], source_name: str, encoding: str | None, reporter: Reporter
+    ) -> ImportReport:
         """One pass over the rows. Expiries far from the file's typical year are listed once
         the whole file is read, since the typical year is the median of every row's expiry.
 
@@ -158,9 +168,12 @@ class CsvImporter:
             if len(batch) >= self.batch_size or len(waiting) >= self.batch_size:
                 self._apply(batch, report, waiting)
                 batch = []
+                reporter.tell(report.rows_read)
         self._apply(batch, report, waiting)
+        reporter.tell(report.rows_read)
         for warning in heapq.merge(notices, self._odd_years(odd), key=lambda w: w.line):
             report.warnings.add(warning)
+        reporter.finish()
         return report
 
     @staticmethod
@@ -189,8 +202,6 @@ class CsvImporter:
                 row += [""] * (width - len(row))
             fields = dict(zip(fieldnames, row, strict=False))
             yield line, fields, _unreadable(row, encoding)
-
-    # --------------------------------------------------------------- warnings
 
     # --------------------------------------------------------------- warnings
 

@@ -20,6 +20,7 @@ import bargaining.readmodels.expiry_map.clusters as clusters
 import bargaining.readmodels.expiry_map.open_periods as open_periods
 from bargaining.domain.shared.dates import require_date, require_moment
 from bargaining.domain.shared.errors import InvalidInput, UnitNotFound
+from bargaining.domain.shared.progress import Progress, require_progress
 from bargaining.domain.units.open_period import OpenPeriodCalendar
 from bargaining.readmodels.expiry_map.filters import (
     MapFilter,
@@ -110,9 +111,13 @@ class ExpiryMap:
         tracking position; otherwise catch up from the log."""
         return self._projection.follow(recordings)
 
-    def rebuild(self) -> int:
-        """Forget everything and rebuild from the first event; returns events applied."""
-        return self._projection.rebuild()
+    def rebuild(self, *, progress: Progress | None = None) -> int:
+        """Forget everything and rebuild from the first event; returns events applied.
+
+        ``progress`` (:class:`~bargaining.domain.shared.progress.Progress`) hears the
+        positions in the log read so far, of the log's last position when it began (a total
+        that grows if others record meanwhile), and ends with the two equal."""
+        return self._projection.rebuild(require_progress(progress))
 
     def drop(self) -> None:
         """Remove this map's tables (for a temporary map built as of a past moment)."""

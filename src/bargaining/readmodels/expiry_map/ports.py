@@ -73,6 +73,9 @@ class UnitFeed(Protocol):
     def recorded_between(self, after: int, upto: int) -> bool:
         """Whether a change of a unit was recorded after notification ``after``, up to ``upto``."""
 
+    def last_position(self) -> int:
+        """The notification id of the log's last event, of any kind (0 when it is empty)."""
+
 
 class MapWriter(Protocol):
     """The map's tables, as the changes are written into them."""

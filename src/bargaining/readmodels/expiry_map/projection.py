@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from bargaining.domain.shared.progress import Progress, Reporter
 from bargaining.domain.units.agreement import CollectiveAgreement, begun_by
 from bargaining.domain.units.corrected import CorrectedAgreements
 from bargaining.readmodels.expiry_map.ports import MapWriter, UnitChange, UnitFeed
@@ -40,10 +41,13 @@ class MapProjection:
         """The last notification id this map has applied."""
         return self.writer.position
 
-    def catch_up(self, batch_size: int = 10_000, stop: int | None = None) -> tuple[int, int]:
+    def catch_up(
+        self, batch_size: int = 10_000, stop: int | None = None,
+        reporter: Reporter | None = None,
+    ) -> tuple[int, int]:
         """Apply events recorded since the tracking position, up to ``stop`` (the map's own
         by default); returns how many were applied and the position it ended at (what the
-        tables held when it last looked)."""
+        tables held when it last looked). ``reporter`` hears each batch's last position."""
         stop = self.stop if stop is None else stop
         timed, dated = self.until is not None, self.on is not None
         applied = 0
@@ -58,6 +62,8 @@ class MapProjection:
                 continue
             applied += done
             start = batch.last
+            if reporter is not None:
+                reporter.tell(start)
         return applied, start
 
     def follow(self, recordings: Sequence[Any]) -> int:
@@ -81,11 +87,19 @@ class MapProjection:
         done = self._apply(start, batch.last, batch.changes)
         return self.catch_up()[0] if done is None else done
 
-    def rebuild(self) -> int:
-        """Forget everything and rebuild from the first event; returns events applied."""
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Forget everything and rebuild from the first event; returns events applied.
+        ``progress`` hears the positions in the log read, of its last position."""
+        reporter = None
+        if progress is not None:
+            reporter = Reporter(progress, self.feed.last_position())
+            reporter.tell(0)
         self.writer.clear()
         self._agreements = {}
-        return self.catch_up()[0]
+        applied = self.catch_up(reporter=reporter)[0]
+        if reporter is not None:
+            reporter.finish()
+        return applied
 
     def _apply(self, start: int, end: int, changes: list[UnitChange]) -> int | None:
         """Write the changes (but those recorded after ``until``) and move the position from

@@ -1,0 +1,133 @@
+"""``bargaining import``: a CSV file through a column mapping (F-7 by default, or a mapping
+file), with the report and the rejected rows written for correction.
+
+A mapping file is TOML (``.toml``) or JSON (``.json``) naming the column of each field, as
+:class:`ColumnMapping` takes them::
+
+    union = "Union"
+    local = "Local"
+    employer = "Employer"
+    unit_name = "Unit"
+    expiry = "Expiry"
+    date_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+    source = "coalition sheet"
+
+``split_union = "f7"`` and ``name_unit = "f7"`` read files shaped like F-7 (the union and
+local in one column; units named by city and state).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any
+
+import attrs
+import typer
+
+from bargaining.adapters.cli.common import (
+    ActorOption,
+    JsonOption,
+    RoleOption,
+    StoreOption,
+    actor_of,
+    open_app,
+    print_json,
+    progress_bar,
+    say,
+)
+from bargaining.adapters.csv_import import (
+    F7_MAPPING,
+    ColumnMapping,
+    CsvImporter,
+    f7_unit_name,
+    split_union_and_local,
+)
+from bargaining.domain.shared.errors import InvalidInput
+
+_HOOKS: dict[str, dict[str, Any]] = {
+    "split_union": {"f7": split_union_and_local},
+    "name_unit": {"f7": f7_unit_name},
+}
+_FIELDS = [f.name for f in attrs.fields(ColumnMapping)]
+
+
+def read_mapping(path: Path) -> ColumnMapping:
+    """A :class:`ColumnMapping` from a TOML or JSON file, refused in words when it names a
+    field the mapping does not have or leaves out one it needs."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"there is no mapping file at {path}") from None
+    try:
+        values = (json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text))
+    except (ValueError, tomllib.TOMLDecodeError) as error:
+        raise InvalidInput(f"the mapping file {path.name} cannot be read: {error}") from None
+    if not isinstance(values, dict):
+        raise InvalidInput(f"the mapping file {path.name} must name fields and their columns")
+    unknown = sorted(set(values) - set(_FIELDS))
+    if unknown:
+        raise InvalidInput(
+            f"the mapping file names {', '.join(unknown)}, which a column mapping does not "
+            f"have (it has {', '.join(_FIELDS)})")
+    for name, choices in _HOOKS.items():
+        if name in values:
+            if values[name] not in choices:
+                raise InvalidInput(f"{name} may only be \"f7\", not {values[name]!r}")
+            values[name] = choices[values[name]]
+    for name, value in values.items():
+        if name not in _HOOKS and name != "date_formats" and not isinstance(value, str):
+            raise InvalidInput(f"the column of {name} is named by text, not {value!r}")
+    missing = [n for n in ("union", "employer", "expiry") if n not in values]
+    if missing:
+        raise InvalidInput(
+            f"the mapping file must name the column of {', '.join(missing)}")
+    return ColumnMapping(**values)
+
+
+def import_command(
+    file: Annotated[Path, typer.Argument(help="The CSV file to import.", show_default=False)],
+    mapping: Annotated[Path | None, typer.Option(
+        "--mapping", help="A TOML or JSON column mapping (default: FMCS F-7 notices).")] = None,
+    rejects: Annotated[Path | None, typer.Option(
+        "--rejects", help="Write the rejected rows here, line and reason first.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="The file's encoding, such as cp1252 (default: UTF-8, or its "
+        "byte order mark's).")] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Rows saved per transaction.")] = 1000,
+    actor: ActorOption = None,
+    role: RoleOption = "data steward",
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import bargaining units and agreements from a CSV file, and report every row.
+
+    Every good row is imported and every bad row is reported by line and reason; importing
+    the same file again changes nothing.
+
+    Example: bargaining import data/f7-notices-fy2004-sample.csv --rejects to-fix.csv
+    """
+    column_mapping = F7_MAPPING if mapping is None else read_mapping(mapping)
+    who = actor_of(actor, role)
+    with open_app(store, create=True) as app, progress_bar(f"importing {file.name}") as progress:
+        importer = CsvImporter(app, column_mapping, actor=who, batch_size=batch_size)
+        report = importer.import_file(file, encoding=encoding, progress=progress)
+    written = report.write_rejects(rejects) if rejects is not None else None
+    if as_json:
+        print_json({
+            "rows_read": report.rows_read, "imported": report.imported,
+            "unchanged": report.unchanged, "rejected": len(report.rejected),
+            "warnings": len(report.warnings), "units_registered": report.units_registered,
+            "agreements_recorded": report.agreements_recorded, "batches": report.batches,
+            "rejects_file": None if rejects is None else str(rejects),
+        })
+        return
+    say(report.summary())
+    for rejected in list(report.rejected)[:5]:
+        say(f"  line {rejected.line}: {rejected.reason}")
+    if len(report.rejected) > 5 and rejects is None:
+        say(f"  ... and {len(report.rejected) - 5:,} more: --rejects FILE writes them all")
+    if written is not None:
+        say(f"{written:,} rejected rows written to {rejects}")
