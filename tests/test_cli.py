@@ -169,7 +169,9 @@ def test_every_command_has_help_with_an_example() -> None:
     commands = [("import",), ("map",), ("map", "months"), ("map", "expiring"),
                 ("map", "alongside"), ("map", "carried-over"), ("map", "clusters"),
                 ("map", "open-periods"), ("rebuild",), ("history",), ("audit",),
-                ("status",), ("readiness",), ("receipt",), ("verify",)]
+                ("status",), ("readiness",), ("receipt",), ("verify",), ("chart",),
+                ("chart", "timeline"), ("chart", "growth"), ("chart", "strike"),
+                ("chart", "wall")]
     for command in commands:
         answer = bargaining(*command, "--help")
         assert answer.returncode == 0, command
@@ -262,3 +264,27 @@ def test_the_key_comes_from_the_environment_only(tmp_path: Path) -> None:
     assert bargaining("verify", store=store).returncode == 0    # a scrutineer needs no key
     no_option = bargaining("import", str(sheet), "--cipher-key", key, store=store, env=sealed)
     assert no_option.returncode == 2 and "No such option: --cipher-key" in no_option.stderr
+
+
+def test_charts_are_drawn_to_files(cli_store: str, tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    ids = _osbcu(cli_store)
+    timeline = tmp_path / "expiries.svg"
+    drawn = bargaining("chart", "timeline", str(timeline), "--start", "2022-01-01",
+                       "--end", "2022-12-31", "--cluster", ids["cluster"], "--json",
+                       store=cli_store)
+    assert drawn.returncode == 0, drawn.stderr
+    assert json.loads(drawn.stdout) == {"chart": "the expiry timeline", "file": str(timeline)}
+    assert ElementTree.parse(timeline).getroot().tag.endswith("svg")
+    for kind, name in (("growth", "growth.png"), ("wall", "wall.png"),
+                       ("strike", "strike.png")):
+        drawn = bargaining("chart", kind, ids["campaign"], str(tmp_path / name),
+                           store=cli_store)
+        assert drawn.returncode == 0, (kind, drawn.stderr)
+        assert drawn.stdout.endswith(f"written to {tmp_path / name}\n")
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    refused = bargaining("chart", "wall", ids["campaign"], str(tmp_path / "wall.gif"),
+                         store=cli_store)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert not (tmp_path / "wall.gif").exists()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import typer
 
-from bargaining.adapters.cli import importing, integrity, map_commands, records
+from bargaining.adapters.cli import chart_commands, importing, integrity, map_commands, records
 from bargaining.adapters.cli.common import complain
 from bargaining.domain.shared.errors import BargainingError
 
@@ -41,6 +41,7 @@ cli.command("status", no_args_is_help=True)(records.status)
 cli.command("readiness", no_args_is_help=True)(records.readiness)
 cli.command("receipt")(integrity.receipt)
 cli.command("verify")(integrity.verify)
+cli.add_typer(chart_commands.group, name="chart")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

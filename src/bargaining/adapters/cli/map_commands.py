@@ -49,7 +49,7 @@ End = Annotated[str, typer.Argument(help="The last day, YYYY-MM-DD.", metavar="E
 UNIT_COLUMNS = ("unit id", "unit", "sector", "region", "workers", "expiry")
 
 
-def _filter(sector: list[str] | None = None, region: list[str] | None = None,
+def map_filter(sector: list[str] | None = None, region: list[str] | None = None,
             union: list[str] | None = None, employer: list[str] | None = None,
             limit: int | None = None, offset: int = 0) -> MapFilter:
     return MapFilter(sector=sector or None, region=region or None, union=union or None,
@@ -81,7 +81,7 @@ def months(start: Start, end: End, sector: Names = None, region: Names = None,
 
     Example: bargaining map months 2004-01-01 2004-12-31 --sector E
     """
-    where = _filter(sector, region, union, employer)
+    where = map_filter(sector, region, union, employer)
     with open_app(store) as app:
         rows = app.expiry_map.month_table(day(start, "start"), day(end, "end"), where)
     if as_json:
@@ -99,7 +99,7 @@ def expiring(start: Start, end: End, sector: Names = None, region: Names = None,
 
     Example: bargaining map expiring 2004-02-01 2004-02-29 --union UAW --limit 20
     """
-    where = _filter(sector, region, union, employer, limit, offset)
+    where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
         found = app.expiry_map.expiring(day(start, "start"), day(end, "end"), where)
     _units(found, as_json, f"expiring {start} to {end}")
@@ -115,7 +115,7 @@ def alongside(unit: Annotated[str, typer.Argument(help="The unit's id.", show_de
 
     Example: bargaining map alongside 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d 14
     """
-    where = _filter(sector, region, union, employer, limit, offset)
+    where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
         found = app.expiry_map.alongside(record_id(unit, "unit"), days, where)
     _units(found, as_json, f"within {days} days")
@@ -131,7 +131,7 @@ def carried_over(on: Annotated[str, typer.Argument(help="The day, YYYY-MM-DD.",
 
     Example: bargaining map carried-over 2004-03-01 --region MI
     """
-    where = _filter(sector, region, union, employer, limit, offset)
+    where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
         found = app.expiry_map.carried_over(day(on, "day"), where)
     _units(found, as_json, f"carried over on {on}")
@@ -149,7 +149,7 @@ def clusters(start: Start, end: End,
 
     Example: bargaining map clusters 2004-01-01 2004-06-30 30 --by-region --limit 5
     """
-    where = _filter(sector, region, limit=limit)
+    where = map_filter(sector, region, limit=limit)
     with open_app(store) as app:
         found = app.expiry_map.cluster_candidates(
             day(start, "start"), day(end, "end"), window, where, by_region=by_region,
@@ -178,7 +178,7 @@ def open_periods(on: Annotated[str, typer.Argument(help="The day, YYYY-MM-DD.",
     Example: bargaining map open-periods 2004-01-15 --calendar periods.toml
     """
     periods = EXAMPLE_CALENDAR if calendar is None else read_calendar(calendar)
-    where = _filter(sector, union=union, employer=employer)
+    where = map_filter(sector, union=union, employer=employer)
     with open_app(store) as app:
         found = app.expiry_map.in_open_period(day(on, "day"), periods, where)
     if as_json:
