@@ -69,7 +69,7 @@ def main() -> None:
         uid = app.units.register(union=union, local=local, employer=employer, unit_name=name,
                                  sector="long-term care", region="ON", headcount=workers,
                                  actor=STEWARD)
-        app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=date(2026, 3, 31),
+        app.units.record_agreement(uid, effective=date(2023, 4, 1), expiry=date(2026, 2, 28),
                                    actor=STEWARD)
         units[name] = uid
         print(f"  {app.units.get(uid).label}: {workers} workers in "
@@ -84,7 +84,7 @@ def main() -> None:
     heading("The campaign launches on the default ladder")
     campaign = app.campaigns.launch(name="Care can't wait", cluster=cluster,
                                     on=date(2025, 9, 2), actor=chair,
-                                    reason="a common expiry on 2026-03-31; no home left alone")
+                                    reason="a common expiry on 2026-02-28; no home left alone")
     found = app.campaigns.get(campaign)
     print(f"  '{found.name}' for {len(found.units)} units; ladder: {found.ladder.describe()}")
 

@@ -416,6 +416,9 @@ def test_escalation_example_runs(tmp_path: Path) -> None:
     assert "held back by CUPE 79, City of Toronto (LTC homes) (a legal majority" in out
     assert "2026-02-17: climbed to 'strike'" in out
     assert "on strike: 1 of 3 units" in out and "on strike: 3 of 3 units" in out
+    # the homes walk out after their common expiry: no walkout breaks an agreement in force
+    assert "walked out on 2026-03-02, still out\n" in out
+    assert "struck while an agreement was in force" not in out
     assert "CUPE 79, City of Toronto (LTC homes): on strike 2026-03-16 to 2026-03-30" in out
     assert "concluded (settled) on 2026-03-30: nothing more can be recorded" in out
     assert (tmp_path / "escalation.sqlite").exists()
