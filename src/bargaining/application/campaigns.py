@@ -12,6 +12,7 @@ import attrs
 
 from bargaining.application.ports import (
     CampaignDisputes,
+    CampaignHistories,
     NoStrikeConditions,
     Records,
     StrikeConditions,
@@ -53,15 +54,18 @@ class Campaigns:
     escalating strikes and job actions with their flags, readiness and participation growth.
     ``conditions`` answers what the campaign cannot see about a walkout (laws in force, the
     legal strike position); by default there are none. ``disputes`` lists the facts of a
-    campaign's dispute recorded outside it, which readiness shows."""
+    campaign's dispute recorded outside it, which readiness shows. ``history`` is the
+    campaigns' participation history (every count and strike spell), which readiness, the
+    participation series and job actions read."""
 
     def __init__(
         self, records: Records, conditions: StrikeConditions | None = None,
-        disputes: CampaignDisputes | None = None,
+        disputes: CampaignDisputes | None = None, *, history: CampaignHistories,
     ) -> None:
         self._records = records
         self._conditions: StrikeConditions = conditions or NoStrikeConditions()
         self._disputes = disputes
+        self._history = history
 
     def _cluster(self, cluster_id: UUID) -> BargainingCluster:
         return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
@@ -302,11 +306,13 @@ class Campaigns:
         campaign = (self.get(campaign_id) if at is None else
                     load_as_of(self._records, campaign_id, Campaign, "campaign", at))
         until = (at or datetime.now(UTC)).astimezone(UTC).date()
+        spells = self._history.of(
+            campaign_id, version=None if at is None else campaign.version).spells()
         # What each striking unit needs is read once, for all its strike days.
         agreements: dict[UUID, Sequence[CollectiveAgreement] | None] = {}
         by_day: dict[UUID, dict[date, list[Flag]]] = {}
         for unit in campaign.units.values():
-            days = sorted({d for s in unit.strikes for d in spell_days(s.start, s.end, until)})
+            days = sorted({d for s in unit.spells for d in spell_days(s.start, s.end, until)})
             if days:
                 agreements[unit.unit_id] = self._agreements(unit.unit_id, at)
                 if agreements[unit.unit_id] is not None:
@@ -319,7 +325,7 @@ class Campaigns:
                 return []
             return [*agreement_flags(known, on), *by_day.get(unit_id, {}).get(on, [])]
 
-        return job_actions(campaign, outside, until)
+        return job_actions(campaign, spells, outside, until)
 
     def _agreements(
         self, unit_id: UUID, at: datetime | None
@@ -337,7 +343,9 @@ class Campaigns:
         """The readiness report on a date (default: the last date the record speaks of),
         with the units on strike that day and their flags as known now, and the facts of the
         campaign's dispute recorded outside it by that day (laws' acts, interventions)."""
-        report = readiness(self.get(campaign_id), on, self.job_actions(campaign_id))
+        campaign = self.get(campaign_id)
+        report = readiness(campaign, self._history.of(campaign_id), on,
+                           self.job_actions(campaign_id))
         if self._disputes is None:
             return report
         notes = tuple(n for n in self._disputes.for_campaign(campaign_id) if n.on <= report.on)
@@ -347,7 +355,8 @@ class Campaigns:
         self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None
     ) -> tuple[SeriesPoint, ...]:
         """Structure-test results by date for the campaign, a unit, or a unit's work group."""
-        return participation_series(self.get(campaign_id), unit, work_group)
+        return participation_series(self.get(campaign_id), self._history.of(campaign_id), unit,
+                                    work_group)
 
 
 def _planned(campaign: Campaign, units: Participants | None) -> list[PlannedUnit]:

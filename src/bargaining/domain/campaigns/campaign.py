@@ -11,11 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.campaigns import actions, climbing, membership, queries, rules, strikes
+from bargaining.domain.campaigns import (
+    actions,
+    climbing,
+    membership,
+    queries,
+    rules,
+    standing,
+    strikes,
+)
 from bargaining.domain.campaigns.ladder import Ladder, Rung
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.timeline import (
@@ -31,7 +40,6 @@ from bargaining.domain.campaigns.timeline import (
     Override,
     Spell,
     StatusChange,
-    StrikeSpell,
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.flags import Flag
@@ -41,7 +49,20 @@ from bargaining.domain.units.agreement import CollectiveAgreement
 
 class Campaign(Aggregate):
     """The mobilization around bargaining for a cluster, a set of units, or one unit: it climbs
-    an escalation ladder, rung by rung, on proven participation."""
+    an escalation ladder, rung by rung, on proven participation.
+
+    It keeps what its rules need (:mod:`~bargaining.domain.campaigns.standing`), not the
+    participation history, so that loading it costs the same after ten events or ten thousand.
+    Its snapshots of the first shape (``class_version`` 1: every held action with its counts)
+    are upcast when read."""
+
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, object]) -> None:
+        """A snapshot of the first shape: held actions keep their day, not their counts (each
+        unit's results become its standing for climbs), and strike spells become days."""
+        upcast_snapshot(state)
 
     @classmethod
     def launch(
@@ -80,6 +101,14 @@ class Campaign(Aggregate):
         self.actions: list[Action] = []
         self.mandates: list[Mandate] = []
         self.last_dated = launched_on
+        #: Each unit's results per rung that a climb can still ask for (see ``standing``).
+        self.results: dict[str, list[int]] = {}
+
+    def _dated(self, on: date) -> None:
+        """A decision dated ``on`` was recorded: the record's order moves on to that day."""
+        if on > self.last_dated:
+            self.last_dated = on
+            standing.settle(self.results, on)
 
     # ------------------------------------------------------------- reading
 
@@ -130,9 +159,6 @@ class Campaign(Aggregate):
     climb_share_on = queries.climb_share_on
     rung_on = queries.rung_on
     units_on = queries.units_on
-    latest_action = queries.latest_action
-    latest_group_count = queries.latest_group_count
-    work_groups = queries.work_groups
     strike_votes = queries.strike_votes
     qualifies = queries.qualifies
     passed_rung = queries.passed_rung
@@ -159,7 +185,7 @@ class Campaign(Aggregate):
         found = self.units.setdefault(unit_id, CampaignUnit(unit_id, label))
         found.label = label
         found.memberships.append(Spell(on))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     def remove_unit(
         self, unit_id: UUID, *, on: date, actor: Actor, reason: str | None = None
@@ -174,7 +200,7 @@ class Campaign(Aggregate):
     @event("UnitLeft")
     def _unit_left(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
         self.units[unit_id].memberships[-1].end = on
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     # ------------------------------------------------------------- ladder
 
@@ -191,7 +217,7 @@ class Campaign(Aggregate):
     def _ladder_changed(self, ladder: Ladder, on: date, actor: Actor, reason: str | None) -> None:
         self.ladder = ladder
         self.ladders.append(LadderChange(on, ladder, actor, reason))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     def change_climb_share(
         self, share: Fraction | int, *, on: date, actor: Actor, reason: str | None = None
@@ -209,7 +235,7 @@ class Campaign(Aggregate):
     ) -> None:
         self.climb_share = share * 100
         self.climb_shares.append((on, self.climb_share))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     # ------------------------------------------------------------- actions
 
@@ -261,8 +287,11 @@ class Campaign(Aggregate):
         reason: str | None,
     ) -> None:
         action = self.actions[number - 1]
-        action.turnouts = tuple(turnouts)
-        action.test = test
+        action.held_on = test.held_on
+        action.units = ()
+        for result in test.units:
+            standing.add_result(self.results, result.unit_id.hex, test.rung, test.held_on,
+                                number, result.eligible, result.participants, self.last_dated)
 
     # ------------------------------------------------------------- climbing
 
@@ -283,7 +312,7 @@ class Campaign(Aggregate):
         actor: Actor, reason: str | None,
     ) -> None:
         self.moves.append(Move(on, rung, "escalated", actor, reason, override, tuple(held_back)))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     def de_escalate(
         self, *, on: date, actor: Actor, to: str | None = None, reason: str | None = None
@@ -301,7 +330,7 @@ class Campaign(Aggregate):
     @event("DeEscalated")
     def _de_escalated(self, rung: str, on: date, actor: Actor, reason: str | None) -> None:
         self.moves.append(Move(on, rung, "de-escalated", actor, reason))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     def pause(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         actor = require_actor(actor)
@@ -311,7 +340,7 @@ class Campaign(Aggregate):
     @event("Paused")
     def _paused(self, on: date, actor: Actor, reason: str | None) -> None:
         self.statuses.append(StatusChange(on, CampaignStatus.PAUSED, actor, reason))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     def resume(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         actor = require_actor(actor)
@@ -321,7 +350,7 @@ class Campaign(Aggregate):
     @event("Resumed")
     def _resumed(self, on: date, actor: Actor, reason: str | None) -> None:
         self.statuses.append(StatusChange(on, CampaignStatus.ACTIVE, actor, reason))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     def conclude(
         self, outcome: Outcome, *, on: date, actor: Actor, reason: str | None = None
@@ -338,7 +367,7 @@ class Campaign(Aggregate):
     @event("Concluded")
     def _concluded(self, outcome: Outcome, on: date, actor: Actor, reason: str | None) -> None:
         self.statuses.append(StatusChange(on, CampaignStatus.CONCLUDED, actor, reason, outcome))
-        self.last_dated = max(self.last_dated, on)
+        self._dated(on)
 
     # ------------------------------------------------------------- mandates
 
@@ -382,9 +411,7 @@ class Campaign(Aggregate):
         flags: Sequence[Flag] = (),
     ) -> None:
         end = on + timedelta(days=1) if part_day else back_on
-        spells = self.units[unit_id].strikes
-        spells.append(StrikeSpell(on, end, part_day, hours, tuple(flags)))
-        spells.sort(key=lambda spell: spell.start)
+        standing.add_spell(self.units[unit_id].strikes, on, end)
 
     def return_from_strike(
         self, unit_id: UUID, *, on: date, actor: Actor, reason: str | None = None
@@ -403,4 +430,25 @@ class Campaign(Aggregate):
 
     @event("ReturnedFromStrike")
     def _strike_ended(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
-        self.units[unit_id].strikes[-1].end = on
+        standing.end_last_spell(self.units[unit_id].strikes, on)
+
+
+def upcast_snapshot(state: dict[str, Any]) -> None:
+    """A campaign snapshot of class version 1 as version 2 (see :meth:`Campaign.upcast_v1_v2`)."""
+    settled: date = state["last_dated"]
+    results: dict[str, list[int]] = {}
+    for action in state["actions"]:
+        test = action.test
+        if test is not None:
+            for result in test.units:
+                standing.add_result(results, result.unit_id.hex, test.rung, test.held_on,
+                                    action.number, result.eligible, result.participants,
+                                    settled)
+            action.held_on, action.units, action.turnouts, action.test = (
+                test.held_on, (), (), None)
+    state["results"] = results
+    for unit in state["units"].values():
+        days: list[int | None] = []
+        for spell in unit.strikes:
+            days += [spell.start.toordinal(), None if spell.end is None else spell.end.toordinal()]
+        unit.strikes = days

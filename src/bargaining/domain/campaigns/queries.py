@@ -1,5 +1,6 @@
 """Read-only questions about a campaign as it stood on a date: its ladder, rung, status and
-units then, each unit's latest count and strike vote, and whether it may climb.
+units then, each unit's strike votes, and whether it may climb (on or after its last
+decision: the participation history before then is the read model's).
 
 Pure functions of a campaign's recorded timeline (:class:`CampaignRecord`, which a
 :class:`~bargaining.domain.campaigns.campaign.Campaign` is): they change nothing, so the
@@ -11,7 +12,7 @@ its siblings) do.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Protocol
@@ -19,8 +20,9 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind, same
-from bargaining.domain.campaigns.participation import Turnout, UnitResult, meets, same_group
+from bargaining.domain.campaigns import standing
+from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind
+from bargaining.domain.campaigns.participation import meets
 from bargaining.domain.campaigns.timeline import (
     Action,
     CampaignStatus,
@@ -33,6 +35,7 @@ from bargaining.domain.campaigns.timeline import (
     label_of,
     last_on,
 )
+from bargaining.domain.shared.errors import InvalidInput
 
 
 class CampaignRecord(Protocol):
@@ -74,6 +77,10 @@ class CampaignRecord(Protocol):
 
     @property
     def mandates(self) -> Sequence[Mandate]: ...
+
+    @property
+    def results(self) -> MutableMapping[str, list[int]]:
+        """Each unit's results per rung that a climb can still ask for (``standing``)."""
 
 
 @attrs.frozen
@@ -156,63 +163,6 @@ def labels(campaign: CampaignRecord, unit_ids: Iterable[UUID]) -> str:
     return "; ".join(label(campaign, u) for u in unit_ids)
 
 
-# ------------------------------------------------------------------ counts
-
-
-def latest_action(
-    campaign: CampaignRecord, unit_id: UUID, on: date, rung: str | None = None
-) -> tuple[Action, UnitResult] | None:
-    """The most recent held action (on or before ``on``, on ``rung`` if given) in which
-    the unit was counted, with the unit's result."""
-    best: tuple[Action, UnitResult] | None = None
-    latest: date | None = None
-    for action in _held(campaign, on, rung):
-        assert action.test is not None
-        result = action.test.result_for(unit_id)
-        if result is not None and (latest is None or action.test.held_on >= latest):
-            best, latest = (action, result), action.test.held_on
-    return best
-
-
-def _held(campaign: CampaignRecord, on: date, rung: str | None) -> list[Action]:
-    """Actions held on or before a date (on one rung if given), in recorded order."""
-    return [a for a in campaign.actions if a.test is not None and a.test.held_on <= on
-            and (rung is None or same(a.rung, rung))]
-
-
-def latest_group_count(
-    campaign: CampaignRecord, unit_id: UUID, group: str | None, on: date,
-    rung: str | None = None,
-) -> tuple[Action, Turnout] | None:
-    """The most recent count of one work group (``None``: the unit counted as a whole)."""
-    best: tuple[Action, Turnout] | None = None
-    latest: date | None = None
-    for action in _held(campaign, on, rung):
-        assert action.test is not None
-        for turnout in action.turnouts:
-            if (turnout.unit_id == unit_id and same_group(turnout.work_group, group)
-                    and (latest is None or action.test.held_on >= latest)):
-                best, latest = (action, turnout), action.test.held_on
-    return best
-
-
-def work_groups(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[str | None]:
-    """The work groups counted for a unit up to a date, in the order first counted. A unit
-    last counted as a whole has the one group ``None`` (the whole unit)."""
-    latest = latest_action(campaign, unit_id, on)
-    if latest is None:
-        return []
-    if any(t.unit_id == unit_id and t.work_group is None for t in latest[0].turnouts):
-        return [None]
-    groups: list[str | None] = []
-    for action in _held(campaign, on, None):
-        for turnout in action.turnouts:
-            if turnout.unit_id == unit_id and turnout.work_group is not None and not any(
-                    same_group(turnout.work_group, g) for g in groups):
-                groups.append(turnout.work_group)
-    return groups
-
-
 # ------------------------------------------------------------- strike votes
 
 
@@ -261,20 +211,33 @@ def passed_rung(campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung) -
     if rung.kind is RungKind.STRIKE_VOTE:
         votes = strike_votes(campaign, unit_id, on)
         return bool(votes) and qualifies(campaign, votes[-1], ladder_on(campaign, on))
-    latest = latest_action(campaign, unit_id, on, rung.name)
-    return latest is not None and meets(latest[1].participants, latest[1].eligible,
-                                        rung.threshold)
+    latest = standing.latest_result(campaign.results, unit_id.hex, rung.name, on)
+    return latest is not None and meets(latest[2], latest[1], rung.threshold)
 
 
-def climb_check(campaign: CampaignRecord, on: date) -> ClimbCheck:
+#: Whether a unit's latest count on a rung, up to a date, met the rung's threshold.
+Passed = Callable[[UUID, date, Rung], bool]
+
+
+def climb_check(campaign: CampaignRecord, on: date, passed: Passed | None = None) -> ClimbCheck:
     """Whether the campaign, as it stood on a date, may climb to the next rung: enough of
     its units (all, or the share it set) have passed the current rung's test, and, before
-    the strike rung, some unit holds a valid strike mandate."""
+    the strike rung, some unit holds a valid strike mandate. The campaign knows its units'
+    counts from its last decision on; for an earlier day, ``passed`` answers from the
+    participation history (a strike vote rung is always answered from the mandates)."""
     ladder = ladder_on(campaign, on)
     index, rung = rung_on(campaign, on)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
     units = units_on(campaign, on)
-    ready = tuple(u.unit_id for u in units if passed_rung(campaign, u.unit_id, on, rung))
+    if passed is None or rung.kind is RungKind.STRIKE_VOTE:
+        if on < campaign.last_dated and rung.kind is not RungKind.STRIKE_VOTE:
+            raise InvalidInput(
+                f"the campaign '{campaign.name}' keeps its units' counts from its last "
+                f"decision ({campaign.last_dated}) on: ask the application's readiness for "
+                f"{on}")
+        ready = tuple(u.unit_id for u in units if passed_rung(campaign, u.unit_id, on, rung))
+    else:
+        ready = tuple(u.unit_id for u in units if passed(u.unit_id, on, rung))
     held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
     share = climb_share_on(campaign, on)
     needed = math.ceil(share * len(units) / 100)

@@ -16,6 +16,7 @@ from uuid import UUID
 
 import attrs
 
+from bargaining.domain.campaigns import standing
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.participation import (
     PlannedUnit,
@@ -180,12 +181,14 @@ class StrikeSpell(Spell):
 
 @attrs.define
 class CampaignUnit:
-    """A unit's part in a campaign: when it took part, and its strikes (by start date)."""
+    """A unit's part in a campaign: when it took part, and the days of its strikes (each
+    spell's first day out and day back, by start: see :mod:`~bargaining.domain.campaigns.
+    standing`; a spell's flags and hours are in the campaign's job actions)."""
 
     unit_id: UUID
     label: str
     memberships: list[Spell] = attrs.field(factory=list)
-    strikes: list[StrikeSpell] = attrs.field(factory=list)
+    strikes: list[int | None] = attrs.field(factory=list)
 
     @property
     def active(self) -> bool:
@@ -193,18 +196,33 @@ class CampaignUnit:
 
     @property
     def on_strike(self) -> bool:
-        return bool(self.strikes) and self.strikes[-1].end is None
+        return bool(self.strikes) and self.strikes[-1] is None
+
+    @property
+    def spells(self) -> list[Spell]:
+        """The unit's strike spells, by the day each began (a part-day walkout is back the
+        next day)."""
+        return [Spell(start, end) for start, end in standing.spells(self.strikes)]
+
+    @property
+    def last_walkout(self) -> date:
+        """The day the unit's latest strike spell began (it has one)."""
+        start = self.strikes[-2]
+        assert start is not None
+        return date.fromordinal(start)
 
     def active_on(self, on: date) -> bool:
         return any(s.covers(on) for s in self.memberships)
 
     def on_strike_on(self, on: date) -> bool:
-        return any(s.covers(on) for s in self.strikes)
+        return standing.out_on(self.strikes, on)
 
 
 @attrs.define
 class Action:
-    """A planned action; once held, its counts and structure test."""
+    """A planned action, with the units taking part; once held, the day it was held. Its counts
+    and structure test are the participation history, kept outside the campaign: ``turnouts``
+    and ``test`` stay empty (campaign snapshots of the first shape held them, and still read)."""
 
     number: int
     name: str
@@ -215,10 +233,11 @@ class Action:
     turnouts: tuple[Turnout, ...] = ()
     test: StructureTest | None = None
     cancelled: bool = False
+    held_on: date | None = None
 
     @property
     def held(self) -> bool:
-        return self.test is not None
+        return self.held_on is not None or self.test is not None
 
     def planned_unit(self, unit_id: UUID) -> PlannedUnit | None:
         return next((p for p in self.units if p.unit_id == unit_id), None)
