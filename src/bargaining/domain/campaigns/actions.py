@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
+
+import attrs
 
 from bargaining.domain.campaigns import queries
-from bargaining.domain.campaigns.inputs import require_text
+from bargaining.domain.campaigns.inputs import checked_group, require_text
 from bargaining.domain.campaigns.ladder import RungKind
 from bargaining.domain.campaigns.membership import check_taking_part, require_unit
 from bargaining.domain.campaigns.participation import (
@@ -64,10 +67,23 @@ def check_plan(
         if not isinstance(item, PlannedUnit):
             raise InvalidInput(f"each unit taking part is a PlannedUnit, not {item!r}")
         check_taking_part(campaign, require_unit(campaign, item.unit_id))
+    planned = [_checked_plan(p) for p in planned]
     ids = [p.unit_id for p in planned]
     if len(set(ids)) != len(ids):
         raise InvalidInput("a unit is named twice among those taking part")
     return title, chosen.name, day, planned
+
+
+def _checked_plan(unit: PlannedUnit) -> PlannedUnit:
+    groups = tuple(checked_group(g) or g for g in unit.work_groups)
+    return unit if groups == unit.work_groups else attrs.evolve(unit, work_groups=groups)
+
+
+def _checked_count(count: Turnout | object) -> Turnout | object:
+    if not isinstance(count, Turnout):
+        return count  # refused, in words, by the action's check
+    group = checked_group(count.work_group)
+    return count if group == count.work_group else attrs.evolve(count, work_group=group)
 
 
 def check_cancel(campaign: CampaignRecord, number: object) -> None:
@@ -107,7 +123,8 @@ def check_holding(
             f"on {day} the campaign '{campaign.name}' stood on '{standing.name}'; an action on "
             f"'{action.rung}' is a higher rung: escalate before holding it"
         )
-    counts = action.check_counts(turnouts, day, campaign.units)
+    given = turnouts if isinstance(turnouts, Turnout) else [_checked_count(t) for t in turnouts]
+    counts = action.check_counts(cast(Sequence[Turnout], given), day, campaign.units)
     threshold = ladder.rungs[position].threshold
     test = structure_test(action.number, action.name, action.rung, threshold, day, action.units,
                           counts)

@@ -23,7 +23,12 @@ import attrs
 from bargaining.domain.campaigns import queries
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.queries import CampaignRecord, ClimbCheck
-from bargaining.domain.campaigns.rules import check_in_order, check_open, require_climb_share
+from bargaining.domain.campaigns.rules import (
+    check_in_order,
+    check_open,
+    checked_ladder,
+    require_climb_share,
+)
 from bargaining.domain.campaigns.timeline import CampaignStatus, Override
 from bargaining.domain.shared.actor import clean_reason
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
@@ -138,6 +143,7 @@ def check_ladder_change(
     check_open(campaign)
     if not isinstance(ladder, Ladder):
         raise InvalidInput("a campaign's ladder must be a Ladder")
+    ladder = checked_ladder(ladder)
     day = check_in_order(campaign, on, "date of the ladder change")
     if ladder == campaign.ladder:
         raise RuleViolation(f"that is already the ladder of '{campaign.name}'")
