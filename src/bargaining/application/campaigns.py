@@ -20,6 +20,7 @@ from bargaining.application.ports import (
 from bargaining.application.time_travel import load_as_of, load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.counts import RecordedSpell, count_on
 from bargaining.domain.campaigns.job_actions import (
     JobAction,
     agreement_flags,
@@ -34,6 +35,7 @@ from bargaining.domain.campaigns.readiness import (
     SeriesPoint,
     participation_series,
     readiness,
+    record_end,
 )
 from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
@@ -206,7 +208,11 @@ class Campaigns:
         """Climb one rung (see :meth:`Campaign.escalate`: without a passed test, only with a
         ``mandate`` and a ``reason``)."""
         campaign = self.get(campaign_id)
-        campaign.escalate(on=on, actor=actor, reason=reason, mandate=mandate)
+
+        def counts(unit_id: UUID, rung: str, day: date) -> tuple[int, int] | None:
+            return count_on(self._history.of(campaign_id), unit_id, rung, day)
+
+        campaign.escalate(on=on, actor=actor, reason=reason, mandate=mandate, counts=counts)
         self._records.save(campaign)
 
     def de_escalate(
@@ -305,19 +311,23 @@ class Campaigns:
         repeal does not change."""
         campaign = (self.get(campaign_id) if at is None else
                     load_as_of(self._records, campaign_id, Campaign, "campaign", at))
-        until = (at or datetime.now(UTC)).astimezone(UTC).date()
         spells = self._history.of(
             campaign_id, version=None if at is None else campaign.version).spells()
+        return self._job_actions(campaign, spells, at)
+
+    def _job_actions(
+        self, campaign: Campaign, spells: Sequence[RecordedSpell], at: datetime | None
+    ) -> list[JobAction]:
+        until = (at or datetime.now(UTC)).astimezone(UTC).date()
         # What each striking unit needs is read once, for all its strike days.
         agreements: dict[UUID, Sequence[CollectiveAgreement] | None] = {}
         by_day: dict[UUID, dict[date, list[Flag]]] = {}
-        for unit in campaign.units.values():
-            days = sorted({d for s in unit.spells for d in spell_days(s.start, s.end, until)})
-            if days:
-                agreements[unit.unit_id] = self._agreements(unit.unit_id, at)
-                if agreements[unit.unit_id] is not None:
-                    by_day[unit.unit_id] = self._conditions.strike_flags_by_day(
-                        unit.unit_id, days, at=at)
+        for uid in dict.fromkeys(s.unit_id for s in spells):
+            days = sorted({d for s in spells if s.unit_id == uid
+                           for d in spell_days(s.start, s.end, until)})
+            agreements[uid] = self._agreements(uid, at)
+            if agreements[uid] is not None:
+                by_day[uid] = self._conditions.strike_flags_by_day(uid, days, at=at)
 
         def outside(unit_id: UUID, on: date) -> list[Flag]:
             known = agreements.get(unit_id)
@@ -344,8 +354,10 @@ class Campaigns:
         with the units on strike that day and their flags as known now, and the facts of the
         campaign's dispute recorded outside it by that day (laws' acts, interventions)."""
         campaign = self.get(campaign_id)
-        report = readiness(campaign, self._history.of(campaign_id), on,
-                           self.job_actions(campaign_id))
+        history = self._history.of(campaign_id)
+        day = record_end(campaign, history) if on is None else require_date(on, "report's date")
+        out = [s for s in history.spells() if s.start <= day and (s.end is None or day < s.end)]
+        report = readiness(campaign, history, day, self._job_actions(campaign, out, None))
         if self._disputes is None:
             return report
         notes = tuple(n for n in self._disputes.for_campaign(campaign_id) if n.on <= report.on)

@@ -101,14 +101,8 @@ class Campaign(Aggregate):
         self.actions: list[Action] = []
         self.mandates: list[Mandate] = []
         self.last_dated = launched_on
-        #: Each unit's results per rung that a climb can still ask for (see ``standing``).
+        #: Each unit's two latest results per rung, which its climbs ask for (``standing``).
         self.results: dict[str, list[int]] = {}
-
-    def _dated(self, on: date) -> None:
-        """A decision dated ``on`` was recorded: the record's order moves on to that day."""
-        if on > self.last_dated:
-            self.last_dated = on
-            standing.settle(self.results, on)
 
     # ------------------------------------------------------------- reading
 
@@ -185,7 +179,7 @@ class Campaign(Aggregate):
         found = self.units.setdefault(unit_id, CampaignUnit(unit_id, label))
         found.label = label
         found.memberships.append(Spell(on))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     def remove_unit(
         self, unit_id: UUID, *, on: date, actor: Actor, reason: str | None = None
@@ -200,7 +194,7 @@ class Campaign(Aggregate):
     @event("UnitLeft")
     def _unit_left(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
         self.units[unit_id].memberships[-1].end = on
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     # ------------------------------------------------------------- ladder
 
@@ -217,7 +211,7 @@ class Campaign(Aggregate):
     def _ladder_changed(self, ladder: Ladder, on: date, actor: Actor, reason: str | None) -> None:
         self.ladder = ladder
         self.ladders.append(LadderChange(on, ladder, actor, reason))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     def change_climb_share(
         self, share: Fraction | int, *, on: date, actor: Actor, reason: str | None = None
@@ -235,7 +229,7 @@ class Campaign(Aggregate):
     ) -> None:
         self.climb_share = share * 100
         self.climb_shares.append((on, self.climb_share))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     # ------------------------------------------------------------- actions
 
@@ -291,18 +285,20 @@ class Campaign(Aggregate):
         action.units = ()
         for result in test.units:
             standing.add_result(self.results, result.unit_id.hex, test.rung, test.held_on,
-                                number, result.eligible, result.participants, self.last_dated)
+                                number, result.eligible, result.participants)
 
     # ------------------------------------------------------------- climbing
 
     def escalate(
-        self, *, on: date, actor: Actor, reason: str | None = None, mandate: Vote | None = None
+        self, *, on: date, actor: Actor, reason: str | None = None, mandate: Vote | None = None,
+        counts: queries.CountOn | None = None,
     ) -> None:
         """Climb one rung: earned by the current rung's test, or else an override (a
         ``mandate`` that carried, a ``reason``, who decided). The strike rung needs a valid
-        strike mandate, override or not."""
+        strike mandate, override or not. ``counts`` is the campaign's participation history,
+        asked only for a unit with results dated after the climb (the application gives it)."""
         actor = require_actor(actor)
-        climb = climbing.check_climb(self, on, reason, mandate)
+        climb = climbing.check_climb(self, on, reason, mandate, counts)
         self._escalated(rung=climb.rung, on=climb.on, override=climb.override,
                         held_back=list(climb.held_back), actor=actor, reason=climb.reason)
 
@@ -312,7 +308,7 @@ class Campaign(Aggregate):
         actor: Actor, reason: str | None,
     ) -> None:
         self.moves.append(Move(on, rung, "escalated", actor, reason, override, tuple(held_back)))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     def de_escalate(
         self, *, on: date, actor: Actor, to: str | None = None, reason: str | None = None
@@ -330,7 +326,7 @@ class Campaign(Aggregate):
     @event("DeEscalated")
     def _de_escalated(self, rung: str, on: date, actor: Actor, reason: str | None) -> None:
         self.moves.append(Move(on, rung, "de-escalated", actor, reason))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     def pause(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         actor = require_actor(actor)
@@ -340,7 +336,7 @@ class Campaign(Aggregate):
     @event("Paused")
     def _paused(self, on: date, actor: Actor, reason: str | None) -> None:
         self.statuses.append(StatusChange(on, CampaignStatus.PAUSED, actor, reason))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     def resume(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         actor = require_actor(actor)
@@ -350,7 +346,7 @@ class Campaign(Aggregate):
     @event("Resumed")
     def _resumed(self, on: date, actor: Actor, reason: str | None) -> None:
         self.statuses.append(StatusChange(on, CampaignStatus.ACTIVE, actor, reason))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     def conclude(
         self, outcome: Outcome, *, on: date, actor: Actor, reason: str | None = None
@@ -367,7 +363,7 @@ class Campaign(Aggregate):
     @event("Concluded")
     def _concluded(self, outcome: Outcome, on: date, actor: Actor, reason: str | None) -> None:
         self.statuses.append(StatusChange(on, CampaignStatus.CONCLUDED, actor, reason, outcome))
-        self._dated(on)
+        self.last_dated = max(self.last_dated, on)
 
     # ------------------------------------------------------------- mandates
 
@@ -435,15 +431,13 @@ class Campaign(Aggregate):
 
 def upcast_snapshot(state: dict[str, Any]) -> None:
     """A campaign snapshot of class version 1 as version 2 (see :meth:`Campaign.upcast_v1_v2`)."""
-    settled: date = state["last_dated"]
     results: dict[str, list[int]] = {}
     for action in state["actions"]:
         test = action.test
         if test is not None:
             for result in test.units:
                 standing.add_result(results, result.unit_id.hex, test.rung, test.held_on,
-                                    action.number, result.eligible, result.participants,
-                                    settled)
+                                    action.number, result.eligible, result.participants)
             action.held_on, action.units, action.turnouts, action.test = (
                 test.held_on, (), (), None)
     state["results"] = results

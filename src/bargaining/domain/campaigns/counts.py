@@ -108,6 +108,17 @@ class ParticipationHistory(Protocol):
         """Every strike spell, by unit and the day it began."""
 
 
+def count_on(
+    history: ParticipationHistory, unit_id: UUID, rung: str, on: date
+) -> tuple[int, int] | None:
+    """A unit's latest count on a rung held on or before ``on``, as (eligible,
+    participants): what a climb asks the history when the campaign cannot answer."""
+    rows = [r for r in history.unit_counted(unit_id) if r.held_on <= on]
+    found = standings(rows, rung).get(unit_id)
+    latest = None if found is None else found.on_rung
+    return None if latest is None else (latest.eligible, latest.participants)
+
+
 def standings(rows: Iterable[Counted], rung: str) -> dict[UUID, UnitCounts]:
     """Each counted unit's counts as readiness shows them, from every count up to the day
     asked for, in (held on, action) order: the latest on ``rung`` (else on any), and the work

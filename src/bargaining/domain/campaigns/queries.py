@@ -1,6 +1,6 @@
 """Read-only questions about a campaign as it stood on a date: its ladder, rung, status and
-units then, each unit's strike votes, and whether it may climb (on or after its last
-decision: the participation history before then is the read model's).
+units then, each unit's strike votes, and whether it may climb (from each unit's latest
+results; every count is the participation history's, a read model).
 
 Pure functions of a campaign's recorded timeline (:class:`CampaignRecord`, which a
 :class:`~bargaining.domain.campaigns.campaign.Campaign` is): they change nothing, so the
@@ -204,40 +204,44 @@ def strike_vote_met(campaign: CampaignRecord, on: date, ladder: Ladder | None = 
 # ------------------------------------------------------------------ climbing
 
 
-def passed_rung(campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung) -> bool:
+#: A unit's latest count on a rung dated on or before a day, as (eligible, participants), or
+#: ``None``: what the participation history answers when the campaign cannot.
+CountOn = Callable[[UUID, str, date], tuple[int, int] | None]
+
+
+def passed_rung(
+    campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung,
+    counts: CountOn | None = None,
+) -> bool:
     """Whether a unit's latest test of a rung, up to a date, reached its threshold (for the
     strike vote rung: whether its latest strike vote is a valid mandate that met the
-    organizing benchmark)."""
+    organizing benchmark). The campaign keeps each unit's two latest results per rung; for a
+    day before both, when it had more, ``counts`` (the participation history) answers."""
     if rung.kind is RungKind.STRIKE_VOTE:
         votes = strike_votes(campaign, unit_id, on)
         return bool(votes) and qualifies(campaign, votes[-1], ladder_on(campaign, on))
-    latest = standing.latest_result(campaign.results, unit_id.hex, rung.name, on)
-    return latest is not None and meets(latest[2], latest[1], rung.threshold)
+    found = standing.result_on(campaign.results, unit_id.hex, rung.name, on)
+    if isinstance(found, str):
+        if counts is None:
+            raise InvalidInput(
+                f"whether {label(campaign, unit_id)} had passed '{rung.name}' by {on} is in "
+                "the campaign's participation history, which the application reads")
+        found = counts(unit_id, rung.name, on)
+    return found is not None and meets(found[1], found[0], rung.threshold)
 
 
-#: Whether a unit's latest count on a rung, up to a date, met the rung's threshold.
-Passed = Callable[[UUID, date, Rung], bool]
-
-
-def climb_check(campaign: CampaignRecord, on: date, passed: Passed | None = None) -> ClimbCheck:
+def climb_check(campaign: CampaignRecord, on: date, counts: CountOn | None = None) -> ClimbCheck:
     """Whether the campaign, as it stood on a date, may climb to the next rung: enough of
     its units (all, or the share it set) have passed the current rung's test, and, before
-    the strike rung, some unit holds a valid strike mandate. The campaign knows its units'
-    counts from its last decision on; for an earlier day, ``passed`` answers from the
-    participation history (a strike vote rung is always answered from the mandates)."""
+    the strike rung, some unit holds a valid strike mandate. ``counts`` answers for a unit
+    whose result on that day only the participation history knows (see
+    :func:`passed_rung`)."""
     ladder = ladder_on(campaign, on)
     index, rung = rung_on(campaign, on)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
     units = units_on(campaign, on)
-    if passed is None or rung.kind is RungKind.STRIKE_VOTE:
-        if on < campaign.last_dated and rung.kind is not RungKind.STRIKE_VOTE:
-            raise InvalidInput(
-                f"the campaign '{campaign.name}' keeps its units' counts from its last "
-                f"decision ({campaign.last_dated}) on: ask the application's readiness for "
-                f"{on}")
-        ready = tuple(u.unit_id for u in units if passed_rung(campaign, u.unit_id, on, rung))
-    else:
-        ready = tuple(u.unit_id for u in units if passed(u.unit_id, on, rung))
+    ready = tuple(u.unit_id for u in units
+                  if passed_rung(campaign, u.unit_id, on, rung, counts))
     held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
     share = climb_share_on(campaign, on)
     needed = math.ceil(share * len(units) / 100)

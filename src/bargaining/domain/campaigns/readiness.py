@@ -266,12 +266,12 @@ def readiness(
     counted = {} if rung.kind is RungKind.STRIKE_VOTE else standings(
         history.counted(day), rung.name)
 
-    def passed(unit_id: UUID, _: date, of: Rung) -> bool:
+    def on_rung(unit_id: UUID, _: str, __: date) -> tuple[int, int] | None:
         found = counted.get(unit_id)
         count = None if found is None else found.on_rung
-        return count is not None and meets(count.participants, count.eligible, of.threshold)
+        return None if count is None else (count.eligible, count.participants)
 
-    check = climb_check(campaign, day, passed)
+    check = climb_check(campaign, day, on_rung)
     lines = []
     for unit in campaign.units_on(day):
         uid = unit.unit_id

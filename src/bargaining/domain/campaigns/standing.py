@@ -1,30 +1,38 @@
-"""What a campaign's rules need of its facts, kept small: each unit's results per rung as far
-as a climb can still ask for them, and each unit's strike spells as days.
+"""What a campaign's rules need of its facts, kept small: each unit's two latest results per
+rung, and each unit's strike spells as days.
 
-A campaign climbs on its units' latest results on its current rung. A climb is a decision,
-dated on or after the campaign's last decision (``last_dated``), so of the results a unit has
-on a rung dated on or before that day only the latest can ever be asked for again; results
-dated later are all kept (a climb dated between them asks for the one before it). Every
-result a unit ever had, with its work groups, is the participation history, kept outside the
-campaign (``bargaining.readmodels.participation``).
+A campaign climbs on its units' latest results on its current rung, dated on or before the
+climb. A climb is nearly always dated after the results it rests on, so of a unit's results on
+a rung the latest answers it; a climb dated before the latest (a result back-dated or dated
+ahead) is answered by the one before it. The campaign keeps those two, and whether it had more
+(:data:`UNKNOWN`: then only the participation history, which keeps every count, can answer a
+climb dated before both; the application passes it). Every count a unit ever had, with its work
+groups, is the participation history, kept outside the campaign
+(``bargaining.readmodels.participation``). What is kept does not depend on the order results
+were recorded in, so a campaign replayed and one upcast from an older snapshot keep the same.
 
 A walkout may be back-filled to any day, so every spell of a unit is kept, as the ordinals of
 its first day out and its day back (``None`` while still out): two numbers a spell. Its flags,
-hours and whether it was part of a day are the history's too.
+hours and whether it was part of a day are the history's.
 
-Both are plain lists of numbers so that the campaign's snapshot stays a few bytes per unit
-and per spell, whatever its number of counts.
+Both are plain lists of numbers so that the campaign's snapshot stays a few bytes per unit,
+per rung and per spell, whatever its number of counts.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from datetime import date
+from typing import Final
 
-#: Results of one unit on one rung: ``[held_on ordinal, action, eligible, participants, ...]``
-#: in (held_on, action) order.
+#: A unit's results on one rung: ``[more, held on, action, eligible, participants]`` for the
+#: latest (by day held, then action number), then the same four for the one before it, if
+#: any; ``more`` is 1 when the unit had results before those two.
 Results = list[int]
+
+#: A climb's day comes before a unit's two latest results and it had more: the history knows.
+UNKNOWN: Final = "unknown"
 
 
 def result_key(unit_hex: str, rung: str) -> str:
@@ -34,53 +42,34 @@ def result_key(unit_hex: str, rung: str) -> str:
 
 def add_result(
     results: MutableMapping[str, Results], unit_hex: str, rung: str, held_on: date,
-    action: int, eligible: int, participants: int, settled: date,
+    action: int, eligible: int, participants: int,
 ) -> None:
-    """Keep a unit's result on a rung, in order, and forget those a climb on or after
-    ``settled`` (the campaign's last decision) can no longer ask for."""
+    """Keep a unit's result on a rung if it is one of its two latest."""
     key = result_key(unit_hex, rung)
-    row = results.setdefault(key, [])
-    entry = (held_on.toordinal(), action)
-    at = len(row)
-    while at and (row[at - 4], row[at - 3]) > entry:
-        at -= 4
-    row[at:at] = [entry[0], action, eligible, participants]
-    _settle(row, settled.toordinal())
+    row = results.get(key)
+    entry = [held_on.toordinal(), action, eligible, participants]
+    if row is None:
+        results[key] = [0, *entry]
+        return
+    entries = sorted([row[1:5], *([row[5:9]] if len(row) > 5 else []), entry], reverse=True)
+    more = row[0] or int(len(entries) > 2)
+    results[key] = [more, *entries[0], *entries[1]]
 
 
-def settle(results: MutableMapping[str, Results], settled: date) -> None:
-    """The campaign's last decision moved to ``settled``: forget the results no climb can
-    ask for any more."""
-    day = settled.toordinal()
-    for row in results.values():
-        if len(row) > 4:
-            _settle(row, day)
-
-
-def _settle(row: Results, day: int) -> None:
-    # The latest entry dated on or before ``day`` and every entry after it are kept.
-    keep = 0
-    for at in range(0, len(row), 4):
-        if row[at] <= day:
-            keep = at
-    if keep:
-        del row[:keep]
-
-
-def latest_result(
-    results: MutableMapping[str, Results], unit_hex: str, rung: str, on: date
-) -> tuple[int, int, int] | None:
-    """A unit's latest result on a rung dated on or before ``on``, as (action, eligible,
-    participants); ``on`` must be on or after the campaign's last decision."""
+def result_on(
+    results: Mapping[str, Results], unit_hex: str, rung: str, on: date
+) -> tuple[int, int] | str | None:
+    """A unit's latest result on a rung dated on or before ``on``, as (eligible,
+    participants); ``None`` when it has none; :data:`UNKNOWN` when only the history knows."""
     row = results.get(result_key(unit_hex, rung))
-    if not row:
+    if row is None:
         return None
     day = on.toordinal()
-    found = None
-    for at in range(0, len(row), 4):
-        if row[at] <= day:
-            found = (row[at + 1], row[at + 2], row[at + 3])
-    return found
+    if row[1] <= day:
+        return row[3], row[4]
+    if len(row) > 5 and row[5] <= day:
+        return row[7], row[8]
+    return UNKNOWN if row[0] else None
 
 
 # ------------------------------------------------------------------ strike spells
