@@ -693,11 +693,13 @@ def test_a_campaign_reloads_equal_and_past_versions_stay_readable(
     app.campaigns.enter_strike(campaign, plants[0], on=on, actor=CHAIR)
     app.campaigns.record_mandate(campaign, CARRIED, kind=MandateKind.AUTHORIZATION, scope="picket",
                                  actor=CHAIR)
+    number = app.campaigns.plan_action(campaign, name="Picket", rung="strike", on=on,
+                                       actor=CHAIR)  # an open plan, held in the campaign
     live = app.campaigns.get(campaign)
     reopened = app if store_kind == "memory" else open_app()  # memory: replay the same log
     stored = reopened.campaigns.get(campaign)
     assert stored.__dict__ == live.__dict__
-    assert isinstance(stored.actions[0].units, tuple)
+    assert isinstance(stored.plans[number].units, tuple)
     assert isinstance(stored.ladder.rungs, tuple)
     first = app.campaigns.get(campaign, version=1)
     assert first.units == {} and first.rung.name == "organizing meeting"

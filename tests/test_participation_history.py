@@ -17,7 +17,7 @@ from uuid import UUID
 
 import pytest
 
-from bargaining import Actor, BargainingApp, PlannedUnit, Turnout
+from bargaining import Actor, BargainingApp, InvalidInput, PlannedUnit, Turnout
 
 CHAIR = Actor("c-1", "committee")
 LAUNCH = date(2026, 1, 5)
@@ -213,3 +213,24 @@ def test_processes_sharing_one_store_keep_the_history_complete(
         worker.join(timeout=180)
     assert [worker.exitcode for worker in workers] == [0] * WRITERS
     _assert_complete(app)
+
+
+def test_a_climb_dated_before_later_results_is_earned_by_the_result_before_it(
+    app: BargainingApp,
+) -> None:
+    """The campaign keeps each unit's two latest results per rung; a climb dated before both
+    (when there were more) asks the history, and is decided as on every count."""
+    campaign, units = campaign_of(app, n=1)
+    for day, took in ((1, 20), (10, 0), (11, 0)):  # passed, then two failed, dated later
+        number = app.campaigns.plan_action(campaign, name=f"A{day}", rung="organizing meeting",
+                                           on=LAUNCH + timedelta(days=day), actor=CHAIR)
+        app.campaigns.hold_action(campaign, number, [Turnout(units[0], 40, took)], actor=CHAIR)
+    found = app.campaigns.get(campaign)
+    with pytest.raises(InvalidInput, match="is in the campaign's participation history"):
+        found.escalate(on=LAUNCH + timedelta(days=5), actor=CHAIR)  # alone, it cannot tell
+    assert app.campaigns.readiness(campaign, on=LAUNCH + timedelta(days=5)).can_climb
+    app.campaigns.escalate(campaign, on=LAUNCH + timedelta(days=5), actor=CHAIR)
+    moved = app.campaigns.get(campaign)
+    assert moved.moves[-1].override is None and moved.rung.name == "union cards / sign-up"
+    assert not app.campaigns.readiness(campaign, on=LAUNCH + timedelta(days=12)).units[
+        0].passed_current

@@ -243,11 +243,24 @@ class EventStore(Application[UUID]):
         logged, since the change it follows is recorded (a snapshot a host asks for with
         ``take_snapshot`` still raises)."""
         try:
-            super()._take_snapshots(processing_event)
+            self._take_last_snapshots(processing_event)
         except PersistenceError as error:
             # The database's text can quote a row: only the error's kind is logged.
             _log.warning("a change was recorded but its snapshot was not (%s): loading the "
                          "unit replays its events until the next one", type(error).__name__)
+
+    def _take_last_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
+        """One snapshot per record a save reaches an interval of: at the last multiple of
+        its interval (a save of many events, a campaign launched for thousands of units,
+        would otherwise take one at each multiple, each a load of the record)."""
+        last: dict[UUID, int] = {}
+        for event in processing_event.events:
+            aggregate = processing_event.aggregates.get(event.originator_id)
+            interval = self.snapshotting_intervals.get(type(aggregate))
+            if interval and event.originator_version % interval == 0:
+                last[event.originator_id] = event.originator_version
+        for record, version in last.items():
+            self.take_snapshot(record, version=version)
 
     def construct_snapshot_store(self) -> EventsourcingStore[UUID]:
         """Snapshots keep every kind of value a record's state holds, and are sealed to their

@@ -28,20 +28,26 @@ from bargaining.domain.campaigns.participation import (
 )
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.rules import check_not_paused, check_open, check_since_launch
-from bargaining.domain.campaigns.timeline import Action
+from bargaining.domain.campaigns.timeline import Action, ClosedAction
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 
 
-def require_action(campaign: CampaignRecord, number: object) -> Action:
-    """An action of the campaign, named by its number (the first is 1)."""
+def require_action(campaign: CampaignRecord, number: object) -> Action | ClosedAction:
+    """An action of the campaign, named by its number (the first is 1): its plan while it is
+    open, its name and how it closed once held or cancelled."""
     if isinstance(number, bool) or not isinstance(number, int):
         raise InvalidInput(f"an action is named by its number, not {number!r}")
-    if not 1 <= number <= len(campaign.actions):
+    count = len(campaign.action_names)
+    if not 1 <= number <= count:
         raise InvalidInput(
             f"'{campaign.name}' has no action {number}"
-            + (f" (it has 1 to {len(campaign.actions)})" if campaign.actions else "")
+            + (f" (it has 1 to {count})" if count else "")
         )
-    return campaign.actions[number - 1]
+    plan = campaign.plans.get(number)
+    if plan is not None:
+        return plan
+    return ClosedAction(number, campaign.action_names[number - 1],
+                        number in campaign.cancelled_actions)
 
 
 def check_plan(
@@ -109,6 +115,7 @@ def check_holding(
         raise RuleViolation(f"action {action.number} ({action.name}) was already held")
     if action.cancelled:
         raise RuleViolation(f"action {action.number} ({action.name}) was cancelled")
+    assert isinstance(action, Action)  # open: neither held nor cancelled
     day = check_since_launch(campaign, on if on is not None else action.planned_on,
                              "date the action was held")
     check_not_paused(campaign, day, "hold actions")

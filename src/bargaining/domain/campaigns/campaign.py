@@ -98,7 +98,10 @@ class Campaign(Aggregate):
         self.statuses: list[StatusChange] = [
             StatusChange(launched_on, CampaignStatus.ACTIVE, actor, reason)]
         self.units: dict[UUID, CampaignUnit] = {}
-        self.actions: list[Action] = []
+        #: Every action's name, by number; the plans of those neither held nor cancelled.
+        self.action_names: list[str] = []
+        self.plans: dict[int, Action] = {}
+        self.cancelled_actions: list[int] = []
         self.mandates: list[Mandate] = []
         self.last_dated = launched_on
         #: Each unit's two latest results per rung, which its climbs ask for (``standing``).
@@ -241,16 +244,17 @@ class Campaign(Aggregate):
         Returns the action's number."""
         actor = require_actor(actor)
         title, chosen, day, planned = actions.check_plan(self, name, rung, on, units)
-        self._action_planned(number=len(self.actions) + 1, name=title, rung=chosen, on=day,
-                             units=planned, actor=actor, reason=clean_reason(reason))
-        return len(self.actions)
+        self._action_planned(number=len(self.action_names) + 1, name=title, rung=chosen,
+                             on=day, units=planned, actor=actor, reason=clean_reason(reason))
+        return len(self.action_names)
 
     @event("ActionPlanned")
     def _action_planned(
         self, number: int, name: str, rung: str, on: date, units: list[PlannedUnit],
         actor: Actor, reason: str | None,
     ) -> None:
-        self.actions.append(Action(number, name, rung, on, tuple(units), actor))
+        self.action_names.append(name)
+        self.plans[number] = Action(number, name, rung, on, tuple(units), actor)
 
     def cancel_action(self, number: int, *, actor: Actor, reason: str | None = None) -> None:
         """A planned action will not be held."""
@@ -260,7 +264,8 @@ class Campaign(Aggregate):
 
     @event("ActionCancelled")
     def _action_cancelled(self, number: int, actor: Actor, reason: str | None) -> None:
-        self.actions[number - 1].cancelled = True
+        del self.plans[number]
+        self.cancelled_actions.append(number)
 
     def hold_action(
         self, number: int, turnouts: Sequence[Turnout], *, actor: Actor, on: date | None = None,
@@ -280,9 +285,7 @@ class Campaign(Aggregate):
         self, number: int, turnouts: list[Turnout], test: StructureTest, actor: Actor,
         reason: str | None,
     ) -> None:
-        action = self.actions[number - 1]
-        action.held_on = test.held_on
-        action.units = ()
+        del self.plans[number]
         for result in test.units:
             standing.add_result(self.results, result.unit_id.hex, test.rung, test.held_on,
                                 number, result.eligible, result.participants)
@@ -432,15 +435,17 @@ class Campaign(Aggregate):
 def upcast_snapshot(state: dict[str, Any]) -> None:
     """A campaign snapshot of class version 1 as version 2 (see :meth:`Campaign.upcast_v1_v2`)."""
     results: dict[str, list[int]] = {}
-    for action in state["actions"]:
+    actions: list[Action] = state.pop("actions")
+    for action in actions:
         test = action.test
         if test is not None:
             for result in test.units:
                 standing.add_result(results, result.unit_id.hex, test.rung, test.held_on,
                                     action.number, result.eligible, result.participants)
-            action.held_on, action.units, action.turnouts, action.test = (
-                test.held_on, (), (), None)
     state["results"] = results
+    state["action_names"] = [a.name for a in actions]
+    state["plans"] = {a.number: a for a in actions if not a.held and not a.cancelled}
+    state["cancelled_actions"] = [a.number for a in actions if a.cancelled]
     for unit in state["units"].values():
         days: list[int | None] = []
         for spell in unit.strikes:

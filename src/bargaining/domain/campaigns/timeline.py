@@ -220,9 +220,10 @@ class CampaignUnit:
 
 @attrs.define
 class Action:
-    """A planned action, with the units taking part; once held, the day it was held. Its counts
-    and structure test are the participation history, kept outside the campaign: ``turnouts``
-    and ``test`` stay empty (campaign snapshots of the first shape held them, and still read)."""
+    """A planned action, with the units taking part, while it is neither held nor cancelled.
+    Once held, its counts and structure test are the participation history, kept outside the
+    campaign (:class:`ClosedAction`): ``turnouts`` and ``test`` stay empty here (campaign
+    snapshots of the first shape held them, and still read)."""
 
     number: int
     name: str
@@ -233,11 +234,10 @@ class Action:
     turnouts: tuple[Turnout, ...] = ()
     test: StructureTest | None = None
     cancelled: bool = False
-    held_on: date | None = None
 
     @property
     def held(self) -> bool:
-        return self.held_on is not None or self.test is not None
+        return self.test is not None
 
     def planned_unit(self, unit_id: UUID) -> PlannedUnit | None:
         return next((p for p in self.units if p.unit_id == unit_id), None)
@@ -252,10 +252,13 @@ class Action:
         if isinstance(turnouts, Turnout) or not turnouts:
             raise InvalidInput("a held action needs its counts (a list of Turnout)")
         counts = list(turnouts)
+        plans = {p.unit_id: p for p in self.units}
+        by_unit: dict[UUID, list[Turnout]] = {}
         for count in counts:
             if not isinstance(count, Turnout):
                 raise InvalidInput(f"each count is a Turnout, not {count!r}")
-            planned, who = self.planned_unit(count.unit_id), label_of(units, count.unit_id)
+            by_unit.setdefault(count.unit_id, []).append(count)
+            planned, who = plans.get(count.unit_id), label_of(units, count.unit_id)
             if planned is None:
                 raise RuleViolation(f"{who} was not planned to take part in action "
                                     f"{self.number} ({self.name})")
@@ -268,7 +271,7 @@ class Action:
                 )
         for planned in self.units:
             label = label_of(units, planned.unit_id)
-            mine = [c for c in counts if c.unit_id == planned.unit_id]
+            mine = by_unit.get(planned.unit_id, [])
             if not mine:
                 raise RuleViolation(f"{label} took part in action {self.number} but has no "
                                     "count (count a group that stayed away as 0 participants)")
@@ -286,6 +289,19 @@ class Action:
                                     f"{', '.join(missing)} (count 0 participants if nobody "
                                     "took part)")
         return counts
+
+
+@attrs.frozen
+class ClosedAction:
+    """An action that was held or cancelled, as the campaign keeps it: its number and name."""
+
+    number: int
+    name: str
+    cancelled: bool
+
+    @property
+    def held(self) -> bool:
+        return not self.cancelled
 
 
 def label_of(units: Mapping[UUID, CampaignUnit], unit_id: UUID) -> str:
