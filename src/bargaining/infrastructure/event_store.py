@@ -230,7 +230,9 @@ class EventStore(Application[UUID]):
                 _log.warning("a change was recorded but %s is behind: %s", name, detail)
         return recordings
 
-    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
+    def _record_together(
+        self, processing_event: ProcessingEvent[UUID]
+    ) -> list[Recording[UUID]]:
         """``Application.save``'s first step: aggregates saved together are put back in their
         own places before anything (the repository's cache, snapshots) reads them."""
         together = processing_event.aggregates.pop(_Together.id, None)
@@ -249,18 +251,41 @@ class EventStore(Application[UUID]):
             _log.warning("a change was recorded but its snapshot was not (%s): loading the "
                          "unit replays its events until the next one", type(error).__name__)
 
+    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
+        recordings = self._record_together(processing_event)
+        weights: dict[UUID, int] = {}
+        for recording in recordings:
+            stored = recording.notification
+            record = stored.originator_id
+            record = record if isinstance(record, UUID) else UUID(str(record))
+            weights[record] = weights.get(record, 0) + len(stored.state)
+        # Records a save wrote many bytes of are snapshotted at once (``_take_snapshots``).
+        processing_event.heavy = {  # type: ignore[attr-defined]
+            record for record, weight in weights.items() if weight > HEAVY_SAVE}
+        return recordings
+
     def _take_last_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
-        """One snapshot per record a save reaches an interval of: at the last multiple of
-        its interval (a save of many events, a campaign launched for thousands of units,
-        would otherwise take one at each multiple, each a load of the record)."""
+        """One snapshot per record a save reaches an interval of, at the last multiple of its
+        interval (a save of many events, a campaign launched for thousands of units, would
+        otherwise take one at each multiple, each a load of the record); and one of each
+        record the save wrote more than :data:`HEAVY_SAVE` bytes of (a structure test of
+        thousands of counts), so that no load replays it."""
         last: dict[UUID, int] = {}
+        heavy: set[UUID] = getattr(processing_event, "heavy", set())
         for event in processing_event.events:
             aggregate = processing_event.aggregates.get(event.originator_id)
             interval = self.snapshotting_intervals.get(type(aggregate))
-            if interval and event.originator_version % interval == 0:
+            if interval and (event.originator_version % interval == 0
+                             or event.originator_id in heavy):
                 last[event.originator_id] = event.originator_version
+        assert self.snapshots is not None
         for record, version in last.items():
-            self.take_snapshot(record, version=version)
+            aggregate = processing_event.aggregates[record]
+            kind = getattr(type(aggregate), "Snapshot", self.snapshot_class)
+            if aggregate.version == version and kind is not None:  # as saved: no load
+                self.snapshots.put([kind.take(aggregate)])
+            else:
+                self.take_snapshot(record, version=version)
 
     def construct_snapshot_store(self) -> EventsourcingStore[UUID]:
         """Snapshots keep every kind of value a record's state holds, and are sealed to their
@@ -378,6 +403,10 @@ class EventStore(Application[UUID]):
             return None
         with self.reading():
             return self.mapper.to_domain_event(first[0])
+
+
+#: A save that writes more than this many bytes of one record's events snapshots the record.
+HEAVY_SAVE = 64 * 1024
 
 
 class _Together:

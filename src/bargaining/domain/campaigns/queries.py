@@ -248,7 +248,8 @@ def climb_check(campaign: CampaignRecord, on: date, counts: CountOn | None = Non
     units = units_on(campaign, on)
     ready = tuple(u.unit_id for u in units
                   if passed_rung(campaign, u.unit_id, on, rung, counts))
-    held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
+    passed = set(ready)
+    held_back = tuple(u.unit_id for u in units if u.unit_id not in passed)
     share = climb_share_on(campaign, on)
     needed = math.ceil(share * len(units) / 100)
     strike_ok = True

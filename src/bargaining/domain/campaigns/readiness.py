@@ -272,6 +272,7 @@ def readiness(
         return None if count is None else (count.eligible, count.participants)
 
     check = climb_check(campaign, day, on_rung)
+    ready = set(check.ready)
     lines = []
     for unit in campaign.units_on(day):
         uid = unit.unit_id
@@ -285,7 +286,7 @@ def readiness(
                 figure = Figure(f"strike vote {vote.number} ({whose})", rung.name,
                                 vote.vote.held_on, vote.vote.tally.eligible, vote.vote.tally.yes)
             lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
-                                       uid in check.ready, unit.on_strike_on(day), ()))
+                                       uid in ready, unit.on_strike_on(day), ()))
             continue
         counts = counted.get(uid)
         if counts is not None and counts.latest is not None:
@@ -294,7 +295,7 @@ def readiness(
             groups.append(_standing(uid, unit.label, group, _figure(count), rung, nxt,
                                     whole_unit=group is None))
         lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
-                                   uid in check.ready, unit.on_strike_on(day), tuple(groups)))
+                                   uid in ready, unit.on_strike_on(day), tuple(groups)))
     worst, worst_rung = (_worst_voter(history, lines, day, rung)
                          if rung.kind is RungKind.STRIKE_VOTE else _biggest_worst(lines, rung, nxt))
     spells = job_actions(campaign, history.spells()) if strikes is None else strikes
