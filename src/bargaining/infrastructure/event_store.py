@@ -60,6 +60,7 @@ from bargaining.domain.shared.errors import (
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
+from bargaining.infrastructure.snapshot_policy import heavy_records, snapshot_versions
 from bargaining.infrastructure.snapshot_state import SnapshotTranscoder
 from bargaining.infrastructure.snapshots import (
     CheckedRepository,
@@ -253,36 +254,19 @@ class EventStore(Application[UUID]):
 
     def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
         recordings = self._record_together(processing_event)
-        weights: dict[UUID, int] = {}
-        for recording in recordings:
-            stored = recording.notification
-            record = stored.originator_id
-            record = record if isinstance(record, UUID) else UUID(str(record))
-            weights[record] = weights.get(record, 0) + len(stored.state)
-        # Records a save wrote many bytes of are snapshotted at once (``_take_snapshots``).
-        processing_event.heavy = {  # type: ignore[attr-defined]
-            record for record, weight in weights.items() if weight > HEAVY_SAVE}
+        processing_event.heavy = heavy_records(recordings)  # type: ignore[attr-defined]
         return recordings
 
     def _take_last_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
-        """One snapshot per record a save reaches an interval of, at the last multiple of its
-        interval (a save of many events, a campaign launched for thousands of units, would
-        otherwise take one at each multiple, each a load of the record); and one of each
-        record the save wrote more than :data:`HEAVY_SAVE` bytes of (a structure test of
-        thousands of counts), so that no load replays it."""
-        last: dict[UUID, int] = {}
-        heavy: set[UUID] = getattr(processing_event, "heavy", set())
-        for event in processing_event.events:
-            aggregate = processing_event.aggregates.get(event.originator_id)
-            interval = self.snapshotting_intervals.get(type(aggregate))
-            if interval and (event.originator_version % interval == 0
-                             or event.originator_id in heavy):
-                last[event.originator_id] = event.originator_version
+        """The snapshots a save calls for (``snapshot_policy``), each taken from the record
+        as saved when it is at that version, without loading it."""
         assert self.snapshots is not None
-        for record, version in last.items():
+        versions = snapshot_versions(processing_event, self.snapshotting_intervals,
+                                     getattr(processing_event, "heavy", set()))
+        for record, version in versions.items():
             aggregate = processing_event.aggregates[record]
             kind = getattr(type(aggregate), "Snapshot", self.snapshot_class)
-            if aggregate.version == version and kind is not None:  # as saved: no load
+            if aggregate.version == version and kind is not None:
                 self.snapshots.put([kind.take(aggregate)])
             else:
                 self.take_snapshot(record, version=version)
@@ -403,10 +387,6 @@ class EventStore(Application[UUID]):
             return None
         with self.reading():
             return self.mapper.to_domain_event(first[0])
-
-
-#: A save that writes more than this many bytes of one record's events snapshots the record.
-HEAVY_SAVE = 64 * 1024
 
 
 class _Together:

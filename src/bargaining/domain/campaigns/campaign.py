@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -26,6 +25,7 @@ from bargaining.domain.campaigns import (
     strikes,
 )
 from bargaining.domain.campaigns.ladder import Ladder, Rung
+from bargaining.domain.campaigns.older_shapes import upcast_snapshot
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.timeline import (
     Action,
@@ -431,23 +431,3 @@ class Campaign(Aggregate):
     def _strike_ended(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
         standing.end_last_spell(self.units[unit_id].strikes, on)
 
-
-def upcast_snapshot(state: dict[str, Any]) -> None:
-    """A campaign snapshot of class version 1 as version 2 (see :meth:`Campaign.upcast_v1_v2`)."""
-    results: dict[str, list[int]] = {}
-    actions: list[Action] = state.pop("actions")
-    for action in actions:
-        test = action.test
-        if test is not None:
-            for result in test.units:
-                standing.add_result(results, result.unit_id.hex, test.rung, test.held_on,
-                                    action.number, result.eligible, result.participants)
-    state["results"] = results
-    state["action_names"] = [a.name for a in actions]
-    state["plans"] = {a.number: a for a in actions if not a.held and not a.cancelled}
-    state["cancelled_actions"] = [a.number for a in actions if a.cancelled]
-    for unit in state["units"].values():
-        days: list[int | None] = []
-        for spell in unit.strikes:
-            days += [spell.start.toordinal(), None if spell.end is None else spell.end.toordinal()]
-        unit.strikes = days
