@@ -130,12 +130,12 @@ def run_store(kind: str, size: int, actions: int, runs: int) -> None:
               f"{sorted(ms[1:10])[4]:.0f} ms; the last 10 median {sorted(ms[-10:])[5]:.0f} ms "
               f"({sorted(ms[-10:])[5] / small_ms:.0f}x the 40 units' for "
               f"{size / 40:.0f}x the units)")
-        print(f"{'what':<24} {'1 action, median / p99 ms':>27} "
-              f"{f'{actions} actions, median / p99 ms':>29} {'x':>6}")
-        for what, (median, p99) in after.items():
-            base_median, base_p99 = baseline[what]
-            print(f"{what:<24} {base_median:>13.1f} / {base_p99:>9.1f} "
-                  f"{median:>15.1f} / {p99:>9.1f} {median / base_median:>6.2f}")
+        print(f"{'what':<24} {'1 action, median / p99 / CPU ms':>33} "
+              f"{f'{actions} actions, median / p99 / CPU ms':>36} {'x':>6}")
+        for what, (median, p99, cpu) in after.items():
+            base_median, base_p99, base_cpu = baseline[what]
+            print(f"{what:<24} {base_median:>11.1f} / {base_p99:>7.1f} / {base_cpu:>7.1f} "
+                  f"{median:>14.1f} / {p99:>7.1f} / {cpu:>7.1f} {median / base_median:>6.2f}")
 
 
 def main() -> int:

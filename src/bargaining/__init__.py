@@ -20,6 +20,7 @@ from bargaining.application.clusters import ClusterStatus, PactBreach, Seat, Tab
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.counts import ParticipationHistory
 from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
 from bargaining.domain.campaigns.participation import (
@@ -251,6 +252,7 @@ __all__ = [
     "Override",
     "PactBreach",
     "PactRule",
+    "ParticipationHistory",
     "Per",
     "PlanKind",
     "PlannedUnit",
