@@ -11,7 +11,7 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 import attrs
@@ -216,6 +216,20 @@ class CampaignUnit:
 
     def on_strike_on(self, on: date) -> bool:
         return standing.out_on(self.strikes, on)
+
+    def snapshot_row(self) -> list[object]:
+        """The unit as a copy of the campaign's state keeps it: plain values, since a cluster
+        campaign holds thousands (read back by :meth:`from_snapshot_row`)."""
+        days: list[int | None] = []
+        for spell in self.memberships:
+            days += [spell.start.toordinal(), None if spell.end is None else spell.end.toordinal()]
+        return [self.unit_id.hex, self.label, days, list(self.strikes)]
+
+    @classmethod
+    def from_snapshot_row(cls, row: list[Any]) -> CampaignUnit:
+        hex_id, label, days, strikes = row
+        return cls(UUID(hex_id), label, [Spell(start, end) for start, end in standing.spells(days)],
+                   strikes)
 
 
 @attrs.define
