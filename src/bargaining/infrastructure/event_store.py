@@ -36,6 +36,7 @@ from eventsourcing.application import (
     Application,
     ProcessingEvent,
     Repository,
+    project_aggregate,
 )
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import (
@@ -260,16 +261,23 @@ class EventStore(Application[UUID]):
     def _take_last_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
         """The snapshots a save calls for (``snapshot_policy``), each taken from the record
         as saved when it is at that version, without loading it."""
-        assert self.snapshots is not None
         versions = snapshot_versions(processing_event, self.snapshotting_intervals,
                                      getattr(processing_event, "heavy", set()))
         for record, version in versions.items():
-            aggregate = processing_event.aggregates[record]
-            kind = getattr(type(aggregate), "Snapshot", self.snapshot_class)
-            if aggregate.version == version and kind is not None:
-                self.snapshots.put([kind.take(aggregate)])
-            else:
-                self.take_snapshot(record, version=version)
+            self.take_snapshot(record, version=version,
+                               saved=processing_event.aggregates[record])
+
+    def take_snapshot(self, aggregate_id: UUID, version: int | None = None,
+                      projector_func: Any = project_aggregate, *,
+                      saved: Any = None) -> None:
+        """``eventsourcing``'s ``take_snapshot``; given the record as a save left it
+        (``saved``) at that version, the snapshot is taken of it, without loading it."""
+        kind = getattr(type(saved), "Snapshot", self.snapshot_class)
+        if saved is None or kind is None or saved.version != version:
+            super().take_snapshot(aggregate_id, version, projector_func)
+            return
+        assert self.snapshots is not None
+        self.snapshots.put([kind.take(saved)])
 
     def construct_snapshot_store(self) -> EventsourcingStore[UUID]:
         """Snapshots keep every kind of value a record's state holds, and are sealed to their
