@@ -65,3 +65,22 @@ def test_spells_kept_as_days_answer_who_was_out_as_the_spells_do(
     day = DAY + timedelta(days=on)
     assert standing.out_on(days, day) == any(
         b <= day and (e is None or day < e) for b, e in kept)
+
+
+def test_readiness_standings_name_each_group_latest_on_the_rung_and_on_any() -> None:
+    from uuid import UUID
+
+    from bargaining.domain.campaigns.counts import Counted, standings
+
+    unit = UUID(UNIT)
+    rows = [Counted(1, "Petition", "Petition", DAY, unit, "days", 10, 6),
+            Counted(1, "Petition", "Petition", DAY, unit, "Nights", 10, 2),
+            Counted(2, "Colours", "Colours", DAY + timedelta(days=7), unit, "DAYS", 10, 8)]
+    on_petition = standings(rows, "petition")[unit]
+    assert on_petition.on_rung is not None and on_petition.on_rung.participants == 8
+    assert on_petition.latest_any is not None and on_petition.latest_any.action == 2
+    assert [(g, c.action) for g, c in on_petition.groups] == [("days", 1), ("Nights", 1)]
+    on_colours = standings(rows, " colours ")[unit]
+    assert [(g, None if c is None else c.action) for g, c in on_colours.groups_on_rung] == [
+        ("days", 2), ("Nights", None)]
+    assert [(g, c.action) for g, c in on_colours.groups] == [("days", 2), ("Nights", 1)]

@@ -53,12 +53,15 @@ class Count:
 class UnitCounts:
     """What readiness shows of a unit on a day: its latest count (on the rung asked for, else
     on any), its latest count on any rung (its size), and its work groups in the order first
-    counted, each with its latest count (``None``: the unit counted as a whole)."""
+    counted, each with its latest count (``None``: the unit counted as a whole); its latest
+    count on the rung asked for only (``on_rung``, what a climb rests on), and its groups'."""
 
     latest: Count | None
     latest_any: Count | None
     groups: tuple[tuple[str | None, Count], ...]
     on_rung: Count | None = None
+    #: Each of ``groups`` with its latest count on the rung asked for only (None: none).
+    groups_on_rung: tuple[tuple[str | None, Count | None], ...] = ()
 
 
 @attrs.frozen
@@ -186,11 +189,12 @@ class _Unit:
         latest = on_rung or latest_any
         names: list[str | None] = (
             [None] if self.latest_whole else [f[2] for f in sorted(self.first.values())])
-        groups = []
+        groups, strictly = [], []
         for name in names:
             key = None if name is None else name.casefold()
             groups.append((name, self.group_on.get(key) or self.group_any[key]))
-        return UnitCounts(latest, latest_any, tuple(groups), on_rung)
+            strictly.append((name, self.group_on.get(key)))
+        return UnitCounts(latest, latest_any, tuple(groups), on_rung, tuple(strictly))
 
 
 def group_series_rows(rows: Iterable[Counted], work_group: str) -> dict[int, Counted]:
