@@ -211,7 +211,7 @@ def main() -> None:
                            reason="tentative agreements ratified at every table")
     found = app.campaigns.get(campaign)
     for unit in found.units.values():
-        for spell in unit.strikes:
+        for spell in unit.spells:
             print(f"  {unit.label}: on strike {spell.start} to {spell.end}")
     print(f"  concluded: {found.outcome.value if found.outcome else '?'}; "
           f"{len(app.history.of(campaign))} entries in the campaign's history")

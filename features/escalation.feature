@@ -73,6 +73,22 @@ Feature: Campaign escalation: ladders, structure tests, mandates and readiness
     Then it is refused with "the test of 'wear the union colours' has not passed"
     And nothing new is recorded
 
+  Scenario: A climb rests on the latest test held by its day, whatever was recorded since
+    Given the units "Sudbury"
+    And a campaign for "Sudbury" launched on 2023-01-09
+    And the campaign has climbed to "majority petition" by 2023-01-23
+    When "Petition" is held on 2023-02-01 with these counts:
+      | unit    | work group | eligible | took part |
+      | Sudbury | whole unit | 300      | 225       |
+    And "Second petition" is held on 2023-02-20 with these counts:
+      | unit    | work group | eligible | took part |
+      | Sudbury | whole unit | 300      | 90        |
+    And "Third petition" is held on 2023-02-21 with these counts:
+      | unit    | work group | eligible | took part |
+      | Sudbury | whole unit | 300      | 100       |
+    And the campaign escalates on 2023-02-06
+    Then the campaign stands on "wear the union colours"
+
   Scenario: Climbing without a passed test needs an override with a mandate and a reason
     Given the units "Sudbury"
     And a campaign for "Sudbury" launched on 2023-01-09

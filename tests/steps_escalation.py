@@ -364,7 +364,7 @@ def strike_record(scene: Scene, datatable: list[list[str]]) -> None:
     campaign = scene.app.campaigns.get(scene.cid)
     rows = []
     for name, uid in scene.units.items():
-        for spell in campaign.units[uid].strikes:
+        for spell in campaign.units[uid].spells:
             rows.append([name, str(spell.start), str(spell.end or "")])
     assert rows == datatable[1:]
 

@@ -356,15 +356,16 @@ def test_a_walkout_is_refused_only_when_it_cannot_be() -> None:
     with pytest.raises(InvalidInput, match="flags from outside the campaign are Flags"):
         strikes.check_walkout(campaign, A, later(5), outside=["a law"])
     campaign.enter_strike(A, on=later(5), actor=CHAIR, hours=Fraction(5, 2))
-    spell = campaign.units[A].strikes[0]
-    assert (spell.start, spell.end, spell.part_day, spell.hours) == (
+    (spell,) = campaign.units[A].spells
+    walkout = campaign.pending_events[-1]
+    assert (spell.start, spell.end, walkout.part_day, walkout.hours) == (  # type: ignore[attr-defined]
         later(5), later(6), True, Fraction(5, 2))
     assert not campaign.units[A].on_strike and campaign.units[A].on_strike_on(later(5))
     with pytest.raises(RuleViolation, match=r"already out on strike then \(from 2026-01-10, "
                                             r"back on 2026-01-11\)"):
         strikes.check_walkout(campaign, A, later(4), back_on=later(6))
     campaign.enter_strike(A, on=later(2), back_on=later(5), actor=CHAIR)  # back-filled before
-    assert [s.start for s in campaign.units[A].strikes] == [later(2), later(5)]
+    assert [s.start for s in campaign.units[A].spells] == [later(2), later(5)]
     law = Flag(FlagRule.LAW_IN_FORCE, "Bill 28 banned strikes")
     agreement = CollectiveAgreement(expiry=later(30), effective=later(-300))
     flags = strikes.check_walkout(campaign, A, later(8), agreements=[agreement],

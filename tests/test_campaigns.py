@@ -206,7 +206,10 @@ def test_red_shirt_friday_fails_at_52_percent_against_60(app: BargainingApp) -> 
     assert held.test == test and held.actor == ORGANIZER  # type: ignore[attr-defined]
     assert held.turnouts == [Turnout(uid, 60, 36, "days"),  # type: ignore[attr-defined]
                              Turnout(uid, 40, 16, "nights")]
-    assert app.campaigns.get(campaign).action(number).test == test
+    assert app.campaigns.get(campaign).action(number).held
+    point = app.campaigns.participation_series(campaign)[-1]
+    assert (point.on, point.action, point.threshold, point.eligible, point.participants,
+            point.passed) == (test.held_on, number, 60, 100, 52, False)
 
 
 def test_participants_above_eligible_are_refused(app: BargainingApp) -> None:
@@ -469,7 +472,7 @@ def test_an_escalating_strike_adds_units_and_records_each_return(app: Bargaining
     for week, plant in zip(weeks, plants, strict=False):
         app.campaigns.enter_strike(campaign, plant, on=week, actor=CHAIR, reason="stand up")
     found = app.campaigns.get(campaign)
-    assert [u.strikes[0].start for u in found.units.values()] == weeks[:3]
+    assert [u.spells[0].start for u in found.units.values()] == weeks[:3]
     assert [u.on_strike_on(weeks[1]) for u in found.units.values()] == [True, True, False]
     app.campaigns.return_from_strike(campaign, plants[0], on=weeks[3], actor=CHAIR,
                                      reason="plant closed")
@@ -481,7 +484,7 @@ def test_an_escalating_strike_adds_units_and_records_each_return(app: Bargaining
     assert names == ["Escalated", "StrikeEntered", "StrikeEntered", "StrikeEntered",
                      "ReturnedFromStrike", "ReturnedFromStrike", "ReturnedFromStrike",
                      "DeEscalated"]
-    assert [u.strikes[0].end for u in found.units.values()] == [weeks[3]] + [
+    assert [u.spells[0].end for u in found.units.values()] == [weeks[3]] + [
         weeks[3] + timedelta(days=1)] * 2
     with pytest.raises(RuleViolation, match="is not on strike"):
         app.campaigns.return_from_strike(campaign, plants[0], on=weeks[3] + timedelta(days=2),
@@ -690,11 +693,13 @@ def test_a_campaign_reloads_equal_and_past_versions_stay_readable(
     app.campaigns.enter_strike(campaign, plants[0], on=on, actor=CHAIR)
     app.campaigns.record_mandate(campaign, CARRIED, kind=MandateKind.AUTHORIZATION, scope="picket",
                                  actor=CHAIR)
+    number = app.campaigns.plan_action(campaign, name="Picket", rung="strike", on=on,
+                                       actor=CHAIR)  # an open plan, held in the campaign
     live = app.campaigns.get(campaign)
     reopened = app if store_kind == "memory" else open_app()  # memory: replay the same log
     stored = reopened.campaigns.get(campaign)
     assert stored.__dict__ == live.__dict__
-    assert isinstance(stored.actions[0].units, tuple)
+    assert isinstance(stored.plans[number].units, tuple)
     assert isinstance(stored.ladder.rungs, tuple)
     first = app.campaigns.get(campaign, version=1)
     assert first.units == {} and first.rung.name == "organizing meeting"

@@ -33,7 +33,7 @@ from bargaining import (
     Vote,
 )
 from bargaining.application.campaigns import Campaigns
-from bargaining.domain.campaigns.timeline import StrikeSpell
+from bargaining.domain.campaigns.timeline import Spell
 
 CHAIR = Actor("o-1", "OSBCU president")
 FINAL = Ladder([Rung("rally", 50), Rung("strike vote", 85, RungKind.STRIKE_VOTE),
@@ -159,7 +159,7 @@ def test_flags_are_kept_as_recorded_and_derived_again_as_known_at_a_moment(
 ) -> None:
     app = open_app()
     laws = LawBook()
-    campaigns = Campaigns(app.eventsourcing, laws)
+    campaigns = Campaigns(app.eventsourcing, laws, history=app.participation)
     osbcu = unit(app)
     campaign = campaigns.launch(name="OSBCU 2022", units=osbcu, ladder=FINAL,
                                 on=date(2022, 9, 1), actor=CHAIR)
@@ -193,8 +193,11 @@ def test_flags_are_kept_as_recorded_and_derived_again_as_known_at_a_moment(
     stored = [e for e in reopened.eventsourcing.events.get(campaign)
               if type(e).__name__ == "StrikeEntered"]
     assert [tuple(e.flags) for e in stored] == [flags]  # type: ignore[attr-defined]
-    assert reopened.campaigns.get(campaign).units[osbcu].strikes == [StrikeSpell(
-        date(2022, 11, 4), date(2022, 11, 8), False, None, flags)]
+    assert reopened.campaigns.get(campaign).units[osbcu].spells == [
+        Spell(date(2022, 11, 4), date(2022, 11, 8))]
+    assert [(j.walked_out, j.back_on, j.part_day, j.hours, j.recorded_flags)
+            for j in reopened.campaigns.job_actions(campaign)] == [
+        (date(2022, 11, 4), date(2022, 11, 8), False, None, flags)]
     summary = reopened.history.of(campaign)[2].summary
     assert summary.startswith("CUPE OSBCU, Ontario school boards (Education workers) walked "
                               "out on 2022-11-04, back on 2022-11-08 (campaign 'OSBCU 2022')")
@@ -303,7 +306,10 @@ def test_a_walkout_and_rungs_stored_by_release_0_1_read_back_in_todays_form(
     campaign = app.campaigns.get(CAMPAIGN)
     assert campaign.ladder.rungs[1].mandate_rule == Threshold.majority_of_valid()
     assert campaign.ladder.rungs[0].mandate_rule is None
-    assert campaign.units[UNIT].strikes == [StrikeSpell(date(2025, 10, 6))]
+    assert campaign.units[UNIT].spells == [Spell(date(2025, 10, 6))]
+    assert [(j.walked_out, j.back_on, j.part_day, j.hours, j.recorded_flags)
+            for j in app.campaigns.job_actions(CAMPAIGN)] == [
+        (date(2025, 10, 6), None, False, None, ())]
     walkout = list(app.eventsourcing.events.get(CAMPAIGN))[2]
     assert not hasattr(walkout, "flags")  # stored without: read with the defaults
     entry = app.history.of(CAMPAIGN)[2]

@@ -43,6 +43,7 @@ from bargaining.domain.budgets.report import (
     SpendingShares,
 )
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.counts import ParticipationHistory
 from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder, Rung, RungKind
 from bargaining.domain.campaigns.participation import (
@@ -306,6 +307,7 @@ __all__ = [
     "Override",
     "PactBreach",
     "PactRule",
+    "ParticipationHistory",
     "PayeeKind",
     "Per",
     "PeriodShares",

@@ -22,6 +22,8 @@ from bargaining.application.integrity import Integrity
 from bargaining.application.rounds import Rounds
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
+from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
+from bargaining.infrastructure.campaign_history_tables import CampaignHistoryTables
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
 from bargaining.infrastructure.expiry_map_storage import ExpiryMapStorage
 from bargaining.infrastructure.sealing import NameSealer
@@ -29,6 +31,7 @@ from bargaining.infrastructure.stores import Store, check_cipher_key_argument
 from bargaining.infrastructure.unit_event_feed import UnitEventFeed
 from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map import ExpiryMap
+from bargaining.readmodels.participation import ParticipationLog
 
 
 class BargainingApp:
@@ -77,6 +80,12 @@ class BargainingApp:
             ExpiryMapStorage(views, NameSealer(events.mapper.cipher, events.raw_key)),
         )
         events.followers["the Expiry Map"] = self.expiry_map.follow
+        #: The campaigns' participation history: every count and strike spell, in SQL tables
+        #: beside the events (rebuild it with ``rebuild()``).
+        self.participation = ParticipationLog(
+            CampaignEventFeed(events.recorder, events.mapper),
+            CampaignHistoryTables(views, NameSealer(events.mapper.cipher, events.raw_key)))
+        events.followers["the participation history"] = self.participation.follow
         #: Bargaining units and their collective agreements.
         self.units = Units(events)
         #: Shared demand frameworks and the evaluation of terms against them.
@@ -87,7 +96,8 @@ class BargainingApp:
         self.disputes = Disputes(events, strike_positions)
         #: Campaign escalation, participation and readiness; job actions and their flags,
         #: with the strike conditions of the disputes context (laws, legal strike position).
-        self.campaigns = Campaigns(events, self.disputes, self.disputes)
+        self.campaigns = Campaigns(events, self.disputes, self.disputes,
+                                   history=self.participation)
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
         #: Threats to public services, templates, rapid responses, public actions, messages.

@@ -12,6 +12,7 @@ import attrs
 
 from bargaining.application.ports import (
     CampaignDisputes,
+    CampaignHistories,
     NoStrikeConditions,
     Records,
     StrikeConditions,
@@ -19,6 +20,7 @@ from bargaining.application.ports import (
 from bargaining.application.time_travel import load_as_of, load_reading
 from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.counts import RecordedSpell, count_on
 from bargaining.domain.campaigns.job_actions import (
     JobAction,
     agreement_flags,
@@ -33,6 +35,7 @@ from bargaining.domain.campaigns.readiness import (
     SeriesPoint,
     participation_series,
     readiness,
+    record_end,
 )
 from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
@@ -53,15 +56,18 @@ class Campaigns:
     escalating strikes and job actions with their flags, readiness and participation growth.
     ``conditions`` answers what the campaign cannot see about a walkout (laws in force, the
     legal strike position); by default there are none. ``disputes`` lists the facts of a
-    campaign's dispute recorded outside it, which readiness shows."""
+    campaign's dispute recorded outside it, which readiness shows. ``history`` is the
+    campaigns' participation history (every count and strike spell), which readiness, the
+    participation series and job actions read."""
 
     def __init__(
         self, records: Records, conditions: StrikeConditions | None = None,
-        disputes: CampaignDisputes | None = None,
+        disputes: CampaignDisputes | None = None, *, history: CampaignHistories,
     ) -> None:
         self._records = records
         self._conditions: StrikeConditions = conditions or NoStrikeConditions()
         self._disputes = disputes
+        self._history = history
 
     def _cluster(self, cluster_id: UUID) -> BargainingCluster:
         return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
@@ -202,7 +208,11 @@ class Campaigns:
         """Climb one rung (see :meth:`Campaign.escalate`: without a passed test, only with a
         ``mandate`` and a ``reason``)."""
         campaign = self.get(campaign_id)
-        campaign.escalate(on=on, actor=actor, reason=reason, mandate=mandate)
+
+        def counts(unit_id: UUID, rung: str, day: date) -> tuple[int, int] | None:
+            return count_on(self._history.of(campaign_id), unit_id, rung, day)
+
+        campaign.escalate(on=on, actor=actor, reason=reason, mandate=mandate, counts=counts)
         self._records.save(campaign)
 
     def de_escalate(
@@ -301,17 +311,23 @@ class Campaigns:
         repeal does not change."""
         campaign = (self.get(campaign_id) if at is None else
                     load_as_of(self._records, campaign_id, Campaign, "campaign", at))
+        spells = self._history.of(
+            campaign_id, version=None if at is None else campaign.version).spells()
+        return self._job_actions(campaign, spells, at)
+
+    def _job_actions(
+        self, campaign: Campaign, spells: Sequence[RecordedSpell], at: datetime | None
+    ) -> list[JobAction]:
         until = (at or datetime.now(UTC)).astimezone(UTC).date()
         # What each striking unit needs is read once, for all its strike days.
         agreements: dict[UUID, Sequence[CollectiveAgreement] | None] = {}
         by_day: dict[UUID, dict[date, list[Flag]]] = {}
-        for unit in campaign.units.values():
-            days = sorted({d for s in unit.strikes for d in spell_days(s.start, s.end, until)})
-            if days:
-                agreements[unit.unit_id] = self._agreements(unit.unit_id, at)
-                if agreements[unit.unit_id] is not None:
-                    by_day[unit.unit_id] = self._conditions.strike_flags_by_day(
-                        unit.unit_id, days, at=at)
+        for uid in dict.fromkeys(s.unit_id for s in spells):
+            days = sorted({d for s in spells if s.unit_id == uid
+                           for d in spell_days(s.start, s.end, until)})
+            agreements[uid] = self._agreements(uid, at)
+            if agreements[uid] is not None:
+                by_day[uid] = self._conditions.strike_flags_by_day(uid, days, at=at)
 
         def outside(unit_id: UUID, on: date) -> list[Flag]:
             known = agreements.get(unit_id)
@@ -319,7 +335,7 @@ class Campaigns:
                 return []
             return [*agreement_flags(known, on), *by_day.get(unit_id, {}).get(on, [])]
 
-        return job_actions(campaign, outside, until)
+        return job_actions(campaign, spells, outside, until)
 
     def _agreements(
         self, unit_id: UUID, at: datetime | None
@@ -337,7 +353,11 @@ class Campaigns:
         """The readiness report on a date (default: the last date the record speaks of),
         with the units on strike that day and their flags as known now, and the facts of the
         campaign's dispute recorded outside it by that day (laws' acts, interventions)."""
-        report = readiness(self.get(campaign_id), on, self.job_actions(campaign_id))
+        campaign = self.get(campaign_id)
+        history = self._history.of(campaign_id)
+        day = record_end(campaign, history) if on is None else require_date(on, "report's date")
+        out = [s for s in history.spells() if s.start <= day and (s.end is None or day < s.end)]
+        report = readiness(campaign, history, day, self._job_actions(campaign, out, None))
         if self._disputes is None:
             return report
         notes = tuple(n for n in self._disputes.for_campaign(campaign_id) if n.on <= report.on)
@@ -347,7 +367,8 @@ class Campaigns:
         self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None
     ) -> tuple[SeriesPoint, ...]:
         """Structure-test results by date for the campaign, a unit, or a unit's work group."""
-        return participation_series(self.get(campaign_id), unit, work_group)
+        return participation_series(self.get(campaign_id), self._history.of(campaign_id), unit,
+                                    work_group)
 
 
 def _planned(campaign: Campaign, units: Participants | None) -> list[PlannedUnit]:

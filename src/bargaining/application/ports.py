@@ -14,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from bargaining.domain.campaigns.counts import ParticipationHistory
 from bargaining.domain.campaigns.readiness import DisputeNote
 from bargaining.domain.shared.flags import Flag
 
@@ -102,6 +103,15 @@ class CampaignDisputes(Protocol):
         self, campaign: UUID, *, at: datetime | None = None
     ) -> Sequence[DisputeNote]:
         """The dated facts that concern the campaign."""
+        ...
+
+
+class CampaignHistories(Protocol):
+    """The campaigns' participation history (every count of every held action, every strike
+    spell), kept outside the campaigns so that they keep only what their rules need."""
+
+    def of(self, campaign_id: UUID, *, version: int | None = None) -> ParticipationHistory:
+        """One campaign's history as recorded now, or at a version of the campaign."""
         ...
 
 

@@ -36,6 +36,7 @@ from eventsourcing.application import (
     Application,
     ProcessingEvent,
     Repository,
+    project_aggregate,
 )
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import (
@@ -60,6 +61,7 @@ from bargaining.domain.shared.errors import (
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
+from bargaining.infrastructure.snapshot_policy import heavy_records, snapshot_versions
 from bargaining.infrastructure.snapshot_state import SnapshotTranscoder
 from bargaining.infrastructure.snapshots import (
     CheckedRepository,
@@ -230,7 +232,9 @@ class EventStore(Application[UUID]):
                 _log.warning("a change was recorded but %s is behind: %s", name, detail)
         return recordings
 
-    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
+    def _record_together(
+        self, processing_event: ProcessingEvent[UUID]
+    ) -> list[Recording[UUID]]:
         """``Application.save``'s first step: aggregates saved together are put back in their
         own places before anything (the repository's cache, snapshots) reads them."""
         together = processing_event.aggregates.pop(_Together.id, None)
@@ -243,11 +247,37 @@ class EventStore(Application[UUID]):
         logged, since the change it follows is recorded (a snapshot a host asks for with
         ``take_snapshot`` still raises)."""
         try:
-            super()._take_snapshots(processing_event)
+            self._take_last_snapshots(processing_event)
         except PersistenceError as error:
             # The database's text can quote a row: only the error's kind is logged.
             _log.warning("a change was recorded but its snapshot was not (%s): loading the "
                          "unit replays its events until the next one", type(error).__name__)
+
+    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
+        recordings = self._record_together(processing_event)
+        processing_event.heavy = heavy_records(recordings)  # type: ignore[attr-defined]
+        return recordings
+
+    def _take_last_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
+        """The snapshots a save calls for (``snapshot_policy``), each taken from the record
+        as saved when it is at that version, without loading it."""
+        versions = snapshot_versions(processing_event, self.snapshotting_intervals,
+                                     getattr(processing_event, "heavy", set()))
+        for record, version in versions.items():
+            self.take_snapshot(record, version=version,
+                               saved=processing_event.aggregates[record])
+
+    def take_snapshot(self, aggregate_id: UUID, version: int | None = None,
+                      projector_func: Any = project_aggregate, *,
+                      saved: Any = None) -> None:
+        """``eventsourcing``'s ``take_snapshot``; given the record as a save left it
+        (``saved``) at that version, the snapshot is taken of it, without loading it."""
+        kind = getattr(type(saved), "Snapshot", self.snapshot_class)
+        if saved is None or kind is None or saved.version != version:
+            super().take_snapshot(aggregate_id, version, projector_func)
+            return
+        assert self.snapshots is not None
+        self.snapshots.put([kind.take(saved)])
 
     def construct_snapshot_store(self) -> EventsourcingStore[UUID]:
         """Snapshots keep every kind of value a record's state holds, and are sealed to their

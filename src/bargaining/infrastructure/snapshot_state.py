@@ -9,7 +9,9 @@ its snapshot equals the record replayed from its events, type for type:
 * tuples, sets and frozensets keep their kind, and dicts keep keys of any stored kind;
 * attrs values (and dataclasses, and enums without a registered name) are stored as their
   class's topic and fields, and read back field by field, without running their checks again
-  (they were checked when the fact was recorded);
+  (they were checked when the fact was recorded); a value a record holds thousands of (a
+  campaign's units) says how it is kept as a row of plain values (``snapshot_row`` and
+  ``from_snapshot_row``), and is stored as its topic and that row;
 * everything else goes through the domain's registered transcodings.
 
 A snapshot is a copy kept to load faster, never the record itself: one that can no longer be
@@ -35,7 +37,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 _TUPLE, _SET, _FROZENSET, _PAIRS = "snapshot_tuple", "snapshot_set", "snapshot_frozenset", (
     "snapshot_pairs")
-_OBJECT, _ENUM = "snapshot_object", "snapshot_enum"
+_OBJECT, _ENUM, _ROW = "snapshot_object", "snapshot_enum", "snapshot_row"
 
 
 class SnapshotTranscoder(JSONTranscoder):
@@ -54,6 +56,7 @@ class SnapshotTranscoder(JSONTranscoder):
             _PAIRS: lambda pairs: {key: value for key, value in pairs},
             _OBJECT: _restore_object,
             _ENUM: _restore_enum,
+            _ROW: _restore_row,
         }
 
     def encode(self, obj: Any) -> bytes:
@@ -101,6 +104,8 @@ class SnapshotTranscoder(JSONTranscoder):
         if kind is set or kind is frozenset:
             return _tagged(_SET if kind is set else _FROZENSET, [self._tag(v) for v in o])
         if attrs.has(kind):
+            if hasattr(kind, "snapshot_row"):  # a value a record holds thousands of
+                return _tagged(_ROW, [get_topic(kind), self._tag(o.snapshot_row())])
             fields = {f.name: self._tag(getattr(o, f.name)) for f in attrs.fields(kind)}
             return _tagged(_OBJECT, {"topic": get_topic(kind), "fields": fields})
         transcoding = self.types.get(kind)
@@ -152,6 +157,12 @@ def _restore_object(data: dict[str, Any]) -> Any:
             field = default
         object.__setattr__(value, name, field)
     return value
+
+
+def _restore_row(data: list[Any]) -> Any:
+    """A value a record holds thousands of, written as its plain row (``snapshot_row``)."""
+    cls, _, _ = _value_class(data[0])
+    return cls.from_snapshot_row(data[1])
 
 
 def _restore_enum(data: dict[str, Any]) -> enum.Enum:

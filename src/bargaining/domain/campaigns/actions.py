@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
+
+import attrs
 
 from bargaining.domain.campaigns import queries
-from bargaining.domain.campaigns.inputs import require_text
+from bargaining.domain.campaigns.inputs import checked_group, require_text
 from bargaining.domain.campaigns.ladder import RungKind
 from bargaining.domain.campaigns.membership import check_taking_part, require_unit
 from bargaining.domain.campaigns.participation import (
@@ -25,20 +28,26 @@ from bargaining.domain.campaigns.participation import (
 )
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.rules import check_not_paused, check_open, check_since_launch
-from bargaining.domain.campaigns.timeline import Action
+from bargaining.domain.campaigns.timeline import Action, ClosedAction
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 
 
-def require_action(campaign: CampaignRecord, number: object) -> Action:
-    """An action of the campaign, named by its number (the first is 1)."""
+def require_action(campaign: CampaignRecord, number: object) -> Action | ClosedAction:
+    """An action of the campaign, named by its number (the first is 1): its plan while it is
+    open, its name and how it closed once held or cancelled."""
     if isinstance(number, bool) or not isinstance(number, int):
         raise InvalidInput(f"an action is named by its number, not {number!r}")
-    if not 1 <= number <= len(campaign.actions):
+    count = len(campaign.action_names)
+    if not 1 <= number <= count:
         raise InvalidInput(
             f"'{campaign.name}' has no action {number}"
-            + (f" (it has 1 to {len(campaign.actions)})" if campaign.actions else "")
+            + (f" (it has 1 to {count})" if count else "")
         )
-    return campaign.actions[number - 1]
+    plan = campaign.plans.get(number)
+    if plan is not None:
+        return plan
+    return ClosedAction(number, campaign.action_names[number - 1],
+                        number in campaign.cancelled_actions)
 
 
 def check_plan(
@@ -64,10 +73,23 @@ def check_plan(
         if not isinstance(item, PlannedUnit):
             raise InvalidInput(f"each unit taking part is a PlannedUnit, not {item!r}")
         check_taking_part(campaign, require_unit(campaign, item.unit_id))
+    planned = [_checked_plan(p) for p in planned]
     ids = [p.unit_id for p in planned]
     if len(set(ids)) != len(ids):
         raise InvalidInput("a unit is named twice among those taking part")
     return title, chosen.name, day, planned
+
+
+def _checked_plan(unit: PlannedUnit) -> PlannedUnit:
+    groups = tuple(checked_group(g) or g for g in unit.work_groups)
+    return unit if groups == unit.work_groups else attrs.evolve(unit, work_groups=groups)
+
+
+def _checked_count(count: Turnout | object) -> Turnout | object:
+    if not isinstance(count, Turnout):
+        return count  # refused, in words, by the action's check
+    group = checked_group(count.work_group)
+    return count if group == count.work_group else attrs.evolve(count, work_group=group)
 
 
 def check_cancel(campaign: CampaignRecord, number: object) -> None:
@@ -93,6 +115,7 @@ def check_holding(
         raise RuleViolation(f"action {action.number} ({action.name}) was already held")
     if action.cancelled:
         raise RuleViolation(f"action {action.number} ({action.name}) was cancelled")
+    assert isinstance(action, Action)  # open: neither held nor cancelled
     day = check_since_launch(campaign, on if on is not None else action.planned_on,
                              "date the action was held")
     check_not_paused(campaign, day, "hold actions")
@@ -107,7 +130,8 @@ def check_holding(
             f"on {day} the campaign '{campaign.name}' stood on '{standing.name}'; an action on "
             f"'{action.rung}' is a higher rung: escalate before holding it"
         )
-    counts = action.check_counts(turnouts, day, campaign.units)
+    given = turnouts if isinstance(turnouts, Turnout) else [_checked_count(t) for t in turnouts]
+    counts = action.check_counts(cast(Sequence[Turnout], given), day, campaign.units)
     threshold = ladder.rungs[position].threshold
     test = structure_test(action.number, action.name, action.rung, threshold, day, action.units,
                           counts)

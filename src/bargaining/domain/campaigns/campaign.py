@@ -15,8 +15,17 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from bargaining.domain.campaigns import actions, climbing, membership, queries, rules, strikes
+from bargaining.domain.campaigns import (
+    actions,
+    climbing,
+    membership,
+    queries,
+    rules,
+    standing,
+    strikes,
+)
 from bargaining.domain.campaigns.ladder import Ladder, Rung
+from bargaining.domain.campaigns.older_shapes import upcast_snapshot
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
 from bargaining.domain.campaigns.timeline import (
     Action,
@@ -31,7 +40,6 @@ from bargaining.domain.campaigns.timeline import (
     Override,
     Spell,
     StatusChange,
-    StrikeSpell,
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.flags import Flag
@@ -41,7 +49,20 @@ from bargaining.domain.units.agreement import CollectiveAgreement
 
 class Campaign(Aggregate):
     """The mobilization around bargaining for a cluster, a set of units, or one unit: it climbs
-    an escalation ladder, rung by rung, on proven participation."""
+    an escalation ladder, rung by rung, on proven participation.
+
+    It keeps what its rules need (:mod:`~bargaining.domain.campaigns.standing`), not the
+    participation history, so that loading it costs the same after ten events or ten thousand.
+    Its snapshots of the first shape (``class_version`` 1: every held action with its counts)
+    are upcast when read."""
+
+    class_version = 2
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, object]) -> None:
+        """A snapshot of the first shape: held actions keep their day, not their counts (each
+        unit's results become its standing for climbs), and strike spells become days."""
+        upcast_snapshot(state)
 
     @classmethod
     def launch(
@@ -77,9 +98,14 @@ class Campaign(Aggregate):
         self.statuses: list[StatusChange] = [
             StatusChange(launched_on, CampaignStatus.ACTIVE, actor, reason)]
         self.units: dict[UUID, CampaignUnit] = {}
-        self.actions: list[Action] = []
+        #: Every action's name, by number; the plans of those neither held nor cancelled.
+        self.action_names: list[str] = []
+        self.plans: dict[int, Action] = {}
+        self.cancelled_actions: list[int] = []
         self.mandates: list[Mandate] = []
         self.last_dated = launched_on
+        #: Each unit's two latest results per rung, which its climbs ask for (``standing``).
+        self.results: dict[str, list[int]] = {}
 
     # ------------------------------------------------------------- reading
 
@@ -130,9 +156,6 @@ class Campaign(Aggregate):
     climb_share_on = queries.climb_share_on
     rung_on = queries.rung_on
     units_on = queries.units_on
-    latest_action = queries.latest_action
-    latest_group_count = queries.latest_group_count
-    work_groups = queries.work_groups
     strike_votes = queries.strike_votes
     qualifies = queries.qualifies
     passed_rung = queries.passed_rung
@@ -221,16 +244,17 @@ class Campaign(Aggregate):
         Returns the action's number."""
         actor = require_actor(actor)
         title, chosen, day, planned = actions.check_plan(self, name, rung, on, units)
-        self._action_planned(number=len(self.actions) + 1, name=title, rung=chosen, on=day,
-                             units=planned, actor=actor, reason=clean_reason(reason))
-        return len(self.actions)
+        self._action_planned(number=len(self.action_names) + 1, name=title, rung=chosen,
+                             on=day, units=planned, actor=actor, reason=clean_reason(reason))
+        return len(self.action_names)
 
     @event("ActionPlanned")
     def _action_planned(
         self, number: int, name: str, rung: str, on: date, units: list[PlannedUnit],
         actor: Actor, reason: str | None,
     ) -> None:
-        self.actions.append(Action(number, name, rung, on, tuple(units), actor))
+        self.action_names.append(name)
+        self.plans[number] = Action(number, name, rung, on, tuple(units), actor)
 
     def cancel_action(self, number: int, *, actor: Actor, reason: str | None = None) -> None:
         """A planned action will not be held."""
@@ -240,7 +264,8 @@ class Campaign(Aggregate):
 
     @event("ActionCancelled")
     def _action_cancelled(self, number: int, actor: Actor, reason: str | None) -> None:
-        self.actions[number - 1].cancelled = True
+        del self.plans[number]
+        self.cancelled_actions.append(number)
 
     def hold_action(
         self, number: int, turnouts: Sequence[Turnout], *, actor: Actor, on: date | None = None,
@@ -260,20 +285,23 @@ class Campaign(Aggregate):
         self, number: int, turnouts: list[Turnout], test: StructureTest, actor: Actor,
         reason: str | None,
     ) -> None:
-        action = self.actions[number - 1]
-        action.turnouts = tuple(turnouts)
-        action.test = test
+        del self.plans[number]
+        for result in test.units:
+            standing.add_result(self.results, result.unit_id.hex, test.rung, test.held_on,
+                                number, result.eligible, result.participants)
 
     # ------------------------------------------------------------- climbing
 
     def escalate(
-        self, *, on: date, actor: Actor, reason: str | None = None, mandate: Vote | None = None
+        self, *, on: date, actor: Actor, reason: str | None = None, mandate: Vote | None = None,
+        counts: queries.CountOn | None = None,
     ) -> None:
         """Climb one rung: earned by the current rung's test, or else an override (a
         ``mandate`` that carried, a ``reason``, who decided). The strike rung needs a valid
-        strike mandate, override or not."""
+        strike mandate, override or not. ``counts`` is the campaign's participation history,
+        asked only for a unit with results dated after the climb (the application gives it)."""
         actor = require_actor(actor)
-        climb = climbing.check_climb(self, on, reason, mandate)
+        climb = climbing.check_climb(self, on, reason, mandate, counts)
         self._escalated(rung=climb.rung, on=climb.on, override=climb.override,
                         held_back=list(climb.held_back), actor=actor, reason=climb.reason)
 
@@ -382,9 +410,7 @@ class Campaign(Aggregate):
         flags: Sequence[Flag] = (),
     ) -> None:
         end = on + timedelta(days=1) if part_day else back_on
-        spells = self.units[unit_id].strikes
-        spells.append(StrikeSpell(on, end, part_day, hours, tuple(flags)))
-        spells.sort(key=lambda spell: spell.start)
+        standing.add_spell(self.units[unit_id].strikes, on, end)
 
     def return_from_strike(
         self, unit_id: UUID, *, on: date, actor: Actor, reason: str | None = None
@@ -403,4 +429,5 @@ class Campaign(Aggregate):
 
     @event("ReturnedFromStrike")
     def _strike_ended(self, unit_id: UUID, on: date, actor: Actor, reason: str | None) -> None:
-        self.units[unit_id].strikes[-1].end = on
+        standing.end_last_spell(self.units[unit_id].strikes, on)
+

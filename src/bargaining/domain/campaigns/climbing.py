@@ -23,7 +23,12 @@ import attrs
 from bargaining.domain.campaigns import queries
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.queries import CampaignRecord, ClimbCheck
-from bargaining.domain.campaigns.rules import check_in_order, check_open, require_climb_share
+from bargaining.domain.campaigns.rules import (
+    check_in_order,
+    check_open,
+    checked_ladder,
+    require_climb_share,
+)
 from bargaining.domain.campaigns.timeline import CampaignStatus, Override
 from bargaining.domain.shared.actor import clean_reason
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
@@ -44,16 +49,18 @@ class Climb:
 
 
 def check_climb(
-    campaign: CampaignRecord, on: object, reason: object, mandate: object
+    campaign: CampaignRecord, on: object, reason: object, mandate: object,
+    counts: queries.CountOn | None = None,
 ) -> Climb:
     """A campaign that is neither paused nor on its top rung climbs one rung: on a passed
     test of its current rung (then with no override), or else on an override (a ``mandate``
     that carried and a ``reason``). The strike rung needs a valid strike mandate either
-    way."""
+    way. ``counts`` is the participation history, for a unit whose result on that day the
+    campaign cannot tell (see :func:`~bargaining.domain.campaigns.queries.passed_rung`)."""
     check_open(campaign)
     day = check_in_order(campaign, on, "date of the climb")
     why = clean_reason(reason)
-    check = queries.climb_check(campaign, day)
+    check = queries.climb_check(campaign, day, counts)
     if check.status is CampaignStatus.PAUSED:
         raise RuleViolation(f"the campaign '{campaign.name}' is paused: resume it to escalate")
     if check.next_rung is None:
@@ -138,6 +145,7 @@ def check_ladder_change(
     check_open(campaign)
     if not isinstance(ladder, Ladder):
         raise InvalidInput("a campaign's ladder must be a Ladder")
+    ladder = checked_ladder(ladder)
     day = check_in_order(campaign, on, "date of the ladder change")
     if ladder == campaign.ladder:
         raise RuleViolation(f"that is already the ladder of '{campaign.name}'")

@@ -29,6 +29,16 @@ def require_name(value: object, what: str) -> str:
     return text
 
 
+def checked_group(value: str | None) -> str | None:
+    """A work group's name a command is given, checked as every record's names are
+    (:func:`~bargaining.domain.shared.text.clean_name`: no control or invisible formatting
+    characters, composed form). A ``Turnout`` or ``PlannedUnit`` tidies spacing only, since
+    those stored by earlier releases read back through it."""
+    if value is None or (value.isascii() and value.isprintable()):
+        return value
+    return require_name(value, "work group's name")
+
+
 def require_unit_id(value: object) -> UUID:
     """A unit's id: a campaign holds units by id, never by name."""
     if not isinstance(value, UUID):

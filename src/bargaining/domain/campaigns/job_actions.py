@@ -25,6 +25,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns import queries
+from bargaining.domain.campaigns.counts import RecordedSpell
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignStatus, last_on
 from bargaining.domain.shared.errors import InvalidInput
@@ -165,21 +166,24 @@ def over_spell(outside: OutsideFlags, unit_id: UUID, start: date,
 
 
 def job_actions(
-    campaign: CampaignRecord, outside: OutsideFlags | None = None, until: date | None = None
+    campaign: CampaignRecord, spells: Iterable[RecordedSpell], outside: OutsideFlags | None = None,
+    until: date | None = None,
 ) -> list[JobAction]:
-    """Every unit's strike spells, by the day they began, each with its flags: the campaign's
-    own rules judged from its record, and the rules outside it from ``outside`` (when not
-    given, those recorded with the walkout) over the days each spell kept the unit out; a
-    spell still under way is judged up to ``until`` (the day it is read on)."""
+    """Every unit's strike spells (as the campaign's participation history recorded them), by
+    the day they began, each with its flags: the campaign's own rules judged from its record,
+    and the rules outside it from ``outside`` (when not given, those recorded with the
+    walkout) over the days each spell kept the unit out; a spell still under way is judged up
+    to ``until`` (the day it is read on)."""
     found = []
-    for unit in campaign.units.values():
-        for spell in unit.strikes:
-            flags = own_flags(campaign, unit.unit_id, spell.start)
-            if outside is None:
-                flags += [f for f in spell.flags if f.rule not in OWN_RULES]
-            back = None if spell.part_day else spell.end
-            if outside is not None:
-                flags += over_spell(outside, unit.unit_id, spell.start, spell.end, until)
-            found.append(JobAction(unit.unit_id, unit.label, spell.start, back, spell.part_day,
-                                   spell.hours, tuple(flags), spell.flags))
+    for spell in spells:
+        recorded = spell.flags
+        flags = own_flags(campaign, spell.unit_id, spell.start)
+        if outside is None:
+            flags += [f for f in recorded if f.rule not in OWN_RULES]
+        back = None if spell.part_day else spell.end
+        if outside is not None:
+            flags += over_spell(outside, spell.unit_id, spell.start, spell.end, until)
+        label = queries.label(campaign, spell.unit_id)
+        found.append(JobAction(spell.unit_id, label, spell.start, back, spell.part_day,
+                               spell.hours, tuple(flags), recorded))
     return sorted(found, key=lambda j: (j.walked_out, j.label))

@@ -155,10 +155,12 @@ def structure_test(
 ) -> StructureTest:
     """The verdict on held action ``number`` from its counts: each planned unit's totals (its
     work groups added up) and all units together, each against the rung's threshold."""
-    counts = list(counts)
+    by_unit: dict[UUID, list[Turnout]] = {}
+    for count in counts:
+        by_unit.setdefault(count.unit_id, []).append(count)
     results = []
     for unit in planned:
-        mine = [t for t in counts if t.unit_id == unit.unit_id]
+        mine = by_unit.get(unit.unit_id, [])
         eligible = sum(t.eligible for t in mine)
         participants = sum(t.participants for t in mine)
         results.append(UnitResult(unit.unit_id, eligible, participants,

@@ -1,5 +1,6 @@
 """Read-only questions about a campaign as it stood on a date: its ladder, rung, status and
-units then, each unit's latest count and strike vote, and whether it may climb.
+units then, each unit's strike votes, and whether it may climb (from each unit's latest
+results; every count is the participation history's, a read model).
 
 Pure functions of a campaign's recorded timeline (:class:`CampaignRecord`, which a
 :class:`~bargaining.domain.campaigns.campaign.Campaign` is): they change nothing, so the
@@ -11,7 +12,7 @@ its siblings) do.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from datetime import date
 from fractions import Fraction
 from typing import Protocol
@@ -19,8 +20,9 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind, same
-from bargaining.domain.campaigns.participation import Turnout, UnitResult, meets, same_group
+from bargaining.domain.campaigns import standing
+from bargaining.domain.campaigns.ladder import Ladder, Rung, RungKind
+from bargaining.domain.campaigns.participation import meets
 from bargaining.domain.campaigns.timeline import (
     Action,
     CampaignStatus,
@@ -33,6 +35,7 @@ from bargaining.domain.campaigns.timeline import (
     label_of,
     last_on,
 )
+from bargaining.domain.shared.errors import InvalidInput
 
 
 class CampaignRecord(Protocol):
@@ -70,10 +73,20 @@ class CampaignRecord(Protocol):
     def units(self) -> Mapping[UUID, CampaignUnit]: ...
 
     @property
-    def actions(self) -> Sequence[Action]: ...
+    def action_names(self) -> Sequence[str]: ...
+
+    @property
+    def plans(self) -> Mapping[int, Action]: ...
+
+    @property
+    def cancelled_actions(self) -> Sequence[int]: ...
 
     @property
     def mandates(self) -> Sequence[Mandate]: ...
+
+    @property
+    def results(self) -> MutableMapping[str, list[int]]:
+        """Each unit's results per rung that a climb can still ask for (``standing``)."""
 
 
 @attrs.frozen
@@ -156,63 +169,6 @@ def labels(campaign: CampaignRecord, unit_ids: Iterable[UUID]) -> str:
     return "; ".join(label(campaign, u) for u in unit_ids)
 
 
-# ------------------------------------------------------------------ counts
-
-
-def latest_action(
-    campaign: CampaignRecord, unit_id: UUID, on: date, rung: str | None = None
-) -> tuple[Action, UnitResult] | None:
-    """The most recent held action (on or before ``on``, on ``rung`` if given) in which
-    the unit was counted, with the unit's result."""
-    best: tuple[Action, UnitResult] | None = None
-    latest: date | None = None
-    for action in _held(campaign, on, rung):
-        assert action.test is not None
-        result = action.test.result_for(unit_id)
-        if result is not None and (latest is None or action.test.held_on >= latest):
-            best, latest = (action, result), action.test.held_on
-    return best
-
-
-def _held(campaign: CampaignRecord, on: date, rung: str | None) -> list[Action]:
-    """Actions held on or before a date (on one rung if given), in recorded order."""
-    return [a for a in campaign.actions if a.test is not None and a.test.held_on <= on
-            and (rung is None or same(a.rung, rung))]
-
-
-def latest_group_count(
-    campaign: CampaignRecord, unit_id: UUID, group: str | None, on: date,
-    rung: str | None = None,
-) -> tuple[Action, Turnout] | None:
-    """The most recent count of one work group (``None``: the unit counted as a whole)."""
-    best: tuple[Action, Turnout] | None = None
-    latest: date | None = None
-    for action in _held(campaign, on, rung):
-        assert action.test is not None
-        for turnout in action.turnouts:
-            if (turnout.unit_id == unit_id and same_group(turnout.work_group, group)
-                    and (latest is None or action.test.held_on >= latest)):
-                best, latest = (action, turnout), action.test.held_on
-    return best
-
-
-def work_groups(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[str | None]:
-    """The work groups counted for a unit up to a date, in the order first counted. A unit
-    last counted as a whole has the one group ``None`` (the whole unit)."""
-    latest = latest_action(campaign, unit_id, on)
-    if latest is None:
-        return []
-    if any(t.unit_id == unit_id and t.work_group is None for t in latest[0].turnouts):
-        return [None]
-    groups: list[str | None] = []
-    for action in _held(campaign, on, None):
-        for turnout in action.turnouts:
-            if turnout.unit_id == unit_id and turnout.work_group is not None and not any(
-                    same_group(turnout.work_group, g) for g in groups):
-                groups.append(turnout.work_group)
-    return groups
-
-
 # ------------------------------------------------------------- strike votes
 
 
@@ -254,28 +210,46 @@ def strike_vote_met(campaign: CampaignRecord, on: date, ladder: Ladder | None = 
 # ------------------------------------------------------------------ climbing
 
 
-def passed_rung(campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung) -> bool:
+#: A unit's latest count on a rung dated on or before a day, as (eligible, participants), or
+#: ``None``: what the participation history answers when the campaign cannot.
+CountOn = Callable[[UUID, str, date], tuple[int, int] | None]
+
+
+def passed_rung(
+    campaign: CampaignRecord, unit_id: UUID, on: date, rung: Rung,
+    counts: CountOn | None = None,
+) -> bool:
     """Whether a unit's latest test of a rung, up to a date, reached its threshold (for the
     strike vote rung: whether its latest strike vote is a valid mandate that met the
-    organizing benchmark)."""
+    organizing benchmark). The campaign keeps each unit's two latest results per rung; for a
+    day before both, when it had more, ``counts`` (the participation history) answers."""
     if rung.kind is RungKind.STRIKE_VOTE:
         votes = strike_votes(campaign, unit_id, on)
         return bool(votes) and qualifies(campaign, votes[-1], ladder_on(campaign, on))
-    latest = latest_action(campaign, unit_id, on, rung.name)
-    return latest is not None and meets(latest[1].participants, latest[1].eligible,
-                                        rung.threshold)
+    found = standing.result_on(campaign.results, unit_id.hex, rung.name, on)
+    if isinstance(found, str):
+        if counts is None:
+            raise InvalidInput(
+                f"whether {label(campaign, unit_id)} had passed '{rung.name}' by {on} is in "
+                "the campaign's participation history, which the application reads")
+        found = counts(unit_id, rung.name, on)
+    return found is not None and meets(found[1], found[0], rung.threshold)
 
 
-def climb_check(campaign: CampaignRecord, on: date) -> ClimbCheck:
+def climb_check(campaign: CampaignRecord, on: date, counts: CountOn | None = None) -> ClimbCheck:
     """Whether the campaign, as it stood on a date, may climb to the next rung: enough of
     its units (all, or the share it set) have passed the current rung's test, and, before
-    the strike rung, some unit holds a valid strike mandate."""
+    the strike rung, some unit holds a valid strike mandate. ``counts`` answers for a unit
+    whose result on that day only the participation history knows (see
+    :func:`passed_rung`)."""
     ladder = ladder_on(campaign, on)
     index, rung = rung_on(campaign, on)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
     units = units_on(campaign, on)
-    ready = tuple(u.unit_id for u in units if passed_rung(campaign, u.unit_id, on, rung))
-    held_back = tuple(u.unit_id for u in units if u.unit_id not in ready)
+    ready = tuple(u.unit_id for u in units
+                  if passed_rung(campaign, u.unit_id, on, rung, counts))
+    passed = set(ready)
+    held_back = tuple(u.unit_id for u in units if u.unit_id not in passed)
     share = climb_share_on(campaign, on)
     needed = math.ceil(share * len(units) / 100)
     strike_ok = True

@@ -19,10 +19,17 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.counts import (
+    Count,
+    ParticipationHistory,
+    group_series_rows,
+    standings,
+)
 from bargaining.domain.campaigns.job_actions import JobAction, job_actions
 from bargaining.domain.campaigns.ladder import Rung, RungKind
 from bargaining.domain.campaigns.participation import meets, short_of
-from bargaining.domain.campaigns.timeline import Action, CampaignStatus
+from bargaining.domain.campaigns.queries import climb_check
+from bargaining.domain.campaigns.timeline import CampaignStatus
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.shares import percent_of, show_percent
@@ -234,30 +241,38 @@ def _standing(
     )
 
 
-def _action_source(action: Action) -> str:
-    return action.name
-
-
-def record_end(campaign: Campaign) -> date:
+def record_end(campaign: Campaign, history: ParticipationHistory) -> date:
     """The latest date the campaign's record speaks of: a report on it, or any later day,
     shows everything recorded."""
-    dates = [campaign.last_dated, *(a.test.held_on for a in campaign.actions if a.test),
+    held = history.last_held()
+    dates: list[date] = [campaign.last_dated, *(() if held is None else (held,)),
              *(m.vote.held_on for m in campaign.mandates),
-             *(s.start for u in campaign.units.values() for s in u.strikes)]
+             *(s.start for u in campaign.units.values() for s in u.spells)]
     return max(dates)
 
 
 def readiness(
-    campaign: Campaign, on: date | None = None, strikes: Sequence[JobAction] | None = None
+    campaign: Campaign, history: ParticipationHistory, on: date | None = None,
+    strikes: Sequence[JobAction] | None = None,
 ) -> Readiness:
-    """The campaign as it stood on a date (default: the last date its record speaks of).
-    ``strikes`` are its job actions with their flags as the application derived them (by
-    default, from the campaign's record and the flags recorded from outside it)."""
-    day = record_end(campaign) if on is None else require_date(on, "report's date")
+    """The campaign as it stood on a date (default: the last date its record speaks of),
+    from its participation ``history``. ``strikes`` are its job actions with their flags as
+    the application derived them (by default, from the campaign's record and the flags
+    recorded with the history's spells)."""
+    day = record_end(campaign, history) if on is None else require_date(on, "report's date")
     ladder = campaign.ladder_on(day)
     index, rung = campaign.rung_on(day)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
-    check = campaign.climb_check(day)
+    counted = {} if rung.kind is RungKind.STRIKE_VOTE else standings(
+        history.counted(day), rung.name)
+
+    def on_rung(unit_id: UUID, _: str, __: date) -> tuple[int, int] | None:
+        found = counted.get(unit_id)
+        count = None if found is None else found.on_rung
+        return None if count is None else (count.eligible, count.participants)
+
+    check = climb_check(campaign, day, on_rung)
+    ready = set(check.ready)
     lines = []
     for unit in campaign.units_on(day):
         uid = unit.unit_id
@@ -271,46 +286,41 @@ def readiness(
                 figure = Figure(f"strike vote {vote.number} ({whose})", rung.name,
                                 vote.vote.held_on, vote.vote.tally.eligible, vote.vote.tally.yes)
             lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
-                                       uid in check.ready, unit.on_strike_on(day), ()))
+                                       uid in ready, unit.on_strike_on(day), ()))
             continue
-        if figure is None:
-            latest = (campaign.latest_action(uid, day, rung.name)
-                      or campaign.latest_action(uid, day))
-            if latest is not None:
-                action, result = latest
-                assert action.test is not None
-                figure = Figure(_action_source(action), action.rung, action.test.held_on,
-                                result.eligible, result.participants)
-        for group in campaign.work_groups(uid, day):
-            count = (campaign.latest_group_count(uid, group, day, rung.name)
-                     or campaign.latest_group_count(uid, group, day))
-            assert count is not None
-            action, turnout = count
-            assert action.test is not None
-            group_figure = Figure(_action_source(action), action.rung, action.test.held_on,
-                                  turnout.eligible, turnout.participants)
-            groups.append(_standing(uid, unit.label, group, group_figure, rung, nxt,
+        counts = counted.get(uid)
+        if counts is not None and counts.latest is not None:
+            figure = _figure(counts.latest)
+        for group, count in () if counts is None else counts.groups:
+            groups.append(_standing(uid, unit.label, group, _figure(count), rung, nxt,
                                     whole_unit=group is None))
         lines.append(UnitReadiness(_standing(uid, unit.label, None, figure, rung, nxt),
-                                   uid in check.ready, unit.on_strike_on(day), tuple(groups)))
-    worst, worst_rung = (_worst_voter(campaign, lines, day, rung)
+                                   uid in ready, unit.on_strike_on(day), tuple(groups)))
+    worst, worst_rung = (_worst_voter(history, lines, day, rung)
                          if rung.kind is RungKind.STRIKE_VOTE else _biggest_worst(lines, rung, nxt))
-    spells = job_actions(campaign) if strikes is None else strikes
+    spells = job_actions(campaign, history.spells()) if strikes is None else strikes
     return Readiness(campaign.name, day, check.status, rung, nxt, tuple(lines), check.ready,
                      check.held_back, check.needed, check.allowed, check.strike_vote_ok, worst,
                      worst_rung, tuple(s for s in spells if s.covers(day)))
 
 
+def _figure(count: Count) -> Figure:
+    return Figure(count.name, count.rung, count.held_on, count.eligible, count.participants)
+
+
 def _worst_voter(
-    campaign: Campaign, lines: list[UnitReadiness], on: date, rung: Rung
+    history: ParticipationHistory, lines: list[UnitReadiness], on: date, rung: Rung
 ) -> tuple[Standing | None, str | None]:
     """On the strike vote rung: a unit that has not voted (the largest by its latest count,
     when counted), else the one furthest short of the benchmark; never one that met it."""
     silent = [line.standing for line in lines if line.standing.figure is None]
     if silent:
+        sizes = standings(history.counted(on), rung.name)
+
         def size(standing: Standing) -> int:
-            latest = campaign.latest_action(standing.unit_id, on)
-            return latest[1].eligible if latest is not None else 0
+            found = sizes.get(standing.unit_id)
+            latest = None if found is None else found.latest_any
+            return latest.eligible if latest is not None else 0
         return max(silent, key=size), rung.name
     short = [line.standing for line in lines if not line.standing.meets_current]
     if short:
@@ -359,35 +369,34 @@ class SeriesPoint:
 
 
 def participation_series(
-    campaign: Campaign, unit_id: UUID | None = None, work_group: str | None = None
+    campaign: Campaign, history: ParticipationHistory, unit_id: UUID | None = None,
+    work_group: str | None = None,
 ) -> tuple[SeriesPoint, ...]:
     """Structure-test results by date: the campaign's totals, or one unit's (``unit_id``), or
-    one of its work groups' (``work_group``), so a host can chart participation growth."""
+    one of its work groups' (``work_group``), from the campaign's participation ``history``,
+    so a host can chart participation growth."""
     if work_group is not None and unit_id is None:
         raise InvalidInput("a work group's series needs its unit")
     if unit_id is not None:
         campaign.unit(unit_id)
-    held = sorted((a for a in campaign.actions if a.test is not None),
-                  key=lambda a: (a.test.held_on, a.number))  # type: ignore[union-attr]
+    tests = history.tests()
+    if unit_id is None:
+        return tuple(SeriesPoint(t.held_on, t.action, t.name, t.rung, t.threshold, t.eligible,
+                                 t.participants, t.passed) for t in tests)
+    rows = list(history.unit_counted(unit_id))
+    by_action: dict[int, tuple[int, int]] = {}
+    if work_group is None:
+        for row in rows:
+            e, p = by_action.get(row.action, (0, 0))
+            by_action[row.action] = (e + row.eligible, p + row.participants)
+    else:
+        by_action = {n: (r.eligible, r.participants)
+                     for n, r in group_series_rows(rows, work_group).items()}
     points = []
-    for action in held:
-        test = action.test
-        assert test is not None
-        if unit_id is None:
-            e, p, passed = test.eligible, test.participants, test.passed
-        elif work_group is None:
-            result = test.result_for(unit_id)
-            if result is None:
-                continue
-            e, p, passed = result.eligible, result.participants, result.passed
-        else:
-            counts = [t for t in action.turnouts if t.unit_id == unit_id
-                      and t.work_group is not None
-                      and t.work_group.casefold() == work_group.casefold()]
-            if not counts:
-                continue
-            e, p = counts[0].eligible, counts[0].participants
-            passed = meets(p, e, test.threshold)
-        points.append(SeriesPoint(test.held_on, action.number, action.name, action.rung,
-                                  test.threshold, e, p, passed))
+    for test in tests:
+        found = by_action.get(test.action)
+        if found is not None:
+            e, p = found
+            points.append(SeriesPoint(test.held_on, test.action, test.name, test.rung,
+                                      test.threshold, e, p, meets(p, e, test.threshold)))
     return tuple(points)

@@ -42,7 +42,19 @@ def require_ladder(value: object) -> Ladder:
         return DEFAULT_LADDER
     if not isinstance(value, Ladder):
         raise InvalidInput("a campaign's ladder must be a Ladder (or none, for the default)")
-    return value
+    return checked_ladder(value)
+
+
+def checked_ladder(ladder: Ladder) -> Ladder:
+    """A ladder a command is given, its rung names checked as every record's names are
+    (:func:`~bargaining.domain.shared.text.clean_name`: no control or invisible formatting
+    characters, composed form). A ``Rung`` tidies its name's spacing only, since rungs stored
+    by earlier releases read back through it."""
+    rungs = [r if r.name.isascii() and r.name.isprintable()
+             else attrs.evolve(r, name=require_name(r.name, "rung's name")) for r in ladder.rungs]
+    if all(a is b for a, b in zip(rungs, ladder.rungs, strict=True)):
+        return ladder
+    return Ladder(rungs)
 
 
 def require_climb_share(value: object) -> Fraction:

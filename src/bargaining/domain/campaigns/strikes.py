@@ -115,7 +115,7 @@ def check_walkout(
                                 f"'{campaign.name}' concluded on {closed_on}: a concluded "
                                 "campaign's strikes end by its conclusion")
     end = day + timedelta(days=1) if part else back
-    for spell in found.strikes:
+    for spell in found.spells:
         if spell.start < (end or date.max) and day < (spell.end or date.max):
             until = f"back on {spell.end}" if spell.end else "still out"
             raise RuleViolation(f"{found.label} was already out on strike then (from "
@@ -159,7 +159,8 @@ def check_returns(units: Iterable[CampaignUnit], day: date) -> list[CampaignUnit
     after the day it walked out."""
     striking = [u for u in units if u.on_strike]
     for unit in striking:
-        if day <= unit.strikes[-1].start:
-            raise RuleViolation(f"{unit.label} walked out on {unit.strikes[-1].start}; it can "
+        start = unit.last_walkout
+        if day <= start:
+            raise RuleViolation(f"{unit.label} walked out on {start}; it can "
                                 "return only after that day")
     return striking

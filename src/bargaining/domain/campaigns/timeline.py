@@ -11,11 +11,12 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
 import attrs
 
+from bargaining.domain.campaigns import standing
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.participation import (
     PlannedUnit,
@@ -180,12 +181,14 @@ class StrikeSpell(Spell):
 
 @attrs.define
 class CampaignUnit:
-    """A unit's part in a campaign: when it took part, and its strikes (by start date)."""
+    """A unit's part in a campaign: when it took part, and the days of its strikes (each
+    spell's first day out and day back, by start: see :mod:`~bargaining.domain.campaigns.
+    standing`; a spell's flags and hours are in the campaign's job actions)."""
 
     unit_id: UUID
     label: str
     memberships: list[Spell] = attrs.field(factory=list)
-    strikes: list[StrikeSpell] = attrs.field(factory=list)
+    strikes: list[int | None] = attrs.field(factory=list)
 
     @property
     def active(self) -> bool:
@@ -193,18 +196,48 @@ class CampaignUnit:
 
     @property
     def on_strike(self) -> bool:
-        return bool(self.strikes) and self.strikes[-1].end is None
+        return bool(self.strikes) and self.strikes[-1] is None
+
+    @property
+    def spells(self) -> list[Spell]:
+        """The unit's strike spells, by the day each began (a part-day walkout is back the
+        next day)."""
+        return [Spell(start, end) for start, end in standing.spells(self.strikes)]
+
+    @property
+    def last_walkout(self) -> date:
+        """The day the unit's latest strike spell began (it has one)."""
+        start = self.strikes[-2]
+        assert start is not None
+        return date.fromordinal(start)
 
     def active_on(self, on: date) -> bool:
         return any(s.covers(on) for s in self.memberships)
 
     def on_strike_on(self, on: date) -> bool:
-        return any(s.covers(on) for s in self.strikes)
+        return standing.out_on(self.strikes, on)
+
+    def snapshot_row(self) -> list[object]:
+        """The unit as a copy of the campaign's state keeps it: plain values, since a cluster
+        campaign holds thousands (read back by :meth:`from_snapshot_row`)."""
+        days: list[int | None] = []
+        for spell in self.memberships:
+            days += [spell.start.toordinal(), None if spell.end is None else spell.end.toordinal()]
+        return [self.unit_id.hex, self.label, days, list(self.strikes)]
+
+    @classmethod
+    def from_snapshot_row(cls, row: list[Any]) -> CampaignUnit:
+        hex_id, label, days, strikes = row
+        return cls(UUID(hex_id), label, [Spell(start, end) for start, end in standing.spells(days)],
+                   strikes)
 
 
 @attrs.define
 class Action:
-    """A planned action; once held, its counts and structure test."""
+    """A planned action, with the units taking part, while it is neither held nor cancelled.
+    Once held, its counts and structure test are the participation history, kept outside the
+    campaign (:class:`ClosedAction`): ``turnouts`` and ``test`` stay empty here (campaign
+    snapshots of the first shape held them, and still read)."""
 
     number: int
     name: str
@@ -233,10 +266,13 @@ class Action:
         if isinstance(turnouts, Turnout) or not turnouts:
             raise InvalidInput("a held action needs its counts (a list of Turnout)")
         counts = list(turnouts)
+        plans = {p.unit_id: p for p in self.units}
+        by_unit: dict[UUID, list[Turnout]] = {}
         for count in counts:
             if not isinstance(count, Turnout):
                 raise InvalidInput(f"each count is a Turnout, not {count!r}")
-            planned, who = self.planned_unit(count.unit_id), label_of(units, count.unit_id)
+            by_unit.setdefault(count.unit_id, []).append(count)
+            planned, who = plans.get(count.unit_id), label_of(units, count.unit_id)
             if planned is None:
                 raise RuleViolation(f"{who} was not planned to take part in action "
                                     f"{self.number} ({self.name})")
@@ -249,7 +285,7 @@ class Action:
                 )
         for planned in self.units:
             label = label_of(units, planned.unit_id)
-            mine = [c for c in counts if c.unit_id == planned.unit_id]
+            mine = by_unit.get(planned.unit_id, [])
             if not mine:
                 raise RuleViolation(f"{label} took part in action {self.number} but has no "
                                     "count (count a group that stayed away as 0 participants)")
@@ -267,6 +303,19 @@ class Action:
                                     f"{', '.join(missing)} (count 0 participants if nobody "
                                     "took part)")
         return counts
+
+
+@attrs.frozen
+class ClosedAction:
+    """An action that was held or cancelled, as the campaign keeps it: its number and name."""
+
+    number: int
+    name: str
+    cancelled: bool
+
+    @property
+    def held(self) -> bool:
+        return not self.cancelled
 
 
 def label_of(units: Mapping[UUID, CampaignUnit], unit_id: UUID) -> str:

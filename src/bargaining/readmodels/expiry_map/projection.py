@@ -75,6 +75,11 @@ class MapProjection:
         batch = None if self.stop is not None else self.feed.saved(
             recordings, timed=self.until is not None, dated=self.on is not None
         )
+        if batch is None and self.stop is None:
+            # No unit changed: nothing to apply. Catching up here read the log from the
+            # map's position at every save of any record (a cost that grew with the log);
+            # every query catches up with other writers' changes.
+            return 0
         if batch is None:
             return self.catch_up()[0]
         start = self.position
