@@ -32,7 +32,17 @@ from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map.ports import UnitChange
 
-# Slots of a units row as the map inserts it (see ``ExpiryMapTables._insert_unit``).
+#: The columns of a units row as the map inserts it, with their SQL types.
+_UNIT_COLUMNS = tuple(
+    (name, "int8" if name == "headcount" else "text")
+    for name in (
+        "unit_id", "union_name", "local_name", "employer", "unit_name", "union_key",
+        "employer_key", "sector", "sector_key", "region", "region_key", "city", "headcount",
+        "industry_code", "current_expiry", "current_effective",
+    )
+)
+_AGREEMENT_COLUMNS = (("unit_id", "text"), ("expiry", "text"), ("effective", "text"))
+# Slots of a units row in ``_UNIT_COLUMNS``.
 _SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
 
 
@@ -74,12 +84,6 @@ class ExpiryMapTables:
         self.store = store
         self.sealer = sealer
         self.tables = t = table_names(store, name)
-        self._insert_unit = (
-            f"INSERT INTO {t.units} (unit_id, union_name, local_name, employer,"
-            " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
-            " city, headcount, industry_code, current_expiry, current_effective)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-        )
         self._insert_agreement = (
             f"INSERT INTO {t.agreements} (unit_id, expiry, effective) VALUES (?,?,?)"
         )
@@ -256,8 +260,7 @@ class ExpiryMapTables:
             )
             if cursor.rowcount != 1:
                 return False
-            if batch.rows:
-                cursor.executemany(sql(self._insert_unit), batch.rows)
+            self.store.insert_many(cursor, t.units, _UNIT_COLUMNS, batch.rows)
             # Agreements (those replaced cleared first), then updates; each kind keeps its
             # order, so runs of one statement go to the database together.
             ops = batch.cleared + batch.agreements + batch.updates
@@ -267,7 +270,11 @@ class ExpiryMapTables:
                 j = i
                 while j < len(ops) and ops[j][0] == statement:
                     j += 1
-                cursor.executemany(sql(statement), [params for _, params in ops[i:j]])
+                run = [params for _, params in ops[i:j]]
+                if statement == self._insert_agreement:
+                    self.store.insert_many(cursor, t.agreements, _AGREEMENT_COLUMNS, run)
+                else:
+                    cursor.executemany(sql(statement), run)
                 i = j
             ids = sorted(batch.touched)
             for k in range(0, len(ids), 500):

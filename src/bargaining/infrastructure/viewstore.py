@@ -102,6 +102,30 @@ class ViewStore:
                 prepare=True,
             )
 
+    def insert_many(
+        self,
+        cursor: Any,
+        table: str,
+        columns: Sequence[tuple[str, str]],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        """Insert rows of (name, SQL type) ``columns`` in the cursor's transaction. SQLite
+        takes them with ``executemany``; PostgreSQL in one statement, each column sent as a
+        binary array and unnested: a statement per row cost the driver and the server more
+        than the rows themselves (``docs/operations/performance.md``)."""
+        if not rows:
+            return
+        names = ", ".join(name for name, _ in columns)
+        if self.dialect == "postgres":
+            arrays = ", ".join(f"%b::{kind}[]" for _, kind in columns)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            marks = ",".join("?" * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
         with self.transaction(commit=False) as cursor:
             cursor.execute(self.sql(statement), tuple(params))
