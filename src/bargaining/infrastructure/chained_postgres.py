@@ -72,9 +72,37 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         # One statement for a save's chain rows, its columns sent as binary arrays: a row per
         # statement (``executemany``) cost psycopg and the server more than the events' own
         # insert (``docs/operations/performance.md``).
+        self._insert_events_unnested = SQL(
+            "INSERT INTO {events} (originator_id, originator_version, topic, state)"
+            " SELECT * FROM unnest(%b::{id_type}[], %b::int8[], %b::text[], %b::bytea[])"
+            " RETURNING notification_id"
+        ).format(
+            events=Identifier(self.datastore.schema, self.events_table_name),
+            id_type=Identifier(self.datastore.originator_id_type),
+        )
         self._insert_chain = self._sql(
             "INSERT INTO {chain} (position, previous, digest, link)"
             " SELECT * FROM unnest(%b::int8[], %b::int8[], %b::bytea[], %b::bytea[])"
+        )
+
+    def _insert_stored_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> None:
+        """As ``eventsourcing`` inserts a save's events (the table lock, the notification, one
+        ``INSERT ... SELECT FROM unnest`` returning the new positions in order), but with each
+        column sent as a binary array rather than an array of composite values as text, which
+        psycopg escapes byte by byte: the events' state is most of a save's bytes."""
+        self._lock_table(curs)
+        self._notify_channel(curs)
+        curs.execute(
+            self._insert_events_unnested,
+            [
+                [e.originator_id for e in stored_events],
+                [e.originator_version for e in stored_events],
+                [e.topic for e in stored_events],
+                [e.state for e in stored_events],
+            ],
+            prepare=True,
         )
 
     def _sql(self, text: str) -> Composed:
