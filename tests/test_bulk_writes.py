@@ -1,0 +1,114 @@
+"""Saves of many events at once, on every store: the events in order with their chain, and the
+Expiry Map's rows as the batch left them (PostgreSQL writes each of these in one statement per
+save, its columns sent as arrays; SQLite row by row)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import psycopg
+import pytest
+
+from bargaining import Actor, BargainingApp, BargainingUnit, CollectiveAgreement, UnitProfile
+from tests.conftest import POSTGRES_URL
+
+
+def _unit(n: int, actor: Actor, *, city: str = "Hudson") -> BargainingUnit:
+    return BargainingUnit.register(UnitProfile(
+        union="CUPE", local=str(n), employer=f"Employer {n}", unit_name="all",
+        sector="municipal", region="ON", city=city, headcount=10 + n,
+    ), actor=actor)
+
+
+def test_a_save_of_many_events_keeps_their_order_and_chains_each(
+    app: BargainingApp, steward: Actor
+) -> None:
+    first = [_unit(n, steward) for n in range(3)]
+    app.save(*first)
+    units = [_unit(n, steward) for n in range(3, 1203)]
+    for n, unit in enumerate(units):
+        unit.record_agreement(CollectiveAgreement(expiry=date(2026, 1, 1) + timedelta(n % 400)),
+                              actor=steward)
+    recordings = app.save(*units)
+
+    positions = [r.notification.id for r in recordings]
+    assert positions == list(range(positions[0], positions[0] + 2400)) and positions[0] > 3
+    recorder = app.eventsourcing.recorder
+    stored = recorder.select_notifications(start=positions[0], limit=3000)
+    assert [(n.id, n.originator_id, n.originator_version) for n in stored] == [
+        (r.notification.id, r.notification.originator_id, r.notification.originator_version)
+        for r in recordings
+    ]
+    chain = recorder.select_chain(0, 3000)  # type: ignore[attr-defined]
+    assert [c.position for c in chain] == [1, 2, 3, *positions]
+    assert [c.previous for c in chain] == [0, 1, 2, 3, *positions[:-1]]
+    report = app.integrity.verify()
+    assert report.intact and report.checked == 2403
+
+
+def test_the_map_keeps_what_a_batch_changed_in_every_column(
+    app: BargainingApp, steward: Actor
+) -> None:
+    """In one save: units registered with and without agreements and with later changes of
+    their own, and a unit saved before changing its headcount and getting an agreement."""
+    earlier = _unit(0, steward)
+    app.save(earlier)
+    plain, changed = _unit(1, steward, city="Montréal"), _unit(2, steward)
+    changed.change_headcount(10_000_000, actor=steward)
+    changed.record_agreement(
+        CollectiveAgreement(expiry=date(2026, 3, 31), effective=date(2023, 4, 1)), actor=steward
+    )
+    changed.record_agreement(CollectiveAgreement(expiry=date(2029, 3, 31)), actor=steward)
+    earlier.change_headcount(77, actor=steward)
+    earlier.record_agreement(CollectiveAgreement(expiry=date(2027, 6, 30)), actor=steward)
+    app.save(plain, changed, earlier)
+
+    m = app.expiry_map
+    assert m.position == app.eventsourcing.recorder.max_notification_id()
+    shown = {u.unit_id: u for u in m.all_units()}
+    assert (shown[plain.id].city, shown[plain.id].headcount) == ("Montréal", 11)
+    assert (shown[plain.id].expiry, shown[plain.id].effective) == (None, None)
+    assert shown[changed.id].headcount == 10_000_000
+    assert (shown[changed.id].expiry, shown[changed.id].effective) == (
+        date(2029, 3, 31), None)
+    assert (shown[earlier.id].headcount, shown[earlier.id].expiry) == (
+        77, date(2027, 6, 30))
+    rebuilt = m.rebuild()
+    assert rebuilt == 8 and {u.unit_id: u for u in m.all_units()} == shown
+
+
+def test_a_postgres_store_written_before_the_chain_is_chained_when_first_opened(
+    pg_schema: str, steward: Actor
+) -> None:
+    url = f"{POSTGRES_URL}?schema={pg_schema}"
+    old = BargainingApp(url)
+    old.save(*[_unit(n, steward) for n in range(5)])
+    old.close()
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'DROP TABLE "{pg_schema}".bargainingapp_events_chain')
+    reopened = BargainingApp(url)
+    try:
+        report = reopened.integrity.verify()
+        assert report.intact and report.checked == 5
+        reopened.save(_unit(5, steward))
+        assert reopened.integrity.verify().checked == 6
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_save_returns_the_positions_postgres_gave_its_events(
+    pg_schema: str, steward: Actor, count: int
+) -> None:
+    app = BargainingApp(f"{POSTGRES_URL}?schema={pg_schema}")
+    try:
+        units = [_unit(n, steward) for n in range(count)]
+        recordings = app.save(*units)
+        with psycopg.connect(POSTGRES_URL) as conn:
+            rows = conn.execute(
+                f'SELECT notification_id, originator_id FROM "{pg_schema}".bargainingapp_events'
+                " ORDER BY notification_id"
+            ).fetchall()
+        assert rows == [(r.notification.id, r.notification.originator_id) for r in recordings]
+    finally:
+        app.close()
