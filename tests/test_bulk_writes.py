@@ -112,3 +112,29 @@ def test_a_save_returns_the_positions_postgres_gave_its_events(
         assert rows == [(r.notification.id, r.notification.originator_id) for r in recordings]
     finally:
         app.close()
+
+
+def test_postgres_refreshes_the_planners_statistics_as_the_map_grows(
+    pg_schema: str, steward: Actor
+) -> None:
+    """Without statistics, PostgreSQL planned a page of the map as a scan and sort of every
+    row in the range (autovacuum may be off, and is a minute late when on)."""
+    app = BargainingApp(f"{POSTGRES_URL}?schema={pg_schema}")
+
+    def analyzed() -> dict[str, float]:
+        with psycopg.connect(POSTGRES_URL) as conn:
+            return {
+                name: reltuples for name, reltuples in conn.execute(
+                    "SELECT c.relname, c.reltuples FROM pg_class c JOIN pg_namespace n"
+                    " ON n.oid = c.relnamespace JOIN pg_stat_user_tables s ON s.relid = c.oid"
+                    " WHERE n.nspname = %s AND s.last_analyze IS NOT NULL", (pg_schema,),
+                ).fetchall()
+            }
+
+    try:
+        app.save(*[_unit(n, steward) for n in range(10)])
+        assert "expiry_map_units" not in analyzed()
+        app.save(*[_unit(n, steward) for n in range(10, 1010)])
+        assert analyzed()["expiry_map_units"] == 1010
+    finally:
+        app.close()

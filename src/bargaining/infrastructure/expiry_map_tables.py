@@ -42,6 +42,8 @@ _UNIT_COLUMNS = tuple(
     )
 )
 _AGREEMENT_COLUMNS = (("unit_id", "text"), ("expiry", "text"), ("effective", "text"))
+#: Rows inserted (units and agreements) before the planner's statistics are refreshed.
+ANALYZE_AFTER = 1000
 # Slots of a units row in ``_UNIT_COLUMNS``.
 _SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
 
@@ -111,6 +113,10 @@ class ExpiryMapTables:
                 (_INDUSTRY,), self._update("industry_code"), lambda v: (v,)
             ),
         }
+        #: Rows the database's planner counted when its statistics were last refreshed here,
+        #: and rows this instance inserted since (see ``_grew``).
+        self._planned_rows = 0
+        self._inserted = 0
         self.create()
 
     def create(self) -> None:
@@ -164,7 +170,10 @@ class ExpiryMapTables:
         transaction; ``False`` (nothing written) if another instance moved it first."""
         batch = self._batch(changes)
         try:
-            return self._write(start, end, batch)
+            written = self._write(start, end, batch)
+            if written:
+                self._grew(len(batch.rows) + len(batch.agreements))
+            return written
         except PersistenceError as error:
             # The database's own message may quote a row, names included: only its kind is
             # passed on.
@@ -293,6 +302,15 @@ class ExpiryMapTables:
                     tuple(chunk),
                 )
         return True
+
+    def _grew(self, inserted: int) -> None:
+        """Refresh the planner's statistics of the tables once they have grown by a tenth
+        since it last counted them (and by at least ``ANALYZE_AFTER`` rows): queries planned
+        for tables it thinks empty read every row of a range."""
+        self._inserted += inserted
+        if self._inserted >= max(ANALYZE_AFTER, self._planned_rows // 10):
+            self._planned_rows = self.store.analyze(self.tables.units, self.tables.agreements)
+            self._inserted = 0
 
     def _update(self, *columns: str) -> str:
         assignments = ", ".join(f"{column} = ?" for column in columns)
