@@ -138,3 +138,62 @@ def test_postgres_refreshes_the_planners_statistics_as_the_map_grows(
         assert analyzed()["expiry_map_units"] == 1010
     finally:
         app.close()
+
+
+def _relation_sizes(schema: str, *names: str) -> list[int]:
+    with psycopg.connect(POSTGRES_URL) as conn:
+        return [
+            conn.execute("SELECT pg_relation_size(%s::regclass)", (f'"{schema}".{name}',))
+            .fetchone()[0]  # type: ignore[index]
+            for name in names
+        ]
+
+
+def test_postgres_map_stays_the_size_of_its_units_as_headcounts_change(
+    pg_schema: str, steward: Actor
+) -> None:
+    """A large union records every unit's headcount monthly: the map's row is rewritten in
+    place (no index holds the headcount), so its table and indexes do not grow with the
+    history, even where autovacuum is off."""
+    app = BargainingApp(f"{POSTGRES_URL}?schema={pg_schema}")
+    names = ("expiry_map_units", "expiry_map_units_in_expiry_order", "expiry_map_units_pkey")
+    try:
+        units = [_unit(n, steward) for n in range(300)]
+        app.save(*units)
+        sizes = [_relation_sizes(pg_schema, *names)]
+        for month in range(24):
+            for unit in units:
+                unit.change_headcount(unit.headcount + 1, actor=steward,
+                                      on=date(2025, 1, 1) + timedelta(31 * month))
+            app.save(*units)
+            if month in (11, 23):
+                sizes.append(_relation_sizes(pg_schema, *names))
+        assert app.expiry_map.unit(units[7].id).headcount == 17 + 24
+    finally:
+        app.close()
+    (table, *indexes), (table_1y, *_), (table_2y, *indexes_2y) = sizes
+    # The table settles at a few times its first size (old versions pruned page by page);
+    # the indexes do not grow at all. Before, both grew by every month recorded.
+    assert table_2y <= 1.25 * table_1y and table_2y <= 5 * table, sizes
+    assert all(i2 <= 1.25 * i0 for i0, i2 in zip(indexes, indexes_2y, strict=True)), sizes
+
+
+def test_a_postgres_map_made_before_gets_the_new_expiry_index(
+    pg_schema: str, steward: Actor
+) -> None:
+    url = f"{POSTGRES_URL}?schema={pg_schema}"
+    with BargainingApp(url) as app:
+        app.save(_unit(1, steward))
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'DROP INDEX "{pg_schema}".expiry_map_units_in_expiry_order')
+        conn.execute(
+            f'CREATE INDEX expiry_map_units_by_expiry ON "{pg_schema}".expiry_map_units'
+            " (current_expiry, unit_id, sector, region, headcount, region_key)"
+        )
+    with BargainingApp(url) as app:
+        assert len(app.expiry_map.all_units()) == 1
+    with psycopg.connect(POSTGRES_URL) as conn:
+        indexes = {row[0] for row in conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = %s", (pg_schema,))}
+    assert "expiry_map_units_in_expiry_order" in indexes
+    assert "expiry_map_units_by_expiry" not in indexes
