@@ -4,6 +4,7 @@ save, its columns sent as arrays; SQLite row by row)."""
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 import psycopg
@@ -203,3 +204,29 @@ def test_a_postgres_map_made_before_gets_the_new_expiry_index(
             "SELECT indexname FROM pg_indexes WHERE schemaname = %s", (pg_schema,))}
     assert "expiry_map_units_in_expiry_order" in indexes
     assert "expiry_map_units_by_expiry" not in indexes
+
+
+def test_profile_changes_of_saved_units_in_one_save_end_as_the_units_do(
+    app: BargainingApp, steward: Actor
+) -> None:
+    """Units saved before, each changed several times in one save (the same field again,
+    other fields between): the map's row ends as the unit itself (the last change wins)."""
+    rng = random.Random(14)
+    units = [_unit(n, steward) for n in range(40)]
+    app.save(*units)
+    changes = (
+        lambda u: u.change_headcount(rng.randint(1, 5000), actor=steward),
+        lambda u: u.change_sector(rng.choice(["health", "transit", "retail"]), actor=steward),
+        lambda u: u.change_region(rng.choice(["QC", "BC", "NS"]), actor=steward),
+        lambda u: u.change_city(rng.choice(["Laval", "Gatineau", "Lévis"]), actor=steward),
+        lambda u: u.change_industry_code(rng.choice(["62", "48", "44"]), actor=steward),
+    )
+    for _ in range(200):
+        rng.choice(changes)(rng.choice(units))
+    app.save(*units)
+
+    shown = {u.unit_id: u for u in app.expiry_map.all_units()}
+    for unit in units:
+        row = shown[unit.id]
+        assert (row.headcount, row.sector, row.region, row.city, row.industry_code) == (
+            unit.headcount, unit.sector, unit.region, unit.city, unit.industry_code)

@@ -42,6 +42,8 @@ _UNIT_COLUMNS = tuple(
     )
 )
 _AGREEMENT_COLUMNS = (("unit_id", "text"), ("expiry", "text"), ("effective", "text"))
+#: Columns (name, SQL type) a write sets.
+_Columns = tuple[tuple[str, str], ...]
 #: Rows inserted (units and agreements) before the planner's statistics are refreshed.
 ANALYZE_AFTER = 1000
 # Slots of a units row in ``_UNIT_COLUMNS``.
@@ -75,7 +77,8 @@ class _Batch:
         self.agreements: list[tuple[str, tuple[Any, ...]]] = []
         #: Units whose agreements are replaced (a map on a day), cleared before any insert.
         self.cleared: list[tuple[str, tuple[Any, ...]]] = []
-        self.updates: list[tuple[str, tuple[Any, ...]]] = []
+        #: Each a statement (or profile columns to set) and its parameters.
+        self.updates: list[tuple[str | _Columns, tuple[Any, ...]]] = []
         self.touched: set[str] = set()
 
 
@@ -96,10 +99,10 @@ class ExpiryMapTables:
             " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
         )
         seal = sealer.seal
-        # Profile events: the row slots they set, the UPDATE for a unit already in the
-        # table, and the stored values.
+        # Profile events: the row slots they set, the columns to update for a unit already
+        # in the table, and the stored values.
         self._profile_changes: dict[
-            str, tuple[tuple[int, ...], str, Callable[[Any], tuple[Any, ...]]]
+            str, tuple[tuple[int, ...], _Columns, Callable[[Any], tuple[Any, ...]]]
         ] = {
             "HeadcountChanged": ((_HEADCOUNT,), self._update("headcount"), lambda v: (v,)),
             "SectorChanged": (
@@ -297,7 +300,8 @@ class ExpiryMapTables:
             self.store.insert_many(cursor, t.units, _UNIT_COLUMNS, batch.rows)
             # Agreements (those replaced cleared first), then updates; each kind keeps its
             # order, so runs of one statement go to the database together.
-            ops = batch.cleared + batch.agreements + batch.updates
+            ops: list[tuple[str | _Columns, tuple[Any, ...]]] = [
+                *batch.cleared, *batch.agreements, *batch.updates]
             i = 0
             while i < len(ops):
                 statement = ops[i][0]
@@ -305,7 +309,9 @@ class ExpiryMapTables:
                 while j < len(ops) and ops[j][0] == statement:
                     j += 1
                 run = [params for _, params in ops[i:j]]
-                if statement == self._insert_agreement:
+                if isinstance(statement, tuple):
+                    self.store.update_many(cursor, t.units, "unit_id", statement, run)
+                elif statement == self._insert_agreement:
                     self.store.insert_many(cursor, t.agreements, _AGREEMENT_COLUMNS, run)
                 else:
                     cursor.executemany(sql(statement), run)
@@ -337,9 +343,10 @@ class ExpiryMapTables:
             self._planned_rows = self.store.analyze(self.tables.units, self.tables.agreements)
             self._inserted = 0
 
-    def _update(self, *columns: str) -> str:
-        assignments = ", ".join(f"{column} = ?" for column in columns)
-        return f"UPDATE {self.tables.units} SET {assignments} WHERE unit_id = ?"
+    @staticmethod
+    def _update(*columns: str) -> _Columns:
+        """Profile columns a change sets in a unit's row, with their SQL types."""
+        return tuple((column, dict(_UNIT_COLUMNS)[column]) for column in columns)
 
 
 def _indexed(text: str) -> tuple[str, str]:

@@ -126,6 +126,34 @@ class ViewStore:
             marks = ",".join("?" * len(columns))
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
+    def update_many(
+        self,
+        cursor: Any,
+        table: str,
+        key: str,
+        columns: Sequence[tuple[str, str]],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        """Set (name, SQL type) ``columns`` of the rows whose ``key`` is each row's last
+        value, in order (a later row for the same key wins). SQLite: ``executemany``;
+        PostgreSQL: one statement joining the rows sent as binary arrays, the last row for
+        each key only."""
+        if not rows:
+            return
+        if self.dialect != "postgres":
+            assignments = ", ".join(f"{name} = ?" for name, _ in columns)
+            cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {key} = ?", rows)
+            return
+        latest = list({row[-1]: row for row in rows}.values())
+        names = [name for name, _ in columns]
+        arrays = ", ".join(f"%b::{kind}[]" for _, kind in (*columns, (key, "text")))
+        cursor.execute(
+            f"UPDATE {table} AS t SET {', '.join(f'{n} = v.{n}' for n in names)}"
+            f" FROM unnest({arrays}) AS v({', '.join(names)}, key_)"
+            f" WHERE t.{key} = v.key_",
+            [list(column) for column in zip(*latest, strict=True)],
+        )
+
     def analyze(self, *tables: str) -> int:
         """PostgreSQL: refresh the planner's statistics of these tables (the rows it then
         counts in all of them); SQLite: nothing (0). Its plans for tables that grew from
