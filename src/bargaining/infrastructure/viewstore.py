@@ -176,9 +176,12 @@ class ViewStore:
             cursor.execute(self.sql(statement), tuple(params))
             return list(cursor.fetchall())
 
-    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows as plain tuples: read models may fetch thousands, and tuples are cheapest."""
-        with self._reading() as cursor:
+    def rows(
+        self, statement: str, params: Sequence[Any] = (), *, binary: bool = False
+    ) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples: read models may fetch thousands, and tuples are cheapest.
+        ``binary``: PostgreSQL sends the values in binary (bytes as they are, not hex)."""
+        with self._reading(binary=binary) as cursor:
             if self.dialect == "sqlite":
                 cursor.row_factory = None
             else:
@@ -189,13 +192,16 @@ class ViewStore:
             return list(cursor.fetchall())
 
     @contextmanager
-    def _reading(self) -> Iterator[Any]:
+    def _reading(self, *, binary: bool = False) -> Iterator[Any]:
         """A cursor for one statement that only reads. In PostgreSQL it runs on its own (the
         pool's connections commit each statement), which sees one snapshot as a transaction
         would: a ``BEGIN`` and a ``ROLLBACK`` around it were two more round trips to the
         server, most of a short query's time on a busy machine."""
         if self.dialect == "postgres":
-            with self._datastore.get_connection() as connection, connection.cursor() as cursor:
+            with (
+                self._datastore.get_connection() as connection,
+                connection.cursor(binary=binary) as cursor,
+            ):
                 yield cursor
             return
         with self.transaction(commit=False) as cursor:
