@@ -83,6 +83,11 @@ class BenchStores:
         )
         return {str(name): int(size) for name, size in rows}
 
+    def vacuum(self, location: str, *tables: str) -> None:
+        """PostgreSQL: ``VACUUM ANALYZE`` these tables of the store, as autovacuum would."""
+        schema = self.baseline_env(location)["POSTGRES_SCHEMA"]
+        self._execute(*(f'VACUUM ANALYZE "{schema}".{table}' for table in tables))
+
     def server_version(self) -> str:
         rows = self._execute("SHOW server_version")
         return str(rows[0][0]).split()[0]
