@@ -230,3 +230,22 @@ def test_profile_changes_of_saved_units_in_one_save_end_as_the_units_do(
         row = shown[unit.id]
         assert (row.headcount, row.sector, row.region, row.city, row.industry_code) == (
             unit.headcount, unit.sector, unit.region, unit.city, unit.industry_code)
+
+
+def test_a_refused_refresh_of_statistics_loses_no_map_write(
+    app: BargainingApp, steward: Actor, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from eventsourcing.persistence import OperationalError
+
+    from bargaining.infrastructure.viewstore import ViewStore
+
+    def refuse(self: ViewStore, *tables: str) -> int:
+        raise OperationalError("canceling statement due to lock timeout")
+
+    monkeypatch.setattr(ViewStore, "analyze", refuse)
+    with caplog.at_level("WARNING"):
+        app.save(*[_unit(n, steward) for n in range(1000)])
+    assert len(app.expiry_map.all_units()) == 1000
+    assert app.expiry_map.position == 1000
+    assert "statistics were not refreshed (OperationalError)" in caplog.text

@@ -21,6 +21,7 @@ different lengths would both apply the events of the shorter one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -31,6 +32,8 @@ from bargaining.infrastructure.errors import MapBehind
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map.ports import UnitChange
+
+_log = logging.getLogger(__name__)
 
 #: The columns of a units row as the map inserts it, with their SQL types.
 _UNIT_COLUMNS = tuple(
@@ -199,9 +202,6 @@ class ExpiryMapTables:
         batch = self._batch(changes)
         try:
             written = self._write(start, end, batch)
-            if written:
-                self._grew(len(batch.rows) + len(batch.agreements))
-            return written
         except PersistenceError as error:
             # The database's own message may quote a row, names included: only its kind is
             # passed on.
@@ -211,6 +211,9 @@ class ExpiryMapTables:
                 "recorded and safe; the map tries them again at each query and save, and is "
                 "current again once its database accepts the write"
             ) from None
+        if written:
+            self._grew(len(batch.rows) + len(batch.agreements))
+        return written
 
     def clear(self) -> None:
         """Forget every unit and go back to the start of the log (for a rebuild)."""
@@ -340,8 +343,15 @@ class ExpiryMapTables:
         for tables it thinks empty read every row of a range."""
         self._inserted += inserted
         if self._inserted >= max(ANALYZE_AFTER, self._planned_rows // 10):
-            self._planned_rows = self.store.analyze(self.tables.units, self.tables.agreements)
             self._inserted = 0
+            try:
+                self._planned_rows = self.store.analyze(
+                    self.tables.units, self.tables.agreements)
+            except PersistenceError as error:
+                # The rows are written; only the planner's figures are older than they
+                # could be. Its message may quote a row: only its kind is logged.
+                _log.warning("the Expiry Map's tables were written but their statistics "
+                             "were not refreshed (%s)", type(error).__name__)
 
     @staticmethod
     def _update(*columns: str) -> _Columns:
