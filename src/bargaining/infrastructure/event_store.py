@@ -12,8 +12,9 @@ What it adds to ``Application`` is done in hooks, not in a copy of ``save``:
 * ``save`` calls ``Application.save`` and only translates its conflict into
   :class:`~bargaining.ConcurrentChange`, then tells its followers (the Expiry Map) what was
   recorded;
-* ``take_snapshot`` logs a refused snapshot instead of raising: the change it follows is
-  already recorded, and a missing snapshot only makes loading replay more events;
+* a save's snapshots are taken together and put in one transaction, and a refused one is
+  logged instead of raised: the change it follows is already recorded, and a missing
+  snapshot only makes loading replay more events;
 * every kind of record is snapshotted (``snapshotting_intervals``), each snapshot sealed to
   its record, version and event and checked when it loads
   (:mod:`bargaining.infrastructure.snapshots`).
