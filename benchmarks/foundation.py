@@ -1,4 +1,4 @@
-"""Foundation benchmark: F-7 import, Expiry Map queries and map catch-up, on SQLite files.
+"""Foundation benchmark: F-7 import, Expiry Map queries and map catch-up, on SQLite or PostgreSQL.
 
 Run from the repository root:
 
@@ -6,6 +6,11 @@ Run from the repository root:
     .venv/bin/python benchmarks/foundation.py --quick     # fewer repetitions, under a minute
     .venv/bin/python benchmarks/foundation.py --profile   # then cProfile each slow part once
     .venv/bin/python benchmarks/foundation.py --import-runs 31   # a steadier import ratio
+    .venv/bin/python benchmarks/foundation.py --store postgres   # the same on PostgreSQL
+
+``--store postgres`` uses ``BARGAINING_TEST_POSTGRES_URL`` (default
+``postgresql://postgres@127.0.0.1:5432/test``): every store is a fresh schema, the baseline
+writes with ``eventsourcing.postgres`` to one too, and all are dropped at the end.
 
 1. Import the F-7 sample into a fresh SQLite file (batch sizes 1000 and 500), beside a baseline
    that saves the same number of events, in the same number of saves with the same events per
@@ -45,6 +50,7 @@ from typing import Any
 from uuid import UUID
 
 from baseline_model import Item
+from bench_stores import KINDS, BenchStores
 from eventsourcing.application import Application
 
 from bargaining import (
@@ -125,11 +131,6 @@ def _spread(samples: list[float]) -> str:
     return f"min {min(samples):.3f} s, max {max(samples):.3f} s, n={len(samples)}"
 
 
-def _fresh(directory: Path, name: str) -> str:
-    path = directory / name
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        leftover.unlink(missing_ok=True)
-    return str(path)
 
 
 # ------------------------------------------------------------------------------ 1. import
@@ -159,10 +160,9 @@ def import_f7(path: str, batch_size: int, csv_file: Path) -> tuple[float, Import
     return seconds, report
 
 
-def save_baseline(path: str, events_per_save: list[int]) -> float:
+def save_baseline(env: dict[str, str], events_per_save: list[int]) -> float:
     """Seconds for plain eventsourcing to create and save the same events in the same saves:
     per save, ``n // 2`` Items with two events each (and one with only ``Created`` if n is odd)."""
-    env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path}
     app: Application[UUID] = Application(env=env)
     serial = 0
     started = time.perf_counter()
@@ -182,16 +182,18 @@ def save_baseline(path: str, events_per_save: list[int]) -> float:
     return seconds
 
 
-def bench_import(plan: Plan, workdir: Path, csv_file: Path) -> tuple[list[Figure], BargainingApp]:
+def bench_import(
+    plan: Plan, stores: BenchStores, csv_file: Path
+) -> tuple[list[Figure], BargainingApp]:
     """Returns the figures and a store holding the F-7 import (batch 1000), left open."""
-    store = _CountingApp(_fresh(workdir, "f7-store.sqlite"))
+    store = _CountingApp(stores.fresh("f7-store.sqlite"))
     calibration: dict[int, tuple[ImportReport, list[int]]] = {}
     for batch_size in BATCH_SIZES:
         # An untimed import first: a warm-up, and it tells the baseline what each save stored.
         if batch_size == BATCH_SIZES[0]:
             app = store
         else:
-            app = _CountingApp(_fresh(workdir, "calibration.sqlite"))
+            app = _CountingApp(stores.fresh("calibration.sqlite"))
         importer = CsvImporter(app, F7_MAPPING, actor=ACTOR, batch_size=batch_size)
         report = importer.import_file(csv_file)
         calibration[batch_size] = (report, list(app.events_per_save))
@@ -220,9 +222,10 @@ def bench_import(plan: Plan, workdir: Path, csv_file: Path) -> tuple[list[Figure
             report, events_per_save = calibration[batch_size]
             for kind in ("baseline", "import") if flip else ("import", "baseline"):
                 if kind == "import":
-                    seconds = _checked_import(workdir, batch_size, csv_file, report)
+                    seconds = _checked_import(stores, batch_size, csv_file, report)
                 else:
-                    seconds = save_baseline(_fresh(workdir, "baseline.sqlite"), events_per_save)
+                    env = stores.baseline_env(stores.fresh("baseline.sqlite"))
+                    seconds = save_baseline(env, events_per_save)
                 samples[kind, batch_size].append(seconds)
 
     for batch_size in BATCH_SIZES:
@@ -263,9 +266,9 @@ def bench_import(plan: Plan, workdir: Path, csv_file: Path) -> tuple[list[Figure
 
 
 def _checked_import(
-    workdir: Path, batch_size: int, csv_file: Path, expected: ImportReport
+    stores: BenchStores, batch_size: int, csv_file: Path, expected: ImportReport
 ) -> float:
-    seconds, report = import_f7(_fresh(workdir, "import.sqlite"), batch_size, csv_file)
+    seconds, report = import_f7(stores.fresh("import.sqlite"), batch_size, csv_file)
     assert report.summary() == expected.summary(), (report.summary(), expected.summary())
     return seconds
 
@@ -507,10 +510,10 @@ def contention(before: tuple[float, float, float], wall: float) -> str:
     )
 
 
-def header(plan: Plan, workdir: Path) -> str:
+def header(plan: Plan, workdir: Path, stores: BenchStores) -> str:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return "\n".join([
-        "Foundation benchmark: bargaining on SQLite files",
+        f"Foundation benchmark: bargaining on {stores.label}",
         f"machine: nproc {len(os.sched_getaffinity(0))}, {platform.machine()} "
         f"{platform.system()} {platform.release()}, "
         f"{platform.python_implementation()} {platform.python_version()}",
@@ -552,10 +555,10 @@ def _repeat(work: Callable[[], object], times: int) -> None:
         work()
 
 
-def profile_all(workdir: Path, csv_file: Path, app: BargainingApp, probe: UUID) -> None:
+def profile_all(stores: BenchStores, csv_file: Path, app: BargainingApp, probe: UUID) -> None:
     profile(
         "F-7 import, batch 1000",
-        lambda: import_f7(_fresh(workdir, "profile.sqlite"), 1000, csv_file),
+        lambda: import_f7(stores.fresh("profile.sqlite"), 1000, csv_file),
     )
     for name, (query, _) in expiry_map_queries(app, probe).items():
         profile(f"10 x {name}", partial(_repeat, query, 10), top=8)
@@ -568,6 +571,11 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile each part afterwards")
     parser.add_argument("--csv", type=Path, default=F7_CSV, help="the F-7 sample CSV")
     parser.add_argument("--dir", type=Path, help="folder for the SQLite files (default: temp)")
+    parser.add_argument(
+        "--store", choices=KINDS, default="sqlite",
+        help="where the stores are made: SQLite files, or fresh PostgreSQL schemas "
+        "(BARGAINING_TEST_POSTGRES_URL)",
+    )
     parser.add_argument(
         "--import-runs", type=int, metavar="N",
         help="paired import/baseline runs per batch size (full: 15, quick: 3); on a noisy "
@@ -582,40 +590,44 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bargaining-bench-", dir=args.dir) as tmp:
         workdir = Path(tmp)
-        print(header(plan, workdir), flush=True)
-        started = time.perf_counter()
-        counters = cpu_counters()
+        stores = BenchStores(args.store, workdir)
+        try:
+            print(header(plan, workdir, stores), flush=True)
+            started = time.perf_counter()
+            counters = cpu_counters()
 
-        import_figures, f7_store = bench_import(plan, workdir, args.csv)
+            import_figures, f7_store = bench_import(plan, stores, args.csv)
 
-        _progress(f"generating {plan.units} units")
-        generated = BargainingApp(_fresh(workdir, "generated.sqlite"))
-        load_figure, probe = load_units(generated, plan)
-        query_figures = bench_queries(generated, probe, plan)
+            _progress(f"generating {plan.units} units")
+            generated = BargainingApp(stores.fresh("generated.sqlite"))
+            load_figure, probe = load_units(generated, plan)
+            query_figures = bench_queries(generated, probe, plan)
 
-        catch_up_figures = [
-            bench_rebuild(generated, f"{plan.units:,} generated units", plan),
-            bench_rebuild(f7_store, "F-7 sample store", plan),
-            bench_per_event(f7_store, "F-7 sample store", plan),
-        ]
+            catch_up_figures = [
+                bench_rebuild(generated, f"{plan.units:,} generated units", plan),
+                bench_rebuild(f7_store, "F-7 sample store", plan),
+                bench_per_event(f7_store, "F-7 sample store", plan),
+            ]
 
-        print()
-        print(table([
-            ("1. F-7 sample import into a fresh SQLite file, beside plain eventsourcing",
-             import_figures),
-            (f"2. Expiry Map queries over {plan.units:,} units (SQLite)",
-             [load_figure, *query_figures]),
-            ("3. Expiry Map catch-up (rebuild from the first event)", catch_up_figures),
-        ]))
-        wall = time.perf_counter() - started
-        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        print(f"\nwall time {wall:.0f} s; load average at end {load}")
-        print(contention(counters, wall))
+            print()
+            print(table([
+                (f"1. F-7 sample import into a fresh store ({stores.kind}), beside plain "
+                 "eventsourcing", import_figures),
+                (f"2. Expiry Map queries over {plan.units:,} units ({stores.kind})",
+                 [load_figure, *query_figures]),
+                ("3. Expiry Map catch-up (rebuild from the first event)", catch_up_figures),
+            ]))
+            wall = time.perf_counter() - started
+            load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+            print(f"\nwall time {wall:.0f} s; load average at end {load}")
+            print(contention(counters, wall))
 
-        if args.profile:
-            profile_all(workdir, args.csv, generated, probe)
-        f7_store.close()
-        generated.close()
+            if args.profile:
+                profile_all(stores, args.csv, generated, probe)
+            f7_store.close()
+            generated.close()
+        finally:
+            stores.close()
 
 
 if __name__ == "__main__":

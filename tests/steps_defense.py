@@ -177,7 +177,7 @@ def refused(fight: Fight, words: str) -> None:
 @then(parsers.parse('its campaign plans "{first}" on {first_on} and "{second}" on {second_on}'))
 def plans(fight: Fight, first: str, first_on: str, second: str, second_on: str) -> None:
     assert fight.campaign is not None
-    actions = fight.app.campaigns.get(fight.campaign).actions
+    actions = fight.app.campaigns.get(fight.campaign).plans.values()
     assert [(a.name, a.planned_on) for a in actions] == [(first, _day(first_on)),
                                                          (second, _day(second_on))]
 

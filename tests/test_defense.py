@@ -155,7 +155,7 @@ def test_a_response_is_proposed_per_local_and_launched_once(app: BargainingApp) 
     assert launched.status == "launched" and launched.campaign_id == campaign
     assert [(s.name, s.on) for s in launched.planned] == [
         ("town hall", date(2023, 3, 8)), ("petition", date(2023, 3, 22))]
-    assert [a.planned_on for a in app.campaigns.get(campaign).actions] == [
+    assert [a.planned_on for a in app.campaigns.get(campaign).plans.values()] == [
         date(2023, 3, 8), date(2023, 3, 22)]
     assert launched.response_time is not None and launched.response_time.total_seconds() > 0
     assert [name for name, _ in app.defense.response_times()] == [launched.name]

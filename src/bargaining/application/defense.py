@@ -245,7 +245,8 @@ class Defense:
             found.campaign_launched(campaign, actor=actor)
             self._records.save(found)
         assert found.campaign_id is not None
-        planned = {a.name: a for a in self._campaigns.get(found.campaign_id).actions}
+        names = self._campaigns.get(found.campaign_id).action_names
+        planned = {name: number for number, name in enumerate(names, start=1)}
         steps = []
         for action in template.actions:
             day = found.launch_on + timedelta(days=action.lead_days)
@@ -255,7 +256,7 @@ class Defense:
                     reason=f"from template '{found.template_name}' version "
                            f"{found.template_version}")
             else:
-                number = planned[action.name].number
+                number = planned[action.name]
             steps.append(PlannedStep(number, action.name, action.rung, day))
         found.actions_planned(steps, actor=actor)
         self._records.save(found)

@@ -69,7 +69,41 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         self._select_head = self._sql(
             "SELECT position, link FROM {chain} ORDER BY position DESC LIMIT 1"
         )
-        self._insert_chain = self._sql("INSERT INTO {chain} VALUES (%s, %s, %s, %s)")
+        # One statement for a save's chain rows, its columns sent as binary arrays: a row per
+        # statement (``executemany``) cost psycopg and the server more than the events' own
+        # insert (``docs/operations/performance.md``).
+        self._insert_events_unnested = SQL(
+            "INSERT INTO {events} (originator_id, originator_version, topic, state)"
+            " SELECT * FROM unnest(%b::{id_type}[], %b::int8[], %b::text[], %b::bytea[])"
+            " RETURNING notification_id"
+        ).format(
+            events=Identifier(self.datastore.schema, self.events_table_name),
+            id_type=Identifier(self.datastore.originator_id_type),
+        )
+        self._insert_chain = self._sql(
+            "INSERT INTO {chain} (position, previous, digest, link)"
+            " SELECT * FROM unnest(%b::int8[], %b::int8[], %b::bytea[], %b::bytea[])"
+        )
+
+    def _insert_stored_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> None:
+        """As ``eventsourcing`` inserts a save's events (the table lock, the notification, one
+        ``INSERT ... SELECT FROM unnest`` returning the new positions in order), but with each
+        column sent as a binary array rather than an array of composite values as text, which
+        psycopg escapes byte by byte: the events' state is most of a save's bytes."""
+        self._lock_table(curs)
+        self._notify_channel(curs)
+        curs.execute(
+            self._insert_events_unnested,
+            [
+                [e.originator_id for e in stored_events],
+                [e.originator_version for e in stored_events],
+                [e.topic for e in stored_events],
+                [e.state for e in stored_events],
+            ],
+            prepare=True,
+        )
 
     def _sql(self, text: str) -> Composed:
         return SQL(text).format(
@@ -105,9 +139,8 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
                                 bytes(r["state"]))
                     for r in rows
                 ]
-                curs.executemany(
-                    self._insert_chain,
-                    chain_records(None, [r["notification_id"] for r in rows], stored),
+                self._append_chain(
+                    curs, chain_records(None, [r["notification_id"] for r in rows], stored)
                 )
 
     def _fetch_ids_after_insert_events(
@@ -119,8 +152,15 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         rows = chain_records(
             (head["position"], bytes(head["link"])) if head else None, positions, stored_events
         )
-        curs.executemany(self._insert_chain, rows)
+        self._append_chain(curs, rows)
         return positions
+
+    def _append_chain(
+        self, curs: Cursor[DictRow], rows: list[tuple[int, int, bytes, bytes]]
+    ) -> None:
+        """Insert chain rows (position, previous, digest, link) in one statement."""
+        if rows:
+            curs.execute(self._insert_chain, [list(column) for column in zip(*rows, strict=True)])
 
     def select_chain(self, after: int, limit: int) -> Sequence[ChainRecord]:
         with self.datastore.transaction(commit=False) as curs:

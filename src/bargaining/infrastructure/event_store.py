@@ -12,8 +12,9 @@ What it adds to ``Application`` is done in hooks, not in a copy of ``save``:
 * ``save`` calls ``Application.save`` and only translates its conflict into
   :class:`~bargaining.ConcurrentChange`, then tells its followers (the Expiry Map) what was
   recorded;
-* ``take_snapshot`` logs a refused snapshot instead of raising: the change it follows is
-  already recorded, and a missing snapshot only makes loading replay more events;
+* a save's snapshots are taken together and put in one transaction, and a refused one is
+  logged instead of raised: the change it follows is already recorded, and a missing
+  snapshot only makes loading replay more events;
 * every kind of record is snapshotted (``snapshotting_intervals``), each snapshot sealed to
   its record, version and event and checked when it loads
   (:mod:`bargaining.infrastructure.snapshots`).
@@ -36,7 +37,6 @@ from eventsourcing.application import (
     Application,
     ProcessingEvent,
     Repository,
-    project_aggregate,
 )
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import (
@@ -67,6 +67,7 @@ from bargaining.infrastructure.snapshots import (
     CheckedRepository,
     SealedSnapshotStore,
     check_snapshots,
+    due_snapshots,
 )
 from bargaining.infrastructure.snapshots import Seal as SnapshotSeal
 from bargaining.infrastructure.store_faults import (
@@ -259,25 +260,14 @@ class EventStore(Application[UUID]):
         return recordings
 
     def _take_last_snapshots(self, processing_event: ProcessingEvent[UUID]) -> None:
-        """The snapshots a save calls for (``snapshot_policy``), each taken from the record
-        as saved when it is at that version, without loading it."""
+        """The snapshots a save calls for (``snapshot_policy``), put in one transaction:
+        taken one by one, a thousand units of a batch reaching their interval together
+        waited for the disk a thousand times (``snapshots.due_snapshots``)."""
         versions = snapshot_versions(processing_event, self.snapshotting_intervals,
                                      getattr(processing_event, "heavy", set()))
-        for record, version in versions.items():
-            self.take_snapshot(record, version=version,
-                               saved=processing_event.aggregates[record])
-
-    def take_snapshot(self, aggregate_id: UUID, version: int | None = None,
-                      projector_func: Any = project_aggregate, *,
-                      saved: Any = None) -> None:
-        """``eventsourcing``'s ``take_snapshot``; given the record as a save left it
-        (``saved``) at that version, the snapshot is taken of it, without loading it."""
-        kind = getattr(type(saved), "Snapshot", self.snapshot_class)
-        if saved is None or kind is None or saved.version != version:
-            super().take_snapshot(aggregate_id, version, projector_func)
-            return
-        assert self.snapshots is not None
-        self.snapshots.put([kind.take(saved)])
+        due = due_snapshots(self, processing_event, versions)
+        if due and self.snapshots is not None:
+            self.snapshots.put(due)
 
     def construct_snapshot_store(self) -> EventsourcingStore[UUID]:
         """Snapshots keep every kind of value a record's state holds, and are sealed to their

@@ -21,6 +21,7 @@ different lengths would both apply the events of the shorter one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -32,7 +33,23 @@ from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.expiry_map.ports import UnitChange
 
-# Slots of a units row as the map inserts it (see ``ExpiryMapTables._insert_unit``).
+_log = logging.getLogger(__name__)
+
+#: The columns of a units row as the map inserts it, with their SQL types.
+_UNIT_COLUMNS = tuple(
+    (name, "int8" if name == "headcount" else "text")
+    for name in (
+        "unit_id", "union_name", "local_name", "employer", "unit_name", "union_key",
+        "employer_key", "sector", "sector_key", "region", "region_key", "city", "headcount",
+        "industry_code", "current_expiry", "current_effective",
+    )
+)
+_AGREEMENT_COLUMNS = (("unit_id", "text"), ("expiry", "text"), ("effective", "text"))
+#: Columns (name, SQL type) a write sets.
+_Columns = tuple[tuple[str, str], ...]
+#: Rows inserted (units and agreements) before the planner's statistics are refreshed.
+ANALYZE_AFTER = 1000
+# Slots of a units row in ``_UNIT_COLUMNS``.
 _SECTOR, _REGION, _CITY, _HEADCOUNT, _INDUSTRY, _EXPIRY = 7, 9, 11, 12, 13, 14
 
 
@@ -63,7 +80,8 @@ class _Batch:
         self.agreements: list[tuple[str, tuple[Any, ...]]] = []
         #: Units whose agreements are replaced (a map on a day), cleared before any insert.
         self.cleared: list[tuple[str, tuple[Any, ...]]] = []
-        self.updates: list[tuple[str, tuple[Any, ...]]] = []
+        #: Each a statement (or profile columns to set) and its parameters.
+        self.updates: list[tuple[str | _Columns, tuple[Any, ...]]] = []
         self.touched: set[str] = set()
 
 
@@ -74,12 +92,6 @@ class ExpiryMapTables:
         self.store = store
         self.sealer = sealer
         self.tables = t = table_names(store, name)
-        self._insert_unit = (
-            f"INSERT INTO {t.units} (unit_id, union_name, local_name, employer,"
-            " unit_name, union_key, employer_key, sector, sector_key, region, region_key,"
-            " city, headcount, industry_code, current_expiry, current_effective)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-        )
         self._insert_agreement = (
             f"INSERT INTO {t.agreements} (unit_id, expiry, effective) VALUES (?,?,?)"
         )
@@ -90,10 +102,10 @@ class ExpiryMapTables:
             " WHERE unit_id = ? AND (current_expiry IS NULL OR current_expiry < ?)"
         )
         seal = sealer.seal
-        # Profile events: the row slots they set, the UPDATE for a unit already in the
-        # table, and the stored values.
+        # Profile events: the row slots they set, the columns to update for a unit already
+        # in the table, and the stored values.
         self._profile_changes: dict[
-            str, tuple[tuple[int, ...], str, Callable[[Any], tuple[Any, ...]]]
+            str, tuple[tuple[int, ...], _Columns, Callable[[Any], tuple[Any, ...]]]
         ] = {
             "HeadcountChanged": ((_HEADCOUNT,), self._update("headcount"), lambda v: (v,)),
             "SectorChanged": (
@@ -107,6 +119,10 @@ class ExpiryMapTables:
                 (_INDUSTRY,), self._update("industry_code"), lambda v: (v,)
             ),
         }
+        #: Rows the database's planner counted when its statistics were last refreshed here,
+        #: and rows this instance inserted since (see ``_grew``).
+        self._planned_rows = 0
+        self._inserted = 0
         self.create()
 
     def create(self) -> None:
@@ -120,12 +136,8 @@ class ExpiryMapTables:
             " employer_key TEXT NOT NULL, sector TEXT NOT NULL, sector_key TEXT NOT NULL,"
             " region TEXT NOT NULL, region_key TEXT NOT NULL, city TEXT NOT NULL,"
             f" headcount {bigint} NOT NULL, industry_code TEXT NOT NULL,"
-            " current_expiry TEXT, current_effective TEXT)",
-            # Covers the month table and cluster candidates in expiry order without the rows;
-            # open periods read only the rows of their jurisdictions (``region_key``). A copy
-            # of every column measured no faster once long answers filled the page cache.
-            f"CREATE INDEX IF NOT EXISTS {t.name}_units_by_expiry ON {t.units}"
-            " (current_expiry, unit_id, sector, region, headcount, region_key)",
+            f" current_expiry TEXT, current_effective TEXT){self._units_options}",
+            *self._expiry_index(),
             f"CREATE INDEX IF NOT EXISTS {t.name}_units_sector ON {t.units}"
             " (sector_key, current_expiry)",
             # In SQLite, stored in its key's order only (no rowid and separate key index):
@@ -148,6 +160,35 @@ class ExpiryMapTables:
                 cursor.execute(self.store.sql(statement), params)
 
     @property
+    def _units_options(self) -> str:
+        """PostgreSQL: room in each page for a row's next version, so that a unit's new
+        headcount is written beside the old one (a "HOT" update: no index touched, the old
+        version pruned as the page is next read) and the table stays the size of its units
+        however many headcounts are recorded, with or without autovacuum."""
+        return " WITH (fillfactor = 80)" if self.store.dialect == "postgres" else ""
+
+    def _expiry_index(self) -> list[str]:
+        """The units in expiry order. In SQLite it covers the month table and cluster
+        candidates without the rows; open periods read only the rows of their jurisdictions
+        (``region_key``); a copy of every column measured no faster once long answers filled
+        the page cache. In PostgreSQL it leaves out the headcount, which changes monthly in
+        a large union: an indexed column changed makes every update a new entry in every
+        index, and tables and indexes grew with the history, not the units
+        (``benchmarks/scale.py``). Maps made before get the new index in place of the old."""
+        t = self.tables
+        if self.store.dialect != "postgres":
+            return [
+                f"CREATE INDEX IF NOT EXISTS {t.name}_units_by_expiry ON {t.units}"
+                " (current_expiry, unit_id, sector, region, headcount, region_key)"
+            ]
+        return [
+            f"CREATE INDEX IF NOT EXISTS {t.name}_units_in_expiry_order ON {t.units}"
+            " (current_expiry, unit_id, sector, region, region_key)",
+            f"DROP INDEX IF EXISTS {self.store.table(t.name + '_units_by_expiry')}",
+            f"ALTER TABLE {t.units} SET (fillfactor = 80)",
+        ]
+
+    @property
     def position(self) -> int:
         """The last notification id the tables have applied."""
         rows = self.store.query(
@@ -160,7 +201,7 @@ class ExpiryMapTables:
         transaction; ``False`` (nothing written) if another instance moved it first."""
         batch = self._batch(changes)
         try:
-            return self._write(start, end, batch)
+            written = self._write(start, end, batch)
         except PersistenceError as error:
             # The database's own message may quote a row, names included: only its kind is
             # passed on.
@@ -170,6 +211,9 @@ class ExpiryMapTables:
                 "recorded and safe; the map tries them again at each query and save, and is "
                 "current again once its database accepts the write"
             ) from None
+        if written:
+            self._grew(len(batch.rows) + len(batch.agreements))
+        return written
 
     def clear(self) -> None:
         """Forget every unit and go back to the start of the log (for a rebuild)."""
@@ -256,18 +300,24 @@ class ExpiryMapTables:
             )
             if cursor.rowcount != 1:
                 return False
-            if batch.rows:
-                cursor.executemany(sql(self._insert_unit), batch.rows)
+            self.store.insert_many(cursor, t.units, _UNIT_COLUMNS, batch.rows)
             # Agreements (those replaced cleared first), then updates; each kind keeps its
             # order, so runs of one statement go to the database together.
-            ops = batch.cleared + batch.agreements + batch.updates
+            ops: list[tuple[str | _Columns, tuple[Any, ...]]] = [
+                *batch.cleared, *batch.agreements, *batch.updates]
             i = 0
             while i < len(ops):
                 statement = ops[i][0]
                 j = i
                 while j < len(ops) and ops[j][0] == statement:
                     j += 1
-                cursor.executemany(sql(statement), [params for _, params in ops[i:j]])
+                run = [params for _, params in ops[i:j]]
+                if isinstance(statement, tuple):
+                    self.store.update_many(cursor, t.units, "unit_id", statement, run)
+                elif statement == self._insert_agreement:
+                    self.store.insert_many(cursor, t.agreements, _AGREEMENT_COLUMNS, run)
+                else:
+                    cursor.executemany(sql(statement), run)
                 i = j
             ids = sorted(batch.touched)
             for k in range(0, len(ids), 500):
@@ -287,9 +337,26 @@ class ExpiryMapTables:
                 )
         return True
 
-    def _update(self, *columns: str) -> str:
-        assignments = ", ".join(f"{column} = ?" for column in columns)
-        return f"UPDATE {self.tables.units} SET {assignments} WHERE unit_id = ?"
+    def _grew(self, inserted: int) -> None:
+        """Refresh the planner's statistics of the tables once they have grown by a tenth
+        since it last counted them (and by at least ``ANALYZE_AFTER`` rows): queries planned
+        for tables it thinks empty read every row of a range."""
+        self._inserted += inserted
+        if self._inserted >= max(ANALYZE_AFTER, self._planned_rows // 10):
+            self._inserted = 0
+            try:
+                self._planned_rows = self.store.analyze(
+                    self.tables.units, self.tables.agreements)
+            except PersistenceError as error:
+                # The rows are written; only the planner's figures are older than they
+                # could be. Its message may quote a row: only its kind is logged.
+                _log.warning("the Expiry Map's tables were written but their statistics "
+                             "were not refreshed (%s)", type(error).__name__)
+
+    @staticmethod
+    def _update(*columns: str) -> _Columns:
+        """Profile columns a change sets in a unit's row, with their SQL types."""
+        return tuple((column, dict(_UNIT_COLUMNS)[column]) for column in columns)
 
 
 def _indexed(text: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import (
     ApplicationRecorder,
@@ -83,6 +84,9 @@ class UnitEventFeed:
             and store.shares_events
         ):
             self._sqlite = recorder
+        #: The stock PostgreSQL recorder's events table, read here in binary (see
+        #: ``_postgres_rows``), or ``None``.
+        self._pg_events = _postgres_events_table(recorder, store)
 
     def read(
         self, after: int, limit: int, stop: int | None, *, timed: bool, dated: bool = False
@@ -142,6 +146,8 @@ class UnitEventFeed:
         """Unit events recorded after ``start``, as (id, originator id, version, topic, state).
         The stock SQLite recorder's rows are read here as plain tuples: building its objects
         and UUIDs was a large share of a rebuild. Any other recorder is asked as usual."""
+        if self._pg_events is not None:
+            return self._postgres_rows(start, limit, stop)
         recorder = self._sqlite
         if recorder is None:
             return [
@@ -163,6 +169,21 @@ class UnitEventFeed:
         )
         return self.store.rows(statement, [*params, *self.topics, limit])
 
+    def _postgres_rows(self, start: int, limit: int, stop: int | None) -> list[_Stored]:
+        """The stock PostgreSQL recorder's rows, in binary and without building its objects:
+        its reading as text (each state hex-encoded, each id parsed into a UUID) was most of
+        a PostgreSQL rebuild in the pure Python driver."""
+        bound, params = "", [start]
+        if stop is not None:
+            bound = " AND notification_id <= %s"
+            params.append(stop)
+        return self.store.rows(
+            f"SELECT notification_id, originator_id::text, originator_version, topic, state"
+            f" FROM {self._pg_events} WHERE notification_id > %s{bound}"
+            " AND topic = ANY(%s) ORDER BY notification_id LIMIT %s",
+            [*params, self.topics, limit], binary=True,
+        )
+
     def _decoded(self, row: _Stored, timed: bool, dated: bool) -> UnitChange:
         """The fields the map needs, read from the stored JSON without building domain
         objects (decoding was most of a rebuild). Anything unexpected goes through the
@@ -183,6 +204,8 @@ class UnitEventFeed:
         except Exception:
             if self._sqlite is not None:
                 originator_id = self._sqlite.convert_originator_id(originator_id)
+            elif self._pg_events is not None:
+                originator_id = UUID(originator_id)
             try:
                 event = mapper.to_domain_event(
                     Notification(id=position, originator_id=originator_id,
@@ -216,6 +239,23 @@ class UnitEventFeed:
         elif timed:
             when = _moment(state["timestamp"])
         return kind, str(originator_id), when, values
+
+
+def _postgres_events_table(recorder: ApplicationRecorder, store: ViewStore) -> str | None:
+    """The events table of the stock PostgreSQL recorder (UUID ids, notifications read as
+    ``eventsourcing`` reads them) in the read models' own database, else ``None``."""
+    if store.dialect != "postgres" or not store.shares_events:
+        return None
+    from eventsourcing.postgres import PostgresApplicationRecorder
+
+    if (
+        isinstance(recorder, PostgresApplicationRecorder)
+        and type(recorder).select_notifications
+        is PostgresApplicationRecorder.select_notifications
+        and recorder.datastore.originator_id_type == "uuid"
+    ):
+        return store.table(f'"{recorder.events_table_name}"')
+    return None
 
 
 def _dashed(hex_id: str) -> str:

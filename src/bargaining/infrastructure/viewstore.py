@@ -102,14 +102,86 @@ class ViewStore:
                 prepare=True,
             )
 
+    def insert_many(
+        self,
+        cursor: Any,
+        table: str,
+        columns: Sequence[tuple[str, str]],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        """Insert rows of (name, SQL type) ``columns`` in the cursor's transaction. SQLite
+        takes them with ``executemany``; PostgreSQL in one statement, each column sent as a
+        binary array and unnested: a statement per row cost the driver and the server more
+        than the rows themselves (``docs/operations/performance.md``)."""
+        if not rows:
+            return
+        names = ", ".join(name for name, _ in columns)
+        if self.dialect == "postgres":
+            arrays = ", ".join(f"%b::{kind}[]" for _, kind in columns)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            marks = ",".join("?" * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+    def update_many(
+        self,
+        cursor: Any,
+        table: str,
+        key: str,
+        columns: Sequence[tuple[str, str]],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        """Set (name, SQL type) ``columns`` of the rows whose ``key`` is each row's last
+        value, in order (a later row for the same key wins). SQLite: ``executemany``;
+        PostgreSQL: one statement joining the rows sent as binary arrays, the last row for
+        each key only."""
+        if not rows:
+            return
+        if self.dialect != "postgres":
+            assignments = ", ".join(f"{name} = ?" for name, _ in columns)
+            cursor.executemany(f"UPDATE {table} SET {assignments} WHERE {key} = ?", rows)
+            return
+        latest = list({row[-1]: row for row in rows}.values())
+        names = [name for name, _ in columns]
+        arrays = ", ".join(f"%b::{kind}[]" for _, kind in (*columns, (key, "text")))
+        cursor.execute(
+            f"UPDATE {table} AS t SET {', '.join(f'{n} = v.{n}' for n in names)}"
+            f" FROM unnest({arrays}) AS v({', '.join(names)}, key_)"
+            f" WHERE t.{key} = v.key_",
+            [list(column) for column in zip(*latest, strict=True)],
+        )
+
+    def analyze(self, *tables: str) -> int:
+        """PostgreSQL: refresh the planner's statistics of these tables (the rows it then
+        counts in all of them); SQLite: nothing (0). Its plans for tables that grew from
+        nothing without statistics scanned and sorted every row of a range where an index
+        gives the first hundred, and autovacuum, when it is on at all, comes a minute later."""
+        if self.dialect != "postgres":
+            return 0
+        with self._datastore.get_connection() as connection:
+            connection.execute(f"ANALYZE {', '.join(tables)}")
+            row = connection.execute(
+                "SELECT COALESCE(SUM(GREATEST(reltuples, 0)), 0)::bigint FROM pg_class"
+                " WHERE oid = ANY(%s::regclass[])",
+                (list(tables),),
+            ).fetchone()
+        return int(row["coalesce"]) if row else 0
+
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self.transaction(commit=False) as cursor:
+        """The rows of one statement, each readable by column name."""
+        with self._reading() as cursor:
             cursor.execute(self.sql(statement), tuple(params))
             return list(cursor.fetchall())
 
-    def rows(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows as plain tuples: read models may fetch thousands, and tuples are cheapest."""
-        with self.transaction(commit=False) as cursor:
+    def rows(
+        self, statement: str, params: Sequence[Any] = (), *, binary: bool = False
+    ) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples: read models may fetch thousands, and tuples are cheapest.
+        ``binary``: PostgreSQL sends the values in binary (bytes as they are, not hex)."""
+        with self._reading(binary=binary) as cursor:
             if self.dialect == "sqlite":
                 cursor.row_factory = None
             else:
@@ -118,6 +190,22 @@ class ViewStore:
                 cursor.row_factory = tuple_row
             cursor.execute(self.sql(statement), tuple(params))
             return list(cursor.fetchall())
+
+    @contextmanager
+    def _reading(self, *, binary: bool = False) -> Iterator[Any]:
+        """A cursor for one statement that only reads. In PostgreSQL it runs on its own (the
+        pool's connections commit each statement), which sees one snapshot as a transaction
+        would: a ``BEGIN`` and a ``ROLLBACK`` around it were two more round trips to the
+        server, most of a short query's time on a busy machine."""
+        if self.dialect == "postgres":
+            with (
+                self._datastore.get_connection() as connection,
+                connection.cursor(binary=binary) as cursor,
+            ):
+                yield cursor
+            return
+        with self.transaction(commit=False) as cursor:
+            yield cursor
 
     def close(self) -> None:
         owned = getattr(self, "_owned", None)

@@ -24,6 +24,7 @@ from matplotlib.patches import Rectangle
 from bargaining.adapters.charts import canvas
 from bargaining.app import BargainingApp
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.campaigns.counts import UnitCounts, standings
 from bargaining.domain.campaigns.ladder import Rung, RungKind
 from bargaining.domain.campaigns.participation import meets, short_of
 from bargaining.domain.shared.shares import percent_of
@@ -148,20 +149,33 @@ def readiness_wall(
     rungs = tuple(found.ladder_on(day).rungs)
     climbing = report.next_rung is not None
     held_back = set(report.held_back) if climbing else set()
+    counted = list(app.participation.of(campaign).counted(day))
+    by_rung = {rung.name: standings(counted, rung.name) for rung in rungs
+               if rung.kind is not RungKind.STRIKE_VOTE}
     rows = []
     for line in report.units:
         uid = line.unit_id
         rows.append(WallRow(line.label, uid in held_back, line.on_strike,
-                            tuple(_cell(found, uid, day, rung) for rung in rungs)))
-        named = [g for g in found.work_groups(uid, day) if g is not None] if groups else []
+                            tuple(_cell(found, uid, day, rung, by_rung) for rung in rungs)))
+        named = _groups(by_rung, uid) if groups else []
         rows += [WallRow(line.label, False, line.on_strike,
-                         tuple(_group_cell(found, uid, group, day, rung) for rung in rungs),
+                         tuple(_group_cell(uid, group, rung, by_rung) for rung in rungs),
                          group) for group in named]
     return ReadinessWall(report.campaign, day, rungs, report.rung.name, tuple(rows),
                          len(report.ready), report.needed, climbing)
 
 
-def _cell(campaign: Campaign, unit_id: UUID, day: date, rung: Rung) -> WallCell:
+def _groups(by_rung: dict[str, dict[UUID, UnitCounts]], unit_id: UUID) -> list[str]:
+    """A unit's named work groups, as its latest action counted them."""
+    for counts in by_rung.values():
+        found = counts.get(unit_id)
+        if found is not None:
+            return [g for g, _ in found.groups if g is not None]
+    return []
+
+
+def _cell(campaign: Campaign, unit_id: UUID, day: date, rung: Rung,
+          by_rung: dict[str, dict[UUID, UnitCounts]]) -> WallCell:
     if rung.kind is RungKind.STRIKE_VOTE:
         votes = campaign.strike_votes(unit_id, day)
         if not votes:
@@ -170,33 +184,32 @@ def _cell(campaign: Campaign, unit_id: UUID, day: date, rung: Rung) -> WallCell:
         source = f"strike vote {vote.number}"
         held_on, eligible, took_part = vote.vote.held_on, vote.vote.tally.eligible, (
             vote.vote.tally.yes)
+        passed = campaign.passed_rung(unit_id, day, rung)
     else:
-        latest = campaign.latest_action(unit_id, day, rung.name)
+        found = by_rung[rung.name].get(unit_id)
+        latest = None if found is None else found.on_rung
         if latest is None:
             return WallCell(rung.name, rung.threshold, CellMark.UNTESTED)
-        action, result = latest
-        assert action.test is not None  # a latest action is a held one
-        source, held_on = action.name, action.test.held_on
-        eligible, took_part = result.eligible, result.participants
-    passed = campaign.passed_rung(unit_id, day, rung)
+        source, held_on = latest.name, latest.held_on
+        eligible, took_part = latest.eligible, latest.participants
+        passed = meets(took_part, eligible, rung.threshold)
     return WallCell(rung.name, rung.threshold, CellMark.MET if passed else CellMark.SHORT,
                     source, held_on, eligible, took_part,
                     short_of(took_part, eligible, rung.threshold))
 
 
-def _group_cell(campaign: Campaign, unit_id: UUID, group: str, day: date, rung: Rung
-                ) -> WallCell:
+def _group_cell(unit_id: UUID, group: str, rung: Rung,
+                by_rung: dict[str, dict[UUID, UnitCounts]]) -> WallCell:
     """A work group's latest count on a rung (a strike vote is the unit's, not the group's)."""
-    latest = (None if rung.kind is RungKind.STRIKE_VOTE
-              else campaign.latest_group_count(unit_id, group, day, rung.name))
+    found = (None if rung.kind is RungKind.STRIKE_VOTE
+             else by_rung[rung.name].get(unit_id))
+    latest = None if found is None else dict(found.groups_on_rung).get(group)
     if latest is None:
         return WallCell(rung.name, rung.threshold, CellMark.UNTESTED)
-    action, turnout = latest
-    assert action.test is not None  # a latest count is of a held action
-    e, p = turnout.eligible, turnout.participants
+    e, p = latest.eligible, latest.participants
     return WallCell(rung.name, rung.threshold,
                     CellMark.MET if meets(p, e, rung.threshold) else CellMark.SHORT,
-                    action.name, action.test.held_on, e, p, short_of(p, e, rung.threshold))
+                    latest.name, latest.held_on, e, p, short_of(p, e, rung.threshold))
 
 
 def _colour(cell: WallCell) -> str:
