@@ -29,6 +29,9 @@ from bargaining.domain.defense.response import Response
 from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import ResponseTracking
+from bargaining.domain.democracy.body import GoverningBody
+from bargaining.domain.democracy.document import Document
+from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
@@ -41,6 +44,7 @@ from bargaining.presentation import (
     budget_summaries,
     campaign_summaries,
     defense_summaries,
+    democracy_summaries,
     dispute_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
@@ -72,11 +76,11 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget)
-}
+} | {cls.__name__: cls for cls in (GoverningBody, Meeting, Document)}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE)
+    defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
