@@ -162,16 +162,17 @@ class Democracy:
     # ---------------------------------------------------------------- meetings
 
     def hold_meeting(self, body: UUID, *, on: date, notice_days: int, present: int,
-                     eligible: int, in_camera: bool = False, actor: Actor,
-                     reason: str | None = None) -> UUID:
+                     eligible: int, in_camera: bool = False, place: str | None = None,
+                     actor: Actor, reason: str | None = None) -> UUID:
         """The body met on ``on`` after ``notice_days`` of notice, ``present`` of its
-        ``eligible`` voting members there, wholly ``in_camera`` or not. Always recorded;
+        ``eligible`` voting members there, wholly ``in_camera`` or not, at ``place``
+        (a city, a hall) if given. Always recorded;
         flagged for short notice or a missing quorum (``meeting(id).flags``). Returns the
         meeting's id."""
         found = self.body(body)
         meeting = Meeting.hold(body=found, on=on, notice_days=notice_days, present=present,
-                               eligible=eligible, in_camera=in_camera, actor=actor,
-                               reason=reason)
+                               eligible=eligible, in_camera=in_camera, place=place,
+                               actor=actor, reason=reason)
         found.list_meeting(meeting=meeting.id, on=meeting.on, actor=actor)
         self._records.save(meeting, found)
         return meeting.id

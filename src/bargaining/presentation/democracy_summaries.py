@@ -92,7 +92,8 @@ _dated(GB.MeetingListed, lambda e: e.on)
 @_summary(M.Held)
 def _held(e: Any, names: Names) -> str:
     camera = ", in camera" if e.in_camera else ""
-    return (f"Meeting of '{e.body_name}' held on {e.on}{camera}: {e.notice_days} days of "
+    place = "" if e.place is None else f" in {e.place}"
+    return (f"Meeting of '{e.body_name}' held{place} on {e.on}{camera}: {e.notice_days} days of "
             f"notice, {e.present} of {e.eligible} present, recorded {by(e.actor)}"
             f"{_flagged(e.flags)}")
 

@@ -34,7 +34,8 @@ class RoleAccount:
 class AccountabilityReport:
     """A body's accountability from ``starts`` to ``ends``: each role's account, the reports
     filed in the period and how many rank-and-file members led, the new activists who took a
-    first role in it, and the rank-and-file members holding roles at its end."""
+    first role in it, and the rank-and-file members holding roles at its end. A report counts
+    in the period its own period ended in, once filed (by the reading day)."""
 
     body: str
     starts: date
@@ -62,7 +63,7 @@ def accountability(body: GoverningBody, starts: date, ends: date,
                     sum(1 for p in body.work_plans if p.role == role and starts <= p.on <= last),
                     tuple(due for due in states if due.role == role))
         for role in body.seats)
-    filed = [r for r in body.reports if starts <= r.on <= last]
+    filed = [r for r in body.reports if starts <= r.period_end <= ends and r.on <= on]
     return AccountabilityReport(
         body.name, starts, ends, accounts, len(filed),
         sum(1 for r in filed if r.led_by_rank is Rank.RANK_AND_FILE),

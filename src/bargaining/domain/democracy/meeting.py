@@ -27,7 +27,7 @@ from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.shares import percent_of, show_percent
-from bargaining.domain.shared.text import clean_paragraphs
+from bargaining.domain.shared.text import clean_name, clean_paragraphs
 from bargaining.domain.shared.vote import Body, Vote, whole_count
 
 
@@ -72,11 +72,12 @@ class Meeting(Aggregate):
 
     @classmethod
     def hold(cls, *, body: GoverningBody, on: date, notice_days: int, present: int,
-             eligible: int, in_camera: bool = False, actor: Actor,
-             reason: str | None = None) -> Meeting:
+             eligible: int, in_camera: bool = False, place: str | None = None,
+             actor: Actor, reason: str | None = None) -> Meeting:
         """The body met on ``on``, having given ``notice_days`` of notice, with ``present``
         of its ``eligible`` voting members; ``in_camera`` if it sat wholly in camera.
-        Recorded whatever the notice and attendance; flagged where they fall short."""
+        ``place`` is where it met (a city, a hall). Recorded whatever the notice and
+        attendance; flagged where they fall short."""
         if not isinstance(body, GoverningBody):
             raise InvalidInput("a meeting is of a body (its record)")
         day = require_date(on, "day of the meeting")
@@ -91,13 +92,16 @@ class Meeting(Aggregate):
         flags = _flags(body, notice, present, eligible)
         return cls(body_id=body.id, body_name=body.name, voting_body=body.voting_body,
                    on=day, notice_days=notice, present=present, eligible=eligible,
-                   in_camera=in_camera, flags=flags, actor=require_actor(actor),
+                   in_camera=in_camera,
+                   place=None if place is None else clean_name(place, "meeting's place") or None,
+                   flags=flags, actor=require_actor(actor),
                    reason=clean_reason(reason))
 
     @event("Held")
     def __init__(self, *, body_id: UUID, body_name: str, voting_body: Body, on: date,
                  notice_days: int, present: int, eligible: int, in_camera: bool,
-                 flags: tuple[Flag, ...], actor: Actor, reason: str | None) -> None:
+                 place: str | None, flags: tuple[Flag, ...], actor: Actor,
+                 reason: str | None) -> None:
         self.body_id = body_id
         self.body_name = body_name
         self.voting_body = voting_body
@@ -106,6 +110,7 @@ class Meeting(Aggregate):
         self.present = present
         self.eligible = eligible
         self.in_camera = in_camera
+        self.place = place
         self.flags = tuple(flags)
         self.motions: list[Motion] = []
 
