@@ -24,6 +24,17 @@ _summary = TABLE.summary
 _dated = TABLE.dated
 
 
+def display_name(first_event: Any) -> str | None:
+    """A document's title, or a meeting as "the Executive board's meeting of 2024-02-10";
+    ``None`` for other records (a body is named by its name, like most records)."""
+    if isinstance(first_event, D.Drafted):
+        title: str = first_event.title
+        return title
+    if isinstance(first_event, M.Held):
+        return f"the {first_event.body_name}'s meeting of {first_event.on}"
+    return None
+
+
 def _flagged(flags: Any) -> str:
     return "; flagged: " + "; ".join(f.rule.value for f in flags) if flags else ""
 

@@ -137,5 +137,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     disputed = dispute_summaries.display_name(first_event, names)
     if disputed is not None:
         return disputed
+    democratic = democracy_summaries.display_name(first_event)
+    if democratic is not None:
+        return democratic
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None
