@@ -354,7 +354,7 @@ def test_decisions_read_as_they_were_on_a_day_and_as_known_at_a_moment(
         memory_app: BargainingApp) -> None:
     d = memory_app.democracy
     story = record_democracy_story(memory_app)
-    year = dict(starts=date(2024, 1, 1), ends=date(2024, 12, 31))
+    year: dict[str, Any] = dict(starts=date(2024, 1, 1), ends=date(2024, 12, 31))
     known = datetime.now(UTC)
     time.sleep(0.01)
     meeting = d.hold_meeting(story.body, on=date(2024, 6, 1), notice_days=7, present=9,
