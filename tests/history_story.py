@@ -67,6 +67,7 @@ def record_story(app: BargainingApp) -> Story:
         units[name] = uid
     outside = units["Outside workers"]
     record_defense(app)
+    record_democracy_story(app)
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                                expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,
@@ -140,7 +141,6 @@ def record_story(app: BargainingApp) -> Story:
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
     record_budget_story(app)
-    record_democracy_story(app)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

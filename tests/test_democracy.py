@@ -21,6 +21,7 @@ from bargaining import (
     Body,
     FlagRule,
     InvalidInput,
+    MeetingCalendar,
     MotionNotFound,
     RecordNotFound,
     ReportState,
@@ -29,6 +30,7 @@ from bargaining import (
     Tally,
     Vote,
     body_id,
+    calendar_id,
 )
 from bargaining.domain.democracy.accountability import Expectation
 from bargaining.domain.democracy.body import BODY_NAMESPACE
@@ -85,7 +87,7 @@ def test_every_event_shows_in_history_with_who_why_and_its_day(app: BargainingAp
     body = app.history.of(story.body)
     assert [e.event for e in body] == [
         "Formed", "RoleAdded", "RoleAdded", "RoleFilled", "RoleFilled", "TermEnded",
-        "ReportsExpected", "WorkPlanFiled", "ReportFiled", "MeetingListed"]
+        "ReportsExpected", "WorkPlanFiled", "ReportFiled"]
     assert body[5].reason == "moved to another region"
     assert body[5].occurred_on == date(2024, 9, 30)
     assert body[4].summary == (
@@ -377,7 +379,12 @@ def test_decisions_read_as_they_were_on_a_day_and_as_known_at_a_moment(
         d.in_camera(story.body, [])
 
 
-def test_a_meeting_record_stays_one_meetings_size_and_the_body_one_line_per_meeting(
+def app_calendar(app: BargainingApp, body: UUID, year: int) -> MeetingCalendar:
+    found: MeetingCalendar = app.eventsourcing.repository.get(calendar_id(body, year))
+    return found
+
+
+def test_a_meeting_record_stays_one_meetings_size_and_its_calendar_one_years(
         memory_app: BargainingApp) -> None:
     d = memory_app.democracy
     story = record_democracy_story(memory_app)
@@ -389,9 +396,12 @@ def test_a_meeting_record_stays_one_meetings_size_and_the_body_one_line_per_meet
             d.decide(meeting, number, vote=board_vote(memory_app, story.body,
                                                       date(2025, month, 5)), actor=SECRETARY)
         assert len(d.meeting(meeting).motions) == 3
-    body = d.body(story.body)
-    assert len(body.meetings) == 13
-    assert all(isinstance(line[1], str) for line in body.meetings)
+    assert not hasattr(d.body(story.body), "meetings")  # the body does not grow with them
+    year = d.meetings(story.body, starts=date(2025, 1, 1), ends=date(2025, 12, 31))
+    assert [day.month for day, _ in year] == list(range(1, 13))
+    assert len(d.meetings(story.body, starts=date(2024, 1, 1), ends=date(2025, 12, 31))) == 13
+    calendar = app_calendar(memory_app, story.body, 2025)
+    assert len(calendar.meetings) == 12 and calendar.version == 13
 
 
 # --------------------------------------------------------------- documents

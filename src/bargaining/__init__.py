@@ -108,6 +108,7 @@ from bargaining.domain.defense.threat import Threat, ThreatKind, ThreatOutcome
 from bargaining.domain.democracy.account import AccountabilityReport, RoleAccount
 from bargaining.domain.democracy.accountability import ReportDue, ReportState
 from bargaining.domain.democracy.body import GoverningBody, RoleNotFound, body_id
+from bargaining.domain.democracy.calendar import MeetingCalendar, calendar_id
 from bargaining.domain.democracy.decisions import AdoptedDocument, Decision, InCamera
 from bargaining.domain.democracy.document import Document, DocumentKind
 from bargaining.domain.democracy.meeting import Meeting, Motion, MotionNotFound
@@ -309,6 +310,7 @@ __all__ = [
     "MeTooEntitlement",
     "MeTooStatus",
     "Meeting",
+    "MeetingCalendar",
     "MemberAlignment",
     "MembersGoals",
     "Message",
@@ -401,6 +403,7 @@ __all__ = [
     "WrongCurrency",
     "Years",
     "body_id",
+    "calendar_id",
     "combine_returns",
     "evaluate",
     "judge_against_agreement",

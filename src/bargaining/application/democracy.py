@@ -19,6 +19,7 @@ from bargaining.application.time_travel import load_reading
 from bargaining.domain.democracy.account import AccountabilityReport, accountability
 from bargaining.domain.democracy.accountability import ReportDue
 from bargaining.domain.democracy.body import GoverningBody, body_id
+from bargaining.domain.democracy.calendar import MeetingCalendar, calendar_id
 from bargaining.domain.democracy.decisions import (
     AdoptedDocument,
     Decision,
@@ -31,7 +32,7 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.democracy.roles import Holding
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.vote import Quorum, Vote
 from bargaining.presentation.decision_texts import (
     accountability_text,
@@ -40,6 +41,7 @@ from bargaining.presentation.decision_texts import (
 )
 
 _BODY, _MEETING, _DOCUMENT = "body", "meeting", "document"
+_CALENDAR = "calendar of meetings"
 
 
 def _period(starts: date, ends: date) -> tuple[date, date]:
@@ -169,12 +171,17 @@ class Democracy:
         (a city, a hall) if given. Always recorded;
         flagged for short notice or a missing quorum (``meeting(id).flags``). Returns the
         meeting's id."""
-        found = self.body(body)
-        meeting = Meeting.hold(body=found, on=on, notice_days=notice_days, present=present,
-                               eligible=eligible, in_camera=in_camera, place=place,
-                               actor=actor, reason=reason)
-        found.list_meeting(meeting=meeting.id, on=meeting.on, actor=actor)
-        self._records.save(meeting, found)
+        meeting = Meeting.hold(body=self.body(body), on=on, notice_days=notice_days,
+                               present=present, eligible=eligible, in_camera=in_camera,
+                               place=place, actor=actor, reason=reason)
+        listed = calendar_id(meeting.body_id, meeting.on.year)
+        if self._records.contains(listed):
+            calendar = self._records.load(listed, MeetingCalendar, _CALENDAR)
+        else:
+            calendar = MeetingCalendar.open(body_id=meeting.body_id, year=meeting.on.year,
+                                            actor=actor)
+        calendar.list_meeting(meeting=meeting.id, on=meeting.on, actor=actor)
+        self._records.save(meeting, calendar)
         return meeting.id
 
     def move(self, meeting: UUID, *, text: str, mover: str, seconder: str | None = None,
@@ -282,14 +289,34 @@ class Democracy:
         """Every decision of the body's meetings from ``starts`` to ``ends``, oldest first:
         as recorded, as it was on a day, or as known at a moment."""
         first, last = _period(starts, ends)
-        found = self.body(body, on=on, at=at)
+        self.body(body, on=on, at=at)
         decided: list[Decision] = []
-        for day, meeting_id in sorted(found.meetings):
-            if first <= day <= last:
-                meeting = self.meeting(UUID(meeting_id), on=on, at=at)
-                decided += decisions_of(meeting, self._documents(meeting, on, at))
+        for _day, meeting_id in self.meetings(body, starts=first, ends=last, on=on, at=at):
+            meeting = self.meeting(meeting_id, on=on, at=at)
+            decided += decisions_of(meeting, self._documents(meeting, on, at))
         return sorted((d for d in decided if first <= d.on <= last),
                       key=lambda d: (d.on, str(d.meeting), d.number))
+
+    def meetings(self, body: UUID, *, starts: date, ends: date, on: date | None = None,
+                 at: datetime | None = None) -> list[tuple[date, UUID]]:
+        """The body's meetings from ``starts`` to ``ends``, as (day, meeting id), by day:
+        read from its calendars of those years only."""
+        first, last = _period(starts, ends)
+        if not isinstance(body, UUID):
+            raise InvalidInput(f"a body is named by its id (a UUID), not {body!r}")
+        found: list[tuple[date, UUID]] = []
+        for year in range(first.year, last.year + 1):
+            listed = calendar_id(body, year)
+            if not self._records.contains(listed):
+                continue
+            try:
+                calendar = load_reading(self._records, listed, MeetingCalendar, _CALENDAR,
+                                        on=on, at=at)
+            except RecordNotFound:
+                continue  # no meeting of that year was known yet at that moment
+            found += [(day, UUID(meeting)) for day, meeting in calendar.meetings
+                      if first <= day <= last]
+        return sorted(found)
 
     def _documents(self, meeting: Meeting, on: date | None, at: datetime | None,
                    ) -> dict[tuple[str, int], AdoptedDocument]:

@@ -22,6 +22,7 @@ from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import ResponseTracking
 from bargaining.domain.democracy.body import GoverningBody
+from bargaining.domain.democracy.calendar import MeetingCalendar
 from bargaining.domain.democracy.document import Document
 from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
@@ -49,6 +50,7 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     MembersGoals: 50,
     Budget: 50,
     GoverningBody: 50,
+    MeetingCalendar: 50,
     Meeting: 50,
     Document: 50,
 }

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from bargaining.domain.democracy.body import GoverningBody
+from bargaining.domain.democracy.calendar import MeetingCalendar
 from bargaining.domain.democracy.document import Document
 from bargaining.domain.democracy.meeting import Meeting
 from bargaining.presentation.wording import Names, SummaryTable, by, vote_text
@@ -17,6 +18,7 @@ from bargaining.presentation.wording import Names, SummaryTable, by, vote_text
 GB: Any = GoverningBody
 M: Any = Meeting
 D: Any = Document
+MC: Any = MeetingCalendar
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
 TABLE = SummaryTable()
@@ -30,6 +32,8 @@ def display_name(first_event: Any) -> str | None:
     if isinstance(first_event, D.Drafted):
         title: str = first_event.title
         return title
+    if isinstance(first_event, MC.Opened):
+        return f"the calendar of meetings of {first_event.year}"
     if isinstance(first_event, M.Held):
         return f"the {first_event.body_name}'s meeting of {first_event.on}"
     return None
@@ -85,19 +89,28 @@ def _report(e: Any, names: Names) -> str:
             f"filed on {e.on}, led by a {e.led_by_rank.value}, recorded {by(e.actor)}")
 
 
-@_summary(GB.MeetingListed)
-def _listed(e: Any, names: Names) -> str:
-    return f"Meeting of '{names(e.originator_id)}' on {e.on} listed {by(e.actor)}"
 
 
 _dated(GB.RoleFilled, lambda e: e.starts)
 _dated(GB.TermEnded, lambda e: e.on)
 _dated(GB.WorkPlanFiled, lambda e: e.on)
 _dated(GB.ReportFiled, lambda e: e.on)
-_dated(GB.MeetingListed, lambda e: e.on)
 
 
 # ---------------------------------------------------------------- meetings
+
+
+@_summary(MC.Opened)
+def _calendar(e: Any, names: Names) -> str:
+    return f"Calendar of the meetings of '{names(e.body_id)}' in {e.year} opened {by(e.actor)}"
+
+
+@_summary(MC.MeetingListed)
+def _listed(e: Any, names: Names) -> str:
+    return f"Meeting of {e.on} listed in its body's calendar {by(e.actor)}"
+
+
+_dated(MC.MeetingListed, lambda e: e.on)
 
 
 @_summary(M.Held)

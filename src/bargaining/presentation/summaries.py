@@ -30,6 +30,7 @@ from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import ResponseTracking
 from bargaining.domain.democracy.body import GoverningBody
+from bargaining.domain.democracy.calendar import MeetingCalendar
 from bargaining.domain.democracy.document import Document
 from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
@@ -76,7 +77,7 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget)
-} | {cls.__name__: cls for cls in (GoverningBody, Meeting, Document)}
+} | {cls.__name__: cls for cls in (GoverningBody, MeetingCalendar, Meeting, Document)}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,

@@ -3,10 +3,10 @@ expectations, work plans and reports.
 
 A body's id is derived from its organization and its name (:func:`body_id`, public so that
 other contexts, such as elections, can name a body by its id or by its organization and name).
-The record holds the body's rules for its meetings (the notice they need, their quorum) and
-the dated ids of its meetings, one line each; the meetings themselves are records of their own
-(:class:`~bargaining.domain.democracy.meeting.Meeting`), so the body's record stays small
-however many years it meets.
+The record holds the body's rules for its meetings (the notice they need, their quorum); the
+meetings are records of their own (:class:`~bargaining.domain.democracy.meeting.Meeting`),
+listed by year in a :class:`~bargaining.domain.democracy.calendar.MeetingCalendar`, so neither
+the body's record nor any other grows with the years it meets.
 
 Refused, recording nothing: a role given to more people at once than it has seats; a term that
 ends before it starts; a report for a period its role's expectation does not have.
@@ -112,8 +112,6 @@ class GoverningBody(Aggregate):
         self.expectations: list[Expectation] = []
         self.work_plans: list[WorkPlan] = []
         self.reports: list[Report] = []
-        #: (day, meeting id) of each meeting, one short line each: the meetings are records.
-        self.meetings: list[tuple[date, str]] = []
 
     # ----------------------------------------------------------------- queries
 
@@ -296,13 +294,3 @@ class GoverningBody(Aggregate):
                       led_by_rank: Rank, where: str, actor: Actor,
                       reason: str | None) -> None:
         self.reports.append(Report(role, what, period_end, on, led_by, led_by_rank, where))
-
-    def list_meeting(self, *, meeting: UUID, on: date, actor: Actor) -> None:
-        """A meeting of the body on ``on`` was recorded (its own record holds what
-        happened); the body lists it, so its meetings can be found by period."""
-        self._meeting_listed(meeting=str(meeting), on=require_date(on, "day of the meeting"),
-                             actor=require_actor(actor))
-
-    @event("MeetingListed")
-    def _meeting_listed(self, meeting: str, on: date, actor: Actor) -> None:
-        self.meetings.append((on, meeting))
