@@ -448,3 +448,29 @@ def test_people_are_named_only_by_their_ids_in_summaries(memory_app: BargainingA
         "(11 eligible), carried; adopts 'Strategy 2024', version 2, at "
         "https://example.org/strategy/v2")
     assert "p-1" not in summary and "p-3" not in summary
+
+
+def test_a_motion_names_a_document_version_that_exists_and_reads_without_it_before(
+        memory_app: BargainingApp) -> None:
+    d = memory_app.democracy
+    story = record_democracy_story(memory_app)
+    meeting = d.hold_meeting(story.body, on=date(2024, 1, 3), notice_days=7, present=9,
+                             eligible=11, actor=SECRETARY)
+    before = position(memory_app)
+    with pytest.raises(InvalidInput, match="has versions 1 to 2, not 3"):
+        d.move(meeting, text="Adopt it", mover="p-1", document=story.document,
+               document_version=3, actor=SECRETARY)
+    with pytest.raises(RecordNotFound, match="no document"):
+        d.move(meeting, text="Adopt it", mover="p-1", document=UUID(int=7),
+               document_version=1, actor=SECRETARY)
+    assert position(memory_app) == before
+    # a back-dated meeting (2024-01-03) naming a document first published on 2024-01-05
+    number = d.move(meeting, text="Adopt it", mover="p-1", document=story.document,
+                    document_version=1, actor=SECRETARY)
+    d.decide(meeting, number, vote=board_vote(memory_app, story.body, date(2024, 1, 3)),
+             actor=SECRETARY)
+    [early] = d.decisions(story.body, starts=date(2024, 1, 1), ends=date(2024, 1, 31),
+                          on=date(2024, 1, 4))
+    assert early.document is None
+    [known] = d.decisions(story.body, starts=date(2024, 1, 1), ends=date(2024, 1, 31))
+    assert known.document is not None and known.document.version == 1

@@ -191,6 +191,8 @@ class Democracy:
         """A motion moved by ``mover`` (an opaque id); returns its number in the meeting.
         ``document`` and ``document_version`` name the document version it adopts."""
         found = self.meeting(meeting)
+        if document is not None and document_version is not None:
+            self.document(document).numbered(document_version)  # it exists, in that version
         number = found.move(text=text, mover=mover, seconder=seconder, in_camera=in_camera,
                             document=document, document_version=document_version,
                             actor=actor, reason=reason)
@@ -324,8 +326,11 @@ class Democracy:
         for motion in meeting.motions:
             if motion.document is None or motion.document_version is None:
                 continue
-            document = self.document(UUID(motion.document), on=on, at=at)
-            version = document.numbered(motion.document_version)
+            try:
+                document = self.document(UUID(motion.document), on=on, at=at)
+                version = document.numbered(motion.document_version)
+            except (RecordNotFound, InvalidInput):
+                continue  # not yet drafted, or not yet in that version, on that reading
             found[(motion.document, version.number)] = AdoptedDocument(
                 document.title, version.number, version.where)
         return found
