@@ -61,6 +61,16 @@ Feature: Member democracy in the open: accountable roles, meetings, motions, doc
     And the meeting is recorded and flagged: "5 were present; the Provincial executive board's quorum is 6"
     And the summary for members of 2024 reads: "2024-03-02: Carried by the Provincial executive board (motion 1): That the board endorse the rally of March 9 — vote held 2024-03-02: 4 yes, 1 no of 5 cast (5 eligible), carried; flagged: met with less notice than the body's rules require: 3 days of notice were given; the Provincial executive board's rules require 7; met without the body's quorum: 5 were present; the Provincial executive board's quorum is 6"
 
+  Scenario: The summary reads as it was on a day, and as it was known at a moment
+    When the board meets on 2024-03-02 with 10 days of notice, 5 of its 5 members present
+    And motion "That the board endorse the rally of March 9" moved by p-1, seconded by p-3, is carried 4 to 1
+    And the moment is noted
+    And the board meets on 2024-02-03 with 10 days of notice, 5 of its 5 members present
+    And motion "That the board hire an organizer" moved by p-3, seconded by p-4, is carried 5 to 0
+    Then the summary for members of 2024 lists the decisions of 2024-02-03 and 2024-03-02
+    And the summary for members of 2024 read on 2024-02-29 lists the decisions of 2024-02-03
+    And the summary for members of 2024 read as known at the noted moment lists the decisions of 2024-03-02
+
   Scenario Outline: A role held by more people than the body allows, a motion without a mover, a vote without its body: refused, nothing recorded
     Given the board meets on 2024-04-06 with 10 days of notice, 5 of its 5 members present
     And motion "That the board fund the picket kitchen" moved by p-1, seconded by p-3

@@ -3,9 +3,10 @@ documents and decision summaries."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 import pytest
@@ -28,6 +29,7 @@ class Minutes(Refusals):
     motion: int | None = None
     document: UUID | None = None
     holders: dict[str, list[str]] = field(default_factory=dict)
+    noted: datetime | None = None
 
     @property
     def board(self) -> UUID:
@@ -407,3 +409,23 @@ def reads(minutes: Minutes, year: str, text: str) -> None:
 @then(parsers.parse("the congress's meeting reads, in its history: \"{text}\""))
 def meeting_history(minutes: Minutes, text: str) -> None:
     assert text in [entry.summary for entry in minutes.app.history.of(minutes.sitting)]
+
+
+@when("the moment is noted")
+def noted(minutes: Minutes) -> None:
+    minutes.noted = datetime.now(UTC)
+    time.sleep(0.01)
+
+
+@then(parsers.re(r"the summary for members of (?P<year>\d+)(?: read on (?P<on>[\d-]+))?"
+                 r"(?P<known> read as known at the noted moment)? lists the decisions of "
+                 r"(?P<days>[\d-]+(?: and [\d-]+)*)$"))
+def lists_days(minutes: Minutes, year: str, on: str | None, known: str | None,
+               days: str) -> None:
+    minutes.ok()
+    at = minutes.noted if known else None
+    assert not known or at is not None
+    text = minutes.app.democracy.decision_summary(
+        minutes.board, starts=date(int(year), 1, 1), ends=date(int(year), 12, 31),
+        on=None if on is None else day(on), at=at)
+    assert [line[2:12] for line in text.splitlines()[1:]] == days.split(" and ")
