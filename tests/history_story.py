@@ -31,6 +31,7 @@ from bargaining import (
 )
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
+from tests.democracy_story import record_democracy_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -66,6 +67,7 @@ def record_story(app: BargainingApp) -> Story:
         units[name] = uid
     outside = units["Outside workers"]
     record_defense(app)
+    record_democracy_story(app)
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                                expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,

@@ -15,6 +15,7 @@ from bargaining.application.budgets import Budgets
 from bargaining.application.campaigns import Campaigns
 from bargaining.application.clusters import Clusters
 from bargaining.application.defense import Defense
+from bargaining.application.democracy import Democracy
 from bargaining.application.disputes import Disputes
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
@@ -50,7 +51,7 @@ class BargainingApp:
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
-    :attr:`history`, :attr:`integrity`, :attr:`budgets`, and the read model
+    :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`, and the read model
     :attr:`expiry_map`. Close the application when done
     (or use it as a context manager).
     """
@@ -109,6 +110,8 @@ class BargainingApp:
         self.integrity = Integrity(events.chain, events)
         #: The members' goals and the budgets tied to them: allocations, spending, reports.
         self.budgets = Budgets(events)
+        #: Bodies and their roles, accountability, meetings, motions, documents, decisions.
+        self.democracy = Democracy(events)
 
     @staticmethod
     def create_cipher_key() -> str:

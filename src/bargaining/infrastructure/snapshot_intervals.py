@@ -21,6 +21,10 @@ from bargaining.domain.defense.response import Response
 from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import ResponseTracking
+from bargaining.domain.democracy.body import GoverningBody
+from bargaining.domain.democracy.calendar import MeetingCalendar
+from bargaining.domain.democracy.document import Document
+from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
@@ -45,4 +49,8 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     ResponseTracking: 50,
     MembersGoals: 50,
     Budget: 50,
+    GoverningBody: 50,
+    MeetingCalendar: 50,
+    Meeting: 50,
+    Document: 50,
 }

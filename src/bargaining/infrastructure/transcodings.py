@@ -35,6 +35,10 @@ from bargaining.domain.coordination.cluster import (
 from bargaining.domain.coordination.returns import ReturnsRule
 from bargaining.domain.coordination.round import Offer, TentativeAgreement
 from bargaining.domain.coordination.tables import TableKind
+from bargaining.domain.democracy.accountability import Expectation, Report, WorkPlan
+from bargaining.domain.democracy.document import Adoption, DocumentKind, Version
+from bargaining.domain.democracy.meeting import Motion
+from bargaining.domain.democracy.roles import BodyType, FilledBy, Holding, Rank
 from bargaining.domain.disputes.intervention import InterventionKind
 from bargaining.domain.disputes.law import LawEffect
 from bargaining.domain.frameworks.clauses import ContractClause
@@ -282,6 +286,13 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "inflation_series": Inflation,
     "contract_clause": ContractClause,
     "voting_body": Body,
+    "role_holding": Holding,
+    "reporting_expectation": Expectation,
+    "work_plan": WorkPlan,
+    "role_report": Report,
+    "motion": Motion,
+    "document_version": Version,
+    "document_adoption": Adoption,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
@@ -302,6 +313,10 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "voting_body_kind": BodyKind,
     "budget_category": BudgetCategory,
     "payee_kind": PayeeKind,
+    "body_type": BodyType,
+    "filled_by": FilledBy,
+    "holder_rank": Rank,
+    "document_kind": DocumentKind,
 }
 
 

@@ -29,6 +29,10 @@ from bargaining.domain.defense.response import Response
 from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import ResponseTracking
+from bargaining.domain.democracy.body import GoverningBody
+from bargaining.domain.democracy.calendar import MeetingCalendar
+from bargaining.domain.democracy.document import Document
+from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
@@ -41,6 +45,7 @@ from bargaining.presentation import (
     budget_summaries,
     campaign_summaries,
     defense_summaries,
+    democracy_summaries,
     dispute_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
@@ -72,11 +77,11 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget)
-}
+} | {cls.__name__: cls for cls in (GoverningBody, MeetingCalendar, Meeting, Document)}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE)
+    defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -133,5 +138,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     disputed = dispute_summaries.display_name(first_event, names)
     if disputed is not None:
         return disputed
+    democratic = democracy_summaries.display_name(first_event)
+    if democratic is not None:
+        return democratic
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None

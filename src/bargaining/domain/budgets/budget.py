@@ -26,7 +26,6 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar
 from uuid import UUID
 
 import attrs
@@ -36,6 +35,7 @@ from bargaining.domain.budgets.decisions import LineNotFound, require_body, requ
 from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.budgets.money import check_currency, in_currency, money_text
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
+from bargaining.domain.shared.choices import choice as _choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.flags import Flag, FlagRule
@@ -69,19 +69,6 @@ class PayeeKind(enum.Enum):
     VENDOR = "vendor"
     MEMBER_REIMBURSEMENT = "member reimbursement"
     GRANT_TO_LOCAL = "grant to a local"
-
-
-E = TypeVar("E", bound=enum.Enum)
-
-
-def _choice(value: object, kind: type[E], what: str) -> E:
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind(value)
-    except ValueError:
-        words = ", ".join(str(member.value) for member in kind)
-        raise InvalidInput(f"a {what} is one of {words}; not {value!r}") from None
 
 
 @attrs.frozen

@@ -32,6 +32,9 @@ class FlagRule(enum.Enum):
     THREAT_OUT_OF_ORDER = "dated out of order in its threat's life"
     LINE_OVERSPENT = "spent past the budget line's allocation"
     SPENT_OUTSIDE_PERIOD = "spent outside the budget's period"
+    SHORT_NOTICE = "met with less notice than the body's rules require"
+    NO_QUORUM = "met without the body's quorum"
+    REPORT_OVERDUE = "a report not filed when it was due"
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:
