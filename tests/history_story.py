@@ -31,6 +31,7 @@ from bargaining import (
 )
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
+from tests.election_story import record_election_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -139,6 +140,7 @@ def record_story(app: BargainingApp) -> Story:
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
     record_budget_story(app)
+    record_election_story(app, campaign)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

@@ -115,6 +115,14 @@ from bargaining.domain.disputes.strike_position import (
     StrikePositionCalendar,
     StrikePositionRule,
 )
+from bargaining.domain.elections.caucus import Caucus, LocalNotInCaucus
+from bargaining.domain.elections.count import ElectionCount
+from bargaining.domain.elections.election import (
+    Candidate,
+    CandidateNotFound,
+    Election,
+    ReturnDoesNotAddUp,
+)
 from bargaining.domain.frameworks.baseline import (
     BaselineJudgement,
     BaselineLine,
@@ -233,7 +241,10 @@ __all__ = [
     "CampaignScope",
     "CampaignStatus",
     "CampaignTemplate",
+    "Candidate",
+    "CandidateNotFound",
     "Category",
+    "Caucus",
     "Change",
     "Clause",
     "ClimbCheck",
@@ -253,6 +264,8 @@ __all__ = [
     "DemandVerdict",
     "DisputeFact",
     "DisputeIndex",
+    "Election",
+    "ElectionCount",
     "EncryptionKeyError",
     "Evaluation",
     "ExpiryMap",
@@ -282,6 +295,7 @@ __all__ = [
     "LawEffect",
     "LineFigures",
     "LineNotFound",
+    "LocalNotInCaucus",
     "LumpSum",
     "Mandate",
     "MandateKind",
@@ -327,6 +341,7 @@ __all__ = [
     "RejectedRow",
     "Response",
     "Return",
+    "ReturnDoesNotAddUp",
     "ReturnsResult",
     "ReturnsRule",
     "RowWarning",

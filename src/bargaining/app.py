@@ -13,9 +13,11 @@ from typing import Any
 
 from bargaining.application.budgets import Budgets
 from bargaining.application.campaigns import Campaigns
+from bargaining.application.caucuses import Caucuses
 from bargaining.application.clusters import Clusters
 from bargaining.application.defense import Defense
 from bargaining.application.disputes import Disputes
+from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
@@ -47,8 +49,8 @@ class BargainingApp:
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
-    :attr:`history`, :attr:`integrity`, :attr:`budgets`, and the read model
-    :attr:`expiry_map`. Close the application when done
+    :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`elections`,
+    :attr:`caucuses`, and the read model :attr:`expiry_map`. Close the application when done
     (or use it as a context manager).
     """
 
@@ -99,6 +101,10 @@ class BargainingApp:
         self.integrity = Integrity(events.chain, events)
         #: The members' goals and the budgets tied to them: allocations, spending, reports.
         self.budgets = Budgets(events)
+        #: Union elections counted in the open: returns, challenges, results, runoffs.
+        self.elections = Elections(events)
+        #: Cross-union caucuses: locals joining, positions, slates, campaigns supported.
+        self.caucuses = Caucuses(events, self.campaigns)
 
     @staticmethod
     def create_cipher_key() -> str:

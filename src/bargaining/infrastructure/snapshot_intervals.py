@@ -24,6 +24,8 @@ from bargaining.domain.defense.tracking import ResponseTracking
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.elections.caucus import Caucus
+from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -45,4 +47,6 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     ResponseTracking: 50,
     MembersGoals: 50,
     Budget: 50,
+    Election: 50,
+    Caucus: 50,
 }

@@ -32,6 +32,8 @@ from bargaining.domain.defense.tracking import ResponseTracking
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.elections.caucus import Caucus
+from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.units.profile import unit_label
@@ -42,6 +44,7 @@ from bargaining.presentation import (
     campaign_summaries,
     defense_summaries,
     dispute_summaries,
+    election_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
@@ -72,11 +75,14 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget)
+} | {
+    cls.__name__: cls
+    for cls in (Election, Caucus)
 }
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE)
+    defense_summaries.TABLE, budget_summaries.TABLE, election_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -133,5 +139,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     disputed = dispute_summaries.display_name(first_event, names)
     if disputed is not None:
         return disputed
+    elected = election_summaries.display_name(first_event, names)
+    if elected is not None:
+        return elected
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None

@@ -1,0 +1,56 @@
+"""An elections story that records every kind of event of elections and caucuses (and, later
+in the file, of pacts), through the application's commands: for the history, audit log and
+snapshot tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from bargaining import Actor, BargainingApp, Body, Tally, Vote
+
+MONITOR = Actor("mon-1", "election monitor")
+ORGANIZER = Actor("org-7", "caucus organizer")
+
+
+def record_election_story(app: BargainingApp, campaign: UUID) -> UUID:
+    """A caucus through its life (joined, counted, left, a position by vote, a slate, a
+    campaign supported); an election that goes to a runoff, and the runoff declared. Returns
+    the caucus's id."""
+    caucus = app.caucuses.form(name="Rank and file", unions=["UAW", "CUPE"],
+                               on=date(2022, 1, 8), origin="the 2021 strike wave",
+                               actor=ORGANIZER)
+    app.caucuses.join(caucus, local="Local 600", members=300, on=date(2022, 2, 1),
+                      actor=ORGANIZER)
+    app.caucuses.join(caucus, local="Local 79", members=120, on=date(2022, 2, 1),
+                      actor=ORGANIZER)
+    app.caucuses.count_members(caucus, local="Local 600", members=340, on=date(2022, 6, 1),
+                               actor=ORGANIZER)
+    app.caucuses.leave(caucus, local="Local 79", on=date(2022, 9, 1), actor=ORGANIZER,
+                       reason="its members voted to leave")
+    app.caucuses.adopt_position(
+        caucus, title="One member, one vote", on=date(2022, 3, 5), actor=ORGANIZER,
+        vote=Vote(date(2022, 3, 5), Tally(eligible=60, cast=50, yes=45, no=5),
+                  body=Body.named("caucus assembly")))
+    app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=ORGANIZER)
+
+    first = app.elections.open(office="Regional director", body=Body.delegates(),
+                               actor=MONITOR)
+    app.caucuses.run_slate(caucus, slate="Members First", election=first,
+                           on=date(2022, 10, 1), actor=ORGANIZER)
+    for candidate, slate in (("c-1", "Members First"), ("c-2", "Incumbents"), ("c-3", None)):
+        app.elections.nominate(first, candidate=candidate, slate=slate,
+                               backed_by=[caucus] if candidate == "c-1" else [],
+                               actor=MONITOR)
+    app.elections.record_return(first, box="Delegates' hall", ballots=100,
+                                votes={"c-1": 40, "c-2": 35, "c-3": 20}, challenged=3,
+                                spoiled=2, on=date(2022, 12, 1), actor=MONITOR)
+    app.elections.resolve_challenges(first, counted={"c-3": 2}, rejected=1,
+                                     on=date(2022, 12, 2), actor=MONITOR)
+    runoff = app.elections.call_runoff(first, on=date(2022, 12, 3), actor=MONITOR,
+                                       reason="no one has a majority")
+    app.elections.record_return(runoff, box="Delegates' hall", ballots=100,
+                                votes={"c-1": 60, "c-2": 40}, on=date(2023, 1, 10),
+                                actor=MONITOR)
+    app.elections.declare(runoff, candidate="c-1", on=date(2023, 1, 10), actor=MONITOR)
+    return caucus
