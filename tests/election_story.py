@@ -7,16 +7,16 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from bargaining import Actor, BargainingApp, Body, Tally, Vote
+from bargaining import PICKET_LINE, STRIKE_FUND, Actor, BargainingApp, Body, Money, Tally, Vote
 
 MONITOR = Actor("mon-1", "election monitor")
 ORGANIZER = Actor("org-7", "caucus organizer")
 
 
-def record_election_story(app: BargainingApp, campaign: UUID) -> UUID:
-    """A caucus through its life (joined, counted, left, a position by vote, a slate, a
-    campaign supported); an election that goes to a runoff, and the runoff declared. Returns
-    the caucus's id."""
+def record_election_story(app: BargainingApp) -> UUID:
+    """A caucus through its life (joined, counted, left, a position by vote, a slate); an
+    election that goes to a runoff, and the runoff declared. Returns the caucus's id (the
+    history story has it support a campaign once the campaign is recorded)."""
     caucus = app.caucuses.form(name="Rank and file", unions=["UAW", "CUPE"],
                                on=date(2022, 1, 8), origin="the 2021 strike wave",
                                actor=ORGANIZER)
@@ -32,7 +32,6 @@ def record_election_story(app: BargainingApp, campaign: UUID) -> UUID:
         caucus, title="One member, one vote", on=date(2022, 3, 5), actor=ORGANIZER,
         vote=Vote(date(2022, 3, 5), Tally(eligible=60, cast=50, yes=45, no=5),
                   body=Body.named("caucus assembly")))
-    app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=ORGANIZER)
 
     first = app.elections.open(office="Regional director", body=Body.delegates(),
                                actor=MONITOR)
@@ -54,3 +53,23 @@ def record_election_story(app: BargainingApp, campaign: UUID) -> UUID:
                                 actor=MONITOR)
     app.elections.declare(runoff, candidate="c-1", on=date(2023, 1, 10), actor=MONITOR)
     return caucus
+
+
+def record_pact_story(app: BargainingApp) -> UUID:
+    """A non-raiding pact signed and joined, a raid flagged as a breach, a picket line joined
+    and a strike fund transfer. Returns the pact's id."""
+    pact = app.solidarity.sign(name="Front commun 2023",
+                               signatories={"CSN": ["no raids"], "CSQ": ["no raids"]},
+                               on=date(2022, 5, 5), non_raiding=True, jurisdiction="QC",
+                               actor=ORGANIZER)
+    app.solidarity.join(pact, signatory="FTQ", commits=["no raids", "a common table"],
+                        on=date(2022, 5, 10), actor=ORGANIZER)
+    app.solidarity.record_raid(pact, by="FTQ", against="CSN", unit="Cleaners, CHUM",
+                               kind="membership drive", on=date(2022, 6, 1),
+                               expiry=date(2023, 3, 31), source="leaflet", actor=ORGANIZER)
+    app.solidarity.record_action(pact, by="CSQ local 12", supporting="CSN", kind=PICKET_LINE,
+                                 on=date(2023, 11, 21), people=40, actor=ORGANIZER)
+    app.solidarity.record_action(pact, by="FTQ", supporting="CSN", kind=STRIKE_FUND,
+                                 on=date(2023, 12, 1), amount=Money("25000", "CAD"),
+                                 actor=ORGANIZER)
+    return pact

@@ -31,7 +31,7 @@ from bargaining import (
 )
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
-from tests.election_story import record_election_story
+from tests.election_story import record_election_story, record_pact_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -67,6 +67,8 @@ def record_story(app: BargainingApp) -> Story:
         units[name] = uid
     outside = units["Outside workers"]
     record_defense(app)
+    caucus = record_election_story(app)
+    record_pact_story(app)
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                                expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,
@@ -140,7 +142,7 @@ def record_story(app: BargainingApp) -> Story:
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
     record_budget_story(app)
-    record_election_story(app, campaign)
+    app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=CHAIR)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

@@ -184,6 +184,12 @@ from bargaining.domain.shared.errors import (
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
+from bargaining.domain.solidarity.pact import PICKET_LINE, STRIKE_FUND, SolidarityPact
+from bargaining.domain.solidarity.raiding import (
+    EXAMPLE_RAIDING_CALENDAR,
+    RaidingCalendar,
+    RaidingPeriod,
+)
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
@@ -211,12 +217,15 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
+    "EXAMPLE_RAIDING_CALENDAR",
     "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
     "FRONTLINE",
     "MAX_TEXT",
     "NO_TWO_TIER",
     "ONTARIO_RULE",
+    "PICKET_LINE",
+    "STRIKE_FUND",
     "Actor",
     "AffectedUnit",
     "AlignmentPlan",
@@ -333,6 +342,8 @@ __all__ = [
     "PublicActionKind",
     "Quantity",
     "Quorum",
+    "RaidingCalendar",
+    "RaidingPeriod",
     "Raise",
     "Raises",
     "Readiness",
@@ -351,6 +362,7 @@ __all__ = [
     "Seat",
     "SeriesPoint",
     "SignOffDecision",
+    "SolidarityPact",
     "SpendingShares",
     "Standing",
     "StoreBusy",

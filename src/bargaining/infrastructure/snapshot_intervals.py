@@ -27,6 +27,7 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.unit import BargainingUnit
 
 #: Every concrete kind of record (the lookup is by exact class), with its interval.
@@ -49,4 +50,5 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     Budget: 50,
     Election: 50,
     Caucus: 50,
+    SolidarityPact: 50,
 }

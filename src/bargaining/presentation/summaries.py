@@ -36,6 +36,7 @@ from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation import (
@@ -45,6 +46,7 @@ from bargaining.presentation import (
     defense_summaries,
     dispute_summaries,
     election_summaries,
+    solidarity_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
@@ -77,12 +79,13 @@ AGGREGATES: dict[str, type[Any]] = {
                 MembersGoals, Budget)
 } | {
     cls.__name__: cls
-    for cls in (Election, Caucus)
+    for cls in (Election, Caucus, SolidarityPact)
 }
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE, election_summaries.TABLE)
+    defense_summaries.TABLE, budget_summaries.TABLE, election_summaries.TABLE,
+    solidarity_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 

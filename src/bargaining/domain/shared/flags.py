@@ -32,6 +32,7 @@ class FlagRule(enum.Enum):
     THREAT_OUT_OF_ORDER = "dated out of order in its threat's life"
     LINE_OVERSPENT = "spent past the budget line's allocation"
     SPENT_OUTSIDE_PERIOD = "spent outside the budget's period"
+    RAID_BREACHES_PACT = "a raid on a unit another signatory represents, breaching their pact"
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:
