@@ -111,7 +111,8 @@ class Election(Aggregate):
         self.challenged = 0
         self.spoiled = 0
         self.rejected = 0
-        #: The boxes (or regions) heard from, with the ballots each returned.
+        #: The boxes (or regions) heard from, by their names in lower case (so that "North"
+        #: and "north" are one box), with the ballots each returned.
         self.boxes: dict[str, int] = {}
         self.declared: str | None = None
         self.declared_on: date | None = None
@@ -191,7 +192,7 @@ class Election(Aggregate):
                 f"the return from {where} does not add up: {received:,} ballots received, "
                 f"but {sum(counted.values()):,} votes, {held:,} challenged and {spoilt:,} "
                 f"spoiled make {parts:,}")
-        if where.casefold() in {b.casefold() for b in self.boxes}:
+        if where.casefold() in self.boxes:
             raise RuleViolation(f"{where} has already returned its count for {self.office}")
         after = self._after(counted, challenged=held, spoiled=spoilt)
         self._returned(box=where, ballots=received, votes=counted, challenged=held,
@@ -204,7 +205,7 @@ class Election(Aggregate):
     def _returned(self, box: str, ballots: int, votes: dict[str, int], challenged: int,
                   spoiled: int, on: date, standing: dict[str, int], challenged_left: int,
                   actor: Actor, reason: str | None) -> None:
-        self.boxes[box] = ballots
+        self.boxes[box.casefold()] = ballots
         for candidate, count in votes.items():
             self.votes[candidate] += count
         self.challenged += challenged
