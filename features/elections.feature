@@ -68,6 +68,6 @@ Feature: Union elections counted in the open
   Scenario: No one gets the majority: the rules call a runoff between the two leaders
     Given candidate "IND-1" is nominated on no slate
     When the return of "All regions" is recorded with 1,000 ballots: 450 for MU-1, 350 for CS-1 and 200 for IND-1
-    Then declaring "MU-1" elected on 2023-01-10 is refused: "would not have more than 50% of valid votes"
-    When the monitor calls the runoff on 2023-01-10
+    Then declaring "MU-1" elected on 2023-03-10 is refused: "would not have more than 50% of valid votes"
+    When the monitor calls the runoff on 2023-03-10
     Then the runoff for the President is between "MU-1" on the "Members United" slate and "CS-1" on the "Curry Solidarity" slate

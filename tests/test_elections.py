@@ -78,6 +78,9 @@ def test_returns_and_resolutions_that_cannot_be_true_are_refused(
                                 on=DAY, actor=MONITOR)
     refused(app, RuleViolation, "already returned", lambda: app.elections.record_return(
         found, box="North", ballots=10, votes={"a": 6, "b": 4}, on=DAY, actor=MONITOR))
+    other = election(app)
+    refused(app, RecordNotFound, "caucus", lambda: app.elections.nominate(
+        other, candidate="c", backed_by=[uuid4()], actor=MONITOR))
     refused(app, RuleViolation, "nominations for President closed",
             lambda: app.elections.nominate(found, candidate="c", actor=MONITOR))
     refused(app, InvalidInput, "at least one challenged ballot",
@@ -94,6 +97,9 @@ def test_a_declaration_needs_the_leader_and_a_decided_count(memory_app: Bargaini
                                 challenged=8, on=DAY, actor=MONITOR)
     refused(app, RuleViolation, "does not lead", lambda: app.elections.declare(
         found, candidate="b", on=DAY, actor=MONITOR))
+    refused(app, RuleViolation, "cannot come before the count it rests on, last counted on "
+            "2023-03-01", lambda: app.elections.declare(found, candidate="a",
+                                                         on=date(2023, 2, 28), actor=MONITOR))
     app.elections.declare(found, candidate="a", on=DAY, actor=MONITOR,
                           reason="12 ahead with 8 challenged left")
     refused(app, RuleViolation, "already declared", lambda: app.elections.declare(
@@ -124,6 +130,9 @@ def test_a_runoff_is_called_only_when_the_rules_call_for_one(memory_app: Bargain
     refused(app, RuleViolation, "2 challenged ballots are left",
             lambda: app.elections.call_runoff(found, on=DAY, actor=MONITOR))
     app.elections.resolve_challenges(found, counted={"c": 2}, on=DAY, actor=MONITOR)
+    refused(app, RuleViolation, "a runoff on 2023-02-01 cannot come before",
+            lambda: app.elections.call_runoff(found, on=date(2023, 2, 1), actor=MONITOR,
+                                              candidates=["a", "c"]))
     refused(app, RuleViolation, "second place is tied",
             lambda: app.elections.call_runoff(found, on=DAY, actor=MONITOR))
     runoff = app.elections.call_runoff(found, on=DAY, actor=MONITOR, candidates=["a", "c"],

@@ -11,6 +11,7 @@ declaration or resolution records nothing; and the election reloaded reads the s
 from __future__ import annotations
 
 from datetime import date, timedelta
+from fractions import Fraction
 from uuid import UUID
 
 from hypothesis import given
@@ -75,10 +76,13 @@ def test_totals_are_the_sums_of_returns_and_resolutions_and_a_declaration_holds(
         leader = now.leader
         before = position(app)
         try:
-            app.elections.declare(election, candidate=leader or "a", on=DAY, actor=MONITOR)
+            app.elections.declare(election, candidate=leader or "a", on=DAY + timedelta(days=30),
+                                  actor=MONITOR)
         except BargainingError:
             assert position(app) == before
             assert app.elections.get(election).declared is None
+            assert leader is None or not now.decided(None if majority is None else
+                                                     Fraction(majority))
             return
         assert leader is not None
         runner_up = next(c for c in CANDIDATES if c != leader and

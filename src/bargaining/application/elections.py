@@ -15,6 +15,7 @@ from uuid import UUID
 
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
+from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.count import ElectionCount
 from bargaining.domain.elections.election import Election
 from bargaining.domain.shared.actor import Actor
@@ -43,9 +44,13 @@ class Elections:
                  backed_by: Iterable[UUID] = (), actor: Actor,
                  reason: str | None = None) -> None:
         """A candidate, by an opaque id the host gives (never a name), on ``slate``, backed by
-        these caucuses (their ids). Nominations close when the first return comes in."""
+        these caucuses (their ids, each of which must exist). Nominations close when the
+        first return comes in."""
         found = self.get(election)
-        found.nominate(candidate=candidate, slate=slate, backed_by=backed_by, actor=actor,
+        caucuses = [backed_by] if isinstance(backed_by, UUID) else list(backed_by)
+        for caucus in caucuses:
+            load_reading(self._records, caucus, Caucus, "caucus")
+        found.nominate(candidate=candidate, slate=slate, backed_by=caucuses, actor=actor,
                        reason=reason)
         self._records.save(found)
 

@@ -117,6 +117,9 @@ class Election(Aggregate):
         self.declared: str | None = None
         self.declared_on: date | None = None
         self.runoff_id: UUID | None = None
+        #: The latest day a return was counted or challenges resolved: a declaration or a
+        #: runoff rests on the count as it stood, so it cannot be dated before it.
+        self.last_counted: date | None = None
 
     # ----------------------------------------------------------------- queries
 
@@ -209,6 +212,7 @@ class Election(Aggregate):
         for candidate, count in votes.items():
             self.votes[candidate] += count
         self.challenged += challenged
+        self._counted_on(on)
         self.spoiled += spoiled
 
     def resolve_challenges(self, *, counted: Mapping[str, object], rejected: object = 0,
@@ -240,6 +244,16 @@ class Election(Aggregate):
             self.votes[candidate] += count
         self.challenged -= sum(counted.values()) + rejected
         self.rejected += rejected
+        self._counted_on(on)
+
+    def _counted_on(self, day: date) -> None:
+        if self.last_counted is None or day > self.last_counted:
+            self.last_counted = day
+
+    def _not_before_count(self, day: date, what: str) -> None:
+        if self.last_counted is not None and day < self.last_counted:
+            raise RuleViolation(f"{what} on {day} cannot come before the count it rests on, "
+                                f"last counted on {self.last_counted}")
 
     def declare(self, *, candidate: str, on: date, actor: Actor,
                 reason: str | None = None) -> None:
@@ -258,6 +272,7 @@ class Election(Aggregate):
             raise RuleViolation(f"that candidate does not lead the count for {self.office}")
         if not now.decided(self.majority):
             raise RuleViolation(self._undecided(now))
+        self._not_before_count(day, "a declaration")
         self._declared(candidate=key, on=day, lead=now.lead, challenged_left=now.challenged,
                        actor=actor, reason=clean_reason(reason))
 
@@ -306,8 +321,9 @@ class Election(Aggregate):
     def go_to_runoff(self, *, runoff: UUID, candidates: tuple[str, str], on: date,
                      actor: Actor, reason: str | None = None) -> None:
         """Record that the runoff ``runoff`` (a new election) was called on ``on``."""
-        self._runoff_called(runoff=runoff, candidates=candidates,
-                            on=require_date(on, "day the runoff was called"),
+        day = require_date(on, "day the runoff was called")
+        self._not_before_count(day, "a runoff")
+        self._runoff_called(runoff=runoff, candidates=candidates, on=day,
                             actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("RunoffCalled")
