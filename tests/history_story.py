@@ -32,6 +32,7 @@ from bargaining import (
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
 from tests.democracy_story import record_democracy_story
+from tests.election_story import record_election_story, record_pact_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -68,6 +69,8 @@ def record_story(app: BargainingApp) -> Story:
     outside = units["Outside workers"]
     record_defense(app)
     record_democracy_story(app)
+    caucus = record_election_story(app)
+    record_pact_story(app)
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                                expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,
@@ -141,6 +144,7 @@ def record_story(app: BargainingApp) -> Story:
     campaign = record_campaign(app, [outside, units["Sudbury LTC"]])
     law = record_dispute(app, outside, campaign, cluster)
     record_budget_story(app)
+    app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=CHAIR)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

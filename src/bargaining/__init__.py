@@ -124,6 +124,14 @@ from bargaining.domain.disputes.strike_position import (
     StrikePositionCalendar,
     StrikePositionRule,
 )
+from bargaining.domain.elections.caucus import Caucus, LocalNotInCaucus
+from bargaining.domain.elections.count import ElectionCount
+from bargaining.domain.elections.election import (
+    Candidate,
+    CandidateNotFound,
+    Election,
+    ReturnDoesNotAddUp,
+)
 from bargaining.domain.frameworks.baseline import (
     BaselineJudgement,
     BaselineLine,
@@ -185,6 +193,12 @@ from bargaining.domain.shared.errors import (
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
+from bargaining.domain.solidarity.pact import PICKET_LINE, STRIKE_FUND, SolidarityPact
+from bargaining.domain.solidarity.raiding import (
+    EXAMPLE_RAIDING_CALENDAR,
+    RaidingCalendar,
+    RaidingPeriod,
+)
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
@@ -212,12 +226,15 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
+    "EXAMPLE_RAIDING_CALENDAR",
     "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
     "FRONTLINE",
     "MAX_TEXT",
     "NO_TWO_TIER",
     "ONTARIO_RULE",
+    "PICKET_LINE",
+    "STRIKE_FUND",
     "AccountabilityReport",
     "Actor",
     "AdoptedDocument",
@@ -245,7 +262,10 @@ __all__ = [
     "CampaignScope",
     "CampaignStatus",
     "CampaignTemplate",
+    "Candidate",
+    "CandidateNotFound",
     "Category",
+    "Caucus",
     "Change",
     "Clause",
     "ClimbCheck",
@@ -268,6 +288,8 @@ __all__ = [
     "DisputeIndex",
     "Document",
     "DocumentKind",
+    "Election",
+    "ElectionCount",
     "EncryptionKeyError",
     "Evaluation",
     "ExpiryMap",
@@ -301,6 +323,7 @@ __all__ = [
     "LawEffect",
     "LineFigures",
     "LineNotFound",
+    "LocalNotInCaucus",
     "LumpSum",
     "Mandate",
     "MandateKind",
@@ -343,6 +366,8 @@ __all__ = [
     "PublicActionKind",
     "Quantity",
     "Quorum",
+    "RaidingCalendar",
+    "RaidingPeriod",
     "Raise",
     "Raises",
     "Rank",
@@ -354,6 +379,7 @@ __all__ = [
     "ReportState",
     "Response",
     "Return",
+    "ReturnDoesNotAddUp",
     "ReturnsResult",
     "ReturnsRule",
     "RoleAccount",
@@ -365,6 +391,7 @@ __all__ = [
     "Seat",
     "SeriesPoint",
     "SignOffDecision",
+    "SolidarityPact",
     "SpendingShares",
     "Standing",
     "StoreBusy",

@@ -13,16 +13,20 @@ from typing import Any
 
 from bargaining.application.budgets import Budgets
 from bargaining.application.campaigns import Campaigns
+from bargaining.application.caucuses import Caucuses
 from bargaining.application.clusters import Clusters
 from bargaining.application.defense import Defense
 from bargaining.application.democracy import Democracy
 from bargaining.application.disputes import Disputes
+from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
 from bargaining.application.rounds import Rounds
+from bargaining.application.solidarity import Solidarity
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
+from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
 from bargaining.infrastructure.campaign_history_tables import CampaignHistoryTables
 from bargaining.infrastructure.event_store import EventStore, create_cipher_key
@@ -48,12 +52,14 @@ class BargainingApp:
     ``busy_timeout`` (seconds; or ``BARGAINING_BUSY_TIMEOUT``) is how long a write waits for
     another writer holding the store (SQLite: 5 by default; PostgreSQL: as long as it takes)
     before it raises :class:`StoreBusy`, having recorded nothing.
+    ``raiding_periods`` is the host's :class:`RaidingCalendar` of raiding periods by
+    jurisdiction, which raids on non-raiding pacts are read against.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
-    :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`, and the read model
-    :attr:`expiry_map`. Close the application when done
-    (or use it as a context manager).
+    :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
+    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, and the read model
+    :attr:`expiry_map`. Close the application when done (or use it as a context manager).
     """
 
     def __init__(
@@ -64,6 +70,7 @@ class BargainingApp:
         env: dict[str, str] | None = None,
         strike_positions: StrikePositionCalendar | None = None,
         busy_timeout: float | None = None,
+        raiding_periods: RaidingCalendar | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
@@ -112,6 +119,12 @@ class BargainingApp:
         self.budgets = Budgets(events)
         #: Bodies and their roles, accountability, meetings, motions, documents, decisions.
         self.democracy = Democracy(events)
+        #: Union elections counted in the open: returns, challenges, results, runoffs.
+        self.elections = Elections(events)
+        #: Cross-union caucuses: locals joining, positions, slates, campaigns supported.
+        self.caucuses = Caucuses(events, self.campaigns)
+        #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
+        self.solidarity = Solidarity(events, raiding_periods)
 
     @staticmethod
     def create_cipher_key() -> str:

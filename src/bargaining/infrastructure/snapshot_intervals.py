@@ -28,7 +28,10 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.elections.caucus import Caucus
+from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.unit import BargainingUnit
 
 #: Every concrete kind of record (the lookup is by exact class), with its interval.
@@ -53,4 +56,7 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     MeetingCalendar: 50,
     Meeting: 50,
     Document: 50,
+    Election: 50,
+    Caucus: 50,
+    SolidarityPact: 50,
 }

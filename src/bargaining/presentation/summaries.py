@@ -36,8 +36,11 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.elections.caucus import Caucus
+from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation import (
@@ -47,6 +50,8 @@ from bargaining.presentation import (
     defense_summaries,
     democracy_summaries,
     dispute_summaries,
+    election_summaries,
+    solidarity_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
@@ -76,12 +81,14 @@ AGGREGATES: dict[str, type[Any]] = {
 } | {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
-                MembersGoals, Budget)
-} | {cls.__name__: cls for cls in (GoverningBody, MeetingCalendar, Meeting, Document)}
+                MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
+                Election, Caucus, SolidarityPact)
+}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE)
+    defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
+    election_summaries.TABLE, solidarity_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -141,5 +148,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     democratic = democracy_summaries.display_name(first_event)
     if democratic is not None:
         return democratic
+    elected = election_summaries.display_name(first_event, names)
+    if elected is not None:
+        return elected
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None

@@ -35,6 +35,7 @@ class FlagRule(enum.Enum):
     SHORT_NOTICE = "met with less notice than the body's rules require"
     NO_QUORUM = "met without the body's quorum"
     REPORT_OVERDUE = "a report not filed when it was due"
+    RAID_BREACHES_PACT = "a raid on a unit another signatory represents, breaching their pact"
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:

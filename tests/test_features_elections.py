@@ -1,0 +1,9 @@
+"""elections.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_elections import *  # noqa: F403
+
+scenarios("elections.feature")

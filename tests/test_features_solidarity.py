@@ -1,0 +1,9 @@
+"""solidarity.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_solidarity import *  # noqa: F403
+
+scenarios("solidarity.feature")
