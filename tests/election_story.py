@@ -26,6 +26,9 @@ def record_election_story(app: BargainingApp) -> UUID:
                       actor=ORGANIZER)
     app.caucuses.count_members(caucus, local="Local 600", members=340, on=date(2022, 6, 1),
                                actor=ORGANIZER)
+    app.caucuses.enrol(caucus, person="m-5001", on=date(2022, 3, 1), actor=ORGANIZER)
+    app.caucuses.withdraw(caucus, person="m-5001", on=date(2022, 8, 1), actor=ORGANIZER,
+                          reason="left the plant")
     app.caucuses.leave(caucus, local="Local 79", on=date(2022, 9, 1), actor=ORGANIZER,
                        reason="its members voted to leave")
     app.caucuses.adopt_position(

@@ -184,3 +184,26 @@ def test_a_caucus_through_its_life(app: BargainingApp) -> None:
     app.caucuses.adopt_position(caucus, title="Strike together in 2028",
                                 on=date(2025, 5, 1), actor=ORGANIZER)
     assert app.caucuses.get(caucus).positions == {"Strike together in 2028": date(2025, 5, 1)}
+
+
+def test_members_join_a_caucus_by_the_ids_the_host_gives(app: BargainingApp) -> None:
+    caucus = app.caucuses.form(name="Public-sector caucus", unions=["CSN", "FTQ"],
+                               on=date(2024, 12, 8), actor=ORGANIZER)
+    app.caucuses.enrol(caucus, person="m-1041", on=date(2024, 12, 8), actor=ORGANIZER)
+    app.caucuses.enrol(caucus, person="m-2210", on=date(2025, 1, 15), actor=ORGANIZER)
+    app.caucuses.withdraw(caucus, person="m-1041", on=date(2025, 3, 1), actor=ORGANIZER,
+                          reason="moved to another sector")
+    assert app.caucuses.get(caucus).people == {"m-2210": date(2025, 1, 15)}
+    assert app.caucuses.get(caucus, on=date(2025, 1, 31)).people == {
+        "m-1041": date(2024, 12, 8), "m-2210": date(2025, 1, 15)}
+    refused(app, RuleViolation, "already in the caucus", lambda: app.caucuses.enrol(
+        caucus, person="m-2210", on=date(2025, 3, 2), actor=ORGANIZER))
+    refused(app, RuleViolation, "not in the caucus", lambda: app.caucuses.withdraw(
+        caucus, person="m-1041", on=date(2025, 3, 2), actor=ORGANIZER))
+    refused(app, InvalidInput, "before joining", lambda: app.caucuses.withdraw(
+        caucus, person="m-2210", on=date(2025, 1, 1), actor=ORGANIZER))
+    refused(app, InvalidInput, "opaque id", lambda: app.caucuses.enrol(
+        caucus, person=" ", on=date(2025, 3, 2), actor=ORGANIZER))
+    summaries = [e.summary for e in app.history.of(caucus)]
+    assert "a member (m-2210) joined 'Public-sector caucus' on 2025-01-15" in summaries[2]
+    assert summaries[3].startswith("a member (m-1041) left 'Public-sector caucus' on 2025-03-01")

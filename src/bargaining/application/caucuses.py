@@ -67,6 +67,21 @@ class Caucuses:
         found.count_members(local=local, members=members, on=on, actor=actor, reason=reason)
         self._records.save(found)
 
+    def enrol(self, caucus: UUID, *, person: str, on: date, actor: Actor,
+              reason: str | None = None) -> None:
+        """A member joined the caucus as themselves on ``on``; ``person`` is the opaque id the
+        host knows them by (the host keeps who that is: never pass a name)."""
+        found = self.get(caucus)
+        found.enrol(person=person, on=on, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def withdraw(self, caucus: UUID, *, person: str, on: date, actor: Actor,
+                 reason: str | None = None) -> None:
+        """A member left the caucus on ``on``."""
+        found = self.get(caucus)
+        found.withdraw(person=person, on=on, actor=actor, reason=reason)
+        self._records.save(found)
+
     def adopt_position(self, caucus: UUID, *, title: str, on: date, vote: Vote | None = None,
                        actor: Actor, reason: str | None = None) -> None:
         """A position adopted on ``on``, by a carried ``vote`` held that day where there

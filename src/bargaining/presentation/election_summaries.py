@@ -118,6 +118,18 @@ def _counted(e: Any, names: Names) -> str:
             f"on {e.on}, recorded {by(e.actor)}")
 
 
+@_summary(K.MemberJoined)
+def _member_joined(e: Any, names: Names) -> str:
+    return (f"a member ({e.person}) joined '{names(e.originator_id)}' on {e.on}, "
+            f"recorded {by(e.actor)}")
+
+
+@_summary(K.MemberLeft)
+def _member_left(e: Any, names: Names) -> str:
+    return (f"a member ({e.person}) left '{names(e.originator_id)}' on {e.on}, "
+            f"recorded {by(e.actor)}")
+
+
 @_summary(K.PositionAdopted)
 def _position(e: Any, names: Names) -> str:
     line = (f"'{names(e.originator_id)}' adopted the position '{e.title}' on {e.on}, "
@@ -140,5 +152,5 @@ def _supported(e: Any, names: Names) -> str:
 
 
 for _cls in (K.Formed, K.LocalJoined, K.LocalLeft, K.MembersCounted, K.PositionAdopted,
-             K.SlateRun, K.CampaignSupported):
+             K.SlateRun, K.CampaignSupported, K.MemberJoined, K.MemberLeft):
     _dated(_cls, lambda e: e.on)

@@ -37,13 +37,13 @@ from bargaining.domain.democracy.roles import (
     Holding,
     Rank,
     most_at_once,
-    person_id,
     voting_body,
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.text import clean_name, clean_source_text
 from bargaining.domain.shared.vote import Body, Quorum, whole_count
 

@@ -18,11 +18,11 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.democracy.body import GoverningBody
 from bargaining.domain.democracy.meeting import Meeting, motion_text
-from bargaining.domain.democracy.roles import person_id
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.text import clean_name, clean_source_text
 from bargaining.domain.shared.vote import Vote, whole_count
 

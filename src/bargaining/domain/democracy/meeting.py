@@ -21,11 +21,11 @@ import attrs
 from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.democracy.body import GoverningBody
-from bargaining.domain.democracy.roles import person_id
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.shares import percent_of, show_percent
 from bargaining.domain.shared.text import clean_name, clean_paragraphs
 from bargaining.domain.shared.vote import Body, Vote, whole_count

@@ -13,8 +13,6 @@ from datetime import date
 
 import attrs
 
-from bargaining.domain.shared.errors import InvalidInput
-from bargaining.domain.shared.text import check_label
 from bargaining.domain.shared.vote import Body, BodyKind
 
 
@@ -59,14 +57,6 @@ class Rank(enum.Enum):
 
     RANK_AND_FILE = "rank-and-file member"
     ELECTED_OFFICER = "elected officer"
-
-
-def person_id(value: object, what: str = "person's id") -> str:
-    """A person as the record names them: the opaque id the host gives, never a name."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"a {what} is the opaque id the host knows the person by "
-                           "(never their name)")
-    return check_label(value, what)
 
 
 @attrs.frozen

@@ -3,14 +3,14 @@ adopts, the slates it runs in elections and the campaigns it supports.
 
 A caucus is formed on a day by members of one or more unions, often out of a campaign (a
 public-sector caucus formed from the Common Front solidarity campaign). Locals join and leave
-it on real-world days; their members are counted, never listed (members are people: any one
-of them would be known only by an opaque id the host gives). Positions are adopted on a day,
+it on real-world days; their members are counted, never listed. A member who joins as
+themselves is recorded by the opaque id the host gives (members are people: never a name). Positions are adopted on a day,
 by a vote where there was one. A slate it runs names the election (its id) and the slate's
 name as the election knows it; a campaign it supports is a campaign's id, which the
 application checks exists.
 
-The state holds what is true now: the locals in it with their counts, the positions, slates
-and campaigns, each a few dozen at most; joins and leavings are its events.
+The state holds what is true now: the locals in it with their counts, the members who joined
+as themselves, the positions, slates and campaigns; joins and leavings are its events.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bargaining.domain.elections.naming import named
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.vote import Vote, whole_count
 
 
@@ -63,6 +64,9 @@ class Caucus(Aggregate):
         #: Slates run, with the election each ran in.
         self.slates: dict[str, UUID] = {}
         self.campaigns: tuple[UUID, ...] = ()
+        #: Members who joined the caucus as themselves, by the opaque id the host gives
+        #: (never a name), with the day each joined.
+        self.people: dict[str, date] = {}
 
     @property
     def members(self) -> int:
@@ -108,6 +112,37 @@ class Caucus(Aggregate):
     def _counted(self, local: str, members: int, on: date, actor: Actor,
                  reason: str | None) -> None:
         self.locals[local] = members
+
+    def enrol(self, *, person: str, on: date, actor: Actor, reason: str | None = None) -> None:
+        """A member joined the caucus as themselves on ``on``: ``person`` is the opaque id
+        the host knows them by, never their name (people are personal data)."""
+        who = person_id(person, "member's id")
+        day = require_date(on, "day the member joined")
+        actor = require_actor(actor)
+        if who in self.people:
+            raise RuleViolation(f"that member is already in the caucus {self.name}")
+        self._enrolled(person=who, on=day, actor=actor, reason=clean_reason(reason))
+
+    @event("MemberJoined")
+    def _enrolled(self, person: str, on: date, actor: Actor, reason: str | None) -> None:
+        self.people[person] = on
+
+    def withdraw(self, *, person: str, on: date, actor: Actor,
+                 reason: str | None = None) -> None:
+        """A member left the caucus on ``on``."""
+        who = person_id(person, "member's id")
+        if who not in self.people:
+            raise RuleViolation(f"that member is not in the caucus {self.name}")
+        day = require_date(on, "day the member left")
+        if day < self.people[who]:
+            raise InvalidInput(f"a member cannot leave ({day}) before joining "
+                               f"({self.people[who]})")
+        self._withdrew(person=who, on=day, actor=require_actor(actor),
+                       reason=clean_reason(reason))
+
+    @event("MemberLeft")
+    def _withdrew(self, person: str, on: date, actor: Actor, reason: str | None) -> None:
+        del self.people[person]
 
     def adopt_position(self, *, title: str, on: date, vote: Vote | None = None,
                        actor: Actor, reason: str | None = None) -> None:
