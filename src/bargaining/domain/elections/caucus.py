@@ -4,8 +4,8 @@ adopts, the slates it runs in elections and the campaigns it supports.
 A caucus is formed on a day by members of one or more unions, often out of a campaign (a
 public-sector caucus formed from the Common Front solidarity campaign). Locals join and leave
 it on real-world days; their members are counted, never listed. A member who joins as
-themselves is recorded by the opaque id the host gives (members are people: never a name). Positions are adopted on a day,
-by a vote where there was one. A slate it runs names the election (its id) and the slate's
+themselves is recorded by the opaque id the host gives (members are people: never a name).
+Positions are adopted on a day, by a vote where there was one. A slate it runs names the election (its id) and the slate's
 name as the election knows it; a campaign it supports is a campaign's id, which the
 application checks exists.
 
