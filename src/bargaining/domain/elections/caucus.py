@@ -5,9 +5,9 @@ A caucus is formed on a day by members of one or more unions, often out of a cam
 public-sector caucus formed from the Common Front solidarity campaign). Locals join and leave
 it on real-world days; their members are counted, never listed. A member who joins as
 themselves is recorded by the opaque id the host gives (members are people: never a name).
-Positions are adopted on a day, by a vote where there was one. A slate it runs names the election (its id) and the slate's
-name as the election knows it; a campaign it supports is a campaign's id, which the
-application checks exists.
+Positions are adopted on a day, by a vote where there was one. A slate it runs names the
+election (its id) and the slate's name as the election knows it; a campaign it supports is a
+campaign's id, which the application checks exists.
 
 The state holds what is true now: the locals in it with their counts, the members who joined
 as themselves, the positions, slates and campaigns; joins and leavings are its events.
