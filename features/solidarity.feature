@@ -47,3 +47,14 @@ Feature: Solidarity across unions: non-raiding pacts, solidarity actions and cau
       | Syndicat des paramédics de Laval       | 20      | 2025-02-01 |
     Then the caucus has 3 locals and 125 members
     And on 2025-01-01 it had 2 locals and 105 members
+
+  Scenario: Members join the caucus as themselves, known only by the ids their organizers keep
+    When Alliance Ouvrière's public-sector caucus is formed in Montreal on 2024-12-08 from the Common Front solidarity campaign, across CSN, CSQ, FTQ and APTS
+    And member "m-1041" joins it on 2024-12-08
+    And member "m-2210" joins it on 2025-01-15
+    And member "m-1041" leaves it on 2025-03-01
+    Then the caucus's members by id are "m-2210"
+    And on 2025-01-31 its members by id were "m-1041" and "m-2210"
+    When member "m-2210" joins it on 2025-03-02
+    Then it is refused: "that member is already in the caucus"
+    And nothing new is recorded

@@ -153,3 +153,27 @@ def has(front: Front, locals_: int, members: int) -> None:
 def had(front: Front, on: str, locals_: int, members: int) -> None:
     found = front.app.caucuses.get(front.the_caucus, on=date.fromisoformat(on))
     assert (len(found.locals), found.members) == (locals_, members)
+
+
+@when(parsers.parse('member "{person}" joins it on {on}'))
+def member_joins(front: Front, person: str, on: str) -> None:
+    front.attempt(lambda: front.app.caucuses.enrol(
+        front.the_caucus, person=person, on=date.fromisoformat(on), actor=ORGANIZER))
+
+
+@when(parsers.parse('member "{person}" leaves it on {on}'))
+def member_leaves(front: Front, person: str, on: str) -> None:
+    front.app.caucuses.withdraw(front.the_caucus, person=person, on=date.fromisoformat(on),
+                                actor=ORGANIZER)
+
+
+@then(parsers.parse('the caucus\'s members by id are {people}'))
+def members_now(front: Front, people: str) -> None:
+    found = front.app.caucuses.get(front.the_caucus)
+    assert sorted(found.people) == [p.strip('"') for p in names(people)]
+
+
+@then(parsers.parse("on {on} its members by id were {people}"))
+def members_then(front: Front, on: str, people: str) -> None:
+    found = front.app.caucuses.get(front.the_caucus, on=date.fromisoformat(on))
+    assert sorted(found.people) == [p.strip('"') for p in names(people)]
