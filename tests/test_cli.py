@@ -90,7 +90,7 @@ def _json_answers_parse_and_name_units_by_id(imported: str, tmp_path: Path) -> N
     receipt = json.loads(bargaining("receipt", "--json", store=imported).stdout)
     assert receipt["position"] == 10736
     rebuilt = json.loads(bargaining("rebuild", "--json", store=imported).stdout)
-    assert rebuilt == {"applied": 10736, "position": 10736}
+    assert rebuilt == {"applied": 10736, "position": 10736, "participation_applied": 0}
     for args in (("map", "carried-over", "2004-03-01"), ("map", "clusters", "2004-01-01",
                  "2004-06-30", "30", "--limit", "2"), ("map", "open-periods", "2004-01-15")):
         answer = bargaining(*args, "--json", store=imported)
@@ -229,6 +229,8 @@ def test_status_and_readiness(cli_store: str) -> None:
     assert shown.startswith("Ontario education 2022: not settled, formed 2022-05-02")
     table = json.loads(bargaining("status", ids["table"], "--json", store=cli_store).stdout)
     assert table["status"] == "open" and table["cluster_id"] == ids["cluster"]
+    rebuilt = json.loads(bargaining("rebuild", "--json", store=cli_store).stdout)
+    assert rebuilt["participation_applied"] > 0  # the campaign's events, applied again
     ready = json.loads(bargaining("readiness", ids["campaign"], "--json", store=cli_store).stdout)
     assert ready["rung"] == "organizing meeting" and ready["can_climb"] is True
     assert ready["units"][0]["latest"]["participants"] == 1200

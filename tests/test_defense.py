@@ -161,8 +161,6 @@ def test_a_response_is_proposed_per_local_and_launched_once(app: BargainingApp) 
     assert [name for name, _ in app.defense.response_times()] == [launched.name]
     refused(app, lambda: app.defense.launch_response(opseu.id, on=date(2023, 3, 2), actor=ORG),
             RuleViolation, "already launched")
-    refused(app, lambda: app.defense.resume_launch(opseu.id, actor=ORG), RuleViolation,
-            "no launch to resume")
 
 
 def test_no_template_no_response_and_the_reason_is_recorded(app: BargainingApp) -> None:
@@ -190,9 +188,11 @@ def test_the_rapid_response_resumes_after_a_crash(store_url: str) -> None:
         assert app.defense.rapid_response.position > 0
 
 
-def test_a_launch_stopped_half_way_is_finished_not_repeated(app: BargainingApp,
-                                                            monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_a_launch_is_recorded_whole_or_not_at_all(app: BargainingApp,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decision, the campaign and its plans are saved in one transaction: a launch that
+    fails part-way (the host dies while the campaign is being made) records nothing, and the
+    response can be launched again, once."""
     hospitals(app)
     template(app)
     tid = threat(app)
@@ -202,15 +202,53 @@ def test_a_launch_stopped_half_way_is_finished_not_repeated(app: BargainingApp,
         raise OSError("the host died")
 
     from bargaining.domain.defense.response import Response
-    monkeypatch.setattr(Response, "campaign_launched", crash)
+    monkeypatch.setattr(Response, "actions_planned", crash)
+    before = position(app)
     with pytest.raises(OSError):
         app.defense.launch_response(response.id, on=date(2023, 3, 1), actor=ORG)
     monkeypatch.undo()
-    assert app.defense.response(response.id).status == "launching"
-    campaign = app.defense.resume_launch(response.id, actor=ORG)
+    assert position(app) == before
+    assert app.defense.response(response.id).status == "proposed"
+    campaign = app.defense.launch_response(response.id, on=date(2023, 3, 1), actor=ORG)
     kinds = [e for e in app.history.audit_log(kind="Campaign") if e.event == "Launched"]
     assert len(kinds) == 1 and app.defense.response(response.id).campaign_id == campaign
     assert app.defense.response(response.id).status == "launched"
+
+
+def test_a_campaign_name_too_long_is_cut_not_refused(app: BargainingApp) -> None:
+    """Long template and threat names make a campaign name within what a name may hold."""
+    hospitals(app)
+    app.defense.publish_template("privatization " + "x" * 150,
+                                 answers=[ThreatKind.PRIVATIZATION], actions=ACTIONS,
+                                 checklist=["hours lost"], roles=["spokesperson"], actor=ORG)
+    tid = app.defense.register_threat(
+        ThreatKind.PRIVATIZATION, name="Bill 60 " + "y" * 150, on=date(2023, 2, 21),
+        source="Ontario legislature", sectors=["hospitals"], regions=["ON"], actor=ORG)
+    response = app.defense.responses(threat=tid)[0]
+    campaign = app.defense.launch_response(response.id, on=date(2023, 3, 1), actor=ORG)
+    name = app.campaigns.get(campaign).name
+    assert len(name) == 200 and name.endswith("…") and name.startswith("privatization xxx")
+
+
+def test_threats_keep_being_answered_after_many_later_acts(app: BargainingApp) -> None:
+    """The rapid response reads past pages of a threat's later acts (outcomes) to the next
+    registration, whatever the page size."""
+    del app.eventsourcing.followers["the rapid response"]
+    hospitals(app)
+    template(app)
+    olds = [app.defense.register_threat(
+        ThreatKind.PRIVATIZATION, name=f"Bill {n}", on=date(2023, 1, 2 + n),
+        source="Ontario legislature", sectors=["hospitals"], regions=["ON"], actor=ORG)
+        for n in range(3)]
+    assert app.defense.rapid_response.catch_up(batch_size=2) == 6  # two locals each
+    for old in olds:  # then a page and more of later acts, and no registration among them
+        for day, outcome in enumerate(("passed", "implemented", "defeated", "withdrawn")):
+            app.defense.record_outcome(old, outcome, on=date(2023, 2, 1 + day),
+                                       source="Hansard", actor=ORG)
+    new = threat(app)
+    assert app.defense.rapid_response.catch_up(batch_size=2) == 2
+    assert app.defense.rapid_response.catch_up(batch_size=2) == 0
+    assert len(app.defense.responses(threat=new)) == 2
 
 
 def _together(*calls: Callable[[], object]) -> list[object]:
@@ -322,3 +360,17 @@ def test_the_connected_fight_links_threats_by_what_drives_them(app: BargainingAp
                                 behind=[ministry], actor=ORG)
     assert len(app.defense.connected()[0].threats) == 5
     assert len(app.defense.connected(at=before)[0].threats) == 4
+
+
+def test_a_follower_refusing_after_a_save_does_not_undo_the_command(
+        app: BargainingApp, caplog: pytest.LogCaptureFixture) -> None:
+    """A follower (the rapid response) runs after the change is recorded: a refusal it meets
+    is logged by its kind, never its words, and the command still returns as done."""
+    def refusing(recordings: object) -> int:
+        raise RuleViolation("Marie on nights is wavering")  # words that must not be logged
+
+    app.eventsourcing.followers["the rapid response"] = refusing
+    hospitals(app)
+    tid = threat(app)  # recorded and returned, whatever the follower met
+    assert app.defense.threat(tid).name == "Bill 60"
+    assert "RuleViolation" in caplog.text and "Marie" not in caplog.text

@@ -93,9 +93,18 @@ def test_the_plugin_runs_a_hosts_tests_on_the_stores_its_ini_names(tmp_path: Pat
         [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
         env={"PATH": "/usr/bin:/bin", "BARGAINING_TEST_POSTGRES_URL":
-             "postgresql://postgres@127.0.0.1:1/none"})
+             "postgresql://postgres:s3cret@127.0.0.1:1/none"})
     assert "2 passed, 1 skipped" in ran.stdout, ran.stdout + ran.stderr
-    assert "PostgreSQL at postgresql://postgres@127.0.0.1:1/none is not reachable" in ran.stdout
+    assert "PostgreSQL at postgresql://127.0.0.1:1/none is not reachable" in ran.stdout
+    assert "s3cret" not in ran.stdout + ran.stderr  # a password never reaches a CI log
+
+
+def test_a_schema_joins_the_settings_a_url_already_holds() -> None:
+    from bargaining.testing.plugin import _with_schema
+
+    assert _with_schema("postgresql://u@h/db?sslmode=disable", "t1") == (
+        "postgresql://u@h/db?sslmode=disable&schema=t1")
+    assert _with_schema("postgresql://u@h/db?schema=old", "t2") == "postgresql://u@h/db?schema=t2"
 
 
 

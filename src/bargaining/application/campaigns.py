@@ -106,6 +106,25 @@ class Campaigns:
         self._records.save(campaign)
         return campaign.id
 
+    def prepare(
+        self, *, name: str, on: date, actor: Actor, units: Sequence[UUID],
+        ladder: Ladder | None, actions: Sequence[tuple[str, str, date]], reason: str | None = None,
+        action_reason: str | None = None,
+    ) -> tuple[Campaign, list[int]]:
+        """A campaign launched for units with its actions (name, rung, day) planned, every
+        unit taking part, made in memory and **not saved**: for a use case that records it in
+        one transaction with records of its own (a rapid response's launch), so that both are
+        recorded or neither. Returns the campaign and its actions' numbers."""
+        require_actor(actor)
+        members = [(u.id, u.label) for u in (load_unit(self._records, uid) for uid in units)]
+        campaign = Campaign.launch(name=name, units=members, on=on, actor=actor, ladder=ladder,
+                                   reason=reason)
+        numbers = [campaign.plan_action(name=title, rung=rung, on=day,
+                                        units=_planned(campaign, None), actor=actor,
+                                        reason=action_reason)
+                   for title, rung, day in actions]
+        return campaign, numbers
+
     def get(
         self, campaign_id: UUID, *, on: date | None = None, at: datetime | None = None,
         version: int | None = None,

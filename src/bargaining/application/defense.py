@@ -27,7 +27,6 @@ from bargaining.application.ports import EventLog, Records
 from bargaining.application.rapid_response import RapidResponse
 from bargaining.application.time_travel import load_as_of, load_reading
 from bargaining.application.units import load_unit
-from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.defense.message import Impact, Message
@@ -44,10 +43,13 @@ from bargaining.domain.shared.errors import (
     RuleViolation,
 )
 from bargaining.domain.shared.flags import Flag
+from bargaining.domain.shared.text import MAX_NAME
 from bargaining.domain.shared.vote import Tally
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriodCalendar
 
 A = TypeVar("A")
+#: The most characters a campaign's name holds (as every name: ``domain/shared/text.py``).
+_NAME_MOST = MAX_NAME
 #: The records' creation events (``@event`` makes them at run time).
 _CREATED: dict[type[Any], Any] = {
     kind: getattr(kind, name) for kind, name in (
@@ -206,77 +208,37 @@ class Defense:
                         reason: str | None = None) -> UUID:
         """Launch a proposed response from the day ``on``: a campaign for the local's units,
         on the template version's ladder, with its actions planned on ``on`` plus their lead
-        times. The decision is recorded first, once: a second launch is refused, whoever
-        makes it. Returns the campaign's id."""
+        times. The decision, the campaign and its plans are recorded in one transaction, so a
+        launch is recorded whole or not at all, and once: a second launch is refused, whoever
+        makes it, and records nothing. Returns the campaign's id."""
         require_actor(actor)
         found = self.response(response)
+        template = self.template(found.template_id).plan_version(found.template_version)
         found.decide_launch(on=on, actor=actor, reason=reason)
+        assert found.launch_on is not None
+        days = [found.launch_on + timedelta(days=a.lead_days) for a in template.actions]
+        campaign, numbers = self._campaigns.prepare(
+            name=_campaign_name(found), on=found.launch_on, actor=actor, units=found.unit_ids,
+            ladder=template.ladder, reason=f"rapid response: {found.why}",
+            actions=[(a.name, a.rung, day) for a, day in zip(template.actions, days, strict=True)],
+            action_reason=f"from template '{found.template_name}' version "
+                          f"{found.template_version}")
+        found.campaign_launched(campaign.id, actor=actor)
+        found.actions_planned([PlannedStep(n, a.name, a.rung, day) for n, a, day
+                               in zip(numbers, template.actions, days, strict=True)], actor=actor)
         try:
-            self._records.save(found)
+            self._records.save(found, campaign)
         except ConcurrentChange:
             again = self.response(response)
             raise RuleViolation(f"the {again.name} was launched by someone else at the same "
                                 "time; it is launched once") from None
-        return self._complete(found, actor)
-
-    def resume_launch(self, response: UUID, *, actor: Actor) -> UUID:
-        """Finish a launch that was decided but stopped before its actions were planned (a
-        crash): the campaign it made is found, not made again. Returns the campaign's id."""
-        found = self.response(response)
-        if found.status != "launching":
-            raise RuleViolation(f"the {found.name} is {found.status}: there is no launch to "
-                                "resume")
-        return self._complete(found, require_actor(actor))
+        return campaign.id
 
     def response_times(self) -> list[tuple[str, timedelta]]:
         """Each launched response's time from the threat's registration to its actions
         planned, fastest first: how fast the network answers."""
         times = [(r.name, r.response_time) for r in self.responses()]
         return sorted(((n, t) for n, t in times if t is not None), key=lambda x: x[1])
-
-    def _complete(self, found: Response, actor: Actor) -> UUID:
-        template = self.template(found.template_id).plan_version(found.template_version)
-        assert found.launch_on is not None
-        if found.campaign_id is None:
-            campaign = self._orphan(found) or self._campaigns.launch(
-                name=f"{found.template_name}: {found.name}", on=found.launch_on, actor=actor,
-                units=found.unit_ids, ladder=template.ladder,
-                reason=f"rapid response {found.id}: {found.why}")
-            found.campaign_launched(campaign, actor=actor)
-            self._records.save(found)
-        assert found.campaign_id is not None
-        names = self._campaigns.get(found.campaign_id).action_names
-        planned = {name: number for number, name in enumerate(names, start=1)}
-        steps = []
-        for action in template.actions:
-            day = found.launch_on + timedelta(days=action.lead_days)
-            if action.name not in planned:
-                number = self._campaigns.plan_action(
-                    found.campaign_id, name=action.name, rung=action.rung, on=day, actor=actor,
-                    reason=f"from template '{found.template_name}' version "
-                           f"{found.template_version}")
-            else:
-                number = planned[action.name]
-            steps.append(PlannedStep(number, action.name, action.rung, day))
-        found.actions_planned(steps, actor=actor)
-        self._records.save(found)
-        return found.campaign_id
-
-    def _orphan(self, found: Response) -> UUID | None:
-        """A campaign this response's launch made before a crash kept it from saying so."""
-        marker = f"rapid response {found.id}:"
-        after = 0
-        while True:
-            page = self._log.read_log(after, 500, (Campaign,))
-            for _, e in page:
-                if type(e).__name__ == "Launched" and str(getattr(e, "reason", "")).startswith(
-                        marker):
-                    return UUID(str(e.originator_id))
-            if len(page) < 500:
-                return None
-            after = page[-1][0]
-
-    # ------------------------------------------------------- public actions
 
     def record_public_action(
         self, kind: object, *, name: str, on: date, source: str, actor: Actor,
@@ -365,3 +327,10 @@ class Defense:
             if len(page) < 1000:
                 return found
             after = page[-1][0]
+
+
+def _campaign_name(response: Response) -> str:
+    """The campaign's name: the template's and the response's, cut to the most a campaign's
+    name may hold."""
+    name = f"{response.template_name}: {response.name}"
+    return name if len(name) <= _NAME_MOST else name[:_NAME_MOST - 1].rstrip() + "…"

@@ -66,20 +66,26 @@ class RapidResponse:
         """Handle every threat registered since the tracking position; returns how many
         responses this call proposed."""
         proposed = 0
+        tracking = self._tracking()
+        cursor = tracking.position
         while True:
-            tracking = self._tracking()
-            page = self._log.read_log(tracking.position, batch_size, (Threat,))
+            page = self._log.read_log(cursor, batch_size, (Threat,))
             registrations = [(p, e) for p, e in page if isinstance(e, _REGISTERED)]
             if not registrations:
-                return proposed
+                if len(page) < batch_size:
+                    return proposed
+                cursor = page[-1][0]  # a page of a threat's later acts: read on
+                continue
             for position, registered in registrations:
                 try:
                     proposed += self._handle(tracking, position, registered)
                 except ConcurrentChange:
                     break  # another process took this step: start again from its position
                 tracking = self._tracking()
+            tracking = self._tracking()
             if len(page) < batch_size and tracking.position >= registrations[-1][0]:
                 return proposed
+            cursor = tracking.position
 
     def _handle(self, tracking: ResponseTracking, position: int, registered: Any) -> int:
         threat = self._records.load(registered.originator_id, Threat, "threat")

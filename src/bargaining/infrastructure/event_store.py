@@ -54,6 +54,7 @@ from eventsourcing.persistence import (
 
 from bargaining.application.integrity import ChainedRecorder, SnapshotFindings
 from bargaining.domain.shared.errors import (
+    BargainingError,
     ConcurrentChange,
     InvalidInput,
     RecordNotFound,
@@ -228,7 +229,9 @@ class EventStore(Application[UUID]):
         for name, follower in self.followers.items():
             try:
                 follower(recordings)
-            except (StoreError, PersistenceError, MapperDeserialisationError) as error:
+            except (BargainingError, PersistenceError, MapperDeserialisationError) as error:
+                # a store's errors speak of positions; a domain refusal's words may quote a
+                # record's data, so only its kind is logged
                 detail = str(error) if isinstance(error, StoreError) else type(error).__name__
                 _log.warning("a change was recorded but %s is behind: %s", name, detail)
         return recordings

@@ -21,8 +21,11 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
+
+from bargaining.infrastructure.stores import Store
 
 if TYPE_CHECKING:  # imported by the fixtures, so pytest starts without loading the library
     from bargaining.app import BargainingApp
@@ -68,7 +71,9 @@ def _postgres_schema() -> Iterator[str]:
 
         connection = psycopg.connect(url, autocommit=True, connect_timeout=3)
     except Exception as error:  # no driver or no server: say which, and how to fix it
-        problem = f"PostgreSQL at {url} is not reachable ({type(error).__name__}: {error})"
+        # the URL can hold a password, and the driver's message can quote it: neither is shown
+        problem = (f"PostgreSQL at {Store.parse(url).location} is not reachable "
+                   f"({type(error).__name__})")
         if required:
             pytest.fail(f"{problem}, and BARGAINING_REQUIRE_POSTGRES is set")
         pytest.skip(f"{problem}: start it, or set {POSTGRES_ENV}")
@@ -76,7 +81,7 @@ def _postgres_schema() -> Iterator[str]:
     with connection:
         connection.execute(f'CREATE SCHEMA "{name}"')
     try:
-        yield f"{url}?schema={name}"
+        yield _with_schema(url, name)
     finally:
         with psycopg.connect(url, autocommit=True) as cleanup:
             cleanup.execute(f'DROP SCHEMA "{name}" CASCADE')
@@ -112,3 +117,10 @@ def bargaining_scenario(bargaining_app: BargainingApp) -> Scenario:
     from bargaining.testing.scenario import Scenario
 
     return Scenario(bargaining_app)
+
+
+def _with_schema(url: str, schema: str) -> str:
+    """The URL with ``schema`` in its query, beside any settings it already holds."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "schema"] + [("schema", schema)]
+    return urlunsplit(parts._replace(query=urlencode(query)))

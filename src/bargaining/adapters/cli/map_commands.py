@@ -216,15 +216,20 @@ def read_calendar(path: Path) -> OpenPeriodCalendar:
 
 
 def rebuild(store: StoreOption = None, as_json: JsonOption = False) -> None:
-    """Rebuild the Expiry Map from the first event (after a restore, or to check it).
+    """Rebuild the read models from the first event: the Expiry Map and the campaigns'
+    participation history (after a restore, or to check them).
 
     Example: bargaining rebuild --store f7.sqlite
     """
-    with open_app(store) as app, progress_bar("rebuilding the Expiry Map") as progress:
-        applied = app.expiry_map.rebuild(progress=progress)
+    with open_app(store) as app:
+        with progress_bar("rebuilding the Expiry Map") as progress:
+            applied = app.expiry_map.rebuild(progress=progress)
         position = app.expiry_map.position
+        counted = app.participation.rebuild()
     if as_json:
-        print_json({"applied": applied, "position": position})
+        print_json({"applied": applied, "position": position,
+                    "participation_applied": counted})
         return
     say(f"the Expiry Map was rebuilt: {applied:,} unit events applied, up to position "
-              f"{position:,} of the log")
+        f"{position:,} of the log")
+    say(f"the participation history was rebuilt: {counted:,} campaign events applied")
