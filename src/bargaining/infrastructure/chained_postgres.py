@@ -1,8 +1,8 @@
 """The PostgreSQL event recorder with the hash chain (a module of its own: psycopg is optional).
 
-eventsourcing locks the events table (EXCLUSIVE mode) before inserting, so the chain head read
-after the insert is the head every other writer sees: two application instances on one database
-extend one chain, never two.
+Like eventsourcing, a save locks the events table (EXCLUSIVE mode) before inserting, so the chain
+head read under the lock is the head every other writer sees: two application instances on one
+database extend one chain, never two.
 """
 
 from __future__ import annotations
@@ -11,12 +11,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from eventsourcing.persistence import AggregateRecorder, ApplicationRecorder, StoredEvent
+from eventsourcing.persistence import (
+    AggregateRecorder,
+    ApplicationRecorder,
+    InterfaceError,
+    OperationalError,
+    StoredEvent,
+)
 from eventsourcing.postgres import (
     PostgresApplicationRecorder,
     PostgresDatastore,
     PostgresFactory,
 )
+from eventsourcing.utils import retry
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Composed, Identifier
@@ -85,25 +92,52 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
             " SELECT * FROM unnest(%b::int8[], %b::int8[], %b::bytea[], %b::bytea[])"
         )
 
-    def _insert_stored_events(
-        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
-    ) -> None:
-        """As ``eventsourcing`` inserts a save's events (the table lock, the notification, one
-        ``INSERT ... SELECT FROM unnest`` returning the new positions in order), but with each
-        column sent as a binary array rather than an array of composite values as text, which
-        psycopg escapes byte by byte: the events' state is most of a save's bytes."""
-        self._lock_table(curs)
-        self._notify_channel(curs)
-        curs.execute(
-            self._insert_events_unnested,
-            [
-                [e.originator_id for e in stored_events],
-                [e.originator_version for e in stored_events],
-                [e.topic for e in stored_events],
-                [e.state for e in stored_events],
-            ],
-            prepare=True,
-        )
+    @retry((InterfaceError, OperationalError), max_attempts=INSERT_ATTEMPTS, wait=0.2)
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """A save's events and their chain rows in one transaction, in two round trips.
+
+        As ``eventsourcing`` does it (the table lock, the notification, one insert returning
+        the new positions in order), but the chain's head is read in the same pipeline, just
+        after the lock and before the insert, and the chain rows go with the ``COMMIT``:
+        ``eventsourcing``'s own insert, with the head read after it, waited for the server five
+        times a save. Under the lock the head read is the head every other writer sees, so two
+        instances on one database still extend one chain. Each column is sent as a binary
+        array, not an array of composite values as text, which psycopg escapes byte by byte.
+        """
+        if not stored_events:
+            return []
+        with self.datastore.get_connection() as conn:
+            failure: Exception | None = None
+            positions: list[int] = []
+            try:
+                with conn.pipeline() as pipeline, conn.cursor() as curs, conn.cursor() as head:
+                    try:
+                        curs.execute("BEGIN")
+                        self._lock_table(curs)
+                        self._notify_channel(curs)
+                        head.execute(self._select_head, prepare=True)
+                        curs.execute(self._insert_events_unnested, _columns(stored_events),
+                                     prepare=True)
+                        # A conflict (a record changed meanwhile) is raised here, as
+                        # eventsourcing's IntegrityError, with nothing recorded.
+                        pipeline.sync()
+                        positions = [row["notification_id"] for row in curs.fetchall()]
+                        last = head.fetchone()
+                        self._append_chain(curs, chain_records(
+                            (last["position"], bytes(last["link"])) if last else None,
+                            positions, stored_events))
+                        curs.execute("COMMIT")  # sent as the pipeline ends
+                    except Exception as error:  # raised once the pipeline is left
+                        failure = error
+            except Exception:
+                conn.rollback()
+                raise
+            if failure is not None:
+                conn.rollback()
+                raise failure
+        return positions
 
     def _sql(self, text: str) -> Composed:
         return SQL(text).format(
@@ -142,18 +176,6 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
                 self._append_chain(
                     curs, chain_records(None, [r["notification_id"] for r in rows], stored)
                 )
-
-    def _fetch_ids_after_insert_events(
-        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
-    ) -> Sequence[int] | None:
-        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs) or []
-        curs.execute(self._select_head, prepare=True)
-        head = curs.fetchone()
-        rows = chain_records(
-            (head["position"], bytes(head["link"])) if head else None, positions, stored_events
-        )
-        self._append_chain(curs, rows)
-        return positions
 
     def _append_chain(
         self, curs: Cursor[DictRow], rows: list[tuple[int, int, bytes, bytes]]
@@ -242,3 +264,13 @@ class BargainingPostgresFactory(PostgresFactory):
     def application_recorder(self) -> ApplicationRecorder:
         with schema_lock(self.datastore, self.datastore.schema):
             return super().application_recorder()
+
+
+def _columns(stored_events: Sequence[StoredEvent]) -> list[list[Any]]:
+    """A save's events as four columns, each sent as one binary array."""
+    return [
+        [e.originator_id for e in stored_events],
+        [e.originator_version for e in stored_events],
+        [e.topic for e in stored_events],
+        [e.state for e in stored_events],
+    ]
