@@ -95,3 +95,26 @@ def test_after_a_conflict_the_next_save_records_and_the_chain_holds(
     assert pg_app.units.get(unit.id).headcount == 145
     report = pg_app.integrity.verify()
     assert report.intact and report.checked == before + 6  # the refused save left a gap
+
+
+def test_snapshots_do_not_wait_for_the_disk_and_events_do(pg_app: BargainingApp,
+                                                          pg_schema: str) -> None:
+    """Each insert notes the commit setting of its transaction (a trigger, in the store's
+    own schema): a snapshot's is off, an event's stays on (the events are the record)."""
+    datastore = recorder(pg_app).datastore
+    with datastore.transaction(commit=True) as curs:
+        curs.execute(f'CREATE TABLE "{pg_schema}".seen (kind text, setting text)')
+        curs.execute(
+            f'CREATE FUNCTION "{pg_schema}".note() RETURNS trigger LANGUAGE plpgsql AS $$'
+            f' BEGIN INSERT INTO "{pg_schema}".seen VALUES (TG_ARGV[0],'
+            " current_setting('synchronous_commit')); RETURN NULL; END $$")
+        for kind in ("events", "snapshots"):
+            curs.execute(
+                f'CREATE TRIGGER note_{kind} AFTER INSERT ON "{pg_schema}".bargainingapp_{kind}'
+                f' FOR EACH STATEMENT EXECUTE FUNCTION "{pg_schema}".note(\'{kind}\')')
+    unit = unit_of(pg_app, INTERVAL)  # the last change takes the snapshot
+    assert pg_app.units.get(unit.id).headcount == 100 + INTERVAL
+    with datastore.transaction(commit=False) as curs:
+        curs.execute(f'SELECT DISTINCT kind, setting FROM "{pg_schema}".seen ORDER BY kind')
+        seen = [(row["kind"], row["setting"]) for row in curs.fetchall()]
+    assert seen == [("events", "on"), ("snapshots", "off")]
