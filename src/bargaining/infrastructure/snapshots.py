@@ -206,12 +206,15 @@ class CheckedRepository(Repository[UUID]):
         events = self.event_store.recorder
         found: Any = None
         rest: Sequence[StoredEvent] | None = None
-        latest = snapshots.recorder.select_events(aggregate_id, desc=True, limit=1, lte=version)
-        if latest:
-            at = latest[0].originator_version
-            tail = events.select_events(aggregate_id, gt=at - 1, lte=version)
+        latest, tail = _latest_snapshot(snapshots.recorder, events, aggregate_id, version)
+        if latest is None:
+            rest = tail  # read together (no snapshot, every event), or ``None``: read below
+        else:
+            at = latest.originator_version
+            if tail is None:
+                tail = events.select_events(aggregate_id, gt=at - 1, lte=version)
             first = tail[0] if tail and tail[0].originator_version == at else None
-            found = snapshots.restore(latest[0], first)
+            found = snapshots.restore(latest, first)
             if found is not None:
                 rest = tail[1:]
             else:
@@ -230,6 +233,20 @@ class CheckedRepository(Repository[UUID]):
             raise AggregateNotFoundError(f"Aggregate {aggregate_id!r} version {version!r} "
                                          "not found.")
         return aggregate
+
+
+def _latest_snapshot(
+    snapshots: AggregateRecorder, events: AggregateRecorder, record: UUID, version: int | None
+) -> tuple[StoredEvent | None, Sequence[StoredEvent] | None]:
+    """The latest snapshot at or before ``version`` (or ``None``) and, where the recorder
+    reads them in the same statement (PostgreSQL), the events from its version on (every
+    event, without a snapshot); ``None`` for the events otherwise."""
+    together = getattr(events, "select_from_snapshot", None)
+    if together is not None:
+        snapshot, tail = together(snapshots, record, version)
+        return snapshot, tail
+    latest = snapshots.select_events(record, desc=True, limit=1, lte=version)
+    return (latest[0] if latest else None), None
 
 
 def check_snapshots(
