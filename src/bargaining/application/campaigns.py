@@ -363,7 +363,7 @@ class Campaigns:
         report = readiness(campaign, history, day, self._job_actions(campaign, out, None))
         if self._disputes is None:
             return report
-        notes = tuple(n for n in self._disputes.for_campaign(campaign_id) if n.on <= report.on)
+        notes = tuple(n for n in self._disputes.facts_of(campaign_id) if n.on <= report.on)
         return attrs.evolve(report, disputes=notes)
 
     def participation_series(

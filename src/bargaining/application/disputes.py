@@ -197,6 +197,11 @@ class Disputes:
                      ) -> list[DisputeFact]:
         """The dispute facts that concern a campaign, in date order."""
         self._records.load(campaign, Campaign, "campaign")
+        return self.facts_of(campaign, at=at)
+
+    def facts_of(self, campaign: UUID, *, at: datetime | None = None) -> list[DisputeFact]:
+        """:meth:`for_campaign` for a campaign the caller has read already (the readiness
+        report): the campaign is not read again to check that it is one."""
         return self._facts(Scope.CAMPAIGN, campaign, at)
 
     def for_cluster(self, cluster: UUID, *, at: datetime | None = None

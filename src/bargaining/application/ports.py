@@ -108,10 +108,11 @@ class CampaignDisputes(Protocol):
     """The facts of a campaign's dispute recorded outside it (laws' acts, interventions), in
     date order, as known at a moment (``None``: now)."""
 
-    def for_campaign(
+    def facts_of(
         self, campaign: UUID, *, at: datetime | None = None
     ) -> Sequence[DisputeNote]:
-        """The dated facts that concern the campaign."""
+        """The dated facts that concern the campaign, which the caller has read already (so
+        it is not read again to check that it is one)."""
         ...
 
 

@@ -3,7 +3,7 @@
 Readiness of a day asks, of each unit, its latest count on each rung, its work groups' latest
 and first counts (``domain.campaigns.counts.standings``): read from every count held up to the
 day, that is every count of every action, half a million rows for 4,000 units after 100
-actions. ``campaign_kept_counts`` names, by (campaign, unit, action, seq), only the counts
+actions. ``campaign_kept_counts`` names, by (campaign, action, seq), only the counts
 :func:`~bargaining.domain.campaigns.counts.kept` says give the same answer as all of them on
 any rung, a few a unit however many actions were held. It is updated in the same transaction
 that writes a batch of the history (so it moves with the history's position, and only one of
@@ -29,6 +29,11 @@ from bargaining.readmodels.participation.ports import Change
 #: The tracking row that says the kept counts were filled from the counts already there.
 FILLED = "campaign_kept_counts"
 
+#: A kept count's row of the counts. The joins are written ``CROSS JOIN``, which SQLite reads
+#: as "the kept counts first" (else it may walk every count of the campaign and look each up
+#: among the kept ones); PostgreSQL plans them as any join.
+_JOINED = "c.campaign_id = k.campaign_id AND c.action = k.action AND c.seq = k.seq"
+
 #: (unit id hex, held on ISO, action, seq, work group in clear or None, rung)
 _Row = tuple[str, str, int, int, "str | None", str]
 
@@ -47,8 +52,8 @@ class KeptCounts:
         sql = self.store.sql
         cursor.execute(
             f"CREATE TABLE IF NOT EXISTS {self.table} (campaign_id TEXT NOT NULL,"
-            " unit_id TEXT NOT NULL, action INTEGER NOT NULL, seq INTEGER NOT NULL,"
-            " PRIMARY KEY (campaign_id, unit_id, action, seq))")
+            " action INTEGER NOT NULL, seq INTEGER NOT NULL,"
+            " PRIMARY KEY (campaign_id, action, seq))")
         cursor.execute(sql(f"INSERT INTO {self.tracking} (name, position) VALUES (?, 0)"
                            " ON CONFLICT (name) DO NOTHING"), (FILLED,))
         if cursor.rowcount == 1:
@@ -74,19 +79,19 @@ class KeptCounts:
         cursor.execute(f"DELETE FROM {self.table}")
 
     def _kept(self, cursor: Any, campaign: str) -> list[_Row]:
-        return self._read(cursor, f"FROM {self.table} k JOIN {self.counts} c ON"
-                          " c.campaign_id = k.campaign_id AND c.action = k.action AND"
-                          " c.seq = k.seq JOIN", "k.campaign_id", campaign)
+        return self._read(cursor, f"FROM {self.table} k CROSS JOIN {self.counts} c CROSS JOIN",
+                          f"{_JOINED} AND k.campaign_id", campaign)
 
     def _all(self, cursor: Any, campaign: str) -> list[_Row]:
-        return self._read(cursor, f"FROM {self.counts} c JOIN", "c.campaign_id", campaign)
+        return self._read(cursor, f"FROM {self.counts} c CROSS JOIN", "c.campaign_id",
+                          campaign)
 
     def _read(self, cursor: Any, source: str, by: str, campaign: str) -> list[_Row]:
         unseal = self.sealer.unseal
         cursor.execute(self.store.sql(
             f"SELECT c.unit_id, c.held_on, c.action, c.seq, c.work_group, t.rung {source}"
-            f" {self.tests} t ON t.campaign_id = c.campaign_id AND t.action = c.action"
-            f" WHERE {by} = ?"), (campaign,))
+            f" {self.tests} t WHERE t.campaign_id = c.campaign_id AND t.action = c.action"
+            f" AND {by} = ?"), (campaign,))
         return [(unit, held_on, action, seq, None if group is None else unseal(group), rung)
                 for unit, held_on, action, seq, group, rung in _tuples(cursor)]
 
@@ -95,26 +100,26 @@ class KeptCounts:
         ids = {unit: UUID(unit) for unit in {r[0] for r in rows}}
         counted = [Counted(action, "", rung, date.fromisoformat(held_on), ids[unit], group, 0, 0)
                    for unit, held_on, action, _, group, rung in rows]
-        keep = {(rows[place][0], rows[place][2], rows[place][3]) for place in kept(counted)}
-        had = {(unit, action, seq) for unit, _, action, seq, _, _ in old}
+        keep = {(rows[place][2], rows[place][3]) for place in kept(counted)}
+        had = {(action, seq) for _, _, action, seq, _, _ in old}
         sql = self.store.sql
         if had - keep:
             cursor.executemany(sql(
-                f"DELETE FROM {self.table} WHERE campaign_id = ? AND unit_id = ? AND"
-                " action = ? AND seq = ?"), [(campaign, *key) for key in sorted(had - keep)])
+                f"DELETE FROM {self.table} WHERE campaign_id = ? AND action = ? AND seq = ?"),
+                [(campaign, *key) for key in sorted(had - keep)])
         if keep - had:
             cursor.executemany(sql(
-                f"INSERT INTO {self.table} (campaign_id, unit_id, action, seq)"
-                " VALUES (?,?,?,?)"), [(campaign, *key) for key in sorted(keep - had)])
+                f"INSERT INTO {self.table} (campaign_id, action, seq) VALUES (?,?,?)"),
+                [(campaign, *key) for key in sorted(keep - had)])
 
     def rows(self, campaign: UUID, on: date) -> Iterator[tuple[Any, ...]]:
         """The kept counts held on or before ``on``, as (action, unit id, sealed work group,
         eligible, participants), in (held on, action, seq) order."""
         yield from self.store.rows(
             f"SELECT c.action, c.unit_id, c.work_group, c.eligible, c.participants"
-            f" FROM {self.table} k JOIN {self.counts} c ON c.campaign_id = k.campaign_id"
-            " AND c.action = k.action AND c.seq = k.seq WHERE k.campaign_id = ? AND"
-            " c.held_on <= ? ORDER BY c.held_on, c.action, c.seq", (campaign.hex, on.isoformat()))
+            f" FROM {self.table} k CROSS JOIN {self.counts} c WHERE {_JOINED} AND"
+            " k.campaign_id = ? AND c.held_on <= ? ORDER BY c.held_on, c.action, c.seq",
+            (campaign.hex, on.isoformat()))
 
 
 def _tuples(cursor: Any) -> list[tuple[Any, ...]]:
