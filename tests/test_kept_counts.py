@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from bargaining import BargainingApp
 from bargaining.domain.campaigns.counts import Counted, kept, standings
+from bargaining.domain.campaigns.readiness import readiness
 from tests.test_participation_history import LAUNCH, answers, campaign_of, hold, story
 
 UNITS = [UUID(int=n + 1) for n in range(3)]
@@ -98,3 +100,35 @@ def test_a_store_whose_history_was_kept_before_the_kept_counts_answers_the_same(
     second = open_app()
     assert answers(second, campaign, units) == expected
     assert len(list(second.participation.of(campaign).standing_counts(date(2027, 1, 1)))) == 5
+
+
+class _HostHistory:
+    """A host's own history, written before ``standing_counts``: every count, every time."""
+
+    def __init__(self, history: Any) -> None:
+        self._history = history
+
+    def counted(self, on: date) -> Any:
+        return self._history.counted(on)
+
+    def unit_counted(self, unit_id: UUID) -> Any:
+        return self._history.unit_counted(unit_id)
+
+    def tests(self) -> Any:
+        return self._history.tests()
+
+    def last_held(self) -> Any:
+        return self._history.last_held()
+
+    def spells(self) -> Any:
+        return self._history.spells()
+
+
+def test_a_hosts_history_without_standing_counts_gives_the_same_readiness(
+    app: BargainingApp,
+) -> None:
+    campaign, _ = story(app)
+    found, history = app.campaigns.get(campaign), app.participation.of(campaign)
+    for day in (LAUNCH + timedelta(days=d) for d in (2, 9, 30)):
+        assert readiness(found, _HostHistory(history), day).table() == readiness(
+            found, history, day).table()

@@ -116,6 +116,14 @@ class ParticipationHistory(Protocol):
         """Every strike spell, by unit and the day it began."""
 
 
+def standing_rows(history: ParticipationHistory, on: date) -> Iterable[Counted]:
+    """What :func:`standings` reads of a history on a day: its ``standing_counts``, or every
+    count up to the day from a history without that method (a host's own, written before
+    it was added)."""
+    read = getattr(history, "standing_counts", None)
+    return history.counted(on) if read is None else read(on)  # type: ignore[no-any-return]
+
+
 def count_on(
     history: ParticipationHistory, unit_id: UUID, rung: str, on: date
 ) -> tuple[int, int] | None:
