@@ -349,7 +349,8 @@ def test_integrity_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
 
 def test_stores_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     out = ran("docs/operations/stores-and-encryption.md").output
-    assert ("['campaign_counts', 'campaign_history_tracking', 'campaign_spells', "
+    assert ("['campaign_counts', 'campaign_history_tracking', 'campaign_kept_counts', "
+            "'campaign_spells', "
             "'campaign_tests', 'expiry_map_agreements', 'expiry_map_tracking', "
             "'expiry_map_units', 'stored_events', 'stored_events_chain', "
             "'stored_snapshots']") in out

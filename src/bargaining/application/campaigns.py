@@ -16,6 +16,7 @@ from bargaining.application.ports import (
     NoStrikeConditions,
     Records,
     StrikeConditions,
+    strike_flags_by_unit,
 )
 from bargaining.application.time_travel import load_as_of, load_reading
 from bargaining.application.units import load_unit
@@ -340,13 +341,15 @@ class Campaigns:
         until = (at or datetime.now(UTC)).astimezone(UTC).date()
         # What each striking unit needs is read once, for all its strike days.
         agreements: dict[UUID, Sequence[CollectiveAgreement] | None] = {}
-        by_day: dict[UUID, dict[date, list[Flag]]] = {}
-        for uid in dict.fromkeys(s.unit_id for s in spells):
-            days = sorted({d for s in spells if s.unit_id == uid
-                           for d in spell_days(s.start, s.end, until)})
+        days: dict[UUID, set[date]] = {}
+        for spell in spells:
+            days.setdefault(spell.unit_id, set()).update(spell_days(spell.start, spell.end,
+                                                                    until))
+        for uid in days:
             agreements[uid] = self._agreements(uid, at)
-            if agreements[uid] is not None:
-                by_day[uid] = self._conditions.strike_flags_by_day(uid, days, at=at)
+        by_day = strike_flags_by_unit(self._conditions, {
+            uid: sorted(found) for uid, found in days.items()
+            if agreements[uid] is not None}, at)
 
         def outside(unit_id: UUID, on: date) -> list[Flag]:
             known = agreements.get(unit_id)
@@ -379,7 +382,7 @@ class Campaigns:
         report = readiness(campaign, history, day, self._job_actions(campaign, out, None))
         if self._disputes is None:
             return report
-        notes = tuple(n for n in self._disputes.for_campaign(campaign_id) if n.on <= report.on)
+        notes = tuple(n for n in self._disputes.facts_of(campaign_id) if n.on <= report.on)
         return attrs.evolve(report, disputes=notes)
 
     def participation_series(

@@ -11,7 +11,7 @@ before the repeal was recorded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TypeVar
 from uuid import UUID
@@ -21,7 +21,7 @@ from bargaining.application.time_travel import load_as_of
 from bargaining.application.units import load_unit
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
-from bargaining.domain.disputes.conditions import law_flags, position_flags
+from bargaining.domain.disputes.conditions import law_flags_by_day, position_flags
 from bargaining.domain.disputes.index import DisputeIndex, Scope, index_id
 from bargaining.domain.disputes.intervention import Intervention, InterventionKind
 from bargaining.domain.disputes.law import Law
@@ -197,6 +197,11 @@ class Disputes:
                      ) -> list[DisputeFact]:
         """The dispute facts that concern a campaign, in date order."""
         self._records.load(campaign, Campaign, "campaign")
+        return self.facts_of(campaign, at=at)
+
+    def facts_of(self, campaign: UUID, *, at: datetime | None = None) -> list[DisputeFact]:
+        """:meth:`for_campaign` for a campaign the caller has read already (the readiness
+        report): the campaign is not read again to check that it is one."""
         return self._facts(Scope.CAMPAIGN, campaign, at)
 
     def for_cluster(self, cluster: UUID, *, at: datetime | None = None
@@ -220,14 +225,27 @@ class Disputes:
     ) -> dict[date, list[Flag]]:
         """:meth:`strike_flags` for each of these days, reading the unit's laws and
         interventions once."""
-        wanted = [require_date(d, "strike day") for d in days]
-        unit = self._unit_as_known(unit_id, at)
-        if unit is None:
-            return {d: [] for d in wanted}
-        laws, interventions = self._records_of(Scope.UNIT, unit_id, at)
-        rule = self.strike_positions.rule_for(unit.region)
-        return {d: [*law_flags(unit_id, d, laws),
-                    *position_flags(unit_id, d, rule, interventions)] for d in wanted}
+        return self.strike_flags_by_unit({unit_id: days}, at=at)[unit_id]
+
+    def strike_flags_by_unit(
+        self, days: Mapping[UUID, Sequence[date]], *, at: datetime | None = None
+    ) -> dict[UUID, dict[date, list[Flag]]]:
+        """:meth:`strike_flags_by_day` for many units at once (every striking unit of a
+        campaign), reading each law and intervention once for all the units it covers."""
+        wanted = {uid: [require_date(d, "strike day") for d in ds] for uid, ds in days.items()}
+        read: dict[UUID, object] = {}
+        found: dict[UUID, dict[date, list[Flag]]] = {}
+        for unit_id, unit_days in wanted.items():
+            unit = self._unit_as_known(unit_id, at)
+            if unit is None:
+                found[unit_id] = {d: [] for d in unit_days}
+                continue
+            laws, interventions = self._records_of(Scope.UNIT, unit_id, at, read)
+            rule = self.strike_positions.rule_for(unit.region)
+            by_law = law_flags_by_day(unit_id, unit_days, laws)
+            found[unit_id] = {d: [*by_law[d], *position_flags(unit_id, d, rule, interventions)]
+                              for d in unit_days}
+        return found
 
     def strike_position(self, unit_id: UUID, on: date, *, at: datetime | None = None
                         ) -> StrikePosition | None:
@@ -295,20 +313,32 @@ class Disputes:
     def _unit_as_known(self, unit_id: UUID, at: datetime | None) -> BargainingUnit | None:
         if at is not None:
             require_moment(at, "moment known at")
-        load_unit(self._records, unit_id)
+        unit = load_unit(self._records, unit_id)
+        if at is None:  # known now: the unit just read
+            return unit
         return self._as_known(unit_id, BargainingUnit, "bargaining unit", at)
 
-    def _records_of(self, scope: Scope, subject: UUID, at: datetime | None
+    def _records_of(self, scope: Scope, subject: UUID, at: datetime | None,
+                    read: dict[UUID, object] | None = None,
                     ) -> tuple[list[Law], list[Intervention]]:
+        """A subject's laws and interventions as known at ``at``; those in ``read`` (laws
+        and interventions by id, already read in this answer) are not read again."""
         if at is not None:
             require_moment(at, "moment known at")
         index = self._as_known(index_id(scope, subject), DisputeIndex, "dispute index",
                                at)
         if index is None:
             return [], []
-        laws = [self._as_known(i, Law, "law", at) for i in index.ids("law")]
-        found = [self._as_known(i, Intervention, "intervention", at)
-                 for i in index.ids("intervention")]
+        seen: dict[UUID, object] = {} if read is None else read
+
+        def known(record_id: UUID, kind: type[A], what: str) -> A | None:
+            if record_id not in seen:
+                seen[record_id] = self._as_known(record_id, kind, what, at)
+            found = seen[record_id]
+            return found if isinstance(found, kind) else None
+
+        laws = [known(i, Law, "law") for i in index.ids("law")]
+        found = [known(i, Intervention, "intervention") for i in index.ids("intervention")]
         return [x for x in laws if x is not None], [x for x in found if x is not None]
 
     def _facts(self, scope: Scope, subject: UUID, at: datetime | None

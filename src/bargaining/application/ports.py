@@ -7,7 +7,7 @@ A use case reads as "load, call the domain, save", and knows nothing of how reco
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
@@ -94,15 +94,25 @@ class StrikeConditions(Protocol):
         days, every unit of a campaign)."""
         ...
 
+    def strike_flags_by_unit(
+        self, days: Mapping[UUID, Sequence[date]], *, at: datetime | None = None
+    ) -> dict[UUID, dict[date, list[Flag]]]:
+        """:meth:`strike_flags_by_day` for many units at once (each with its strike days),
+        reading what they share once: a law or intervention that covers them all is read
+        once, not once a unit. A host's conditions written before it may leave it out; the
+        campaigns then ask unit by unit (:func:`strike_flags_by_unit`)."""
+        ...
+
 
 class CampaignDisputes(Protocol):
     """The facts of a campaign's dispute recorded outside it (laws' acts, interventions), in
     date order, as known at a moment (``None``: now)."""
 
-    def for_campaign(
+    def facts_of(
         self, campaign: UUID, *, at: datetime | None = None
     ) -> Sequence[DisputeNote]:
-        """The dated facts that concern the campaign."""
+        """The dated facts that concern the campaign, which the caller has read already (so
+        it is not read again to check that it is one)."""
         ...
 
 
@@ -127,3 +137,22 @@ class NoStrikeConditions:
         self, unit_id: UUID, days: Sequence[date], *, at: datetime | None = None
     ) -> dict[date, list[Flag]]:
         return {}
+
+    def strike_flags_by_unit(
+        self, days: Mapping[UUID, Sequence[date]], *, at: datetime | None = None
+    ) -> dict[UUID, dict[date, list[Flag]]]:
+        return {}
+
+
+def strike_flags_by_unit(
+    conditions: StrikeConditions, days: Mapping[UUID, Sequence[date]],
+    at: datetime | None = None,
+) -> dict[UUID, dict[date, list[Flag]]]:
+    """The conditions' flags for many units' strike days: by their batch method, or unit by
+    unit for a host's conditions that have none (written before it was added)."""
+    batch = getattr(conditions, "strike_flags_by_unit", None)
+    if batch is not None:
+        found: dict[UUID, dict[date, list[Flag]]] = batch(days, at=at)
+        return found
+    return {uid: conditions.strike_flags_by_day(uid, wanted, at=at)
+            for uid, wanted in days.items()}

@@ -12,15 +12,17 @@ days and ids are not (they say nothing of a person).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from fractions import Fraction
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import PersistenceError
 
 from bargaining.domain.campaigns.counts import Counted, HeldTest, RecordedSpell
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.infrastructure.campaign_history_kept import KeptCounts
 from bargaining.infrastructure.errors import StoreError
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.viewstore import ViewStore
@@ -38,6 +40,7 @@ class CampaignHistoryTables:
         table = store.table
         self.tests, self.counts = table("campaign_tests"), table("campaign_counts")
         self.spells, self.tracking = table("campaign_spells"), table("campaign_history_tracking")
+        self.kept = KeptCounts(store, sealer, self.tests, self.counts, self.tracking)
         self.create()
 
     def create(self) -> None:
@@ -70,6 +73,7 @@ class CampaignHistoryTables:
             self.store.lock_schema(cursor)
             for statement in statements:
                 cursor.execute(self.store.sql(statement), (NAME,) if "?" in statement else ())
+            self.kept.create(cursor)
 
     # ------------------------------------------------------------------ writing
 
@@ -123,6 +127,7 @@ class CampaignHistoryTables:
                     cursor.execute(sql(
                         f"UPDATE {self.spells} SET back_on = ? WHERE campaign_id = ? AND"
                         " unit_id = ? AND back_on IS NULL"), (back, c, unit))
+            self.kept.update(cursor, changes)
             return True
 
     def clear(self) -> None:
@@ -131,6 +136,7 @@ class CampaignHistoryTables:
             self.store.lock_schema(cursor, shared=True)
             for table in (self.tests, self.counts, self.spells):
                 cursor.execute(f"DELETE FROM {table}")
+            self.kept.clear(cursor)
             cursor.execute(self.store.sql(
                 f"UPDATE {self.tracking} SET position = 0 WHERE name = ?"), (NAME,))
 
@@ -147,15 +153,22 @@ class CampaignHistoryTables:
     def counted(self, campaign: UUID, on: date | None, unit: UUID | None) -> Iterator[Counted]:
         """A campaign's counts up to a day (or every one), of one unit (or all), in (held on,
         action) order."""
-        tests = {t.action: t for t in self.tests_of(campaign)}
         where, params = "campaign_id = ?", [campaign.hex]
         if on is not None:
             where, params = where + " AND held_on <= ?", [*params, on.isoformat()]
         if unit is not None:
             where, params = where + " AND unit_id = ?", [*params, unit.hex]
-        rows = self.store.rows(
+        yield from self._counted(campaign, self.store.rows(
             f"SELECT action, unit_id, work_group, eligible, participants FROM {self.counts}"
-            f" WHERE {where} ORDER BY held_on, action, seq", params)
+            f" WHERE {where} ORDER BY held_on, action, seq", params))
+
+    def kept_counted(self, campaign: UUID, on: date) -> Iterator[Counted]:
+        """The counts held on or before ``on`` that give a campaign's standings as all of
+        them do, when ``on`` is on or after its last held day (``campaign_history_kept``)."""
+        return self._counted(campaign, self.kept.rows(campaign, on))
+
+    def _counted(self, campaign: UUID, rows: Iterable[tuple[Any, ...]]) -> Iterator[Counted]:
+        tests = {t.action: t for t in self.tests_of(campaign)}
         unseal, ids = self.sealer.unseal, _Ids()
         for action, unit_id, group, eligible, participants in rows:
             test = tests[action]

@@ -149,7 +149,7 @@ def readiness_wall(
     rungs = tuple(found.ladder_on(day).rungs)
     climbing = report.next_rung is not None
     held_back = set(report.held_back) if climbing else set()
-    counted = list(app.participation.of(campaign).counted(day))
+    counted = list(app.participation.of(campaign).standing_counts(day))
     by_rung = {rung.name: standings(counted, rung.name) for rung in rungs
                if rung.kind is not RungKind.STRIKE_VOTE}
     rows = []

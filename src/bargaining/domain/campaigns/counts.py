@@ -98,6 +98,11 @@ class ParticipationHistory(Protocol):
     def counted(self, on: date) -> Iterable[Counted]:
         """Every count of actions held on or before ``on``, in (held on, action) order."""
 
+    def standing_counts(self, on: date) -> Iterable[Counted]:
+        """Counts of actions held on or before ``on`` that give the same :func:`standings`
+        as all of them on any rung (all of them, or only those :func:`kept` keeps), in
+        (held on, action) order: what readiness reads, a few rows a unit when it can."""
+
     def unit_counted(self, unit_id: UUID) -> Iterable[Counted]:
         """Every count of one unit, in (held on, action) order."""
 
@@ -109,6 +114,14 @@ class ParticipationHistory(Protocol):
 
     def spells(self) -> Sequence[RecordedSpell]:
         """Every strike spell, by unit and the day it began."""
+
+
+def standing_rows(history: ParticipationHistory, on: date) -> Iterable[Counted]:
+    """What :func:`standings` reads of a history on a day: its ``standing_counts``, or every
+    count up to the day from a history without that method (a host's own, written before
+    it was added)."""
+    read = getattr(history, "standing_counts", None)
+    return history.counted(on) if read is None else read(on)  # type: ignore[no-any-return]
 
 
 def count_on(
@@ -204,3 +217,28 @@ def group_series_rows(rows: Iterable[Counted], work_group: str) -> dict[int, Cou
         if row.work_group is not None and same_group(row.work_group, work_group):
             found.setdefault(row.action, row)
     return found
+
+
+def kept(rows: Sequence[Counted]) -> list[int]:
+    """Which of a campaign's counts, in (held on, action) order and each action's own order,
+    give the same :func:`standings` as all of them, on any rung: each unit's every count of
+    its latest action on each rung, its latest count of each work group on each rung, and
+    each work group's first count (by action number). Returns their places in ``rows``, in
+    order. Keeping only these, as counts arrive in any order of days, keeps what readiness
+    reads on or after the last held day to a few rows a unit, however many actions were held:
+    ``kept(the kept ones + new ones)`` keeps the same as ``kept(all)``."""
+    latest_action: dict[tuple[UUID, str], tuple[date, int]] = {}
+    latest_row: dict[tuple[UUID, str | None, str], int] = {}
+    first_row: dict[tuple[UUID, str], tuple[int, int]] = {}
+    for place, row in enumerate(rows):
+        latest_action[(row.unit_id, row.rung)] = (row.held_on, row.action)
+        key = None if row.work_group is None else row.work_group.casefold()
+        latest_row[(row.unit_id, key, row.rung)] = place
+        if key is not None:
+            first = first_row.get((row.unit_id, key))
+            if first is None or row.action < first[0]:
+                first_row[(row.unit_id, key)] = (row.action, place)
+    keep = set(latest_row.values()) | {place for _, place in first_row.values()}
+    keep.update(place for place, row in enumerate(rows)
+                if latest_action[(row.unit_id, row.rung)] == (row.held_on, row.action))
+    return sorted(keep)

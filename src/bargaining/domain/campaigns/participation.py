@@ -7,7 +7,6 @@ Shares are exact (fractions of percent), so a threshold is met or not without ro
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
@@ -23,12 +22,15 @@ from bargaining.domain.shared.vote import whole_count
 
 def meets(participants: int, eligible: int, threshold: Fraction) -> bool:
     """Whether participation reaches a threshold given in percent (exact arithmetic)."""
-    return eligible > 0 and participants * 100 >= threshold * eligible
+    # In whole numbers (a Fraction's arithmetic costs a readiness of thousands of units
+    # tens of milliseconds): p * 100 >= n/d * e.
+    return eligible > 0 and (participants * 100 * threshold.denominator
+                             >= threshold.numerator * eligible)
 
 
 def short_of(participants: int, eligible: int, threshold: Fraction) -> int:
     """How many more participants a group needs to reach a threshold (0 when it does)."""
-    needed = math.ceil(threshold * eligible / 100)
+    needed = -(-threshold.numerator * eligible // (100 * threshold.denominator))  # ceiling
     return max(0, needed - participants)
 
 

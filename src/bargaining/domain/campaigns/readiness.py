@@ -23,6 +23,7 @@ from bargaining.domain.campaigns.counts import (
     Count,
     ParticipationHistory,
     group_series_rows,
+    standing_rows,
     standings,
 )
 from bargaining.domain.campaigns.job_actions import JobAction, job_actions
@@ -264,7 +265,7 @@ def readiness(
     index, rung = campaign.rung_on(day)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
     counted = {} if rung.kind is RungKind.STRIKE_VOTE else standings(
-        history.counted(day), rung.name)
+        standing_rows(history, day), rung.name)
 
     def on_rung(unit_id: UUID, _: str, __: date) -> tuple[int, int] | None:
         found = counted.get(unit_id)
@@ -315,7 +316,7 @@ def _worst_voter(
     when counted), else the one furthest short of the benchmark; never one that met it."""
     silent = [line.standing for line in lines if line.standing.figure is None]
     if silent:
-        sizes = standings(history.counted(on), rung.name)
+        sizes = standings(standing_rows(history, on), rung.name)
 
         def size(standing: Standing) -> int:
             found = sizes.get(standing.unit_id)

@@ -23,14 +23,22 @@ from bargaining.domain.shared.flags import Flag, FlagRule
 def law_flags(unit_id: UUID, day: date, laws: Iterable[Law]) -> list[Flag]:
     """A ``LAW_IN_FORCE`` flag for each law covering the unit, barring strikes and in force on
     ``day``; the flag names the law, what it does and when it passed."""
-    require_date(day, "strike day")
-    return [
+    return law_flags_by_day(unit_id, [day], laws)[day]
+
+
+def law_flags_by_day(
+    unit_id: UUID, days: Iterable[date], laws: Iterable[Law]
+) -> dict[date, list[Flag]]:
+    """:func:`law_flags` for each of these days, asking each law once whether it covers the
+    unit (a law may name thousands)."""
+    wanted = [require_date(day, "strike day") for day in days]
+    covering = [law for law in laws if law.covers(unit_id) and law.bars_strikes]
+    return {day: [
         Flag(FlagRule.LAW_IN_FORCE,
              f"{law.name} ({law.region}: {law.describe_effects()}) was in force on {day}, "
              f"having passed on {law.passed_on}")
-        for law in laws
-        if law.covers(unit_id) and law.bars_strikes and law.in_force_on(day)
-    ]
+        for law in covering if law.in_force_on(day)
+    ] for day in wanted}
 
 
 def position_flags(

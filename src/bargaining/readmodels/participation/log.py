@@ -93,6 +93,12 @@ class CampaignHistory:
     def unit_counted(self, unit_id: UUID) -> Iterable[Counted]:
         return self._tables.counted(self._id, None, unit_id)
 
+    def standing_counts(self, on: date) -> Iterable[Counted]:
+        last = self._tables.last_held(self._id)
+        if last is not None and on < last:
+            return self._tables.counted(self._id, on, None)
+        return self._tables.kept_counted(self._id, on)
+
     def tests(self) -> Sequence[HeldTest]:
         return self._tables.tests_of(self._id)
 

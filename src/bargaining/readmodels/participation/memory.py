@@ -53,6 +53,9 @@ class MemoryHistory:
     def counted(self, on: date) -> Iterable[Counted]:
         return [c for c in self._counts if c.held_on <= on]
 
+    def standing_counts(self, on: date) -> Iterable[Counted]:
+        return self.counted(on)
+
     def unit_counted(self, unit_id: UUID) -> Iterable[Counted]:
         return [c for c in self._counts if c.unit_id == unit_id]
 

@@ -68,6 +68,10 @@ class HistoryTables(Protocol):
         self, campaign: UUID, on: date | None, unit: UUID | None
     ) -> Iterable[Counted]: ...
 
+    def kept_counted(self, campaign: UUID, on: date) -> Iterable[Counted]:
+        """The counts held on or before ``on`` that give the same standings as all of them,
+        for a day on or after the campaign's last held day."""
+
     def last_held(self, campaign: UUID) -> date | None: ...
 
     def spells_of(self, campaign: UUID) -> list[RecordedSpell]: ...
