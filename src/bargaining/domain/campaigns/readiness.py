@@ -211,7 +211,7 @@ class Readiness:
 def _against(meets_it: bool | None, short: int | None) -> str:
     if meets_it is None or short is None:
         return "-"
-    return "met" if meets_it else f"{short} short"
+    return "met" if meets_it else f"{short:,} short"
 
 
 def _row(
@@ -220,8 +220,8 @@ def _row(
     figure = standing.figure
     if figure is None:
         return (name, none, "", "", "", "", "", ready)
-    return (name, f"{figure.source}, {figure.on}", str(figure.eligible),
-            str(figure.participants), show_percent(figure.share),
+    return (name, f"{figure.source}, {figure.on}", f"{figure.eligible:,}",
+            f"{figure.participants:,}", show_percent(figure.share),
             _against(standing.meets_current, standing.short_of_current),
             _against(standing.meets_next, standing.short_of_next), ready)
 
