@@ -14,12 +14,12 @@ report on a fresh budget with its allocation and nothing spent, in the same proc
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from datetime import date, timedelta
 from uuid import UUID
 
+from against_history import Figures, header, main, rows
 from commands import opened, timed
 
 from bargaining import Actor, BargainingApp, Body, BudgetCategory, Money, Tally, Vote
@@ -55,7 +55,7 @@ def grow(app: BargainingApp, budget_id: UUID, entries: int) -> None:
     app.save(budget)
 
 
-def measure(app: BargainingApp, budget: UUID, times: int) -> dict[str, tuple[float, float]]:
+def measure(app: BargainingApp, budget: UUID, times: int) -> Figures:
     def spend(i: int) -> None:
         app.budgets.record_spending(budget, line=LINES[i % len(LINES)],
                                     amount=Money("12.50", "CAD"), on=date(2025, 6, 1),
@@ -75,33 +75,13 @@ def run_store(kind: str, histories: list[int], times: int) -> None:
         baseline = measure(app, open_budget(app, goals, ids), times)
         print(f"\n{kind}: a budget of {len(LINES)} lines; baseline = a fresh budget "
               f"(nothing spent); {times} runs each")
-        print(f"{'entries':>8} {'what':<18} {'median ms':>10} {'p99 ms':>8} "
-              f"{'x baseline':>11} {'p99 x':>7}")
-        for what, (median, p99) in baseline.items():
-            print(f"{'fresh':>8} {what:<18} {median:>10.2f} {p99:>8.2f} {1:>11.2f} {1:>7.2f}")
+        header("entries")
+        rows("fresh", baseline, baseline)
         for history in histories:
             budget = open_budget(app, goals, ids)
             grow(app, budget, history)
-            for what, (median, p99) in measure(app, budget, times).items():
-                base_median, base_p99 = baseline[what]
-                print(f"{history:>8,} {what:<18} {median:>10.2f} {p99:>8.2f} "
-                      f"{median / base_median:>11.2f} {p99 / base_p99:>7.2f}")
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--stores", default="sqlite,postgres")
-    parser.add_argument("--quick", action="store_true", help="1,000 entries and 21 runs only")
-    parser.add_argument("--runs", type=int, default=0, help="timed runs of each (default 101)")
-    args = parser.parse_args()
-    histories = [1000] if args.quick else [1000, 10_000]
-    times = args.runs or (21 if args.quick else 101)
-    wall = time.perf_counter()
-    for kind in args.stores.split(","):
-        run_store(kind, histories, times)
-    print(f"\n{time.perf_counter() - wall:.0f} s wall")
-    return 0
+            rows(f"{history:,}", measure(app, budget, times), baseline)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run_store, __doc__.splitlines()[0]))

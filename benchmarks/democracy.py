@@ -18,12 +18,12 @@ costs.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from datetime import date, timedelta
 from uuid import UUID
 
+from against_history import Figures, header, main, rows
 from commands import opened, timed
 
 from bargaining import Actor, BargainingApp, GoverningBody, Meeting, MeetingCalendar, Tally, Vote
@@ -31,7 +31,6 @@ from bargaining import Actor, BargainingApp, GoverningBody, Meeting, MeetingCale
 ACTOR = Actor("bench", "recording secretary")
 FIRST = date(1990, 1, 1)
 PER_YEAR = 50
-Figures = dict[str, tuple[float, float]]
 
 
 def weekly(n: int) -> date:
@@ -91,22 +90,13 @@ def measure(app: BargainingApp, body: UUID, meetings: int, times: int) -> Figure
             "year's summary": summary}
 
 
-def rows(label: str, figures: Figures, baseline: Figures) -> None:
-    """One line per timed thing: median and p99, and both against the baseline's."""
-    for what, (median, p99) in figures.items():
-        base_median, base_p99 = baseline[what]
-        print(f"{label:>8} {what:<16} {median:>10.2f} {p99:>8.2f} "
-              f"{median / base_median:>11.2f} {p99 / base_p99:>7.2f}")
-
-
 def run_store(kind: str, histories: list[int], times: int) -> None:
     with opened(kind) as app:
         fresh = grown(app, PER_YEAR)
         baseline = measure(app, fresh, PER_YEAR, times)
         print(f"\n{kind}: baseline = a body of one year's {PER_YEAR} meetings; "
               f"{times} runs each")
-        print(f"{'meetings':>8} {'what':<16} {'median ms':>10} {'p99 ms':>8} "
-              f"{'x baseline':>11} {'p99 x':>7}")
+        header("meetings")
         rows(str(PER_YEAR), baseline, baseline)
         for history in histories:
             rows(f"{history:,}", measure(app, grown(app, history), history, times), baseline)
@@ -115,19 +105,6 @@ def run_store(kind: str, histories: list[int], times: int) -> None:
         rows("50 again", measure(app, fresh, PER_YEAR, times), baseline)
 
 
-def main(argv: list[str] | None = None) -> int:
-    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    options.add_argument("--stores", default="sqlite,postgres")
-    options.add_argument("--quick", action="store_true", help="500 meetings and 11 runs only")
-    options.add_argument("--runs", type=int, default=0, help="timed runs of each (default 31)")
-    chosen = options.parse_args(argv)
-    started = time.perf_counter()
-    for kind in chosen.stores.split(","):
-        run_store(kind, [500] if chosen.quick else [500, 2000],
-                  chosen.runs or (11 if chosen.quick else 31))
-    print(f"\n{time.perf_counter() - started:.0f} s wall")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(run_store, __doc__.splitlines()[0], histories=(500, 2000), runs=31,
+                  quick_runs=11))
