@@ -17,6 +17,7 @@ from datetime import date
 import pytest
 
 from bargaining import Actor, BargainingApp
+from tests.threads import all_at_once
 
 WRITERS = 4
 UNITS_EACH = 6
@@ -75,22 +76,7 @@ def test_threads_sharing_one_application_keep_the_map_current(
 ) -> None:
     app = open_app()
     watch = _PositionWatch(app)
-    barrier = threading.Barrier(WRITERS)
-    failures: list[BaseException] = []
-
-    def run(writer: int) -> None:
-        try:
-            barrier.wait()
-            _write_units(app, writer)
-        except BaseException as error:
-            failures.append(error)
-
-    threads = [threading.Thread(target=run, args=(w,)) for w in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    assert all_at_once(WRITERS, lambda writer: _write_units(app, writer)) == []
     assert all(end > start for start, end in watch.moves), watch.moves
     _assert_map_complete(app)
 

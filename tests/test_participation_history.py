@@ -9,7 +9,6 @@ counts as recorded.
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -18,6 +17,7 @@ from uuid import UUID
 import pytest
 
 from bargaining import Actor, BargainingApp, InvalidInput, PlannedUnit, Turnout
+from tests.threads import all_at_once
 
 CHAIR = Actor("c-1", "committee")
 LAUNCH = date(2026, 1, 5)
@@ -178,22 +178,7 @@ def test_threads_sharing_one_application_keep_the_history_complete(
     open_app: Callable[..., BargainingApp],
 ) -> None:
     app = open_app()
-    barrier = threading.Barrier(WRITERS)
-    failures: list[BaseException] = []
-
-    def run(writer: int) -> None:
-        try:
-            barrier.wait()
-            _write_campaign(app, writer)
-        except BaseException as error:
-            failures.append(error)
-
-    threads = [threading.Thread(target=run, args=(w,)) for w in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    assert all_at_once(WRITERS, lambda writer: _write_campaign(app, writer)) == []
     _assert_complete(app)
 
 
