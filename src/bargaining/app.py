@@ -18,14 +18,17 @@ from bargaining.application.clusters import Clusters
 from bargaining.application.defense import Defense
 from bargaining.application.democracy import Democracy
 from bargaining.application.disputes import Disputes
+from bargaining.application.drives import Drives
 from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
+from bargaining.application.training import Training
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
+from bargaining.domain.drives.rules import CertificationRules
 from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
 from bargaining.infrastructure.campaign_history_tables import CampaignHistoryTables
@@ -54,11 +57,14 @@ class BargainingApp:
     before it raises :class:`StoreBusy`, having recorded nothing.
     ``raiding_periods`` is the host's :class:`RaidingCalendar` of raiding periods by
     jurisdiction, which raids on non-raiding pacts are read against.
+    ``certification_rules`` is the host's :class:`CertificationRules`, the card thresholds by
+    jurisdiction that certifications of organizing drives are flagged against.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
-    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, and the read model
+    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`drives`,
+    :attr:`training`, and the read model
     :attr:`expiry_map`. Close the application when done (or use it as a context manager).
     """
 
@@ -71,6 +77,7 @@ class BargainingApp:
         strike_positions: StrikePositionCalendar | None = None,
         busy_timeout: float | None = None,
         raiding_periods: RaidingCalendar | None = None,
+        certification_rules: CertificationRules | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
@@ -125,6 +132,10 @@ class BargainingApp:
         self.caucuses = Caucuses(events, self.campaigns)
         #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
         self.solidarity = Solidarity(events, raiding_periods)
+        #: Organizing drives to certification, and first-contract bargaining after.
+        self.drives = Drives(events, certification_rules)
+        #: Training, mentoring, call teams, field plans and activists stepping into roles.
+        self.training = Training(events, events)
 
     @staticmethod
     def create_cipher_key() -> str:

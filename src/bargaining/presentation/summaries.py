@@ -36,11 +36,15 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.solidarity.pact import SolidarityPact
+from bargaining.domain.training.call_teams import CallTeam
+from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
+from bargaining.domain.training.sessions import Mentoring, TrainingSession
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation import (
@@ -50,8 +54,10 @@ from bargaining.presentation import (
     defense_summaries,
     democracy_summaries,
     dispute_summaries,
+    drive_summaries,
     election_summaries,
     solidarity_summaries,
+    training_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
 
@@ -83,12 +89,17 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact)
+} | {
+    cls.__name__: cls
+    for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
+                ActivistRole)
 }
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
     defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
-    election_summaries.TABLE, solidarity_summaries.TABLE)
+    election_summaries.TABLE, solidarity_summaries.TABLE, drive_summaries.TABLE,
+    training_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -151,5 +162,9 @@ def display_name(first_event: Any, names: Names) -> str | None:
     elected = election_summaries.display_name(first_event, names)
     if elected is not None:
         return elected
+    organized = (drive_summaries.display_name(first_event)
+                 or training_summaries.display_name(first_event))
+    if organized is not None:
+        return organized
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None
