@@ -31,6 +31,7 @@ from bargaining import (
 )
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
+from tests.drives_story import record_drives_story
 from tests.democracy_story import record_democracy_story
 from tests.election_story import record_election_story, record_pact_story
 
@@ -145,6 +146,7 @@ def record_story(app: BargainingApp) -> Story:
     law = record_dispute(app, outside, campaign, cluster)
     record_budget_story(app)
     app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=CHAIR)
+    record_drives_story(app)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 
