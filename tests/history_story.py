@@ -31,8 +31,8 @@ from bargaining import (
 )
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
-from tests.drives_story import record_drives_story
 from tests.democracy_story import record_democracy_story
+from tests.drives_story import record_drives_story
 from tests.election_story import record_election_story, record_pact_story
 
 STEWARD = Actor("d-1", "data steward")
