@@ -32,11 +32,14 @@ def test_a_session_counts_who_was_trained_and_reads_as_it_was(app: BargainingApp
                                     actor=ORGANIZER)
     training.add_trainees(session, trainees=["p-4"], actor=ORGANIZER, reason="sign-in sheet")
     read = training.session(session)
+    [held, added] = app.history.of(session)
     assert (read.topic, read.trainer, read.trainees, read.trained) == (
         "One-on-one conversations", "p-1", ["p-2", "p-3", "p-4"], 3)
     assert training.session(session, version=1).trained == 2
+    # trained on the session's day, whenever the sign-in sheet was recorded
+    assert training.session(session, on=date(2024, 2, 3)).trained == 3
+    assert added.occurred_on == date(2024, 2, 3)
     assert training.session(session, at=datetime.now(UTC)).trained == 3
-    [held, added] = app.history.of(session)
     assert held.summary == ("Training on 'One-on-one conversations' of CSN DXT4 held on "
                             "2024-02-03: 2 people trained, recorded by the training coordinator")
     assert held.occurred_on == date(2024, 2, 3)

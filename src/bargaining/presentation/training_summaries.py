@@ -106,8 +106,8 @@ def _stepped_out(e: Any, names: Names) -> str:
     return (f"Stepped out of {names(e.originator_id)} on {e.on}, recorded {by(e.actor)}")
 
 
-for _cls in (S.Held, M.Ended, T.Formed, T.MemberJoined, T.MemberLeft, T.CallsRecorded,
-             P.Adopted, P.StepDone, A.SteppedIn, A.SteppedOut):
+for _cls in (S.Held, S.TraineesAdded, M.Ended, T.Formed, T.MemberJoined, T.MemberLeft,
+             T.CallsRecorded, P.Adopted, P.StepDone, A.SteppedIn, A.SteppedOut):
     _dated(_cls, lambda e: e.on)
 _dated(M.Paired, lambda e: e.starts)
 

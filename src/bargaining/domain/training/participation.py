@@ -52,7 +52,7 @@ def took_part(event: Any, first: Any = None) -> list[TookPart]:
     that do not carry them (trainees added later, a member joining, a day's calls)."""
     record = event.originator_id
     if isinstance(event, S.TraineesAdded) and isinstance(first, S.Held):
-        return [TookPart(p, TRAINED, first.on, record, first.topic, first.local)
+        return [TookPart(p, TRAINED, event.on, record, first.topic, first.local)
                 for p in event.trainees]
     team = first.name if isinstance(first, T.Formed) else None
     local = first.local if isinstance(first, T.Formed) else None

@@ -54,16 +54,19 @@ class TrainingSession(Aggregate):
 
     def add_trainees(self, *, trainees: Sequence[str], actor: Actor,
                      reason: str | None = None) -> None:
-        """More people trained at this session (a sign-in sheet found later)."""
+        """More people trained at this session (a sign-in sheet found later): the event
+        carries the session's day, on which they were trained."""
         more = people(trainees, "trainees")
         again = [p for p in more if p in self.trainees or p == self.trainer]
         if again:
             raise RuleViolation(f"{len(again)} of them already took part in the session on "
                                 f"'{self.topic}' of {self.held_on}")
-        self._added(trainees=more, actor=require_actor(actor), reason=clean_reason(reason))
+        self._added(trainees=more, on=self.held_on, actor=require_actor(actor),
+                    reason=clean_reason(reason))
 
     @event("TraineesAdded")
-    def _added(self, trainees: list[str], actor: Actor, reason: str | None) -> None:
+    def _added(self, trainees: list[str], on: date, actor: Actor, reason: str | None) -> None:
+        # ``on`` is the session's day: they were trained then, whenever it was recorded
         self.trainees.extend(trainees)
 
 
