@@ -32,7 +32,7 @@ from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import RecordNotFound
 from bargaining.domain.shared.personal import PersonalData
 
-_TEAM, _WORKPLACE = "area team", "workplace"
+_TEAM, _WORKPLACE = "team", "workplace"
 
 
 class Organizing:
