@@ -53,6 +53,12 @@ Feature: The organizer network maps workplaces and proves organic leaders by tes
     And on 2024-01-31, before the petitions, no leader was proven
     And the organizers of DXT4 on 2024-03-01 are "csn-o1"
 
+  Scenario: An organizer who left the team no longer counts among the workplace's organizers
+    Given "csn-o2" joined the team as an organizer on 2024-01-08
+    When "csn-o1" left the team on 2024-06-30
+    Then the organizers of DXT4 on 2024-03-01 are "csn-o1", "csn-o2"
+    And the organizers of DXT4 on 2024-07-01 are "csn-o2"
+
   Scenario: A leader stays active while they take part within the team's 60-day window
     Given "n-1" is identified as a possible leader of Nights on 2024-01-20
     And "n-1" leads a majority petition of Nights on 2024-02-15, signed by 41 of 55

@@ -58,6 +58,20 @@ def members(drive: Drive, organizer: str, volunteer: str, on: str) -> None:
                                   on=date.fromisoformat(on), actor=CSN)
 
 
+@given(parsers.parse('"{person}" joined the team as an organizer on {on}'))
+def organizer_joined(drive: Drive, person: str, on: str) -> None:
+    assert drive.team is not None
+    drive.app.organizing.join(drive.team, person=person, role="organizer",
+                              on=date.fromisoformat(on), actor=CSN)
+
+
+@when(parsers.parse('"{person}" left the team on {on}'))
+def left_team(drive: Drive, person: str, on: str) -> None:
+    assert drive.team is not None
+    drive.app.organizing.leave(drive.team, person=person, on=date.fromisoformat(on), actor=CSN,
+                               reason="took a staff job")
+
+
 @given(parsers.parse('the workplace "{name}" of "{employer}", supported by the team from {on}'))
 def workplace(drive: Drive, name: str, employer: str, on: str) -> None:
     assert drive.team is not None
