@@ -22,6 +22,7 @@ from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
+from bargaining.application.organizing import Organizing
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.units import Units
@@ -58,8 +59,8 @@ class BargainingApp:
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
-    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, and the read model
-    :attr:`expiry_map`. Close the application when done (or use it as a context manager).
+    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`, and the read
+    model :attr:`expiry_map`. Close the application when done (or use it as a context manager).
     """
 
     def __init__(
@@ -125,6 +126,8 @@ class BargainingApp:
         self.caucuses = Caucuses(events, self.campaigns)
         #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
         self.solidarity = Solidarity(events, raiding_periods)
+        #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
+        self.organizing = Organizing(events)
 
     @staticmethod
     def create_cipher_key() -> str:

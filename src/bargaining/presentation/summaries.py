@@ -39,6 +39,8 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.team import AreaTeam
+from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
@@ -51,6 +53,7 @@ from bargaining.presentation import (
     democracy_summaries,
     dispute_summaries,
     election_summaries,
+    organizing_summaries,
     solidarity_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
@@ -83,12 +86,12 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact)
-}
+} | {cls.__name__: cls for cls in (AreaTeam, Workplace)}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
     defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
-    election_summaries.TABLE, solidarity_summaries.TABLE)
+    election_summaries.TABLE, solidarity_summaries.TABLE, organizing_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -151,5 +154,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     elected = election_summaries.display_name(first_event, names)
     if elected is not None:
         return elected
+    organized = organizing_summaries.display_name(first_event)
+    if organized is not None:
+        return organized
     name = getattr(first_event, "name", None)
     return name if isinstance(name, str) else None
