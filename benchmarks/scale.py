@@ -35,18 +35,17 @@ import os
 import random
 import resource
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from uuid import UUID
 
 from bench_stores import BenchStores
+from shown_progress import note, watching
 
 from bargaining import (
     Actor,
@@ -57,7 +56,6 @@ from bargaining import (
     Turnout,
     UnitProfile,
 )
-from bargaining.adapters.cli.common import progress_bar
 from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 
 ACTOR = Actor("bench", "data steward")
@@ -99,10 +97,6 @@ class NationalUnion:
     clusters: list[UUID] = field(default_factory=list)
     campaigns: list[UUID] = field(default_factory=list)
     months: int = 0
-
-
-def note(message: str) -> None:
-    print(f"  .. {message}", file=sys.stderr, flush=True)
 
 
 def events_in(app: BargainingApp) -> int:
@@ -242,28 +236,6 @@ def generate(
             growth.months.append(month / took)
         yield growth
     reporter.finish()
-
-
-@contextmanager
-def watching(total: int) -> Iterator[Progress]:
-    """A progress bar (Rich) on a terminal; elsewhere a plain line on standard error at each
-    tenth of the way, so a CI log shows the run moving without a bar's control codes."""
-    with progress_bar("growing the union (events)") as bar:
-        yield bar if bar is not None else plain_lines(total)
-
-
-def plain_lines(total: int, steps: int = 10) -> Progress:
-    """A progress callback that writes ``.. 3,000 of 30,000 events`` at each ``1/steps`` of
-    ``total``, and at the end."""
-    shown = [-1]
-
-    def show(done: int, known: int | None) -> None:
-        step = done * steps // max(total, 1)
-        if step > shown[0] or done == known:
-            shown[0] = step
-            note(f"{done:,} of {known or total:,} events")
-
-    return show
 
 
 # ------------------------------------------------------------------------------ measuring
@@ -407,7 +379,7 @@ def main() -> None:
             location = stores.fresh("scale")
             began = time.perf_counter()
             with BargainingApp(location) as app:
-                with watching(targets[-1]) as shown:
+                with watching("growing the union (events)", targets[-1]) as shown:
                     sizes = [measure(app, stores, location, growth, rng, args.tracemalloc)
                              for growth in generate(app, targets, batch=args.batch, rng=rng,
                                                     progress=shown)]
