@@ -8,8 +8,9 @@ Run from the repository root (needs the charts extra):
 
 (1) The expiry timeline of the F-7 sample's four years of expiries beside the Expiry Map's
 month table of the same months; (2) the strike chart of units on a 30-day escalating strike
-beside the job actions it reads, and the readiness wall beside the readiness report. Prints the
-median of five runs of each.
+beside the job actions it reads, and the readiness wall beside the readiness report; (3) the
+budget chart of a year's budget (12 goals, 40 lines, a spending entry a line a week) beside the
+budget report it reads. Prints the median of five runs of each.
 """
 
 from __future__ import annotations
@@ -24,8 +25,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from uuid import UUID
 
-from bargaining import F7_MAPPING, Actor, BargainingApp, CsvImporter, RungKind, Tally, Turnout, Vote
-from bargaining.charts import expiry_timeline, readiness_wall, render, strike_chart
+from bargaining import (
+    F7_MAPPING,
+    Actor,
+    BargainingApp,
+    Body,
+    CsvImporter,
+    Money,
+    RungKind,
+    Tally,
+    Turnout,
+    Vote,
+)
+from bargaining.charts import budget_chart, expiry_timeline, readiness_wall, render, strike_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTOR = Actor("bench", "data steward")
@@ -67,6 +79,34 @@ def striking_campaign(app: BargainingApp, units: int) -> UUID:
     return campaign
 
 
+def spent_budget(app: BargainingApp, goals: int = 12, lines: int = 40) -> UUID:
+    """A year's budget: ``goals`` ranked goals, ``lines`` lines serving one to three of them,
+    allocated in one vote, and a spending entry on every line each week."""
+    record = app.budgets.open_goals(name="goals", actor=ACTOR)
+    ids = [app.budgets.propose_goal(record, title=f"goal {n}", on=date(2024, 9, 14), actor=ACTOR)
+           for n in range(goals)]
+    app.budgets.ratify_goals(record, ranking=ids, actor=ACTOR, vote=Vote(
+        date(2024, 10, 19), Tally(eligible=4000, cast=2200, yes=1800, no=400)))
+    budget = app.budgets.open_budget(name="2025 budget", goals=record, body=Body.delegates(),
+                                     currency="CAD", starts=date(2025, 1, 1),
+                                     ends=date(2025, 12, 31), actor=ACTOR)
+    categories = ("organizing capacity", "local support", "governance and internal politics",
+                  "communications", "administration")
+    for n in range(lines):
+        app.budgets.add_line(budget, name=f"line {n}", category=categories[n % 5],
+                             goals=ids[n % goals : n % goals + 1 + n % 3], actor=ACTOR)
+    app.budgets.approve_allocations(
+        budget, {f"line {n}": Money("52000", "CAD") for n in range(lines)}, actor=ACTOR,
+        vote=Vote(date(2024, 11, 30), Tally(eligible=300, cast=280, yes=230, no=50),
+                  body=Body.delegates()))
+    for week in range(52):
+        for n in range(lines):
+            app.budgets.record_spending(budget, line=f"line {n}", amount=Money("990", "CAD"),
+                                        on=date(2025, 1, 1) + timedelta(weeks=week),
+                                        payee="staff", source="ledger", actor=ACTOR)
+    return budget
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -102,13 +142,26 @@ def main() -> int:
             ("(2) drawn as PNG", median_seconds(lambda: render(wall, Path(folder) / "w.png"))),
         ]
         app.close()
+        app = BargainingApp(str(Path(folder) / "budget.sqlite"))
+        budget = spent_budget(app)
+        money = budget_chart(app, budget)
+        rows += [
+            ("(3) budget report, 2,080 entries (baseline)",
+             median_seconds(lambda: app.budgets.report(budget))),
+            ("(3) budget chart's data", median_seconds(lambda: budget_chart(app, budget))),
+            ("(3) drawn as PNG", median_seconds(lambda: render(money, Path(folder) / "b.png"))),
+            ("(3) drawn as SVG", median_seconds(lambda: render(money, Path(folder) / "b.svg"))),
+        ]
+        app.close()
     print(f"SQLite files; the F-7 sample (6,000 rows); {striking} units on a 30-day strike; "
-          "median of 5 runs")
+          "a budget of 40 lines with 2,080 spending entries; median of 5 runs")
     for what, seconds in rows:
         print(f"  {what:<42} {seconds * 1000:9.1f} ms")
-    ratio = [rows[1][1] / rows[0][1], rows[5][1] / rows[4][1], rows[8][1] / rows[7][1]]
+    ratio = [rows[1][1] / rows[0][1], rows[5][1] / rows[4][1], rows[8][1] / rows[7][1],
+             rows[11][1] / rows[10][1]]
     print(f"  timeline / month table: {ratio[0]:.2f}; strike chart / job actions: "
-          f"{ratio[1]:.2f}; wall / readiness: {ratio[2]:.2f}")
+          f"{ratio[1]:.2f}; wall / readiness: {ratio[2]:.2f}; budget chart / budget report: "
+          f"{ratio[3]:.2f}")
     return 0
 
 

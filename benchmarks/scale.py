@@ -21,6 +21,11 @@ verify rate (``app.integrity.verify()``); bytes per event (``pg_total_relation_s
 schema's tables over the events); and memory (the process's peak RSS, and Python's own
 allocations at the end of each size with ``tracemalloc`` when ``--tracemalloc``: it slows
 everything). The last table says how each figure grew from the first size to the last.
+
+The generator (``generate``) grows the store to each size exactly (the last month's counts stop
+at the size) and reports progress as the library's long work does: ``progress(done, total)``,
+events saved of the last size, known up front. From a terminal the run shows a Rich progress
+bar; elsewhere (CI, a log file) a plain line at every tenth of the way.
 """
 
 from __future__ import annotations
@@ -30,17 +35,17 @@ import os
 import random
 import resource
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from uuid import UUID
 
 from bench_stores import BenchStores
+from shown_progress import note, watching
 
 from bargaining import (
     Actor,
@@ -51,6 +56,7 @@ from bargaining import (
     Turnout,
     UnitProfile,
 )
+from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 
 ACTOR = Actor("bench", "data steward")
 LOCALS, UNITS_PER_LOCAL, MEMBERS = 2000, 5, 700_000
@@ -64,6 +70,24 @@ YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 REPS = 21
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How big the union is: its locals, units per local, members and clusters (a test grows
+    a small one; the benchmark, the national union)."""
+
+    locals: int = LOCALS
+    units_per_local: int = UNITS_PER_LOCAL
+    members: int = MEMBERS
+    clusters: int = CLUSTERS
+
+    @property
+    def units(self) -> int:
+        return self.locals * self.units_per_local
+
+
+NATIONAL = Shape()
+
+
 @dataclass
 class NationalUnion:
     """What the generator holds: the units (their aggregates, so a month's headcounts need no
@@ -75,26 +99,25 @@ class NationalUnion:
     months: int = 0
 
 
-def progress(message: str) -> None:
-    print(f"  .. {message}", file=sys.stderr, flush=True)
-
-
 def events_in(app: BargainingApp) -> int:
     return int(app.eventsourcing.recorder.max_notification_id() or 0)
 
 
-def save_in_batches(app: BargainingApp, units: list[BargainingUnit], batch: int) -> None:
+def save_in_batches(app: BargainingApp, units: list[BargainingUnit], batch: int,
+                    reporter: Reporter) -> None:
     for k in range(0, len(units), batch):
-        app.save(*units[k : k + batch])
+        saved = app.save(*units[k : k + batch])
+        reporter.tell(reporter.done + len(saved))
 
 
-def found_union(app: BargainingApp, batch: int, rng: random.Random) -> NationalUnion:
+def found_union(app: BargainingApp, shape: Shape, batch: int, rng: random.Random,
+                reporter: Reporter) -> NationalUnion:
     """Register the units with their agreements (two events each), saved in batches."""
     union = NationalUnion()
-    weights = [rng.lognormvariate(0, 1.2) for _ in range(LOCALS * UNITS_PER_LOCAL)]
-    scale = MEMBERS / sum(weights)
+    weights = [rng.lognormvariate(0, 1.2) for _ in range(shape.units)]
+    scale = shape.members / sum(weights)
     for n, weight in enumerate(weights):
-        local, sector = n // UNITS_PER_LOCAL, SECTORS[n % len(SECTORS)]
+        local, sector = n // shape.units_per_local, SECTORS[n % len(SECTORS)]
         unit = BargainingUnit.register(UnitProfile(
             union="National Union", local=str(local + 1), employer=f"Employer {n // 2:05d}",
             unit_name=f"unit {n:05d}", sector=sector, region=REGIONS[local % len(REGIONS)],
@@ -105,14 +128,14 @@ def found_union(app: BargainingApp, batch: int, rng: random.Random) -> NationalU
             expiry=expiry, effective=expiry - timedelta(days=5 * 365), source="generated",
         ), actor=ACTOR)
         union.units.append(unit)
-    save_in_batches(app, union.units, batch)
+    save_in_batches(app, union.units, batch, reporter)
     return union
 
 
-def organise(app: BargainingApp, union: NationalUnion) -> None:
+def organise(app: BargainingApp, union: NationalUnion, shape: Shape, reporter: Reporter) -> None:
     """Clusters of units of one sector expiring in one year, each with a campaign that held
     structure tests on its first rungs (commands, as organizers record them)."""
-    for c in range(CLUSTERS):
+    for c in range(shape.clusters):
         sector = SECTORS[c % len(SECTORS)]
         start = FIRST_EXPIRY + timedelta(days=365 * (c % 4))
         end = start + timedelta(days=364)
@@ -120,6 +143,8 @@ def organise(app: BargainingApp, union: NationalUnion) -> None:
             u for u in union.units
             if u.sector == sector and u.agreements and start <= u.agreements[-1].expiry <= end
         ][c // len(SECTORS) * CLUSTER_UNITS:][:CLUSTER_UNITS]
+        if not members:
+            continue  # a small union (a test's) may have no unit of that sector and year
         cluster = app.clusters.form(
             name=f"{sector} {start.year} cluster {c}", sectors=[sector], committee=[ACTOR],
             window_start=start, window_end=end, target_alignment=end, actor=ACTOR,
@@ -142,22 +167,75 @@ def organise(app: BargainingApp, union: NationalUnion) -> None:
                 app.campaigns.escalate(campaign, on=date(2024, 5, 15), actor=ACTOR)
         union.clusters.append(cluster)
         union.campaigns.append(campaign)
+        reporter.tell(events_in(app))
 
 
-def count_month(app: BargainingApp, union: NationalUnion, batch: int, rng: random.Random) -> int:
-    """Every unit's headcount for the next month (a change of a few percent, never none),
-    saved in batches; returns the events saved."""
+def count_month(app: BargainingApp, union: NationalUnion, batch: int, rng: random.Random,
+                reporter: Reporter, most: int | None = None) -> int:
+    """Every unit's headcount for the next month (a change of a few percent, never none), or
+    the first ``most`` units' when a size is that near, saved in batches; returns the events
+    saved."""
     on = FIRST_COUNT + timedelta(days=31 * union.months)
     union.months += 1
     saved = 0
-    for k in range(0, len(union.units), batch):
-        chunk = union.units[k : k + batch]
+    counted = union.units if most is None else union.units[:most]
+    for k in range(0, len(counted), batch):
+        chunk = counted[k : k + batch]
         for unit in chunk:
             step = max(1, unit.headcount // 25)
             new = unit.headcount + (rng.randint(-step, step) or 1)
             unit.change_headcount(new if new >= 1 else unit.headcount + step, actor=ACTOR, on=on)
-        saved += len(app.save(*chunk))
+        written = len(app.save(*chunk))
+        saved += written
+        reporter.tell(reporter.done + written)
     return saved
+
+
+@dataclass
+class Growth:
+    """What the generator wrote to reach one size: the union it holds, the headcount events
+    since the last size, the seconds they took, and each month's write rate (events/s)."""
+
+    union: NationalUnion
+    events: int
+    seconds: float
+    months: list[float]
+
+
+def generate(
+    app: BargainingApp, sizes: Sequence[int], *, shape: Shape = NATIONAL, batch: int = 1000,
+    rng: random.Random | None = None, progress: Progress | None = None,
+) -> Iterator[Growth]:
+    """Found the union and organise it, then grow the store by monthly headcounts to each size
+    in turn (exactly: the last month stops at the size), yielding at each, so the caller
+    measures a store of that size. Calls ``progress(done, total)`` with the events saved, of
+    the last size (known before any is written), after each batch and each cluster, and a last
+    time with ``done == total``."""
+    if not sizes or list(sizes) != sorted(set(sizes)):
+        raise ValueError(f"sizes grow, one after the other, not {list(sizes)}")
+    if sizes[0] < 2 * shape.units:
+        raise ValueError(f"the first size, {sizes[0]:,}, is less than the union's founding "
+                         f"({2 * shape.units:,} events)")
+    rng = rng or random.Random(700_000)
+    reporter = Reporter(require_progress(progress), total=sizes[-1])
+    reporter.tell(events_in(app))
+    note(f"founding: {shape.units:,} units with agreements")
+    union = found_union(app, shape, batch, rng, reporter)
+    note("organising: clusters and campaigns")
+    organise(app, union, shape, reporter)
+    for size in sizes:
+        if events_in(app) > size:
+            raise ValueError(f"the union's founding and organising wrote {events_in(app):,} "
+                             f"events, more than the size {size:,}")
+        growth = Growth(union, 0, 0.0, [])
+        while (left := size - events_in(app)) > 0:
+            started = time.perf_counter()
+            month = count_month(app, union, batch, rng, reporter, min(left, len(union.units)))
+            took = time.perf_counter() - started
+            growth.events, growth.seconds = growth.events + month, growth.seconds + took
+            growth.months.append(month / took)
+        yield growth
+    reporter.finish()
 
 
 # ------------------------------------------------------------------------------ measuring
@@ -186,15 +264,17 @@ def median_ms(ask: Callable[[], object], reps: int = REPS) -> float:
 
 
 def measure(
-    app: BargainingApp, stores: BenchStores, location: str, union: NationalUnion,
-    write: tuple[int, float, list[float]], rng: random.Random, traced: bool,
+    app: BargainingApp, stores: BenchStores, location: str, write: Growth, rng: random.Random,
+    traced: bool,
 ) -> Size:
     size = Size(events_in(app))
-    events, seconds, months = write
-    size.add("write: headcount saves since the last size", events / seconds, "events/s")
-    size.add("write: the median month", statistics.median(months), "events/s")
-    size.add("write: the slowest month (units reaching a snapshot)", min(months), "events/s")
-    progress(f"{size.events:,} events: queries")
+    union = write.union
+    size.add("write: headcount saves since the last size", write.events / write.seconds,
+             "events/s")
+    size.add("write: the median month", statistics.median(write.months), "events/s")
+    size.add("write: the slowest month (units reaching a snapshot)", min(write.months),
+             "events/s")
+    note(f"{size.events:,} events: queries")
     m = app.expiry_map
     probe = union.units[0].id
     queries: dict[str, Callable[[], object]] = {
@@ -216,13 +296,13 @@ def measure(
     stores.vacuum(location, "expiry_map_units", "expiry_map_agreements")
     for name, ask in list(queries.items())[:4]:
         size.add(f"{name}, after VACUUM", median_ms(ask), "ms")
-    progress(f"{size.events:,} events: verify")
+    note(f"{size.events:,} events: verify")
     started = time.perf_counter()
     report = app.integrity.verify()
     assert report.intact, report
     size.add("verify: events checked/s", report.checked / (time.perf_counter() - started),
              "events/s")
-    progress(f"{size.events:,} events: rebuild the Expiry Map")
+    note(f"{size.events:,} events: rebuild the Expiry Map")
     started = time.perf_counter()
     applied = m.rebuild()
     size.add("Expiry Map rebuild: events applied/s",
@@ -299,22 +379,10 @@ def main() -> None:
             location = stores.fresh("scale")
             began = time.perf_counter()
             with BargainingApp(location) as app:
-                progress("founding: 10,000 units with agreements")
-                union = found_union(app, args.batch, rng)
-                progress("organising: clusters and campaigns")
-                organise(app, union)
-                sizes: list[Size] = []
-                for target in targets:
-                    written, spent, months = 0, 0.0, []
-                    while events_in(app) < target:
-                        started = time.perf_counter()
-                        month = count_month(app, union, args.batch, rng)
-                        took = time.perf_counter() - started
-                        written, spent = written + month, spent + took
-                        months.append(month / took)
-                        progress(f"{events_in(app):,} events ({union.months} months)")
-                    sizes.append(measure(app, stores, location, union,
-                                         (written, spent, months), rng, args.tracemalloc))
+                with watching("growing the union (events)", targets[-1]) as shown:
+                    sizes = [measure(app, stores, location, growth, rng, args.tracemalloc)
+                             for growth in generate(app, targets, batch=args.batch, rng=rng,
+                                                    progress=shown)]
                 print(report(sizes, time.perf_counter() - began))
         finally:
             stores.close()

@@ -110,3 +110,51 @@ def climb_on(app: BargainingApp, campaign: UUID, units: list[UUID], days: list[d
         app.campaigns.hold_action(campaign, number, [Turnout(u, 100, 95) for u in units],
                                   actor=ORGANIZER)
         app.campaigns.escalate(campaign, on=on, actor=CHAIR)
+
+
+#: budgets.feature's goals, by rank once ratified (the figures there are illustrative, in CAD).
+GOALS = ("Win safe staffing ratios", "Organize the unorganized in long-term care",
+         "Stop the privatization of home care")
+#: budgets.feature's 2025 budget: (line, category, goals by rank, allocated, spent, spent on).
+BUDGET_2025 = [
+    ("Worksite organizers", "organizing capacity", (1,), "200000", "215000", date(2025, 11, 28)),
+    ("Local bargaining support", "local support", (0,), "70000", "95000", date(2025, 10, 3)),
+    ("Convention and elections", "governance and internal politics", (0, 1, 2), "180000",
+     "120000", date(2025, 5, 24)),
+    ("Communications", "communications", (2,), "240000", "240000", date(2025, 9, 12)),
+    ("Administration", "administration", (0, 1, 2), "330000", "330000", date(2025, 12, 15)),
+]
+
+
+def budget_2025(app: BargainingApp) -> UUID:
+    """budgets.feature's 2025 budget: goals ratified on 2024-10-19, allocations approved by
+    the delegates on 2024-11-30, 30,000.00 moved to local bargaining support on 2025-06-14,
+    and the year's spending (one line overspent). Returns the budget's id."""
+    from bargaining import Body, Money
+
+    treasurer = Actor("t-1", "secretary-treasurer")
+    goals = app.budgets.open_goals(name="Caucus goals", actor=treasurer)
+    ids = [app.budgets.propose_goal(goals, title=title, on=date(2024, 9, 14), actor=treasurer)
+           for title in GOALS]
+    app.budgets.ratify_goals(goals, ranking=ids, actor=treasurer, vote=Vote(
+        date(2024, 10, 19), Tally(eligible=4_000, cast=2_200, yes=1_800, no=380, spoiled=20)))
+    budget = app.budgets.open_budget(name="2025 budget", goals=goals, body=Body.delegates(),
+                                     currency="CAD", starts=date(2025, 1, 1),
+                                     ends=date(2025, 12, 31), actor=treasurer)
+
+    def delegates(on: date) -> Vote:
+        return Vote(on, Tally(eligible=300, cast=280, yes=230, no=50), body=Body.delegates())
+
+    for line, category, served, _, _, _ in BUDGET_2025:
+        app.budgets.add_line(budget, name=line, category=category,
+                             goals=[ids[g] for g in served], actor=treasurer)
+    app.budgets.approve_allocations(
+        budget, {line: Money(allocated, "CAD") for line, _, _, allocated, _, _ in BUDGET_2025},
+        vote=delegates(date(2024, 11, 30)), actor=treasurer)
+    app.budgets.reallocate(budget, from_line="Convention and elections",
+                           to_line="Local bargaining support", amount=Money("30000", "CAD"),
+                           vote=delegates(date(2025, 6, 14)), actor=treasurer)
+    for line, _, _, _, spent, on in BUDGET_2025:
+        app.budgets.record_spending(budget, line=line, amount=Money(spent, "CAD"), on=on,
+                                    payee="staff", source=f"ledger {on}", actor=treasurer)
+    return budget

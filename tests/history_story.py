@@ -34,6 +34,7 @@ from tests.defense_story import record_defense
 from tests.democracy_story import record_democracy_story
 from tests.drives_story import record_drives_story
 from tests.election_story import record_election_story, record_pact_story
+from tests.organizing_story import record_organizing_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -72,6 +73,7 @@ def record_story(app: BargainingApp) -> Story:
     record_democracy_story(app)
     caucus = record_election_story(app)
     record_pact_story(app)
+    record_organizing_story(app)
     app.units.record_agreement(units["Education workers"], effective=date(2026, 4, 1),
                                expiry=date(2029, 8, 31), actor=STEWARD)
     app.units.correct_agreement(outside, expiry=date(2026, 3, 31), actor=STEWARD,

@@ -187,6 +187,21 @@ from bargaining.domain.frameworks.terms import (
     Wage,
 )
 from bargaining.domain.frameworks.wages import WageFigures, wage_figures
+from bargaining.domain.organizing.leaders import (
+    WORKERS_PER_LEADER,
+    Coverage,
+    GroupCoverage,
+    LeaderStanding,
+)
+from bargaining.domain.organizing.mapping import (
+    MAJORITY_PETITION,
+    GroupTest,
+    MapCount,
+    MapDoesNotAddUp,
+    WorkGroupNotFound,
+)
+from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
+from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
@@ -199,6 +214,7 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.personal import PersonalData
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.solidarity.pact import PICKET_LINE, STRIKE_FUND, SolidarityPact
@@ -245,11 +261,13 @@ __all__ = [
     "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
     "FRONTLINE",
+    "MAJORITY_PETITION",
     "MAX_TEXT",
     "NO_TWO_TIER",
     "ONTARIO_RULE",
     "PICKET_LINE",
     "STRIKE_FUND",
+    "WORKERS_PER_LEADER",
     "AccountabilityReport",
     "ActivistRole",
     "Actor",
@@ -257,6 +275,8 @@ __all__ = [
     "AffectedUnit",
     "AlignmentPlan",
     "Amount",
+    "AreaKind",
+    "AreaTeam",
     "AuditPage",
     "BargainingApp",
     "BargainingCluster",
@@ -297,6 +317,7 @@ __all__ = [
     "ContractClause",
     "CostOfLiving",
     "CountedVote",
+    "Coverage",
     "CsvImporter",
     "DamagedEvent",
     "Decision",
@@ -326,6 +347,8 @@ __all__ = [
     "GoalNotFound",
     "GoverningBody",
     "GreaterOf",
+    "GroupCoverage",
+    "GroupTest",
     "HistoryEntry",
     "Holding",
     "Impact",
@@ -343,6 +366,8 @@ __all__ = [
     "Ladder",
     "Law",
     "LawEffect",
+    "LeaderNotFound",
+    "LeaderStanding",
     "LineFigures",
     "LineNotFound",
     "LocalNotInCaucus",
@@ -350,6 +375,8 @@ __all__ = [
     "Mandate",
     "MandateKind",
     "MapBehind",
+    "MapCount",
+    "MapDoesNotAddUp",
     "MapFilter",
     "MapUnit",
     "MeTooClaim",
@@ -379,6 +406,7 @@ __all__ = [
     "PayeeKind",
     "Per",
     "PeriodShares",
+    "PersonalData",
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",
@@ -429,6 +457,7 @@ __all__ = [
     "TableState",
     "TableStatus",
     "Tally",
+    "TeamRole",
     "TemplateAction",
     "TemplateVersion",
     "TermLength",
@@ -454,6 +483,8 @@ __all__ = [
     "Vote",
     "Wage",
     "WageFigures",
+    "WorkGroupNotFound",
+    "Workplace",
     "WrongCurrency",
     "Years",
     "body_id",

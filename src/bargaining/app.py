@@ -23,6 +23,7 @@ from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
+from bargaining.application.organizing import Organizing
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.training import Training
@@ -63,9 +64,9 @@ class BargainingApp:
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
-    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`drives`,
-    :attr:`training`, and the read model
-    :attr:`expiry_map`. Close the application when done (or use it as a context manager).
+    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`,
+    :attr:`drives`, :attr:`training`, and the read model :attr:`expiry_map`. Close the
+    application when done (or use it as a context manager).
     """
 
     def __init__(
@@ -132,6 +133,8 @@ class BargainingApp:
         self.caucuses = Caucuses(events, self.campaigns)
         #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
         self.solidarity = Solidarity(events, raiding_periods)
+        #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
+        self.organizing = Organizing(events)
         #: Organizing drives to certification, and first-contract bargaining after.
         self.drives = Drives(events, certification_rules)
         #: Training, mentoring, call teams, field plans and activists stepping into roles.

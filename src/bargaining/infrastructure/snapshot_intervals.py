@@ -32,6 +32,8 @@ from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.team import AreaTeam
+from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
 from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
@@ -63,6 +65,8 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     Election: 50,
     Caucus: 50,
     SolidarityPact: 50,
+    AreaTeam: 50,
+    Workplace: 50,
     Drive: 50,
     TrainingSession: 50,
     Mentoring: 50,

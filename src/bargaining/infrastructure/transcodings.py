@@ -75,6 +75,8 @@ from bargaining.domain.frameworks.terms import (
     TierBasis,
     Wage,
 )
+from bargaining.domain.organizing.mapping import GroupTest, MapCount
+from bargaining.domain.organizing.team import AreaKind, TeamRole
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.personal import PersonalData
@@ -310,6 +312,8 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "motion": Motion,
     "document_version": Version,
     "document_adoption": Adoption,
+    "organizing_map_count": MapCount,
+    "organizing_group_test": GroupTest,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "demand_category": Category,
@@ -334,6 +338,8 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "filled_by": FilledBy,
     "holder_rank": Rank,
     "document_kind": DocumentKind,
+    "organizing_area_kind": AreaKind,
+    "organizing_team_role": TeamRole,
 }
 
 

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from bargaining.domain.budgets.money import money_text
-from bargaining.domain.budgets.report import BudgetReport, PeriodShares
+from bargaining.domain.budgets.report import BudgetReport, PeriodShares, SpendingShares
 
 
 def rounded_percent(value: Fraction) -> Decimal:
@@ -37,6 +37,15 @@ def _points(first: Fraction, last: Fraction) -> str:
     return f"{words} {amount} point{'' if abs(change) == 1 else 's'}"
 
 
+def shares_text(shares: SpendingShares, currency: str) -> str:
+    """The share of spending on frontline engagement and on governance, as the report says it
+    (and the budget chart's caption)."""
+    return (f"Organizing and frontline engagement: {money_text(shares.frontline, currency)}, "
+            f"{percent_text(shares.frontline_percent)} of spending; governance and internal "
+            f"politics: {money_text(shares.governance, currency)}, "
+            f"{percent_text(shares.governance_percent)}.")
+
+
 def report_text(report: BudgetReport) -> str:
     """The report as lines a member reads: totals, shares, each line, each goal."""
     cur = report.currency
@@ -44,13 +53,10 @@ def report_text(report: BudgetReport) -> str:
     def money(amount: Decimal) -> str:
         return money_text(amount, cur)
 
-    shares = report.shares
     out = [
         f"{report.name} ({report.starts} to {report.ends}): {money(report.allocated)} "
         f"allocated, {money(report.spent)} spent.",
-        f"Organizing and frontline engagement: {money(shares.frontline)}, "
-        f"{percent_text(shares.frontline_percent)} of spending; governance and internal "
-        f"politics: {money(shares.governance)}, {percent_text(shares.governance_percent)}.",
+        shares_text(report.shares, cur),
         "Lines:",
     ]
     for line in report.lines:

@@ -40,6 +40,8 @@ from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.team import AreaTeam
+from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
@@ -56,6 +58,7 @@ from bargaining.presentation import (
     dispute_summaries,
     drive_summaries,
     election_summaries,
+    organizing_summaries,
     solidarity_summaries,
     training_summaries,
 )
@@ -89,7 +92,7 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact)
-} | {
+} | {cls.__name__: cls for cls in (AreaTeam, Workplace)} | {
     cls.__name__: cls
     for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
                 ActivistRole)
@@ -98,8 +101,8 @@ AGGREGATES: dict[str, type[Any]] = {
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
     defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
-    election_summaries.TABLE, solidarity_summaries.TABLE, drive_summaries.TABLE,
-    training_summaries.TABLE)
+    election_summaries.TABLE, solidarity_summaries.TABLE, organizing_summaries.TABLE,
+    drive_summaries.TABLE, training_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
@@ -162,7 +165,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     elected = election_summaries.display_name(first_event, names)
     if elected is not None:
         return elected
-    organized = (drive_summaries.display_name(first_event)
+    organized = (organizing_summaries.display_name(first_event)
+                 or drive_summaries.display_name(first_event)
                  or training_summaries.display_name(first_event))
     if organized is not None:
         return organized

@@ -1,5 +1,6 @@
 """Pictures of a campaign, as SVG or PNG files: the expiry timeline, participation growth, the
-strike chart and the readiness wall chart. Import it as ``bargaining.charts``.
+strike chart, the readiness wall chart and a budget against the members' goals. Import it as
+``bargaining.charts``.
 
 Each chart is two steps, so a host can check or reuse the numbers without drawing: a data
 function reads the application and returns a frozen value (the series, labels and marks), and
@@ -19,11 +20,18 @@ except ImportError as missing:  # pragma: no cover - exercised in a subprocess
     ) from missing
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from bargaining.adapters.charts.budget import (
+    BudgetChart,
+    GoalBar,
+    SpendingPart,
+    budget_chart,
+    draw_budget_chart,
+)
 from bargaining.adapters.charts.canvas import FORMATS
 from bargaining.adapters.charts.expiry_timeline import (
     MOST_SECTORS,
@@ -57,8 +65,9 @@ from bargaining.app import BargainingApp
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.readmodels.expiry_map import MapFilter
 
-Chart = ExpiryTimeline | ParticipationGrowth | StrikeChart | ReadinessWall
+Chart = ExpiryTimeline | ParticipationGrowth | StrikeChart | ReadinessWall | BudgetChart
 _DRAWERS: dict[type[Any], Any] = {
+    BudgetChart: draw_budget_chart,
     ExpiryTimeline: draw_expiry_timeline,
     ParticipationGrowth: draw_participation_growth,
     StrikeChart: draw_strike_chart,
@@ -72,8 +81,8 @@ def render(chart: Chart, path: str | os.PathLike[str]) -> Path:
     draw = _DRAWERS.get(type(chart))
     if draw is None:
         raise InvalidInput(f"render draws a chart's data (an ExpiryTimeline, "
-                           f"ParticipationGrowth, StrikeChart or ReadinessWall), not "
-                           f"{type(chart).__name__}")
+                           f"ParticipationGrowth, StrikeChart, ReadinessWall or BudgetChart), "
+                           f"not {type(chart).__name__}")
     result: Path = draw(chart, path)
     return result
 
@@ -113,26 +122,39 @@ def write_readiness_wall(
     return render(readiness_wall(app, campaign, on=on, groups=groups), path)
 
 
+def write_budget_chart(
+    app: BargainingApp, budget: UUID, path: str | os.PathLike[str], *, on: date | None = None,
+    at: datetime | None = None,
+) -> Path:
+    """Draw a budget against the members' goals to a file (see :func:`budget_chart`)."""
+    return render(budget_chart(app, budget, on=on, at=at), path)
+
+
 __all__ = [
     "FORMATS",
     "MOST_SECTORS",
     "MOST_UNITS",
+    "BudgetChart",
     "CellMark",
     "Chart",
     "ClusterMarks",
     "ExpiryTimeline",
+    "GoalBar",
     "ParticipationGrowth",
     "ReadinessWall",
     "SectorSeries",
+    "SpendingPart",
     "StrikeChart",
     "StrikeLine",
     "WallCell",
     "WallRow",
+    "budget_chart",
     "expiry_timeline",
     "participation_growth",
     "readiness_wall",
     "render",
     "strike_chart",
+    "write_budget_chart",
     "write_expiry_timeline",
     "write_participation_growth",
     "write_readiness_wall",

@@ -20,6 +20,7 @@ from bargaining.adapters.cli.common import (
     JsonOption,
     StoreOption,
     day,
+    moment,
     open_app,
     print_json,
     record_id,
@@ -132,3 +133,26 @@ def wall(campaign: Campaign, path: OutputFile,
             app, record_id(campaign, "campaign"), path, on=_maybe_day(on, "day"),
             groups=groups)
     _written(written, "the readiness wall chart", as_json)
+
+
+@group.command("budget", no_args_is_help=True)
+def budget(budget_id: Annotated[str, typer.Argument(
+               metavar="BUDGET", help="The budget's id.", show_default=False)],
+           path: OutputFile,
+           on: Annotated[str | None, typer.Option(
+               "--on", help="As it stood on this day (spending after it left out).")] = None,
+           at: Annotated[str | None, typer.Option(
+               "--at", help="As it was known at this moment (a date, or a date-time with "
+                            "its time zone).")] = None,
+           store: StoreOption = None, as_json: JsonOption = False) -> None:
+    """Budget against goals: allocated and spent per members' goal, and the share of spending
+    on organizing and frontline engagement against governance.
+
+    Example: bargaining chart budget 3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f budget.svg
+    """
+    charts = _charts()
+    with open_app(store) as app:
+        written = charts.write_budget_chart(
+            app, record_id(budget_id, "budget"), path, on=_maybe_day(on, "day"),
+            at=None if at is None else moment(at, "moment"))
+    _written(written, "the budget chart", as_json)

@@ -1,0 +1,9 @@
+"""organizing.feature, run as tests."""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from tests.steps_organizing import *  # noqa: F403
+
+scenarios("organizing.feature")
