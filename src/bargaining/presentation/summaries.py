@@ -22,7 +22,6 @@ from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
-from bargaining.domain.coordination.tables import table_title
 from bargaining.domain.defense.message import Message
 from bargaining.domain.defense.public_action import PublicAction
 from bargaining.domain.defense.response import Response
@@ -40,6 +39,7 @@ from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.language import translate
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
@@ -53,7 +53,18 @@ from bargaining.presentation import (
     election_summaries,
     solidarity_summaries,
 )
-from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
+from bargaining.presentation.wording import (
+    C,
+    F,
+    K,
+    Names,
+    R,
+    Summary,
+    SummaryTable,
+    U,
+    by,
+    table_name,
+)
 
 __all__ = [
     "AGGREGATES",
@@ -98,7 +109,8 @@ def summarize(event: Any, names: Names) -> str:
     key numbers and dates. Events of unknown kinds get a generic line rather than an error."""
     how = _SUMMARIES.get(type(event))
     if how is None:
-        return f"{type(event).__name__} recorded {by(actor_of(event))}".rstrip()
+        return translate("{event} recorded {by}", event=type(event).__name__,
+                         by=by(actor_of(event))).rstrip()
     return how(event, names)
 
 
@@ -140,8 +152,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     if isinstance(first_event, R.Opened):
         e = first_event
         if len(e.unit_ids) == 1 and e.name is None:
-            return f"the round at {names(e.unit_ids[0])}"
-        return table_title(e.kind, e.name)
+            return translate("the round at {unit}", unit=names(e.unit_ids[0]))
+        return table_name(e.kind, e.name)
     disputed = dispute_summaries.display_name(first_event, names)
     if disputed is not None:
         return disputed
