@@ -39,7 +39,7 @@ from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.language import translate
+from bargaining.domain.shared.language import Language, reading_in, translate
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
@@ -79,6 +79,7 @@ __all__ = [
     "by",
     "display_name",
     "has_summary",
+    "is_translated",
     "occurred_on",
     "reason_of",
     "summarize",
@@ -101,6 +102,10 @@ _TABLE = SummaryTable.joined(
     defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
     election_summaries.TABLE, solidarity_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
+#: The event classes whose summaries are translated (their modules write through the
+#: catalog); the lead translates the other modules with the same pattern.
+_TRANSLATED = frozenset(bargaining_summaries.TABLE.summaries) | frozenset(
+    campaign_summaries.TABLE.summaries)
 _DATES = _TABLE.dates
 
 
@@ -111,7 +116,16 @@ def summarize(event: Any, names: Names) -> str:
     if how is None:
         return translate("{event} recorded {by}", event=type(event).__name__,
                          by=by(actor_of(event))).rstrip()
+    if type(event) not in _TRANSLATED:
+        with reading_in(Language.ENGLISH):  # a whole English line, not a French-English mix
+            return how(event, names)
     return how(event, names)
+
+
+def is_translated(event_class: type[Any]) -> bool:
+    """Whether an event class's summary is written in every language (the others are
+    written in English whatever the reader's language, until their module is translated)."""
+    return event_class in _TRANSLATED
 
 
 def has_summary(event_class: type[Any]) -> bool:
