@@ -212,3 +212,46 @@ def test_the_application_words_a_block_in_its_language() -> None:
             assert format_number(2929) == "2\xa0929"
         with app.reading("en"):
             assert format_number(2929) == "2,929"
+
+
+#: The marks pybabel extracts, as docs/contributing/translations.md runs it.
+KEYWORDS = {"gettext": None, "ngettext": (1, 2), "translate": None, "mark": None,
+            "mark_plural": (1, 2), "plural": (1, 2), "gettext_if_known": None,
+            "worded": None}
+
+
+def test_every_marked_message_has_its_french() -> None:
+    from babel.messages.extract import extract_from_dir
+
+    source = LOCALE_DIR.parent
+    marked = {m[2] if isinstance(m[2], str) else m[2][0]
+              for m in extract_from_dir(str(source), method_map=[("**.py", "python")],
+                                        keywords=KEYWORDS)}
+    with PO.open("rb") as po:
+        french = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(po) if m.id}
+    assert marked - french == set(), "run pybabel extract and update the French catalog"
+    assert french - marked == set(), "the French catalog keeps messages no longer marked"
+
+
+def test_a_translatable_error_reads_in_english_unless_a_language_is_chosen(
+        memory_app: BargainingApp) -> None:
+    from uuid import UUID
+
+    from bargaining.domain.shared.errors import RecordNotFound
+
+    missing = UUID(int=7)
+    with pytest.raises(RecordNotFound) as refused:
+        memory_app.history.of(missing)
+    error = refused.value
+    assert str(error) == error.args[0] == f"no record is kept with id {missing}"
+    assert error.in_language("fr") == f"aucun dossier n’est conservé sous l’identifiant {missing}"
+    with reading_in("fr"):
+        assert str(error) == error.in_language("fr")
+    assert str(error) == f"no record is kept with id {missing}"
+
+
+def test_a_worded_error_writes_its_numbers_and_dates_for_the_reader() -> None:
+    error = InvalidInput.worded("{count} of {whole} on {on}", count=2929, whole=1000,
+                                on=date(2023, 12, 28))
+    assert str(error) == error.args[0] == "2,929 of 1,000 on 2023-12-28"
+    assert error.in_language("fr") == "2\xa0929 of 1\xa0000 on 28 décembre 2023"

@@ -150,7 +150,7 @@ class History:
         filters = _Filters.check(None, None, record_id, None, None, self._language(language))
         entries = [entry for _, entry in self._record_entries(filters, after=0, page_size=500)]
         if not entries:
-            raise RecordNotFound(f"no record is kept with id {record_id}")
+            raise RecordNotFound.worded("no record is kept with id {id}", id=str(record_id))
         return entries
 
     def audit_log(

@@ -142,7 +142,8 @@ DOMAIN_WORDS: tuple[str, ...] = (
     # a pact's rules
     mark("sign-off below a floor"), mark("no deal until every table settles"),
     mark("me-too"), mark("non-raiding"), mark("me-too within the same employer"),
-    # how a campaign ends
+    # where a campaign stands, and how it ends
+    mark("active"), mark("paused"), mark("concluded"),
     mark("won"), mark("settled"), mark("defeated"), mark("withdrawn"),
     # demand categories and the matters a table bargains
     mark("wages"), mark("staffing"), mark("workload"), mark("contracting-out"),

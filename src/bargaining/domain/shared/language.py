@@ -74,15 +74,17 @@ class Language(enum.StrEnum):
             for language in cls:
                 if language.value == code:
                     return language
-        raise UnknownLanguage(value)
+        raise UnknownLanguage.of(value)
 
 
 class UnknownLanguage(InvalidInput):
-    """A language the library does not write in."""
+    """A language the library does not write in (a translatable error: the pattern)."""
 
-    def __init__(self, value: object) -> None:
+    @classmethod
+    def of(cls, value: object) -> UnknownLanguage:
         choices = ", ".join(f"'{language.value}'" for language in Language)
-        super().__init__(f"the library writes in {choices}, not {value!r}")
+        return cls.worded("the library writes in {choices}, not {value}", choices=choices,
+                          value=repr(value))
 
 
 _reading: ContextVar[Language | None] = ContextVar("bargaining_language", default=None)
@@ -164,6 +166,19 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def translate(message: str, **values: object) -> str:
     """The message in the current language with its ``{placeholders}`` filled."""
     return gettext(message).format(**values)
+
+
+def in_reader_words(message: str, values: dict[str, object]) -> str:
+    """A translatable error's message in the current language, its whole numbers and dates
+    written for the reader (see ``BargainingError.worded``)."""
+    def written(value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return format_number(value)
+        if isinstance(value, date):
+            return format_day(value)
+        return value
+
+    return translate(message, **{k: written(v) for k, v in values.items()})
 
 
 def plural(singular: str, plural_: str, count: int, **values: object) -> str:
