@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 #: The guides for developers embedding the library, a page per context.
 HOST_PAGES = [
+    "docs/hosts/languages.md",
     "docs/hosts/units-and-agreements.md",
     "docs/hosts/expiry-map.md",
     "docs/hosts/frameworks.md",

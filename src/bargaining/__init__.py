@@ -191,6 +191,15 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import (
+    Language,
+    UnknownLanguage,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    reading_in,
+)
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.solidarity.pact import PICKET_LINE, STRIKE_FUND, SolidarityPact
@@ -319,6 +328,7 @@ __all__ = [
     "InvalidInput",
     "JobAction",
     "Ladder",
+    "Language",
     "Law",
     "LawEffect",
     "LineFigures",
@@ -424,6 +434,7 @@ __all__ = [
     "UnitReadiness",
     "UnitResult",
     "UnitReturn",
+    "UnknownLanguage",
     "Verdict",
     "VersionStatus",
     "Vote",
@@ -435,10 +446,15 @@ __all__ = [
     "calendar_id",
     "combine_returns",
     "evaluate",
+    "format_date",
+    "format_money",
+    "format_number",
+    "format_percent",
     "judge_against_agreement",
     "participation_series",
     "plan_alignment",
     "readiness",
+    "reading_in",
     "score",
     "unit_id",
     "unit_settled",
