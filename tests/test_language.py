@@ -38,7 +38,7 @@ from bargaining.domain.shared.language import (
     rounded_percent,
 )
 from bargaining.domain.shared.shares import show_percent
-from bargaining.presentation import bargaining_summaries, campaign_summaries
+from bargaining.presentation import bargaining_summaries, campaign_summaries, round_summaries
 from bargaining.presentation.budget_reports import percent_text
 from bargaining.presentation.wording import DOMAIN_WORDS, NOUNS
 from tests.history_story import Story, record_story
@@ -157,8 +157,8 @@ def test_a_half_is_rounded_up() -> None:
 # ------------------------------------------------------------------ history
 
 
-TRANSLATED = {cls for cls in bargaining_summaries.TABLE.summaries} | {
-    cls for cls in campaign_summaries.TABLE.summaries}
+TRANSLATED = (set(bargaining_summaries.TABLE.summaries) | set(round_summaries.TABLE.summaries)
+              | set(campaign_summaries.TABLE.summaries))
 
 
 def test_every_translated_summary_reads_in_french_without_english_leftovers(

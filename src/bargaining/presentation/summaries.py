@@ -51,6 +51,7 @@ from bargaining.presentation import (
     democracy_summaries,
     dispute_summaries,
     election_summaries,
+    round_summaries,
     solidarity_summaries,
 )
 from bargaining.presentation.wording import (
@@ -98,14 +99,14 @@ AGGREGATES: dict[str, type[Any]] = {
 }
 
 _TABLE = SummaryTable.joined(
-    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
-    election_summaries.TABLE, solidarity_summaries.TABLE)
+    bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
+    dispute_summaries.TABLE, defense_summaries.TABLE, budget_summaries.TABLE,
+    democracy_summaries.TABLE, election_summaries.TABLE, solidarity_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 #: The event classes whose summaries are translated (their modules write through the
 #: catalog); the lead translates the other modules with the same pattern.
 _TRANSLATED = frozenset(bargaining_summaries.TABLE.summaries) | frozenset(
-    campaign_summaries.TABLE.summaries)
+    round_summaries.TABLE.summaries) | frozenset(campaign_summaries.TABLE.summaries)
 _DATES = _TABLE.dates
 
 

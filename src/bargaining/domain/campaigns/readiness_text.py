@@ -9,7 +9,7 @@ are worded where they are recorded, in English for now.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from bargaining.domain.campaigns.ladder import RungKind
 from bargaining.domain.shared.language import (
@@ -21,8 +21,11 @@ from bargaining.domain.shared.language import (
     translate,
 )
 
-if TYPE_CHECKING:
-    from bargaining.domain.campaigns.readiness import Readiness, Standing
+#: A :class:`~bargaining.domain.campaigns.readiness.Readiness` and one of its ``Standing``
+#: lines: read by attribute here, so that the module that works readiness out can ask this one
+#: to word it without the two importing each other.
+Readiness = Any
+Standing = Any
 
 
 def _rung(name: str | None) -> str:

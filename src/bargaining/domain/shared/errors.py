@@ -5,6 +5,7 @@ A command that raises any of these has recorded nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Self
 
 
@@ -28,10 +29,7 @@ class BargainingError(Exception):
         """A translatable error: ``message_id`` is the catalog's message (mark it for
         extraction by writing it as the first argument here), ``values`` its placeholders'
         values (ints and dates are written for the reader, anything else as ``str()``)."""
-        from bargaining.domain.shared.language import Language, in_reader_words, reading_in
-
-        with reading_in(Language.ENGLISH):  # its args, as a plain error's: the English text
-            error = cls(in_reader_words(message_id, values))
+        error = cls(_wording(message_id, values, "en"))  # its args: the English text
         error.message_id = message_id
         error.values = values
         return error
@@ -39,17 +37,32 @@ class BargainingError(Exception):
     def __str__(self) -> str:
         if self.message_id is None:
             return super().__str__()
-        # imported here: the language module refuses unknown languages with these errors
-        from bargaining.domain.shared.language import in_reader_words
-
-        return in_reader_words(self.message_id, self.values)
+        return _wording(self.message_id, self.values, None)
 
     def in_language(self, language: str) -> str:
         """The message in ``language`` (``"en"``, ``"fr"``), whatever the reader's."""
-        from bargaining.domain.shared.language import reading_in
+        if self.message_id is None:
+            return super().__str__()
+        return _wording(self.message_id, self.values, language)
 
-        with reading_in(language):
-            return str(self)
+
+#: Writes a translatable error's message in a language (``None``: the reader's). The
+#: language module installs its own when it is imported (it imports this module, so this one
+#: cannot import it); until then a message is filled as it is written, in English.
+Wording = Callable[[str, Mapping[str, object], str | None], str]
+
+
+def _as_written(message_id: str, values: Mapping[str, object], language: str | None) -> str:
+    return message_id.format(**values)
+
+
+_wording: Wording = _as_written
+
+
+def use_wording(wording: Wording) -> None:
+    """Install how translatable errors are written (the language module does, on import)."""
+    global _wording
+    _wording = wording
 
 
 class InvalidInput(BargainingError, ValueError):

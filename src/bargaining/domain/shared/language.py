@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 import gettext as _gettext
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -37,7 +37,7 @@ from pathlib import Path
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, use_wording
 
 #: Where the compiled catalogs are shipped (package data).
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
@@ -168,9 +168,10 @@ def translate(message: str, **values: object) -> str:
     return gettext(message).format(**values)
 
 
-def in_reader_words(message: str, values: dict[str, object]) -> str:
-    """A translatable error's message in the current language, its whole numbers and dates
-    written for the reader (see ``BargainingError.worded``)."""
+def in_reader_words(message: str, values: Mapping[str, object],
+                    language: Language | str | None = None) -> str:
+    """A translatable error's message in ``language`` (``None``: the reader's), its whole
+    numbers and dates written for the reader (see ``BargainingError.worded``)."""
     def written(value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
             return format_number(value)
@@ -178,7 +179,11 @@ def in_reader_words(message: str, values: dict[str, object]) -> str:
             return format_day(value)
         return value
 
-    return translate(message, **{k: written(v) for k, v in values.items()})
+    with reading_in(language):
+        return translate(message, **{k: written(v) for k, v in values.items()})
+
+
+use_wording(in_reader_words)
 
 
 def plural(singular: str, plural_: str, count: int, **values: object) -> str:
