@@ -206,6 +206,15 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import (
+    Language,
+    UnknownLanguage,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    reading_in,
+)
 from bargaining.domain.shared.personal import PersonalData
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
@@ -342,6 +351,7 @@ __all__ = [
     "InvalidInput",
     "JobAction",
     "Ladder",
+    "Language",
     "Law",
     "LawEffect",
     "LeaderNotFound",
@@ -453,6 +463,7 @@ __all__ = [
     "UnitReadiness",
     "UnitResult",
     "UnitReturn",
+    "UnknownLanguage",
     "Verdict",
     "VersionStatus",
     "Vote",
@@ -466,10 +477,15 @@ __all__ = [
     "calendar_id",
     "combine_returns",
     "evaluate",
+    "format_date",
+    "format_money",
+    "format_number",
+    "format_percent",
     "judge_against_agreement",
     "participation_series",
     "plan_alignment",
     "readiness",
+    "reading_in",
     "score",
     "unit_id",
     "unit_settled",

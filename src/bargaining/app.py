@@ -8,6 +8,7 @@ use cases the small interface it needs. Nothing else constructs infrastructure.
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any
 
@@ -27,6 +28,7 @@ from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
+from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
 from bargaining.infrastructure.campaign_history_tables import CampaignHistoryTables
@@ -55,6 +57,9 @@ class BargainingApp:
     before it raises :class:`StoreBusy`, having recorded nothing.
     ``raiding_periods`` is the host's :class:`RaidingCalendar` of raiding periods by
     jurisdiction, which raids on non-raiding pacts are read against.
+    ``language`` (``"en"`` or ``"fr"``; or ``BARGAINING_LANGUAGE``; English by default) is the
+    language history is written in; a call's ``language=`` overrides it, and
+    :meth:`reading` words anything else in it.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
@@ -72,9 +77,13 @@ class BargainingApp:
         strike_positions: StrikePositionCalendar | None = None,
         busy_timeout: float | None = None,
         raiding_periods: RaidingCalendar | None = None,
+        language: Language | str | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
+        #: The language history is written in unless a call chooses one (``"en"``, ``"fr"``;
+        #: ``None``: ``BARGAINING_LANGUAGE``, else English).
+        self.language = Language.chosen(language)
         #: The ``eventsourcing`` application beneath, for hosts that read its notification
         #: log or run process applications on it. Its API is ``eventsourcing``'s own.
         self.eventsourcing = EventStore(
@@ -113,7 +122,7 @@ class BargainingApp:
         self.defense = Defense(events, events, self.expiry_map, self.campaigns)
         events.followers["the rapid response"] = self.defense.rapid_response.follow
         #: History, the audit log, and records as they stood before.
-        self.history = History(events, events)
+        self.history = History(events, events, self.language)
         #: The hash chain: verify it, take receipts.
         self.integrity = Integrity(events.chain, events)
         #: The members' goals and the budgets tied to them: allocations, spending, reports.
@@ -128,6 +137,14 @@ class BargainingApp:
         self.solidarity = Solidarity(events, raiding_periods)
         #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
         self.organizing = Organizing(events)
+
+    def reading(
+        self, language: Language | str | None = None
+    ) -> AbstractContextManager[Language]:
+        """A block where what the library words (readiness lines, reports, explanations,
+        translatable errors) is in ``language``, else the application's:
+        ``with app.reading(): print(readiness.summary())``."""
+        return reading_in(Language.chosen(language) or self.language)
 
     @staticmethod
     def create_cipher_key() -> str:
