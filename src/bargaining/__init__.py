@@ -24,6 +24,7 @@ from bargaining.application.defense_reach import (
     ThreatReach,
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
+from bargaining.application.people import ErasureResult, People, SealedPerson
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.budgets.budget import (
     FRONTLINE,
@@ -179,6 +180,7 @@ from bargaining.domain.frameworks.terms import (
     Wage,
 )
 from bargaining.domain.frameworks.wages import WageFigures, wage_figures
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
@@ -191,6 +193,7 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.personal import PersonalData
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.solidarity.pact import PICKET_LINE, STRIKE_FUND, SolidarityPact
@@ -291,6 +294,8 @@ __all__ = [
     "Election",
     "ElectionCount",
     "EncryptionKeyError",
+    "Erasure",
+    "ErasureResult",
     "Evaluation",
     "ExpiryMap",
     "Figure",
@@ -354,8 +359,10 @@ __all__ = [
     "PactRule",
     "ParticipationHistory",
     "PayeeKind",
+    "People",
     "Per",
     "PeriodShares",
+    "PersonalData",
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",
@@ -388,6 +395,7 @@ __all__ = [
     "RuleViolation",
     "Rung",
     "RungKind",
+    "SealedPerson",
     "Seat",
     "SeriesPoint",
     "SignOffDecision",

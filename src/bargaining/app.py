@@ -22,6 +22,7 @@ from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
+from bargaining.application.people import People
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.units import Units
@@ -58,7 +59,7 @@ class BargainingApp:
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
-    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, and the read model
+    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`people`, and the read model
     :attr:`expiry_map`. Close the application when done (or use it as a context manager).
     """
 
@@ -125,6 +126,8 @@ class BargainingApp:
         self.caucuses = Caucuses(events, self.campaigns)
         #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
         self.solidarity = Solidarity(events, raiding_periods)
+        #: People's data sealed with their own keys: erasure, and who has sealed data.
+        self.people = People(events, events.vault)
 
     @staticmethod
     def create_cipher_key() -> str:

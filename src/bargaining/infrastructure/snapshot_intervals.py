@@ -31,6 +31,7 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -59,4 +60,5 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     Election: 50,
     Caucus: 50,
     SolidarityPact: 50,
+    Erasure: 50,
 }

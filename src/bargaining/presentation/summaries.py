@@ -39,6 +39,7 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
@@ -51,6 +52,7 @@ from bargaining.presentation import (
     democracy_summaries,
     dispute_summaries,
     election_summaries,
+    people_summaries,
     solidarity_summaries,
 )
 from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
@@ -82,13 +84,13 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
-                Election, Caucus, SolidarityPact)
+                Election, Caucus, SolidarityPact, Erasure)
 }
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
     defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
-    election_summaries.TABLE, solidarity_summaries.TABLE)
+    election_summaries.TABLE, solidarity_summaries.TABLE, people_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 _DATES = _TABLE.dates
 
