@@ -4,6 +4,7 @@ will carry PersonalData in its own records; these tests need one now)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
@@ -36,3 +37,16 @@ def open_contact(app: object, worker: PersonalData, actor: Actor,
 
 
 __all__ = ["WorkerContact", "open_contact", "uuid4"]
+
+
+def record_erasure_story(app: object, actor: Actor) -> UUID:
+    """A worker recorded, erased, recorded again and erased again: both kinds of erasure."""
+    worker = PersonalData("w-story", name="Sam Okafor", assessment=1)
+    contact = open_contact(app, worker, actor)
+    people: Any = app.people  # type: ignore[attr-defined]
+    people.erase("w-story", actor=actor, on=date(2026, 6, 1))
+    found = app.eventsourcing.repository.get(contact)  # type: ignore[attr-defined]
+    found.talk(worker=worker, actor=actor, on=date(2026, 6, 2), reason=None)
+    app.save(found)  # type: ignore[attr-defined]
+    people.erase("w-story", actor=actor, on=date(2026, 6, 3), reason="asked again")
+    return contact
