@@ -170,7 +170,7 @@ class EventStore(Application[UUID]):
         recorder.vault = self.vault
         cache = self.repository.cache
         if cache is not None:
-            self.vault.forget.append(cache.clear)
+            self.vault.forget.append(lambda: _empty(cache))
 
     def _check_key_opens_store(self) -> None:
         """The first event must be read with the key given (or none), or else the last one
@@ -435,6 +435,14 @@ class _Together:
 
     def collect_events(self) -> list[Any]:
         return [event for aggregate in self.aggregates for event in aggregate.collect_events()]
+
+
+def _empty(cache: Any) -> None:
+    """Empty ``eventsourcing``'s aggregate cache (its ``clear`` leaves the entries' index)."""
+    with cache.lock:
+        cache.cache.clear()
+        cache.clear()
+        cache.full = False
 
 
 def _describe(obj: object) -> str:

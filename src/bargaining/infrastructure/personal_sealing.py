@@ -51,6 +51,8 @@ class SealedPersonalData(Transcoding):
 
     type = PersonalData
     name = "personal_data"
+    #: Snapshots write it through this transcoding too (``snapshot_state``).
+    seals = True
 
     def __init__(self, vault: PersonKeys) -> None:
         self.vault = vault
