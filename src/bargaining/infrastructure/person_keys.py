@@ -72,6 +72,7 @@ class PersonKeys:
         self._names = hashlib.sha256(b"bargaining erasure ids|" + (app_key or b"")).digest()
         self._by_owner: dict[str, PersonKey] = {}
         self._by_id: dict[bytes, tuple[str, bytes]] = {}
+        self._ids_of: dict[str, set[bytes]] = {}
         self._lock = threading.Lock()
         self._pending = _Pending()
         self.table: KeyTable | None = None
@@ -110,7 +111,7 @@ class PersonKeys:
                     KeyRow(key_id, owner, self._wrap_key(key_id, owner, key), now))
             with self._lock:
                 self._by_owner[owner] = found
-                self._by_id[found.key_id] = (owner, found.key)
+                self._remember(found.key_id, owner, found.key)
         if now - found.touched > TOUCH_GRAIN:
             self._pending.touched.add(owner)
         return found
@@ -126,8 +127,12 @@ class PersonKeys:
             return None
         key = self._unwrap(key_id, owner, wrapped)
         with self._lock:
-            self._by_id[key_id] = (owner, key)
+            self._remember(key_id, owner, key)
         return key
+
+    def _remember(self, key_id: bytes, owner: str, key: bytes) -> None:
+        self._by_id[key_id] = (owner, key)
+        self._ids_of.setdefault(owner, set()).add(key_id)
 
     # ----------------------------------------------------- the save's transaction
 
@@ -178,7 +183,8 @@ class PersonKeys:
         with self._lock:
             for owner in owners:
                 self._by_owner.pop(owner, None)
-            self._by_id = {k: v for k, v in self._by_id.items() if v[0] not in owners}
+                for key_id in self._ids_of.pop(owner, ()):
+                    self._by_id.pop(key_id, None)
 
     # ----------------------------------------------------------------- erasure
 

@@ -1,0 +1,166 @@
+"""Personal data benchmark (issue 15): what sealing per person costs a save, and erasing one
+person on a store of a million events.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/personal_data.py            # 1,000,000 events, a few minutes
+    .venv/bin/python benchmarks/personal_data.py --quick    # 100,000 events
+
+1. Saves carrying a person's data, on encrypted SQLite files: each save records one
+   conversation with a worker (one event holding a ``PersonalData``). Beside it, in the same
+   process and alternating, the same saves with the data in clear under the application's
+   cipher only (what the library stored before the vault: today's encrypted saves). Two
+   workloads: every save a new person (a new key written with the event), and saves about
+   people already known (their cached key). Target: sealing costs at most 30% more.
+2. Erasing one person on a SQLite store of a million events (one-event records, each about
+   one of 100,000 people, saved 10,000 a transaction): the median of several erasures, each
+   the key deleted with ``secure_delete``, the erasure event and the log truncated. Target:
+   under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventsourcing.domain import Aggregate, event
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from bargaining import Actor, BargainingApp, PersonalData
+from bargaining.infrastructure.event_store import EventStore
+from bargaining.infrastructure.stores import Store
+
+ACTOR = Actor("bench", "organizer")
+SEAL_COST = 0.30
+ERASE_MS = 50.0
+
+
+class Conversation(Aggregate):
+    """One conversation with a worker: one event holding their data."""
+
+    @event("Had")
+    def __init__(self, *, worker: PersonalData, actor: Actor, on: date) -> None:
+        self.worker = worker
+
+
+class InClear(Transcoding):
+    """How the library stored a person's data before the vault: in the event, in clear (the
+    application's cipher then encrypts the whole event)."""
+
+    type = PersonalData
+    name = "personal_data"
+
+    def encode(self, obj: PersonalData) -> dict[str, Any]:
+        return {"person": obj.person, "name": obj.name, "contact": obj.contact,
+                "assessment": obj.assessment, "notes": obj.notes}
+
+    def decode(self, data: dict[str, Any]) -> PersonalData:
+        return PersonalData(**data)
+
+
+class ClearStore(EventStore):
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(InClear())
+
+
+def worker(n: int) -> PersonalData:
+    return PersonalData(f"w-{n}", name=f"Worker number {n}", contact=f"514-555-{n % 10000:04d}",
+                        assessment=1 + n % 5, notes="met at the gate, night shift")
+
+
+def save_times(store: EventStore, people: list[int]) -> list[float]:
+    times = []
+    for n in people:
+        record = Conversation(worker=worker(n), actor=ACTOR, on=date(2024, 5, 1))
+        start = time.perf_counter()
+        store.save(record)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_sealing(workdir: Path, saves: int, rounds: int) -> list[tuple[str, float, float]]:
+    key = BargainingApp.create_cipher_key()
+    rows = []
+    for label, fresh in (("a new person each save", True), ("people already known", False)):
+        sealed_t: list[float] = []
+        clear_t: list[float] = []
+        for r in range(rounds):
+            for kind, into in (("sealed", sealed_t), ("clear", clear_t)):
+                path = workdir / f"{kind}-{label[:3]}-{r}.sqlite"
+                cls = EventStore if kind == "sealed" else ClearStore
+                store = cls(Store.parse(str(path)), cipher_key=key)
+                try:
+                    if not fresh:
+                        save_times(store, list(range(50)))  # their keys made and cached
+                    people = [1000 + i for i in range(saves)] if fresh else \
+                        [i % 50 for i in range(saves)]
+                    into.extend(save_times(store, people))
+                finally:
+                    store.close()
+        sealed, clear = statistics.median(sealed_t), statistics.median(clear_t)
+        rows.append((label, clear * 1000, sealed * 1000))
+    return rows
+
+
+def build_store(path: Path, events: int, people: int, batch: int) -> BargainingApp:
+    """The store, written through the event store alone (no read model follows records of
+    this kind), then opened as a host opens it."""
+    store = EventStore(Store.parse(str(path)))
+    done = 0
+    started = time.perf_counter()
+    while done < events:
+        records = [Conversation(worker=worker((done + i) % people), actor=ACTOR,
+                                on=date(2024, 5, 1)) for i in range(min(batch, events - done))]
+        store.save(*records)
+        done += len(records)
+    store.close()
+    app = BargainingApp(str(path))
+    print(f"  built {done:,} events about {people:,} people in "
+          f"{time.perf_counter() - started:.0f} s")
+    return app
+
+
+def bench_erasure(app: BargainingApp, erasures: int) -> list[float]:
+    app.people.erase("w-0", actor=ACTOR, on=date(2025, 1, 1))  # the build's log checkpointed
+    times = []
+    for n in range(1, erasures + 1):
+        start = time.perf_counter()
+        app.people.erase(f"w-{n * 7}", actor=ACTOR, on=date(2025, 1, 1))
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    events = 100_000 if args.quick else 1_000_000
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        print("Saves carrying a person's data, encrypted SQLite file, one event a save "
+              "(median ms)")
+        print(f"  {'workload':<26} {'in clear (before)':>18} {'sealed per person':>18} "
+              f"{'ratio':>7} {'target':>7}")
+        for label, clear, sealed in bench_sealing(workdir, 200 if args.quick else 500, 3):
+            ratio = sealed / clear
+            print(f"  {label:<26} {clear:>18.2f} {sealed:>18.2f} {ratio:>7.2f} "
+                  f"{1 + SEAL_COST:>7.2f}")
+        print(f"\nErasing one person, SQLite file of {events:,} events")
+        app = build_store(workdir / "million.sqlite", events, events // 10, 10_000)
+        try:
+            times = bench_erasure(app, 9)
+        finally:
+            app.close()
+        median = statistics.median(times) * 1000
+        print(f"  median of {len(times)} erasures: {median:.1f} ms "
+              f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}); target < {ERASE_MS:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
