@@ -158,8 +158,8 @@ def main() -> None:
         finally:
             app.close()
         median = statistics.median(times) * 1000
-        print(f"  median of {len(times)} erasures: {median:.1f} ms "
-              f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}); target < {ERASE_MS:.0f} ms")
+        print(f"  median of {len(times)} erasures: {median:.1f} ms (min "
+              f"{min(times) * 1000:.1f}, max {max(times) * 1000:.1f}); target < {ERASE_MS:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ def test_sqlite_file_and_wal_hold_neither_the_name_nor_the_key_after_erasure(
             open_contact(app, PersonalData(f"w-{100 + n}", name=f"Worker {n}"), ORGANIZER)
         stored = app.eventsourcing.recorder.key_table.owner_key("w-17")  # type: ignore[attr-defined]
         assert stored is not None
-        key_id, stored_key, _ = stored
+        _, stored_key, _ = stored
         before = files_of(path)
         assert stored_key in before  # the scan can see a key (wrapped or plain) where it is
         assert NAME.encode() not in before

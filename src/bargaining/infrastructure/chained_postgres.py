@@ -75,7 +75,8 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         #: The person-key vault's keys (``person_keys``), written in the events' transaction.
         self.key_table = PostgresKeyTable(datastore, events_table_name)
         self.vault: Any = None
-        self.sql_create_statements.extend(SQL(s) for s in self.key_table.create_statements())  # type: ignore[arg-type]
+        self.sql_create_statements.extend(
+            Composed([SQL(s)]) for s in self.key_table.create_statements())
         self.sql_create_statements.append(
             self._sql(
                 "CREATE TABLE IF NOT EXISTS {chain} (position bigint PRIMARY KEY,"

@@ -50,8 +50,8 @@ class MemoryKeyTable:
     def write(self, cursor: Any, keys: Sequence[KeyRow], touched: Sequence[str],
               erased: Sequence[str], now: float) -> None:
         with self._lock:
-            for row in keys:
-                self._rows[row.key_id] = [row.owner, row.key, row.created, row.created]
+            for new in keys:
+                self._rows[new.key_id] = [new.owner, new.key, new.created, new.created]
             gone = set(erased)
             for key_id, row in list(self._rows.items()):
                 if row[0] in gone:

@@ -10,17 +10,19 @@ from bargaining.presentation.wording import Names, SummaryTable, by
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
 TABLE = SummaryTable()
+E: Any = Erasure
 
 
-@TABLE.summary(Erasure.Erased)
+@TABLE.summary(E.Erased)
 def _erased(e: Any, names: Names) -> str:
     return f"A person's data erased on {e.on}, recorded {by(e.actor)}"
 
 
-@TABLE.summary(Erasure.ErasedAgain)
+@TABLE.summary(E.ErasedAgain)
 def _again(e: Any, names: Names) -> str:
-    return f"A person's data recorded since their erasure erased on {e.on}, recorded {by(e.actor)}"
+    return (f"A person's data recorded since their erasure erased on {e.on}, recorded "
+            f"{by(e.actor)}")
 
 
-for _cls in (Erasure.Erased, Erasure.ErasedAgain):
+for _cls in (E.Erased, E.ErasedAgain):
     TABLE.dated(_cls, lambda e: e.on)

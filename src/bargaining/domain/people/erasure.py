@@ -11,6 +11,7 @@ again) is erased by a later erasure, recorded as ``ErasedAgain``.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -25,9 +26,11 @@ class Erasure(Aggregate):
     @classmethod
     def record(cls, record_id: UUID, *, actor: Actor, on: date,
                reason: str | None = None) -> Erasure:
-        return cls._create(cls.Erased, id=record_id, actor=require_actor(actor),
-                           on=require_date(on, "day of the erasure"),
-                           reason=clean_reason(reason))
+        kind: Any = cls  # the event classes are made by the @event decorators below
+        made: Erasure = kind._create(kind.Erased, id=record_id, actor=require_actor(actor),
+                                     on=require_date(on, "day of the erasure"),
+                                     reason=clean_reason(reason))
+        return made
 
     @event("Erased")
     def __init__(self, *, actor: Actor, on: date, reason: str | None) -> None:
