@@ -61,7 +61,7 @@ from bargaining.domain.shared.errors import (
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
-from bargaining.infrastructure.person_keys import PersonKeys
+from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
 from bargaining.infrastructure.snapshot_policy import heavy_records, snapshot_versions
@@ -154,23 +154,13 @@ class EventStore(Application[UUID]):
                     "held its lock longer than this application waits)"
                 ) from None
             raise StoreError(f"cannot open the event store {store.location}: {error}") from None
-        self._bind_vault()
+        attach_vault(self.vault, self.recorder, self.repository)
         self._check_key_opens_store()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
         transcoder.register(SealedPersonalData(self.vault))
-
-    def _bind_vault(self) -> None:
-        """The vault keeps its keys in the recorder's table and writes new ones in its
-        transactions; after an erasure, records decoded before it are forgotten."""
-        recorder: Any = self.recorder
-        self.vault.bind(recorder.key_table)
-        recorder.vault = self.vault
-        cache = self.repository.cache
-        if cache is not None:
-            self.vault.forget.append(lambda: _empty(cache))
 
     def _check_key_opens_store(self) -> None:
         """The first event must be read with the key given (or none), or else the last one
@@ -223,7 +213,8 @@ class EventStore(Application[UUID]):
         if len(objs) > 1 and all(isinstance(obj, Aggregate) for obj in objs):
             given = (_Together(objs),)
         try:
-            recordings = self._save_sealed(given, kwargs)
+            with self.vault.saving():
+                recordings = super().save(*given, **kwargs)
         except IntegrityError:
             labels = ", ".join(_describe(obj) for obj in objs) or "a record"
             raise ConcurrentChange(
@@ -250,18 +241,6 @@ class EventStore(Application[UUID]):
                 # record's data, so only its kind is logged
                 detail = str(error) if isinstance(error, StoreError) else type(error).__name__
                 _log.warning("a change was recorded but %s is behind: %s", name, detail)
-        return recordings
-
-    def _save_sealed(self, given: Sequence[Any], kwargs: dict[str, Any]
-                     ) -> list[Recording[UUID]]:
-        """``Application.save``, with the person keys its events were sealed with: written in
-        its transaction (by the recorder), or forgotten when it fails."""
-        try:
-            recordings = super().save(*given, **kwargs)
-        except BaseException:
-            self.vault.discarded()
-            raise
-        self.vault.committed()
         return recordings
 
     def _record_together(
@@ -435,14 +414,6 @@ class _Together:
 
     def collect_events(self) -> list[Any]:
         return [event for aggregate in self.aggregates for event in aggregate.collect_events()]
-
-
-def _empty(cache: Any) -> None:
-    """Empty ``eventsourcing``'s aggregate cache (its ``clear`` leaves the entries' index)."""
-    with cache.lock:
-        cache.cache.clear()
-        cache.clear()
-        cache.full = False
 
 
 def _describe(obj: object) -> str:

@@ -32,7 +32,8 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -148,6 +149,16 @@ class PersonKeys:
         if keys or touched or erased:
             self._table().write(cursor, keys, touched, erased, time.time())
 
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Around a save: its new keys stored with it, or forgotten when it fails."""
+        try:
+            yield
+        except BaseException:
+            self.discarded()
+            raise
+        self.committed()
+
     def committed(self) -> None:
         """The save's transaction committed: its pending keys are stored."""
         p = self._pending
@@ -225,3 +236,22 @@ class PersonKeys:
         cipher = AES.new(self._wrap, AES.MODE_GCM, nonce=stored[:12])
         cipher.update(key_id + owner.encode("utf8"))
         return bytes(cipher.decrypt_and_verify(stored[28:], stored[12:28]))
+
+
+def attach_vault(vault: PersonKeys, recorder: Any, repository: Any) -> None:
+    """The vault keeps its keys in the event recorder's table and writes new ones in its
+    transactions; after an erasure, records decoded before it are forgotten (the aggregate
+    cache, when the host turned it on)."""
+    vault.bind(recorder.key_table)
+    recorder.vault = vault
+    cache = repository.cache
+    if cache is not None:
+        vault.forget.append(lambda: _empty(cache))
+
+
+def _empty(cache: Any) -> None:
+    """Empty ``eventsourcing``'s aggregate cache (its ``clear`` leaves the entries' index)."""
+    with cache.lock:
+        cache.cache.clear()
+        cache.clear()
+        cache.full = False
