@@ -185,3 +185,19 @@ def test_erasure_refuses_what_cannot_be_true_and_records_nothing(app: Bargaining
     assert list(app.history.audit_log()) == []
     with pytest.raises(RecordNotFound):
         app.history.of(app.eventsourcing.vault.erasure_id("w-17"))
+
+
+def test_an_erasure_whose_scrub_fails_is_still_recorded_and_says_so_in_the_log(
+        memory_app: BargainingApp, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    contact = open_contact(memory_app, MARIE, ORGANIZER)
+    table: Any = memory_app.eventsourcing.vault.table
+
+    def fails() -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(table, "scrub", fails)
+    assert memory_app.people.erase("w-17", actor=ORGANIZER, on=date(2025, 3, 1)).recorded
+    assert contact_of(memory_app, contact).worker.erased
+    assert "could not be scrubbed" in caplog.text and "OSError" in caplog.text
+    assert "Marie" not in caplog.text

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import threading
 import time
@@ -40,6 +41,8 @@ import attrs
 from Crypto.Cipher import AES
 
 from bargaining.infrastructure.key_tables import KeyRow, KeyTable
+
+_log = logging.getLogger("bargaining")
 
 #: A save refreshes a person's "last touched" time at most this often (seconds): a host's
 #: retention policy counts years, and writing it on every save would cost every save a write.
@@ -173,9 +176,14 @@ class PersonKeys:
         self._reset()
         if erased:
             self._evict(erased)
-            self._table().scrub()
             for forget in self.forget:
                 forget()
+            try:
+                self._table().scrub()
+            except Exception as error:  # the erasure is recorded and the key deleted
+                _log.warning("a person's key was deleted, but its bytes could not be scrubbed "
+                             "from the store's files yet (%s): the next erasure tries again",
+                             type(error).__name__)
 
     def discarded(self) -> None:
         """The save failed: its new keys were never stored, so nothing may seal with them."""
