@@ -10,7 +10,7 @@ How it fits ``eventsourcing``:
 
 * a :class:`PersonalData` value is sealed by its transcoding
   (:class:`~bargaining.infrastructure.personal_sealing.SealedPersonalData`), which asks this
-  vault for the person's key. A person with no key yet gets a new random AES-256 key that is
+  vault for the person's key. A person with no key yet gets a new random 256-bit key that is
   **pending**: it is written by the event recorder in the same transaction as the events it
   seals (``chained_recorders``, ``chained_postgres``), so no event is ever stored without its
   key. A save that fails drops its pending keys.
@@ -67,7 +67,7 @@ class _Pending(threading.local):
 
 
 class PersonKeys:
-    """Per-person AES-256 keys: made when first needed, cached, written with the events that
+    """Per-person 256-bit keys: made when first needed, cached, written with the events that
     need them, deleted on erasure."""
 
     def __init__(self, app_key: bytes | None) -> None:

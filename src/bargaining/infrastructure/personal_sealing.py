@@ -1,4 +1,4 @@
-"""A person's data as stored: sealed with AES-GCM under that person's own key.
+"""A person's data as stored: sealed with ChaCha20-Poly1305 under that person's own key.
 
 Stored form (the transcoding ``personal_data``, inside the event's JSON, which the application's
 cipher then encrypts as a whole on an encrypted store)::
@@ -7,8 +7,10 @@ cipher then encrypts as a whole on an encrypted store)::
     {"person": "<opaque id>", "erased": true}           an erased value, as it was recorded
 
 The person's id stays readable: it is how an erasure and a read policy find the person, and it
-is the host's opaque id, not a name. The sealed bytes are bound to the person (AES-GCM's
-associated data), so a sealed value copied under another person does not open. When the
+is the host's opaque id, not a name. The sealed bytes are bound to the person (associated
+data), so a sealed value copied under another person does not open. ChaCha20-Poly1305 (RFC
+8439, a 256-bit key) rather than AES-GCM: pycryptodome sets up a GCM cipher at about twice the
+cost, and a save seals every person's data it carries (``benchmarks/personal_data.py``). When the
 person's key is gone (erased), the value reads back as :meth:`PersonalData.erased_for`.
 """
 
@@ -19,7 +21,7 @@ import json
 import os
 from typing import Any
 
-from Crypto.Cipher import AES
+from Crypto.Cipher import ChaCha20_Poly1305
 from eventsourcing.persistence import Transcoding
 
 from bargaining.domain.shared.personal import PersonalData
@@ -32,7 +34,7 @@ def seal(key: bytes, person: str, value: PersonalData) -> bytes:
     """The value's fields, sealed under ``key`` and bound to ``person``."""
     plain = json.dumps([getattr(value, f) for f in _FIELDS], separators=(",", ":"))
     nonce = os.urandom(12)
-    cipher = AES.new(key, AES.MODE_GCM, nonce=nonce)
+    cipher = ChaCha20_Poly1305.new(key=key, nonce=nonce)
     cipher.update(person.encode("utf8"))
     sealed, tag = cipher.encrypt_and_digest(plain.encode("utf8"))
     return nonce + tag + sealed
@@ -40,7 +42,7 @@ def seal(key: bytes, person: str, value: PersonalData) -> bytes:
 
 def unseal(key: bytes, person: str, stored: bytes) -> PersonalData:
     """The value sealed under ``key`` for ``person`` (``ValueError`` if it does not open)."""
-    cipher = AES.new(key, AES.MODE_GCM, nonce=stored[:12])
+    cipher = ChaCha20_Poly1305.new(key=key, nonce=stored[:12])
     cipher.update(person.encode("utf8"))
     fields = json.loads(cipher.decrypt_and_verify(stored[28:], stored[12:28]))
     return PersonalData(person, **dict(zip(_FIELDS, fields, strict=True)))
