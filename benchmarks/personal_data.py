@@ -165,7 +165,7 @@ def sealing(workdir: Path, saves: int) -> None:
     print("Saves carrying a person's data, encrypted SQLite file, one event a save (median ms)")
     print(f"  {'workload':<26} {'in clear (before)':>18} {'sealed per person':>18} "
           f"{'ratio':>7} {'target':>7}")
-    for label, clear, sealed in bench_sealing(workdir, saves, 3):
+    for label, clear, sealed in bench_sealing(workdir, saves, 5):
         print(f"  {label:<26} {clear:>18.2f} {sealed:>18.2f} {sealed / clear:>7.2f} "
               f"{1 + SEAL_COST:>7.2f}")
 

@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import attrs
-from Crypto.Cipher import AES
+from Crypto.Cipher import ChaCha20_Poly1305
 
 from bargaining.infrastructure.key_tables import KeyRow, KeyTable
 
@@ -233,7 +233,7 @@ class PersonKeys:
         if self._wrap is None:
             return key
         nonce = os.urandom(12)
-        cipher = AES.new(self._wrap, AES.MODE_GCM, nonce=nonce)
+        cipher = ChaCha20_Poly1305.new(key=self._wrap, nonce=nonce)
         cipher.update(key_id + owner.encode("utf8"))
         sealed, tag = cipher.encrypt_and_digest(key)
         return nonce + tag + sealed
@@ -241,7 +241,7 @@ class PersonKeys:
     def _unwrap(self, key_id: bytes, owner: str, stored: bytes) -> bytes:
         if self._wrap is None:
             return stored
-        cipher = AES.new(self._wrap, AES.MODE_GCM, nonce=stored[:12])
+        cipher = ChaCha20_Poly1305.new(key=self._wrap, nonce=stored[:12])
         cipher.update(key_id + owner.encode("utf8"))
         return bytes(cipher.decrypt_and_verify(stored[28:], stored[12:28]))
 
