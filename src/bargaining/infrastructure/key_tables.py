@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -213,9 +214,34 @@ class PostgresKeyTable:
             return _owners((r["owner"], r["created"], r["touched"]) for r in c.fetchall())
 
     def scrub(self) -> None:
+        """Rewrite the table once no transaction that began before the deletion is left: a
+        rewrite copies a deleted row that an older snapshot could still see (a test met one
+        while other sessions ran)."""
         with self.datastore.get_connection() as connection:
             connection.autocommit = True
             try:
+                if not _older_snapshots_gone(connection):
+                    _log.warning("a person's key was deleted while older transactions ran: "
+                                 "its row may stay in the key table's file until the next "
+                                 "erasure (or VACUUM FULL of the table)")
                 connection.execute(f"VACUUM FULL {self.name}")
             finally:
                 connection.autocommit = False
+
+
+def _older_snapshots_gone(connection: Any, wait: float = 5.0) -> bool:
+    """Wait (up to ``wait`` seconds) until no other session of the database holds a snapshot
+    older than now; whether none is left."""
+    row = connection.execute("SELECT pg_current_xact_id()::text AS now").fetchone()
+    now = str(row["now"])
+    deadline = time.monotonic() + wait
+    while True:
+        older = connection.execute(
+            "SELECT count(*) AS older FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL"
+            " AND age(backend_xmin) > age((%s::xid8)::xid)", (now,)).fetchone()
+        if not older["older"]:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
