@@ -115,3 +115,32 @@ def test_nothing_personal_reaches_a_log_or_an_error(
         app.close()
     for text in (*messages, caplog.text):
         assert "Marie" not in text and "555-0101" not in text
+
+
+def test_postgres_waits_for_an_older_snapshot_before_rewriting_the_keys(pg_schema: str) -> None:
+    import threading
+
+    import psycopg
+
+    directory = _data_directory_readable()
+    if directory is None:
+        pytest.skip("the PostgreSQL data directory is not readable by this user: the table's "
+                    "file cannot be scanned")
+    app = BargainingApp(f"{POSTGRES_URL}?schema={pg_schema}")
+    reader = psycopg.connect(POSTGRES_URL)
+    try:
+        open_contact(app, PersonalData("w-17", name=NAME), ORGANIZER)
+        table = app.eventsourcing.recorder.key_table  # type: ignore[attr-defined]
+        _, stored_key, _ = table.owner_key("w-17")
+        reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        reader.execute(f"SELECT count(*) FROM {table.name}").fetchone()  # a snapshot held
+        threading.Timer(0.5, reader.commit).start()
+        app.people.erase("w-17", actor=ORGANIZER, on=date(2025, 3, 1))
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute("CHECKPOINT")
+            row = conn.execute("SELECT pg_relation_filepath(%s)", (table.name,)).fetchone()
+        assert row is not None
+        assert stored_key not in (Path(directory) / str(row[0])).read_bytes()
+    finally:
+        reader.close()
+        app.close()
