@@ -172,6 +172,9 @@ def test_every_translated_summary_reads_in_french_without_english_leftovers(
     read = 0
     for en, fr in zip(english, french, strict=True):
         assert (en.event, en.data, en.version) == (fr.event, fr.data, fr.version)
+        if en.summary.startswith(f"{en.event} recorded "):  # a kind without a summary
+            assert fr.summary.startswith(f"{en.event} consigné "), fr.summary
+            continue
         if not _translated(en.aggregate_kind, en.event):
             assert fr.summary == en.summary  # a whole English line until translated
             continue

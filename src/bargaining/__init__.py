@@ -24,6 +24,7 @@ from bargaining.application.defense_reach import (
     ThreatReach,
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
+from bargaining.application.people import ErasureResult, People, SealedPerson
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.budgets.budget import (
     FRONTLINE,
@@ -194,6 +195,7 @@ from bargaining.domain.organizing.mapping import (
 )
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
@@ -321,6 +323,8 @@ __all__ = [
     "Election",
     "ElectionCount",
     "EncryptionKeyError",
+    "Erasure",
+    "ErasureResult",
     "Evaluation",
     "ExpiryMap",
     "Figure",
@@ -391,6 +395,7 @@ __all__ = [
     "PactRule",
     "ParticipationHistory",
     "PayeeKind",
+    "People",
     "Per",
     "PeriodShares",
     "PersonalData",
@@ -426,6 +431,7 @@ __all__ = [
     "RuleViolation",
     "Rung",
     "RungKind",
+    "SealedPerson",
     "Seat",
     "SeriesPoint",
     "SignOffDecision",

@@ -24,6 +24,7 @@ from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
 from bargaining.application.organizing import Organizing
+from bargaining.application.people import People
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.units import Units
@@ -64,8 +65,9 @@ class BargainingApp:
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
-    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`, and the read
-    model :attr:`expiry_map`. Close the application when done (or use it as a context manager).
+    :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`,
+    :attr:`people`, and the read model :attr:`expiry_map`. Close the application when done (or
+    use it as a context manager).
     """
 
     def __init__(
@@ -137,6 +139,8 @@ class BargainingApp:
         self.solidarity = Solidarity(events, raiding_periods)
         #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
         self.organizing = Organizing(events)
+        #: People's data sealed with their own keys: erasure, and who has sealed data.
+        self.people = People(events, events.vault)
 
     def reading(
         self, language: Language | str | None = None

@@ -33,6 +33,7 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -63,4 +64,5 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     SolidarityPact: 50,
     AreaTeam: 50,
     Workplace: 50,
+    Erasure: 50,
 }

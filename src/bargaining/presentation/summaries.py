@@ -40,6 +40,7 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.language import Language, reading_in, translate
 from bargaining.domain.solidarity.pact import SolidarityPact
@@ -54,6 +55,7 @@ from bargaining.presentation import (
     dispute_summaries,
     election_summaries,
     organizing_summaries,
+    people_summaries,
     round_summaries,
     solidarity_summaries,
 )
@@ -98,14 +100,14 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
-                Election, Caucus, SolidarityPact)
+                Election, Caucus, SolidarityPact, Erasure)
 } | {cls.__name__: cls for cls in (AreaTeam, Workplace)}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
     dispute_summaries.TABLE, defense_summaries.TABLE, budget_summaries.TABLE,
     democracy_summaries.TABLE, election_summaries.TABLE, solidarity_summaries.TABLE,
-    organizing_summaries.TABLE)
+    organizing_summaries.TABLE, people_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 #: The event classes whose summaries are translated (their modules write through the
 #: catalog); the lead translates the other modules with the same pattern.
