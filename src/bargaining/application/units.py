@@ -236,9 +236,7 @@ class Units:
                 raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
         # Names are kept composed (NFC): an accent typed as two characters finds the unit.
         candidates = self.ids_of(union, local, employer, unit_name)
-        uid = self._recorded(candidates[1:]) if not self._records.contains(
-            candidates[0]) else None
-        uid = uid or candidates[0]
+        uid = self._recorded(candidates) or candidates[0]
         try:
             return self.get(uid)
         except UnitNotFound:

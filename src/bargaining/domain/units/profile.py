@@ -173,7 +173,8 @@ class UnitProfile:
 
     @property
     def unit_id(self) -> UUID:
-        """The id of the unit these names identify."""
+        """The public id of the unit these names identify (a store without encryption's;
+        an encrypted store's is keyed: :func:`unit_ids`)."""
         return unit_id(self.union, self.local, self.employer, self.unit_name)
 
     @property
