@@ -34,8 +34,7 @@ class KeyedIds:
 
         @functools.lru_cache(maxsize=REMEMBERED)
         def named(namespace: UUID, words: str) -> UUID:
-            digest = hmac.new(subkey, namespace.bytes + words.encode("utf8"),
-                              hashlib.sha256).digest()
+            digest = hmac.digest(subkey, namespace.bytes + words.encode("utf8"), "sha256")
             # A version 8 UUID (RFC 9562: its bits the maker's own) of the first 16 bytes.
             value = int.from_bytes(digest[:16], "big")
             value &= ~(0xF000 << 64) & ~(0xC000 << 48)

@@ -247,23 +247,19 @@ class CsvImporter:
         expiry_map = self.app.expiry_map
         expiry_map.catch_up()
         cache: dict[UUID, BargainingUnit | None] = {}
-        batch, known = recorded_ids(batch, self.app.units.ids, expiry_map.known_agreements)
+        uids, known = recorded_ids(batch, self.app.units.ids, expiry_map.known_agreements)
         changed: dict[UUID, BargainingUnit] = {}
         outcomes: list[tuple[ParsedRow, str]] = []
-        for parsed in batch:
-            expiries = known.get(parsed.unit_id)
-            if (
-                parsed.unit_id not in cache
-                and expiries is not None
-                and parsed.agreement.expiry in expiries
-            ):
+        for parsed, uid in zip(batch, uids, strict=True):
+            expiries = known.get(uid)
+            if uid not in cache and expiries is not None and parsed.agreement.expiry in expiries:
                 outcomes.append((parsed, "unchanged"))
                 continue
-            unit = self._load(parsed.unit_id, cache, expiries is not None)
+            unit = self._load(uid, cache, expiries is not None)
             if unit is None:
                 # The profile was checked when the row was parsed, so a bad row was
                 # refused before anything in its batch was recorded.
-                unit = registered_unit(parsed.registration, self.actor, parsed.unit_id)
+                unit = registered_unit(parsed.registration, self.actor, uid)
                 cache[unit.id] = unit
                 report.units_registered += 1
             if unit.has_agreement_expiring(parsed.agreement.expiry):

@@ -16,8 +16,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from uuid import UUID
 
-import attrs
-
 from bargaining.adapters.csv_import.rows import ParsedRow
 from bargaining.domain.shared.record_ids import RecordIds
 from bargaining.domain.units.profile import UNIT_NAMESPACE, unit_words
@@ -28,9 +26,9 @@ Known = Callable[[Sequence[UUID]], dict[UUID, set[date]]]
 
 def recorded_ids(
     batch: list[ParsedRow], ids: RecordIds, known: Known
-) -> tuple[list[ParsedRow], dict[UUID, set[date]]]:
-    """The rows, each naming the id its unit is recorded under (or, for a unit not yet
-    recorded, the id it will be given), and the expiries the store knows for them."""
+) -> tuple[list[UUID], dict[UUID, set[date]]]:
+    """The id each row's unit is recorded under (or, for a unit not yet recorded, the id it
+    will be given), in the rows' order, and the expiries the store knows for those units."""
     first = [_named(parsed, ids) for parsed in batch]
     found = known(first)
     earlier: dict[int, list[UUID]] = {}
@@ -43,11 +41,9 @@ def recorded_ids(
             earlier[index] = older
     if earlier:
         found.update(known([uid for older in earlier.values() for uid in older]))
-    rows = []
-    for index, parsed in enumerate(batch):
-        chosen = next((uid for uid in earlier.get(index, ()) if uid in found), first[index])
-        rows.append(parsed if chosen == parsed.unit_id else attrs.evolve(parsed, unit_id=chosen))
-    return rows, found
+        for index, older in earlier.items():
+            first[index] = next((uid for uid in older if uid in found), first[index])
+    return first, found
 
 
 def _named(parsed: ParsedRow, ids: RecordIds) -> UUID:
