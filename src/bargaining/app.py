@@ -107,7 +107,7 @@ class BargainingApp:
             CampaignHistoryTables(views, NameSealer(events.mapper.cipher, events.raw_key)))
         events.followers["the participation history"] = self.participation.follow
         #: Bargaining units and their collective agreements.
-        self.units = Units(events)
+        self.units = Units(events, events.ids)
         #: Shared demand frameworks and the evaluation of terms against them.
         self.frameworks = Frameworks(events)
         #: Bargaining rounds from notice to ratification.
@@ -121,7 +121,7 @@ class BargainingApp:
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
         #: Threats to public services, templates, rapid responses, public actions, messages.
-        self.defense = Defense(events, events, self.expiry_map, self.campaigns)
+        self.defense = Defense(events, events, self.expiry_map, self.campaigns, ids=events.ids)
         events.followers["the rapid response"] = self.defense.rapid_response.follow
         #: History, the audit log, and records as they stood before.
         self.history = History(events, events, self.language)
@@ -130,7 +130,7 @@ class BargainingApp:
         #: The members' goals and the budgets tied to them: allocations, spending, reports.
         self.budgets = Budgets(events)
         #: Bodies and their roles, accountability, meetings, motions, documents, decisions.
-        self.democracy = Democracy(events)
+        self.democracy = Democracy(events, events.ids)
         #: Union elections counted in the open: returns, challenges, results, runoffs.
         self.elections = Elections(events)
         #: Cross-union caucuses: locals joining, positions, slates, campaigns supported.

@@ -63,6 +63,7 @@ from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
 from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
+from bargaining.infrastructure.record_ids import record_ids
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
 from bargaining.infrastructure.snapshot_policy import heavy_records, snapshot_versions
 from bargaining.infrastructure.snapshot_state import SnapshotTranscoder
@@ -130,6 +131,8 @@ class EventStore(Application[UUID]):
         key = cipher_key if cipher_key is not None else os.environ.get(CIPHER_KEY_ENV)
         #: The raw key, for read models that seal names with it; ``None`` without encryption.
         self.raw_key = check_cipher_key(key) if key else None
+        #: How records named by public words get their ids: keyed when encrypted.
+        self.ids = record_ids(self.raw_key)
         if key:
             settings["CIPHER_TOPIC"] = "eventsourcing.cipher:AESCipher"
             settings["CIPHER_KEY"] = key
