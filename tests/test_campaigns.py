@@ -639,7 +639,7 @@ def test_readiness_biggest_worst_and_growth(app: BargainingApp) -> None:
     assert report.biggest_worst == nursing and report.biggest_worst_rung == "wear the union colours"
     table = report.table()
     assert "held back by: CUPE 4000, Toronto (care)" in table
-    assert ("biggest worst: CUPE 4000, Toronto (care) / nursing: 660 of 1200 (55%), 60 short"
+    assert ("biggest worst: CUPE 4000, Toronto (care) / nursing: 660 of 1,200 (55%), 60 short"
             in table)
     assert "  nursing" in table and "60 short" in table
 

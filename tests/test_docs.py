@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 #: The guides for developers embedding the library, a page per context.
 HOST_PAGES = [
+    "docs/hosts/languages.md",
     "docs/hosts/units-and-agreements.md",
     "docs/hosts/expiry-map.md",
     "docs/hosts/frameworks.md",
@@ -323,7 +324,7 @@ def test_campaigns_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
     assert "next 'strike vote' (85%)" in out and "unit / work group" in out
     assert "  nights" in out
     assert "(Sudbury LTC) has not voted on a strike yet" in out
-    assert "43821 yes of 55000 eligible (79.7%), 2929 short of 'strike vote'" in out
+    assert "43,821 yes of 55,000 eligible (79.7%), 2,929 short of 'strike vote'" in out
     assert "flagged: struck before the campaign reached its strike rung" in out
 
 
@@ -353,7 +354,7 @@ def test_stores_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
             "'campaign_spells', "
             "'campaign_tests', 'expiry_map_agreements', 'expiry_map_tracking', "
             "'expiry_map_units', 'stored_events', 'stored_events_chain', "
-            "'stored_snapshots']") in out
+            "'stored_events_person_keys', 'stored_snapshots']") in out
     assert "False False ['municipal', 'ON', 20000]" in out
     assert "the encryption key is wrong or missing" in out
 
@@ -408,10 +409,10 @@ def test_coordinated_round_example_runs(tmp_path: Path) -> None:
 
 def test_escalation_example_runs(tmp_path: Path) -> None:
     out = run_example("escalation.py", tmp_path, "--db", str(tmp_path / "escalation.sqlite"))
-    assert "Red Shirt Friday (wear the union colours), 2025-11-07: 2290 of 3950 took part" in out
+    assert "Red Shirt Friday (wear the union colours), 2025-11-07: 2,290 of 3,950 took part" in out
     assert ("climb refused: the test of 'wear the union colours' has not passed: 2 of 3 units "
             "passed and 3 must; held back by CUPE 79, City of Toronto (LTC homes)") in out
-    assert ("biggest worst: CUPE 79, City of Toronto (LTC homes) / nursing: 430 of 1000 (43%), "
+    assert ("biggest worst: CUPE 79, City of Toronto (LTC homes) / nursing: 430 of 1,000 (43%), "
             "170 short of 'wear the union colours'") in out
     assert "unit / work group" in out and "  nursing " in out
     assert "override by c-1 (cluster co-chair (CUPE)): Toronto is 20 short" in out

@@ -29,6 +29,7 @@ from bargaining import (
     Tally,
     UnitAlreadyRegistered,
     Vote,
+    unit_id,
 )
 from tests.conftest import POSTGRES_URL
 from tests.refusals import position
@@ -279,3 +280,18 @@ def test_a_card_check_is_flagged_exactly_when_cards_are_not_a_majority(signed: i
     assert rule is not None
     assert rule.certifies_on_cards(signed, 230) == (signed * 2 > 230)
     assert rule.calls_for_vote(signed, 230) == (signed * 100 >= 35 * 230)
+
+
+def test_on_an_encrypted_store_the_certified_unit_is_found_by_name_and_its_id_is_keyed(
+        tmp_path: Path) -> None:
+    with BargainingApp(str(tmp_path / "sealed.sqlite"),
+                       cipher_key=BargainingApp.create_cipher_key()) as app:
+        drive = dxt4(app)
+        unit, _ = certify(app, drive)
+        found = app.units.find(union="CSN", local="DXT4", employer="Amazon Canada",
+                               unit_name="Warehouse workers")
+        assert found.id == unit
+        assert unit != unit_id("CSN", "DXT4", "Amazon Canada", "Warehouse workers")
+        again = dxt4(app)
+        with pytest.raises(UnitAlreadyRegistered):
+            certify(app, again)

@@ -103,8 +103,8 @@ def test_the_osbcu_mandate_is_valid_and_the_benchmark_unmet_until_overridden(
     assert line.figure is not None and round(float(line.figure.share), 1) == 79.7
     assert (line.meets_current, line.short_of_current) == (False, 2929)
     assert report.strike_vote_ok and not report.can_climb
-    assert "biggest worst: CUPE OSBCU, Ontario school boards (Education workers): 43821 yes of " \
-           "55000 eligible (79.7%), 2929 short of 'strike vote'" in report.summary()
+    assert "biggest worst: CUPE OSBCU, Ontario school boards (Education workers): 43,821 yes of " \
+           "55,000 eligible (79.7%), 2,929 short of 'strike vote'" in report.summary()
     with pytest.raises(RuleViolation, match="the test of 'strike vote' has not passed"):
         app.campaigns.escalate(campaign, on=date(2022, 10, 4), actor=CHAIR)
     app.campaigns.escalate(campaign, on=date(2022, 10, 4), actor=CHAIR,

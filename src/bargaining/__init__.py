@@ -24,6 +24,7 @@ from bargaining.application.defense_reach import (
     ThreatReach,
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
+from bargaining.application.people import ErasureResult, People, SealedPerson
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.budgets.budget import (
     FRONTLINE,
@@ -202,6 +203,7 @@ from bargaining.domain.organizing.mapping import (
 )
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
@@ -214,6 +216,15 @@ from bargaining.domain.shared.errors import (
     UnitNotFound,
 )
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import (
+    Language,
+    UnknownLanguage,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    reading_in,
+)
 from bargaining.domain.shared.personal import PersonalData
 from bargaining.domain.shared.progress import Progress
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
@@ -332,6 +343,8 @@ __all__ = [
     "Election",
     "ElectionCount",
     "EncryptionKeyError",
+    "Erasure",
+    "ErasureResult",
     "Evaluation",
     "ExpiryMap",
     "FieldPlan",
@@ -364,6 +377,7 @@ __all__ = [
     "InvalidInput",
     "JobAction",
     "Ladder",
+    "Language",
     "Law",
     "LawEffect",
     "LeaderNotFound",
@@ -404,6 +418,7 @@ __all__ = [
     "PactRule",
     "ParticipationHistory",
     "PayeeKind",
+    "People",
     "Per",
     "PeriodShares",
     "PersonalData",
@@ -439,6 +454,7 @@ __all__ = [
     "RuleViolation",
     "Rung",
     "RungKind",
+    "SealedPerson",
     "Seat",
     "SeriesPoint",
     "SignOffDecision",
@@ -478,6 +494,7 @@ __all__ = [
     "UnitReadiness",
     "UnitResult",
     "UnitReturn",
+    "UnknownLanguage",
     "Verdict",
     "VersionStatus",
     "Vote",
@@ -491,10 +508,15 @@ __all__ = [
     "calendar_id",
     "combine_returns",
     "evaluate",
+    "format_date",
+    "format_money",
+    "format_number",
+    "format_percent",
     "judge_against_agreement",
     "participation_series",
     "plan_alignment",
     "readiness",
+    "reading_in",
     "score",
     "unit_id",
     "unit_settled",

@@ -8,6 +8,7 @@ use cases the small interface it needs. Nothing else constructs infrastructure.
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any
 
@@ -24,12 +25,14 @@ from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
 from bargaining.application.organizing import Organizing
+from bargaining.application.people import People
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.training import Training
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
 from bargaining.domain.drives.rules import CertificationRules
+from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
 from bargaining.infrastructure.campaign_history_tables import CampaignHistoryTables
@@ -60,13 +63,16 @@ class BargainingApp:
     jurisdiction, which raids on non-raiding pacts are read against.
     ``certification_rules`` is the host's :class:`CertificationRules`, the card thresholds by
     jurisdiction that certifications of organizing drives are flagged against.
+    ``language`` (``"en"`` or ``"fr"``; or ``BARGAINING_LANGUAGE``; English by default) is the
+    language history is written in; a call's ``language=`` overrides it, and
+    :meth:`reading` words anything else in it.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
     :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`,
-    :attr:`drives`, :attr:`training`, and the read model :attr:`expiry_map`. Close the
-    application when done (or use it as a context manager).
+    :attr:`drives`, :attr:`training`, :attr:`people`, and the read model :attr:`expiry_map`.
+    Close the application when done (or use it as a context manager).
     """
 
     def __init__(
@@ -79,9 +85,13 @@ class BargainingApp:
         busy_timeout: float | None = None,
         raiding_periods: RaidingCalendar | None = None,
         certification_rules: CertificationRules | None = None,
+        language: Language | str | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
+        #: The language history is written in unless a call chooses one (``"en"``, ``"fr"``;
+        #: ``None``: ``BARGAINING_LANGUAGE``, else English).
+        self.language = Language.chosen(language)
         #: The ``eventsourcing`` application beneath, for hosts that read its notification
         #: log or run process applications on it. Its API is ``eventsourcing``'s own.
         self.eventsourcing = EventStore(
@@ -103,7 +113,7 @@ class BargainingApp:
             CampaignHistoryTables(views, NameSealer(events.mapper.cipher, events.raw_key)))
         events.followers["the participation history"] = self.participation.follow
         #: Bargaining units and their collective agreements.
-        self.units = Units(events)
+        self.units = Units(events, events.ids)
         #: Shared demand frameworks and the evaluation of terms against them.
         self.frameworks = Frameworks(events)
         #: Bargaining rounds from notice to ratification.
@@ -117,16 +127,16 @@ class BargainingApp:
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
         #: Threats to public services, templates, rapid responses, public actions, messages.
-        self.defense = Defense(events, events, self.expiry_map, self.campaigns)
+        self.defense = Defense(events, events, self.expiry_map, self.campaigns, ids=events.ids)
         events.followers["the rapid response"] = self.defense.rapid_response.follow
         #: History, the audit log, and records as they stood before.
-        self.history = History(events, events)
+        self.history = History(events, events, self.language)
         #: The hash chain: verify it, take receipts.
         self.integrity = Integrity(events.chain, events)
         #: The members' goals and the budgets tied to them: allocations, spending, reports.
         self.budgets = Budgets(events)
         #: Bodies and their roles, accountability, meetings, motions, documents, decisions.
-        self.democracy = Democracy(events)
+        self.democracy = Democracy(events, events.ids)
         #: Union elections counted in the open: returns, challenges, results, runoffs.
         self.elections = Elections(events)
         #: Cross-union caucuses: locals joining, positions, slates, campaigns supported.
@@ -136,9 +146,19 @@ class BargainingApp:
         #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
         self.organizing = Organizing(events)
         #: Organizing drives to certification, and first-contract bargaining after.
-        self.drives = Drives(events, certification_rules)
+        self.drives = Drives(events, self.units, certification_rules)
         #: Training, mentoring, call teams, field plans and activists stepping into roles.
         self.training = Training(events, events)
+        #: People's data sealed with their own keys: erasure, and who has sealed data.
+        self.people = People(events, events.vault)
+
+    def reading(
+        self, language: Language | str | None = None
+    ) -> AbstractContextManager[Language]:
+        """A block where what the library words (readiness lines, reports, explanations,
+        translatable errors) is in ``language``, else the application's:
+        ``with app.reading(): print(readiness.summary())``."""
+        return reading_in(Language.chosen(language) or self.language)
 
     @staticmethod
     def create_cipher_key() -> str:

@@ -23,6 +23,7 @@ from bargaining.application.defense_reach import (
     fronts,
     reach,
 )
+from bargaining.application.named_records import already_recorded, recorded_id
 from bargaining.application.ports import EventLog, Records
 from bargaining.application.rapid_response import RapidResponse
 from bargaining.application.time_travel import load_as_of, load_reading
@@ -32,7 +33,12 @@ from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.defense.message import Impact, Message
 from bargaining.domain.defense.public_action import PublicAction
 from bargaining.domain.defense.response import PlannedStep, Response
-from bargaining.domain.defense.template import CampaignTemplate, TemplateAction, template_id
+from bargaining.domain.defense.template import (
+    TEMPLATE_NAMESPACE,
+    CampaignTemplate,
+    TemplateAction,
+    template_words,
+)
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_moment
@@ -43,6 +49,7 @@ from bargaining.domain.shared.errors import (
     RuleViolation,
 )
 from bargaining.domain.shared.flags import Flag
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 from bargaining.domain.shared.text import MAX_NAME
 from bargaining.domain.shared.vote import Tally
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriodCalendar
@@ -66,15 +73,16 @@ class Defense:
 
     def __init__(
         self, records: Records, log: EventLog, units_map: UnitsMap, campaigns: Campaigns,
-        open_periods: OpenPeriodCalendar | None = None,
+        open_periods: OpenPeriodCalendar | None = None, ids: RecordIds = PUBLIC_IDS,
     ) -> None:
         self._records = records
+        self._ids = ids
         self._log = log
         self._map = units_map
         self._campaigns = campaigns
         self.open_periods = open_periods or EXAMPLE_CALENDAR
         #: The process manager that proposes responses to threats.
-        self.rapid_response = RapidResponse(records, log, self.reach, self.templates)
+        self.rapid_response = RapidResponse(records, log, self.reach, self.templates, ids)
 
     # -------------------------------------------------------------- threats
 
@@ -150,8 +158,9 @@ class Defense:
         default when omitted) and the sectors it is for (every sector when omitted)."""
         found = CampaignTemplate.publish(
             name=name, actor=actor, reason=reason, answers=answers, actions=actions,
-            checklist=checklist, roles=roles, sectors=sectors, ladder=ladder)
-        if self._records.contains(found.id):
+            checklist=checklist, roles=roles, sectors=sectors, ladder=ladder, ids=self._ids)
+        if already_recorded(self._records, self._ids, TEMPLATE_NAMESPACE,
+                            template_words(name)):
             raise RuleViolation(f"a template named '{found.name}' is published already: "
                                 "revise it for a new version")
         self._records.save(found)
@@ -173,7 +182,8 @@ class Defense:
     def template(self, name: str | UUID, *, at: datetime | None = None,
                  version: int | None = None) -> CampaignTemplate:
         """A template by its name or id, as recorded or as known at a moment."""
-        tid = name if isinstance(name, UUID) else template_id(name)
+        tid = name if isinstance(name, UUID) else recorded_id(
+            self._records, self._ids, TEMPLATE_NAMESPACE, template_words(name))
         return load_reading(self._records, tid, CampaignTemplate, "campaign template", at=at,
                             version=version)
 

@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from uuid import UUID
 
+from bargaining.application.named_records import already_recorded, recorded_id
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
 from bargaining.domain.democracy.account import AccountabilityReport, accountability
 from bargaining.domain.democracy.accountability import ReportDue
-from bargaining.domain.democracy.body import GoverningBody, body_id
+from bargaining.domain.democracy.body import BODY_NAMESPACE, GoverningBody, body_words
 from bargaining.domain.democracy.calendar import MeetingCalendar, calendar_id
 from bargaining.domain.democracy.decisions import (
     AdoptedDocument,
@@ -33,6 +34,7 @@ from bargaining.domain.democracy.roles import Holding
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 from bargaining.domain.shared.vote import Quorum, Vote
 from bargaining.presentation.decision_texts import (
     accountability_text,
@@ -55,16 +57,18 @@ def _period(starts: date, ends: date) -> tuple[date, date]:
 class Democracy:
     """Bodies, roles, accountability, meetings, motions, documents and decisions."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, ids: RecordIds = PUBLIC_IDS) -> None:
         self._records = records
+        self._ids = ids
 
     # ------------------------------------------------------------------ bodies
 
-    @staticmethod
-    def body_id(organization: str, name: str) -> UUID:
-        """The id of a body, derived from its organization and name (see
-        :func:`~bargaining.domain.democracy.body.body_id`)."""
-        return body_id(organization, name)
+    def body_id(self, organization: str, name: str) -> UUID:
+        """The id of a body, derived from its organization and name: the public one (see
+        :func:`~bargaining.domain.democracy.body.body_id`) on a store without encryption,
+        a keyed one on an encrypted store (a body formed before keyed ids keeps its own)."""
+        return recorded_id(self._records, self._ids, BODY_NAMESPACE,
+                           body_words(organization, name))
 
     def form_body(self, *, organization: str, name: str, kind: object, notice_days: int = 0,
                   quorum: Quorum | None = None, actor: Actor,
@@ -73,8 +77,9 @@ class Democracy:
         ``notice_days`` of notice and, if given, a quorum. Returns its id."""
         body = GoverningBody.form(organization=organization, name=name, kind=kind,
                                   notice_days=notice_days, quorum=quorum, actor=actor,
-                                  reason=reason)
-        if self._records.contains(body.id):
+                                  reason=reason, ids=self._ids)
+        if already_recorded(self._records, self._ids, BODY_NAMESPACE,
+                            body_words(body.organization, body.name)):
             raise RuleViolation(f"{body.organization} already has a body named '{body.name}'")
         self._records.save(body)
         return body.id

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
+from bargaining.application.units import Units
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.drives.drive import Drive
 from bargaining.domain.drives.rules import EXAMPLE_CERTIFICATION_RULES, CertificationRules
@@ -36,10 +37,13 @@ _DRIVE = "organizing drive"
 class Drives:
     """Organizing drives to certification, and the first contract after."""
 
-    def __init__(self, records: Records, rules: CertificationRules | None = None) -> None:
+    def __init__(self, records: Records, units: Units,
+                 rules: CertificationRules | None = None) -> None:
         if rules is not None and not isinstance(rules, CertificationRules):
             raise InvalidInput("the certification thresholds are CertificationRules")
         self._records = records
+        #: The units context, which gives a new unit its id (keyed on an encrypted store).
+        self._units = units
         #: The host's certification thresholds by jurisdiction, which certifications are
         #: flagged against.
         self.rules = EXAMPLE_CERTIFICATION_RULES if rules is None else rules
@@ -107,8 +111,11 @@ class Drives:
         profile = UnitProfile(union=found.union, local=local, employer=found.employer,
                               unit_name=unit_name, sector=sector, region=found.jurisdiction,
                               city=city, headcount=found.eligible)
-        unit = BargainingUnit.register(profile, actor=actor, reason=reason)
-        if self._records.contains(unit.id):
+        candidates = self._units.ids_of(profile.union, profile.local, profile.employer,
+                                        profile.unit_name)
+        unit = BargainingUnit.register(profile, actor=actor, reason=reason,
+                                       unit_id=candidates[0])
+        if any(self._records.contains(uid) for uid in candidates):
             raise UnitAlreadyRegistered(f"{unit.label} is already registered")
         flags = found.certify(on=on, method=method, source=source, unit_id=unit.id,
                               rule=self.rules.rule_for(found.jurisdiction), actor=actor,

@@ -21,6 +21,7 @@ from bargaining.application.ports import EventLog, Records
 from bargaining.application.time_travel import load_as_of, load_on, load_version
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.domain.shared.language import Language, current_language, reading_in
 from bargaining.presentation.history_entries import (
     AuditPage,
     HistoryEntry,
@@ -86,10 +87,13 @@ class _Filters:
     record: UUID | None
     since: datetime | None
     until: datetime | None
+    #: Not a filter: the language the kept entries' summaries are written in.
+    language: Language | None = None
 
     @classmethod
     def check(
-        cls, actor: object, kind: object, record: object, since: object, until: object
+        cls, actor: object, kind: object, record: object, since: object, until: object,
+        language: Language | None = None,
     ) -> _Filters:
         if not (actor is None or isinstance(actor, str | Actor)):
             raise InvalidInput(
@@ -106,7 +110,7 @@ class _Filters:
         start, end = _aware(since, "since"), _aware(until, "until")
         if start is not None and end is not None and end < start:
             raise InvalidInput(f"the time range ends ({end}) before it starts ({start})")
-        return cls(actor, kind, record, start, end)
+        return cls(actor, kind, record, start, end, language)
 
     def keeps(self, entry: HistoryEntry) -> bool:
         if isinstance(self.actor, Actor):
@@ -126,18 +130,27 @@ class _Filters:
 class History:
     """History a person can read, the audit log, and any record as it stood before."""
 
-    def __init__(self, log: EventLog, records: Records) -> None:
+    def __init__(self, log: EventLog, records: Records,
+                 language: Language | str | None = None) -> None:
         self._log = log
         self._records = records
-        self._names = _Names(NAME_CACHE_SIZE)
+        #: The language summaries are written in when a call does not choose one (``None``:
+        #: ``BARGAINING_LANGUAGE``, else English).
+        self.language = Language.chosen(language)
+        self._names: dict[Language | None, _Names] = {}
 
-    def of(self, record_id: UUID) -> list[HistoryEntry]:
+    def _language(self, language: Language | str | None) -> Language | None:
+        """The call's language, else the application's (checked before anything is read)."""
+        return self.language if language is None else Language.of(language)
+
+    def of(self, record_id: UUID, *, language: Language | str | None = None
+           ) -> list[HistoryEntry]:
         """Every event of one record (unit, framework, cluster, round or campaign), oldest
-        first."""
-        filters = _Filters.check(None, None, record_id, None, None)
+        first; summaries in ``language`` (``"en"`` or ``"fr"``; default the application's)."""
+        filters = _Filters.check(None, None, record_id, None, None, self._language(language))
         entries = [entry for _, entry in self._record_entries(filters, after=0, page_size=500)]
         if not entries:
-            raise RecordNotFound(f"no record is kept with id {record_id}")
+            raise RecordNotFound.worded("no record is kept with id {id}", id=str(record_id))
         return entries
 
     def audit_log(
@@ -149,6 +162,7 @@ class History:
         since: datetime | None = None,
         until: datetime | None = None,
         page_size: int = 500,
+        language: Language | str | None = None,
     ) -> Iterator[HistoryEntry]:
         """The application's events, oldest first, read ``page_size`` at a time.
 
@@ -156,9 +170,10 @@ class History:
         of record: ``"BargainingUnit"``, ``"DemandFramework"``, ``"BargainingCluster"``,
         ``"BargainingRound"``, ``"Campaign"``), ``record`` (one record's id), and recorded
         ``since`` (inclusive) and ``until`` (exclusive), time-zone-aware. Bad filters are
-        refused at once, before anything is read.
+        refused at once, before anything is read. Summaries are in ``language`` (default the
+        application's).
         """
-        filters = _Filters.check(actor, kind, record, since, until)
+        filters = _Filters.check(actor, kind, record, since, until, self._language(language))
         size = _whole(page_size, "the page size", 1, MAX_PAGE)
         return (entry for _, entry in self._stream(filters, after=0, page_size=size))
 
@@ -172,12 +187,14 @@ class History:
         record: UUID | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        language: Language | str | None = None,
     ) -> AuditPage:
         """Up to ``limit`` entries after the cursor ``after``, for a host paging a view.
 
         The cursor is a log position; with ``record=`` it is a version of that record.
+        Summaries are in ``language`` (default the application's).
         """
-        filters = _Filters.check(actor, kind, record, since, until)
+        filters = _Filters.check(actor, kind, record, since, until, self._language(language))
         start = _whole(after, "'after'", 0, 2**63 - 1)
         size = _whole(limit, "the page limit", 1, MAX_PAGE)
         entries: list[HistoryEntry] = []
@@ -228,7 +245,7 @@ class History:
         while True:
             page = self._log.read_log(start, page_size, kinds)
             for position, event in page:
-                entry = self._entry(event, position)
+                entry = self._entry(event, position, filters.language)
                 if filters.keeps(entry):
                     yield position, entry
             if len(page) < page_size:
@@ -243,16 +260,19 @@ class History:
         while True:
             page = self._log.read_record(filters.record, last, page_size)
             for event in page:
-                entry = self._entry(event, None)
+                entry = self._entry(event, None, filters.language)
                 if filters.keeps(entry):
                     yield entry.version, entry
             if len(page) < page_size:
                 return
             last = page[-1].originator_version
 
-    def _entry(self, event: Any, position: int | None) -> HistoryEntry:
+    def _entry(self, event: Any, position: int | None,
+               language: Language | None) -> HistoryEntry:
         actor = actor_of(event)
         recorded: datetime = event.timestamp
+        with reading_in(language):
+            summary = summarize(event, self._record_name)
         return HistoryEntry(
             position=position,
             recorded_at=recorded.astimezone(UTC),
@@ -264,17 +284,19 @@ class History:
             actor_id=actor.id if actor else None,
             actor_role=actor.role if actor else None,
             reason=reason_of(event),
-            summary=summarize(event, self._record_name),
+            summary=summary,
             data=event_data(event),
         )
 
     def _record_name(self, record_id: UUID) -> str:
-        """A record's display name from its first event, remembered; its id when unknown."""
-        name = self._names.get(record_id)
+        """A record's display name from its first event, remembered (by language: a table's
+        name is worded); its id when unknown."""
+        names = self._names.setdefault(current_language(), _Names(NAME_CACHE_SIZE))
+        name = names.get(record_id)
         if name is None:
             first = self._log.first_event(record_id)
             if first is None:
                 return str(record_id)
             name = display_name(first, self._record_name) or str(record_id)
-            self._names.put(record_id, name)
+            names.put(record_id, name)
         return name

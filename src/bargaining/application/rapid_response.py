@@ -18,14 +18,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bargaining.application.defense_reach import ThreatReach
+from bargaining.application.named_records import already_recorded
 from bargaining.application.ports import EventLog, Records
 from bargaining.domain.defense.matching import choose_template
-from bargaining.domain.defense.response import Response, response_id
+from bargaining.domain.defense.response import RESPONSE_NAMESPACE, Response, response_words
 from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import TRACKING_ID, ResponseTracking
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import ConcurrentChange
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 
 #: A threat's registration (``@event`` makes the class at run time).
 _REGISTERED: Any = getattr(Threat, "Registered")  # noqa: B009
@@ -39,9 +41,10 @@ class RapidResponse:
 
     def __init__(
         self, records: Records, log: EventLog, reach: Callable[[Threat], ThreatReach],
-        templates: Callable[[], list[CampaignTemplate]],
+        templates: Callable[[], list[CampaignTemplate]], ids: RecordIds = PUBLIC_IDS,
     ) -> None:
         self._records = records
+        self._ids = ids
         self._log = log
         self._reach = reach
         self._templates = templates
@@ -98,7 +101,8 @@ class RapidResponse:
         else:
             reached = self._reach(threat)
             for local, units in reached.locals.items():
-                if self._records.contains(response_id(threat.id, local)):
+                if already_recorded(self._records, self._ids, RESPONSE_NAMESPACE,
+                                    response_words(threat.id, local)):
                     continue
                 responses.append(Response.propose(
                     threat_id=threat.id, threat_name=threat.name,
@@ -107,7 +111,7 @@ class RapidResponse:
                     template_id=match.template.id, template_name=match.template.name,
                     template_version=match.version.number,
                     why=f"{match.why}; {local} has {len(units)} of the units it hits",
-                    actor=PROCESS))
+                    actor=PROCESS, ids=self._ids))
             note = (f"{match.why}: {len(responses)} responses proposed for "
                     f"{len(reached.locals)} locals hit")
         tracking.advance(position, threat_id=threat.id, proposed=[r.id for r in responses],

@@ -6,7 +6,6 @@ applies the domain's rules), and saves it; a refused command records nothing.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from uuid import UUID
@@ -26,8 +25,9 @@ from bargaining.domain.shared.errors import (
     UnitAlreadyRegistered,
     UnitNotFound,
 )
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 from bargaining.domain.units.agreement import CollectiveAgreement
-from bargaining.domain.units.profile import UnitProfile, release_0_1_unit_id, unit_id
+from bargaining.domain.units.profile import UnitProfile, release_0_1_unit_id, unit_ids
 from bargaining.domain.units.unit import BargainingUnit
 
 
@@ -45,8 +45,20 @@ def load_unit(
 class Units:
     """Bargaining units and their collective agreements."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, ids: RecordIds = PUBLIC_IDS) -> None:
         self._records = records
+        #: How units are given ids from their names: keyed on an encrypted store.
+        self.ids = ids
+
+    def ids_of(self, union: str, local: str, employer: str, unit_name: str) -> tuple[UUID, ...]:
+        """The ids a unit of these names may be recorded under in this store: the one a new
+        unit is given first, then those earlier versions gave (see
+        :func:`~bargaining.domain.units.profile.unit_ids`)."""
+        return unit_ids(self.ids, union, local, employer, unit_name)
+
+    def _recorded(self, candidates: Sequence[UUID]) -> UUID | None:
+        """The first of these ids a record is stored under."""
+        return next((uid for uid in candidates if self._records.contains(uid)), None)
 
     def register(
         self,
@@ -69,12 +81,18 @@ class Units:
             union=union, local=local, employer=employer, unit_name=unit_name, sector=sector,
             region=region, city=city, headcount=headcount, industry_code=industry_code,
         )
-        unit = BargainingUnit.register(profile, actor=actor, reason=reason)
-        if self._records.contains(unit.id):
-            raise UnitAlreadyRegistered(f"{self.get(unit.id).label} is already registered")
+        # The id comes from the names as the record keeps them; release 0.1's from the
+        # names as typed.
+        candidates = self.ids_of(profile.union, profile.local, profile.employer,
+                                 profile.unit_name)
         legacy = release_0_1_unit_id(union, local, employer, unit_name)
-        if legacy is not None and self._records.contains(legacy):
-            raise UnitAlreadyRegistered(f"{self.get(legacy).label} is already registered")
+        if legacy is not None and legacy not in candidates:
+            candidates += (legacy,)
+        unit = BargainingUnit.register(profile, actor=actor, reason=reason,
+                                       unit_id=candidates[0])
+        recorded = self._recorded(candidates)
+        if recorded is not None:
+            raise UnitAlreadyRegistered(f"{self.get(recorded).label} is already registered")
         try:
             self._records.save(unit)
         except ConcurrentChange:
@@ -217,12 +235,8 @@ class Units:
             if not isinstance(value, str):
                 raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
         # Names are kept composed (NFC): an accent typed as two characters finds the unit.
-        uid = unit_id(*(unicodedata.normalize("NFC", v)
-                        for v in (union, local, employer, unit_name)))
-        legacy = release_0_1_unit_id(union, local, employer, unit_name)
-        if legacy is not None and not self._records.contains(uid) and self._records.contains(
-                legacy):
-            uid = legacy
+        candidates = self.ids_of(union, local, employer, unit_name)
+        uid = self._recorded(candidates) or candidates[0]
         try:
             return self.get(uid)
         except UnitNotFound:

@@ -38,6 +38,7 @@ from bargaining.infrastructure.chained_recorders import (
     chain_records,
 )
 from bargaining.infrastructure.errors import StoreError
+from bargaining.infrastructure.key_tables import PostgresKeyTable
 from bargaining.infrastructure.locks import SCHEMA_LOCK
 
 #: How many times eventsourcing tries an insert that fails for a lock (its ``@retry``).
@@ -71,6 +72,11 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
             )
         self.chain_table = events_table_name + CHAIN_SUFFIX
         self.check_identifier_length(self.chain_table)
+        #: The person-key vault's keys (``person_keys``), written in the events' transaction.
+        self.key_table = PostgresKeyTable(datastore, events_table_name)
+        self.vault: Any = None
+        self.sql_create_statements.extend(
+            Composed([SQL(s)]) for s in self.key_table.create_statements())
         self.sql_create_statements.append(
             self._sql(
                 "CREATE TABLE IF NOT EXISTS {chain} (position bigint PRIMARY KEY,"
@@ -132,6 +138,8 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
                         self._append_chain(curs, chain_records(
                             (last["position"], bytes(last["link"])) if last else None,
                             positions, stored_events))
+                        if self.vault is not None:
+                            self.vault.write_pending(curs)
                         curs.execute("COMMIT")  # sent as the pipeline ends
                     except Exception as error:  # raised once the pipeline is left
                         failure = error

@@ -36,6 +36,7 @@ from bargaining.application.integrity import (
     event_digest,
 )
 from bargaining.infrastructure.errors import StoreError
+from bargaining.infrastructure.key_tables import MemoryKeyTable, SQLiteKeyTable
 from bargaining.infrastructure.viewstore import immediate_transaction
 
 CHAIN_SUFFIX = "_chain"
@@ -73,6 +74,9 @@ class ChainedPOPOApplicationRecorder(POPOApplicationRecorder):
     def __init__(self) -> None:
         super().__init__()
         self._chain: list[ChainRecord] = []
+        #: The person-key vault's keys (``person_keys``); its pending keys are written here.
+        self.key_table = MemoryKeyTable()
+        self.vault: Any = None
 
     def _update_table(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -81,6 +85,8 @@ class ChainedPOPOApplicationRecorder(POPOApplicationRecorder):
         head = (self._chain[-1].position, self._chain[-1].link) if self._chain else None
         rows = chain_records(head, positions, stored_events)
         self._chain.extend(chain_record(row) for row in rows)
+        if self.vault is not None:
+            self.vault.write_pending(None)
         return positions
 
     def select_chain(self, after: int, limit: int) -> Sequence[ChainRecord]:
@@ -114,6 +120,9 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
     """SQLite events with their chain in the same file and the same transaction."""
 
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
+        #: The person-key vault's keys (``person_keys``), written in the events' transaction.
+        self.key_table = SQLiteKeyTable(datastore, events_table_name)
+        self.vault: Any = None
         super().__init__(datastore, events_table_name)
         table = self.chain_table
         self._select_head = f"SELECT position, link FROM {table} ORDER BY position DESC LIMIT 1"
@@ -128,6 +137,7 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
             *super().construct_create_table_statements(),
             f"CREATE TABLE IF NOT EXISTS {self.chain_table} (position INTEGER PRIMARY KEY,"
             " previous INTEGER NOT NULL UNIQUE, digest BLOB NOT NULL, link BLOB NOT NULL)",
+            *self.key_table.create_statements(),
         ]
 
     def create_table(self) -> None:
@@ -163,6 +173,8 @@ class ChainedSQLiteApplicationRecorder(SQLiteApplicationRecorder):
             (head[0], head[1]) if head else None, positions, stored_events
         )
         c.executemany(self._insert_chain, rows)
+        if self.vault is not None:
+            self.vault.write_pending(c)
         return positions
 
     def _append(self, c: SQLiteCursor, rows: Sequence[Sequence[Any]]) -> None:

@@ -61,6 +61,9 @@ from bargaining.domain.shared.errors import (
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
+from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
+from bargaining.infrastructure.personal_sealing import SealedPersonalData
+from bargaining.infrastructure.record_ids import record_ids
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
 from bargaining.infrastructure.snapshot_policy import heavy_records, snapshot_versions
 from bargaining.infrastructure.snapshot_state import SnapshotTranscoder
@@ -128,6 +131,8 @@ class EventStore(Application[UUID]):
         key = cipher_key if cipher_key is not None else os.environ.get(CIPHER_KEY_ENV)
         #: The raw key, for read models that seal names with it; ``None`` without encryption.
         self.raw_key = check_cipher_key(key) if key else None
+        #: How records named by public words get their ids: keyed when encrypted.
+        self.ids = record_ids(self.raw_key)
         if key:
             settings["CIPHER_TOPIC"] = "eventsourcing.cipher:AESCipher"
             settings["CIPHER_KEY"] = key
@@ -141,6 +146,8 @@ class EventStore(Application[UUID]):
         self._key_proven = False
         #: What keeps derived state current after each save, by the name a log line gives it.
         self.followers: dict[str, Follower] = {}
+        #: Every person's own key (``person_keys``): personal data is sealed with it.
+        self.vault = PersonKeys(self.raw_key)
         try:
             super().__init__(env=settings)
         except PersistenceError as error:
@@ -150,11 +157,13 @@ class EventStore(Application[UUID]):
                     "held its lock longer than this application waits)"
                 ) from None
             raise StoreError(f"cannot open the event store {store.location}: {error}") from None
+        attach_vault(self.vault, self.recorder, self.repository)
         self._check_key_opens_store()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
+        transcoder.register(SealedPersonalData(self.vault))
 
     def _check_key_opens_store(self) -> None:
         """The first event must be read with the key given (or none), or else the last one
@@ -207,7 +216,8 @@ class EventStore(Application[UUID]):
         if len(objs) > 1 and all(isinstance(obj, Aggregate) for obj in objs):
             given = (_Together(objs),)
         try:
-            recordings = super().save(*given, **kwargs)
+            with self.vault.saving():
+                recordings = super().save(*given, **kwargs)
         except IntegrityError:
             labels = ", ".join(_describe(obj) for obj in objs) or "a record"
             raise ConcurrentChange(

@@ -34,6 +34,7 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
 from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
@@ -67,6 +68,7 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     SolidarityPact: 50,
     AreaTeam: 50,
     Workplace: 50,
+    Erasure: 50,
     Drive: 50,
     TrainingSession: 50,
     Mentoring: 50,

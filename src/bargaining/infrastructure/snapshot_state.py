@@ -12,6 +12,8 @@ its snapshot equals the record replayed from its events, type for type:
   (they were checked when the fact was recorded); a value a record holds thousands of (a
   campaign's units) says how it is kept as a row of plain values (``snapshot_row`` and
   ``from_snapshot_row``), and is stored as its topic and that row;
+* a person's data always goes through its transcoding, which seals it with the person's
+  key (``personal_sealing``);
 * everything else goes through the domain's registered transcodings.
 
 A snapshot is a copy kept to load faster, never the record itself: one that can no longer be
@@ -49,6 +51,10 @@ class SnapshotTranscoder(JSONTranscoder):
         super().__init__()
         self.types = dict(events.types)
         self.names = dict(events.names)
+        #: Values whose transcoding seals them (a person's data): always written through it,
+        #: never field by field, or a snapshot would hold in clear what the events seal.
+        self._sealed = frozenset(t for t, coding in self.types.items()
+                                 if getattr(coding, "seals", False))
         self._readers: dict[str, Callable[[Any], Any]] = {
             _TUPLE: tuple,
             _SET: set,
@@ -103,6 +109,8 @@ class SnapshotTranscoder(JSONTranscoder):
             return _tagged(_TUPLE, [self._tag(v) for v in o])
         if kind is set or kind is frozenset:
             return _tagged(_SET if kind is set else _FROZENSET, [self._tag(v) for v in o])
+        if kind in self._sealed:
+            return _tagged(self.types[kind].name, self._tag(self.types[kind].encode(o)))
         if attrs.has(kind):
             if hasattr(kind, "snapshot_row"):  # a value a record holds thousands of
                 return _tagged(_ROW, [get_topic(kind), self._tag(o.snapshot_row())])

@@ -79,7 +79,6 @@ from bargaining.domain.organizing.mapping import GroupTest, MapCount
 from bargaining.domain.organizing.team import AreaKind, TeamRole
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
-from bargaining.domain.shared.personal import PersonalData
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
@@ -112,22 +111,6 @@ class ActorAsDict(Transcoding):
 def _actor(actor_id: str, role: str) -> Actor:
     """Actors are immutable and few: replaying thousands of events shares one per person."""
     return Actor(id=actor_id, role=role)
-
-
-class PersonalDataInClear(Transcoding):
-    """PLACEHOLDER until per-person sealing lands (issue 15): writes a person's data in clear.
-    Never released: the per-person vault replaces it with a transcoding that seals the data
-    with the person's own key."""
-
-    type = PersonalData
-    name = "personal_data"
-
-    def encode(self, obj: PersonalData) -> dict[str, Any]:
-        return {"person": obj.person, "name": obj.name, "contact": obj.contact,
-                "assessment": obj.assessment, "notes": obj.notes}
-
-    def decode(self, data: dict[str, Any]) -> PersonalData:
-        return PersonalData(**data)
 
 
 class AgreementAsDict(Transcoding):
@@ -346,7 +329,6 @@ ENUMS: dict[str, type[enum.Enum]] = {
 def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
     """Register every value object that events carry."""
     for transcoding in (DateAsISO(), ActorAsDict(), AgreementAsDict(), FractionAsStr(),
-                        PersonalDataInClear(),
                         ThresholdAsDict(), VoteAsDict(), TallyAsDict()):
         transcoder.register(transcoding)
     for name, cls in VALUE_OBJECTS.items():

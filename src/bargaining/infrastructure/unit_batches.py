@@ -10,15 +10,20 @@ the two side by side.
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.units.profile import PROFILE_FIELDS, UnitProfile
 from bargaining.domain.units.unit import BargainingUnit
 
 
-def registered_unit(profile: UnitProfile, actor: Actor) -> BargainingUnit:
+def registered_unit(profile: UnitProfile, actor: Actor,
+                    unit_id: UUID | None = None) -> BargainingUnit:
     """A new unit for a checked profile, its ``Registered`` event pending (no reason given:
-    an import's rows say where they came from in their agreements' source)."""
+    an import's rows say where they came from in their agreements' source), under the id
+    the store gives its names (without one, the public id)."""
     fields = {name: getattr(profile, name) for name in PROFILE_FIELDS}
     return BargainingUnit._create(
-        BargainingUnit.Registered, **fields, actor=require_actor(actor), reason=None
+        BargainingUnit.Registered, id=unit_id, **fields, actor=require_actor(actor),
+        reason=None,
     )

@@ -9,7 +9,14 @@ from fractions import Fraction
 from typing import Any
 
 from bargaining.domain.campaigns.timeline import MandateKind
-from bargaining.domain.shared.shares import show_percent
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    format_percent,
+    gettext,
+    mark,
+    translate,
+)
 from bargaining.presentation.wording import (
     K,
     Names,
@@ -17,7 +24,9 @@ from bargaining.presentation.wording import (
     SummaryTable,
     by,
     count_of,
+    known_word,
     vote_text,
+    word,
 )
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
@@ -26,8 +35,15 @@ _summary = TABLE.summary
 _dated = TABLE.dated
 
 
-def _campaign(e: Any, names: Names, word: str = "campaign") -> str:
-    return f"{word} '{names(e.originator_id)}'"
+def _campaign(e: Any, names: Names, capital: bool = False) -> str:
+    if capital:
+        return translate("Campaign '{name}'", name=names(e.originator_id))
+    return translate("campaign '{name}'", name=names(e.originator_id))
+
+
+def _rung(name: str) -> str:
+    """A rung's name: the default ladder's in the reader's language, a host's as written."""
+    return known_word(name)
 
 
 def _on(e: Any) -> date:
@@ -37,10 +53,12 @@ def _on(e: Any) -> date:
 
 @_summary(K.Launched)
 def _launched(e: Any, names: Names) -> str:
-    of = f" for cluster '{names(e.cluster_id)}'" if e.cluster_id is not None else ""
+    of = (translate(" for cluster '{cluster}'", cluster=names(e.cluster_id))
+          if e.cluster_id is not None else "")
     first = e.ladder.rungs[0]
-    return (f"Campaign '{e.name}'{of} launched on {e.launched_on} {by(e.actor)}: on "
-            f"'{first.name}', a ladder of {len(e.ladder)} rungs")
+    return translate("Campaign '{name}'{of} launched on {on} {by}: on '{rung}', a ladder of "
+                     "{rungs}", name=e.name, of=of, on=format_day(e.launched_on),
+                     by=by(e.actor), rung=_rung(first.name), rungs=count_of(len(e.ladder), "rung"))
 
 
 _dated(K.Launched, lambda e: e.launched_on)
@@ -48,43 +66,52 @@ _dated(K.Launched, lambda e: e.launched_on)
 
 @_summary(K.UnitJoined)
 def _joined(e: Any, names: Names) -> str:
-    return f"{e.label} joined {_campaign(e, names)} on {e.on}, recorded {by(e.actor)}"
+    return translate("{unit} joined {campaign} on {on}, recorded {by}", unit=e.label,
+                     campaign=_campaign(e, names), on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(K.UnitLeft)
 def _left(e: Any, names: Names) -> str:
-    return f"{names(e.unit_id)} left {_campaign(e, names)} on {e.on}, recorded {by(e.actor)}"
+    return translate("{unit} left {campaign} on {on}, recorded {by}", unit=names(e.unit_id),
+                     campaign=_campaign(e, names), on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(K.LadderChanged)
 def _ladder(e: Any, names: Names) -> str:
-    return (f"{_campaign(e, names, 'Campaign')} changed its ladder on {e.on} {by(e.actor)}: "
-            f"{e.ladder.describe()}")
+    return translate("{campaign} changed its ladder on {on} {by}: {ladder}",
+                     campaign=_campaign(e, names, True), on=format_day(e.on), by=by(e.actor),
+                     ladder=e.ladder.describe())
 
 
 @_summary(K.ClimbShareChanged)
 def _climb_share(e: Any, names: Names) -> str:
     share = Fraction(e.share) * 100  # stored as a share of one
-    needed = "every unit" if share == 100 else f"{show_percent(share)} of units"
-    return (f"{_campaign(e, names, 'Campaign')} climbs jointly when {needed} pass, from {e.on}, "
-            f"{by(e.actor)}")
+    needed = (gettext("every unit") if share == 100
+              else translate("{share} of units", share=format_percent(share)))
+    return translate("{campaign} climbs jointly when {needed} pass, from {on}, {by}",
+                     campaign=_campaign(e, names, True), needed=needed, on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(K.ActionPlanned)
 def _planned(e: Any, names: Names) -> str:
-    return (f"Action {e.number} '{e.name}' ({e.rung}) planned in {_campaign(e, names)} for "
-            f"{e.on} {by(e.actor)}: {count_of(len(e.units), 'unit')} taking part")
+    return translate("Action {number} '{name}' ({rung}) planned in {campaign} for {on} {by}: "
+                     "{units} taking part", number=e.number, name=e.name, rung=_rung(e.rung),
+                     campaign=_campaign(e, names), on=format_day(e.on), by=by(e.actor),
+                     units=count_of(len(e.units), "unit"))
 
 
 @_summary(K.ActionCancelled)
 def _cancelled(e: Any, names: Names) -> str:
-    return f"Action {e.number} of {_campaign(e, names)} cancelled {by(e.actor)}"
+    return translate("Action {number} of {campaign} cancelled {by}", number=e.number,
+                     campaign=_campaign(e, names), by=by(e.actor))
 
 
 @_summary(K.ActionHeld)
 def _held(e: Any, names: Names) -> str:
-    return (f"Action {e.number} of {_campaign(e, names)} held, recorded {by(e.actor)}: "
-            f"{e.test.explain()}")
+    return translate("Action {number} of {campaign} held, recorded {by}: {test}",
+                     number=e.number, campaign=_campaign(e, names), by=by(e.actor),
+                     test=e.test.explain())
 
 
 _dated(K.ActionHeld, lambda e: e.test.held_on)
@@ -92,54 +119,61 @@ _dated(K.ActionHeld, lambda e: e.test.held_on)
 
 @_summary(K.Escalated)
 def _escalated(e: Any, names: Names) -> str:
-    text = f"{_campaign(e, names, 'Campaign')} escalated to '{e.rung}' on {e.on} {by(e.actor)}"
+    text = translate("{campaign} escalated to '{rung}' on {on} {by}",
+                     campaign=_campaign(e, names, True), rung=_rung(e.rung),
+                     on=format_day(e.on), by=by(e.actor))
     if e.override is not None:
-        text += f": an override backed by a {vote_text(e.override.mandate)}"
+        text += translate(": an override backed by a {vote}", vote=vote_text(e.override.mandate))
     if e.held_back:
-        text += f"; {count_of(len(e.held_back), 'unit')} had not passed"
+        text += translate("; {units} had not passed", units=count_of(len(e.held_back), "unit"))
     return text
 
 
 @_summary(K.DeEscalated)
 def _de_escalated(e: Any, names: Names) -> str:
-    return (f"{_campaign(e, names, 'Campaign')} stepped down to '{e.rung}' on {e.on} "
-            f"{by(e.actor)}")
+    return translate("{campaign} stepped down to '{rung}' on {on} {by}",
+                     campaign=_campaign(e, names, True), rung=_rung(e.rung),
+                     on=format_day(e.on), by=by(e.actor))
 
 
-def _status_change(verb: str) -> Summary:
+def _status_change(message: str) -> Summary:
     def summary(e: Any, names: Names) -> str:
-        return f"{_campaign(e, names, 'Campaign')} {verb} on {e.on} {by(e.actor)}"
+        return translate(message, campaign=_campaign(e, names, True), on=format_day(e.on),
+                         by=by(e.actor))
 
     return summary
 
 
-_summary(K.Paused)(_status_change("paused"))
-_summary(K.Resumed)(_status_change("resumed"))
+_summary(K.Paused)(_status_change(mark("{campaign} paused on {on} {by}")))
+_summary(K.Resumed)(_status_change(mark("{campaign} resumed on {on} {by}")))
 
 
 @_summary(K.Concluded)
 def _concluded(e: Any, names: Names) -> str:
-    return (f"{_campaign(e, names, 'Campaign')} concluded ({e.outcome.value}) on {e.on} "
-            f"{by(e.actor)}")
+    return translate("{campaign} concluded ({outcome}) on {on} {by}",
+                     campaign=_campaign(e, names, True), outcome=word(e.outcome.value),
+                     on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(K.MandateRecorded)
 def _mandate(e: Any, names: Names) -> str:
     m = e.mandate
-    kind = "Strike vote" if m.kind is MandateKind.STRIKE_VOTE else "Authorizing vote"
-    who = names(m.unit_id) if m.unit_id is not None else "the whole campaign"
-    scope = f" for {m.scope}" if m.scope else ""
-    return (f"{kind} {m.number} of {who}{scope} recorded in {_campaign(e, names)} "
-            f"{by(e.actor)}: {vote_text(m.vote)}")
+    kind = (gettext("Strike vote") if m.kind is MandateKind.STRIKE_VOTE
+            else gettext("Authorizing vote"))
+    who = names(m.unit_id) if m.unit_id is not None else gettext("the whole campaign")
+    scope = translate(" for {scope}", scope=known_word(m.scope)) if m.scope else ""
+    return translate("{kind} {number} of {who}{scope} recorded in {campaign} {by}: {vote}",
+                     kind=kind, number=m.number, who=who, scope=scope,
+                     campaign=_campaign(e, names), by=by(e.actor), vote=vote_text(m.vote))
 
 
 _dated(K.MandateRecorded, lambda e: e.mandate.vote.held_on)
 
 
-def _strike_day(verb: str) -> Summary:
+def _strike_day(message: str) -> Summary:
     def summary(e: Any, names: Names) -> str:
-        return (f"{names(e.unit_id)} {verb} on {e.on} ({_campaign(e, names)}), recorded "
-                f"{by(e.actor)}")
+        return translate(message, unit=names(e.unit_id), on=format_day(e.on),
+                         campaign=_campaign(e, names), by=by(e.actor))
 
     return summary
 
@@ -149,19 +183,24 @@ def _walked_out(e: Any, names: Names) -> str:
     # walkouts stored before part days, days back and flags were recorded have none of them
     hours = getattr(e, "hours", None)
     if getattr(e, "part_day", False):
-        length = f" ({float(hours):g} hours)" if hours is not None else ""
-        when = f"walked out for part of {e.on}{length}"
+        length = (translate(" ({hours} hours)", hours=format_number(float(hours)))
+                  if hours is not None else "")
+        when = translate("walked out for part of {on}{length}", on=format_day(e.on),
+                         length=length)
     else:
         back = getattr(e, "back_on", None)
-        when = f"walked out on {e.on}" + (f", back on {back}" if back else "")
-    text = f"{names(e.unit_id)} {when} ({_campaign(e, names)}), recorded {by(e.actor)}"
+        when = translate("walked out on {on}", on=format_day(e.on)) + (
+            translate(", back on {on}", on=format_day(back)) if back else "")
+    text = translate("{unit} {when} ({campaign}), recorded {by}", unit=names(e.unit_id),
+                     when=when, campaign=_campaign(e, names), by=by(e.actor))
     flags = getattr(e, "flags", ())
     if flags:
-        text += "; flagged: " + "; ".join(f.describe() for f in flags)
+        text += translate("; flagged: {why}", why="; ".join(f.describe() for f in flags))
     return text
 
 
-_summary(K.ReturnedFromStrike)(_strike_day("returned from strike"))
+_summary(K.ReturnedFromStrike)(_strike_day(
+    mark("{unit} returned from strike on {on} ({campaign}), recorded {by}")))
 for _cls in (K.UnitJoined, K.UnitLeft, K.LadderChanged, K.ClimbShareChanged, K.Escalated,
              K.DeEscalated, K.Paused, K.Resumed, K.Concluded, K.StrikeEntered,
              K.ReturnedFromStrike):

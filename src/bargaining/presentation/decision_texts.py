@@ -14,7 +14,7 @@ from datetime import date
 from bargaining.domain.democracy.account import AccountabilityReport
 from bargaining.domain.democracy.accountability import ReportState
 from bargaining.domain.democracy.decisions import Decision, InCamera
-from bargaining.presentation.budget_reports import percent_text
+from bargaining.domain.shared.shares import show_percent
 from bargaining.presentation.wording import count_of, vote_text
 
 
@@ -38,7 +38,7 @@ def decisions_text(body: str, starts: date, ends: date,
     """Every decision of a body from ``starts`` to ``ends``, with how many were in camera."""
     closed = sum(1 for d in decisions if d.in_camera)
     head = (f"Decisions of the {body}, {starts} to {ends}: {count_of(len(decisions), 'decision')}"
-            f", {closed} taken in camera")
+            f", {closed:,} taken in camera")
     return "\n".join([head, *(f"- {decision_line(d)}" for d in decisions)])
 
 
@@ -46,8 +46,8 @@ def in_camera_text(body: str, periods: Sequence[InCamera]) -> str:
     """In-camera decisions period over period."""
     lines = [f"Decisions of the {body} taken in camera:"]
     for p in periods:
-        lines.append(f"- {p.starts} to {p.ends}: {p.in_camera} of {p.decisions} "
-                     f"({percent_text(p.share)})")
+        lines.append(f"- {p.starts} to {p.ends}: {p.in_camera:,} of {p.decisions:,} "
+                     f"({show_percent(p.share)})")
     return "\n".join(lines)
 
 
@@ -55,10 +55,10 @@ def accountability_text(report: AccountabilityReport) -> str:
     """The accountability report in plain language."""
     lines = [f"Accountability of the {report.body}, {report.starts} to {report.ends}: "
              f"{count_of(report.reports_filed, 'report')} filed, "
-             f"{report.led_by_members} led by rank-and-file members; "
+             f"{report.led_by_members:,} led by rank-and-file members; "
              f"{count_of(report.overdue, 'report')} overdue; "
              f"{count_of(report.new_activists, 'new activist')} took a first role; "
-             f"{report.rank_and_file_holders} rank-and-file members hold roles"]
+             f"{report.rank_and_file_holders:,} rank-and-file members hold roles"]
     for account in report.roles:
         lines.append(f"- {account.role}: {count_of(len(account.holders), 'holder')}, "
                      f"{count_of(account.work_plans, 'work plan')} filed")

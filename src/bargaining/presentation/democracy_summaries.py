@@ -118,7 +118,7 @@ def _held(e: Any, names: Names) -> str:
     camera = ", in camera" if e.in_camera else ""
     place = "" if e.place is None else f" in {e.place}"
     return (f"Meeting of '{e.body_name}' held{place} on {e.on}{camera}: {e.notice_days} days of "
-            f"notice, {e.present} of {e.eligible} present, recorded {by(e.actor)}"
+            f"notice, {e.present:,} of {e.eligible:,} present, recorded {by(e.actor)}"
             f"{_flagged(e.flags)}")
 
 

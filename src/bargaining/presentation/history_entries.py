@@ -22,6 +22,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.shared.personal import PersonalData
 from bargaining.presentation.spreadsheet import unquoted
 
 #: The columns of an exported entry, in order. Stable: a new column is only ever appended.
@@ -127,6 +128,8 @@ def plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, enum.Enum):
         return plain(value.value)
+    if isinstance(value, PersonalData):
+        return _personal(value)
     if attrs.has(type(value)):
         return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
     if isinstance(value, Mapping):
@@ -139,6 +142,14 @@ def plain(value: Any) -> Any:
 #: Event fields that keep a share of people as released, a share of one: shown in percent,
 #: as the library speaks of shares everywhere else.
 _SHARES_OF_ONE: dict[str, str] = {"Launched": "climb_share", "ClimbShareChanged": "share"}
+
+
+def _personal(value: PersonalData) -> dict[str, Any]:
+    """A person's data as history shows it: "erased person" where an erased person's name
+    was (the person's id, opaque, stays)."""
+    return {"person": value.person, "name": value.shown() if value.erased else value.name,
+            "contact": value.contact, "assessment": value.assessment, "notes": value.notes,
+            "erased": value.erased}
 
 
 def event_data(event: Any) -> dict[str, Any]:

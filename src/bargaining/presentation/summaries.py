@@ -22,7 +22,6 @@ from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
-from bargaining.domain.coordination.tables import table_title
 from bargaining.domain.defense.message import Message
 from bargaining.domain.defense.public_action import PublicAction
 from bargaining.domain.defense.response import Response
@@ -42,7 +41,9 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.language import Language, reading_in, translate
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
 from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
@@ -59,10 +60,23 @@ from bargaining.presentation import (
     drive_summaries,
     election_summaries,
     organizing_summaries,
+    people_summaries,
+    round_summaries,
     solidarity_summaries,
     training_summaries,
 )
-from bargaining.presentation.wording import C, F, K, Names, R, Summary, SummaryTable, U, by
+from bargaining.presentation.wording import (
+    C,
+    F,
+    K,
+    Names,
+    R,
+    Summary,
+    SummaryTable,
+    U,
+    by,
+    table_name,
+)
 
 __all__ = [
     "AGGREGATES",
@@ -77,6 +91,7 @@ __all__ = [
     "by",
     "display_name",
     "has_summary",
+    "is_translated",
     "occurred_on",
     "reason_of",
     "summarize",
@@ -91,7 +106,7 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
-                Election, Caucus, SolidarityPact)
+                Election, Caucus, SolidarityPact, Erasure)
 } | {cls.__name__: cls for cls in (AreaTeam, Workplace)} | {
     cls.__name__: cls
     for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
@@ -99,11 +114,16 @@ AGGREGATES: dict[str, type[Any]] = {
 }
 
 _TABLE = SummaryTable.joined(
-    bargaining_summaries.TABLE, campaign_summaries.TABLE, dispute_summaries.TABLE,
-    defense_summaries.TABLE, budget_summaries.TABLE, democracy_summaries.TABLE,
-    election_summaries.TABLE, solidarity_summaries.TABLE, organizing_summaries.TABLE,
-    drive_summaries.TABLE, training_summaries.TABLE)
+    bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
+    dispute_summaries.TABLE, defense_summaries.TABLE, budget_summaries.TABLE,
+    democracy_summaries.TABLE, election_summaries.TABLE, solidarity_summaries.TABLE,
+    organizing_summaries.TABLE, people_summaries.TABLE, drive_summaries.TABLE,
+    training_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
+#: The event classes whose summaries are translated (their modules write through the
+#: catalog); the lead translates the other modules with the same pattern.
+_TRANSLATED = frozenset(bargaining_summaries.TABLE.summaries) | frozenset(
+    round_summaries.TABLE.summaries) | frozenset(campaign_summaries.TABLE.summaries)
 _DATES = _TABLE.dates
 
 
@@ -112,8 +132,18 @@ def summarize(event: Any, names: Names) -> str:
     key numbers and dates. Events of unknown kinds get a generic line rather than an error."""
     how = _SUMMARIES.get(type(event))
     if how is None:
-        return f"{type(event).__name__} recorded {by(actor_of(event))}".rstrip()
+        return translate("{event} recorded {by}", event=type(event).__name__,
+                         by=by(actor_of(event))).rstrip()
+    if type(event) not in _TRANSLATED:
+        with reading_in(Language.ENGLISH):  # a whole English line, not a French-English mix
+            return how(event, names)
     return how(event, names)
+
+
+def is_translated(event_class: type[Any]) -> bool:
+    """Whether an event class's summary is written in every language (the others are
+    written in English whatever the reader's language, until their module is translated)."""
+    return event_class in _TRANSLATED
 
 
 def has_summary(event_class: type[Any]) -> bool:
@@ -154,8 +184,8 @@ def display_name(first_event: Any, names: Names) -> str | None:
     if isinstance(first_event, R.Opened):
         e = first_event
         if len(e.unit_ids) == 1 and e.name is None:
-            return f"the round at {names(e.unit_ids[0])}"
-        return table_title(e.kind, e.name)
+            return translate("the round at {unit}", unit=names(e.unit_ids[0]))
+        return table_name(e.kind, e.name)
     disputed = dispute_summaries.display_name(first_event, names)
     if disputed is not None:
         return disputed

@@ -13,8 +13,21 @@ from uuid import UUID
 from bargaining.domain.campaigns.campaign import Campaign
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.coordination.tables import TableKind
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.language import (
+    Language,
+    current_language,
+    format_day,
+    format_number,
+    gettext,
+    gettext_if_known,
+    mark,
+    mark_plural,
+    plural,
+    translate,
+)
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -74,10 +87,17 @@ class SummaryTable:
 
 
 def by(actor: Actor | None) -> str:
-    """'by the data steward': the actor's role, which is what organizers recognise."""
+    """'by the data steward': the actor's role, which is what organizers recognise. A role is
+    the host's own words, so it is not translated: French quotes it (``par « data steward »``)
+    unless the host wrote it with a French article (``par le comité``)."""
     if actor is None:
         return ""
     role = actor.role
+    if current_language() is Language.FRENCH:
+        if role.casefold().startswith(("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ")):
+            return f"par {role}"
+        bare = role.removeprefix("the ").removeprefix("The ")
+        return f"par « {bare} »"
     if role.casefold().startswith(("the ", "a ", "an ")):
         return f"by {role}"
     return f"by the {role}"
@@ -88,14 +108,89 @@ def listing(items: Iterable[str]) -> str:
     return ", ".join(items)
 
 
+def word(value: str) -> str:
+    """One of the domain's words kept as an English value (an enum's value, a verdict, a
+    rule), in the reader's language: the catalog holds each."""
+    return gettext(value)
+
+
+def known_word(value: str) -> str:
+    """A host's own key (a demand's key: ``wages``, ``workload``) in the reader's language
+    when the catalog knows it as one of the domain's words; else as the host wrote it."""
+    return gettext_if_known(value)
+
+
+#: The singular and plural of every noun :func:`count_of` counts, as catalog messages.
+NOUNS: dict[str, tuple[str, str]] = {
+    "worker": mark_plural("{count} worker", "{count} workers"),
+    "term": mark_plural("{count} term", "{count} terms"),
+    "clause": mark_plural("{count} clause", "{count} clauses"),
+    "demand": mark_plural("{count} demand", "{count} demands"),
+    "unit": mark_plural("{count} unit", "{count} units"),
+    "rung": mark_plural("{count} rung", "{count} rungs"),
+}
+
+#: The domain's words that records keep as English values (verdicts, rules, outcomes,
+#: demand categories, the default ladder's rungs), marked so the catalog translates each:
+#: history writes them with :func:`word` (or :func:`known_word` where a host may use its own).
+DOMAIN_WORDS: tuple[str, ...] = (
+    # verdicts of an evaluation
+    mark("meets target"), mark("meets floor"), mark("missing"), mark("below floor"),
+    # how returns combine
+    mark("all ballots together"), mark("a majority of units"),
+    mark("all ballots together and a majority of units"),
+    # a pact's rules
+    mark("sign-off below a floor"), mark("no deal until every table settles"),
+    mark("me-too"), mark("non-raiding"), mark("me-too within the same employer"),
+    # where a campaign stands, and how it ends
+    mark("active"), mark("paused"), mark("concluded"),
+    mark("won"), mark("settled"), mark("defeated"), mark("withdrawn"),
+    # demand categories and the matters a table bargains
+    mark("wages"), mark("staffing"), mark("workload"), mark("contracting-out"),
+    mark("benefits"), mark("pensions"), mark("job security"), mark("term"),
+    # the default escalation ladder
+    mark("organizing meeting"), mark("union cards / sign-up"), mark("majority petition"),
+    mark("wear the union colours"), mark("rally or march on the boss"),
+    mark("overtime ban / work-to-rule"), mark("strike vote"), mark("strike"),
+    # what a budget line's money is for, and a goal's standing
+    mark("organizing capacity"), mark("local support"), mark("training"),
+    mark("rapid response"), mark("communications"), mark("governance and internal politics"),
+    mark("administration"), mark("proposed"), mark("ratified"),
+    # a strike mandate's usual scope
+    mark("up to and including an unlimited general strike"),
+)
+
+
 def count_of(number: int, what: str) -> str:
-    """A count with its noun, plural unless the count is one, thousands separated."""
-    return f"{number:,} {what}{'' if number == 1 else 's'}"
+    """A count with its noun, plural unless the count is one, thousands separated. A noun of
+    :data:`NOUNS` is written in the reader's language; another stays English (add it there)."""
+    forms = NOUNS.get(what)
+    if forms is None:
+        return f"{format_number(number)} {what}{'' if number == 1 else 's'}"
+    return plural(*forms, number)
+
+
+def table_name(kind: TableKind, name: str | None) -> str:
+    """How organizers name a table: "the central table 'Front commun'", "la table
+    centrale « Front commun »"."""
+    titles = {
+        TableKind.LOCAL: gettext("the local table"),
+        TableKind.SECTORAL: gettext("the sectoral table"),
+        TableKind.CENTRAL: gettext("the central table"),
+        TableKind.MASTER: gettext("the master table"),
+    }
+    title = titles[kind]
+    if not name:
+        return title
+    return translate("{table} '{name}'", table=title, name=name)
 
 
 def vote_text(vote: Vote) -> str:
     """A vote in one phrase: the day it was held, its tally, and whether it carried."""
     t = vote.tally
-    outcome = "carried" if vote.passed else "failed"
-    return (f"vote held {vote.held_on}: {t.yes:,} yes, {t.no:,} no of {t.cast:,} cast "
-            f"({t.eligible:,} eligible), {outcome}")
+    return translate(
+        "vote held {held_on}: {yes} yes, {no} no of {cast} cast ({eligible} eligible), "
+        "{outcome}",
+        held_on=format_day(vote.held_on), yes=format_number(t.yes), no=format_number(t.no),
+        cast=format_number(t.cast), eligible=format_number(t.eligible),
+        outcome=gettext("carried") if vote.passed else gettext("failed"))

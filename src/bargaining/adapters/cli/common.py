@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,6 +28,7 @@ from rich.table import Table
 from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import Language, format_number, reading_in
 from bargaining.domain.shared.progress import Progress as ProgressCallback
 from bargaining.infrastructure.stores import Store
 
@@ -42,6 +43,10 @@ ActorOption = Annotated[str | None, typer.Option(
     "--actor", envvar="BARGAINING_ACTOR", show_envvar=True,
     help="Who records the change (an id; default: your login name).")]
 RoleOption = Annotated[str, typer.Option("--role", help="The actor's role.")]
+#: ``--language``: the language of what people read (``BARGAINING_LANGUAGE`` when left out).
+LanguageOption = Annotated[str | None, typer.Option(
+    "--language", "--lang", envvar="BARGAINING_LANGUAGE", show_envvar=True,
+    help="Write summaries and tables in this language: en (default) or fr.")]
 
 #: What people read goes to standard output; errors and progress to standard error.
 out = Console(highlight=False, soft_wrap=False)
@@ -61,6 +66,11 @@ def open_app(store: str | None, *, create: bool = False) -> BargainingApp:
         raise InvalidInput(f"there is no SQLite store at {found.location}: import into it "
                            "first, or check --store (or BARGAINING_STORE)")
     return BargainingApp(store)
+
+
+def speaking(language: str | None) -> AbstractContextManager[Language]:
+    """A block that writes in the language given (``--language``), else the process's."""
+    return reading_in(Language.chosen(language))
 
 
 def actor_of(actor_id: str | None, role: str) -> Actor:
@@ -146,7 +156,7 @@ def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any
         else:
             shown.add_column(column, justify="right" if column in numeric else "left")
     for row in rows:
-        shown.add_row(*("" if v is None else f"{v:,}" if isinstance(v, int) and not
+        shown.add_row(*("" if v is None else format_number(v) if isinstance(v, int) and not
                         isinstance(v, bool) else str(v) for v in row))
     out.print(shown)
 

@@ -18,6 +18,7 @@ import typer
 from bargaining.adapters.audit_export import write_csv, write_jsonl
 from bargaining.adapters.cli.common import (
     JsonOption,
+    LanguageOption,
     StoreOption,
     day,
     moment,
@@ -26,6 +27,7 @@ from bargaining.adapters.cli.common import (
     progress_bar,
     record_id,
     say,
+    speaking,
     table,
 )
 from bargaining.app import BargainingApp
@@ -34,6 +36,13 @@ from bargaining.domain.campaigns.readiness import Readiness, Standing
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    gettext,
+    mark,
+    translate,
+)
 from bargaining.presentation.history_entries import HistoryEntry
 
 
@@ -63,16 +72,19 @@ def _show(entries: Iterable[HistoryEntry], output: Path | None, form: Format | N
         with output.open("w", encoding="utf-8", newline="") as file, \
                 progress_bar(f"exporting {what}") as progress:
             count = write(entries, file, progress=progress)
-        say(f"{count:,} entries written to {output} ({chosen.value})")
+        say(translate("{count} entries written to {output} ({format})",
+                      count=format_number(count), output=output, format=chosen.value))
     elif as_json:
         write_jsonl(entries, sys.stdout)
     else:
-        first = "version" if by_version else "position"
+        first = gettext("version") if by_version else gettext("position")
         rows = [(e.version if by_version else e.position,
-                 e.recorded_at.strftime("%Y-%m-%d %H:%M"), e.occurred_on or "", e.event,
+                 e.recorded_at.strftime("%Y-%m-%d %H:%M"), format_day(e.occurred_on), e.event,
                  e.actor_role or "", e.summary) for e in entries]
-        table(f"{what}: {len(rows):,} entries",
-              (first, "recorded", "on", "event", "by", "summary"), rows, numeric=(first,))
+        table(translate("{what}: {count} entries", what=gettext(what),
+                        count=format_number(len(rows))),
+              (first, gettext("recorded"), gettext("on"), gettext("event"), gettext("by"),
+               gettext("summary")), rows, numeric=(first,))
 
 
 def _format_of(path: Path) -> Format:
@@ -84,13 +96,18 @@ def _format_of(path: Path) -> Format:
     raise InvalidInput(f"say --format csv or jsonl: the file {path.name} has neither extension")
 
 
+#: What a history table is titled, marked for the catalog.
+_TITLES = (mark("history"), mark("audit log"))
+
+
 def history(record: Record, output: Output = None, form: FormatOption = None,
-            store: StoreOption = None, as_json: JsonOption = False) -> None:
+            store: StoreOption = None, as_json: JsonOption = False,
+            language: LanguageOption = None) -> None:
     """A record's history: who changed what, when and why, oldest first.
 
-    Example: bargaining history 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d -o unit.csv
+    Example: bargaining history 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d --language fr
     """
-    with open_app(store) as app:
+    with open_app(store) as app, speaking(language):
         _show(app.history.of(record_id(record)), output, form, as_json, "history",
               by_version=True)
 
@@ -106,7 +123,7 @@ def audit(
              "zone).")] = None,
     until: Annotated[str | None, typer.Option(help="Recorded before (as --since).")] = None,
     output: Output = None, form: FormatOption = None, store: StoreOption = None,
-    as_json: JsonOption = False,
+    as_json: JsonOption = False, language: LanguageOption = None,
 ) -> None:
     """The audit log: every recorded change of the application, oldest first.
 
@@ -118,7 +135,7 @@ def audit(
         "since": None if since is None else moment(since, "since"),
         "until": None if until is None else moment(until, "until"),
     }
-    with open_app(store) as app:
+    with open_app(store) as app, speaking(language):
         _show(app.history.audit_log(**filters), output, form, as_json, "audit log",
               by_version=record is not None)
 
@@ -194,7 +211,7 @@ def _standing(standing: Standing) -> dict[str, Any]:
 
 
 def readiness(campaign: Record, on: OnOption = None, store: StoreOption = None,
-              as_json: JsonOption = False) -> None:
+              as_json: JsonOption = False, language: LanguageOption = None) -> None:
     """A campaign's readiness: each unit's and work group's participation against the rung.
 
     Example: bargaining readiness 4a6c8e0b-1d3f-4b5d-9f7a-2c4e6a8b0d1f --on 2023-10-13
@@ -203,7 +220,7 @@ def readiness(campaign: Record, on: OnOption = None, store: StoreOption = None,
         report: Readiness = app.campaigns.readiness(
             record_id(campaign, "campaign"), on=None if on is None else day(on, "day"))
     if not as_json:
-        say(report.table())
+        say(report.table(language=language))
         return
     print_json({
         "campaign": report.campaign, "on": report.on, "status": report.status.value,

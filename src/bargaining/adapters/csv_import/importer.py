@@ -33,11 +33,10 @@ from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
 
-import attrs
-
 from bargaining.adapters.csv_import.mapping import ColumnMapping
 from bargaining.adapters.csv_import.report import ImportReport, RowWarning, RowWarnings
 from bargaining.adapters.csv_import.rows import ParsedRow, RowParser, RowRefused
+from bargaining.adapters.csv_import.unit_ids import recorded_ids
 from bargaining.app import BargainingApp
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.errors import BargainingError, InvalidInput, UnitNotFound
@@ -248,24 +247,19 @@ class CsvImporter:
         expiry_map = self.app.expiry_map
         expiry_map.catch_up()
         cache: dict[UUID, BargainingUnit | None] = {}
-        batch = self._as_registered(batch)
-        known = expiry_map.known_agreements([p.unit_id for p in batch])
+        uids, known = recorded_ids(batch, self.app.units.ids, expiry_map.known_agreements)
         changed: dict[UUID, BargainingUnit] = {}
         outcomes: list[tuple[ParsedRow, str]] = []
-        for parsed in batch:
-            expiries = known.get(parsed.unit_id)
-            if (
-                parsed.unit_id not in cache
-                and expiries is not None
-                and parsed.agreement.expiry in expiries
-            ):
+        for parsed, uid in zip(batch, uids, strict=True):
+            expiries = known.get(uid)
+            if uid not in cache and expiries is not None and parsed.agreement.expiry in expiries:
                 outcomes.append((parsed, "unchanged"))
                 continue
-            unit = self._load(parsed.unit_id, cache, expiries is not None)
+            unit = self._load(uid, cache, expiries is not None)
             if unit is None:
                 # The profile was checked when the row was parsed, so a bad row was
                 # refused before anything in its batch was recorded.
-                unit = registered_unit(parsed.registration, self.actor)
+                unit = registered_unit(parsed.registration, self.actor, uid)
                 cache[unit.id] = unit
                 report.units_registered += 1
             if unit.has_agreement_expiring(parsed.agreement.expiry):
@@ -297,18 +291,6 @@ class CsvImporter:
         for line, reason, row in waiting:
             report.rejected.add(line, reason, row)
         waiting.clear()
-
-    def _as_registered(self, batch: list[ParsedRow]) -> list[ParsedRow]:
-        """Rows whose names release 0.1 gave another id (an accent typed as two characters)
-        name the unit registered then, when there is one and none under today's id."""
-        stored = self.app.eventsourcing.repository
-        found = []
-        for parsed in batch:
-            legacy = parsed.release_0_1_id
-            if legacy is not None and parsed.unit_id not in stored and legacy in stored:
-                parsed = attrs.evolve(parsed, unit_id=legacy)
-            found.append(parsed)
-        return found
 
     def _load(
         self, uid: UUID, cache: dict[UUID, BargainingUnit | None], registered: bool

@@ -16,7 +16,15 @@ import attrs
 
 from bargaining.domain.campaigns.inputs import require_text, require_unit_id
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.shared.shares import percent_of, show_percent
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    format_percent,
+    gettext,
+    gettext_if_known,
+    translate,
+)
+from bargaining.domain.shared.shares import percent_of
 from bargaining.domain.shared.vote import whole_count
 
 
@@ -144,11 +152,16 @@ class StructureTest:
         return next((r for r in self.units if r.unit_id == unit_id), None)
 
     def explain(self) -> str:
-        return (
-            f"{self.name} ({self.rung}), {self.held_on}: {self.participants} of {self.eligible} "
-            f"took part ({show_percent(self.share)}) against {show_percent(self.threshold)}: "
-            f"{'passed' if self.passed else 'failed'}"
-        )
+        """The test in one line, in the reader's language (see
+        :mod:`~bargaining.domain.shared.language`)."""
+        return translate(
+            "{name} ({rung}), {held_on}: {participants} of {eligible} took part ({share}) "
+            "against {threshold}: {verdict}", name=self.name,
+            rung=gettext_if_known(self.rung), held_on=format_day(self.held_on),
+            participants=format_number(self.participants),
+            eligible=format_number(self.eligible), share=format_percent(self.share),
+            threshold=format_percent(self.threshold),
+            verdict=gettext("passed") if self.passed else gettext("failed"))
 
 
 def structure_test(

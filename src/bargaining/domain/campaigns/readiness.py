@@ -30,10 +30,12 @@ from bargaining.domain.campaigns.job_actions import JobAction, job_actions
 from bargaining.domain.campaigns.ladder import Rung, RungKind
 from bargaining.domain.campaigns.participation import meets, short_of
 from bargaining.domain.campaigns.queries import climb_check
+from bargaining.domain.campaigns.readiness_text import readiness_summary, readiness_table
 from bargaining.domain.campaigns.timeline import CampaignStatus
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
-from bargaining.domain.shared.shares import percent_of, show_percent
+from bargaining.domain.shared.language import Language, reading_in
+from bargaining.domain.shared.shares import percent_of
 
 
 class DisputeNote(Protocol):
@@ -138,92 +140,17 @@ class Readiness:
     def held_back_labels(self) -> tuple[str, ...]:
         return tuple(self.unit(u).label for u in self.held_back)
 
-    def summary(self) -> str:
-        nxt = (f"; next '{self.next_rung.name}' ({show_percent(self.next_rung.threshold)})"
-               if self.next_rung else " (the top rung)")
-        lines = [
-            f"'{self.campaign}' on {self.on} ({self.status.value}): on '{self.rung.name}' "
-            f"({show_percent(self.rung.threshold)}){nxt}",
-        ]
-        total = len(self.ready) + len(self.held_back)
-        climb = ("no rung above" if self.next_rung is None
-                 else "may climb" if self.can_climb else "may not climb yet")
-        lines.append(f"{len(self.ready)} of {total} units passed '{self.rung.name}', "
-                     f"{self.needed} needed: {climb}")
-        if self.held_back:
-            lines.append(f"held back by: {'; '.join(self.held_back_labels)}")
-        if not self.strike_vote_ok and self.next_rung is not None:
-            lines.append(f"'{self.next_rung.name}' needs a valid strike mandate; no unit "
-                         "holds one yet")
-        worst = self.biggest_worst
-        if worst is not None and worst.figure is None:
-            lines.append(f"biggest worst: {worst.label} has not voted on a strike yet")
-        elif worst is not None and worst.figure and self.rung.kind is RungKind.STRIKE_VOTE:
-            lines.append(
-                f"biggest worst: {worst.label}: {worst.figure.participants} yes of "
-                f"{worst.figure.eligible} eligible ({show_percent(worst.figure.share)}), "
-                f"{worst.short_of_current} short of '{self.biggest_worst_rung}'"
-            )
-        elif worst is not None and worst.figure is not None:
-            group = "whole unit" if worst.whole_unit else worst.work_group
-            short = (worst.short_of_current if self.biggest_worst_rung == self.rung.name
-                     else worst.short_of_next)
-            lines.append(
-                f"biggest worst: {worst.label} / {group}: {worst.figure.participants} of "
-                f"{worst.figure.eligible} ({show_percent(worst.figure.share)}), {short} short "
-                f"of '{self.biggest_worst_rung}'"
-            )
-        for strike in self.strikes:
-            lines.append(f"on strike: {strike.describe()}")
-        for note in self.disputes:
-            lines.append(f"dispute: {note.summary}")
-        return "\n".join(lines)
+    def summary(self, *, language: Language | str | None = None) -> str:
+        """Where the campaign stands, in lines a person reads, in ``language`` (default the
+        reader's: see :mod:`~bargaining.domain.shared.language`)."""
+        with reading_in(language):
+            return readiness_summary(self)
 
-    def table(self) -> str:
-        """The report as a plain-text table (a unit's line, then its work groups indented)."""
-        current = f"vs {show_percent(self.rung.threshold)}"
-        nxt = f"vs {show_percent(self.next_rung.threshold)}" if self.next_rung else "next"
-        header = ("unit / work group", "latest test", "eligible", "took part", "share",
-                  current, nxt, "ready")
-        rows: list[tuple[str, ...]] = [header]
-        for line in self.units:
-            ready = "yes" if line.passed_current else "no"
-            if line.on_strike:
-                ready += " (on strike)"
-            none = ("no strike vote yet" if self.rung.kind is RungKind.STRIKE_VOTE
-                    else "no test yet")
-            rows.append(_row(line.label, line.standing, ready, none))
-            for group in line.groups:
-                if group.whole_unit and group.figure == line.standing.figure:
-                    continue  # the unit's own line says it
-                name = "whole unit" if group.whole_unit else str(group.work_group)
-                rows.append(_row(f"  {name}", group, ""))
-        widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-        numeric = {2, 3, 4}
-        out = []
-        for row in rows:
-            cells = [c.rjust(w) if i in numeric else c.ljust(w)
-                     for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-            out.append("  ".join(cells).rstrip())
-        return self.summary() + "\n\n" + "\n".join(out)
-
-
-def _against(meets_it: bool | None, short: int | None) -> str:
-    if meets_it is None or short is None:
-        return "-"
-    return "met" if meets_it else f"{short:,} short"
-
-
-def _row(
-    name: str, standing: Standing, ready: str, none: str = "no test yet"
-) -> tuple[str, ...]:
-    figure = standing.figure
-    if figure is None:
-        return (name, none, "", "", "", "", "", ready)
-    return (name, f"{figure.source}, {figure.on}", f"{figure.eligible:,}",
-            f"{figure.participants:,}", show_percent(figure.share),
-            _against(standing.meets_current, standing.short_of_current),
-            _against(standing.meets_next, standing.short_of_next), ready)
+    def table(self, *, language: Language | str | None = None) -> str:
+        """The report as a plain-text table (a unit's line, then its work groups indented),
+        after its summary, in ``language``."""
+        with reading_in(language):
+            return readiness_table(self)
 
 
 def _standing(

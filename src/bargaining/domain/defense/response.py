@@ -21,13 +21,22 @@ from bargaining.domain.defense.words import key
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds, created
 
 RESPONSE_NAMESPACE = uuid.UUID("2f0c7a51-9a0d-5d0e-bb7a-0b5e8d6c3a12")
 
 
+def response_words(threat_id: UUID, local: str) -> str:
+    """The words a response's id is derived from: the threat's id and the local (its union
+    and number, case aside). The threat's id is stored in clear, the local's name is public:
+    on an encrypted store the id is keyed, or it would say which locals a threat hit."""
+    return f"{threat_id}:{key(local)}"
+
+
 def response_id(threat_id: UUID, local: str) -> UUID:
-    """The id of the response to a threat at a local (its union and number, case aside)."""
-    return uuid.uuid5(RESPONSE_NAMESPACE, f"{threat_id}:{key(local)}")
+    """The public id of the response to a threat at a local (the id on a store without
+    encryption)."""
+    return uuid.uuid5(RESPONSE_NAMESPACE, response_words(threat_id, local))
 
 
 @attrs.frozen
@@ -52,10 +61,12 @@ class Response(Aggregate):
     def propose(
         cls, *, threat_id: UUID, threat_name: str, threat_recorded_at: datetime, local: str,
         units: list[tuple[UUID, str]], template_id: UUID, template_name: str,
-        template_version: int, why: str, actor: Actor,
+        template_version: int, why: str, actor: Actor, ids: RecordIds = PUBLIC_IDS,
     ) -> Response:
-        """A proposal, saying which template version was matched and why."""
-        return cls(
+        """A proposal, saying which template version was matched and why, under the id
+        ``ids`` (the store's) gives the threat and the local."""
+        return created(
+            cls, "Proposed", ids.named(RESPONSE_NAMESPACE, response_words(threat_id, local)),
             threat_id=threat_id, local=local, name=f"response to {threat_name} at {local}",
             unit_ids=[u for u, _ in units], unit_labels=[label for _, label in units],
             template_id=template_id, template_name=template_name,

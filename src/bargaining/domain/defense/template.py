@@ -23,14 +23,21 @@ from bargaining.domain.defense.threat import ThreatKind
 from bargaining.domain.defense.words import key, kind_of, names
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds, created
 from bargaining.domain.shared.text import clean_name
 
 TEMPLATE_NAMESPACE = uuid.UUID("5b1f0f0e-3c55-5f6a-8d0b-6c1e2a9d4f71")
 
 
+def template_words(name: str) -> str:
+    """The words a template's id is derived from: its name, case and spacing aside."""
+    return key(clean_name(name, "template's name"))
+
+
 def template_id(name: str) -> UUID:
-    """The id of the template of this name (case and spacing aside)."""
-    return uuid.uuid5(TEMPLATE_NAMESPACE, key(clean_name(name, "template's name")))
+    """The public id of the template of this name (case and spacing aside): the id on a
+    store without encryption (an encrypted store's are keyed)."""
+    return uuid.uuid5(TEMPLATE_NAMESPACE, template_words(name))
 
 
 @attrs.frozen
@@ -136,12 +143,13 @@ class CampaignTemplate(Aggregate):
 
     @classmethod
     def publish(cls, *, name: str, actor: Actor, reason: str | None = None,
-                **version: Any) -> CampaignTemplate:
-        """A new template, at version 1."""
+                ids: RecordIds = PUBLIC_IDS, **version: Any) -> CampaignTemplate:
+        """A new template, at version 1, under the id ``ids`` (the store's) gives its name."""
         if not isinstance(name, str) or not name.strip():
             raise InvalidInput("a campaign template needs a name")
-        return cls(name=clean_name(name, "template's name"), plan=plan(**version),
-                   actor=require_actor(actor), reason=clean_reason(reason))
+        return created(cls, "Published", ids.named(TEMPLATE_NAMESPACE, template_words(name)),
+                       name=clean_name(name, "template's name"), plan=plan(**version),
+                       actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Published")
     def __init__(self, *, name: str, plan: dict[str, Any], actor: Actor,

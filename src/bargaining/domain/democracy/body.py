@@ -44,6 +44,7 @@ from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.people import person_id
+from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds, created
 from bargaining.domain.shared.text import clean_name, clean_source_text
 from bargaining.domain.shared.vote import Body, Quorum, whole_count
 
@@ -51,11 +52,17 @@ from bargaining.domain.shared.vote import Body, Quorum, whole_count
 BODY_NAMESPACE = UUID("4f6b7a62-5d7e-4c54-9a53-64656d6f6372")
 
 
+def body_words(organization: str, name: str) -> str:
+    """The words a body's id is derived from: the two, spacing tidied and case folded,
+    joined by a line feed (``"cupe ontario\\nexecutive board"``)."""
+    return "\n".join(" ".join(str(part).split()).casefold() for part in (organization, name))
+
+
 def body_id(organization: str, name: str) -> UUID:
-    """The id of the body ``name`` of ``organization``: a UUID 5 of the two, spacing tidied
-    and case folded, joined by a line feed (``"CUPE Ontario\\nExecutive board"``)."""
-    words = [" ".join(str(part).split()).casefold() for part in (organization, name)]
-    return uuid.uuid5(BODY_NAMESPACE, "\n".join(words))
+    """The public id of the body ``name`` of ``organization``: a UUID 5 of its words (the id
+    on a store without encryption; an encrypted store's are keyed, see
+    ``app.democracy.body_id``)."""
+    return uuid.uuid5(BODY_NAMESPACE, body_words(organization, name))
 
 
 class RoleNotFound(RecordNotFound):
@@ -85,17 +92,20 @@ class GoverningBody(Aggregate):
     @classmethod
     def form(cls, *, organization: str, name: str, kind: object, notice_days: int = 0,
              quorum: Quorum | None = None, actor: Actor,
-             reason: str | None = None) -> GoverningBody:
+             reason: str | None = None, ids: RecordIds = PUBLIC_IDS) -> GoverningBody:
         """A body of ``organization``; its meetings need ``notice_days`` of notice and, when
-        given, a :class:`Quorum` (a number present, or a share of its voting members)."""
+        given, a :class:`Quorum` (a number present, or a share of its voting members). Its
+        id is the one ``ids`` (the store's) gives its organization and name."""
         if quorum is not None and not isinstance(quorum, Quorum):
             raise InvalidInput("a body's quorum is a Quorum, such as Quorum.present(6)")
-        return cls(organization=_text(organization, "body's organization"),
-                   name=_text(name, "body's name"), kind=choice(kind, BodyType, "body"),
-                   notice_days=whole_count(notice_days, "the days of notice"),
-                   quorum_percent=None if quorum is None else quorum.percent,
-                   quorum_people=None if quorum is None else quorum.people,
-                   actor=require_actor(actor), reason=clean_reason(reason))
+        organization, name = _text(organization, "body's organization"), _text(
+            name, "body's name")
+        return created(cls, "Formed", ids.named(BODY_NAMESPACE, body_words(organization, name)),
+                       organization=organization, name=name, kind=choice(kind, BodyType, "body"),
+                       notice_days=whole_count(notice_days, "the days of notice"),
+                       quorum_percent=None if quorum is None else quorum.percent,
+                       quorum_people=None if quorum is None else quorum.people,
+                       actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Formed")
     def __init__(self, *, organization: str, name: str, kind: BodyType, notice_days: int,

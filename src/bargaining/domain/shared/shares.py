@@ -17,11 +17,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import rounded_percent
 
 
 def show_percent(value: Fraction) -> str:
-    """60 -> '60%', 52.5 -> '52.5%' (a value in percent)."""
-    text = f"{float(value):.1f}".removesuffix(".0")
+    """60 -> '60%', 52.5 -> '52.5%' (a value in percent), in English whatever the reader's
+    language (for messages not yet translated), rounded by the one rule of
+    :func:`~bargaining.domain.shared.language.rounded_percent`."""
+    text = f"{rounded_percent(value):f}".removesuffix(".0")
     return f"{text}%"
 
 

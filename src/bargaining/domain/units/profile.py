@@ -1,7 +1,9 @@
 """Who a bargaining unit is and where it works: its names and profile, checked and tidied.
 
 A unit's id is derived from its union, local, employer and unit name, so the same unit
-registered twice is found, not duplicated; names match whatever their case and spacing.
+registered twice is found, not duplicated; names match whatever their case and spacing. How it
+is derived is the store's (:mod:`~bargaining.domain.shared.record_ids`): :func:`unit_id` is the
+public UUID 5 a store without encryption gives, :func:`unit_ids` the ids a store looks under.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.record_ids import RecordIds
 from bargaining.domain.shared.text import MAX_NAME, clean_name
 
 #: No bargaining unit covers more workers than this; larger counts are typing errors.
@@ -35,11 +38,32 @@ def normalise_name(value: str) -> str:
 UNIT_IDS_REMEMBERED = 16384
 
 
+def unit_words(union: str, local: str, employer: str, unit_name: str) -> str:
+    """The words a unit's id is derived from: its four names normalised, joined by '|'."""
+    return "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
+
+
 @functools.lru_cache(maxsize=UNIT_IDS_REMEMBERED)
 def unit_id(union: str, local: str, employer: str, unit_name: str) -> UUID:
-    """The identity of a unit, derived from its union, local, employer and unit name."""
-    key = "|".join(normalise_name(v) for v in (union, local, employer, unit_name))
-    return uuid.uuid5(UNIT_NAMESPACE, key)
+    """The public identity of a unit, derived from its union, local, employer and unit name
+    (UUID 5): the id on a store without encryption, and on an encrypted store the id of a
+    unit registered before keyed ids (:func:`unit_ids` gives a store's)."""
+    return uuid.uuid5(UNIT_NAMESPACE, unit_words(union, local, employer, unit_name))
+
+
+def unit_ids(ids: RecordIds, union: str, local: str, employer: str,
+             unit_name: str) -> tuple[UUID, ...]:
+    """The ids a unit of these names (as typed) may be recorded under in a store of ``ids``:
+    first the one a new unit is given, then those earlier versions gave (the public UUID 5
+    on an encrypted store; release 0.1's for an accent typed as two characters). Names are
+    composed (NFC) first, as a unit's record keeps them."""
+    names = [unicodedata.normalize("NFC", v) for v in (union, local, employer, unit_name)]
+    words = unit_words(*names)
+    found = [ids.named(UNIT_NAMESPACE, words), *ids.earlier(UNIT_NAMESPACE, words)]
+    legacy = release_0_1_unit_id(union, local, employer, unit_name)
+    if legacy is not None and legacy not in found:
+        found.append(legacy)
+    return tuple(found)
 
 
 def release_0_1_unit_id(union: object, local: object, employer: object,
@@ -149,7 +173,8 @@ class UnitProfile:
 
     @property
     def unit_id(self) -> UUID:
-        """The id of the unit these names identify."""
+        """The public id of the unit these names identify (a store without encryption's;
+        an encrypted store's is keyed: :func:`unit_ids`)."""
         return unit_id(self.union, self.local, self.employer, self.unit_name)
 
     @property

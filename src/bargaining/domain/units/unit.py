@@ -72,15 +72,21 @@ class BargainingUnit(Aggregate):
 
     @classmethod
     def register(
-        cls, profile: UnitProfile, *, actor: Actor, reason: str | None = None
+        cls, profile: UnitProfile, *, actor: Actor, reason: str | None = None,
+        unit_id: UUID | None = None,
     ) -> BargainingUnit:
         """The new unit with its ``Registered`` event pending. The profile was checked and
         tidied when it was made (an importer makes one per row and refuses bad rows early),
-        so registering checks only who acts and why."""
+        so registering checks only who acts and why. ``unit_id`` is the id the store gives
+        these names (:func:`~bargaining.domain.units.profile.unit_ids`, keyed on an
+        encrypted store); without it, the public one (:func:`unit_id`)."""
         if not isinstance(profile, UnitProfile):
             raise InvalidInput("a unit is registered from its UnitProfile (names and profile)")
+        if unit_id is not None and not isinstance(unit_id, UUID):
+            raise InvalidInput(f"a unit's id is a UUID, not {type(unit_id).__name__}")
         fields = {name: getattr(profile, name) for name in PROFILE_FIELDS}
-        return cls(**fields, actor=require_actor(actor), reason=clean_reason(reason))
+        return cls._create(cls.Registered, id=unit_id, **fields, actor=require_actor(actor),
+                           reason=clean_reason(reason))
 
     @event(Registered)
     def __init__(

@@ -1,0 +1,23 @@
+Feature: A worker's personal data, sealed with their own key and erasable
+  What the record holds about a worker (their name, how to reach them, an organizer's 1-5
+  assessment of their support, notes) is the most dangerous thing it holds: an employer that
+  sees it can retaliate. Each worker's data is sealed with that worker's own key. A worker who
+  asks to be forgotten is erased by deleting the key, with a recorded erasure: their data then
+  reads as "erased person" everywhere, nobody else's history changes, and the hash chain the
+  coalition audits still verifies, receipts taken before included.
+
+  Public: the Amazon DXT4 warehouse in Laval, the first unionized Amazon workplace in Canada
+  (CSN, May 2024, about 230 workers); Amazon announced the closure of its Quebec warehouses on
+  January 22, 2025. Illustrative: the workers, their ids and assessments, the day of erasure.
+
+  Scenario: A worker asks to be forgotten
+    Given the organizing record of DXT4 is kept in a SQLite file
+    And an organizer recorded a conversation with worker "w-dxt4-017", "Marie Tremblay", assessed 2
+    And an organizer recorded a conversation with worker "w-dxt4-018", "Luc Gagnon", assessed 1
+    And the coordinating committee took a receipt of the record
+    When the data steward erases worker "w-dxt4-017" on 2025-02-04, as she asked
+    Then "Marie Tremblay" is in no table, file or export of the record
+    And a committee member sees "erased person" in the history where her name was
+    And "Luc Gagnon" still reads as recorded
+    And the receipt taken before the erasure still verifies
+    And erasing worker "w-dxt4-017" again is reported and records nothing

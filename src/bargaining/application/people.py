@@ -1,0 +1,110 @@
+"""Erasing a person: their key deleted, an erasure recorded, their data erased everywhere.
+
+``app.people`` is a :class:`People`. A person's data (:class:`PersonalData`) is sealed with that
+person's own key; :meth:`People.erase` deletes the key in the same transaction as the erasure
+event, so every record, history entry and export then shows "erased person" where the data was,
+nobody else's history changes, and the hash chain (which vouches for the stored bytes, which do
+not change) still verifies. Retention policies and read roles are built on this API: erasure by
+person id, and :meth:`People.sealed`, the people with sealed data and when it was last touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Protocol
+from uuid import UUID
+
+import attrs
+
+from bargaining.application.ports import Records
+from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.shared.actor import Actor, require_actor
+from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.people import person_id
+
+
+class PersonKeyVault(Protocol):
+    """The person-key vault, as erasure needs it (``infrastructure/person_keys.py``)."""
+
+    def erasure_id(self, owner: str) -> UUID: ...
+
+    def has_keys(self, owner: str) -> bool: ...
+
+    def erase(self, owner: str) -> None:
+        """Delete the owner's keys with this thread's next save."""
+
+    def owners(self) -> list[tuple[str, float, float]]: ...
+
+
+@attrs.frozen
+class ErasureResult:
+    """What :meth:`People.erase` did. ``recorded`` is false when the person was already
+    erased and nothing was left to delete (erasing twice is harmless, recorded once)."""
+
+    person: str
+    record: UUID
+    on: date
+    recorded: bool
+
+
+@attrs.frozen
+class SealedPerson:
+    """A person with data sealed under their key: when it was first sealed, and when data of
+    theirs was last recorded (within the hour), for a host's retention policy."""
+
+    person: str
+    first_sealed: datetime
+    last_touched: datetime
+
+
+class People:
+    """Erasure of people's data, and the people whose data the store holds sealed."""
+
+    def __init__(self, records: Records, vault: PersonKeyVault) -> None:
+        self._records = records
+        self._vault = vault
+        #: Called with a person's id after their erasure is recorded: read models that hold
+        #: data about people purge it here.
+        self.on_erasure: list[Callable[[str], object]] = []
+
+    def erase(self, person: str, *, actor: Actor, on: date,
+              reason: str | None = None) -> ErasureResult:
+        """Forget a person: delete their key and record the erasure (who, on what day, why:
+        keep the reason free of the person's data, it is not erased). Their data then reads
+        as "erased person" everywhere. Erasing again records nothing unless data was sealed
+        for them since."""
+        who = person_id(person)
+        require_actor(actor)
+        day = require_date(on, "day of the erasure")
+        record_id = self._vault.erasure_id(who)
+        found = self.erasure(who)
+        if found is not None and not self._vault.has_keys(who):
+            return ErasureResult(who, record_id, found.erasures[-1], recorded=False)
+        if found is None:
+            found = Erasure.record(record_id, actor=actor, on=day, reason=reason)
+        else:
+            found.again(actor=actor, on=day, reason=reason)
+        self._vault.erase(who)
+        self._records.save(found)
+        for purge in self.on_erasure:
+            purge(who)
+        return ErasureResult(who, record_id, day, recorded=True)
+
+    def erasure(self, person: str) -> Erasure | None:
+        """The person's erasure record (its days in ``erasures``), or ``None``."""
+        record_id = self._vault.erasure_id(person_id(person))
+        try:
+            return self._records.load(record_id, Erasure, "erasure")
+        except RecordNotFound:
+            return None
+
+    def sealed(self) -> list[SealedPerson]:
+        """Every person whose data the store holds sealed under a key, by id."""
+        return [SealedPerson(owner, _moment(first), _moment(last))
+                for owner, first, last in self._vault.owners()]
+
+
+def _moment(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)

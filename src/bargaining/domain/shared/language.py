@@ -1,0 +1,261 @@
+"""The reader's language: English or French, and numbers, percentages, dates and money as
+that language writes them.
+
+The Front commun, the CSN, the CSQ, the FTQ and the APTS work in French, so everything people
+read (history summaries, readiness, reports, and the errors converted so far) is written
+through this module. It lives in the domain's shared kernel because the domain words some of
+what people read (a structure test's explanation, a readiness line, an error): it imports
+nothing else of the library but its errors, only Babel and the standard library.
+
+How a language is chosen, most specific first: a call's ``language=`` (held in a context
+variable for the duration of the call by :func:`reading_in`), the application's
+``BargainingApp(language=...)``, the ``BARGAINING_LANGUAGE`` environment variable, English.
+
+Messages are gettext catalogs (``bargaining/locale/<lang>/LC_MESSAGES/bargaining.mo``,
+compiled from the ``.po`` beside it): the message id is the English text with named
+placeholders (``"{unit} left campaign '{campaign}' on {on}"``), so English needs no catalog and
+reads exactly as the id. Numbers are written with thousands separated; percentages by one
+rule everywhere (:func:`rounded_percent`: one decimal place, a half rounded up, no trailing
+``.0``); English keeps ISO dates in history lines (as released) and French writes them long
+(``28 décembre 2023``).
+"""
+
+from __future__ import annotations
+
+import enum
+import gettext as _gettext
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal as _babel_decimal
+
+from bargaining.domain.shared.errors import InvalidInput, use_wording
+
+#: Where the compiled catalogs are shipped (package data).
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+#: The catalogs' domain (``bargaining.po`` / ``bargaining.mo``).
+DOMAIN = "bargaining"
+#: The environment variable that chooses a language for a whole process.
+ENVIRONMENT = "BARGAINING_LANGUAGE"
+
+
+class Language(enum.StrEnum):
+    """A language the library writes in; its value is the catalog's language code."""
+
+    ENGLISH = "en"
+    FRENCH = "fr"
+
+    @property
+    def locale(self) -> str:
+        """The Babel locale its numbers and dates follow (Canadian English, Quebec French)."""
+        return "en_CA" if self is Language.ENGLISH else "fr_CA"
+
+    @classmethod
+    def chosen(cls, value: Language | str | None) -> Language | None:
+        """A language chosen by a host (``None``: none chosen, the next default applies)."""
+        return None if value is None else cls.of(value)
+
+    @classmethod
+    def of(cls, value: object) -> Language:
+        """A language from its code (``"fr"``, ``"fr_CA"``, ``"fr-CA"``, ``"FR"``), or from
+        a :class:`Language`; anything else is refused with the languages there are."""
+        if isinstance(value, Language):
+            return value
+        if isinstance(value, str):
+            code = value.strip().replace("-", "_").split("_")[0].casefold()
+            for language in cls:
+                if language.value == code:
+                    return language
+        raise UnknownLanguage.of(value)
+
+
+class UnknownLanguage(InvalidInput):
+    """A language the library does not write in (a translatable error: the pattern)."""
+
+    @classmethod
+    def of(cls, value: object) -> UnknownLanguage:
+        choices = ", ".join(f"'{language.value}'" for language in Language)
+        return cls.worded("the library writes in {choices}, not {value}", choices=choices,
+                          value=repr(value))
+
+
+_reading: ContextVar[Language | None] = ContextVar("bargaining_language", default=None)
+
+
+def default_language() -> Language:
+    """The process's language: ``BARGAINING_LANGUAGE`` when set, else English."""
+    chosen = os.environ.get(ENVIRONMENT, "").strip()
+    return Language.of(chosen) if chosen else Language.ENGLISH
+
+
+def current_language() -> Language:
+    """The language of what is being written now: the call's, else the process's."""
+    chosen = _reading.get()
+    return chosen if chosen is not None else default_language()
+
+
+@contextmanager
+def reading_in(language: Language | str | None) -> Iterator[Language]:
+    """Write in ``language`` for the duration of the block (``None``: keep the current one).
+    A context variable, so threads and tasks reading in other languages do not mix."""
+    chosen = current_language() if language is None else Language.of(language)
+    token = _reading.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _reading.reset(token)
+
+
+# ------------------------------------------------------------------- messages
+
+
+@cache
+def catalog(language: Language) -> _gettext.NullTranslations:
+    """The compiled catalog of a language (English reads its message ids as they are)."""
+    if language is Language.ENGLISH:
+        return _gettext.NullTranslations()
+    path = LOCALE_DIR / language.value / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with path.open("rb") as file:
+        return _gettext.GNUTranslations(file)
+
+
+#: Message ids looked up in a language whose catalog lacks them (tests read it: a message
+#: marked for translation and left untranslated shows here, then in English to the reader).
+MISSING: set[tuple[Language, str]] = set()
+
+
+def gettext(message: str) -> str:
+    """The message in the current language (its English id when it has no translation)."""
+    language = current_language()
+    if language is Language.ENGLISH:
+        return message
+    found = catalog(language).gettext(message)
+    if found == message:
+        MISSING.add((language, message))
+    return found
+
+
+def gettext_if_known(message: str) -> str:
+    """The message in the current language when its catalog has it, else as it is (for a
+    host's own words that may be one of the domain's: a demand keyed ``wages``)."""
+    language = current_language()
+    if language is Language.ENGLISH:
+        return message
+    return catalog(language).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural message for ``count``, as the current language chooses."""
+    language = current_language()
+    if language is Language.ENGLISH:
+        return singular if count == 1 else plural
+    found = catalog(language).ngettext(singular, plural, count)
+    if found in (singular, plural):
+        MISSING.add((language, singular))
+    return found
+
+
+def translate(message: str, **values: object) -> str:
+    """The message in the current language with its ``{placeholders}`` filled."""
+    return gettext(message).format(**values)
+
+
+def in_reader_words(message: str, values: Mapping[str, object],
+                    language: Language | str | None = None) -> str:
+    """A translatable error's message in ``language`` (``None``: the reader's), its whole
+    numbers and dates written for the reader (see ``BargainingError.worded``)."""
+    def written(value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return format_number(value)
+        if isinstance(value, date):
+            return format_day(value)
+        return value
+
+    with reading_in(language):
+        return translate(message, **{k: written(v) for k, v in values.items()})
+
+
+use_wording(in_reader_words)
+
+
+def plural(singular: str, plural_: str, count: int, **values: object) -> str:
+    """A counted message (``"{count} worker"``, ``"{count} workers"``) filled, with the count
+    written as the language writes numbers."""
+    return ngettext(singular, plural_, count).format(count=format_number(count), **values)
+
+
+def mark(message: str) -> str:
+    """Marks a message for the catalog without translating it now (a table of words kept
+    in English ids, translated where it is read)."""
+    return message
+
+
+def mark_plural(singular: str, plural_: str) -> tuple[str, str]:
+    """Marks a counted message's two forms for the catalog (see :func:`plural`)."""
+    return singular, plural_
+
+
+# --------------------------------------------------------- numbers and dates
+
+
+def format_number(value: int | Decimal | Fraction | float) -> str:
+    """A number with its thousands separated: ``1,000`` in English, ``1 000`` in French (a
+    no-break space, as Quebec typography writes it). Fractions are written to one decimal."""
+    if isinstance(value, Fraction | float):
+        value = _one_decimal(Decimal(value.numerator) / Decimal(value.denominator)
+                             if isinstance(value, Fraction) else Decimal(str(value)))
+    return _babel_decimal(value, format="#,##0.###", locale=current_language().locale)
+
+
+def rounded_percent(value: Fraction | Decimal | int) -> Decimal:
+    """The one rounding rule of percentages everywhere: one decimal place, a half rounded up
+    (``12.25`` -> ``12.3``), exactly (no binary floating point)."""
+    if isinstance(value, Fraction):
+        return _one_decimal(Decimal(value.numerator) / Decimal(value.denominator))
+    return _one_decimal(Decimal(value))
+
+
+def _one_decimal(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def format_percent(value: Fraction | Decimal | int) -> str:
+    """A value in percent, by :func:`rounded_percent`, without a trailing zero decimal:
+    ``17.4%`` and ``18%`` in English, ``17,4 %`` and ``18 %`` in French."""
+    rounded = rounded_percent(value)
+    language = current_language()
+    number = _babel_decimal(rounded, format="#,##0.#", locale=language.locale)
+    return f"{number}%" if language is Language.ENGLISH else f"{number}\N{NO-BREAK SPACE}%"
+
+
+def format_date(day: date) -> str:
+    """A date written out: ``December 28, 2023``; ``28 décembre 2023`` (``1er`` for the
+    first of a month, as French writes it)."""
+    language = current_language()
+    written = _babel_date(day, "long", locale=language.locale)
+    if language is Language.FRENCH and day.day == 1:
+        written = "1er" + written[1:]
+    return written
+
+
+def format_day(day: date | None) -> str:
+    """A date in a history line or table: ISO in English (``2023-12-28``, as released, which
+    every host's parser reads) and written out in French (``28 décembre 2023``)."""
+    if day is None:
+        return ""
+    return day.isoformat() if current_language() is Language.ENGLISH else format_date(day)
+
+
+def format_money(amount: Decimal, currency: str, minor_units: int = 2) -> str:
+    """Money exactly, at its currency's minor units, its code after it:
+    ``1,250,000.00 CAD``; ``1 250 000,00 CAD``."""
+    pattern = "#,##0" + ("." + "0" * minor_units if minor_units else "")
+    return f"{_babel_decimal(amount, format=pattern, locale=current_language().locale)} {currency}"

@@ -1,0 +1,276 @@
+"""The person-key vault: every person's data sealed with that person's own key.
+
+The field guide's rule: personal data is "stored encrypted with that person's own key ... and
+erased by deleting the key, with an erasure event: nobody else's history breaks and the hash
+chain still verifies". The hash chain vouches for the stored bytes of each event, so the bytes
+must never change: erasure deletes the *key*, and the sealed bytes left in the events (and
+snapshots) can then be read by nobody (crypto-shredding).
+
+How it fits ``eventsourcing``:
+
+* a :class:`PersonalData` value is sealed by its transcoding
+  (:class:`~bargaining.infrastructure.personal_sealing.SealedPersonalData`), which asks this
+  vault for the person's key. A person with no key yet gets a new random 256-bit key that is
+  **pending**: it is written by the event recorder in the same transaction as the events it
+  seals (``chained_recorders``, ``chained_postgres``), so no event is ever stored without its
+  key. A save that fails drops its pending keys.
+* keys are kept in a table beside the events (:mod:`~bargaining.infrastructure.key_tables`),
+  wrapped with the application's cipher key when the store is encrypted (plain otherwise: a
+  stolen unencrypted store gives away the keys too, as it gives away everything else).
+* a person may have several keys (two writers that each made one at once both keep theirs);
+  erasure deletes all of them, in the same transaction as the erasure event.
+
+Keys are cached in memory for reads and evicted on erasure. Another process that has read a
+person's key keeps it in its cache until it restarts (see ``docs/hosts/personal-data.md``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import attrs
+
+from bargaining.infrastructure.key_tables import KeyRow, KeyTable
+
+_log = logging.getLogger("bargaining")
+
+#: A save refreshes a person's "last touched" time at most this often (seconds): a host's
+#: retention policy counts years, and writing it on every save would cost every save a write.
+TOUCH_GRAIN = 3600.0
+
+
+@attrs.frozen
+class PersonKey:
+    key_id: bytes
+    key: bytes
+    touched: float
+
+
+class _Pending(threading.local):
+    """What the current thread's save will write with its events: new keys, people whose
+    last-touched time is stale, people whose keys are deleted (erasure)."""
+
+    def __init__(self) -> None:
+        self.keys: list[KeyRow] = []
+        self.touched: set[str] = set()
+        self.erased: set[str] = set()
+
+
+class PersonKeys:
+    """Per-person 256-bit keys: made when first needed, cached, written with the events that
+    need them, deleted on erasure."""
+
+    def __init__(self, app_key: bytes | None) -> None:
+        self._wrap = (hashlib.sha256(b"bargaining person keys|" + app_key).digest()
+                      if app_key else None)
+        self._names = hashlib.sha256(b"bargaining erasure ids|" + (app_key or b"")).digest()
+        self._by_owner: dict[str, PersonKey] = {}
+        self._by_id: dict[bytes, tuple[str, bytes]] = {}
+        self._ids_of: dict[str, set[bytes]] = {}
+        self._lock = threading.Lock()
+        self._pending = _Pending()
+        self.table: KeyTable | None = None
+        #: Called after an erasure, so caches of decoded records (the repository's) forget.
+        self.forget: list[Callable[[], object]] = []
+
+    @property
+    def wrapped(self) -> bool:
+        """Whether stored keys are wrapped with the application's key."""
+        return self._wrap is not None
+
+    def bind(self, table: KeyTable) -> None:
+        self.table = table
+
+    def _table(self) -> KeyTable:
+        if self.table is None:
+            raise RuntimeError("the person-key vault is not bound to a store yet")
+        return self.table
+
+    # ------------------------------------------------------------ sealing side
+
+    def key_for(self, owner: str) -> PersonKey:
+        """The key to seal an owner's data with: cached, stored, or new (pending)."""
+        now = time.time()
+        with self._lock:
+            found = self._by_owner.get(owner)
+        if found is None:
+            stored = self._table().owner_key(owner)
+            if stored is not None:
+                key_id, wrapped, touched = stored
+                found = PersonKey(key_id, self._unwrap(key_id, owner, wrapped), touched)
+            else:
+                key_id, key = os.urandom(16), os.urandom(32)
+                found = PersonKey(key_id, key, now)
+                self._pending.keys.append(
+                    KeyRow(key_id, owner, self._wrap_key(key_id, owner, key), now))
+            with self._lock:
+                self._by_owner[owner] = found
+                self._remember(found.key_id, owner, found.key)
+        if now - found.touched > TOUCH_GRAIN:
+            self._pending.touched.add(owner)
+        return found
+
+    def key_by_id(self, key_id: bytes, owner: str) -> bytes | None:
+        """The key a value was sealed with, or ``None`` when it was deleted (erased)."""
+        with self._lock:
+            cached = self._by_id.get(key_id)
+        if cached is not None:
+            return cached[1]
+        wrapped = self._table().key(key_id)
+        if wrapped is None:
+            return None
+        key = self._unwrap(key_id, owner, wrapped)
+        with self._lock:
+            self._remember(key_id, owner, key)
+        return key
+
+    def _remember(self, key_id: bytes, owner: str, key: bytes) -> None:
+        self._by_id[key_id] = (owner, key)
+        self._ids_of.setdefault(owner, set()).add(key_id)
+
+    # ----------------------------------------------------- the save's transaction
+
+    def pending(self) -> tuple[Sequence[KeyRow], Sequence[str], Sequence[str]]:
+        """New keys, owners to touch and owners to erase, for the recorder to write in the
+        transaction of the events (read, not taken: a failed try is tried again)."""
+        p = self._pending
+        return p.keys, sorted(p.touched), sorted(p.erased)
+
+    def write_pending(self, cursor: Any) -> None:
+        """Write what is pending in the recorder's transaction (its cursor)."""
+        keys, touched, erased = self.pending()
+        if keys or touched or erased:
+            self._table().write(cursor, keys, touched, erased, time.time())
+
+    @contextmanager
+    def saving(self) -> Iterator[None]:
+        """Around a save: its new keys stored with it, or forgotten when it fails."""
+        try:
+            yield
+        except BaseException:
+            self.discarded()
+            raise
+        self.committed()
+
+    def committed(self) -> None:
+        """The save's transaction committed: its pending keys are stored."""
+        p = self._pending
+        now = time.time()
+        if p.touched:
+            with self._lock:
+                for owner in p.touched:
+                    found = self._by_owner.get(owner)
+                    if found is not None:
+                        self._by_owner[owner] = attrs.evolve(found, touched=now)
+        erased = set(p.erased)
+        self._reset()
+        if erased:
+            self._evict(erased)
+            for forget in self.forget:
+                forget()
+            try:
+                self._table().scrub()
+            except Exception as error:  # the erasure is recorded and the key deleted
+                _log.warning("a person's key was deleted, but its bytes could not be scrubbed "
+                             "from the store's files yet (%s): the next erasure tries again",
+                             type(error).__name__)
+
+    def discarded(self) -> None:
+        """The save failed: its new keys were never stored, so nothing may seal with them."""
+        new = {row.owner for row in self._pending.keys}
+        self._reset()
+        self._evict(new)
+
+    def _reset(self) -> None:
+        self._pending.keys = []
+        self._pending.touched = set()
+        self._pending.erased = set()
+
+    def _evict(self, owners: set[str]) -> None:
+        if not owners:
+            return
+        with self._lock:
+            for owner in owners:
+                self._by_owner.pop(owner, None)
+                for key_id in self._ids_of.pop(owner, ()):
+                    self._by_id.pop(key_id, None)
+
+    # ----------------------------------------------------------------- erasure
+
+    def erase(self, owner: str) -> None:
+        """Delete an owner's keys with the next save of this thread (the erasure event)."""
+        self._pending.erased.add(owner)
+        self._pending.touched.discard(owner)
+        self._pending.keys = [row for row in self._pending.keys if row.owner != owner]
+        self._evict({owner})
+
+    def erasure_id(self, owner: str) -> uuid.UUID:
+        """The id of an owner's erasure record: keyed with the application's key on an
+        encrypted store, so it cannot be computed from a person's id without the key."""
+        digest = hmac.new(self._names, owner.encode("utf8"), hashlib.sha256).digest()
+        return uuid.UUID(bytes=digest[:16], version=4)
+
+    def has_keys(self, owner: str) -> bool:
+        return self._table().owner_key(owner) is not None
+
+    def owners(self) -> list[tuple[str, float, float]]:
+        """Every owner with a stored key: (owner, first sealed, last touched), epoch seconds."""
+        return self._table().owners()
+
+    # ---------------------------------------------------------------- wrapping
+
+    def _wrap_key(self, key_id: bytes, owner: str, key: bytes) -> bytes:
+        """The key as stored: plain without an application key; otherwise encrypted with a
+        pad drawn from HMAC-SHA256 under the wrapping key and the key's own random id (never
+        reused), then authenticated (encrypt-then-MAC). A cipher object per key cost a new
+        person's first save as much as the rest of its sealing (``benchmarks/personal_data.py``)."""
+        if self._wrap is None:
+            return key
+        sealed = bytes(a ^ b for a, b in zip(key, self._pad(key_id, owner), strict=True))
+        return sealed + self._tag(key_id, owner, sealed)
+
+    def _unwrap(self, key_id: bytes, owner: str, stored: bytes) -> bytes:
+        if self._wrap is None:
+            return stored
+        sealed, tag = stored[:32], stored[32:]
+        if not hmac.compare_digest(tag, self._tag(key_id, owner, sealed)):
+            raise ValueError("a person's key does not match its seal: MAC check failed")
+        return bytes(a ^ b for a, b in zip(sealed, self._pad(key_id, owner), strict=True))
+
+    def _pad(self, key_id: bytes, owner: str) -> bytes:
+        assert self._wrap is not None
+        return hmac.new(self._wrap, b"pad|" + key_id + owner.encode("utf8"),
+                        hashlib.sha256).digest()
+
+    def _tag(self, key_id: bytes, owner: str, sealed: bytes) -> bytes:
+        assert self._wrap is not None
+        return hmac.new(self._wrap, b"tag|" + key_id + owner.encode("utf8") + sealed,
+                        hashlib.sha256).digest()[:16]
+
+
+def attach_vault(vault: PersonKeys, recorder: Any, repository: Any) -> None:
+    """The vault keeps its keys in the event recorder's table and writes new ones in its
+    transactions; after an erasure, records decoded before it are forgotten (the aggregate
+    cache, when the host turned it on)."""
+    vault.bind(recorder.key_table)
+    recorder.vault = vault
+    cache = repository.cache
+    if cache is not None:
+        vault.forget.append(lambda: _empty(cache))
+
+
+def _empty(cache: Any) -> None:
+    """Empty ``eventsourcing``'s aggregate cache (its ``clear`` leaves the entries' index)."""
+    with cache.lock:
+        cache.cache.clear()
+        cache.clear()
+        cache.full = False

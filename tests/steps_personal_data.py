@@ -1,0 +1,89 @@
+"""Steps for personal_data.feature: a worker's data sealed with their own key, then erased."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from pytest_bdd import given, parsers, then, when
+
+from bargaining import Actor, PersonalData
+from bargaining.adapters.audit_export import write_csv, write_jsonl
+from tests.personal_records import WorkerContact, open_contact
+from tests.steps_common import *  # noqa: F403
+from tests.steps_common import World
+
+ORGANIZER = Actor("org-dxt4", "organizer")
+STEWARD = Actor("ds-1", "data steward")
+
+
+@given("the organizing record of DXT4 is kept in a SQLite file")
+def dxt4_file(world: World) -> None:
+    world.store = str(world.tmp_path / "dxt4.sqlite")
+
+
+@given(parsers.parse('an organizer recorded a conversation with worker "{person}", "{name}", '
+                     'assessed {assessment:d}'))
+def conversation(world: World, person: str, name: str, assessment: int) -> None:
+    worker = PersonalData(person, name=name, assessment=assessment)
+    world.extra.setdefault("contacts", {})[name] = open_contact(
+        world.app, worker, ORGANIZER, on=date(2024, 5, 10))
+
+
+@given("the coordinating committee took a receipt of the record")
+def receipt(world: World) -> None:
+    world.extra["receipt"] = str(world.app.integrity.receipt())
+
+
+@when(parsers.parse('the data steward erases worker "{person}" on {day}, as she asked'))
+def erase(world: World, person: str, day: str) -> None:
+    world.result = world.app.people.erase(person, actor=STEWARD, on=date.fromisoformat(day),
+                                          reason="the worker asked to be forgotten")
+
+
+def _exports(world: World) -> str:
+    out = io.StringIO()
+    write_csv(world.app.history.audit_log(), out)
+    write_jsonl(world.app.history.audit_log(), out)
+    return out.getvalue()
+
+
+@then(parsers.parse('"{name}" is in no table, file or export of the record'))
+def nowhere(world: World, name: str) -> None:
+    store = Path(world.store)
+    for path in (store, Path(f"{store}-wal")):
+        if path.exists():
+            assert name.encode() not in path.read_bytes()
+    assert name not in _exports(world)
+    contact = world.app.eventsourcing.repository.get(world.extra["contacts"][name])
+    assert isinstance(contact, WorkerContact) and contact.worker.erased
+
+
+@then(parsers.parse('a committee member sees "{shown}" in the history where her name was'))
+def shown_erased(world: World, shown: str) -> None:
+    entry = world.app.history.of(world.extra["contacts"]["Marie Tremblay"])[0]
+    assert entry.data["worker"]["name"] == shown
+    assert entry.data["worker"]["assessment"] is None
+    assert f'"name": "{shown}"' in _exports(world)
+
+
+@then(parsers.parse('"{name}" still reads as recorded'))
+def still_reads(world: World, name: str) -> None:
+    contact = world.app.eventsourcing.repository.get(world.extra["contacts"][name])
+    assert contact.worker.name == name and contact.worker.assessment == 1
+    assert name in _exports(world)
+
+
+@then("the receipt taken before the erasure still verifies")
+def receipt_verifies(world: World) -> None:
+    assert world.app.integrity.verify(world.extra["receipt"]).intact
+    assert world.app.integrity.verify().intact
+
+
+@then(parsers.parse('erasing worker "{person}" again is reported and records nothing'))
+def erase_again(world: World, person: str) -> None:
+    before = world.app.integrity.receipt().position
+    again = world.app.people.erase(person, actor=STEWARD, on=date(2025, 2, 5))
+    assert not again.recorded and again.on == date(2025, 2, 4)
+    assert world.app.integrity.receipt().position == before

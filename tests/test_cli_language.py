@@ -1,0 +1,38 @@
+"""``--language fr`` through the real ``bargaining`` entry point, in a subprocess, on SQLite
+and PostgreSQL: the same history and readiness, in French."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_cli import _osbcu, bargaining, cli_store  # noqa: F401  (the stores)
+
+
+def test_history_and_readiness_in_french(cli_store: str) -> None:  # noqa: F811
+    ids = _osbcu(cli_store)
+    english = bargaining("history", ids["campaign"], store=cli_store)
+    french = bargaining("history", ids["campaign"], "--language", "fr", store=cli_store)
+    assert english.returncode == french.returncode == 0, french.stderr
+    assert "history: 4 entries" in english.stdout and "2022-06-20" in english.stdout
+    assert "historique : 4 entrées" in french.stdout
+    assert "Campagne « Education workers 2022 » lancée le 6 juin 2022" in french.stdout
+    assert "1\xa0200 sur 55\xa0000 ont participé (2,2\xa0%)" in french.stdout
+    assert "1,200 of 55,000 took part (2.2%)" in english.stdout
+    by_env = bargaining("history", ids["campaign"], store=cli_store,
+                        env={"BARGAINING_LANGUAGE": "fr"})
+    assert by_env.stdout == french.stdout
+    lines = bargaining("history", ids["campaign"], "--lang", "fr", "--json", store=cli_store)
+    summaries = [json.loads(line)["summary"] for line in lines.stdout.splitlines()]
+    assert summaries[0].startswith("Campagne « Education workers 2022 »")
+    ready = bargaining("readiness", ids["campaign"], "--language", "fr", store=cli_store)
+    assert ready.stdout.startswith(
+        "« Education workers 2022 » le 20 juin 2022 (active) : à l’échelon « assemblée "
+        "d’organisation » (1\xa0%) ; prochain « cartes d’adhésion » (10\xa0%)")
+    assert "55\xa0000" in ready.stdout and "ont participé" in ready.stdout
+
+
+def test_an_unknown_language_is_refused_in_words(cli_store: str) -> None:  # noqa: F811
+    ids = _osbcu(cli_store)
+    refused = bargaining("history", ids["campaign"], "--language", "de", store=cli_store)
+    assert refused.returncode == 2
+    assert refused.stderr == "error: the library writes in 'en', 'fr', not 'de'\n"
