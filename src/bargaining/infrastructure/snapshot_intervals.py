@@ -33,7 +33,9 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.retention import RetentionRun
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -65,4 +67,6 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     AreaTeam: 50,
     Workplace: 50,
     Erasure: 50,
+    PersonalDataRead: 50,
+    RetentionRun: 50,
 }
