@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -24,6 +25,7 @@ from bargaining import (
     Role,
     write_jsonl,
 )
+from bargaining.adapters.cli.main import REFUSED, main
 
 ORGANIZER = Actor("o-1", "area team organizer")
 STEWARD = Actor("ds-1", "data steward")
@@ -176,3 +178,21 @@ def test_bad_readers_and_policies_are_refused() -> None:
         Reader.parse("o-3")
     with BargainingApp("memory") as app, pytest.raises(InvalidInput):
         app.history.audit_page(reader="member:m-1")  # type: ignore[arg-type]
+
+
+def test_the_command_line_reads_as_a_reader(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            ) -> None:
+    store = str(tmp_path / "dxt4.sqlite")
+    with BargainingApp(store) as app:
+        place = dxt4(app)
+    assert main(["audit", "--as", "member:m-7", "--store", store]) == REFUSED
+    assert "a member may not read the audit log" in capsys.readouterr().err
+    assert main(["history", str(place), "--as", "organizer:o-1", "--json", "--store",
+                 store]) == 0
+    assert "Marie Tremblay" in capsys.readouterr().out
+    assert main(["history", str(place), "--json", "--store", store]) == 0
+    assert "Marie" not in capsys.readouterr().out
+    with BargainingApp(store) as app:
+        assert [r.reader for r in app.people.reads_of("w-17", reader=AUDITOR)] == ["o-1"]
+    assert main(["audit", "--as", "o-1", "--store", store]) == REFUSED
+    assert "role:person" in capsys.readouterr().err
