@@ -36,6 +36,7 @@ from tests.drives_story import record_drives_story
 from tests.election_story import record_election_story, record_pact_story
 from tests.organizing_story import record_organizing_story
 from tests.personal_records import record_erasure_story
+from tests.reading_story import record_reading_story
 
 STEWARD = Actor("d-1", "data steward")
 CHAIR = Actor("c-1", "coordinating committee")
@@ -151,6 +152,7 @@ def record_story(app: BargainingApp) -> Story:
     app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=CHAIR)
     record_drives_story(app)
     record_erasure_story(app, CHAIR)
+    record_reading_story(app, CHAIR)
     return Story(units, framework, cluster, rounds, campaign, law)
 
 

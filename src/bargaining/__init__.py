@@ -24,8 +24,9 @@ from bargaining.application.defense_reach import (
     ThreatReach,
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
-from bargaining.application.people import ErasureResult, People, SealedPerson
+from bargaining.application.people import DataRead, ErasureResult, People, SealedPerson
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
+from bargaining.application.retention import RetentionResult
 from bargaining.domain.budgets.budget import (
     FRONTLINE,
     Budget,
@@ -188,6 +189,7 @@ from bargaining.domain.frameworks.terms import (
     Wage,
 )
 from bargaining.domain.frameworks.wages import WageFigures, wage_figures
+from bargaining.domain.organizing.counts import GroupCounts, WorkplaceCounts
 from bargaining.domain.organizing.leaders import (
     WORKERS_PER_LEADER,
     Coverage,
@@ -203,7 +205,10 @@ from bargaining.domain.organizing.mapping import (
 )
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
+from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.reading import NotAllowedToRead, Reader, ReadPolicy, Role
+from bargaining.domain.people.retention import RetentionPolicy, RetentionRun
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
@@ -331,6 +336,7 @@ __all__ = [
     "Coverage",
     "CsvImporter",
     "DamagedEvent",
+    "DataRead",
     "Decision",
     "Demand",
     "DemandFramework",
@@ -360,6 +366,7 @@ __all__ = [
     "GoalNotFound",
     "GoverningBody",
     "GreaterOf",
+    "GroupCounts",
     "GroupCoverage",
     "GroupTest",
     "HistoryEntry",
@@ -408,6 +415,7 @@ __all__ = [
     "Motion",
     "MotionNotFound",
     "NoStrikeConditions",
+    "NotAllowedToRead",
     "OpenCluster",
     "OpenPeriod",
     "OpenPeriodCalendar",
@@ -422,6 +430,7 @@ __all__ = [
     "Per",
     "PeriodShares",
     "PersonalData",
+    "PersonalDataRead",
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",
@@ -437,6 +446,8 @@ __all__ = [
     "Raise",
     "Raises",
     "Rank",
+    "ReadPolicy",
+    "Reader",
     "Readiness",
     "Receipt",
     "RecordNotFound",
@@ -444,10 +455,14 @@ __all__ = [
     "ReportDue",
     "ReportState",
     "Response",
+    "RetentionPolicy",
+    "RetentionResult",
+    "RetentionRun",
     "Return",
     "ReturnDoesNotAddUp",
     "ReturnsResult",
     "ReturnsRule",
+    "Role",
     "RoleAccount",
     "RoleNotFound",
     "RowWarning",
@@ -502,6 +517,7 @@ __all__ = [
     "WageFigures",
     "WorkGroupNotFound",
     "Workplace",
+    "WorkplaceCounts",
     "WrongCurrency",
     "Years",
     "body_id",

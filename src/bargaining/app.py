@@ -26,12 +26,14 @@ from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
 from bargaining.application.organizing import Organizing
 from bargaining.application.people import People
+from bargaining.application.read_access import ReadAccess
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
 from bargaining.application.training import Training
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
 from bargaining.domain.drives.rules import CertificationRules
+from bargaining.domain.people.reading import ReadPolicy
 from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
@@ -66,6 +68,8 @@ class BargainingApp:
     ``language`` (``"en"`` or ``"fr"``; or ``BARGAINING_LANGUAGE``; English by default) is the
     language history is written in; a call's ``language=`` overrides it, and
     :meth:`reading` words anything else in it.
+    ``read_policy`` (:class:`ReadPolicy`; the field guide's by default) decides what each
+    reader's role may read: calls given a ``reader=`` follow it.
 
     The use cases are grouped by context: :attr:`units`, :attr:`frameworks`,
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
@@ -86,6 +90,7 @@ class BargainingApp:
         raiding_periods: RaidingCalendar | None = None,
         certification_rules: CertificationRules | None = None,
         language: Language | str | None = None,
+        read_policy: ReadPolicy | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
         self.store = Store.parse(store)
@@ -129,8 +134,13 @@ class BargainingApp:
         #: Threats to public services, templates, rapid responses, public actions, messages.
         self.defense = Defense(events, events, self.expiry_map, self.campaigns, ids=events.ids)
         events.followers["the rapid response"] = self.defense.rapid_response.follow
+        #: Who may read what (the host's policy, else the field guide's).
+        self.read_policy = read_policy if read_policy is not None else ReadPolicy()
+        #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
+        self.organizing = Organizing(events, self.read_policy)
         #: History, the audit log, and records as they stood before.
-        self.history = History(events, events, self.language)
+        self.history = History(events, events, self.language, ReadAccess(
+            events, self.read_policy, lambda place: self.organizing.organizers_of(place)))
         #: The hash chain: verify it, take receipts.
         self.integrity = Integrity(events.chain, events)
         #: The members' goals and the budgets tied to them: allocations, spending, reports.
@@ -143,14 +153,12 @@ class BargainingApp:
         self.caucuses = Caucuses(events, self.campaigns)
         #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
         self.solidarity = Solidarity(events, raiding_periods)
-        #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
-        self.organizing = Organizing(events)
         #: Organizing drives to certification, and first-contract bargaining after.
         self.drives = Drives(events, self.units, certification_rules)
         #: Training, mentoring, call teams, field plans and activists stepping into roles.
         self.training = Training(events, events)
-        #: People's data sealed with their own keys: erasure, and who has sealed data.
-        self.people = People(events, events.vault)
+        #: People's data sealed with their own keys: erasure, retention, who read whose data.
+        self.people = People(events, events.vault, events, self.read_policy)
 
     def reading(
         self, language: Language | str | None = None

@@ -18,7 +18,9 @@ import attrs
 from eventsourcing.domain import Aggregate
 
 from bargaining.application.ports import EventLog, Records
+from bargaining.application.read_access import ReadAccess, ReadSession
 from bargaining.application.time_travel import load_as_of, load_on, load_version
+from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 from bargaining.domain.shared.language import Language, current_language, reading_in
@@ -131,9 +133,12 @@ class History:
     """History a person can read, the audit log, and any record as it stood before."""
 
     def __init__(self, log: EventLog, records: Records,
-                 language: Language | str | None = None) -> None:
+                 language: Language | str | None = None,
+                 access: ReadAccess | None = None) -> None:
         self._log = log
         self._records = records
+        #: The read policy: who may read what, whose data they see, reads recorded.
+        self.access = access or ReadAccess(records, ReadPolicy(), lambda _: frozenset())
         #: The language summaries are written in when a call does not choose one (``None``:
         #: ``BARGAINING_LANGUAGE``, else English).
         self.language = Language.chosen(language)
@@ -143,14 +148,24 @@ class History:
         """The call's language, else the application's (checked before anything is read)."""
         return self.language if language is None else Language.of(language)
 
-    def of(self, record_id: UUID, *, language: Language | str | None = None
-           ) -> list[HistoryEntry]:
+    def of(self, record_id: UUID, *, language: Language | str | None = None,
+           reader: Reader | None = None) -> list[HistoryEntry]:
         """Every event of one record (unit, framework, cluster, round or campaign), oldest
-        first; summaries in ``language`` (``"en"`` or ``"fr"``; default the application's)."""
+        first; summaries in ``language`` (``"en"`` or ``"fr"``; default the application's).
+        People's data shows only to a ``reader`` the read policy lets see it (and the read is
+        recorded); to others, and without a reader, a person reads as "a person"."""
         filters = _Filters.check(None, None, record_id, None, None, self._language(language))
-        entries = [entry for _, entry in self._record_entries(filters, after=0, page_size=500)]
+        session = self.access.session(reader, "history", record_id)
+        if session.reader is not None:
+            first = self._log.first_event(record_id)
+            if first is not None:
+                self.access.policy.check_record(session.reader,
+                                                aggregate_kind(type(first)))
+        entries = [entry for _, entry in
+                   self._record_entries(filters, after=0, page_size=500, session=session)]
         if not entries:
             raise RecordNotFound.worded("no record is kept with id {id}", id=str(record_id))
+        session.flush()
         return entries
 
     def audit_log(
@@ -163,6 +178,7 @@ class History:
         until: datetime | None = None,
         page_size: int = 500,
         language: Language | str | None = None,
+        reader: Reader | None = None,
     ) -> Iterator[HistoryEntry]:
         """The application's events, oldest first, read ``page_size`` at a time.
 
@@ -171,11 +187,14 @@ class History:
         ``"BargainingRound"``, ``"Campaign"``), ``record`` (one record's id), and recorded
         ``since`` (inclusive) and ``until`` (exclusive), time-zone-aware. Bad filters are
         refused at once, before anything is read. Summaries are in ``language`` (default the
-        application's).
+        application's). A ``reader`` whose role may not read the audit log is refused
+        (:class:`NotAllowedToRead`) at once; people's data shows as :meth:`of` says.
         """
         filters = _Filters.check(actor, kind, record, since, until, self._language(language))
         size = _whole(page_size, "the page size", 1, MAX_PAGE)
-        return (entry for _, entry in self._stream(filters, after=0, page_size=size))
+        session = self.access.audit(reader, record)
+        return (entry for _, entry in self._stream(filters, after=0, page_size=size,
+                                                   session=session))
 
     def audit_page(
         self,
@@ -188,18 +207,22 @@ class History:
         since: datetime | None = None,
         until: datetime | None = None,
         language: Language | str | None = None,
+        reader: Reader | None = None,
     ) -> AuditPage:
         """Up to ``limit`` entries after the cursor ``after``, for a host paging a view.
 
         The cursor is a log position; with ``record=`` it is a version of that record.
-        Summaries are in ``language`` (default the application's).
+        Summaries are in ``language`` (default the application's); ``reader`` as
+        :meth:`audit_log` says.
         """
         filters = _Filters.check(actor, kind, record, since, until, self._language(language))
         start = _whole(after, "'after'", 0, 2**63 - 1)
         size = _whole(limit, "the page limit", 1, MAX_PAGE)
+        session = self.access.audit(reader, record)
         entries: list[HistoryEntry] = []
         cursor = start
-        for cursor, entry in self._stream(filters, after=start, page_size=size):
+        for cursor, entry in self._stream(filters, after=start, page_size=size,
+                                          session=session):
             entries.append(entry)
             if len(entries) == size:
                 return AuditPage(tuple(entries), cursor)
@@ -235,40 +258,45 @@ class History:
     # --------------------------------------------------------------- reading
 
     def _stream(
-        self, filters: _Filters, *, after: int, page_size: int
+        self, filters: _Filters, *, after: int, page_size: int, session: ReadSession
     ) -> Iterator[tuple[int, HistoryEntry]]:
+        """Entries page by page; the people whose data a page showed are recorded before
+        the page is handed out."""
         if filters.record is not None:
-            yield from self._record_entries(filters, after=after, page_size=page_size)
+            yield from self._record_entries(filters, after=after, page_size=page_size,
+                                            session=session)
             return
         kinds = (AGGREGATES[filters.kind],) if filters.kind is not None else ()
         start = after
         while True:
             page = self._log.read_log(start, page_size, kinds)
-            for position, event in page:
-                entry = self._entry(event, position, filters.language)
-                if filters.keeps(entry):
-                    yield position, entry
+            kept = [(position, entry) for position, entry in
+                    ((p, self._entry(e, p, filters.language, session)) for p, e in page)
+                    if session.settle(filters.keeps(entry))]
+            session.flush()
+            yield from kept
             if len(page) < page_size:
                 return
             start = page[-1][0]
 
     def _record_entries(
-        self, filters: _Filters, *, after: int, page_size: int
+        self, filters: _Filters, *, after: int, page_size: int, session: ReadSession
     ) -> Iterator[tuple[int, HistoryEntry]]:
         assert filters.record is not None
         last = after
         while True:
             page = self._log.read_record(filters.record, last, page_size)
-            for event in page:
-                entry = self._entry(event, None, filters.language)
-                if filters.keeps(entry):
-                    yield entry.version, entry
+            kept = [(entry.version, entry) for entry in
+                    (self._entry(e, None, filters.language, session) for e in page)
+                    if session.settle(filters.keeps(entry))]
+            session.flush()
+            yield from kept
             if len(page) < page_size:
                 return
             last = page[-1].originator_version
 
-    def _entry(self, event: Any, position: int | None,
-               language: Language | None) -> HistoryEntry:
+    def _entry(self, event: Any, position: int | None, language: Language | None,
+               session: ReadSession) -> HistoryEntry:
         actor = actor_of(event)
         recorded: datetime = event.timestamp
         with reading_in(language):
@@ -285,7 +313,7 @@ class History:
             actor_role=actor.role if actor else None,
             reason=reason_of(event),
             summary=summary,
-            data=event_data(event),
+            data=event_data(event, session.sees(event)),
         )
 
     def _record_name(self, record_id: UUID) -> str:

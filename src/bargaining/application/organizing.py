@@ -15,6 +15,7 @@ from eventsourcing.domain import Aggregate
 
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_reading
+from bargaining.domain.organizing.counts import WorkplaceCounts, counts
 from bargaining.domain.organizing.leaders import (
     WORKERS_PER_LEADER,
     Coverage,
@@ -27,6 +28,7 @@ from bargaining.domain.organizing.leaders import (
 from bargaining.domain.organizing.mapping import GroupTest, MapCount
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import RecordNotFound
@@ -38,8 +40,10 @@ _TEAM, _WORKPLACE = "team", "workplace"
 class Organizing:
     """Area teams and the workplaces they map and organize."""
 
-    def __init__(self, records: Records) -> None:
+    def __init__(self, records: Records, policy: ReadPolicy | None = None) -> None:
         self._records = records
+        #: The read policy member-facing counts follow (the application's).
+        self.policy = policy or ReadPolicy()
 
     # ------------------------------------------------------------------ area teams
 
@@ -205,6 +209,18 @@ class Organizing:
                   for name, g in found.groups.items()}
         return coverage(groups, (standing(x, day, span) for x in found.leaders.values()),
                         day, aim)
+
+    def group_counts(self, workplace: UUID, *, on: date | None = None,
+                     reader: Reader | None = None) -> WorkplaceCounts:
+        """The workplace's counts by work group on ``on`` (today, UTC, if not given): each
+        group's latest map and structure test. A member-facing ``reader`` (a member, under
+        the default policy) sees no counts of groups smaller than the policy's smallest group
+        (five), nor totals that would give them back; others see them all."""
+        reader = self.policy.check_reader(reader)
+        day, found = self._on(workplace, on)
+        smallest = self.policy.smallest_group if self.policy.member_facing(reader) else None
+        return counts({name: g.map for name, g in found.groups.items()}, found.tests, day,
+                      smallest)
 
     def organizers_of(self, workplace: UUID, *, on: date | None = None) -> frozenset[str]:
         """The person ids of the organizers of the area teams supporting the workplace on

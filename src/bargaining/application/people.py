@@ -12,16 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 import attrs
 
-from bargaining.application.ports import Records
+from bargaining.application.ports import EventLog, Records
+from bargaining.application.retention import RetentionResult, inactive, last_active
+from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.reading import NotAllowedToRead, Reader, ReadPolicy, Role
+from bargaining.domain.people.retention import RetentionPolicy, RetentionRun
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
 from bargaining.domain.shared.people import person_id
 
 
@@ -49,6 +53,19 @@ class ErasureResult:
     recorded: bool
 
 
+@attrs.frozen(kw_only=True)
+class DataRead:
+    """One read that showed a person's data: the reader's id and role, through what
+    (history, audit log, report), the record read (if one), the day and moment."""
+
+    reader: str
+    role: str
+    through: str
+    record: UUID | None
+    on: date
+    at: datetime
+
+
 @attrs.frozen
 class SealedPerson:
     """A person with data sealed under their key: when it was first sealed, and when data of
@@ -62,9 +79,13 @@ class SealedPerson:
 class People:
     """Erasure of people's data, and the people whose data the store holds sealed."""
 
-    def __init__(self, records: Records, vault: PersonKeyVault) -> None:
+    def __init__(self, records: Records, vault: PersonKeyVault,
+                 log: EventLog | None = None, policy: ReadPolicy | None = None) -> None:
         self._records = records
         self._vault = vault
+        self._log = log
+        #: The read policy (who may read the record of reads: auditors and the committee).
+        self.policy = policy or ReadPolicy()
         #: Called with a person's id after their erasure is recorded: read models that hold
         #: data about people purge it here.
         self.on_erasure: list[Callable[[str], object]] = []
@@ -104,6 +125,58 @@ class People:
         """Every person whose data the store holds sealed under a key, by id."""
         return [SealedPerson(owner, _moment(first), _moment(last))
                 for owner, first, last in self._vault.owners()]
+
+
+    def reads_of(self, person: str, *, reader: Reader) -> list[DataRead]:
+        """Every recorded read that showed the person's data, oldest first: who read it,
+        when, through what, the record read. Only an auditor or the committee may ask."""
+        who = person_id(person)
+        checked = self.policy.check_reader(reader)
+        if checked is None or checked.role not in (Role.AUDITOR, Role.COMMITTEE):
+            raise NotAllowedToRead("only an auditor or the committee may read who read a "
+                                   "person's data")
+        return [DataRead(reader=e.actor.id, role=e.actor.role, through=e.through,
+                         record=e.record, on=e.on, at=e.timestamp.astimezone(UTC))
+                for e in self._reads() if who in e.people]
+
+    def apply_retention(self, policy: RetentionPolicy, *, on: date, actor: Actor,
+                        dry_run: bool = False, reason: str | None = None
+                        ) -> RetentionResult:
+        """Erase every person whose data is sealed and who was last active before the
+        policy's cut-off on ``on``, and record the run (how many, which ids, the policy).
+        ``dry_run`` lists them and erases and records nothing; so does a run that finds
+        nobody (a second run)."""
+        if not isinstance(policy, RetentionPolicy):
+            raise InvalidInput("a retention policy is a RetentionPolicy(inactive_for=...)")
+        require_actor(actor)
+        day = require_date(on, "day of the retention run")
+        cutoff = policy.cutoff(day)
+        sealed = {p.person: p.last_touched.date() for p in self.sealed()}
+        found = inactive(sorted(sealed), last_active(self._event_log()), cutoff,
+                         sealed.__getitem__)
+        result = RetentionResult(policy, day, cutoff, tuple(found), dry_run)
+        if dry_run or not found:
+            return result
+        for person in found:
+            self.erase(person, actor=actor, on=day, reason=policy.describe())
+        run = RetentionRun.record(policy=policy, erased=found, on=day, actor=actor,
+                                  reason=reason)
+        self._records.save(run)
+        return attrs.evolve(result, record=run.id)
+
+    def _event_log(self) -> EventLog:
+        if self._log is None:
+            raise InvalidInput("this People was made without the event log")
+        return self._log
+
+    def _reads(self) -> list[Any]:
+        log, after, found = self._event_log(), 0, []
+        while True:
+            page = log.read_log(after, 1000, (PersonalDataRead,))
+            found += [event for _, event in page]
+            if len(page) < 1000:
+                return found
+            after = page[-1][0]
 
 
 def _moment(seconds: float) -> datetime:

@@ -34,7 +34,9 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.retention import RetentionRun
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
 from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
@@ -76,4 +78,6 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     FieldPlanTemplate: 50,
     FieldPlan: 50,
     ActivistRole: 50,
+    PersonalDataRead: 50,
+    RetentionRun: 50,
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -22,7 +22,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
-from bargaining.domain.shared.personal import PersonalData
+from bargaining.domain.shared.personal import HIDDEN, PersonalData
 from bargaining.presentation.spreadsheet import unquoted
 
 #: The columns of an exported entry, in order. Stable: a new column is only ever appended.
@@ -117,9 +117,18 @@ class AuditPage:
     next_after: int | None
 
 
-def plain(value: Any) -> Any:
+#: Whether the reader sees a person's data (asked only of data not erased).
+Sees = Callable[[PersonalData], bool]
+
+
+def _nobody(value: PersonalData) -> bool:
+    return False
+
+
+def plain(value: Any, sees: Sees = _nobody) -> Any:
     """A value as JSON can hold it: dates and ids as ISO text, exact numbers as text, value
-    objects as dicts, enums as their value."""
+    objects as dicts, enums as their value; a person's data only where ``sees`` says the
+    reader may see it (by default nobody: "a person")."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, date):  # datetimes too
@@ -129,13 +138,14 @@ def plain(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return plain(value.value)
     if isinstance(value, PersonalData):
-        return _personal(value)
+        return _personal(value, sees)
     if attrs.has(type(value)):
-        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+        return {f.name: plain(getattr(value, f.name), sees)
+                for f in attrs.fields(type(value))}
     if isinstance(value, Mapping):
-        return {str(plain(k)): plain(v) for k, v in value.items()}
+        return {str(plain(k)): plain(v, sees) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
-        return [plain(v) for v in value]
+        return [plain(v, sees) for v in value]
     return str(value)
 
 
@@ -144,18 +154,22 @@ def plain(value: Any) -> Any:
 _SHARES_OF_ONE: dict[str, str] = {"Launched": "climb_share", "ClimbShareChanged": "share"}
 
 
-def _personal(value: PersonalData) -> dict[str, Any]:
+def _personal(value: PersonalData, sees: Sees) -> dict[str, Any]:
     """A person's data as history shows it: "erased person" where an erased person's name
-    was (the person's id, opaque, stays)."""
+    was, "a person" to a reader who may not see it (the person's id, opaque, stays)."""
+    if not value.erased and not sees(value):
+        return {"person": value.person, "name": HIDDEN, "contact": None, "assessment": None,
+                "notes": None, "erased": False}
     return {"person": value.person, "name": value.shown() if value.erased else value.name,
             "contact": value.contact, "assessment": value.assessment, "notes": value.notes,
             "erased": value.erased}
 
 
-def event_data(event: Any) -> dict[str, Any]:
+def event_data(event: Any, sees: Sees = _nobody) -> dict[str, Any]:
     """The event's own data (without what the entry shows in columns), JSON-safe, in the
-    library's words of today: shares of people in percent."""
-    data = {k: plain(v) for k, v in vars(event).items() if k not in _OWN_COLUMNS}
+    library's words of today: shares of people in percent; a person's data only where
+    ``sees`` allows."""
+    data = {k: plain(v, sees) for k, v in vars(event).items() if k not in _OWN_COLUMNS}
     share = _SHARES_OF_ONE.get(type(event).__name__)
     if share is not None and isinstance(event, Campaign.Event) and share in data:
         data[share] = plain(Fraction(getattr(event, share)) * 100)

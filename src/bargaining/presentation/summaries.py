@@ -41,7 +41,9 @@ from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.retention import RetentionRun
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.language import Language, reading_in, translate
 from bargaining.domain.solidarity.pact import SolidarityPact
@@ -107,7 +109,7 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact, Erasure)
-} | {cls.__name__: cls for cls in (AreaTeam, Workplace)} | {
+} | {cls.__name__: cls for cls in (AreaTeam, Workplace, PersonalDataRead, RetentionRun)} | {
     cls.__name__: cls
     for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
                 ActivistRole)

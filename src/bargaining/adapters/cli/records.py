@@ -35,6 +35,7 @@ from bargaining.application.clusters import ClusterStatus, TableState
 from bargaining.domain.campaigns.readiness import Readiness, Standing
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.people.reading import Reader
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.language import (
     format_day,
@@ -60,6 +61,13 @@ FormatOption = Annotated[Format | None, typer.Option(
     "--format", help="The export's format (default: by the file's extension).")]
 OnOption = Annotated[str | None, typer.Option(
     "--on", help="As it was on this real-world day, YYYY-MM-DD.")]
+AsOption = Annotated[str | None, typer.Option(
+    "--as", help="Read as this reader, role:person (organizer:o-3); the read policy decides "
+                 "what they see, and a read of people's data is recorded.")]
+
+
+def _reader(text: str | None) -> Reader | None:
+    return None if text is None else Reader.parse(text)
 
 
 def _show(entries: Iterable[HistoryEntry], output: Path | None, form: Format | None,
@@ -102,14 +110,15 @@ _TITLES = (mark("history"), mark("audit log"))
 
 def history(record: Record, output: Output = None, form: FormatOption = None,
             store: StoreOption = None, as_json: JsonOption = False,
-            language: LanguageOption = None) -> None:
+            language: LanguageOption = None, reader: AsOption = None) -> None:
     """A record's history: who changed what, when and why, oldest first.
 
     Example: bargaining history 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d --language fr
     """
+    who = _reader(reader)
     with open_app(store) as app, speaking(language):
-        _show(app.history.of(record_id(record)), output, form, as_json, "history",
-              by_version=True)
+        _show(app.history.of(record_id(record), reader=who), output, form, as_json,
+              "history", by_version=True)
 
 
 def audit(
@@ -123,7 +132,7 @@ def audit(
              "zone).")] = None,
     until: Annotated[str | None, typer.Option(help="Recorded before (as --since).")] = None,
     output: Output = None, form: FormatOption = None, store: StoreOption = None,
-    as_json: JsonOption = False, language: LanguageOption = None,
+    as_json: JsonOption = False, language: LanguageOption = None, reader: AsOption = None,
 ) -> None:
     """The audit log: every recorded change of the application, oldest first.
 
@@ -134,6 +143,7 @@ def audit(
         "record": None if record is None else record_id(record),
         "since": None if since is None else moment(since, "since"),
         "until": None if until is None else moment(until, "until"),
+        "reader": _reader(reader),
     }
     with open_app(store) as app, speaking(language):
         _show(app.history.audit_log(**filters), output, form, as_json, "audit log",

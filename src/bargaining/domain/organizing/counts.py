@@ -1,0 +1,79 @@
+"""A workplace's counts by work group, as a reader may see them.
+
+Organizers see every count. A member-facing view hides the counts of work groups smaller than
+the read policy's smallest group (five by default), and of as many more as it takes so that no
+total minus the groups shown gives a small group back
+(:mod:`bargaining.domain.people.small_groups`):
+a structure test of a work group of three that two took part in says who did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from bargaining.domain.organizing.mapping import GroupTest, MapCount
+from bargaining.domain.people.small_groups import hidden_groups
+from bargaining.domain.shared.errors import InvalidInput
+
+
+@attrs.frozen(kw_only=True)
+class GroupCounts:
+    """One work group's counts: its map, and its latest structure test's eligible workers
+    and participants. Every count is ``None`` when ``hidden``."""
+
+    group: str
+    hidden: bool
+    workers: int | None
+    mapped: int | None
+    contacts: int | None
+    leaders: int | None
+    tested: int | None
+    took_part: int | None
+
+
+@attrs.frozen(kw_only=True)
+class WorkplaceCounts:
+    """A workplace's counts on a day, by work group, with totals (``None`` when hiding them
+    would otherwise reveal a small group)."""
+
+    on: date
+    groups: tuple[GroupCounts, ...]
+    workers: int | None
+    mapped: int | None
+
+    def group(self, name: str) -> GroupCounts:
+        for found in self.groups:
+            if found.group == name:
+                return found
+        raise InvalidInput("the workplace has no work group of that name")
+
+
+def counts(maps: dict[str, MapCount], tests: Iterable[GroupTest], on: date,
+           smallest: int | None) -> WorkplaceCounts:
+    """The counts of each group's map and latest test on or before ``on``; with
+    ``smallest`` (a member-facing view), small groups' counts hidden."""
+    latest: dict[str, GroupTest] = {}
+    for test in tests:
+        if test.on <= on and (test.group not in latest or latest[test.group].on <= test.on):
+            latest[test.group] = test
+    hidden, totals_hidden = (frozenset(), False) if smallest is None else hidden_groups(
+        {name: m.workers for name, m in maps.items()}, smallest)
+    rows = []
+    for name, m in maps.items():
+        last = latest.get(name)
+        if name in hidden:
+            rows.append(GroupCounts(group=name, hidden=True, workers=None, mapped=None,
+                                    contacts=None, leaders=None, tested=None, took_part=None))
+        else:
+            rows.append(GroupCounts(
+                group=name, hidden=False, workers=m.workers, mapped=m.mapped,
+                contacts=m.contacts, leaders=m.leaders,
+                tested=last.eligible if last else None,
+                took_part=last.participants if last else None))
+    return WorkplaceCounts(
+        on=on, groups=tuple(rows),
+        workers=None if totals_hidden else sum(m.workers for m in maps.values()),
+        mapped=None if totals_hidden else sum(m.mapped for m in maps.values()))

@@ -1,0 +1,141 @@
+"""Who may read what: the reader a host names, and the policy the library enforces.
+
+The host authenticates people; the library is told who reads (a :class:`Reader`: the opaque
+id the host knows them by and their :class:`Role`) and enforces the :class:`ReadPolicy` it is
+given. The default policy is the field guide's: a person's data (names, contacts, assessments,
+notes) only to the organizers of that workplace; the audit log to stewards and organizers, the
+committee and auditors, not to members; counts of groups smaller than five hidden from
+members, since a count of a work group of three says who did not take part.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from bargaining.domain.shared.errors import BargainingError, InvalidInput
+from bargaining.domain.shared.people import person_id
+
+#: The smallest group whose counts a member-facing view shows (the field guide's five).
+SMALLEST_GROUP_SHOWN = 5
+#: The kinds of record whose history only ``organizing_records`` roles may read.
+ORGANIZING_KINDS = frozenset({"Workplace", "AreaTeam"})
+
+
+class NotAllowedToRead(BargainingError, PermissionError):
+    """The reader's role may not read this under the application's read policy. Nothing was
+    read and nothing recorded."""
+
+
+class Role(enum.Enum):
+    """What a reader is to the record (the issue's roles)."""
+
+    MEMBER = "member"
+    STEWARD = "steward"
+    ORGANIZER = "organizer"
+    COMMITTEE = "committee"
+    AUDITOR = "auditor"
+
+    @classmethod
+    def of(cls, value: object) -> Role:
+        """A role, or its name in words (``"organizer"``)."""
+        if isinstance(value, Role):
+            return value
+        for role in cls:
+            if isinstance(value, str) and value.strip().lower() == role.value:
+                return role
+        raise InvalidInput("a reader's role is member, steward, organizer, committee or "
+                           "auditor")
+
+
+def _role(value: object) -> Role:
+    return Role.of(value)
+
+
+@attrs.frozen
+class Reader:
+    """Who is reading: the opaque id the host authenticated them as, and their role."""
+
+    person: str = attrs.field(converter=person_id)
+    role: Role = attrs.field(converter=_role)
+
+    @classmethod
+    def parse(cls, text: str) -> Reader:
+        """``"organizer:o-3"`` (role, a colon, the person's id), as the command line takes it."""
+        role, sep, person = text.partition(":")
+        if not sep:
+            raise InvalidInput("a reader is written role:person, such as organizer:o-3")
+        return cls(person, role)
+
+
+def _roles(value: object) -> frozenset[Role]:
+    if isinstance(value, str | Role):
+        value = (value,)
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise InvalidInput("roles are given as a set of roles")
+    return frozenset(Role.of(v) for v in value)
+
+
+def _smallest(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInput("the smallest group shown is a whole number of people, at least 1")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class ReadPolicy:
+    """What each role may read. ``audit_log``: the roles that may read the whole
+    application's audit log and its exports; ``personal_data``: the roles that see a person's
+    data, and then only as an organizer of the workplace the record is about
+    (``organizers_only``; a host that turns it off lets those roles see every person's data);
+    ``member_roles``: the roles whose views are member-facing, where counts of groups smaller
+    than ``smallest_group`` are hidden; ``organizing_records``: the roles that may read the
+    history of an area team or a workplace (its maps and tests count small groups: members
+    read the workplace's counts through ``app.organizing.group_counts``)."""
+
+    audit_log: frozenset[Role] = attrs.field(
+        default=frozenset({Role.STEWARD, Role.ORGANIZER, Role.COMMITTEE, Role.AUDITOR}),
+        converter=_roles)
+    personal_data: frozenset[Role] = attrs.field(
+        default=frozenset({Role.ORGANIZER, Role.STEWARD}), converter=_roles)
+    organizers_only: bool = True
+    member_roles: frozenset[Role] = attrs.field(default=frozenset({Role.MEMBER}),
+                                                converter=_roles)
+    smallest_group: int = attrs.field(default=SMALLEST_GROUP_SHOWN, converter=_smallest)
+    organizing_records: frozenset[Role] = attrs.field(
+        default=frozenset({Role.STEWARD, Role.ORGANIZER, Role.COMMITTEE, Role.AUDITOR}),
+        converter=_roles)
+
+    def check_audit(self, reader: Reader | None) -> None:
+        """Refuse a reader whose role may not read the audit log (no reader: the host's own
+        call, allowed; personal data in it stays hidden)."""
+        if reader is not None and reader.role not in self.audit_log:
+            raise NotAllowedToRead(f"a {reader.role.value} may not read the audit log")
+
+    def check_record(self, reader: Reader | None, kind: str) -> None:
+        """Refuse a reader whose role may not read the history of this kind of record."""
+        if (reader is not None and kind in ORGANIZING_KINDS
+                and reader.role not in self.organizing_records):
+            raise NotAllowedToRead(f"a {reader.role.value} may not read the organizing "
+                                   "record of a workplace or an area team")
+
+    def sees_people(self, reader: Reader | None, organizers: frozenset[str] | None) -> bool:
+        """Whether the reader sees the personal data of a record whose workplace has these
+        organizers (``None``: the record is not about a workplace)."""
+        if reader is None or reader.role not in self.personal_data:
+            return False
+        if not self.organizers_only:
+            return True
+        return organizers is not None and reader.person in organizers
+
+    def member_facing(self, reader: Reader | None) -> bool:
+        """Whether the reader's views hide counts of small groups."""
+        return reader is not None and reader.role in self.member_roles
+
+    def check_reader(self, reader: object) -> Reader | None:
+        """A reader given to a call: a :class:`Reader`, or ``None``."""
+        if reader is None or isinstance(reader, Reader):
+            return reader
+        raise InvalidInput("a reader is a Reader(person, role), such as "
+                           "Reader('o-3', 'organizer')")

@@ -1,0 +1,211 @@
+"""Steps for read_roles.feature and retention.feature: readers, the read policy, retention."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from pytest_bdd import given, parsers, then, when
+
+from bargaining import (
+    Actor,
+    GroupTest,
+    MapCount,
+    PersonalData,
+    Reader,
+    RetentionPolicy,
+    write_jsonl,
+)
+from tests.refusals import position
+from tests.steps_common import *  # noqa: F403
+from tests.steps_common import World
+
+ORGANIZER = Actor("csn-o1", "area team organizer")
+STEWARD = Actor("ds-1", "data steward")
+AUDITOR = Reader("a-1", "auditor")
+POLICIES = {"erase people inactive for three years": RetentionPolicy.years(3)}
+
+
+def _place(world: World) -> Any:
+    return world.extra["place"]
+
+
+@given(parsers.parse('the workplace DXT4, supported by an area team whose organizer is '
+                     '"{organizer}"'))
+def dxt4(world: World, organizer: str) -> None:
+    org = world.app.organizing
+    team = org.form_team(name="Laval warehouses", kind="region", area="Laval",
+                         on=date(2023, 9, 1), actor=ORGANIZER)
+    org.join(team, person=organizer, role="organizer", on=date(2023, 9, 1), actor=ORGANIZER)
+    other = org.form_team(name="Montreal warehouses", kind="region", area="Montreal",
+                          on=date(2023, 9, 1), actor=ORGANIZER)
+    org.join(other, person="csn-o2", role="organizer", on=date(2023, 9, 1), actor=ORGANIZER)
+    place = org.register_workplace(name="DXT4", employer="Amazon", region="Laval",
+                                   actor=ORGANIZER)
+    org.support_workplace(team, workplace=place, on=date(2023, 10, 1), actor=ORGANIZER)
+    org.add_group(place, name="Days", kind="shift", workers=70, on=date(2023, 10, 1),
+                  actor=ORGANIZER)
+    org.record_map(place, group="Days", on=date(2024, 1, 15), actor=ORGANIZER,
+                   count=MapCount(workers=70, mapped=62, contacts=55, leaders=7))
+    world.extra["place"] = place
+
+
+@given(parsers.parse('its night shift of {workers:d} workers, mapped, with "{person}" '
+                     'identified as its leader'))
+def night_shift(world: World, workers: int, person: str) -> None:
+    org, place = world.app.organizing, _place(world)
+    org.add_group(place, name="Nights", kind="shift", workers=workers, on=date(2023, 10, 1),
+                  actor=ORGANIZER)
+    org.record_map(place, group="Nights", on=date(2024, 1, 15), actor=ORGANIZER,
+                   count=MapCount(workers=workers, mapped=workers, contacts=workers,
+                                  leaders=1))
+    org.identify_leader(place, group="Nights", person=person, on=date(2024, 1, 15),
+                        actor=ORGANIZER, personal=PersonalData(person, name="Marie Tremblay",
+                                                               assessment=1))
+    world.extra["leader"] = person
+
+
+@given(parsers.parse("a majority petition of the night shift that {signed:d} of the "
+                     "{eligible:d} signed"))
+def petition(world: World, signed: int, eligible: int) -> None:
+    world.app.organizing.hold_test(_place(world), GroupTest(
+        group="Nights", kind="majority petition", eligible=eligible, participants=signed,
+        on=date(2024, 2, 1), leader=world.extra["leader"]), actor=ORGANIZER)
+
+
+@when(parsers.parse('{role} "{person}" reads the workplace\'s counts'))
+def read_counts(world: World, role: str, person: str) -> None:
+    world.result = world.app.organizing.group_counts(_place(world), on=date(2024, 3, 1),
+                                                     reader=Reader(person, role))
+
+
+@then("the night shift shows no counts")
+def no_counts(world: World) -> None:
+    nights = world.result.group("Nights")
+    assert nights.hidden
+    assert (nights.workers, nights.mapped, nights.tested, nights.took_part) == (
+        None, None, None, None)
+
+
+@then("no total gives the night shift's counts back")
+def no_total(world: World) -> None:
+    days = world.result.group("Days")
+    assert days.hidden or world.result.workers is None or (
+        world.result.workers - days.workers >= 5)
+
+
+@then(parsers.parse("the night shift shows {workers:d} workers, {tested:d} tested and "
+                    "{took:d} who took part"))
+def counts_shown(world: World, workers: int, tested: int, took: int) -> None:
+    nights = world.result.group("Nights")
+    assert (nights.workers, nights.tested, nights.took_part) == (workers, tested, took)
+
+
+def _leader_shown(entries: Any) -> str:
+    found = [e for e in entries if e.event == "LeaderIdentified"]
+    return str(found[0].data["personal"]["name"])
+
+
+@when(parsers.parse('organizer "{person}" of another team reads the workplace\'s history'))
+@when(parsers.parse('organizer "{person}" reads the workplace\'s history'))
+def read_history(world: World, person: str) -> None:
+    world.result = _leader_shown(world.app.history.of(_place(world),
+                                                      reader=Reader(person, "organizer")))
+
+
+@when("a committee member reads the audit log")
+def committee_reads(world: World) -> None:
+    out = io.StringIO()
+    write_jsonl(world.app.history.audit_log(reader=Reader("c-1", "committee")), out)
+    assert "Marie" not in out.getvalue()
+    world.result = _leader_shown(world.app.history.audit_log(reader=Reader("c-1",
+                                                                           "committee")))
+
+
+@then(parsers.parse('the leader shows as "{shown}"'))
+def leader_shown(world: World, shown: str) -> None:
+    assert world.result == shown
+
+
+@then(parsers.parse('an auditor sees that "{reader}" read the data of "{person}" through '
+                    'the {through}'))
+def reads_seen(world: World, reader: str, person: str, through: str) -> None:
+    reads = world.app.people.reads_of(person, reader=AUDITOR)
+    assert [(r.reader, r.through, r.record) for r in reads] == [
+        (reader, through, _place(world))]
+
+
+@when(parsers.parse('member "{person}" asks for the audit log'))
+def member_asks(world: World, person: str) -> None:
+    world.attempt(lambda: world.app.history.audit_log(reader=Reader(person, "member")))
+
+
+@then(parsers.parse('the read is refused: "{words}"'))
+def read_refused(world: World, words: str) -> None:
+    assert str(world.refusal()) == words
+
+
+@when(parsers.parse('the data steward erases worker "{person}" on {day}'))
+def erase(world: World, person: str, day: str) -> None:
+    world.app.people.erase(person, actor=STEWARD, on=date.fromisoformat(day))
+
+
+# ------------------------------------------------------------------ retention
+
+
+@given("the workplace DXT4 with leaders identified:", target_fixture="leaders")
+def leaders(world: World, datatable: list[list[str]]) -> None:
+    org = world.app.organizing
+    place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    org.add_group(place, name="Nights", kind="shift", workers=55, on=date(2019, 1, 1),
+                  actor=STEWARD)
+    for person, identified, took_part in datatable[1:]:
+        org.identify_leader(place, group="Nights", person=person,
+                            on=date.fromisoformat(identified), actor=STEWARD,
+                            personal=PersonalData(person, name=f"Leader {person}"))
+        if took_part:
+            org.take_part(place, people=[person], activity="button day",
+                          on=date.fromisoformat(took_part), actor=STEWARD)
+    world.extra["place"] = place
+
+
+@when(parsers.parse('the data steward runs the policy "{policy}" on {day} as a dry run'))
+def dry_run(world: World, policy: str, day: str) -> None:
+    world.before = position(world.app)
+    world.result = world.app.people.apply_retention(
+        POLICIES[policy], on=date.fromisoformat(day), actor=STEWARD, dry_run=True)
+
+
+@when(parsers.parse('the data steward runs the policy "{policy}" on {day}'))
+def run(world: World, policy: str, day: str) -> None:
+    world.before = position(world.app)
+    world.result = world.app.people.apply_retention(
+        POLICIES[policy], on=date.fromisoformat(day), actor=STEWARD)
+
+
+@then(parsers.parse('it would erase "{person}" and has recorded nothing'))
+def would_erase(world: World, person: str) -> None:
+    assert world.result.erased == (person,)
+    world.nothing_recorded()
+
+
+@then(parsers.parse('"{gone}" reads as "erased person" and "{kept}" and "{other}" read as '
+                    'recorded'))
+def erased_and_kept(world: World, gone: str, kept: str, other: str) -> None:
+    standing = {s.person: s.personal for s in world.app.organizing.leaders(
+        _place(world), on=date(2026, 6, 1))}
+    assert standing[gone].shown() == "erased person"
+    assert standing[kept].name == f"Leader {kept}" and standing[other].name == f"Leader {other}"
+
+
+@then(parsers.parse('the run is recorded: "{words}"'))
+def run_recorded(world: World, words: str) -> None:
+    [entry] = world.app.history.of(world.result.record)
+    assert words in entry.summary and entry.data["erased"] == list(world.result.erased)
+
+
+@then("it erases nobody and nothing new is recorded")
+def nobody(world: World) -> None:
+    assert world.result.erased == ()
+    world.nothing_recorded()

@@ -1,0 +1,100 @@
+"""Retention: people inactive for longer than the host's window erased, the run recorded, a
+second run erasing nothing new (issue 15). On memory, SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from uuid import UUID
+
+import pytest
+
+from bargaining import (
+    Actor,
+    BargainingApp,
+    InvalidInput,
+    MissingActor,
+    PersonalData,
+    RetentionPolicy,
+)
+
+STEWARD = Actor("ds-1", "data steward")
+THREE_YEARS = RetentionPolicy.years(3)
+RUN_ON = date(2026, 6, 1)
+
+
+def mapped(app: BargainingApp) -> UUID:
+    """Three leaders: one last active in 2019, one identified in 2019 but taking part in
+    2024, one identified in 2025."""
+    org = app.organizing
+    place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    org.add_group(place, name="Nights", kind="shift", workers=55, on=date(2019, 1, 1),
+                  actor=STEWARD)
+    for person, day in (("w-1", date(2019, 3, 1)), ("w-2", date(2019, 3, 1)),
+                        ("w-3", date(2025, 1, 10))):
+        org.identify_leader(place, group="Nights", person=person, on=day, actor=STEWARD,
+                            personal=PersonalData(person, name=f"Leader {person}"))
+    org.take_part(place, people=["w-2"], activity="button day", on=date(2024, 5, 1),
+                  actor=STEWARD)
+    return place
+
+
+def position(app: BargainingApp) -> int:
+    return app.integrity.receipt().position
+
+
+def test_a_dry_run_lists_and_records_nothing(app: BargainingApp) -> None:
+    mapped(app)
+    before = position(app)
+    result = app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD, dry_run=True)
+    assert result.erased == ("w-1",) and result.count == 1 and result.record is None
+    assert result.cutoff == date(2023, 6, 2)
+    assert position(app) == before
+    assert app.people.erasure("w-1") is None
+
+
+def test_people_inactive_for_three_years_are_erased_and_the_run_recorded(
+        app: BargainingApp) -> None:
+    place = mapped(app)
+    result = app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD)
+    assert result.erased == ("w-1",) and result.record is not None
+    erasure = app.people.erasure("w-1")
+    assert erasure is not None and erasure.erasures == [RUN_ON]
+    leaders = {s.person: s.personal for s in app.organizing.leaders(place, on=RUN_ON)}
+    assert leaders["w-1"] is not None and leaders["w-1"].erased
+    assert leaders["w-2"] is not None and leaders["w-2"].name == "Leader w-2"
+    [run] = app.history.of(result.record)
+    assert run.summary == ("Retention run on 2026-06-01: one person inactive for 1,095 days "
+                           "(last active before 2023-06-02) erased, recorded by the data "
+                           "steward")
+    assert run.data["erased"] == ["w-1"] and run.data["inactive_days"] == 1095
+    assert app.integrity.verify().intact
+    # a second run erases nothing new and records nothing
+    before = position(app)
+    again = app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD)
+    assert again.erased == () and again.record is None and position(app) == before
+
+
+def test_a_later_run_erases_those_who_fell_inactive_since(app: BargainingApp) -> None:
+    mapped(app)
+    app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD)
+    later = app.people.apply_retention(THREE_YEARS, on=date(2027, 6, 1), actor=STEWARD)
+    assert later.erased == ("w-2",)
+
+
+def test_bad_policies_and_runs_are_refused_and_record_nothing(app: BargainingApp) -> None:
+    mapped(app)
+    before = position(app)
+    for bad in (0, -3, "three years", timedelta(0)):
+        with pytest.raises(InvalidInput):
+            RetentionPolicy(bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        RetentionPolicy.years(0)
+    with pytest.raises(InvalidInput):
+        app.people.apply_retention("3 years", on=RUN_ON, actor=STEWARD)  # type: ignore[arg-type]
+    with pytest.raises(MissingActor):
+        app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        app.people.apply_retention(THREE_YEARS, on="2026-06-01",  # type: ignore[arg-type]
+                                   actor=STEWARD)
+    assert position(app) == before
+    assert RetentionPolicy(30).inactive_for == timedelta(days=30)
