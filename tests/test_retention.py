@@ -98,3 +98,29 @@ def test_bad_policies_and_runs_are_refused_and_record_nothing(app: BargainingApp
                                    actor=STEWARD)
     assert position(app) == before
     assert RetentionPolicy(30).inactive_for == timedelta(days=30)
+
+
+def test_taking_part_in_training_mentoring_or_a_call_team_keeps_a_person_active(
+        app: BargainingApp) -> None:
+    """A leader whose data was recorded long ago but who was trained, mentored or joined a
+    call team lately is active: retention must not erase them."""
+    mapped(app)
+    training = app.training
+    training.hold_session(topic="one-on-ones", on=date(2025, 2, 1), trainer="t-9",
+                          trainees=["w-1"], actor=STEWARD)
+    assert app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD,
+                                      dry_run=True).erased == ()
+
+
+@pytest.mark.parametrize("step", ["mentee", "mentor", "caller"])
+def test_every_way_of_taking_part_counts_as_activity(app: BargainingApp, step: str) -> None:
+    mapped(app)
+    training, day = app.training, date(2025, 2, 1)
+    if step == "mentee":
+        training.pair(mentor="m-1", mentee="w-1", starts=day, actor=STEWARD)
+    elif step == "mentor":
+        training.pair(mentor="w-1", mentee="m-2", starts=day, actor=STEWARD)
+    else:
+        training.form_call_team(name="Phone bank", members=["w-1"], on=day, actor=STEWARD)
+    assert app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD,
+                                      dry_run=True).erased == ()

@@ -2,8 +2,10 @@
 
 People are named in events only by the opaque ids the host gives: the actor who made the
 change, a ``person`` or a list of ``people`` (a member joining a team, leaders taking part),
-the ``leader`` of a structure test, and the person whose data a :class:`PersonalData` value
-holds. Any of them makes that person active on the fact's day.
+the ``leader`` of a structure test, a session's ``trainer`` and ``trainees``, a mentoring
+pair's ``mentor`` and ``mentee``, a call team's ``members``, a motion's ``mover`` and
+``seconder``, who gave feedback or led a report, and the person whose data a
+:class:`PersonalData` value holds. Any of them makes that person active on the fact's day.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import attrs
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.personal import PersonalData
 
-_ONE = ("person", "leader")
-_MANY = ("people",)
+_ONE = ("person", "leader", "trainer", "mentor", "mentee", "mover", "seconder", "given_by",
+        "led_by")
+_MANY = ("people", "trainees", "members")
 
 
 def people_named(event: Any) -> set[str]:
