@@ -27,6 +27,7 @@ from bargaining.application.organizing import Organizing
 from bargaining.application.people import People
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
+from bargaining.application.speaking import speak_in
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
 from bargaining.domain.shared.language import Language, reading_in
@@ -141,6 +142,12 @@ class BargainingApp:
         self.organizing = Organizing(events)
         #: People's data sealed with their own keys: erasure, and who has sealed data.
         self.people = People(events, events.vault)
+        if self.language is not None:  # errors its commands raise are worded in it
+            for group in (self.units, self.frameworks, self.rounds, self.disputes,
+                          self.campaigns, self.clusters, self.defense, self.budgets,
+                          self.democracy, self.elections, self.caucuses, self.solidarity,
+                          self.organizing, self.people, self.integrity):
+                speak_in(group, self.language)
 
     def reading(
         self, language: Language | str | None = None
