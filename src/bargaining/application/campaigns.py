@@ -97,8 +97,7 @@ class Campaigns:
             members = [(m.unit_id, m.label) for m in found.active_members]
             if not members:
                 raise RuleViolation.worded("the cluster '{found}' has no member units to "
-                                           "campaign with",
-                                           found=found.name)
+                                           "campaign with", found=found.name)
         else:
             ids = [units] if isinstance(units, UUID) else list(units or [])
             members = [(u.id, u.label) for u in (load_unit(self._records, uid) for uid in ids)]

@@ -163,8 +163,7 @@ class Defense:
         if already_recorded(self._records, self._ids, TEMPLATE_NAMESPACE,
                             template_words(name)):
             raise RuleViolation.worded("a template named '{found}' is published already: revise "
-                                       "it for a new version",
-                                       found=found.name)
+                                       "it for a new version", found=found.name)
         self._records.save(found)
         return found.id
 
@@ -243,8 +242,7 @@ class Defense:
         except ConcurrentChange:
             again = self.response(response)
             raise RuleViolation.worded("the {again} was launched by someone else at the same "
-                                       "time; it is launched once",
-                                       again=again.name) from None
+                                       "time; it is launched once", again=again.name) from None
         return campaign.id
 
     def response_times(self) -> list[tuple[str, timedelta]]:

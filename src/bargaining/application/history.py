@@ -77,8 +77,7 @@ def _aware(value: object, what: str) -> datetime | None:
 def _whole(value: object, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidInput.worded("{what} must be a whole number from {low:,} to {high:,}, not "
-                                  "{value}",
-                                  what=what, low=low, high=high, value=repr(value))
+                                  "{value}", what=what, low=low, high=high, value=repr(value))
     return value
 
 
@@ -153,8 +152,7 @@ class History:
         entries = [entry for _, entry in self._record_entries(filters, after=0, page_size=500)]
         if not entries:
             with reading_in(filters.language):  # the refusal in the call's language
-                raise RecordNotFound.worded("no record is kept with id {id}",
-                                            id=str(record_id))
+                raise RecordNotFound.worded("no record is kept with id {id}", id=str(record_id))
         return entries
 
     def audit_log(

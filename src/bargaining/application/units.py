@@ -99,8 +99,7 @@ class Units:
             self._records.save(unit)
         except ConcurrentChange:
             raise UnitAlreadyRegistered.worded("{label} was registered by someone else at the "
-                                               "same time",
-                                               label=unit.label) from None
+                                               "same time", label=unit.label) from None
         return unit.id
 
     def record_agreement(
@@ -245,6 +244,5 @@ class Units:
         except UnitNotFound:
             names = " ".join(f"{union} {local}".split()), " ".join(employer.split())
             raise UnitNotFound.worded("no bargaining unit is registered for {names}, {names2} "
-                                      "({split})",
-                                      names=names[0], names2=names[1],
+                                      "({split})", names=names[0], names2=names[1],
                                       split=' '.join(unit_name.split())) from None

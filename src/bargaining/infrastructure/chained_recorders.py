@@ -53,8 +53,7 @@ def chain_records(
         raise StoreError.worded("the event store's chain already reaches position {previous}, "
                                 "beyond the new event at position {positions}: events were "
                                 "removed outside the library; run verify() and restore from a "
-                                "backup",
-                                previous=previous, positions=positions[0])
+                                "backup", previous=previous, positions=positions[0])
     rows = []
     for position, s in zip(positions, events, strict=True):
         digest = event_digest(s.originator_id, s.originator_version, s.topic, s.state)

@@ -105,8 +105,7 @@ def check_cipher_key(key: str) -> bytes:
                                   "BargainingApp.create_cipher_key())") from None
     if len(raw) not in (16, 24, 32):
         raise InvalidInput.worded("the encryption key must decode to 16, 24 or 32 bytes, not "
-                                  "{count}",
-                                  count=len(raw))
+                                  "{count}", count=len(raw))
     return raw
 
 
@@ -153,8 +152,7 @@ class EventStore(Application[UUID]):
             if is_busy(error):
                 raise StoreBusy.worded("cannot open the event store {location}: it is busy "
                                        "(another writer held its lock longer than this "
-                                       "application waits)",
-                                       location=store.location) from None
+                                       "application waits)", location=store.location) from None
             raise StoreError.worded("cannot open the event store {location}: {error}",
                                     location=store.location, error=error) from None
         attach_vault(self.vault, self.recorder, self.repository)
@@ -220,16 +218,14 @@ class EventStore(Application[UUID]):
             labels = ", ".join(_describe(obj) for obj in objs) or "a record"
             raise ConcurrentChange.worded("{labels} was changed by someone else at the same "
                                           "time; nothing of this change was recorded: reload and "
-                                          "try again",
-                                          labels=labels) from None
+                                          "try again", labels=labels) from None
         except OperationalError as error:
             if not is_busy(error):
                 raise
             waited = "" if self.busy_timeout is None else f" (busy_timeout={self.busy_timeout})"
             raise StoreBusy.worded("the store is busy: another writer held it longer than this "
                                    "application waits{waited}; nothing of this change was "
-                                   "recorded: try again",
-                                   waited=waited) from None
+                                   "recorded: try again", waited=waited) from None
         # From here on the change is recorded: failing would tell the host it was not, and a
         # retry would be refused as a duplicate. What followers derive is mended later (they
         # catch up from the log), so their failure is logged: kinds and log positions only,

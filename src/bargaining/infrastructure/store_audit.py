@@ -57,8 +57,7 @@ def verify_store(
         factory.close()
         raise StoreError.worded("cannot read the hash chain of {location}: {error}; a store "
                                 "written before the chain existed gets one when a BargainingApp "
-                                "first opens it",
-                                location=parsed.location, error=error) from None
+                                "first opens it", location=parsed.location, error=error) from None
     try:
         snapshots = factory.aggregate_recorder(purpose="snapshots")
         found = check_snapshots(snapshots, recorder, Seal(None), page_size=page_size)

@@ -26,8 +26,7 @@ def check_busy_timeout(given: object, environment: str | None) -> float | None:
             value = float(environment)
         except ValueError:
             raise InvalidInput.worded("{busy_timeout} must be a number of seconds, not "
-                                      "{environment}",
-                                      busy_timeout=BUSY_TIMEOUT,
+                                      "{environment}", busy_timeout=BUSY_TIMEOUT,
                                       environment=repr(environment)) from None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidInput.worded("busy_timeout is a number of seconds, not {value}",
@@ -35,8 +34,7 @@ def check_busy_timeout(given: object, environment: str | None) -> float | None:
     seconds = float(value)
     if not math.isfinite(seconds) or seconds < 0 or seconds > 86_400:
         raise InvalidInput.worded("busy_timeout must be between 0 and 86400 seconds (a day), not "
-                                  "{value}",
-                                  value=repr(value))
+                                  "{value}", value=repr(value))
     return seconds
 
 

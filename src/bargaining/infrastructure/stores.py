@@ -70,31 +70,27 @@ class Store:
         if text.lower() in _LOOKS_LIKE_MEMORY:
             raise InvalidInput.worded("the store '{text}' is not a store name: say 'memory' for "
                                       "a store in memory (for a SQLite file of that name, give a "
-                                      "path such as './{text}')",
-                                      text=text)
+                                      "path such as './{text}')", text=text)
         if text.startswith(("postgresql://", "postgres://")):
             return cls._postgres(text)
         if text.startswith("sqlite:///"):
             text = text[len("sqlite:///") :]
         elif "://" in text:
             raise InvalidInput.worded("unknown store '{split}://': use 'memory', a SQLite file "
-                                      "path or a postgresql:// URL",
-                                      split=text.split('://')[0])
+                                      "path or a postgresql:// URL", split=text.split('://')[0])
         if "mode=memory" in text.lower() or (
             text.lower().startswith("file:") and ":memory:" in text.lower()
         ):
             raise InvalidInput.worded("the SQLite URI '{text}' keeps nothing after the process "
                                       "ends: say 'memory' for a store in memory, or give a file "
-                                      "path",
-                                      text=text)
+                                      "path", text=text)
         path = Path(text).expanduser()
         if path.parent and not path.parent.exists():
             raise InvalidInput.worded("the folder for the SQLite file does not exist: {parent}",
                                       parent=path.parent)
         _check_sqlite_file(path)
         return cls(
-            "sqlite",
-            location=str(path),
+            "sqlite", location=str(path),
             settings={
                 "PERSISTENCE_MODULE": SQLITE_FACTORY,
                 "SQLITE_DBNAME": str(path),
@@ -141,8 +137,7 @@ def _check_sqlite_file(path: Path) -> None:
                                 path=path, strerror=error.strerror) from None
     if header and header != _SQLITE_HEADER:
         raise StoreError.worded("the file {path} is not a SQLite database, so it cannot be a "
-                                "store",
-                                path=path)
+                                "store", path=path)
 
 
 def check_cipher_key_argument(cipher_key: object) -> str | None:
@@ -158,6 +153,5 @@ def check_cipher_key_argument(cipher_key: object) -> str | None:
     if not cipher_key.strip():
         raise InvalidInput.worded("the encryption key is empty: give a key, or leave cipher_key "
                                   "out to use {cipher_key_env} (or no encryption when it is "
-                                  "unset)",
-                                  cipher_key_env=CIPHER_KEY_ENV)
+                                  "unset)", cipher_key_env=CIPHER_KEY_ENV)
     return cipher_key

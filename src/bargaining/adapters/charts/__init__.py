@@ -82,8 +82,7 @@ def render(chart: Chart, path: str | os.PathLike[str]) -> Path:
     if draw is None:
         raise InvalidInput.worded("render draws a chart's data (an ExpiryTimeline, "
                                   "ParticipationGrowth, StrikeChart, ReadinessWall or "
-                                  "BudgetChart), not {name}",
-                                  name=type(chart).__name__)
+                                  "BudgetChart), not {name}", name=type(chart).__name__)
     result: Path = draw(chart, path)
     return result
 

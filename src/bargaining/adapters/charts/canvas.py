@@ -73,8 +73,7 @@ def chart_path(path: str | os.PathLike[str]) -> tuple[Path, str]:
     """The file a chart is written to and its format, checked before anything is drawn."""
     if isinstance(path, bool) or not isinstance(path, str | os.PathLike):
         raise InvalidInput.worded("a chart is written to a file path ending .svg or .png, not "
-                                  "{path}",
-                                  path=repr(path))
+                                  "{path}", path=repr(path))
     target = Path(path)
     kind = FORMATS.get(target.suffix.lower())
     if kind is None:

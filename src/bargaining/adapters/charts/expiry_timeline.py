@@ -126,8 +126,7 @@ def expiry_timeline(
                                   "limit or offset")
     if isinstance(most_sectors, bool) or not isinstance(most_sectors, int) or most_sectors < 1:
         raise InvalidInput.worded("most_sectors is how many sectors the timeline names, 1 or "
-                                  "more, not {most_sectors}",
-                                  most_sectors=repr(most_sectors))
+                                  "more, not {most_sectors}", most_sectors=repr(most_sectors))
     return timeline_of(app.expiry_map.expiring(first, last, where), first, last, marks,
                        most_sectors)
 

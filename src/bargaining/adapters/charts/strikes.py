@@ -107,8 +107,7 @@ def strike_chart(
     ("40 other units"), so a picture stays readable; the totals are the same."""
     if isinstance(most_units, bool) or not isinstance(most_units, int) or most_units < 1:
         raise InvalidInput.worded("most_units is how many units the strike chart names, 1 or "
-                                  "more, not {most_units}",
-                                  most_units=repr(most_units))
+                                  "more, not {most_units}", most_units=repr(most_units))
     found = app.campaigns.get(campaign)
     actions: list[JobAction] = app.campaigns.job_actions(campaign)
     today = datetime.now(UTC).date()
@@ -120,12 +119,10 @@ def strike_chart(
         return StrikeChart(found.name, (), ())
     if last < first:
         raise InvalidInput.worded("the strike chart's last day ({last}) is before its first "
-                                  "({first})",
-                                  last=last, first=first)
+                                  "({first})", last=last, first=first)
     if (last - first).days >= MOST_DAYS:
         raise InvalidInput.worded("the strike chart spans at most {most_days:,} days; {first} to "
-                                  "{last} is longer",
-                                  most_days=MOST_DAYS, first=first, last=last)
+                                  "{last} is longer", most_days=MOST_DAYS, first=first, last=last)
     days = tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
     by_unit: dict[UUID, list[JobAction]] = {}
     for action in sorted(actions, key=lambda a: (a.walked_out, a.label)):

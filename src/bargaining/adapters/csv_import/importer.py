@@ -59,8 +59,7 @@ class CsvImporter:
     ) -> None:
         if not isinstance(mapping, ColumnMapping):
             raise InvalidInput.worded("the importer needs a ColumnMapping (such as F7_MAPPING), "
-                                      "not {name}",
-                                      name=type(mapping).__name__)
+                                      "not {name}", name=type(mapping).__name__)
         for value, what in ((batch_size, "batch_size"), (odd_expiry_years, "odd_expiry_years")):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise InvalidInput.worded("{what} must be a whole number from 1, not {value}",
@@ -351,8 +350,7 @@ def _encoding(given: object, start: bytes) -> str:
     if given is not None:
         if not isinstance(given, str):
             raise InvalidInput.worded("the encoding is named by text, such as 'cp1252', not "
-                                      "{given}",
-                                      given=repr(given))
+                                      "{given}", given=repr(given))
         try:
             name = codecs.lookup(given).name
         except LookupError:

@@ -47,8 +47,7 @@ def _date_formats(value: object) -> tuple[str, ...]:
         found = tuple(value)
     if not found or not all(isinstance(f, str) and "%" in f for f in found):
         raise InvalidInput.worded("date_formats are strptime formats such as '%Y-%m-%d' or "
-                                  "('%Y-%m-%d', '%d/%m/%Y'), not {value}",
-                                  value=repr(value))
+                                  "('%Y-%m-%d', '%d/%m/%Y'), not {value}", value=repr(value))
     return tuple(str(f) for f in found)
 
 

@@ -96,8 +96,7 @@ def goal_shares(goals: object) -> tuple[tuple[UUID, ...], tuple[Fraction, ...] |
         shares = tuple(as_percent(goals[g], term("a goal's share of a line")) for g in ids)
         if sum(shares) != 100:
             raise InvalidInput.worded("a line's shares among its goals add up to 100%, not "
-                                      "{float:g}%",
-                                      float=float(sum(shares)))
+                                      "{float:g}%", float=float(sum(shares)))
     elif isinstance(goals, Iterable) and not isinstance(goals, str | bytes):
         ids, shares = tuple(goals), None
     else:
@@ -124,8 +123,7 @@ class Budget(Aggregate):
         last = require_date(ends, term("budget's last day"))
         if last < first:
             raise InvalidInput.worded("a budget's period cannot end ({last}) before it starts "
-                                      "({first})",
-                                      last=last, first=first)
+                                      "({first})", last=last, first=first)
         if not isinstance(goals, MembersGoals):
             raise InvalidInput.worded("a budget is tied to the members' goals (their record)")
         return cls(name=clean_name(name, term("budget's name")), goals_id=goals.id,

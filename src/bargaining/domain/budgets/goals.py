@@ -157,8 +157,7 @@ class MembersGoals(Aggregate):
         for goal_id in order:
             if self.goal(goal_id).retired_on is not None:
                 raise RuleViolation.worded("the goal '{title}' was retired on {retired_on}: it "
-                                           "cannot be ranked",
-                                           title=self.goals[goal_id].title,
+                                           "cannot be ranked", title=self.goals[goal_id].title,
                                            retired_on=self.goals[goal_id].retired_on)
         for goal_id in order:
             _not_before(self.goals[goal_id], carried.held_on, term("ratified"))
@@ -220,8 +219,7 @@ class MembersGoals(Aggregate):
         goal = self.goal(goal_id)
         if not goal.in_force:
             raise RuleViolation.worded("the goal '{title}' is {status}: only a goal in force can "
-                                       "be {act}",
-                                       title=goal.title, status=goal.status, act=act)
+                                       "be {act}", title=goal.title, status=goal.status, act=act)
         return goal
 
     def _rerank(self) -> None:

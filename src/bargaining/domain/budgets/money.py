@@ -37,8 +37,7 @@ def check_currency(code: object) -> str:
     if not (isinstance(code, str) and len(code) == 3 and code.isascii() and code.isalpha()
             and code.isupper()):
         raise InvalidInput.worded("a currency is its ISO 4217 code, three capital letters such "
-                                  "as 'CAD', not {code}",
-                                  code=repr(code))
+                                  "as 'CAD', not {code}", code=repr(code))
     return code
 
 
@@ -52,12 +51,10 @@ def as_number(value: Decimal | int | str) -> Decimal:
     float is refused (``0.1`` as a float is not one tenth)."""
     if isinstance(value, float):
         raise InvalidInput.worded("money is exact: give the amount as a Decimal or as text such "
-                                  "as '12500.00', not the float {value}",
-                                  value=repr(value))
+                                  "as '12500.00', not the float {value}", value=repr(value))
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise InvalidInput.worded("an amount of money is a Decimal, a whole number or text, not "
-                                  "{name}",
-                                  name=type(value).__name__)
+                                  "{name}", name=type(value).__name__)
     try:
         number = Decimal(value.strip() if isinstance(value, str) else value)
     except (InvalidOperation, ValueError):

@@ -64,8 +64,7 @@ def check_plan(
     chosen = campaign.ladder.rung(rung)
     if chosen.kind is RungKind.STRIKE_VOTE:
         raise RuleViolation.worded("'{chosen}' is passed by a strike vote, not by an action: "
-                                   "record the vote as a mandate",
-                                   chosen=chosen.name)
+                                   "record the vote as a mandate", chosen=chosen.name)
     day = check_since_launch(campaign, on, term("action's date"))
     if isinstance(units, PlannedUnit) or not units:
         raise InvalidInput.worded("an action needs the units taking part")
@@ -133,8 +132,7 @@ def check_holding(
     if position > where:
         raise RuleViolation.worded("on {day} the campaign '{campaign}' stood on '{standing}'; an "
                                    "action on '{rung}' is a higher rung: escalate before holding "
-                                   "it",
-                                   day=day, campaign=campaign.name, standing=standing.name,
+                                   "it", day=day, campaign=campaign.name, standing=standing.name,
                                    rung=action.rung)
     given = turnouts if isinstance(turnouts, Turnout) else [_checked_count(t) for t in turnouts]
     counts = action.check_counts(cast(Sequence[Turnout], given), day, campaign.units)

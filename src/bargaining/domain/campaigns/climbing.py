@@ -70,8 +70,7 @@ def check_climb(
     if not check.strike_vote_ok:
         raise RuleViolation.worded("reaching '{next_rung}' needs a valid strike mandate (a "
                                    "strike vote carried by {describe}); no unit taking part "
-                                   "holds one on {day}",
-                                   next_rung=check.next_rung,
+                                   "holds one on {day}", next_rung=check.next_rung,
                                    describe=campaign.ladder.mandate_rule.describe(), day=day)
     override = check_override(campaign, check, mandate, why)
     return Climb(day, check.next_rung, override, check.held_back, why)
@@ -85,8 +84,7 @@ def check_override(
     if check.enough_ready:
         if mandate is not None:
             raise RuleViolation.worded("the test of '{rung}' has passed: the climb needs no "
-                                       "override",
-                                       rung=check.rung)
+                                       "override", rung=check.rung)
         return None
     if mandate is None or why is None:
         raise not_ready(campaign, check)
@@ -162,8 +160,7 @@ def check_ladder_change(
     if found is None or ladder.rungs[found].kind is not current.kind:
         raise RuleViolation.worded("the campaign '{campaign}' stands on '{current}'; the new "
                                    "ladder must have that rung (a {value} rung) so the campaign "
-                                   "keeps its place",
-                                   campaign=campaign.name, current=current.name,
+                                   "keeps its place", campaign=campaign.name, current=current.name,
                                    value=current.kind.value)
     return ladder, day
 

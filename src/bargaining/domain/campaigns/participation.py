@@ -95,8 +95,7 @@ class Turnout:
         if self.participants > self.eligible:
             raise RuleViolation.worded("participation can never exceed the eligible count: "
                                        "{participants} took part{where}, but only {eligible} are "
-                                       "eligible",
-                                       participants=self.participants, where=where,
+                                       "eligible", participants=self.participants, where=where,
                                        eligible=self.eligible)
 
     @property

@@ -137,8 +137,7 @@ def check_since_launch(campaign: CampaignRecord, on: object, what: str) -> date:
     day = require_date(on, what)
     if day < campaign.launched_on:
         raise RuleViolation.worded("{day} is before the campaign '{campaign}' was launched "
-                                   "({launched_on})",
-                                   day=day, campaign=campaign.name,
+                                   "({launched_on})", day=day, campaign=campaign.name,
                                    launched_on=campaign.launched_on)
     return day
 
@@ -148,8 +147,7 @@ def check_not_paused(campaign: CampaignRecord, on: date, what: str) -> None:
     what it would do."""
     if queries.status_on(campaign, on) is CampaignStatus.PAUSED:
         raise RuleViolation.worded("the campaign '{campaign}' is paused on {on}: resume it to "
-                                   "{what}",
-                                   campaign=campaign.name, on=on, what=what)
+                                   "{what}", campaign=campaign.name, on=on, what=what)
 
 
 # ------------------------------------------------------------------ status

@@ -108,8 +108,7 @@ def check_walkout(
         back = require_date(back_on, term("date the unit was back at work"))
         if back <= day:
             raise RuleViolation.worded("{label} walked out on {day}; it can be back at work only "
-                                       "after that day",
-                                       label=found.label, day=day)
+                                       "after that day", label=found.label, day=day)
     if closed_on is not None and not part:
         if back is None:
             back = max(closed_on, day + timedelta(days=1))
@@ -146,8 +145,7 @@ def _part_day(part_day: object, hours: object) -> tuple[bool, Fraction | None]:
     length = Fraction(str(hours)) if isinstance(hours, float) else Fraction(hours)
     if not 0 < length < 24:
         raise RuleViolation.worded("a walkout for part of a day lasts more than 0 and less than "
-                                   "24 hours, not {hours}",
-                                   hours=hours)
+                                   "24 hours, not {hours}", hours=hours)
     return True, length
 
 
@@ -172,6 +170,5 @@ def check_returns(units: Iterable[CampaignUnit], day: date) -> list[CampaignUnit
         start = unit.last_walkout
         if day <= start:
             raise RuleViolation.worded("{label} walked out on {start}; it can return only after "
-                                       "that day",
-                                       label=unit.label, start=start)
+                                       "that day", label=unit.label, start=start)
     return striking

@@ -291,8 +291,7 @@ class Action:
             if not mine:
                 raise RuleViolation.worded("{label} took part in action {number} but has no "
                                            "count (count a group that stayed away as 0 "
-                                           "participants)",
-                                           label=label, number=self.number)
+                                           "participants)", label=label, number=self.number)
             if not units[planned.unit_id].active_on(day):
                 raise RuleViolation.worded("{label} was not part of the campaign on {day}",
                                            label=label, day=day)

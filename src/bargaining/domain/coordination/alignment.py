@@ -117,8 +117,7 @@ def plan_alignment(
         start = require_date(starting, term("day the next agreement would start"))
         if start > target:
             raise InvalidInput.worded("the next agreement would start {start}, after the target "
-                                      "{target}",
-                                      start=start, target=target)
+                                      "{target}", start=start, target=target)
     months, days = _months_and_days(start, target)
     whole = Period(start, target)
     if shortest <= months and (months < longest or (months == longest and days == 0)):

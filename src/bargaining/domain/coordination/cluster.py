@@ -287,8 +287,7 @@ class BargainingCluster(MeTooLedger):
         adopted = AdoptedFramework(framework_id, name, version)
         if adopted in self.frameworks:
             raise RuleViolation.worded("'{name}' has already adopted version {version} of "
-                                       "'{name2}'",
-                                       name=self.name, version=version, name2=name)
+                                       "'{name2}'", name=self.name, version=version, name2=name)
         self._framework_adopted(framework=adopted, actor=actor, reason=clean_reason(reason),
                                 on=day)
 
@@ -368,8 +367,7 @@ class BargainingCluster(MeTooLedger):
             raise InvalidInput.worded("a sign-off decision needs the committee's Vote")
         if on is not None and require_date(on, term("day of the decision")) != vote.held_on:
             raise InvalidInput.worded("the committee decided by its vote held on {held_on}, not "
-                                      "on {on}",
-                                      held_on=vote.held_on, on=on)
+                                      "on {on}", held_on=vote.held_on, on=on)
         if not isinstance(approved, bool):
             raise InvalidInput.worded("a sign-off decision approves (True) or refuses (False)")
         if approved and not vote.passed:

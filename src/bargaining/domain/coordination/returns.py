@@ -59,12 +59,10 @@ def check_return(given: Return, earlier: Sequence[Return], units: Sequence[UUID]
     if not by_the_membership(given.vote):
         body = given.vote.body.describe() if given.vote.body is not None else "another body"
         raise RuleViolation.worded("a ratification return is the members' own vote (by ballot or "
-                                   "in a general assembly), not the {body}'s",
-                                   body=body)
+                                   "in a general assembly), not the {body}'s", body=body)
     if earlier and earlier[0].vote.threshold != given.vote.threshold:
         raise InvalidInput.worded("the returns of one table are counted by one rule: {rule}, not "
-                                  "{rule2}",
-                                  rule=earlier[0].vote.rule, rule2=given.vote.rule)
+                                  "{rule2}", rule=earlier[0].vote.rule, rule2=given.vote.rule)
 
 
 def summed(tallies: Iterable[Tally]) -> Tally:
@@ -276,14 +274,12 @@ def combine_returns(
     is given); ``labels`` name units in the explanation."""
     if isinstance(returns, Return) or not isinstance(returns, Iterable):
         raise InvalidInput.worded("returns are a list of Return (a unit and its Vote), not "
-                                  "{returns}",
-                                  returns=repr(returns))
+                                  "{returns}", returns=repr(returns))
     by_unit: dict[UUID, list[Return]] = {}
     for given in returns:
         if not isinstance(given, Return):
             raise InvalidInput.worded("a ratification return is a Return (a unit and its Vote), "
-                                      "not {given}",
-                                      given=repr(given))
+                                      "not {given}", given=repr(given))
         if not isinstance(given.vote, Vote):
             raise InvalidInput.worded("a ratification return is the members' Vote")
         by_unit.setdefault(given.unit_id, []).append(given)

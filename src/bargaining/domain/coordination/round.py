@@ -345,8 +345,7 @@ class BargainingRound(Aggregate):
     def _require_uncounted(self) -> None:
         if self.counted is not None and self.counted_number == self.tentative_number:
             raise RuleViolation.worded("the returns on tentative agreement {tentative_number} "
-                                       "were counted",
-                                       tentative_number=self.tentative_number)
+                                       "were counted", tentative_number=self.tentative_number)
 
     def count_returns(
         self, *, on: date, sign_off_required: bool, actor: Actor,

@@ -74,8 +74,7 @@ def matters_of(given: Sequence[object]) -> list[Category]:
     ``"wages"``); none means every matter."""
     if isinstance(given, str | Category) or not isinstance(given, Iterable):
         raise InvalidInput.worded("a table's matters are a list of categories (none: every "
-                                  "matter), not {given}",
-                                  given=repr(given))
+                                  "matter), not {given}", given=repr(given))
     found: list[Category] = []
     for value in given:
         try:
@@ -139,8 +138,7 @@ def agreement_dates(
     end = require_date(expiry, term("expiry date"))
     if end <= start:
         raise RuleViolation.worded("an agreement must expire after it takes effect: effective "
-                                   "{start}, expiry {end}",
-                                   start=start, end=end)
+                                   "{start}, expiry {end}", start=start, end=end)
     for label, existing in covered:
         refuse_overlap(label, start, end, existing)
     return start, end

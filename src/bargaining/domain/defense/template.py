@@ -91,8 +91,7 @@ def _actions(actions: object, ladder: Ladder | None) -> tuple[TemplateAction, ..
         if after.lead_days < before.lead_days:
             raise InvalidInput.worded("a template's actions come in order: '{after}' "
                                       "({lead_days} days) comes after '{before}' ({lead_days2} "
-                                      "days)",
-                                      after=after.name, lead_days=after.lead_days,
+                                      "days)", after=after.name, lead_days=after.lead_days,
                                       before=before.name, lead_days2=before.lead_days)
     for action in found:
         if rungs.find(action.rung) is None:
@@ -171,8 +170,7 @@ class CampaignTemplate(Aggregate):
         if isinstance(number, bool) or not isinstance(number, int) or not (
                 1 <= number <= len(self.versions)):
             raise InvalidInput.worded("the template '{name}' has versions 1 to {count}, not "
-                                      "{number}",
-                                      name=self.name, count=len(self.versions),
+                                      "{number}", name=self.name, count=len(self.versions),
                                       number=repr(number))
         return self.versions[number - 1]
 

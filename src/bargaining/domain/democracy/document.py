@@ -174,8 +174,7 @@ class Document(Aggregate):
         moved = meeting.motion(motion)
         if moved.document != str(self.id) or moved.document_version is None:
             raise RuleViolation.worded("motion {motion} of the meeting of {on} does not adopt "
-                                       "'{title}'",
-                                       motion=motion, on=meeting.on, title=self.title)
+                                       "'{title}'", motion=motion, on=meeting.on, title=self.title)
         self.numbered(moved.document_version)
         if meeting.body_id != self.body_id:
             raise RuleViolation.worded("'{title}' is adopted by its own body, not the {body_name}",
@@ -197,5 +196,4 @@ class Document(Aggregate):
     def _not_adopted(self) -> None:
         if self.adoption is not None:
             raise RuleViolation.worded("'{title}' was adopted (version {version}): it no longer "
-                                       "changes",
-                                       title=self.title, version=self.adoption.version)
+                                       "changes", title=self.title, version=self.adoption.version)

@@ -86,8 +86,7 @@ class Meeting(Aggregate):
         present = whole_count(present, term("the count of people present"))
         if present > eligible:
             raise RuleViolation.worded("{present} present cannot be: the body has {eligible} "
-                                       "voting members",
-                                       present=present, eligible=eligible)
+                                       "voting members", present=present, eligible=eligible)
         if not isinstance(in_camera, bool):
             raise InvalidInput.worded("say whether the meeting sat in camera (True or False)")
         flags = _flags(body, notice, present, eligible)
@@ -224,8 +223,7 @@ class Meeting(Aggregate):
         motion = self.motion(number)
         if motion.vote is not None:
             raise RuleViolation.worded("motion {number} was decided on {held_on}: it can no "
-                                       "longer change",
-                                       number=number, held_on=motion.vote.held_on)
+                                       "longer change", number=number, held_on=motion.vote.held_on)
         return motion
 
     def _check_vote(self, vote: object, what: str) -> Vote:
@@ -239,8 +237,7 @@ class Meeting(Aggregate):
                                        what=what, body_name=self.body_name, held_by=held_by)
         if vote.held_on < self.on:
             raise InvalidInput.worded("a vote of the meeting of {on} cannot be held before it "
-                                      "({held_on})",
-                                      on=self.on, held_on=vote.held_on)
+                                      "({held_on})", on=self.on, held_on=vote.held_on)
         return vote
 
 

@@ -20,8 +20,7 @@ def clean_source(source: object, what: str) -> str:
     text = " ".join(source.split())
     if len(text) > MAX_SOURCE:
         raise InvalidInput.worded("the source of the {what} is longer than {max_source} "
-                                  "characters",
-                                  what=what, max_source=MAX_SOURCE)
+                                  "characters", what=what, max_source=MAX_SOURCE)
     return clean_source_text(text, f"source of the {what}")
 
 

@@ -126,8 +126,7 @@ class StrikePositionCalendar:
                                           "a code")
             if key in seen:
                 raise InvalidInput.worded("the calendar names one jurisdiction twice: '{seen}' "
-                                          "and '{code}'",
-                                          seen=seen[key], code=code)
+                                          "and '{code}'", seen=seen[key], code=code)
             if not isinstance(rule, StrikePositionRule):
                 raise InvalidInput.worded("the rule for '{code}' must be a StrikePositionRule",
                                           code=code)

@@ -198,8 +198,7 @@ class Election(Aggregate):
             raise ReturnDoesNotAddUp.worded("the return from {where} does not add up: "
                                             "{received:,} ballots received, but {sum:,} votes, "
                                             "{held:,} challenged and {spoilt:,} spoiled make "
-                                            "{parts:,}",
-                                            where=where, received=received,
+                                            "{parts:,}", where=where, received=received,
                                             sum=sum(counted.values()), held=held, spoilt=spoilt,
                                             parts=parts)
         if where.casefold() in self.boxes:
@@ -238,8 +237,7 @@ class Election(Aggregate):
         if resolved > self.challenged:
             raise RuleViolation.worded("{resolved:,} challenged ballots resolved, but only "
                                        "{challenged:,} are left to resolve in the election for "
-                                       "{office}",
-                                       resolved=resolved, challenged=self.challenged,
+                                       "{office}", resolved=resolved, challenged=self.challenged,
                                        office=self.office)
         after = self._after(votes, challenged=-resolved, rejected=thrown)
         self._resolved(counted=votes, rejected=thrown, on=day, standing=dict(after.votes),
@@ -318,8 +316,7 @@ class Election(Aggregate):
                                        office=self.office)
         if self.declared is not None or self.runoff_id is not None:
             raise RuleViolation.worded("the election for {office} is already decided or in a "
-                                       "runoff",
-                                       office=self.office)
+                                       "runoff", office=self.office)
         if not self.boxes or now.challenged:
             raise RuleViolation.worded("a runoff is called once the count for {office} is "
                                        "complete; {challenged:,} challenged ballots are left",
@@ -327,8 +324,7 @@ class Election(Aggregate):
         assert self.majority is not None
         if any(now.passes(c, self.majority) for c in self.slates):
             raise RuleViolation.worded("a candidate for {office} has the majority needed: no "
-                                       "runoff",
-                                       office=self.office)
+                                       "runoff", office=self.office)
         ranked = now.ranked()
         if candidates is None:
             if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][1] == ranked[2][1]):
@@ -358,8 +354,7 @@ class Election(Aggregate):
     def _votes(self, votes: object, what: str) -> dict[str, int]:
         if not isinstance(votes, Mapping):
             raise InvalidInput.worded("{what} gives the votes as a mapping of candidate ids to "
-                                      "counts",
-                                      what=what)
+                                      "counts", what=what)
         counted: dict[str, int] = {}
         for candidate, count in votes.items():
             key = self.candidate(candidate).id

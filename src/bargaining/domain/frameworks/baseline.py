@@ -224,8 +224,7 @@ def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
     kind = _kind(held, key, "the agreement in force")
     if _kind(offered, key, "the offer") != kind:
         raise InvalidInput.worded("the offer's term for '{key}' is {name}, the agreement in "
-                                  "force's is {name2}",
-                                  key=key, name=type(offered).__name__,
+                                  "force's is {name2}", key=key, name=type(offered).__name__,
                                   name2=type(_tier(held)).__name__)
     measure = _measure(key, kind, measure)
     before = _describe(held, measure, inflation)

@@ -187,12 +187,10 @@ def _judge_wages(
 ) -> tuple[Verdict, str]:
     if not isinstance(value, Increases | Raises):
         raise InvalidInput.worded("the term for '{key}' must be yearly Increases or Raises on "
-                                  "dates",
-                                  key=demand.key)
+                                  "dates", key=demand.key)
     if m.binds is Binds.REAL and inflation is None:
         raise InvalidInput.worded("the demand '{key}' binds the real wage: judging it needs an "
-                                  "inflation series",
-                                  key=demand.key)
+                                  "inflation series", key=demand.key)
     figures = wage_figures(value, inflation, starting=starting)
     if m.binds is Binds.REAL and inflation is not None and figures.real_yearly is None:
         raise InvalidInput.worded("the demand '{key}' binds the real wage: {undated}",

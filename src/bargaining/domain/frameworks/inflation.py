@@ -143,8 +143,7 @@ class Inflation:
         """The rates of the series' first ``count`` years (for increases stated by year)."""
         if count > len(self.years):
             raise InvalidInput.worded("the inflation series covers {count} years, not the term's "
-                                      "{count2}",
-                                      count=len(self.years), count2=count)
+                                      "{count2}", count=len(self.years), count2=count)
         return tuple(rate for _, rate in self.years[:count])
 
     def over_years(self, start: date, count: int) -> Decimal:

@@ -87,8 +87,7 @@ class CompoundIncrease:
                 raise InvalidInput.worded("a floor over a stated period needs the period in years")
         elif self.years is not None:
             raise InvalidInput.worded("a floor that binds {value} states no period; give "
-                                      "binds=Binds.PERIOD with years",
-                                      value=self.binds.value)
+                                      "binds=Binds.PERIOD with years", value=self.binds.value)
 
     @property
     def bound_words(self) -> str:

@@ -155,8 +155,7 @@ class Raise:
     def __attrs_post_init__(self) -> None:
         if (self.percent is None) == (self.amount is None):
             raise InvalidInput.worded("a raise on {on} is a percent or a flat amount (one of "
-                                      "them)",
-                                      on=self.on)
+                                      "them)", on=self.on)
         if self.amount is not None and self.per is None:
             raise InvalidInput.worded("a flat raise on {on} says per hour, week or year",
                                       on=self.on)
@@ -258,8 +257,7 @@ def _steps(values: Any) -> tuple[Step, ...]:
     for step in steps:
         if not isinstance(step, Raise | Indexed | GreaterOf | LumpSum | CostOfLiving):
             raise InvalidInput.worded("raises on dates are Raise, Indexed, GreaterOf, LumpSum or "
-                                      "CostOfLiving, not {name}",
-                                      name=type(step).__name__)
+                                      "CostOfLiving, not {name}", name=type(step).__name__)
     return tuple(sorted(steps, key=lambda s: s.on))
 
 
@@ -296,8 +294,7 @@ class Raises:
             for flat in _flat(step):
                 if self.base is None:
                     raise InvalidInput.worded("a flat raise of {describe} needs the base wage it "
-                                              "is judged against",
-                                              describe=flat.describe())
+                                              "is judged against", describe=flat.describe())
                 if flat.per is not self.base.per:
                     raise InvalidInput.worded("a flat raise of {describe} is judged against a "
                                               "base wage per {value}, not {describe2}",

@@ -177,8 +177,7 @@ def _adjustments(
 ) -> list[tuple[date, Decimal]]:
     if inflation is None:
         raise InvalidInput.worded("{describe} is judged against an inflation series, and none "
-                                  "was given",
-                                  describe=step.describe())
+                                  "was given", describe=step.describe())
     found = []
     year = 1
     while (day := add_years(step.on, year)) <= term.end:

@@ -253,8 +253,7 @@ class Workplace(Aggregate):
         found = self.leaders.get(person)
         if found is None:
             raise LeaderNotFound.worded("that person is not a possible leader at {name}: "
-                                        "identify them in their work group first",
-                                        name=self.name)
+                                        "identify them in their work group first", name=self.name)
         if on < found.identified_on:
             raise InvalidInput.worded("a leader's test or action on {on} cannot come before they "
                                       "were identified ({identified_on})",

@@ -37,6 +37,5 @@ def require_moment(at: object, what: str = "moment") -> datetime:
                                   what=what, at=repr(at))
     if at.tzinfo is None or at.utcoffset() is None:
         raise InvalidInput.worded("the {what} {at} has no time zone: give one (e.g. "
-                                  "datetime.now(UTC))",
-                                  what=what, at=at.isoformat())
+                                  "datetime.now(UTC))", what=what, at=at.isoformat())
     return at

@@ -51,8 +51,7 @@ def as_changed_percent(value: object, what: str) -> Fraction:
     if number <= 1:
         raise InvalidInput.worded("{what} is a percentage (50 means half, 100 all), not "
                                   "{number}: 1 or less is taken for a share of one, as release "
-                                  "0.1 took it",
-                                  what=what, number=number)
+                                  "0.1 took it", what=what, number=number)
     return number
 
 

@@ -68,8 +68,7 @@ def _refuse_unprintable(text: str, what: str, control: re.Pattern[str],
     if hidden.search(text):
         raise InvalidInput.worded("the {what} contains an invisible formatting character (a "
                                   "direction override or a zero-width character), with which "
-                                  "different text can look the same",
-                                  what=what)
+                                  "different text can look the same", what=what)
 
 
 def _require_str(value: object, what: str) -> str:
@@ -82,8 +81,7 @@ def _require_str(value: object, what: str) -> str:
 def _cap(text: str, what: str, most: int, kind: str) -> None:
     if len(text) > most:
         raise InvalidInput.worded("the {what} is {count:,} characters long; {kind} at most "
-                                  "{most:,}",
-                                  what=what, count=len(text), kind=kind, most=most)
+                                  "{most:,}", what=what, count=len(text), kind=kind, most=most)
 
 
 def clean_name(value: object, what: str, *, most: int = MAX_NAME, kind: str | None = None) -> str:

@@ -61,8 +61,7 @@ class Tally:
             if not self.cast <= self.present <= self.eligible:
                 raise RuleViolation.worded("{present} present cannot be: at least the {cast} who "
                                            "cast a ballot were there, and at most the {eligible} "
-                                           "eligible",
-                                           present=self.present, cast=self.cast,
+                                           "eligible", present=self.present, cast=self.cast,
                                            eligible=self.eligible)
 
     @property

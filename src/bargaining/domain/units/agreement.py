@@ -28,8 +28,7 @@ def _clauses(values: Any) -> tuple[ContractClause, ...]:
     for clause in clauses:
         if not isinstance(clause, ContractClause):
             raise InvalidInput.worded("an agreement's clauses are ContractClause values, not "
-                                      "{name}",
-                                      name=type(clause).__name__)
+                                      "{name}", name=type(clause).__name__)
     return clauses
 
 
@@ -72,8 +71,7 @@ class CollectiveAgreement:
         repeated = sorted({n for n in names if names.count(n) > 1})
         if repeated:
             raise InvalidInput.worded("each clause of an agreement is named once; repeated: "
-                                      "{repeated}",
-                                      repeated=', '.join(repeated))
+                                      "{repeated}", repeated=', '.join(repeated))
         both = sorted(set(names) & set(self.terms.items if self.terms is not None else ()))
         if both:
             raise InvalidInput.worded("a clause and a term of the agreement share the name "

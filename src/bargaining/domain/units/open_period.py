@@ -81,8 +81,7 @@ class OpenPeriodCalendar:
                                           "code")
             if key in seen:
                 raise InvalidInput.worded("the calendar names one jurisdiction twice: '{seen}' "
-                                          "and '{code}'",
-                                          seen=seen[key], code=code)
+                                          "and '{code}'", seen=seen[key], code=code)
             seen[key] = code
             table[code.strip()] = tuple(periods)
         return cls(jurisdictions=table, default=tuple(default))

@@ -117,8 +117,7 @@ def clean_headcount(value: object) -> int:
         raise RuleViolation.worded("headcount cannot be negative ({value})", value=value)
     if value > MAX_HEADCOUNT:
         raise InvalidInput.worded("headcount {value:,} is beyond any bargaining unit (at most "
-                                  "{max_headcount:,})",
-                                  value=value, max_headcount=MAX_HEADCOUNT)
+                                  "{max_headcount:,})", value=value, max_headcount=MAX_HEADCOUNT)
     return value
 
 

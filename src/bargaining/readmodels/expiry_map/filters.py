@@ -54,12 +54,10 @@ class MapFilter:
     ) -> None:
         if limit is not None and not is_count(limit):
             raise InvalidInput.worded("limit must be a whole number of results, from 0 to "
-                                      "{max_count:,}",
-                                      max_count=MAX_COUNT)
+                                      "{max_count:,}", max_count=MAX_COUNT)
         if not is_count(offset):
             raise InvalidInput.worded("offset must be a whole number of results, from 0 to "
-                                      "{max_count:,}",
-                                      max_count=MAX_COUNT)
+                                      "{max_count:,}", max_count=MAX_COUNT)
         self.__attrs_init__(
             _names(sector, term("sector")), _names(region, term("region")), _names(union,
                                                                                    term("union")),
@@ -99,8 +97,7 @@ def filter_of(where: object) -> MapFilter:
         return EVERY_UNIT
     if not isinstance(where, MapFilter):
         raise InvalidInput.worded("a query of the Expiry Map is filtered with a MapFilter, not a "
-                                  "{name}",
-                                  name=type(where).__name__)
+                                  "{name}", name=type(where).__name__)
     return where
 
 
