@@ -41,3 +41,8 @@ Fonctionnalité: Le Front commun de 2023, lu en français
     Et il dit « vote tenu le 18 septembre 2023 : 900 pour, 45 contre sur 950 votes exprimés (1 000 personnes inscrites), adopté »
     Et il dit « 174 sur 1 000 ont participé (17,4 %) contre un seuil de 1 % : réussi »
     Et il dit « Campagne « Front commun 2023 » du regroupement « Front commun 2023 » lancée le 9 janvier 2023 »
+
+  Scénario: Un refus se lit en français, ses dates écrites comme au Québec, et rien n’est consigné
+    Quand on consigne en français pour « CSN santé » une convention collective du 2023-04-01 au 2022-03-31
+    Alors le refus se lit « une convention doit échoir après son entrée en vigueur : en vigueur le 1er avril 2023, échéance le 31 mars 2022 »
+    Et « CSN santé » garde sa seule convention collective, échue le 2023-03-31

@@ -5,5 +5,6 @@ from __future__ import annotations
 from pytest_bdd import scenarios
 
 from tests.steps_front_commun_fr import *  # noqa: F403
+from tests.steps_refus_fr import *  # noqa: F403
 
 scenarios("front_commun.fr.feature")

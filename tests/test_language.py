@@ -219,8 +219,7 @@ def test_the_application_words_a_block_in_its_language() -> None:
 
 #: The marks pybabel extracts, as docs/contributing/translations.md runs it.
 KEYWORDS = {"gettext": None, "ngettext": (1, 2), "translate": None, "mark": None,
-            "mark_plural": (1, 2), "plural": (1, 2), "gettext_if_known": None,
-            "worded": None}
+            "mark_plural": (1, 2), "plural": (1, 2), "gettext_if_known": None}
 
 
 def test_every_marked_message_has_its_french() -> None:
@@ -254,7 +253,7 @@ def test_a_translatable_error_reads_in_english_unless_a_language_is_chosen(
 
 
 def test_a_worded_error_writes_its_numbers_and_dates_for_the_reader() -> None:
-    error = InvalidInput.worded("{count} of {whole} on {on}", count=2929, whole=1000,
+    error = InvalidInput.worded("{count:,} of {whole:,} on {on}", count=2929, whole=1000,
                                 on=date(2023, 12, 28))
     assert str(error) == error.args[0] == "2,929 of 1,000 on 2023-12-28"
     assert error.in_language("fr") == "2\xa0929 of 1\xa0000 on 28 décembre 2023"

@@ -29,6 +29,7 @@ from bargaining.application.people import People
 from bargaining.application.read_access import ReadAccess
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
+from bargaining.application.speaking import speak_in
 from bargaining.application.training import Training
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
@@ -159,6 +160,13 @@ class BargainingApp:
         self.training = Training(events, events)
         #: People's data sealed with their own keys: erasure, retention, who read whose data.
         self.people = People(events, events.vault, events, self.read_policy)
+        if self.language is not None:  # errors its commands raise are worded in it
+            for group in (self.units, self.frameworks, self.rounds, self.disputes,
+                          self.campaigns, self.clusters, self.defense, self.budgets,
+                          self.democracy, self.elections, self.caucuses, self.solidarity,
+                          self.organizing, self.people, self.integrity, self.drives,
+                          self.training):
+                speak_in(group, self.language)
 
     def reading(
         self, language: Language | str | None = None

@@ -14,7 +14,7 @@ from bargaining.domain.coordination.alignment import MemberAlignment, align_memb
 from bargaining.domain.coordination.cluster import BargainingCluster, Member
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.errors import RecordNotFound, term
 from bargaining.domain.units.unit import BargainingUnit
 
 
@@ -82,7 +82,7 @@ def _member(records: Records, cluster: BargainingCluster, member: Member, at: da
             on: date | None) -> MemberAlignment:
     expiry = member.expiry
     try:
-        unit = load_reading(records, member.unit_id, BargainingUnit, "bargaining unit",
+        unit = load_reading(records, member.unit_id, BargainingUnit, term("bargaining unit"),
                             at=at, on=on)
     except RecordNotFound:
         unit = None
@@ -91,7 +91,7 @@ def _member(records: Records, cluster: BargainingCluster, member: Member, at: da
     tentative = None
     for round_id in _tables(cluster, member):  # the one that bargains the term sets the dates
         try:
-            table = load_reading(records, round_id, BargainingRound, "bargaining round",
+            table = load_reading(records, round_id, BargainingRound, term("bargaining round"),
                                  at=at, on=on)
         except RecordNotFound:
             continue

@@ -167,7 +167,7 @@ class Budgets:
         """The share of spending on frontline engagement and on governance, period over
         period (in the order of the periods)."""
         if isinstance(budgets, UUID) or not budgets:
-            raise InvalidInput("compare a list of budgets (their ids), one per period")
+            raise InvalidInput.worded("compare a list of budgets (their ids), one per period")
         found = [period_shares(self.budget(b, on=on, at=at)) for b in budgets]
         return tuple(sorted(found, key=lambda p: (p.starts, p.ends)))
 

@@ -42,7 +42,7 @@ from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -71,7 +71,7 @@ class Campaigns:
         self._history = history
 
     def _cluster(self, cluster_id: UUID) -> BargainingCluster:
-        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
+        return self._records.load(cluster_id, BargainingCluster, term("bargaining cluster"))
 
     def launch(
         self,
@@ -89,14 +89,15 @@ class Campaigns:
         for a cluster (its active members take part) or for one or more units."""
         require_actor(actor)
         if (cluster is None) == (units is None):
-            raise InvalidInput("a campaign is launched for a cluster or for units (one of them)")
+            raise InvalidInput.worded("a campaign is launched for a cluster or for units (one of "
+                                      "them)")
         members: list[tuple[UUID, str]]
         if cluster is not None:
             found = self._cluster(cluster)
             members = [(m.unit_id, m.label) for m in found.active_members]
             if not members:
-                raise RuleViolation(f"the cluster '{found.name}' has no member units to "
-                                    "campaign with")
+                raise RuleViolation.worded("the cluster '{found}' has no member units to "
+                                           "campaign with", found=found.name)
         else:
             ids = [units] if isinstance(units, UUID) else list(units or [])
             members = [(u.id, u.label) for u in (load_unit(self._records, uid) for uid in ids)]
@@ -132,7 +133,7 @@ class Campaigns:
     ) -> Campaign:
         """A campaign as recorded; or as it was on a real-world date (``on``), as it was known
         at a moment of recording (``at``, timezone-aware), or at a ``version``: one at most."""
-        return load_reading(self._records, campaign_id, Campaign, "campaign", on=on, at=at,
+        return load_reading(self._records, campaign_id, Campaign, term("campaign"), on=on, at=at,
                             version=version)
 
     def add_unit(
@@ -146,10 +147,9 @@ class Campaigns:
             cluster = self._cluster(campaign.cluster_id)
             member = cluster.members.get(unit.id)
             if member is None or member.withdrawn:
-                raise RuleViolation(
-                    f"{unit.label} is not a member of the cluster '{cluster.name}'; a cluster "
-                    "campaign's units are the cluster's members"
-                )
+                raise RuleViolation.worded("{label} is not a member of the cluster '{cluster}'; "
+                                           "a cluster campaign's units are the cluster's members",
+                                           label=unit.label, cluster=cluster.name)
         campaign.add_unit(unit.id, label=unit.label, on=on, actor=actor, reason=reason)
         self._records.save(campaign)
 
@@ -298,8 +298,8 @@ class Campaigns:
         the walkout, a unit already out then, a concluded campaign."""
         campaign = self.get(campaign_id)
         campaign.unit(unit_id)
-        day = require_date(on, "date the unit walked out")
-        back = None if back_on is None else require_date(back_on, "date the unit was back")
+        day = require_date(on, term("date the unit walked out"))
+        back = None if back_on is None else require_date(back_on, term("date the unit was back"))
         end = day + timedelta(days=1) if part_day or hours is not None else back
         today = datetime.now(UTC).date()
         unit = load_unit(self._records, unit_id)
@@ -330,7 +330,7 @@ class Campaigns:
         then. Each also keeps the flags recorded with it (``recorded_flags``), which a later
         repeal does not change."""
         campaign = (self.get(campaign_id) if at is None else
-                    load_as_of(self._records, campaign_id, Campaign, "campaign", at))
+                    load_as_of(self._records, campaign_id, Campaign, term("campaign"), at))
         spells = self._history.of(
             campaign_id, version=None if at is None else campaign.version).spells()
         return self._job_actions(campaign, spells, at)
@@ -366,7 +366,7 @@ class Campaigns:
         was recorded under this id (yet)."""
         try:
             unit = (load_unit(self._records, unit_id) if at is None else load_as_of(
-                self._records, unit_id, BargainingUnit, "bargaining unit", at))
+                self._records, unit_id, BargainingUnit, term("bargaining unit"), at))
         except RecordNotFound:
             return None
         return unit.agreements
@@ -377,7 +377,8 @@ class Campaigns:
         campaign's dispute recorded outside it by that day (laws' acts, interventions)."""
         campaign = self.get(campaign_id)
         history = self._history.of(campaign_id)
-        day = record_end(campaign, history) if on is None else require_date(on, "report's date")
+        day = record_end(campaign, history) if on is None else require_date(on,
+                                                                            term("report's date"))
         out = [s for s in history.spells() if s.start <= day and (s.end is None or day < s.end)]
         report = readiness(campaign, history, day, self._job_actions(campaign, out, None))
         if self._disputes is None:
@@ -399,6 +400,6 @@ def _planned(campaign: Campaign, units: Participants | None) -> list[PlannedUnit
     if isinstance(units, Mapping):
         return [PlannedUnit(uid, tuple(groups)) for uid, groups in units.items()]
     if isinstance(units, UUID | PlannedUnit | str):
-        raise InvalidInput("the units taking part are given as a list (or a mapping of unit "
-                           "to work groups)")
+        raise InvalidInput.worded("the units taking part are given as a list (or a mapping of "
+                                  "unit to work groups)")
     return [u if isinstance(u, PlannedUnit) else PlannedUnit(u) for u in units]

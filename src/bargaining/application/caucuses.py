@@ -17,6 +17,7 @@ from bargaining.application.time_travel import load_reading
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import term
 from bargaining.domain.shared.vote import Vote
 
 _CAUCUS = "caucus"
@@ -94,7 +95,7 @@ class Caucuses:
                   reason: str | None = None) -> None:
         """The caucus runs ``slate`` in an election (its id, which must exist)."""
         found = self.get(caucus)
-        load_reading(self._records, election, Election, "election")
+        load_reading(self._records, election, Election, term("election"))
         found.run_slate(slate=slate, election=election, on=on, actor=actor, reason=reason)
         self._records.save(found)
 

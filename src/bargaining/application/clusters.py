@@ -26,7 +26,7 @@ from bargaining.domain.coordination.round import BargainingRound, TableStatus
 from bargaining.domain.coordination.tables import TableKind, table_title
 from bargaining.domain.frameworks.framework import Category, DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -159,7 +159,8 @@ class Clusters(MeTooAndAlignment):
     ) -> BargainingCluster:
         """A cluster as recorded; or as it was on a real-world date (``on``), as it was known
         at a moment of recording (``at``, timezone-aware), or at a ``version``: one at most."""
-        return load_reading(self._records, cluster_id, BargainingCluster, "bargaining cluster",
+        return load_reading(self._records, cluster_id, BargainingCluster,
+                            term("bargaining cluster"),
                             on=on, at=at, version=version)
 
     def admit(
@@ -175,7 +176,7 @@ class Clusters(MeTooAndAlignment):
         unit = load_unit(self._records, unit_id)
         then: CollectiveAgreement | None = None
         if isinstance(on, date) and not isinstance(on, datetime):
-            known = load_on(self._records, unit.id, BargainingUnit, "bargaining unit", on)
+            known = load_on(self._records, unit.id, BargainingUnit, term("bargaining unit"), on)
             then = known.agreement_on(on) or unit.agreement_on(on)
         cluster.admit(unit.id, label=unit.label, expiry=then.expiry if then else None,
                       actor=actor, on=on, override_reason=override_reason)
@@ -197,7 +198,7 @@ class Clusters(MeTooAndAlignment):
     ) -> None:
         """Adopt, on the day ``on``, a framework version that members have ratified."""
         cluster = self.get(cluster_id)
-        framework = self._records.load(framework_id, DemandFramework, "demand framework")
+        framework = self._records.load(framework_id, DemandFramework, term("demand framework"))
         chosen = framework.get_version(version)
         cluster.adopt_framework(
             framework.id, name=framework.name, version=chosen.number,
@@ -233,14 +234,16 @@ class Clusters(MeTooAndAlignment):
         member since a table opens in a cluster only for members, and stays one on the record
         if it withdraws."""
         cluster = self.get(cluster_id)
-        bargaining_round = self._records.load(round_id, BargainingRound, "bargaining round")
+        bargaining_round = self._records.load(round_id, BargainingRound, term("bargaining round"))
         if bargaining_round.cluster_id != cluster.id:
-            raise RuleViolation(f"that round is not bargained within '{cluster.name}'")
+            raise RuleViolation.worded("that round is not bargained within '{cluster}'",
+                                       cluster=cluster.name)
         ta = bargaining_round.tentative
         if ta is None:
-            raise RuleViolation("there is no tentative agreement to sign off")
+            raise RuleViolation.worded("there is no tentative agreement to sign off")
         if not ta.below_floor:
-            raise RuleViolation("this tentative agreement meets every floor: no sign-off needed")
+            raise RuleViolation.worded("this tentative agreement meets every floor: no sign-off "
+                                       "needed")
         cluster.decide_sign_off(
             bargaining_round.id, bargaining_round.unit_id,
             tentative_number=bargaining_round.tentative_number, approved=approved, vote=vote,

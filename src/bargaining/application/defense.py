@@ -47,6 +47,7 @@ from bargaining.domain.shared.errors import (
     InvalidInput,
     RecordNotFound,
     RuleViolation,
+    term,
 )
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
@@ -117,12 +118,12 @@ class Defense:
     def threat(self, threat: UUID, *, on: date | None = None, at: datetime | None = None,
                version: int | None = None) -> Threat:
         """A threat as recorded, or as it was on a date, known at a moment, or at a version."""
-        return load_reading(self._records, threat, Threat, "threat", on=on, at=at,
+        return load_reading(self._records, threat, Threat, term("threat"), on=on, at=at,
                             version=version)
 
     def threats(self, *, at: datetime | None = None) -> list[Threat]:
         """Every threat (as known at a moment), in the order registered."""
-        return self._all(Threat, "threat", at)
+        return self._all(Threat, term("threat"), at)
 
     def reach(self, threat: UUID | Threat, *, calendar: OpenPeriodCalendar | None = None
               ) -> ThreatReach:
@@ -131,8 +132,8 @@ class Defense:
         found = threat if isinstance(threat, Threat) else self.threat(threat)
         chosen = calendar or self.open_periods
         if not isinstance(chosen, OpenPeriodCalendar):
-            raise InvalidInput("a threat's reach reads an OpenPeriodCalendar")
-        clusters = self._all(BargainingCluster, "bargaining cluster",
+            raise InvalidInput.worded("a threat's reach reads an OpenPeriodCalendar")
+        clusters = self._all(BargainingCluster, term("bargaining cluster"),
                              None)
         return reach(found, self._map, chosen, clusters)
 
@@ -161,8 +162,8 @@ class Defense:
             checklist=checklist, roles=roles, sectors=sectors, ladder=ladder, ids=self._ids)
         if already_recorded(self._records, self._ids, TEMPLATE_NAMESPACE,
                             template_words(name)):
-            raise RuleViolation(f"a template named '{found.name}' is published already: "
-                                "revise it for a new version")
+            raise RuleViolation.worded("a template named '{found}' is published already: revise "
+                                       "it for a new version", found=found.name)
         self._records.save(found)
         return found.id
 
@@ -184,12 +185,12 @@ class Defense:
         """A template by its name or id, as recorded or as known at a moment."""
         tid = name if isinstance(name, UUID) else recorded_id(
             self._records, self._ids, TEMPLATE_NAMESPACE, template_words(name))
-        return load_reading(self._records, tid, CampaignTemplate, "campaign template", at=at,
+        return load_reading(self._records, tid, CampaignTemplate, term("campaign template"), at=at,
                             version=version)
 
     def templates(self) -> list[CampaignTemplate]:
         """Every template, in the order published."""
-        return self._all(CampaignTemplate, "campaign template",
+        return self._all(CampaignTemplate, term("campaign template"),
                          None)
 
     # ------------------------------------------------------------ responses
@@ -205,13 +206,13 @@ class Defense:
         response catches up first."""
         if at is None:
             self.catch_up()
-        found = self._all(Response, "response", at)
+        found = self._all(Response, term("response"), at)
         return [r for r in found if threat is None or r.threat_id == threat]
 
     def response(self, response: UUID, *, on: date | None = None, at: datetime | None = None,
                  version: int | None = None) -> Response:
         """A response as recorded, or as it was on a date, known at a moment, or a version."""
-        return load_reading(self._records, response, Response, "response", on=on, at=at,
+        return load_reading(self._records, response, Response, term("response"), on=on, at=at,
                             version=version)
 
     def launch_response(self, response: UUID, *, on: date, actor: Actor,
@@ -240,8 +241,8 @@ class Defense:
             self._records.save(found, campaign)
         except ConcurrentChange:
             again = self.response(response)
-            raise RuleViolation(f"the {again.name} was launched by someone else at the same "
-                                "time; it is launched once") from None
+            raise RuleViolation.worded("the {again} was launched by someone else at the same "
+                                       "time; it is launched once", again=again.name) from None
         return campaign.id
 
     def response_times(self) -> list[tuple[str, timedelta]]:
@@ -278,13 +279,13 @@ class Defense:
 
     def public_action(self, action: UUID, *, on: date | None = None,
                       at: datetime | None = None) -> PublicAction:
-        return load_reading(self._records, action, PublicAction, "public action", on=on,
+        return load_reading(self._records, action, PublicAction, term("public action"), on=on,
                             at=at)
 
     def public_actions(self, *, threat: UUID | None = None, response: UUID | None = None,
                        at: datetime | None = None) -> list[PublicAction]:
         """Public actions (for a threat or a response, if given), by their day."""
-        found = self._all(PublicAction, "public action", at)
+        found = self._all(PublicAction, term("public action"), at)
         found = [a for a in found if (threat is None or threat in a.threat_ids)
                  and (response is None or response in a.response_ids)]
         return sorted(found, key=lambda a: a.on)
@@ -309,7 +310,7 @@ class Defense:
 
     def messages(self, *, threat: UUID | None = None, at: datetime | None = None
                  ) -> list[Message]:
-        found = self._all(Message, "message", at)
+        found = self._all(Message, term("message"), at)
         return [m for m in found if threat is None or m.threat_id == threat]
 
     # -------------------------------------------------------------- helpers

@@ -33,7 +33,7 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.democracy.roles import Holding
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 from bargaining.domain.shared.vote import Quorum, Vote
 from bargaining.presentation.decision_texts import (
@@ -47,10 +47,11 @@ _CALENDAR = "calendar of meetings"
 
 
 def _period(starts: date, ends: date) -> tuple[date, date]:
-    first = require_date(starts, "first day of the period")
-    last = require_date(ends, "last day of the period")
+    first = require_date(starts, term("first day of the period"))
+    last = require_date(ends, term("last day of the period"))
     if last < first:
-        raise InvalidInput(f"a period cannot end ({last}) before it starts ({first})")
+        raise InvalidInput.worded("a period cannot end ({last}) before it starts ({first})",
+                                  last=last, first=first)
     return first, last
 
 
@@ -80,7 +81,8 @@ class Democracy:
                                   reason=reason, ids=self._ids)
         if already_recorded(self._records, self._ids, BODY_NAMESPACE,
                             body_words(body.organization, body.name)):
-            raise RuleViolation(f"{body.organization} already has a body named '{body.name}'")
+            raise RuleViolation.worded("{organization} already has a body named '{body}'",
+                                       organization=body.organization, body=body.name)
         self._records.save(body)
         return body.id
 
@@ -116,7 +118,7 @@ class Democracy:
                 at: datetime | None = None) -> list[Holding]:
         """Who held a role (or every role) on ``on``, as known now or at a moment."""
         found = self.body(body, at=at)
-        day = require_date(on, "day to read the holders on")
+        day = require_date(on, term("day to read the holders on"))
         return found.held_on(day) if role is None else found.holders(role, day)
 
     # ---------------------------------------------------------- accountability
@@ -149,7 +151,7 @@ class Democracy:
                 at: datetime | None = None) -> list[ReportDue]:
         """Each ended period's report as it stood on ``on`` (filed on time, late, overdue
         with its flag, or not yet due), for one role or all; as known now or at a moment."""
-        day = require_date(on, "day to read the reports on")
+        day = require_date(on, term("day to read the reports on"))
         return self.body(body, at=at).report_states(day, role)
 
     def accountability(self, body: UUID, *, starts: date, ends: date, on: date | None = None,
@@ -157,7 +159,7 @@ class Democracy:
         """The body's accountability for a period as it stood on ``on`` (the period's last
         day unless given), as known now or at a moment."""
         first, last = _period(starts, ends)
-        day = last if on is None else require_date(on, "day to read the reports on")
+        day = last if on is None else require_date(on, term("day to read the reports on"))
         return accountability(self.body(body, at=at), first, last, day)
 
     def accountability_summary(self, body: UUID, *, starts: date, ends: date,
@@ -310,7 +312,8 @@ class Democracy:
         read from its calendars of those years only."""
         first, last = _period(starts, ends)
         if not isinstance(body, UUID):
-            raise InvalidInput(f"a body is named by its id (a UUID), not {body!r}")
+            raise InvalidInput.worded("a body is named by its id (a UUID), not {body}",
+                                      body=repr(body))
         found: list[tuple[date, UUID]] = []
         for year in range(first.year, last.year + 1):
             listed = calendar_id(body, year)
@@ -352,7 +355,7 @@ class Democracy:
         """How many of the body's decisions were taken in camera, period over period
         (``periods`` as (first day, last day) pairs)."""
         if not periods:
-            raise InvalidInput("count in-camera decisions over one or more periods")
+            raise InvalidInput.worded("count in-camera decisions over one or more periods")
         counted = []
         for starts, ends in periods:
             first, last = _period(starts, ends)

@@ -28,7 +28,7 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.disputes.strike_position import StrikePosition, StrikePositionCalendar
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date, require_moment
-from bargaining.domain.shared.errors import ConcurrentChange, InvalidInput, RecordNotFound
+from bargaining.domain.shared.errors import ConcurrentChange, InvalidInput, RecordNotFound, term
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.unit import BargainingUnit
@@ -101,8 +101,8 @@ class Disputes:
     def law(self, law: UUID, *, at: datetime | None = None) -> Law:
         """A law as recorded, or as it was known at a moment."""
         if at is None:
-            return self._records.load(law, Law, "law")
-        return load_as_of(self._records, law, Law, "law", at)
+            return self._records.load(law, Law, term("law"))
+        return load_as_of(self._records, law, Law, term("law"), at)
 
     # --------------------------------------------------------- interventions
 
@@ -173,7 +173,7 @@ class Disputes:
         (yes accepts the offer) by its rule; ``on`` is the day it was held (the vote's own
         date when omitted)."""
         if not isinstance(vote, Vote):
-            raise InvalidInput("a forced vote on the employer's last offer needs its Vote")
+            raise InvalidInput.worded("a forced vote on the employer's last offer needs its Vote")
         return self.record(InterventionKind.FORCED_OFFER_VOTE, units,
                            on=vote.held_on if on is None else on, source=source, actor=actor,
                            made_by=made_by, vote=vote, campaigns=campaigns, clusters=clusters,
@@ -183,8 +183,8 @@ class Disputes:
                      ) -> Intervention:
         """An intervention as recorded, or as it was known at a moment."""
         if at is None:
-            return self._records.load(intervention, Intervention, "intervention")
-        return load_as_of(self._records, intervention, Intervention, "intervention", at)
+            return self._records.load(intervention, Intervention, term("intervention"))
+        return load_as_of(self._records, intervention, Intervention, term("intervention"), at)
 
     # ----------------------------------------------------------------- reads
 
@@ -196,7 +196,7 @@ class Disputes:
     def for_campaign(self, campaign: UUID, *, at: datetime | None = None
                      ) -> list[DisputeFact]:
         """The dispute facts that concern a campaign, in date order."""
-        self._records.load(campaign, Campaign, "campaign")
+        self._records.load(campaign, Campaign, term("campaign"))
         return self.facts_of(campaign, at=at)
 
     def facts_of(self, campaign: UUID, *, at: datetime | None = None) -> list[DisputeFact]:
@@ -207,7 +207,7 @@ class Disputes:
     def for_cluster(self, cluster: UUID, *, at: datetime | None = None
                     ) -> list[DisputeFact]:
         """The dispute facts that concern a cluster, in date order."""
-        self._records.load(cluster, BargainingCluster, "bargaining cluster")
+        self._records.load(cluster, BargainingCluster, term("bargaining cluster"))
         return self._facts(Scope.CLUSTER, cluster, at)
 
     def strike_flags(self, unit_id: UUID, on: date, *, at: datetime | None = None
@@ -217,7 +217,7 @@ class Disputes:
         strikes, imposes a contract or orders a return to work and was in force that day;
         ``BEFORE_LEGAL_STRIKE_POSITION`` when its jurisdiction has a rule and it had not
         reached its legal strike position."""
-        day = require_date(on, "strike day")
+        day = require_date(on, term("strike day"))
         return self.strike_flags_by_day(unit_id, [day], at=at)[day]
 
     def strike_flags_by_day(
@@ -232,7 +232,8 @@ class Disputes:
     ) -> dict[UUID, dict[date, list[Flag]]]:
         """:meth:`strike_flags_by_day` for many units at once (every striking unit of a
         campaign), reading each law and intervention once for all the units it covers."""
-        wanted = {uid: [require_date(d, "strike day") for d in ds] for uid, ds in days.items()}
+        wanted = {uid: [require_date(d, term("strike day")) for d in ds] for uid,
+                  ds in days.items()}
         read: dict[UUID, object] = {}
         found: dict[UUID, dict[date, list[Flag]]] = {}
         for unit_id, unit_days in wanted.items():
@@ -251,7 +252,7 @@ class Disputes:
                         ) -> StrikePosition | None:
         """When the unit reached its legal strike position, as of ``on`` (``None`` when its
         jurisdiction has no rule)."""
-        day = require_date(on, "day")
+        day = require_date(on, term("day"))
         unit = self._unit_as_known(unit_id, at)
         rule = None if unit is None else self.strike_positions.rule_for(unit.region)
         if rule is None:
@@ -289,14 +290,14 @@ class Disputes:
         for uid in fact.units:
             load_unit(self._records, uid)
         for cid in fact.campaign_ids:
-            self._records.load(cid, Campaign, "campaign")
+            self._records.load(cid, Campaign, term("campaign"))
         for kid in fact.cluster_ids:
-            self._records.load(kid, BargainingCluster, "bargaining cluster")
+            self._records.load(kid, BargainingCluster, term("bargaining cluster"))
 
     def _index_for(self, scope: Scope, subject: UUID, actor: Actor) -> DisputeIndex:
         iid = index_id(scope, subject)
         if self._records.contains(iid):
-            return self._records.load(iid, DisputeIndex, "dispute index")
+            return self._records.load(iid, DisputeIndex, term("dispute index"))
         return DisputeIndex.open(scope, subject, actor=actor)
 
     def _as_known(self, record_id: UUID, kind: type[A], what: str,
@@ -312,11 +313,11 @@ class Disputes:
 
     def _unit_as_known(self, unit_id: UUID, at: datetime | None) -> BargainingUnit | None:
         if at is not None:
-            require_moment(at, "moment known at")
+            require_moment(at, term("moment known at"))
         unit = load_unit(self._records, unit_id)
         if at is None:  # known now: the unit just read
             return unit
-        return self._as_known(unit_id, BargainingUnit, "bargaining unit", at)
+        return self._as_known(unit_id, BargainingUnit, term("bargaining unit"), at)
 
     def _records_of(self, scope: Scope, subject: UUID, at: datetime | None,
                     read: dict[UUID, object] | None = None,
@@ -324,8 +325,8 @@ class Disputes:
         """A subject's laws and interventions as known at ``at``; those in ``read`` (laws
         and interventions by id, already read in this answer) are not read again."""
         if at is not None:
-            require_moment(at, "moment known at")
-        index = self._as_known(index_id(scope, subject), DisputeIndex, "dispute index",
+            require_moment(at, term("moment known at"))
+        index = self._as_known(index_id(scope, subject), DisputeIndex, term("dispute index"),
                                at)
         if index is None:
             return [], []
@@ -337,8 +338,8 @@ class Disputes:
             found = seen[record_id]
             return found if isinstance(found, kind) else None
 
-        laws = [known(i, Law, "law") for i in index.ids("law")]
-        found = [known(i, Intervention, "intervention") for i in index.ids("intervention")]
+        laws = [known(i, Law, term("law")) for i in index.ids("law")]
+        found = [known(i, Intervention, term("intervention")) for i in index.ids("intervention")]
         return [x for x in laws if x is not None], [x for x in found if x is not None]
 
     def _facts(self, scope: Scope, subject: UUID, at: datetime | None

@@ -40,7 +40,7 @@ class Drives:
     def __init__(self, records: Records, units: Units,
                  rules: CertificationRules | None = None) -> None:
         if rules is not None and not isinstance(rules, CertificationRules):
-            raise InvalidInput("the certification thresholds are CertificationRules")
+            raise InvalidInput.worded("the certification thresholds are CertificationRules")
         self._records = records
         #: The units context, which gives a new unit its id (keyed on an encrypted store).
         self._units = units
@@ -116,15 +116,16 @@ class Drives:
         unit = BargainingUnit.register(profile, actor=actor, reason=reason,
                                        unit_id=candidates[0])
         if any(self._records.contains(uid) for uid in candidates):
-            raise UnitAlreadyRegistered(f"{unit.label} is already registered")
+            raise UnitAlreadyRegistered.worded("{label} is already registered", label=unit.label)
         flags = found.certify(on=on, method=method, source=source, unit_id=unit.id,
                               rule=self.rules.rule_for(found.jurisdiction), actor=actor,
                               reason=reason)
         try:
             self._records.save(found, unit)
         except ConcurrentChange:
-            raise ConcurrentChange(f"{found.label} changed while it was being certified: "
-                                   "reload and try again") from None
+            raise ConcurrentChange.worded("{label} changed while it was being certified: reload "
+                                          "and try again",
+                                          label=found.label) from None
         return unit.id, flags
 
     def dismiss(self, drive: UUID, *, on: date, grounds: str, source: str, actor: Actor,
@@ -141,8 +142,9 @@ class Drives:
         round's id (``app.rounds`` carries it on)."""
         found = self.get(drive)
         if found.unit_id is None:
-            raise RuleViolation(f"the drive of {found.label} is not certified: first-contract "
-                                "bargaining follows certification")
+            raise RuleViolation.worded("the drive of {label} is not certified: first-contract "
+                                       "bargaining follows certification",
+                                       label=found.label)
         bargaining_round = BargainingRound.open(unit_id=found.unit_id, on=on, actor=actor,
                                                 reason=reason)
         found.open_first_contract(round_id=bargaining_round.id, on=on, actor=actor,

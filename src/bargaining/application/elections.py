@@ -19,6 +19,7 @@ from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.count import ElectionCount
 from bargaining.domain.elections.election import Election
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import term
 from bargaining.domain.shared.vote import Body
 
 _ELECTION = "election"
@@ -49,7 +50,7 @@ class Elections:
         found = self.get(election)
         caucuses = [backed_by] if isinstance(backed_by, UUID) else list(backed_by)
         for caucus in caucuses:
-            load_reading(self._records, caucus, Caucus, "caucus")
+            load_reading(self._records, caucus, Caucus, term("caucus"))
         found.nominate(candidate=candidate, slate=slate, backed_by=caucuses, actor=actor,
                        reason=reason)
         self._records.save(found)

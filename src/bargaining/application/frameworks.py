@@ -12,7 +12,7 @@ from bargaining.domain.frameworks.evaluation import Evaluation, Terms, evaluate
 from bargaining.domain.frameworks.framework import Demand, DemandFramework
 from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.errors import RuleViolation, term
 from bargaining.domain.shared.vote import Vote
 
 
@@ -60,7 +60,7 @@ class Frameworks:
         """A framework as recorded; or as it was on a real-world date (``on``), as it was
         known at a moment of recording (``at``, timezone-aware), or at a ``version``: one at
         most."""
-        return load_reading(self._records, framework_id, DemandFramework, "demand framework",
+        return load_reading(self._records, framework_id, DemandFramework, term("demand framework"),
                             on=on, at=at, version=version)
 
     def evaluate(
@@ -74,6 +74,7 @@ class Frameworks:
         framework = self.get(framework_id)
         chosen = framework.get_version(version) if version is not None else framework.effective
         if chosen is None:
-            raise RuleViolation(f"members have not ratified any version of '{framework.name}'")
+            raise RuleViolation.worded("members have not ratified any version of '{framework}'",
+                                       framework=framework.name)
         return evaluate(framework.name, chosen.number, chosen.demands, terms,
                         inflation=inflation, starting=starting)

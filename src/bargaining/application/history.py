@@ -22,7 +22,7 @@ from bargaining.application.read_access import ReadAccess, ReadSession
 from bargaining.application.time_travel import load_as_of, load_on, load_version
 from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, term
 from bargaining.domain.shared.language import Language, current_language, reading_in
 from bargaining.presentation.history_entries import (
     AuditPage,
@@ -67,18 +67,19 @@ def _aware(value: object, what: str) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, datetime):
-        raise InvalidInput(f"'{what}' must be a date-time with a time zone, not {value!r}")
+        raise InvalidInput.worded("'{what}' must be a date-time with a time zone, not {value}",
+                                  what=what, value=repr(value))
     if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidInput(
-            f"'{what}' must say its time zone (for example datetime(..., tzinfo=timezone.utc)); "
-            "a naive date-time is ambiguous"
-        )
+        raise InvalidInput.worded("'{what}' must say its time zone (for example datetime(..., "
+                                  "tzinfo=timezone.utc)); a naive date-time is ambiguous",
+                                  what=what)
     return value
 
 
 def _whole(value: object, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidInput(f"{what} must be a whole number from {low:,} to {high:,}, not {value!r}")
+        raise InvalidInput.worded("{what} must be a whole number from {low:,} to {high:,}, not "
+                                  "{value}", what=what, low=low, high=high, value=repr(value))
     return value
 
 
@@ -98,20 +99,20 @@ class _Filters:
         language: Language | None = None,
     ) -> _Filters:
         if not (actor is None or isinstance(actor, str | Actor)):
-            raise InvalidInput(
-                f"filter by an actor's id or an Actor, not a {type(actor).__name__}"
-            )
+            raise InvalidInput.worded("filter by an actor's id or an Actor, not a {name}",
+                                      name=type(actor).__name__)
         if isinstance(kind, type):
             kind = kind.__name__
         if not (kind is None or (isinstance(kind, str) and kind in AGGREGATES)):
-            raise InvalidInput(
-                f"the kind of record is one of {', '.join(AGGREGATES)}, not {kind!r}"
-            )
+            raise InvalidInput.worded("the kind of record is one of {aggregates}, not {kind}",
+                                      aggregates=', '.join(AGGREGATES), kind=repr(kind))
         if not (record is None or isinstance(record, UUID)):
-            raise InvalidInput(f"a record is named by its id (a UUID), not {record!r}")
-        start, end = _aware(since, "since"), _aware(until, "until")
+            raise InvalidInput.worded("a record is named by its id (a UUID), not {record}",
+                                      record=repr(record))
+        start, end = _aware(since, term("since")), _aware(until, term("until"))
         if start is not None and end is not None and end < start:
-            raise InvalidInput(f"the time range ends ({end}) before it starts ({start})")
+            raise InvalidInput.worded("the time range ends ({end}) before it starts ({start})",
+                                      end=end, start=start)
         return cls(actor, kind, record, start, end, language)
 
     def keeps(self, entry: HistoryEntry) -> bool:
@@ -164,7 +165,8 @@ class History:
         entries = [entry for _, entry in
                    self._record_entries(filters, after=0, page_size=500, session=session)]
         if not entries:
-            raise RecordNotFound.worded("no record is kept with id {id}", id=str(record_id))
+            with reading_in(filters.language):  # the refusal in the call's language
+                raise RecordNotFound.worded("no record is kept with id {id}", id=str(record_id))
         session.flush()
         return entries
 
@@ -191,7 +193,7 @@ class History:
         (:class:`NotAllowedToRead`) at once; people's data shows as :meth:`of` says.
         """
         filters = _Filters.check(actor, kind, record, since, until, self._language(language))
-        size = _whole(page_size, "the page size", 1, MAX_PAGE)
+        size = _whole(page_size, term("the page size"), 1, MAX_PAGE)
         session = self.access.audit(reader, record)
         return (entry for _, entry in self._stream(filters, after=0, page_size=size,
                                                    session=session))
@@ -216,8 +218,8 @@ class History:
         :meth:`audit_log` says.
         """
         filters = _Filters.check(actor, kind, record, since, until, self._language(language))
-        start = _whole(after, "'after'", 0, 2**63 - 1)
-        size = _whole(limit, "the page limit", 1, MAX_PAGE)
+        start = _whole(after, term("'after'"), 0, 2**63 - 1)
+        size = _whole(limit, term("the page limit"), 1, MAX_PAGE)
         session = self.access.audit(reader, record)
         entries: list[HistoryEntry] = []
         cursor = start
@@ -246,14 +248,13 @@ class History:
         without changing it.
         """
         if sum(x is not None for x in (version, at, on)) != 1:
-            raise InvalidInput(
-                "say which version, which moment (at=) or which day (on=): exactly one"
-            )
+            raise InvalidInput.worded("say which version, which moment (at=) or which day (on=): "
+                                      "exactly one")
         if on is not None:
-            return load_on(self._records, record_id, Aggregate, "record", on)
+            return load_on(self._records, record_id, Aggregate, term("record"), on)
         if version is None:
-            return load_as_of(self._records, record_id, Aggregate, "record", at)
-        return load_version(self._records, record_id, Aggregate, "record", version)
+            return load_as_of(self._records, record_id, Aggregate, term("record"), at)
+        return load_version(self._records, record_id, Aggregate, term("record"), version)
 
     # --------------------------------------------------------------- reading
 

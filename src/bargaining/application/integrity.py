@@ -97,9 +97,8 @@ class Receipt:
         """Read a receipt from the line ``str(receipt)`` gave (surrounding text is ignored)."""
         found = _RECEIPT.search(text) if isinstance(text, str) else None
         if not found:
-            raise InvalidInput(
-                "not a receipt: expected 'bargaining receipt: position N, head <64 hex digits>'"
-            )
+            raise InvalidInput.worded("not a receipt: expected 'bargaining receipt: position N, "
+                                      "head <64 hex digits>'")
         return cls(int(found["position"]), found["head"])
 
 
@@ -196,7 +195,8 @@ def verify_chain(
     """Walk events and chain side by side, page by page, recomputing every digest and link;
     ``progress`` hears the positions verified, of the chain's head position when it began."""
     if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
-        raise InvalidInput(f"the page size must be a whole number from 1, not {page_size!r}")
+        raise InvalidInput.worded("the page size must be a whole number from 1, not {page_size}",
+                                  page_size=repr(page_size))
     reporter = None
     if require_progress(progress) is not None:
         head = recorder.chain_head()
@@ -351,7 +351,7 @@ class Integrity:
         if isinstance(receipt, str):
             receipt = Receipt.parse(receipt)
         elif receipt is not None and not isinstance(receipt, Receipt):
-            raise InvalidInput("verify takes a Receipt or the line a receipt printed")
+            raise InvalidInput.worded("verify takes a Receipt or the line a receipt printed")
         report = verify_chain(self._chain, receipt=receipt, page_size=page_size,
                               progress=progress)
         if self._snapshots is None:

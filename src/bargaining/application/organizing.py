@@ -31,7 +31,7 @@ from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.errors import RecordNotFound, term
 from bargaining.domain.shared.personal import PersonalData
 
 _TEAM, _WORKPLACE = "team", "workplace"
@@ -181,10 +181,11 @@ class Organizing:
     def get(self, record: UUID, *, on: date | None = None, at: datetime | None = None,
             version: int | None = None) -> AreaTeam | Workplace:
         """An area team or a workplace, whichever the id names, read as :meth:`team`."""
-        found = load_reading(self._records, record, Aggregate, "organizing record", on=on,
+        found = load_reading(self._records, record, Aggregate, term("organizing record"), on=on,
                              at=at, version=version)
         if not isinstance(found, AreaTeam | Workplace):
-            raise RecordNotFound(f"the record {record} is not an area team or a workplace")
+            raise RecordNotFound.worded("the record {record} is not an area team or a workplace",
+                                        record=record)
         return found
 
     def leaders(self, workplace: UUID, *, on: date | None = None,
@@ -235,6 +236,6 @@ class Organizing:
         if on is None:
             today = datetime.now(UTC).date()
             return today, self.workplace(workplace)
-        day = require_date(on, "day to read the workplace on")
+        day = require_date(on, term("day to read the workplace on"))
         return day, self.workplace(workplace, on=day)
 

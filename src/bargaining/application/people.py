@@ -25,7 +25,7 @@ from bargaining.domain.people.reading import NotAllowedToRead, Reader, ReadPolic
 from bargaining.domain.people.retention import RetentionPolicy, RetentionRun
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, term
 from bargaining.domain.shared.people import person_id
 
 
@@ -98,7 +98,7 @@ class People:
         for them since."""
         who = person_id(person)
         require_actor(actor)
-        day = require_date(on, "day of the erasure")
+        day = require_date(on, term("day of the erasure"))
         record_id = self._vault.erasure_id(who)
         found = self.erasure(who)
         if found is not None and not self._vault.has_keys(who):
@@ -117,7 +117,7 @@ class People:
         """The person's erasure record (its days in ``erasures``), or ``None``."""
         record_id = self._vault.erasure_id(person_id(person))
         try:
-            return self._records.load(record_id, Erasure, "erasure")
+            return self._records.load(record_id, Erasure, term("erasure"))
         except RecordNotFound:
             return None
 

@@ -26,7 +26,7 @@ from bargaining.domain.defense.template import CampaignTemplate
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.tracking import TRACKING_ID, ResponseTracking
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import ConcurrentChange
+from bargaining.domain.shared.errors import ConcurrentChange, term
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 
 #: A threat's registration (``@event`` makes the class at run time).
@@ -56,7 +56,7 @@ class RapidResponse:
 
     def _tracking(self) -> ResponseTracking:
         if self._records.contains(TRACKING_ID):
-            return self._records.load(TRACKING_ID, ResponseTracking, "rapid response")
+            return self._records.load(TRACKING_ID, ResponseTracking, term("rapid response"))
         return ResponseTracking.start(actor=PROCESS)
 
     def follow(self, recordings: Sequence[Any]) -> int:
@@ -91,7 +91,7 @@ class RapidResponse:
             cursor = tracking.position
 
     def _handle(self, tracking: ResponseTracking, position: int, registered: Any) -> int:
-        threat = self._records.load(registered.originator_id, Threat, "threat")
+        threat = self._records.load(registered.originator_id, Threat, term("threat"))
         responses: list[Response] = []
         match = choose_template(self._templates(), threat)
         if threat.ended is not None:

@@ -27,7 +27,7 @@ from bargaining.domain.frameworks.evaluation import (
 from bargaining.domain.frameworks.framework import Category, DemandFramework, FrameworkVersion
 from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.errors import RecordNotFound, term
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.unit import BargainingUnit
@@ -41,7 +41,7 @@ class Rounds:
         self._records = records
 
     def _cluster(self, cluster_id: UUID) -> BargainingCluster:
-        return self._records.load(cluster_id, BargainingCluster, "bargaining cluster")
+        return self._records.load(cluster_id, BargainingCluster, term("bargaining cluster"))
 
     def open(
         self, unit: UUID, *, on: date, actor: Actor, cluster: UUID | None = None,
@@ -95,7 +95,7 @@ class Rounds:
         """A bargaining round as recorded; or as it was on a real-world date (``on``), as it
         was known at a moment of recording (``at``, timezone-aware), or at a ``version``: one
         at most."""
-        return load_reading(self._records, round_id, BargainingRound, "bargaining round",
+        return load_reading(self._records, round_id, BargainingRound, term("bargaining round"),
                             on=on, at=at, version=version)
 
     def flags(
@@ -112,7 +112,7 @@ class Rounds:
             return ()
         try:
             cluster = load_reading(self._records, bargaining_round.cluster_id,
-                                   BargainingCluster, "bargaining cluster", on=on, at=at)
+                                   BargainingCluster, term("bargaining cluster"), on=on, at=at)
         except RecordNotFound:  # read on a day before the cluster was formed: no pact yet
             return ()
         return bargaining_round.sign_off_flags(
@@ -125,7 +125,8 @@ class Rounds:
         adopted = cluster.framework
         if adopted is None:
             return None
-        framework = self._records.load(adopted.framework_id, DemandFramework, "demand framework")
+        framework = self._records.load(adopted.framework_id, DemandFramework,
+                                       term("demand framework"))
         return framework.get_version(adopted.version)
 
     def _evaluate(
@@ -176,7 +177,7 @@ class Rounds:
             return {}
         version = self._framework_version(bargaining_round)
         demands = version.demands if version is not None else ()
-        units = [load_reading(self._records, u, BargainingUnit, "bargaining unit", on=on,
+        units = [load_reading(self._records, u, BargainingUnit, term("bargaining unit"), on=on,
                               at=at) for u in bargaining_round.unit_ids]
         return {unit.id: judge_against_agreement(terms, unit.agreement_on(day),
                                                  demands=demands, inflation=inflation)

@@ -30,7 +30,7 @@ class Solidarity:
 
     def __init__(self, records: Records, calendar: RaidingCalendar | None = None) -> None:
         if calendar is not None and not isinstance(calendar, RaidingCalendar):
-            raise InvalidInput("the raiding periods are a RaidingCalendar")
+            raise InvalidInput.worded("the raiding periods are a RaidingCalendar")
         self._records = records
         #: The raiding periods by jurisdiction that raids are read against.
         self.calendar = EXAMPLE_RAIDING_CALENDAR if calendar is None else calendar

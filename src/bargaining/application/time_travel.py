@@ -38,14 +38,15 @@ def load_as_of(records: Records, record_id: object, kind: type[A], what: str, at
     """A record of this kind as it stood at a moment, or a refusal in words."""
     moment = require_moment(at)
     if not isinstance(record_id, UUID):
-        raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
+        raise InvalidInput.worded("a {what} is named by its id (a UUID), not {record_id}",
+                                  what=what, record_id=repr(record_id))
     versions = records.version_at(record_id, moment)
     if versions is None:
-        raise RecordNotFound(f"no {what} is recorded with id {record_id}")
+        raise RecordNotFound.worded("no {what} is recorded with id {record_id}",
+                                    what=what, record_id=record_id)
     if versions == 0:
-        raise RecordNotFound(
-            f"the {what} {record_id} did not exist yet at {moment.isoformat()}"
-        )
+        raise RecordNotFound.worded("the {what} {record_id} did not exist yet at {moment}",
+                                    what=what, record_id=record_id, moment=moment.isoformat())
     return records.load(record_id, kind, what, version=versions)
 
 
@@ -126,10 +127,12 @@ def load_on(records: Records, record_id: object, kind: type[A], what: str, on: o
     """A record of this kind as it was on a real-world date, or a refusal in words."""
     day = require_date(on, f"day to read the {what} on")
     if not isinstance(record_id, UUID):
-        raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
+        raise InvalidInput.worded("a {what} is named by its id (a UUID), not {record_id}",
+                                  what=what, record_id=repr(record_id))
     found = records.load_where(record_id, kind, what, lambda events: events_on(events, day))
     if found is None:
-        raise RecordNotFound(f"the {what} {record_id} did not exist yet on {day.isoformat()}")
+        raise RecordNotFound.worded("the {what} {record_id} did not exist yet on {day}",
+                                    what=what, record_id=record_id, day=day.isoformat())
     return found
 
 
@@ -140,7 +143,8 @@ def load_reading(
     """A record as recorded, or read one way: as it was on a real-world date (``on``), as it
     was known at a moment of recording (``at``), or at a ``version``; one of them at most."""
     if sum(x is not None for x in (on, at, version)) > 1:
-        raise InvalidInput(f"read a {what} on a date, at a moment or at a version: one")
+        raise InvalidInput.worded("read a {what} on a date, at a moment or at a version: one",
+                                  what=what)
     if on is not None:
         return load_on(records, record_id, kind, what, on)
     if at is not None:
@@ -156,10 +160,13 @@ def load_version(
     if version is None:
         return records.load(record_id, kind, what)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise InvalidInput(f"a version is a whole number from 1, not {version!r}")
+        raise InvalidInput.worded("a version is a whole number from 1, not {version}",
+                                  version=repr(version))
     found = records.load(record_id, kind, what, version=version)
     last = getattr(found, "version", version)
     if last < version:
         plural = "version" if last == 1 else "versions"
-        raise InvalidInput(f"the {what} {record_id} has only {last} {plural}, not {version}")
+        raise InvalidInput.worded("the {what} {record_id} has only {last} {plural}, not {version}",
+                                  what=what, record_id=record_id, last=last, plural=plural,
+                                  version=version)
     return found

@@ -20,7 +20,7 @@ from bargaining.application.time_travel import load_reading
 from bargaining.domain.democracy.roles import Rank
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.training.call_teams import CallTeam
 from bargaining.domain.training.participation import TookPart, took_part
 from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
@@ -187,10 +187,11 @@ class Training:
         day they paired, call team members joining and their calls per day (counts), and
         activists stepping into roles (with their rank and whether it is their first role).
         In the order recorded; people by their opaque ids only."""
-        first = None if since is None else require_date(since, "first day")
-        last = None if until is None else require_date(until, "last day")
+        first = None if since is None else require_date(since, term("first day"))
+        last = None if until is None else require_date(until, term("last day"))
         if first is not None and last is not None and last < first:
-            raise InvalidInput(f"the last day ({last}) is before the first ({first})")
+            raise InvalidInput.worded("the last day ({last}) is before the first ({first})",
+                                      last=last, first=first)
         rows: list[TookPart] = []
         created: dict[UUID, Any] = {}
         after = 0

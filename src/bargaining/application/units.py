@@ -24,6 +24,7 @@ from bargaining.domain.shared.errors import (
     RecordNotFound,
     UnitAlreadyRegistered,
     UnitNotFound,
+    term,
 )
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -37,9 +38,9 @@ def load_unit(
     """A unit by id (or the unit itself, reloaded), or :class:`UnitNotFound`."""
     uid = unit.id if isinstance(unit, BargainingUnit) else unit
     try:
-        return load_version(records, uid, BargainingUnit, "bargaining unit", version)
+        return load_version(records, uid, BargainingUnit, term("bargaining unit"), version)
     except RecordNotFound as missing:
-        raise UnitNotFound(str(missing)) from None
+        raise UnitNotFound.carrying(missing) from None
 
 
 class Units:
@@ -92,13 +93,13 @@ class Units:
                                        unit_id=candidates[0])
         recorded = self._recorded(candidates)
         if recorded is not None:
-            raise UnitAlreadyRegistered(f"{self.get(recorded).label} is already registered")
+            raise UnitAlreadyRegistered.worded("{label} is already registered",
+                                               label=self.get(recorded).label)
         try:
             self._records.save(unit)
         except ConcurrentChange:
-            raise UnitAlreadyRegistered(
-                f"{unit.label} was registered by someone else at the same time"
-            ) from None
+            raise UnitAlreadyRegistered.worded("{label} was registered by someone else at the "
+                                               "same time", label=unit.label) from None
         return unit.id
 
     def record_agreement(
@@ -196,15 +197,15 @@ class Units:
         settled or in effect by then), as it was known at a moment of recording (``at``,
         timezone-aware), or at a ``version``: one of them at most."""
         if sum(x is not None for x in (on, at, version)) > 1:
-            raise InvalidInput("read a unit on a date, at a moment or at a version: one")
+            raise InvalidInput.worded("read a unit on a date, at a moment or at a version: one")
         uid = unit.id if isinstance(unit, BargainingUnit) else unit
         try:
             if on is not None:
-                return load_on(self._records, uid, BargainingUnit, "bargaining unit", on)
+                return load_on(self._records, uid, BargainingUnit, term("bargaining unit"), on)
             if at is not None:
-                return load_as_of(self._records, uid, BargainingUnit, "bargaining unit", at)
+                return load_as_of(self._records, uid, BargainingUnit, term("bargaining unit"), at)
         except RecordNotFound as missing:
-            raise UnitNotFound(str(missing)) from None
+            raise UnitNotFound.carrying(missing) from None
         return load_unit(self._records, unit, version=version)
 
     def judge_against_agreement(
@@ -233,7 +234,8 @@ class Units:
         for value, what in ((union, "union"), (local, "local"), (employer, "employer"),
                             (unit_name, "unit name")):
             if not isinstance(value, str):
-                raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
+                raise InvalidInput.worded("the {what} must be text, not {name}",
+                                          what=what, name=type(value).__name__)
         # Names are kept composed (NFC): an accent typed as two characters finds the unit.
         candidates = self.ids_of(union, local, employer, unit_name)
         uid = self._recorded(candidates) or candidates[0]
@@ -241,7 +243,6 @@ class Units:
             return self.get(uid)
         except UnitNotFound:
             names = " ".join(f"{union} {local}".split()), " ".join(employer.split())
-            raise UnitNotFound(
-                f"no bargaining unit is registered for {names[0]}, {names[1]} "
-                f"({' '.join(unit_name.split())})"
-            ) from None
+            raise UnitNotFound.worded("no bargaining unit is registered for {names}, {names2} "
+                                      "({split})", names=names[0], names2=names[1],
+                                      split=' '.join(unit_name.split())) from None

@@ -89,11 +89,11 @@ class CampaignHistoryTables:
         try:
             return self._write(start, end, changes)
         except PersistenceError as error:  # its text may quote a row: only its kind
-            raise StoreError(
-                f"the campaigns' participation history could not apply events {start + 1} to "
-                f"{end} of the event log: the database refused the write "
-                f"({type(error).__name__}). Those events are recorded and safe; the history "
-                "tries them again at each query and save") from None
+            raise StoreError.worded("the campaigns' participation history could not apply events "
+                                    "{value} to {end} of the event log: the database refused the "
+                                    "write ({name}). Those events are recorded and safe; the "
+                                    "history tries them again at each query and save",
+                                    value=start + 1, end=end, name=type(error).__name__) from None
 
     def _write(self, start: int, end: int, changes: Sequence[Change]) -> bool:
         sql, seal = self.store.sql, self.sealer.seal

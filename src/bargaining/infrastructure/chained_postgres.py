@@ -66,10 +66,8 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
         if datastore.enable_db_functions:
-            raise StoreError(
-                "POSTGRES_ENABLE_DB_FUNCTIONS cannot be used: the hash chain is written beside "
-                "each insert"
-            )
+            raise StoreError.worded("POSTGRES_ENABLE_DB_FUNCTIONS cannot be used: the hash chain "
+                                    "is written beside each insert")
         self.chain_table = events_table_name + CHAIN_SUFFIX
         self.check_identifier_length(self.chain_table)
         #: The person-key vault's keys (``person_keys``), written in the events' transaction.
@@ -161,7 +159,8 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         """
         table = getattr(snapshots, "events_table_name", None)
         if not isinstance(table, str):
-            raise StoreError("the snapshots are not in a PostgreSQL table beside the events")
+            raise StoreError.worded("the snapshots are not in a PostgreSQL table beside the "
+                                    "events")
         statement = SQL(
             "WITH s AS (SELECT originator_version, topic, state FROM {snapshots}"
             " WHERE originator_id = %(id)s AND originator_version <= %(lte)s"

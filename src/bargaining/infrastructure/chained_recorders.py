@@ -50,11 +50,10 @@ def chain_records(
     """Chain rows (position, previous, digest, link) for events just given these positions."""
     previous, link = head if head is not None else (0, GENESIS)
     if positions and positions[0] <= previous:
-        raise StoreError(
-            f"the event store's chain already reaches position {previous}, beyond the new "
-            f"event at position {positions[0]}: events were removed outside the library; "
-            "run verify() and restore from a backup"
-        )
+        raise StoreError.worded("the event store's chain already reaches position {previous}, "
+                                "beyond the new event at position {positions}: events were "
+                                "removed outside the library; run verify() and restore from a "
+                                "backup", previous=previous, positions=positions[0])
     rows = []
     for position, s in zip(positions, events, strict=True):
         digest = event_digest(s.originator_id, s.originator_version, s.topic, s.state)

@@ -101,13 +101,11 @@ def check_cipher_key(key: str) -> bytes:
     try:
         raw = base64.b64decode(key.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError):
-        raise InvalidInput(
-            "the encryption key must be base64 text (see BargainingApp.create_cipher_key())"
-        ) from None
+        raise InvalidInput.worded("the encryption key must be base64 text (see "
+                                  "BargainingApp.create_cipher_key())") from None
     if len(raw) not in (16, 24, 32):
-        raise InvalidInput(
-            f"the encryption key must decode to 16, 24 or 32 bytes, not {len(raw)}"
-        )
+        raise InvalidInput.worded("the encryption key must decode to 16, 24 or 32 bytes, not "
+                                  "{count}", count=len(raw))
     return raw
 
 
@@ -152,11 +150,11 @@ class EventStore(Application[UUID]):
             super().__init__(env=settings)
         except PersistenceError as error:
             if is_busy(error):
-                raise StoreBusy(
-                    f"cannot open the event store {store.location}: it is busy (another writer "
-                    "held its lock longer than this application waits)"
-                ) from None
-            raise StoreError(f"cannot open the event store {store.location}: {error}") from None
+                raise StoreBusy.worded("cannot open the event store {location}: it is busy "
+                                       "(another writer held its lock longer than this "
+                                       "application waits)", location=store.location) from None
+            raise StoreError.worded("cannot open the event store {location}: {error}",
+                                    location=store.location, error=error) from None
         attach_vault(self.vault, self.recorder, self.repository)
         self._check_key_opens_store()
 
@@ -179,10 +177,8 @@ class EventStore(Application[UUID]):
             try:
                 self.mapper.to_domain_event(last[0])
             except (MapperDeserialisationError, ValueError):
-                raise EncryptionKeyError(
-                    "the stored events cannot be decrypted: the encryption key is wrong or "
-                    "missing"
-                ) from None
+                raise EncryptionKeyError.worded("the stored events cannot be decrypted: the "
+                                                "encryption key is wrong or missing") from None
         self._key_proven = True
 
     @contextmanager
@@ -220,18 +216,16 @@ class EventStore(Application[UUID]):
                 recordings = super().save(*given, **kwargs)
         except IntegrityError:
             labels = ", ".join(_describe(obj) for obj in objs) or "a record"
-            raise ConcurrentChange(
-                f"{labels} was changed by someone else at the same time; nothing of this change "
-                "was recorded: reload and try again"
-            ) from None
+            raise ConcurrentChange.worded("{labels} was changed by someone else at the same "
+                                          "time; nothing of this change was recorded: reload and "
+                                          "try again", labels=labels) from None
         except OperationalError as error:
             if not is_busy(error):
                 raise
             waited = "" if self.busy_timeout is None else f" (busy_timeout={self.busy_timeout})"
-            raise StoreBusy(
-                f"the store is busy: another writer held it longer than this application "
-                f"waits{waited}; nothing of this change was recorded: try again"
-            ) from None
+            raise StoreBusy.worded("the store is busy: another writer held it longer than this "
+                                   "application waits{waited}; nothing of this change was "
+                                   "recorded: try again", waited=waited) from None
         # From here on the change is recorded: failing would tell the host it was not, and a
         # retry would be refused as a duplicate. What followers derive is mended later (they
         # catch up from the log), so their failure is logged: kinds and log positions only,
@@ -323,14 +317,17 @@ class EventStore(Application[UUID]):
     ) -> A:
         """A record of the expected kind (as it was at ``version``), or a refusal in words."""
         if not isinstance(record_id, UUID):
-            raise InvalidInput(f"a {what} is named by its id (a UUID), not {record_id!r}")
+            raise InvalidInput.worded("a {what} is named by its id (a UUID), not {record_id}",
+                                      what=what, record_id=repr(record_id))
         try:
             with self.reading():
                 found: object = self.repository.get(record_id, version=version)
         except AggregateNotFoundError:
-            raise RecordNotFound(f"no {what} is recorded with id {record_id}") from None
+            raise RecordNotFound.worded("no {what} is recorded with id {record_id}",
+                                        what=what, record_id=record_id) from None
         if not isinstance(found, kind):
-            raise RecordNotFound(f"the record {record_id} is not a {what}")
+            raise RecordNotFound.worded("the record {record_id} is not a {what}",
+                                        record_id=record_id, what=what)
         return found
 
     def contains(self, record_id: UUID) -> bool:
@@ -359,7 +356,8 @@ class EventStore(Application[UUID]):
         with self.reading():
             events: list[Any] = list(self.events.get(record_id))
         if not events:
-            raise RecordNotFound(f"no {what} is recorded with id {record_id}")
+            raise RecordNotFound.worded("no {what} is recorded with id {record_id}",
+                                        what=what, record_id=record_id)
         kept = list(choose(events))
         if not kept or kept[0] is not events[0]:
             return None
@@ -369,7 +367,8 @@ class EventStore(Application[UUID]):
             found.version = domain_event.originator_version
             found.modified_on = domain_event.timestamp
         if not isinstance(found, kind):
-            raise RecordNotFound(f"the record {record_id} is not a {what}")
+            raise RecordNotFound.worded("the record {record_id} is not a {what}",
+                                        record_id=record_id, what=what)
         return found
 
     # --------------------------------------------------------------- the log

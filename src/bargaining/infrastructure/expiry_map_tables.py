@@ -205,12 +205,12 @@ class ExpiryMapTables:
         except PersistenceError as error:
             # The database's own message may quote a row, names included: only its kind is
             # passed on.
-            raise MapBehind(
-                f"the Expiry Map could not apply events {start + 1} to {end} of the event log: "
-                f"the database refused the write ({type(error).__name__}). Those events are "
-                "recorded and safe; the map tries them again at each query and save, and is "
-                "current again once its database accepts the write"
-            ) from None
+            raise MapBehind.worded("the Expiry Map could not apply events {value} to {end} of "
+                                   "the event log: the database refused the write ({name}). "
+                                   "Those events are recorded and safe; the map tries them again "
+                                   "at each query and save, and is current again once its "
+                                   "database accepts the write",
+                                   value=start + 1, end=end, name=type(error).__name__) from None
         if written:
             self._grew(len(batch.rows) + len(batch.agreements))
         return written

@@ -131,8 +131,10 @@ class SealedSnapshotStore(EventStore[UUID]):
             event = event_at(self.events_recorder, UUID(str(unsealed.originator_id)),
                              unsealed.originator_version)
             if event is None:
-                raise StoreError(f"no event of record {unsealed.originator_id} at version "
-                                 f"{unsealed.originator_version} to seal its snapshot to")
+                raise StoreError.worded("no event of record {originator_id} at version "
+                                        "{originator_version} to seal its snapshot to",
+                                        originator_id=unsealed.originator_id,
+                                        originator_version=unsealed.originator_version)
             stored.append(self.seal.seal(unsealed, event))
         self.recorder.insert_events(stored, **kwargs)
         return []

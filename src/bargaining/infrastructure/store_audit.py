@@ -40,9 +40,11 @@ def verify_store(
     """
     parsed = Store.parse(store)
     if parsed.kind == "memory":
-        raise InvalidInput("an in-memory store can only be verified by the application holding it")
+        raise InvalidInput.worded("an in-memory store can only be verified by the application "
+                                  "holding it")
     if parsed.kind == "sqlite" and not Path(parsed.location).exists():
-        raise InvalidInput(f"there is no SQLite store at {parsed.location}")
+        raise InvalidInput.worded("there is no SQLite store at {location}",
+                                  location=parsed.location)
     if isinstance(receipt, str):
         receipt = Receipt.parse(receipt)
     env = Environment("BargainingApp", {**parsed.settings, "CREATE_TABLE": "n"})
@@ -53,10 +55,9 @@ def verify_store(
                               progress=progress)
     except PersistenceError as error:
         factory.close()
-        raise StoreError(
-            f"cannot read the hash chain of {parsed.location}: {error}; a store written before "
-            "the chain existed gets one when a BargainingApp first opens it"
-        ) from None
+        raise StoreError.worded("cannot read the hash chain of {location}: {error}; a store "
+                                "written before the chain existed gets one when a BargainingApp "
+                                "first opens it", location=parsed.location, error=error) from None
     try:
         snapshots = factory.aggregate_recorder(purpose="snapshots")
         found = check_snapshots(snapshots, recorder, Seal(None), page_size=page_size)

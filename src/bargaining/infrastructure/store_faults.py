@@ -25,14 +25,16 @@ def check_busy_timeout(given: object, environment: str | None) -> float | None:
         try:
             value = float(environment)
         except ValueError:
-            raise InvalidInput(
-                f"{BUSY_TIMEOUT} must be a number of seconds, not {environment!r}") from None
+            raise InvalidInput.worded("{busy_timeout} must be a number of seconds, not "
+                                      "{environment}", busy_timeout=BUSY_TIMEOUT,
+                                      environment=repr(environment)) from None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidInput(f"busy_timeout is a number of seconds, not {value!r}")
+        raise InvalidInput.worded("busy_timeout is a number of seconds, not {value}",
+                                  value=repr(value))
     seconds = float(value)
     if not math.isfinite(seconds) or seconds < 0 or seconds > 86_400:
-        raise InvalidInput(
-            f"busy_timeout must be between 0 and 86400 seconds (a day), not {value!r}")
+        raise InvalidInput.worded("busy_timeout must be between 0 and 86400 seconds (a day), not "
+                                  "{value}", value=repr(value))
     return seconds
 
 
@@ -52,14 +54,12 @@ def unreadable_event(
     by its position (where known), record and version."""
     cause = error.__cause__
     if isinstance(cause, BargainingError):
-        return StoreError(
-            f"a stored event cannot be read by this version of the library "
-            f"({type(cause).__name__}: {cause}); it is kept unchanged in the store"
-        )
+        return StoreError.worded("a stored event cannot be read by this version of the library "
+                                 "({name}: {cause}); it is kept unchanged in the store",
+                                 name=type(cause).__name__, cause=cause)
     if encrypted and not key_proven:
-        return EncryptionKeyError(
-            "the stored events cannot be decrypted: the encryption key is wrong or missing"
-        )
+        return EncryptionKeyError.worded("the stored events cannot be decrypted: the encryption "
+                                         "key is wrong or missing")
     return DamagedEvent(
         f"the stored event {_which(error, position)} cannot be read: it was "
         + ("damaged in the store or written under another encryption key" if encrypted

@@ -30,7 +30,6 @@ _LOOKS_LIKE_MEMORY = frozenset(
 )
 #: The first bytes of every SQLite database file.
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_STORE_KINDS = "the store must be 'memory', a SQLite file path or a PostgreSQL URL"
 
 # Every store records events through a recorder that also writes the hash chain.
 CHAINED_MEMORY = "bargaining.infrastructure.chained_recorders:ChainedPOPOFactory"
@@ -56,43 +55,42 @@ class Store:
         if store is None:
             store = os.environ.get(STORE_ENV) or DEFAULT_SQLITE_FILE
         if not isinstance(store, str | os.PathLike):
-            raise InvalidInput(f"{_STORE_KINDS}, not {type(store).__name__}")
+            raise InvalidInput.worded("the store must be 'memory', a SQLite file path or a "
+                                      "PostgreSQL URL, not {name}", name=type(store).__name__)
         text = os.fspath(store)
         if not isinstance(text, str):
-            raise InvalidInput(f"{_STORE_KINDS}, not {type(text).__name__}")
+            raise InvalidInput.worded("the store must be 'memory', a SQLite file path or a "
+                                      "PostgreSQL URL, not {name}", name=type(text).__name__)
         text = text.strip()
         if not text:
-            raise InvalidInput(_STORE_KINDS)
+            raise InvalidInput.worded("the store must be 'memory', a SQLite file path or a "
+                                      "PostgreSQL URL")
         if text.lower() in ("memory", ":memory:"):
             return cls("memory", settings={"PERSISTENCE_MODULE": CHAINED_MEMORY})
         if text.lower() in _LOOKS_LIKE_MEMORY:
-            raise InvalidInput(
-                f"the store '{text}' is not a store name: say 'memory' for a store in memory "
-                f"(for a SQLite file of that name, give a path such as './{text}')"
-            )
+            raise InvalidInput.worded("the store '{text}' is not a store name: say 'memory' for "
+                                      "a store in memory (for a SQLite file of that name, give a "
+                                      "path such as './{text}')", text=text)
         if text.startswith(("postgresql://", "postgres://")):
             return cls._postgres(text)
         if text.startswith("sqlite:///"):
             text = text[len("sqlite:///") :]
         elif "://" in text:
-            raise InvalidInput(
-                f"unknown store '{text.split('://')[0]}://': use 'memory', a SQLite file path "
-                "or a postgresql:// URL"
-            )
+            raise InvalidInput.worded("unknown store '{split}://': use 'memory', a SQLite file "
+                                      "path or a postgresql:// URL", split=text.split('://')[0])
         if "mode=memory" in text.lower() or (
             text.lower().startswith("file:") and ":memory:" in text.lower()
         ):
-            raise InvalidInput(
-                f"the SQLite URI '{text}' keeps nothing after the process ends: say 'memory' "
-                "for a store in memory, or give a file path"
-            )
+            raise InvalidInput.worded("the SQLite URI '{text}' keeps nothing after the process "
+                                      "ends: say 'memory' for a store in memory, or give a file "
+                                      "path", text=text)
         path = Path(text).expanduser()
         if path.parent and not path.parent.exists():
-            raise InvalidInput(f"the folder for the SQLite file does not exist: {path.parent}")
+            raise InvalidInput.worded("the folder for the SQLite file does not exist: {parent}",
+                                      parent=path.parent)
         _check_sqlite_file(path)
         return cls(
-            "sqlite",
-            location=str(path),
+            "sqlite", location=str(path),
             settings={
                 "PERSISTENCE_MODULE": SQLITE_FACTORY,
                 "SQLITE_DBNAME": str(path),
@@ -105,7 +103,8 @@ class Store:
         parsed = urlparse(url)
         dbname = parsed.path.lstrip("/")
         if not dbname:
-            raise InvalidInput("a PostgreSQL URL must name the database: postgresql://host/dbname")
+            raise InvalidInput.worded("a PostgreSQL URL must name the database: "
+                                      "postgresql://host/dbname")
         query = parse_qs(parsed.query)
         settings = {
             "PERSISTENCE_MODULE": POSTGRES_FACTORY,
@@ -131,11 +130,14 @@ def _check_sqlite_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except IsADirectoryError:
-        raise InvalidInput(f"the store {path} is a folder: give a SQLite file path") from None
+        raise InvalidInput.worded("the store {path} is a folder: give a SQLite file path",
+                                  path=path) from None
     except OSError as error:
-        raise StoreError(f"cannot read the store {path}: {error.strerror}") from None
+        raise StoreError.worded("cannot read the store {path}: {strerror}",
+                                path=path, strerror=error.strerror) from None
     if header and header != _SQLITE_HEADER:
-        raise StoreError(f"the file {path} is not a SQLite database, so it cannot be a store")
+        raise StoreError.worded("the file {path} is not a SQLite database, so it cannot be a "
+                                "store", path=path)
 
 
 def check_cipher_key_argument(cipher_key: object) -> str | None:
@@ -145,13 +147,11 @@ def check_cipher_key_argument(cipher_key: object) -> str | None:
     if cipher_key is None:
         return None
     if not isinstance(cipher_key, str):
-        raise InvalidInput(
-            f"the encryption key must be base64 text (a str), not {type(cipher_key).__name__} "
-            "(see BargainingApp.create_cipher_key())"
-        )
+        raise InvalidInput.worded("the encryption key must be base64 text (a str), not {name} "
+                                  "(see BargainingApp.create_cipher_key())",
+                                  name=type(cipher_key).__name__)
     if not cipher_key.strip():
-        raise InvalidInput(
-            "the encryption key is empty: give a key, or leave cipher_key out to use "
-            f"{CIPHER_KEY_ENV} (or no encryption when it is unset)"
-        )
+        raise InvalidInput.worded("the encryption key is empty: give a key, or leave cipher_key "
+                                  "out to use {cipher_key_env} (or no encryption when it is "
+                                  "unset)", cipher_key_env=CIPHER_KEY_ENV)
     return cipher_key

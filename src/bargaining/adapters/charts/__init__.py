@@ -80,9 +80,9 @@ def render(chart: Chart, path: str | os.PathLike[str]) -> Path:
     ``.png``); the folder must exist. Returns the file's path."""
     draw = _DRAWERS.get(type(chart))
     if draw is None:
-        raise InvalidInput(f"render draws a chart's data (an ExpiryTimeline, "
-                           f"ParticipationGrowth, StrikeChart, ReadinessWall or BudgetChart), "
-                           f"not {type(chart).__name__}")
+        raise InvalidInput.worded("render draws a chart's data (an ExpiryTimeline, "
+                                  "ParticipationGrowth, StrikeChart, ReadinessWall or "
+                                  "BudgetChart), not {name}", name=type(chart).__name__)
     result: Path = draw(chart, path)
     return result
 

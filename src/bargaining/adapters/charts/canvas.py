@@ -72,14 +72,17 @@ def percent_axis(axis: Any) -> None:
 def chart_path(path: str | os.PathLike[str]) -> tuple[Path, str]:
     """The file a chart is written to and its format, checked before anything is drawn."""
     if isinstance(path, bool) or not isinstance(path, str | os.PathLike):
-        raise InvalidInput(f"a chart is written to a file path ending .svg or .png, not {path!r}")
+        raise InvalidInput.worded("a chart is written to a file path ending .svg or .png, not "
+                                  "{path}", path=repr(path))
     target = Path(path)
     kind = FORMATS.get(target.suffix.lower())
     if kind is None:
         written = target.suffix or target.name
-        raise InvalidInput(f"a chart is written as .svg or .png, not '{written}'")
+        raise InvalidInput.worded("a chart is written as .svg or .png, not '{written}'",
+                                  written=written)
     if not target.parent.is_dir():
-        raise InvalidInput(f"the folder {target.parent} does not exist to write the chart in")
+        raise InvalidInput.worded("the folder {parent} does not exist to write the chart in",
+                                  parent=target.parent)
     return target, kind
 
 

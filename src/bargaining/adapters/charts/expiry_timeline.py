@@ -22,7 +22,7 @@ import attrs
 from bargaining.adapters.charts import canvas
 from bargaining.app import BargainingApp
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.units.profile import normalise_name
 from bargaining.readmodels.expiry_map import MapFilter, MapUnit
 
@@ -111,21 +111,22 @@ def expiry_timeline(
         start = found.window_start if start is None else start
         end = max(found.window_end, found.target_alignment) if end is None else end
     if start is None or end is None:
-        raise InvalidInput("the expiry timeline needs its first and last months (start and "
-                           "end), or a cluster whose window gives them")
-    first = require_date(start, "timeline's first month").replace(day=1)
-    last_day = require_date(end, "timeline's last month")
+        raise InvalidInput.worded("the expiry timeline needs its first and last months (start "
+                                  "and end), or a cluster whose window gives them")
+    first = require_date(start, term("timeline's first month")).replace(day=1)
+    last_day = require_date(end, term("timeline's last month"))
     last = last_day.replace(day=calendar.monthrange(last_day.year, last_day.month)[1])
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months > MOST_MONTHS:
-        raise InvalidInput(f"the expiry timeline spans at most {MOST_MONTHS} months; "
-                           f"{first:%Y-%m} to {last:%Y-%m} is {months:,}")
+        raise InvalidInput.worded("the expiry timeline spans at most {most_months} months; "
+                                  "{first:%Y-%m} to {last:%Y-%m} is {months:,}",
+                                  most_months=MOST_MONTHS, first=first, last=last, months=months)
     if where is not None and where.given("limit", "offset"):
-        raise InvalidInput("the expiry timeline has every month: its filter takes no limit "
-                           "or offset")
+        raise InvalidInput.worded("the expiry timeline has every month: its filter takes no "
+                                  "limit or offset")
     if isinstance(most_sectors, bool) or not isinstance(most_sectors, int) or most_sectors < 1:
-        raise InvalidInput(f"most_sectors is how many sectors the timeline names, 1 or more, "
-                           f"not {most_sectors!r}")
+        raise InvalidInput.worded("most_sectors is how many sectors the timeline names, 1 or "
+                                  "more, not {most_sectors}", most_sectors=repr(most_sectors))
     return timeline_of(app.expiry_map.expiring(first, last, where), first, last, marks,
                        most_sectors)
 

@@ -20,7 +20,7 @@ from bargaining.adapters.charts import canvas
 from bargaining.app import BargainingApp
 from bargaining.domain.campaigns.job_actions import JobAction
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, term
 
 #: The longest strike chart, in days (about ten years), so a mistyped date draws no giant.
 MOST_DAYS = 3700
@@ -106,22 +106,23 @@ def strike_chart(
     ``most_units`` with most workers are named, the others added together as one line
     ("40 other units"), so a picture stays readable; the totals are the same."""
     if isinstance(most_units, bool) or not isinstance(most_units, int) or most_units < 1:
-        raise InvalidInput(f"most_units is how many units the strike chart names, 1 or more, "
-                           f"not {most_units!r}")
+        raise InvalidInput.worded("most_units is how many units the strike chart names, 1 or "
+                                  "more, not {most_units}", most_units=repr(most_units))
     found = app.campaigns.get(campaign)
     actions: list[JobAction] = app.campaigns.job_actions(campaign)
     today = datetime.now(UTC).date()
     first = min((a.walked_out for a in actions), default=None)
     last = max((_last_day(a, today) for a in actions), default=None)
-    first = first if start is None else require_date(start, "chart's first day")
-    last = last if end is None else require_date(end, "chart's last day")
+    first = first if start is None else require_date(start, term("chart's first day"))
+    last = last if end is None else require_date(end, term("chart's last day"))
     if first is None or last is None:
         return StrikeChart(found.name, (), ())
     if last < first:
-        raise InvalidInput(f"the strike chart's last day ({last}) is before its first ({first})")
+        raise InvalidInput.worded("the strike chart's last day ({last}) is before its first "
+                                  "({first})", last=last, first=first)
     if (last - first).days >= MOST_DAYS:
-        raise InvalidInput(f"the strike chart spans at most {MOST_DAYS:,} days; "
-                           f"{first} to {last} is longer")
+        raise InvalidInput.worded("the strike chart spans at most {most_days:,} days; {first} to "
+                                  "{last} is longer", most_days=MOST_DAYS, first=first, last=last)
     days = tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
     by_unit: dict[UUID, list[JobAction]] = {}
     for action in sorted(actions, key=lambda a: (a.walked_out, a.label)):

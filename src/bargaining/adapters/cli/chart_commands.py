@@ -27,7 +27,7 @@ from bargaining.adapters.cli.common import (
     say,
 )
 from bargaining.adapters.cli.map_commands import Names, map_filter
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 group = typer.Typer(
     help="Draw a chart to an SVG or PNG file (needs the charts extra: "
@@ -79,7 +79,7 @@ def timeline(path: OutputFile, start: Start = None, end: End = None,
     with open_app(store) as app:
         written = charts.write_expiry_timeline(
             app, path, start=_maybe_day(start, "start"), end=_maybe_day(end, "end"),
-            cluster=None if cluster is None else record_id(cluster, "cluster"), where=where)
+            cluster=None if cluster is None else record_id(cluster, term("cluster")), where=where)
     _written(written, "the expiry timeline", as_json)
 
 
@@ -97,8 +97,8 @@ def growth(campaign: Campaign, path: OutputFile,
     charts = _charts()
     with open_app(store) as app:
         written = charts.write_participation_growth(
-            app, record_id(campaign, "campaign"), path,
-            unit=None if unit is None else record_id(unit, "unit"), work_group=work_group)
+            app, record_id(campaign, term("campaign")), path,
+            unit=None if unit is None else record_id(unit, term("unit")), work_group=work_group)
     _written(written, "participation growth", as_json)
 
 
@@ -112,7 +112,7 @@ def strike(campaign: Campaign, path: OutputFile, start: Start = None, end: End =
     charts = _charts()
     with open_app(store) as app:
         written = charts.write_strike_chart(
-            app, record_id(campaign, "campaign"), path, start=_maybe_day(start, "start"),
+            app, record_id(campaign, term("campaign")), path, start=_maybe_day(start, "start"),
             end=_maybe_day(end, "end"))
     _written(written, "the strike chart", as_json)
 
@@ -130,7 +130,7 @@ def wall(campaign: Campaign, path: OutputFile,
     charts = _charts()
     with open_app(store) as app:
         written = charts.write_readiness_wall(
-            app, record_id(campaign, "campaign"), path, on=_maybe_day(on, "day"),
+            app, record_id(campaign, term("campaign")), path, on=_maybe_day(on, "day"),
             groups=groups)
     _written(written, "the readiness wall chart", as_json)
 
@@ -153,6 +153,6 @@ def budget(budget_id: Annotated[str, typer.Argument(
     charts = _charts()
     with open_app(store) as app:
         written = charts.write_budget_chart(
-            app, record_id(budget_id, "budget"), path, on=_maybe_day(on, "day"),
-            at=None if at is None else moment(at, "moment"))
+            app, record_id(budget_id, term("budget")), path, on=_maybe_day(on, "day"),
+            at=None if at is None else moment(at, term("moment")))
     _written(written, "the budget chart", as_json)

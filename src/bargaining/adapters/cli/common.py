@@ -60,11 +60,12 @@ def open_app(store: str | None, *, create: bool = False) -> BargainingApp:
     answered from an empty store. A store in memory would end with the command: refused."""
     found = Store.parse(store)
     if found.kind == "memory":
-        raise InvalidInput("a store in memory ends with the command: give a SQLite file or a "
-                           "postgresql:// URL (--store or BARGAINING_STORE)")
+        raise InvalidInput.worded("a store in memory ends with the command: give a SQLite file "
+                                  "or a postgresql:// URL (--store or BARGAINING_STORE)")
     if found.kind == "sqlite" and not create and not Path(found.location).exists():
-        raise InvalidInput(f"there is no SQLite store at {found.location}: import into it "
-                           "first, or check --store (or BARGAINING_STORE)")
+        raise InvalidInput.worded("there is no SQLite store at {location}: import into it first, "
+                                  "or check --store (or BARGAINING_STORE)",
+                                  location=found.location)
     return BargainingApp(store)
 
 
@@ -80,7 +81,8 @@ def actor_of(actor_id: str | None, role: str) -> Actor:
         try:
             actor_id = getpass.getuser()
         except (KeyError, OSError):
-            raise InvalidInput("name who records this with --actor (or BARGAINING_ACTOR)") from None
+            raise InvalidInput.worded(
+                "name who records this with --actor (or BARGAINING_ACTOR)") from None
     return Actor(actor_id, role)
 
 
@@ -89,7 +91,8 @@ def day(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(f"the {what} must be a date written YYYY-MM-DD, not '{text}'") from None
+        raise InvalidInput.worded("the {what} must be a date written YYYY-MM-DD, not '{text}'",
+                                  what=what, text=text) from None
 
 
 def moment(text: str, what: str) -> datetime:
@@ -101,11 +104,12 @@ def moment(text: str, what: str) -> datetime:
     try:
         found = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(
-            f"the {what} must be a date (YYYY-MM-DD) or a date-time with its time zone "
-            f"(2026-03-02T09:00:00+00:00), not '{text}'") from None
+        raise InvalidInput.worded("the {what} must be a date (YYYY-MM-DD) or a date-time with "
+                                  "its time zone (2026-03-02T09:00:00+00:00), not '{text}'",
+                                  what=what, text=text) from None
     if found.tzinfo is None:
-        raise InvalidInput(f"the {what} '{text}' has no time zone: add one, such as +00:00")
+        raise InvalidInput.worded("the {what} '{text}' has no time zone: add one, such as +00:00",
+                                  what=what, text=text)
     return found
 
 
@@ -114,10 +118,10 @@ def record_id(text: str, what: str = "record") -> UUID:
     try:
         return UUID(text.strip())
     except ValueError:
-        raise InvalidInput(
-            f"the {what} is named by its id, such as 3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f, "
-            f"not '{text}' (ids are shown by `bargaining map expiring --json` and `history`)"
-        ) from None
+        raise InvalidInput.worded("the {what} is named by its id, such as "
+                                  "3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f, not '{text}' (ids are "
+                                  "shown by `bargaining map expiring --json` and `history`)",
+                                  what=what, text=text) from None
 
 
 def plain(value: Any) -> Any:

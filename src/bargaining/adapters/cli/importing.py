@@ -59,30 +59,34 @@ def read_mapping(path: Path) -> ColumnMapping:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InvalidInput(f"there is no mapping file at {path}") from None
+        raise InvalidInput.worded("there is no mapping file at {path}", path=path) from None
     try:
         values = (json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text))
     except (ValueError, tomllib.TOMLDecodeError) as error:
-        raise InvalidInput(f"the mapping file {path.name} cannot be read: {error}") from None
+        raise InvalidInput.worded("the mapping file {path} cannot be read: {error}",
+                                  path=path.name, error=error) from None
     if not isinstance(values, dict):
-        raise InvalidInput(f"the mapping file {path.name} must name fields and their columns")
+        raise InvalidInput.worded("the mapping file {path} must name fields and their columns",
+                                  path=path.name)
     unknown = sorted(set(values) - set(_FIELDS))
     if unknown:
-        raise InvalidInput(
-            f"the mapping file names {', '.join(unknown)}, which a column mapping does not "
-            f"have (it has {', '.join(_FIELDS)})")
+        raise InvalidInput.worded("the mapping file names {unknown}, which a column mapping does "
+                                  "not have (it has {fields})",
+                                  unknown=', '.join(unknown), fields=', '.join(_FIELDS))
     for name, choices in _HOOKS.items():
         if name in values:
             if values[name] not in choices:
-                raise InvalidInput(f"{name} may only be \"f7\", not {values[name]!r}")
+                raise InvalidInput.worded('{name} may only be "f7", not {values}',
+                                          name=name, values=repr(values[name]))
             values[name] = choices[values[name]]
     for name, value in values.items():
         if name not in _HOOKS and name != "date_formats" and not isinstance(value, str):
-            raise InvalidInput(f"the column of {name} is named by text, not {value!r}")
+            raise InvalidInput.worded("the column of {name} is named by text, not {value}",
+                                      name=name, value=repr(value))
     missing = [n for n in ("union", "employer", "expiry") if n not in values]
     if missing:
-        raise InvalidInput(
-            f"the mapping file must name the column of {', '.join(missing)}")
+        raise InvalidInput.worded("the mapping file must name the column of {missing}",
+                                  missing=', '.join(missing))
     return ColumnMapping(**values)
 
 

@@ -17,8 +17,11 @@ import typer
 from bargaining.adapters.cli import chart_commands, importing, integrity, map_commands, records
 from bargaining.adapters.cli.common import complain
 from bargaining.domain.shared.errors import BargainingError
+from bargaining.domain.shared.language import Language, default_language
 
 REFUSED = 2
+#: How a refusal's line begins, in the language of its message.
+_ERROR_WORD = {Language.ENGLISH: "error:", Language.FRENCH: "erreur :"}
 UNEXPECTED = 3
 
 cli = typer.Typer(
@@ -51,8 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli(args=None if argv is None else list(argv), prog_name="bargaining")
     except SystemExit as ended:
         return ended.code if isinstance(ended.code, int) else (0 if ended.code is None else 1)
-    except BargainingError as refused:
-        complain(f"error: {refused}")
+    except BargainingError as refused:  # in the language it was raised in (--language)
+        complain(f"{_ERROR_WORD[Language.of(refused.language or default_language())]} "
+                 f"{refused}")
         return REFUSED
     except OSError as failed:
         where = f": {failed.filename}" if failed.filename else ""

@@ -27,7 +27,7 @@ from bargaining.adapters.cli.common import (
     say,
     table,
 )
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.readmodels.expiry_map import MapFilter, MapUnit
 
@@ -117,7 +117,7 @@ def alongside(unit: Annotated[str, typer.Argument(help="The unit's id.", show_de
     """
     where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
-        found = app.expiry_map.alongside(record_id(unit, "unit"), days, where)
+        found = app.expiry_map.alongside(record_id(unit, term("unit")), days, where)
     _units(found, as_json, f"within {days} days")
 
 
@@ -197,19 +197,21 @@ def read_calendar(path: Path) -> OpenPeriodCalendar:
         text = path.read_text(encoding="utf-8")
         found = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except FileNotFoundError:
-        raise InvalidInput(f"there is no calendar file at {path}") from None
+        raise InvalidInput.worded("there is no calendar file at {path}", path=path) from None
     except (ValueError, tomllib.TOMLDecodeError) as error:
-        raise InvalidInput(f"the calendar file {path.name} cannot be read: {error}") from None
+        raise InvalidInput.worded("the calendar file {path} cannot be read: {error}",
+                                  path=path.name, error=error) from None
 
     def periods(values: Any, where: str) -> list[OpenPeriod]:
         if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
-            raise InvalidInput(f"the calendar's {where} must be a list of periods")
+            raise InvalidInput.worded("the calendar's {where} must be a list of periods",
+                                      where=where)
         try:
             return [OpenPeriod(**v) for v in values]
         except TypeError:
-            raise InvalidInput(
-                f"each period of the calendar's {where} has a name and opens_days_before "
-                "(and may have closes_days_before)") from None
+            raise InvalidInput.worded("each period of the calendar's {where} has a name and "
+                                      "opens_days_before (and may have closes_days_before)",
+                                      where=where) from None
 
     default = periods(found.pop("default", []), "default")
     return OpenPeriodCalendar.build({k: periods(v, k) for k, v in found.items()}, default)

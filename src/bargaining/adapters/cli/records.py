@@ -36,7 +36,7 @@ from bargaining.domain.campaigns.readiness import Readiness, Standing
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.people.reading import Reader
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.language import (
     format_day,
     format_number,
@@ -101,7 +101,8 @@ def _format_of(path: Path) -> Format:
         return Format.csv
     if suffix in ("jsonl", "ndjson"):
         return Format.jsonl
-    raise InvalidInput(f"say --format csv or jsonl: the file {path.name} has neither extension")
+    raise InvalidInput.worded("say --format csv or jsonl: the file {path} has neither extension",
+                              path=path.name)
 
 
 #: What a history table is titled, marked for the catalog.
@@ -115,8 +116,8 @@ def history(record: Record, output: Output = None, form: FormatOption = None,
 
     Example: bargaining history 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d --language fr
     """
-    who = _reader(reader)
-    with open_app(store) as app, speaking(language):
+    with speaking(language), open_app(store) as app:  # its errors too are in the language
+        who = _reader(reader)
         _show(app.history.of(record_id(record), reader=who), output, form, as_json,
               "history", by_version=True)
 
@@ -138,14 +139,15 @@ def audit(
 
     Example: bargaining audit --since 2026-01-01 --output audit.jsonl
     """
-    filters: dict[str, Any] = {
-        "actor": actor, "kind": kind,
-        "record": None if record is None else record_id(record),
-        "since": None if since is None else moment(since, "since"),
-        "until": None if until is None else moment(until, "until"),
-        "reader": _reader(reader),
-    }
-    with open_app(store) as app, speaking(language):
+    with speaking(language):
+        filters: dict[str, Any] = {
+            "actor": actor, "kind": kind,
+            "record": None if record is None else record_id(record),
+            "since": None if since is None else moment(since, term("since")),
+            "until": None if until is None else moment(until, term("until")),
+            "reader": _reader(reader),
+        }
+    with speaking(language), open_app(store) as app:
         _show(app.history.audit_log(**filters), output, form, as_json, "audit log",
               by_version=record is not None)
 
@@ -164,8 +166,9 @@ def status(record: Record, on: OnOption = None, store: StoreOption = None,
         elif kind == BargainingRound.__name__:
             _round(app, rid, when, as_json)
         else:
-            raise InvalidInput(f"status shows a bargaining cluster or a bargaining table "
-                               f"(a round); the record {rid} is a {kind}")
+            raise InvalidInput.worded("status shows a bargaining cluster or a bargaining table "
+                                      "(a round); the record {rid} is a {kind}",
+                                      rid=rid, kind=kind)
 
 
 def _table_state(state: TableState) -> dict[str, Any]:
@@ -226,9 +229,9 @@ def readiness(campaign: Record, on: OnOption = None, store: StoreOption = None,
 
     Example: bargaining readiness 4a6c8e0b-1d3f-4b5d-9f7a-2c4e6a8b0d1f --on 2023-10-13
     """
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         report: Readiness = app.campaigns.readiness(
-            record_id(campaign, "campaign"), on=None if on is None else day(on, "day"))
+            record_id(campaign, term("campaign")), on=None if on is None else day(on, "day"))
     if not as_json:
         say(report.table(language=language))
         return

@@ -58,13 +58,12 @@ class CsvImporter:
         odd_expiry_years: int = 10,
     ) -> None:
         if not isinstance(mapping, ColumnMapping):
-            raise InvalidInput(
-                f"the importer needs a ColumnMapping (such as F7_MAPPING), not "
-                f"{type(mapping).__name__}"
-            )
+            raise InvalidInput.worded("the importer needs a ColumnMapping (such as F7_MAPPING), "
+                                      "not {name}", name=type(mapping).__name__)
         for value, what in ((batch_size, "batch_size"), (odd_expiry_years, "odd_expiry_years")):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise InvalidInput(f"{what} must be a whole number from 1, not {value!r}")
+                raise InvalidInput.worded("{what} must be a whole number from 1, not {value}",
+                                          what=what, value=repr(value))
         self.app = app
         self.mapping = mapping
         self.actor = require_actor(actor)
@@ -85,7 +84,7 @@ class CsvImporter:
         reporter = Reporter(require_progress(progress))
         file = Path(path)
         if not file.is_file():
-            raise InvalidInput(f"no CSV file at {file}")
+            raise InvalidInput.worded("no CSV file at {file}", file=file)
         with file.open("rb") as raw:
             start = raw.read(4)
         chosen = _encoding(encoding, start)
@@ -97,7 +96,8 @@ class CsvImporter:
     ) -> ImportReport:
         """Import CSV given as text (for uploads, tests); ``progress`` as ``import_file``'s."""
         if not isinstance(text, str):
-            raise InvalidInput(f"import_text takes text (a str), not {type(text).__name__}")
+            raise InvalidInput.worded("import_text takes text (a str), not {name}",
+                                      name=type(text).__name__)
         reporter = Reporter(require_progress(progress))
         return self._import(io.StringIO(text), source_name, None, reporter)
 
@@ -110,26 +110,26 @@ class CsvImporter:
         try:
             fieldnames: list[str] = next(reader, [])
         except csv.Error as error:
-            raise InvalidInput(f"the file's header cannot be read as CSV: {error}") from None
+            raise InvalidInput.worded("the file's header cannot be read as CSV: {error}",
+                                      error=error) from None
         if any("\x00" in name for name in fieldnames):
-            raise InvalidInput(
-                "the file's header holds NUL bytes: it looks like UTF-16 text without a byte "
-                "order mark; name its encoding, such as encoding='utf-16-le'"
-            )
+            raise InvalidInput.worded("the file's header holds NUL bytes: it looks like UTF-16 "
+                                      "text without a byte order mark; name its encoding, such "
+                                      "as encoding='utf-16-le'")
         seen: dict[str, int] = {}
         for number, name in enumerate(fieldnames, start=1):
             if name.strip() and name in seen:
-                raise InvalidInput(
-                    f"the file's header names the column '{name}' twice (columns "
-                    f"{seen[name]} and {number}): which one holds the field is unclear"
-                )
+                raise InvalidInput.worded("the file's header names the column '{name}' twice "
+                                          "(columns {seen} and {number}): which one holds the "
+                                          "field is unclear",
+                                          name=name, seen=seen[name], number=number)
             seen.setdefault(name, number)
         missing = [c for c in self.mapping.columns() if c not in fieldnames]
         if missing:
-            raise InvalidInput(
-                f"the file has no column {', '.join(repr(m) for m in missing)} "
-                f"that the column mapping names (its columns: {', '.join(fieldnames)})"
-            )
+            raise InvalidInput.worded("the file has no column {missing} that the column mapping "
+                                      "names (its columns: {fieldnames})",
+                                      missing=', '.join(repr(m) for m in missing),
+                                      fieldnames=', '.join(fieldnames))
         return fieldnames, reader
 
     def _import(
@@ -349,11 +349,13 @@ def _encoding(given: object, start: bytes) -> str:
     """The encoding to read a file in: the one given (checked), else its byte order mark's."""
     if given is not None:
         if not isinstance(given, str):
-            raise InvalidInput(f"the encoding is named by text, such as 'cp1252', not {given!r}")
+            raise InvalidInput.worded("the encoding is named by text, such as 'cp1252', not "
+                                      "{given}", given=repr(given))
         try:
             name = codecs.lookup(given).name
         except LookupError:
-            raise InvalidInput(f"there is no encoding called '{given}'") from None
+            raise InvalidInput.worded("there is no encoding called '{given}'",
+                                      given=given) from None
         if name == "utf-8" and start.startswith(codecs.BOM_UTF8):
             return "utf-8-sig"
         return given

@@ -46,10 +46,8 @@ def _date_formats(value: object) -> tuple[str, ...]:
     elif isinstance(value, Iterable):
         found = tuple(value)
     if not found or not all(isinstance(f, str) and "%" in f for f in found):
-        raise InvalidInput(
-            f"date_formats are strptime formats such as '%Y-%m-%d' or ('%Y-%m-%d', "
-            f"'%d/%m/%Y'), not {value!r}"
-        )
+        raise InvalidInput.worded("date_formats are strptime formats such as '%Y-%m-%d' or "
+                                  "('%Y-%m-%d', '%d/%m/%Y'), not {value}", value=repr(value))
     return tuple(str(f) for f in found)
 
 

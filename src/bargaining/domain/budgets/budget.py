@@ -37,7 +37,7 @@ from bargaining.domain.budgets.money import check_currency, in_currency, money_t
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice as _choice
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.shares import as_percent
 from bargaining.domain.shared.text import clean_name, clean_source_text
@@ -93,19 +93,19 @@ def goal_shares(goals: object) -> tuple[tuple[UUID, ...], tuple[Fraction, ...] |
         return (goals,), None
     if isinstance(goals, Mapping):
         ids = tuple(goals)
-        shares = tuple(as_percent(goals[g], "a goal's share of a line") for g in ids)
+        shares = tuple(as_percent(goals[g], term("a goal's share of a line")) for g in ids)
         if sum(shares) != 100:
-            raise InvalidInput(f"a line's shares among its goals add up to 100%, not "
-                               f"{float(sum(shares)):g}%")
+            raise InvalidInput.worded("a line's shares among its goals add up to 100%, not "
+                                      "{float:g}%", float=float(sum(shares)))
     elif isinstance(goals, Iterable) and not isinstance(goals, str | bytes):
         ids, shares = tuple(goals), None
     else:
-        raise InvalidInput("a line serves one or more goals: their ids, or their ids with "
-                           "their shares in percent")
+        raise InvalidInput.worded("a line serves one or more goals: their ids, or their ids with "
+                                  "their shares in percent")
     if not ids:
-        raise InvalidInput("a line serves at least one of the members' goals")
+        raise InvalidInput.worded("a line serves at least one of the members' goals")
     if not all(isinstance(g, UUID) for g in ids) or len(set(ids)) != len(ids):
-        raise InvalidInput("a line's goals are given once each, by their ids (UUIDs)")
+        raise InvalidInput.worded("a line's goals are given once each, by their ids (UUIDs)")
     return ids, shares
 
 
@@ -118,15 +118,15 @@ class Budget(Aggregate):
         """A new budget for the period from ``starts`` to ``ends`` (both included), tied to
         these members' goals."""
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput("a budget needs a name")
-        first = require_date(starts, "budget's first day")
-        last = require_date(ends, "budget's last day")
+            raise InvalidInput.worded("a budget needs a name")
+        first = require_date(starts, term("budget's first day"))
+        last = require_date(ends, term("budget's last day"))
         if last < first:
-            raise InvalidInput(
-                f"a budget's period cannot end ({last}) before it starts ({first})")
+            raise InvalidInput.worded("a budget's period cannot end ({last}) before it starts "
+                                      "({first})", last=last, first=first)
         if not isinstance(goals, MembersGoals):
-            raise InvalidInput("a budget is tied to the members' goals (their record)")
-        return cls(name=clean_name(name, "budget's name"), goals_id=goals.id,
+            raise InvalidInput.worded("a budget is tied to the members' goals (their record)")
+        return cls(name=clean_name(name, term("budget's name")), goals_id=goals.id,
                    body=require_body(body), currency=check_currency(currency), starts=first,
                    ends=last, actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -155,10 +155,12 @@ class Budget(Aggregate):
     def line(self, name: object) -> BudgetLine:
         """A line by its name, or a refusal in words."""
         if not isinstance(name, str):
-            raise InvalidInput(f"a budget line is named by its name, not {name!r}")
-        found = self.lines.get(clean_name(name, "budget line's name"))
+            raise InvalidInput.worded("a budget line is named by its name, not {name}",
+                                      name=repr(name))
+        found = self.lines.get(clean_name(name, term("budget line's name")))
         if found is None:
-            raise LineNotFound(f"the budget '{self.name}' has no line '{name}'")
+            raise LineNotFound.worded("the budget '{name}' has no line '{name2}'",
+                                      name=self.name, name2=name)
         return found
 
     def in_period(self, day: date) -> bool:
@@ -183,20 +185,22 @@ class Budget(Aggregate):
         """A line serving these goals (ids, or ids with their shares in percent), each one in
         force among ``members_goals``, the goals this budget is tied to."""
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput("a budget line needs a name")
-        title = clean_name(name, "budget line's name")
-        kind = _choice(category, BudgetCategory, "budget category")
+            raise InvalidInput.worded("a budget line needs a name")
+        title = clean_name(name, term("budget line's name"))
+        kind = _choice(category, BudgetCategory, term("budget category"))
         ids, shares = goal_shares(goals)
         actor = require_actor(actor)
         if title in self.lines:
-            raise RuleViolation(f"the budget '{self.name}' already has a line '{title}'")
+            raise RuleViolation.worded("the budget '{name}' already has a line '{title}'",
+                                       name=self.name, title=title)
         if members_goals.id != self.goals_id:
-            raise InvalidInput("a line serves the goals its budget is tied to")
+            raise InvalidInput.worded("a line serves the goals its budget is tied to")
         for goal_id in ids:
             goal = members_goals.goal(goal_id)
             if not goal.in_force:
-                raise RuleViolation(f"the goal '{goal.title}' is {goal.status}: a line serves "
-                                    "goals the members ratified and have not retired")
+                raise RuleViolation.worded("the goal '{title}' is {status}: a line serves goals "
+                                           "the members ratified and have not retired",
+                                           title=goal.title, status=goal.status)
         self._line_added(name=title, category=kind, goals=ids, shares=shares, actor=actor,
                          reason=clean_reason(reason))
 
@@ -214,13 +218,13 @@ class Budget(Aggregate):
                 reason: str | None = None) -> None:
         """The budget's body approved these allocations (line name to :class:`Money`) by
         ``vote``; each adds to its line's allocation."""
-        carried = require_carried(vote, self.body, "an allocation")
+        carried = require_carried(vote, self.body, term("an allocation"))
         if not isinstance(amounts, Mapping) or not amounts:
-            raise InvalidInput("allocations are given as a mapping of line names to Money")
-        approved = {self.line(name).name: in_currency(money, self.currency, "allocation")
+            raise InvalidInput.worded("allocations are given as a mapping of line names to Money")
+        approved = {self.line(name).name: in_currency(money, self.currency, term("allocation"))
                     for name, money in amounts.items()}
         if len(approved) != len(amounts):
-            raise InvalidInput("each line is given one allocation per vote")
+            raise InvalidInput.worded("each line is given one allocation per vote")
         self._approved(amounts=approved, vote=carried, actor=require_actor(actor),
                        reason=clean_reason(reason))
 
@@ -235,12 +239,12 @@ class Budget(Aggregate):
                    actor: Actor, reason: str | None = None) -> None:
         """The budget's body moved ``amount`` from one line to another by ``vote``; the total
         allocated stays the same."""
-        carried = require_carried(vote, self.body, "a reallocation")
+        carried = require_carried(vote, self.body, term("a reallocation"))
         source, target = self.line(from_line), self.line(to_line)
-        money = in_currency(amount, self.currency, "reallocation")
+        money = in_currency(amount, self.currency, term("reallocation"))
         actor = require_actor(actor)
         if source == target:
-            raise InvalidInput("a reallocation moves money between two different lines")
+            raise InvalidInput.worded("a reallocation moves money between two different lines")
         self._check_covered(source.name, money, carried.held_on)
         self._reallocated(from_line=source.name, to_line=target.name, amount=money,
                           vote=carried, actor=actor, reason=clean_reason(reason))
@@ -264,26 +268,29 @@ class Budget(Aggregate):
         for when in sorted(by_day):
             balance += by_day[when]
             if balance < 0 and when == day:
-                raise RuleViolation(
-                    f"the line '{line}' has {self.text(balance + amount)} allocated on {day}: "
-                    f"{self.text(amount)} cannot be moved from it")
+                raise RuleViolation.worded("the line '{line}' has {text} allocated on {day}: "
+                                           "{text2} cannot be moved from it",
+                                           line=line, text=self.text(balance + amount), day=day,
+                                           text2=self.text(amount))
             if balance < 0:
-                raise RuleViolation(
-                    f"moving {self.text(amount)} from the line '{line}' by the vote of {day} "
-                    f"would leave it {self.text(-balance)} short on {when}, by the decisions "
-                    "already recorded")
+                raise RuleViolation.worded("moving {text} from the line '{line}' by the vote of "
+                                           "{day} would leave it {text2} short on {when}, by the "
+                                           "decisions already recorded",
+                                           text=self.text(amount), line=line, day=day,
+                                           text2=self.text(-balance), when=when)
 
     def spend(self, *, line: str, amount: object, on: date, payee: object, source: str,
               actor: Actor, reason: str | None = None) -> tuple[Flag, ...]:
         """Money was spent from a line on ``on``: a fact, always recorded, flagged when it
         takes the line past its allocation or falls outside the period. Returns its flags."""
         found = self.line(line)
-        money = in_currency(amount, self.currency, "amount spent")
-        day = require_date(on, "date the money was spent")
-        kind = _choice(payee, PayeeKind, "payee kind")
-        where = clean_source_text(source, "source of the spending")
+        money = in_currency(amount, self.currency, term("amount spent"))
+        day = require_date(on, term("date the money was spent"))
+        kind = _choice(payee, PayeeKind, term("payee kind"))
+        where = clean_source_text(source, term("source of the spending"))
         if not where:
-            raise InvalidInput("spending needs its source (a ledger entry, a cheque, a report)")
+            raise InvalidInput.worded("spending needs its source (a ledger entry, a cheque, a "
+                                      "report)")
         actor = require_actor(actor)
         flags = self._flags(found.name, money, day)
         self._spent(line=found.name, amount=money, on=day, payee=kind, source=where,

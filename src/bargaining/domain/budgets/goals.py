@@ -22,7 +22,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.budgets.decisions import GoalNotFound, require_body, require_carried
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.text import clean_name
 from bargaining.domain.shared.vote import Body, Vote
 
@@ -70,8 +70,8 @@ class Goal:
 
 def goal_title(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput("a goal needs its words (what the members want)")
-    return clean_name(value, "goal", most=MAX_GOAL, kind="a goal is")
+        raise InvalidInput.worded("a goal needs its words (what the members want)")
+    return clean_name(value, term("goal"), most=MAX_GOAL, kind="a goal is")
 
 
 def _not_before(goal: Goal, day: date, act: str) -> None:
@@ -79,8 +79,9 @@ def _not_before(goal: Goal, day: date, act: str) -> None:
     after its last act: a vote dated earlier cannot be true."""
     last = max([goal.proposed_on, *filter(None, [goal.ratified_on]), *goal.amended_on])
     if day < last:
-        raise RuleViolation(f"the goal '{goal.title}' cannot be {act} by a vote of {day}: its "
-                            f"life so far reads {goal.life()}")
+        raise RuleViolation.worded("the goal '{title}' cannot be {act} by a vote of {day}: its "
+                                   "life so far reads {life}",
+                                   title=goal.title, act=act, day=day, life=goal.life())
 
 
 class MembersGoals(Aggregate):
@@ -92,8 +93,8 @@ class MembersGoals(Aggregate):
              reason: str | None = None) -> MembersGoals:
         """A new record of goals; ``body`` ratifies them (the members by default)."""
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput("the members' goals need a name")
-        return cls(name=clean_name(name, "name of the members' goals"),
+            raise InvalidInput.worded("the members' goals need a name")
+        return cls(name=clean_name(name, term("name of the members' goals")),
                    body=require_body(Body.members() if body is None else body),
                    actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -110,10 +111,12 @@ class MembersGoals(Aggregate):
     def goal(self, goal_id: object) -> Goal:
         """A goal by its id, or a refusal in words."""
         if not isinstance(goal_id, UUID):
-            raise InvalidInput(f"a goal is named by its id (a UUID), not {goal_id!r}")
+            raise InvalidInput.worded("a goal is named by its id (a UUID), not {goal_id}",
+                                      goal_id=repr(goal_id))
         found = self.goals.get(goal_id)
         if found is None:
-            raise GoalNotFound(f"the members' goals '{self.name}' hold no goal {goal_id}")
+            raise GoalNotFound.worded("the members' goals '{name}' hold no goal {goal_id}",
+                                      name=self.name, goal_id=goal_id)
         return found
 
     def ranked(self) -> list[Goal]:
@@ -125,7 +128,7 @@ class MembersGoals(Aggregate):
     def propose(self, *, title: str, on: date, actor: Actor, reason: str | None = None) -> UUID:
         """A member (the actor) proposed a goal on ``on``; returns the goal's id."""
         words = goal_title(title)
-        day = require_date(on, "date the goal was proposed")
+        day = require_date(on, term("date the goal was proposed"))
         actor = require_actor(actor)
         goal_id = uuid.uuid5(self.id, f"goal {len(self.goals) + 1}")
         self._proposed(goal_id=goal_id, title=words, on=day, actor=actor,
@@ -142,26 +145,27 @@ class MembersGoals(Aggregate):
         """The body ranked and ratified goals by ``vote``: ``ranking`` lists every goal in
         force afterwards, first priority first (those already ratified, re-ranked, and the
         proposed ones it ratifies now)."""
-        carried = require_carried(vote, self.body, "ratifying the members' goals")
+        carried = require_carried(vote, self.body, term("ratifying the members' goals"))
         actor = require_actor(actor)
         if isinstance(ranking, UUID | str) or not isinstance(ranking, Iterable):
-            raise InvalidInput("the ranking is a list of goal ids, first priority first")
+            raise InvalidInput.worded("the ranking is a list of goal ids, first priority first")
         order = tuple(ranking)
         if not order:
-            raise InvalidInput("the ranking lists at least one goal")
+            raise InvalidInput.worded("the ranking lists at least one goal")
         if len(set(order)) != len(order):
-            raise InvalidInput("the ranking lists each goal once")
+            raise InvalidInput.worded("the ranking lists each goal once")
         for goal_id in order:
             if self.goal(goal_id).retired_on is not None:
-                raise RuleViolation(f"the goal '{self.goals[goal_id].title}' was retired on "
-                                    f"{self.goals[goal_id].retired_on}: it cannot be ranked")
+                raise RuleViolation.worded("the goal '{title}' was retired on {retired_on}: it "
+                                           "cannot be ranked", title=self.goals[goal_id].title,
+                                           retired_on=self.goals[goal_id].retired_on)
         for goal_id in order:
-            _not_before(self.goals[goal_id], carried.held_on, "ratified")
+            _not_before(self.goals[goal_id], carried.held_on, term("ratified"))
         dropped = [self.goals[g].title for g in self.ranking if g not in order]
         if dropped:
-            raise RuleViolation(
-                f"the ranking leaves out goals in force ({'; '.join(dropped)}): retire a goal "
-                "by a vote, rather than leave it out")
+            raise RuleViolation.worded("the ranking leaves out goals in force ({dropped}): "
+                                       "retire a goal by a vote, rather than leave it out",
+                                       dropped='; '.join(dropped))
         self._ratified(ranking=order, vote=carried, actor=actor, reason=clean_reason(reason))
 
     @event("GoalsRatified")
@@ -178,12 +182,12 @@ class MembersGoals(Aggregate):
     def amend(self, goal_id: UUID, *, title: str, vote: Vote, actor: Actor,
               reason: str | None = None) -> None:
         """The body amended a goal's words by ``vote``."""
-        carried = require_carried(vote, self.body, "amending a goal")
-        goal = self._in_force(goal_id, "amended")
-        _not_before(goal, carried.held_on, "amended")
+        carried = require_carried(vote, self.body, term("amending a goal"))
+        goal = self._in_force(goal_id, term("amended"))
+        _not_before(goal, carried.held_on, term("amended"))
         words, actor = goal_title(title), require_actor(actor)
         if words == goal.title:
-            raise InvalidInput(f"the goal already reads '{words}'")
+            raise InvalidInput.worded("the goal already reads '{words}'", words=words)
         self._amended(goal_id=goal.id, title=words, vote=carried, actor=actor,
                       reason=clean_reason(reason))
 
@@ -198,9 +202,9 @@ class MembersGoals(Aggregate):
                reason: str | None = None) -> None:
         """The body retired a goal by ``vote``: it leaves the ranking, and no new budget line
         may be tied to it (lines tied to it keep it)."""
-        carried = require_carried(vote, self.body, "retiring a goal")
-        goal = self._in_force(goal_id, "retired")
-        _not_before(goal, carried.held_on, "retired")
+        carried = require_carried(vote, self.body, term("retiring a goal"))
+        goal = self._in_force(goal_id, term("retired"))
+        _not_before(goal, carried.held_on, term("retired"))
         self._retired(goal_id=goal.id, vote=carried, actor=require_actor(actor),
                       reason=clean_reason(reason))
 
@@ -214,8 +218,8 @@ class MembersGoals(Aggregate):
     def _in_force(self, goal_id: object, act: str) -> Goal:
         goal = self.goal(goal_id)
         if not goal.in_force:
-            raise RuleViolation(f"the goal '{goal.title}' is {goal.status}: only a goal in "
-                                f"force can be {act}")
+            raise RuleViolation.worded("the goal '{title}' is {status}: only a goal in force can "
+                                       "be {act}", title=goal.title, status=goal.status, act=act)
         return goal
 
     def _rerank(self) -> None:

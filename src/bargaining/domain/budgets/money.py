@@ -36,9 +36,8 @@ def check_currency(code: object) -> str:
     """An ISO 4217 code: three capital letters (``"CAD"``)."""
     if not (isinstance(code, str) and len(code) == 3 and code.isascii() and code.isalpha()
             and code.isupper()):
-        raise InvalidInput(
-            f"a currency is its ISO 4217 code, three capital letters such as 'CAD', not "
-            f"{code!r}")
+        raise InvalidInput.worded("a currency is its ISO 4217 code, three capital letters such "
+                                  "as 'CAD', not {code}", code=repr(code))
     return code
 
 
@@ -51,18 +50,17 @@ def as_number(value: Decimal | int | str) -> Decimal:
     """An amount given as a ``Decimal``, a whole number or text, as a finite ``Decimal``; a
     float is refused (``0.1`` as a float is not one tenth)."""
     if isinstance(value, float):
-        raise InvalidInput(
-            f"money is exact: give the amount as a Decimal or as text such as '12500.00', "
-            f"not the float {value!r}")
+        raise InvalidInput.worded("money is exact: give the amount as a Decimal or as text such "
+                                  "as '12500.00', not the float {value}", value=repr(value))
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
-        raise InvalidInput(f"an amount of money is a Decimal, a whole number or text, not "
-                           f"{type(value).__name__}")
+        raise InvalidInput.worded("an amount of money is a Decimal, a whole number or text, not "
+                                  "{name}", name=type(value).__name__)
     try:
         number = Decimal(value.strip() if isinstance(value, str) else value)
     except (InvalidOperation, ValueError):
-        raise InvalidInput("an amount of money is a number such as '12500.00'") from None
+        raise InvalidInput.worded("an amount of money is a number such as '12500.00'") from None
     if not number.is_finite():
-        raise InvalidInput("an amount of money is a finite number")
+        raise InvalidInput.worded("an amount of money is a finite number")
     return number
 
 
@@ -75,12 +73,13 @@ def exact_amount(value: Decimal | int | str, currency: str) -> Decimal:
     try:
         kept = number.quantize(step)
     except InvalidOperation:
-        raise InvalidInput(f"the amount is too large to keep exactly in {currency}") from None
+        raise InvalidInput.worded("the amount is too large to keep exactly in {currency}",
+                                  currency=currency) from None
     if kept != number:
         smallest = "a whole unit" if places == 0 else f"{step}"
-        raise InvalidInput(
-            f"{number} {currency} cannot have been paid: {currency}'s smallest amount is "
-            f"{smallest}")
+        raise InvalidInput.worded("{number} {currency} cannot have been paid: {currency}'s "
+                                  "smallest amount is {smallest}",
+                                  number=number, currency=currency, smallest=smallest)
     return kept
 
 
@@ -107,15 +106,16 @@ def money_text(amount: Decimal, currency: str) -> str:
 def in_currency(money: object, currency: str, what: str) -> Decimal:
     """The amount of ``money``, which must be :class:`Money` in ``currency`` and above zero."""
     if not isinstance(money, Money):
-        raise InvalidInput(
-            f"the {what} is Money, with its currency: Money('12500.00', '{currency}'), not "
-            f"{money!r}")
+        raise InvalidInput.worded("the {what} is Money, with its currency: Money('12500.00', "
+                                  "'{currency}'), not {money}",
+                                  what=what, currency=currency, money=repr(money))
     if money.currency != currency:
-        raise WrongCurrency(
-            f"the {what} is in {money.currency}, but this budget keeps its money in "
-            f"{currency}")
+        raise WrongCurrency.worded("the {what} is in {currency}, but this budget keeps its money "
+                                   "in {currency2}",
+                                   what=what, currency=money.currency, currency2=currency)
     if money.amount <= 0:
-        raise InvalidInput(f"the {what} must be more than zero, not {money}")
+        raise InvalidInput.worded("the {what} must be more than zero, not {money}",
+                                  what=what, money=money)
     return money.amount
 
 

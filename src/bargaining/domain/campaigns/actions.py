@@ -29,20 +29,22 @@ from bargaining.domain.campaigns.participation import (
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.rules import check_not_paused, check_open, check_since_launch
 from bargaining.domain.campaigns.timeline import Action, ClosedAction
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 
 
 def require_action(campaign: CampaignRecord, number: object) -> Action | ClosedAction:
     """An action of the campaign, named by its number (the first is 1): its plan while it is
     open, its name and how it closed once held or cancelled."""
     if isinstance(number, bool) or not isinstance(number, int):
-        raise InvalidInput(f"an action is named by its number, not {number!r}")
+        raise InvalidInput.worded("an action is named by its number, not {number}",
+                                  number=repr(number))
     count = len(campaign.action_names)
     if not 1 <= number <= count:
-        raise InvalidInput(
-            f"'{campaign.name}' has no action {number}"
-            + (f" (it has 1 to {count})" if count else "")
-        )
+        if count:
+            raise InvalidInput.worded("'{campaign}' has no action {number} (it has 1 to {count})",
+                                      campaign=campaign.name, number=number, count=count)
+        raise InvalidInput.worded("'{campaign}' has no action {number}",
+                                  campaign=campaign.name, number=number)
     plan = campaign.plans.get(number)
     if plan is not None:
         return plan
@@ -58,25 +60,24 @@ def check_plan(
     the launch, for units taking part, each named once; returns its name, its rung's name,
     its day and the units."""
     check_open(campaign)
-    title = require_text(name, "an action's name")
+    title = require_text(name, term("an action's name"))
     chosen = campaign.ladder.rung(rung)
     if chosen.kind is RungKind.STRIKE_VOTE:
-        raise RuleViolation(
-            f"'{chosen.name}' is passed by a strike vote, not by an action: record the "
-            "vote as a mandate"
-        )
-    day = check_since_launch(campaign, on, "action's date")
+        raise RuleViolation.worded("'{chosen}' is passed by a strike vote, not by an action: "
+                                   "record the vote as a mandate", chosen=chosen.name)
+    day = check_since_launch(campaign, on, term("action's date"))
     if isinstance(units, PlannedUnit) or not units:
-        raise InvalidInput("an action needs the units taking part")
+        raise InvalidInput.worded("an action needs the units taking part")
     planned = list(units)
     for item in planned:
         if not isinstance(item, PlannedUnit):
-            raise InvalidInput(f"each unit taking part is a PlannedUnit, not {item!r}")
+            raise InvalidInput.worded("each unit taking part is a PlannedUnit, not {item}",
+                                      item=repr(item))
         check_taking_part(campaign, require_unit(campaign, item.unit_id))
     planned = [_checked_plan(p) for p in planned]
     ids = [p.unit_id for p in planned]
     if len(set(ids)) != len(ids):
-        raise InvalidInput("a unit is named twice among those taking part")
+        raise InvalidInput.worded("a unit is named twice among those taking part")
     return title, chosen.name, day, planned
 
 
@@ -97,10 +98,11 @@ def check_cancel(campaign: CampaignRecord, number: object) -> None:
     check_open(campaign)
     action = require_action(campaign, number)
     if action.held:
-        raise RuleViolation(f"action {action.number} ({action.name}) was held; its record "
-                            "stands")
+        raise RuleViolation.worded("action {number} ({action}) was held; its record stands",
+                                   number=action.number, action=action.name)
     if action.cancelled:
-        raise RuleViolation(f"action {action.number} ({action.name}) is already cancelled")
+        raise RuleViolation.worded("action {number} ({action}) is already cancelled",
+                                   number=action.number, action=action.name)
 
 
 def check_holding(
@@ -112,24 +114,26 @@ def check_holding(
     check_open(campaign)
     action = require_action(campaign, number)
     if action.held:
-        raise RuleViolation(f"action {action.number} ({action.name}) was already held")
+        raise RuleViolation.worded("action {number} ({action}) was already held",
+                                   number=action.number, action=action.name)
     if action.cancelled:
-        raise RuleViolation(f"action {action.number} ({action.name}) was cancelled")
+        raise RuleViolation.worded("action {number} ({action}) was cancelled",
+                                   number=action.number, action=action.name)
     assert isinstance(action, Action)  # open: neither held nor cancelled
     day = check_since_launch(campaign, on if on is not None else action.planned_on,
-                             "date the action was held")
-    check_not_paused(campaign, day, "hold actions")
+                             term("date the action was held"))
+    check_not_paused(campaign, day, term("hold actions"))
     ladder = queries.ladder_on(campaign, day)
     where, standing = queries.rung_on(campaign, day)
     position = ladder.find(action.rung)
     if position is None:
-        raise RuleViolation(f"the ladder no longer has the rung '{action.rung}' of action "
-                            f"{action.number}")
+        raise RuleViolation.worded("the ladder no longer has the rung '{rung}' of action {number}",
+                                   rung=action.rung, number=action.number)
     if position > where:
-        raise RuleViolation(
-            f"on {day} the campaign '{campaign.name}' stood on '{standing.name}'; an action on "
-            f"'{action.rung}' is a higher rung: escalate before holding it"
-        )
+        raise RuleViolation.worded("on {day} the campaign '{campaign}' stood on '{standing}'; an "
+                                   "action on '{rung}' is a higher rung: escalate before holding "
+                                   "it", day=day, campaign=campaign.name, standing=standing.name,
+                                   rung=action.rung)
     given = turnouts if isinstance(turnouts, Turnout) else [_checked_count(t) for t in turnouts]
     counts = action.check_counts(cast(Sequence[Turnout], given), day, campaign.units)
     threshold = ladder.rungs[position].threshold

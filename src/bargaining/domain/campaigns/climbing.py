@@ -31,7 +31,7 @@ from bargaining.domain.campaigns.rules import (
 )
 from bargaining.domain.campaigns.timeline import CampaignStatus, Override
 from bargaining.domain.shared.actor import clean_reason
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.shares import show_percent
 from bargaining.domain.shared.vote import Vote
 
@@ -58,19 +58,20 @@ def check_climb(
     way. ``counts`` is the participation history, for a unit whose result on that day the
     campaign cannot tell (see :func:`~bargaining.domain.campaigns.queries.passed_rung`)."""
     check_open(campaign)
-    day = check_in_order(campaign, on, "date of the climb")
+    day = check_in_order(campaign, on, term("date of the climb"))
     why = clean_reason(reason)
     check = queries.climb_check(campaign, day, counts)
     if check.status is CampaignStatus.PAUSED:
-        raise RuleViolation(f"the campaign '{campaign.name}' is paused: resume it to escalate")
+        raise RuleViolation.worded("the campaign '{campaign}' is paused: resume it to escalate",
+                                   campaign=campaign.name)
     if check.next_rung is None:
-        raise RuleViolation(f"'{check.rung}' is the top rung of the ladder of '{campaign.name}'")
+        raise RuleViolation.worded("'{rung}' is the top rung of the ladder of '{campaign}'",
+                                   rung=check.rung, campaign=campaign.name)
     if not check.strike_vote_ok:
-        raise RuleViolation(
-            f"reaching '{check.next_rung}' needs a valid strike mandate (a strike vote carried "
-            f"by {campaign.ladder.mandate_rule.describe()}); no unit taking part holds one "
-            f"on {day}"
-        )
+        raise RuleViolation.worded("reaching '{next_rung}' needs a valid strike mandate (a "
+                                   "strike vote carried by {describe}); no unit taking part "
+                                   "holds one on {day}", next_rung=check.next_rung,
+                                   describe=campaign.ladder.mandate_rule.describe(), day=day)
     override = check_override(campaign, check, mandate, why)
     return Climb(day, check.next_rung, override, check.held_back, why)
 
@@ -82,30 +83,34 @@ def check_override(
     mandate that carried, and a reason."""
     if check.enough_ready:
         if mandate is not None:
-            raise RuleViolation(
-                f"the test of '{check.rung}' has passed: the climb needs no override")
+            raise RuleViolation.worded("the test of '{rung}' has passed: the climb needs no "
+                                       "override", rung=check.rung)
         return None
     if mandate is None or why is None:
-        raise RuleViolation(not_ready(campaign, check) + "; climbing without it needs an "
-                            "override: a mandate (a vote that carried) and a reason")
+        raise not_ready(campaign, check)
     if not isinstance(mandate, Vote):
-        raise InvalidInput("an override's mandate must be a Vote")
+        raise InvalidInput.worded("an override's mandate must be a Vote")
     if not mandate.passed:
-        raise RuleViolation(f"the override's mandate did not carry ({mandate.explain()})")
+        raise RuleViolation.worded("the override's mandate did not carry ({explain})",
+                                   explain=mandate.explain())
     return Override(mandate, why)
 
 
-def not_ready(campaign: CampaignRecord, check: ClimbCheck) -> str:
-    """Why the current rung's test has not passed: how many units passed, how many must,
-    and which units hold the climb back."""
+def not_ready(campaign: CampaignRecord, check: ClimbCheck) -> RuleViolation:
+    """Why the current rung's test has not passed (how many units passed, how many must,
+    and which units hold the climb back), and that a climb without it needs an override."""
     who = queries.labels(campaign, check.held_back)
     total = len(check.ready) + len(check.held_back)
     if total == 0:
-        return f"'{campaign.name}' has no units taking part to pass the test of '{check.rung}'"
-    return (
-        f"the test of '{check.rung}' has not passed: {len(check.ready)} of {total} units "
-        f"passed and {check.needed} must; held back by {who}"
-    )
+        return RuleViolation.worded(
+            "'{campaign}' has no units taking part to pass the test of '{rung}'; climbing "
+            "without it needs an override: a mandate (a vote that carried) and a reason",
+            campaign=campaign.name, rung=check.rung)
+    return RuleViolation.worded(
+        "the test of '{rung}' has not passed: {ready} of {total} units passed and {needed} "
+        "must; held back by {who}; climbing without it needs an override: a mandate (a vote "
+        "that carried) and a reason",
+        rung=check.rung, ready=len(check.ready), total=total, needed=check.needed, who=who)
 
 
 @attrs.frozen
@@ -122,17 +127,17 @@ def check_step_down(campaign: CampaignRecord, on: object, to: str | None) -> Ste
     """A campaign steps down one rung, or to the rung named ``to``, which must be below the
     one it stands on."""
     check_open(campaign)
-    day = check_in_order(campaign, on, "date of the step down")
+    day = check_in_order(campaign, on, term("date of the step down"))
     ladder = campaign.ladder
     current, rung = queries.current_rung(campaign)
     target = current - 1 if to is None else ladder.index(to)
     if current == 0 and to is None:
-        raise RuleViolation(f"'{campaign.name}' is on the first rung; there is none below")
+        raise RuleViolation.worded("'{campaign}' is on the first rung; there is none below",
+                                   campaign=campaign.name)
     if target >= current:
-        raise RuleViolation(
-            f"'{ladder.rungs[target].name}' is not below '{rung.name}', where "
-            f"'{campaign.name}' stands"
-        )
+        raise RuleViolation.worded("'{name}' is not below '{rung}', where '{campaign}' stands",
+                                   name=ladder.rungs[target].name, rung=rung.name,
+                                   campaign=campaign.name)
     strike = ladder.strike_index
     return StepDown(day, ladder.rungs[target].name, strike is not None and target < strike)
 
@@ -144,18 +149,19 @@ def check_ladder_change(
     it stands on, so it keeps its place; returns the ladder and the day."""
     check_open(campaign)
     if not isinstance(ladder, Ladder):
-        raise InvalidInput("a campaign's ladder must be a Ladder")
+        raise InvalidInput.worded("a campaign's ladder must be a Ladder")
     ladder = checked_ladder(ladder)
-    day = check_in_order(campaign, on, "date of the ladder change")
+    day = check_in_order(campaign, on, term("date of the ladder change"))
     if ladder == campaign.ladder:
-        raise RuleViolation(f"that is already the ladder of '{campaign.name}'")
+        raise RuleViolation.worded("that is already the ladder of '{campaign}'",
+                                   campaign=campaign.name)
     _, current = queries.current_rung(campaign)
     found = ladder.find(current.name)
     if found is None or ladder.rungs[found].kind is not current.kind:
-        raise RuleViolation(
-            f"the campaign '{campaign.name}' stands on '{current.name}'; the new ladder must "
-            f"have that rung (a {current.kind.value} rung) so the campaign keeps its place"
-        )
+        raise RuleViolation.worded("the campaign '{campaign}' stands on '{current}'; the new "
+                                   "ladder must have that rung (a {value} rung) so the campaign "
+                                   "keeps its place", campaign=campaign.name, current=current.name,
+                                   value=current.kind.value)
     return ladder, day
 
 
@@ -166,9 +172,9 @@ def check_climb_share_change(
     returns the share and the day."""
     check_open(campaign)
     value = require_climb_share(share)
-    day = check_in_order(campaign, on, "date of the change")
+    day = check_in_order(campaign, on, term("date of the change"))
     if value == campaign.climb_share:
-        raise RuleViolation(
-            f"'{campaign.name}' already climbs when {show_percent(value)} of its units pass"
-        )
+        raise RuleViolation.worded("'{campaign}' already climbs when {show_percent} of its units "
+                                   "pass",
+                                   campaign=campaign.name, show_percent=show_percent(value))
     return value, day

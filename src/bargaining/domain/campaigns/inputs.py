@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.text import clean_name
 
 
 def require_text(value: object, what: str) -> str:
     """Non-blank text with its spacing tidied; ``what`` names the value in the refusal."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"{what} must be non-blank text, not {value!r}")
+        raise InvalidInput.worded("{what} must be non-blank text, not {value}",
+                                  what=what, value=repr(value))
     return " ".join(value.split())
 
 
@@ -25,7 +26,7 @@ def require_name(value: object, what: str) -> str:
     stored events, which were valid when recorded."""
     text = clean_name(value, what)
     if not text:
-        raise InvalidInput(f"the {what} must be non-blank text")
+        raise InvalidInput.worded("the {what} must be non-blank text", what=what)
     return text
 
 
@@ -36,11 +37,12 @@ def checked_group(value: str | None) -> str | None:
     those stored by earlier releases read back through it."""
     if value is None or (value.isascii() and value.isprintable()):
         return value
-    return require_name(value, "work group's name")
+    return require_name(value, term("work group's name"))
 
 
 def require_unit_id(value: object) -> UUID:
     """A unit's id: a campaign holds units by id, never by name."""
     if not isinstance(value, UUID):
-        raise InvalidInput(f"a unit is named by its id (a UUID), not {value!r}")
+        raise InvalidInput.worded("a unit is named by its id (a UUID), not {value}",
+                                  value=repr(value))
     return value

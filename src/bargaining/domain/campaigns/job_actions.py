@@ -86,11 +86,11 @@ def agreement_flags(agreements: Iterable[CollectiveAgreement], on: date) -> list
 def require_flags(values: object, what: str) -> tuple[Flag, ...]:
     """Flags given from outside the campaign, each a :class:`Flag`."""
     if isinstance(values, Flag | str) or not isinstance(values, Iterable):
-        raise InvalidInput(f"{what} are a list of Flag")
+        raise InvalidInput.worded("{what} are a list of Flag", what=what)
     found = tuple(values)
     for flag in found:
         if not isinstance(flag, Flag):
-            raise InvalidInput(f"{what} are Flags, not {flag!r}")
+            raise InvalidInput.worded("{what} are Flags, not {flag}", what=what, flag=repr(flag))
     return found
 
 

@@ -17,7 +17,7 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.campaigns.inputs import require_text
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.shares import as_percent, show_percent
 from bargaining.domain.shared.vote import Threshold
 
@@ -39,7 +39,7 @@ def same(a: str, b: str) -> bool:
 
 
 def _percent(value: object) -> Fraction:
-    return as_percent(value, "a rung's threshold")
+    return as_percent(value, term("a rung's threshold"))
 
 
 def _kind(value: object) -> RungKind:
@@ -48,20 +48,20 @@ def _kind(value: object) -> RungKind:
     try:
         return RungKind(value)
     except ValueError:
-        raise InvalidInput(
-            f"a rung's kind is one of {', '.join(k.value for k in RungKind)}, not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a rung's kind is one of {rungkind}, not {value}",
+                                  rungkind=', '.join(k.value for k in RungKind),
+                                  value=repr(value)) from None
 
 
 def _rung_name(value: object) -> str:
-    return require_text(value, "a rung's name")
+    return require_text(value, term("a rung's name"))
 
 
 def _mandate_rule(value: object) -> Threshold | None:
     if value is None or isinstance(value, Threshold):
         return value
-    raise InvalidInput("a strike mandate's rule is a Threshold, such as "
-                       "Threshold.majority_of_valid()")
+    raise InvalidInput.worded("a strike mandate's rule is a Threshold, such as "
+                              "Threshold.majority_of_valid()")
 
 
 @attrs.frozen
@@ -86,8 +86,9 @@ class Rung:
         if self.kind is RungKind.STRIKE_VOTE and self.mandate_rule is None:
             object.__setattr__(self, "mandate_rule", Threshold.majority_of_valid())
         if self.kind is not RungKind.STRIKE_VOTE and self.mandate_rule is not None:
-            raise InvalidInput(f"only the strike vote rung has a mandate rule, not "
-                               f"'{self.name}' (a {self.kind.value} rung)")
+            raise InvalidInput.worded("only the strike vote rung has a mandate rule, not "
+                                      "'{name}' (a {value} rung)",
+                                      name=self.name, value=self.kind.value)
 
     def describe(self) -> str:
         """'strike vote (85%)'; a mandate rule other than the usual majority is named."""
@@ -100,11 +101,12 @@ class Rung:
 
 def _rungs(values: object) -> tuple[Rung, ...]:
     if isinstance(values, Rung | str) or not isinstance(values, Iterable):
-        raise InvalidInput("a ladder is an ordered list of rungs")
+        raise InvalidInput.worded("a ladder is an ordered list of rungs")
     rungs = tuple(values)
     for rung in rungs:
         if not isinstance(rung, Rung):
-            raise InvalidInput(f"every rung of a ladder must be a Rung, not {rung!r}")
+            raise InvalidInput.worded("every rung of a ladder must be a Rung, not {rung}",
+                                      rung=repr(rung))
     return rungs
 
 
@@ -117,18 +119,19 @@ class Ladder:
 
     def __attrs_post_init__(self) -> None:
         if not self.rungs:
-            raise InvalidInput("a ladder needs at least one rung")
+            raise InvalidInput.worded("a ladder needs at least one rung")
         names = [r.name.casefold() for r in self.rungs]
         repeated = sorted({r.name for r in self.rungs if names.count(r.name.casefold()) > 1})
         if repeated:
-            raise InvalidInput(f"each rung of a ladder is named once; repeated: "
-                               f"{', '.join(repeated)}")
+            raise InvalidInput.worded("each rung of a ladder is named once; repeated: {repeated}",
+                                      repeated=', '.join(repeated))
         for kind in (RungKind.STRIKE_VOTE, RungKind.STRIKE):
             if sum(r.kind is kind for r in self.rungs) > 1:
-                raise InvalidInput(f"a ladder has at most one {kind.value} rung")
+                raise InvalidInput.worded("a ladder has at most one {kind} rung", kind=kind.value)
         vote, strike = self.strike_vote_index, self.strike_index
         if vote is not None and strike is not None and vote > strike:
-            raise InvalidInput("a ladder's strike vote rung must come before its strike rung")
+            raise InvalidInput.worded("a ladder's strike vote rung must come before its strike "
+                                      "rung")
 
     @classmethod
     def default(cls) -> Ladder:
@@ -150,13 +153,12 @@ class Ladder:
         if isinstance(name, Rung):
             name = name.name
         if not isinstance(name, str):
-            raise InvalidInput(f"a rung is named by its name, not {name!r}")
+            raise InvalidInput.worded("a rung is named by its name, not {name}", name=repr(name))
         found = self.find(name)
         if found is None:
-            raise InvalidInput(
-                f"the ladder has no rung '{' '.join(name.split())}'; its rungs are "
-                f"{', '.join(repr(r.name) for r in self.rungs)}"
-            )
+            raise InvalidInput.worded("the ladder has no rung '{split}'; its rungs are {rungs}",
+                                      split=' '.join(name.split()),
+                                      rungs=', '.join(repr(r.name) for r in self.rungs))
         return found
 
     def rung(self, name: object) -> Rung:

@@ -15,7 +15,7 @@ from bargaining.domain.campaigns.inputs import require_text, require_unit_id
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.rules import check_in_order, check_open
 from bargaining.domain.campaigns.timeline import CampaignUnit
-from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.errors import RuleViolation, term
 
 
 def require_unit(campaign: CampaignRecord, unit_id: object) -> CampaignUnit:
@@ -24,14 +24,15 @@ def require_unit(campaign: CampaignRecord, unit_id: object) -> CampaignUnit:
     try:
         return campaign.units[uid]
     except KeyError:
-        raise RuleViolation(
-            f"the unit {uid} is not part of the campaign '{campaign.name}'") from None
+        raise RuleViolation.worded("the unit {uid} is not part of the campaign '{campaign}'",
+                                   uid=uid, campaign=campaign.name) from None
 
 
 def check_taking_part(campaign: CampaignRecord, unit: CampaignUnit) -> None:
     """A unit that has left the campaign plans no actions and calls no strikes."""
     if not unit.active:
-        raise RuleViolation(f"{unit.label} has left the campaign '{campaign.name}'")
+        raise RuleViolation.worded("{label} has left the campaign '{campaign}'",
+                                   label=unit.label, campaign=campaign.name)
 
 
 def check_joining(
@@ -41,11 +42,12 @@ def check_joining(
     and the day."""
     check_open(campaign)
     uid = require_unit_id(unit_id)
-    day = check_in_order(campaign, on, "date the unit joins")
+    day = check_in_order(campaign, on, term("date the unit joins"))
     found = campaign.units.get(uid)
     if found is not None and found.active:
-        raise RuleViolation(f"{found.label} is already part of the campaign '{campaign.name}'")
-    return uid, require_text(label, "a unit's label"), day
+        raise RuleViolation.worded("{label} is already part of the campaign '{campaign}'",
+                                   label=found.label, campaign=campaign.name)
+    return uid, require_text(label, term("a unit's label")), day
 
 
 def check_leaving(
@@ -54,10 +56,11 @@ def check_leaving(
     """A unit taking part leaves after the day it joined; returns the unit and the day."""
     check_open(campaign)
     found = require_unit(campaign, unit_id)
-    day = check_in_order(campaign, on, "date the unit leaves")
+    day = check_in_order(campaign, on, term("date the unit leaves"))
     if not found.active:
-        raise RuleViolation(f"{found.label} has already left the campaign '{campaign.name}'")
+        raise RuleViolation.worded("{label} has already left the campaign '{campaign}'",
+                                   label=found.label, campaign=campaign.name)
     if day <= found.memberships[-1].start:
-        raise RuleViolation(f"{found.label} joined on {found.memberships[-1].start}; it can "
-                            "leave only after that day")
+        raise RuleViolation.worded("{label} joined on {start}; it can leave only after that day",
+                                   label=found.label, start=found.memberships[-1].start)
     return found, day

@@ -15,7 +15,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.inputs import require_text, require_unit_id
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.language import (
     format_day,
     format_number,
@@ -45,17 +45,18 @@ def short_of(participants: int, eligible: int, threshold: Fraction) -> int:
 def _group(value: object) -> str | None:
     if value is None:
         return None
-    return require_text(value, "a work group's name")
+    return require_text(value, term("a work group's name"))
 
 
 def _groups(values: Iterable[object]) -> tuple[str, ...]:
     if isinstance(values, str):
-        raise InvalidInput("work groups are given as a list of names")
-    names = tuple(require_text(v, "a work group's name") for v in values)
+        raise InvalidInput.worded("work groups are given as a list of names")
+    names = tuple(require_text(v, term("a work group's name")) for v in values)
     seen = [n.casefold() for n in names]
     repeated = sorted({n for n in names if seen.count(n.casefold()) > 1})
     if repeated:
-        raise InvalidInput(f"a work group is named twice: {', '.join(repeated)}")
+        raise InvalidInput.worded("a work group is named twice: {repeated}",
+                                  repeated=', '.join(repeated))
     return names
 
 
@@ -68,11 +69,11 @@ def same_group(a: str | None, b: str | None) -> bool:
 
 
 def _eligible(value: object) -> int:
-    return whole_count(value, "the eligible count")
+    return whole_count(value, term("the eligible count"))
 
 
 def _participants(value: object) -> int:
-    return whole_count(value, "the participant count")
+    return whole_count(value, term("the participant count"))
 
 
 @attrs.frozen
@@ -89,12 +90,13 @@ class Turnout:
     def __attrs_post_init__(self) -> None:
         where = f" in {self.work_group}" if self.work_group else ""
         if self.eligible == 0:
-            raise InvalidInput(f"a count needs at least one eligible worker{where}")
+            raise InvalidInput.worded("a count needs at least one eligible worker{where}",
+                                      where=where)
         if self.participants > self.eligible:
-            raise RuleViolation(
-                f"participation can never exceed the eligible count: {self.participants} took "
-                f"part{where}, but only {self.eligible} are eligible"
-            )
+            raise RuleViolation.worded("participation can never exceed the eligible count: "
+                                       "{participants} took part{where}, but only {eligible} are "
+                                       "eligible", participants=self.participants, where=where,
+                                       eligible=self.eligible)
 
     @property
     def share(self) -> Fraction:

@@ -229,9 +229,10 @@ def passed_rung(
     found = standing.result_on(campaign.results, unit_id.hex, rung.name, on)
     if isinstance(found, str):
         if counts is None:
-            raise InvalidInput(
-                f"whether {label(campaign, unit_id)} had passed '{rung.name}' by {on} is in "
-                "the campaign's participation history, which the application reads")
+            raise InvalidInput.worded("whether {label} had passed '{rung}' by {on} is in the "
+                                      "campaign's participation history, which the application "
+                                      "reads",
+                                      label=label(campaign, unit_id), rung=rung.name, on=on)
         found = counts(unit_id, rung.name, on)
     return found is not None and meets(found[1], found[0], rung.threshold)
 

@@ -33,7 +33,7 @@ from bargaining.domain.campaigns.queries import climb_check
 from bargaining.domain.campaigns.readiness_text import readiness_summary, readiness_table
 from bargaining.domain.campaigns.timeline import CampaignStatus
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.shared.shares import percent_of
 
@@ -134,7 +134,8 @@ class Readiness:
         for line in self.units:
             if line.unit_id == unit_id:
                 return line
-        raise InvalidInput(f"the unit {unit_id} is not in this readiness report")
+        raise InvalidInput.worded("the unit {unit_id} is not in this readiness report",
+                                  unit_id=unit_id)
 
     @property
     def held_back_labels(self) -> tuple[str, ...]:
@@ -187,7 +188,7 @@ def readiness(
     from its participation ``history``. ``strikes`` are its job actions with their flags as
     the application derived them (by default, from the campaign's record and the flags
     recorded with the history's spells)."""
-    day = record_end(campaign, history) if on is None else require_date(on, "report's date")
+    day = record_end(campaign, history) if on is None else require_date(on, term("report's date"))
     ladder = campaign.ladder_on(day)
     index, rung = campaign.rung_on(day)
     nxt = ladder.rungs[index + 1] if index + 1 < len(ladder) else None
@@ -304,7 +305,7 @@ def participation_series(
     one of its work groups' (``work_group``), from the campaign's participation ``history``,
     so a host can chart participation growth."""
     if work_group is not None and unit_id is None:
-        raise InvalidInput("a work group's series needs its unit")
+        raise InvalidInput.worded("a work group's series needs its unit")
     if unit_id is not None:
         campaign.unit(unit_id)
     tests = history.tests()

@@ -30,7 +30,7 @@ from bargaining.domain.campaigns.ladder import DEFAULT_LADDER, Ladder
 from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignScope, CampaignStatus, Outcome
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.shares import as_changed_percent
 
 # ------------------------------------------------------------------ launching
@@ -41,7 +41,8 @@ def require_ladder(value: object) -> Ladder:
     if value is None:
         return DEFAULT_LADDER
     if not isinstance(value, Ladder):
-        raise InvalidInput("a campaign's ladder must be a Ladder (or none, for the default)")
+        raise InvalidInput.worded("a campaign's ladder must be a Ladder (or none, for the "
+                                  "default)")
     return checked_ladder(value)
 
 
@@ -51,7 +52,8 @@ def checked_ladder(ladder: Ladder) -> Ladder:
     characters, composed form). A ``Rung`` tidies its name's spacing only, since rungs stored
     by earlier releases read back through it."""
     rungs = [r if r.name.isascii() and r.name.isprintable()
-             else attrs.evolve(r, name=require_name(r.name, "rung's name")) for r in ladder.rungs]
+             else attrs.evolve(r, name=require_name(r.name,
+                                                    term("rung's name"))) for r in ladder.rungs]
     if all(a is b for a, b in zip(rungs, ladder.rungs, strict=True)):
         return ladder
     return Ladder(rungs)
@@ -59,7 +61,7 @@ def checked_ladder(ladder: Ladder) -> Ladder:
 
 def require_climb_share(value: object) -> Fraction:
     """The percentage of units that must pass a rung before a joint climb (100: every unit)."""
-    return as_changed_percent(value, "the share of units that must pass before a joint climb")
+    return as_changed_percent(value, term("the share of units that must pass before a joint climb"))
 
 
 @attrs.frozen
@@ -86,18 +88,19 @@ def check_launch(
 ) -> Launch:
     """A campaign launches for one or more units, each named once by its id, for a cluster
     (by its id) or for the units alone; its scope follows from them."""
-    title = require_name(name, "campaign's name")
+    title = require_name(name, term("campaign's name"))
     chosen = require_ladder(ladder)
-    day = require_date(on, "launch date")
+    day = require_date(on, term("launch date"))
     share = require_climb_share(climb_share)
     if isinstance(units, str) or not units:
-        raise InvalidInput("a campaign is launched for one or more bargaining units")
+        raise InvalidInput.worded("a campaign is launched for one or more bargaining units")
     ids = [require_unit_id(uid) for uid, _ in units]
-    labels = [require_text(label, "a unit's label") for _, label in units]
+    labels = [require_text(label, term("a unit's label")) for _, label in units]
     if len(set(ids)) != len(ids):
-        raise InvalidInput("a unit is named twice in the campaign's units")
+        raise InvalidInput.worded("a unit is named twice in the campaign's units")
     if cluster_id is not None and not isinstance(cluster_id, UUID):
-        raise InvalidInput(f"a cluster is named by its id (a UUID), not {cluster_id!r}")
+        raise InvalidInput.worded("a cluster is named by its id (a UUID), not {cluster_id}",
+                                  cluster_id=repr(cluster_id))
     scope = (CampaignScope.CLUSTER if cluster_id is not None
              else CampaignScope.UNIT if len(ids) == 1 else CampaignScope.UNITS)
     return Launch(title, scope, cluster_id, chosen, day, share,
@@ -112,10 +115,9 @@ def check_open(campaign: CampaignRecord) -> None:
     last = campaign.statuses[-1]
     if last.status is CampaignStatus.CONCLUDED:
         outcome = f" ({last.outcome.value})" if last.outcome else ""
-        raise RuleViolation(
-            f"the campaign '{campaign.name}' concluded{outcome} on {last.on}: nothing more can "
-            "be recorded on it"
-        )
+        raise RuleViolation.worded("the campaign '{campaign}' concluded{outcome} on {on}: "
+                                   "nothing more can be recorded on it",
+                                   campaign=campaign.name, outcome=outcome, on=last.on)
 
 
 def check_in_order(campaign: CampaignRecord, on: object, what: str) -> date:
@@ -123,11 +125,10 @@ def check_in_order(campaign: CampaignRecord, on: object, what: str) -> date:
     campaign as it stood on a date never meets a decision recorded after a later one."""
     day = require_date(on, what)
     if day < campaign.last_dated:
-        raise RuleViolation(
-            f"the campaign '{campaign.name}' was last changed on {campaign.last_dated}; "
-            f"a change dated {day} would come before it: record the campaign's changes in "
-            "date order"
-        )
+        raise RuleViolation.worded("the campaign '{campaign}' was last changed on {last_dated}; "
+                                   "a change dated {day} would come before it: record the "
+                                   "campaign's changes in date order",
+                                   campaign=campaign.name, last_dated=campaign.last_dated, day=day)
     return day
 
 
@@ -135,10 +136,9 @@ def check_since_launch(campaign: CampaignRecord, on: object, what: str) -> date:
     """An action or a vote may be recorded after the fact, but not before the launch."""
     day = require_date(on, what)
     if day < campaign.launched_on:
-        raise RuleViolation(
-            f"{day} is before the campaign '{campaign.name}' was launched "
-            f"({campaign.launched_on})"
-        )
+        raise RuleViolation.worded("{day} is before the campaign '{campaign}' was launched "
+                                   "({launched_on})", day=day, campaign=campaign.name,
+                                   launched_on=campaign.launched_on)
     return day
 
 
@@ -146,8 +146,8 @@ def check_not_paused(campaign: CampaignRecord, on: date, what: str) -> None:
     """A campaign paused on a date holds no actions and calls no strikes then; ``what`` is
     what it would do."""
     if queries.status_on(campaign, on) is CampaignStatus.PAUSED:
-        raise RuleViolation(f"the campaign '{campaign.name}' is paused on {on}: resume it to "
-                            f"{what}")
+        raise RuleViolation.worded("the campaign '{campaign}' is paused on {on}: resume it to "
+                                   "{what}", campaign=campaign.name, on=on, what=what)
 
 
 # ------------------------------------------------------------------ status
@@ -156,18 +156,20 @@ def check_not_paused(campaign: CampaignRecord, on: date, what: str) -> None:
 def check_pause(campaign: CampaignRecord, on: object) -> date:
     """An open campaign that is not paused may pause; returns the day."""
     check_open(campaign)
-    day = check_in_order(campaign, on, "date of the pause")
+    day = check_in_order(campaign, on, term("date of the pause"))
     if campaign.statuses[-1].status is CampaignStatus.PAUSED:
-        raise RuleViolation(f"the campaign '{campaign.name}' is already paused")
+        raise RuleViolation.worded("the campaign '{campaign}' is already paused",
+                                   campaign=campaign.name)
     return day
 
 
 def check_resume(campaign: CampaignRecord, on: object) -> date:
     """Only a paused campaign resumes; returns the day."""
     check_open(campaign)
-    day = check_in_order(campaign, on, "date of the resumption")
+    day = check_in_order(campaign, on, term("date of the resumption"))
     if campaign.statuses[-1].status is not CampaignStatus.PAUSED:
-        raise RuleViolation(f"the campaign '{campaign.name}' is not paused")
+        raise RuleViolation.worded("the campaign '{campaign}' is not paused",
+                                   campaign=campaign.name)
     return day
 
 
@@ -175,6 +177,7 @@ def check_conclusion(campaign: CampaignRecord, outcome: object, on: object) -> d
     """An open campaign concludes won, settled, defeated or withdrawn; returns the day."""
     check_open(campaign)
     if not isinstance(outcome, Outcome):
-        raise InvalidInput(
-            f"a campaign concludes {', '.join(o.value for o in Outcome)}, not {outcome!r}")
-    return check_in_order(campaign, on, "date the campaign concluded")
+        raise InvalidInput.worded("a campaign concludes {outcome}, not {outcome2}",
+                                  outcome=', '.join(o.value for o in Outcome),
+                                  outcome2=repr(outcome))
+    return check_in_order(campaign, on, term("date the campaign concluded"))

@@ -31,7 +31,7 @@ from bargaining.domain.campaigns.rules import check_open, check_since_launch
 from bargaining.domain.campaigns.timeline import CampaignStatus, CampaignUnit, Mandate, MandateKind
 from bargaining.domain.shared.actor import clean_reason
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -44,16 +44,17 @@ def check_mandate(
     that day; returns the mandate to record (numbered after the last one)."""
     check_open(campaign)
     if not isinstance(vote, Vote):
-        raise InvalidInput("a mandate needs the members' Vote")
+        raise InvalidInput.worded("a mandate needs the members' Vote")
     if not isinstance(kind, MandateKind):
-        raise InvalidInput(f"a mandate is a {' or an '.join(k.value for k in MandateKind)}")
-    check_since_launch(campaign, vote.held_on, "vote's date")
+        raise InvalidInput.worded("a mandate is a {mandatekind}",
+                                  mandatekind=' or an '.join(k.value for k in MandateKind))
+    check_since_launch(campaign, vote.held_on, term("vote's date"))
     unit = None
     if unit_id is not None:
         found = require_unit(campaign, unit_id)
         if not found.active_on(vote.held_on):
-            raise RuleViolation(f"{found.label} was not part of the campaign on "
-                                f"{vote.held_on}")
+            raise RuleViolation.worded("{label} was not part of the campaign on {held_on}",
+                                       label=found.label, held_on=vote.held_on)
         unit = found.unit_id
     text = None if scope is None else clean_reason(scope)
     return Mandate(len(campaign.mandates) + 1, kind, vote, text, unit)
@@ -90,54 +91,61 @@ def check_walkout(
     the campaign concluded. A walkout back-filled to a day before the conclusion is recorded,
     back by the conclusion at the latest (concluding a campaign ends its strikes)."""
     found = require_unit(campaign, unit_id)
-    day = check_since_launch(campaign, on, "date the unit walked out")
+    day = check_since_launch(campaign, on, term("date the unit walked out"))
     last = campaign.statuses[-1]
     closed_on = last.on if last.status is CampaignStatus.CONCLUDED else None
     if closed_on is not None and day > closed_on:
         check_open(campaign)
     if not found.active_on(day):
-        raise RuleViolation(f"{found.label} was not part of the campaign on {day}")
+        raise RuleViolation.worded("{label} was not part of the campaign on {day}",
+                                   label=found.label, day=day)
     part, length = _part_day(part_day, hours)
     back = None
     if back_on is not None:
         if part:
-            raise InvalidInput("a walkout for part of a day is back the same day: give no "
-                               "back_on")
-        back = require_date(back_on, "date the unit was back at work")
+            raise InvalidInput.worded("a walkout for part of a day is back the same day: give no "
+                                      "back_on")
+        back = require_date(back_on, term("date the unit was back at work"))
         if back <= day:
-            raise RuleViolation(f"{found.label} walked out on {day}; it can be back at work "
-                                "only after that day")
+            raise RuleViolation.worded("{label} walked out on {day}; it can be back at work only "
+                                       "after that day", label=found.label, day=day)
     if closed_on is not None and not part:
         if back is None:
             back = max(closed_on, day + timedelta(days=1))
         elif back > max(closed_on, day + timedelta(days=1)):
-            raise RuleViolation(f"{found.label} was back on {back}, after the campaign "
-                                f"'{campaign.name}' concluded on {closed_on}: a concluded "
-                                "campaign's strikes end by its conclusion")
+            raise RuleViolation.worded("{label} was back on {back}, after the campaign "
+                                       "'{campaign}' concluded on {closed_on}: a concluded "
+                                       "campaign's strikes end by its conclusion",
+                                       label=found.label, back=back, campaign=campaign.name,
+                                       closed_on=closed_on)
     end = day + timedelta(days=1) if part else back
     for spell in found.spells:
         if spell.start < (end or date.max) and day < (spell.end or date.max):
             until = f"back on {spell.end}" if spell.end else "still out"
-            raise RuleViolation(f"{found.label} was already out on strike then (from "
-                                f"{spell.start}, {until})")
+            raise RuleViolation.worded("{label} was already out on strike then (from {start}, "
+                                       "{until})",
+                                       label=found.label, start=spell.start, until=until)
     flags = (*own_flags(campaign, found.unit_id, day), *agreement_flags(agreements, day),
-             *require_flags(outside, "flags from outside the campaign"))
+             *require_flags(outside, term("flags from outside the campaign")))
     return Walkout(found, day, back, part, length, flags)
 
 
 def _part_day(part_day: object, hours: object) -> tuple[bool, Fraction | None]:
     if not isinstance(part_day, bool):
-        raise InvalidInput(f"part_day is True or False, not {part_day!r}")
+        raise InvalidInput.worded("part_day is True or False, not {part_day}",
+                                  part_day=repr(part_day))
     if hours is None:
         return part_day, None
     if isinstance(hours, bool) or not isinstance(hours, int | float | Fraction):
-        raise InvalidInput(f"a part-day walkout's hours are a number, not {hours!r}")
+        raise InvalidInput.worded("a part-day walkout's hours are a number, not {hours}",
+                                  hours=repr(hours))
     if isinstance(hours, float) and not math.isfinite(hours):
-        raise InvalidInput(f"a part-day walkout's hours are a number, not {hours!r}")
+        raise InvalidInput.worded("a part-day walkout's hours are a number, not {hours}",
+                                  hours=repr(hours))
     length = Fraction(str(hours)) if isinstance(hours, float) else Fraction(hours)
     if not 0 < length < 24:
-        raise RuleViolation(f"a walkout for part of a day lasts more than 0 and less than 24 "
-                            f"hours, not {hours}")
+        raise RuleViolation.worded("a walkout for part of a day lasts more than 0 and less than "
+                                   "24 hours, not {hours}", hours=hours)
     return True, length
 
 
@@ -148,9 +156,9 @@ def check_return(
     the unit and the day (which :func:`check_returns` checks against the walkout)."""
     check_open(campaign)
     found = require_unit(campaign, unit_id)
-    day = check_since_launch(campaign, on, "date the unit returned")
+    day = check_since_launch(campaign, on, term("date the unit returned"))
     if not found.on_strike:
-        raise RuleViolation(f"{found.label} is not on strike")
+        raise RuleViolation.worded("{label} is not on strike", label=found.label)
     return found, day
 
 
@@ -161,6 +169,6 @@ def check_returns(units: Iterable[CampaignUnit], day: date) -> list[CampaignUnit
     for unit in striking:
         start = unit.last_walkout
         if day <= start:
-            raise RuleViolation(f"{unit.label} walked out on {start}; it can "
-                                "return only after that day")
+            raise RuleViolation.worded("{label} walked out on {start}; it can return only after "
+                                       "that day", label=unit.label, start=start)
     return striking

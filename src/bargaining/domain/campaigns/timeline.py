@@ -264,44 +264,49 @@ class Action:
         else, and every planned unit part of the campaign that day. ``units`` are the
         campaign's units, which name them in a refusal."""
         if isinstance(turnouts, Turnout) or not turnouts:
-            raise InvalidInput("a held action needs its counts (a list of Turnout)")
+            raise InvalidInput.worded("a held action needs its counts (a list of Turnout)")
         counts = list(turnouts)
         plans = {p.unit_id: p for p in self.units}
         by_unit: dict[UUID, list[Turnout]] = {}
         for count in counts:
             if not isinstance(count, Turnout):
-                raise InvalidInput(f"each count is a Turnout, not {count!r}")
+                raise InvalidInput.worded("each count is a Turnout, not {count}",
+                                          count=repr(count))
             by_unit.setdefault(count.unit_id, []).append(count)
             planned, who = plans.get(count.unit_id), label_of(units, count.unit_id)
             if planned is None:
-                raise RuleViolation(f"{who} was not planned to take part in action "
-                                    f"{self.number} ({self.name})")
+                raise RuleViolation.worded("{who} was not planned to take part in action "
+                                           "{number} ({name})",
+                                           who=who, number=self.number, name=self.name)
             if planned.work_groups and (count.work_group is None or not any(
                     same_group(count.work_group, g) for g in planned.work_groups)):
-                raise RuleViolation(
-                    f"{who} planned action {self.number} with the work groups "
-                    f"{', '.join(planned.work_groups)}; it has no work group "
-                    f"'{count.work_group or 'whole unit'}'"
-                )
+                raise RuleViolation.worded("{who} planned action {number} with the work groups "
+                                           "{work_groups}; it has no work group '{value}'",
+                                           who=who, number=self.number,
+                                           work_groups=', '.join(planned.work_groups),
+                                           value=count.work_group or 'whole unit')
         for planned in self.units:
             label = label_of(units, planned.unit_id)
             mine = by_unit.get(planned.unit_id, [])
             if not mine:
-                raise RuleViolation(f"{label} took part in action {self.number} but has no "
-                                    "count (count a group that stayed away as 0 participants)")
+                raise RuleViolation.worded("{label} took part in action {number} but has no "
+                                           "count (count a group that stayed away as 0 "
+                                           "participants)", label=label, number=self.number)
             if not units[planned.unit_id].active_on(day):
-                raise RuleViolation(f"{label} was not part of the campaign on {day}")
+                raise RuleViolation.worded("{label} was not part of the campaign on {day}",
+                                           label=label, day=day)
             groups = [c.work_group for c in mine]
             if None in groups and len(groups) > 1:
-                raise RuleViolation(f"{label} is counted both as a whole and by work group")
+                raise RuleViolation.worded("{label} is counted both as a whole and by work group",
+                                           label=label)
             keys = [g.casefold() for g in groups if g is not None]
             if len(set(keys)) != len(keys):
-                raise RuleViolation(f"{label} has a work group counted twice")
+                raise RuleViolation.worded("{label} has a work group counted twice", label=label)
             missing = [g for g in planned.work_groups if g.casefold() not in keys]
             if missing:
-                raise RuleViolation(f"{label} has no count for the work groups "
-                                    f"{', '.join(missing)} (count 0 participants if nobody "
-                                    "took part)")
+                raise RuleViolation.worded("{label} has no count for the work groups {missing} "
+                                           "(count 0 participants if nobody took part)",
+                                           label=label, missing=', '.join(missing))
         return counts
 
 

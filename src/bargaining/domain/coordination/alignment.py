@@ -27,7 +27,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 
 class PlanKind(enum.Enum):
@@ -98,11 +98,11 @@ def plan_alignment(
     The next agreement takes effect the day after ``expiry``; a member with no recorded
     agreement starts on ``starting`` (required then). ``shortest`` and ``longest`` are the
     lengths, in months, of a term the cluster would propose."""
-    target = require_date(target, "target alignment date")
+    target = require_date(target, term("target alignment date"))
     if not (isinstance(shortest, int) and isinstance(longest, int) and 0 < shortest <= longest):
-        raise InvalidInput("the shortest and longest terms are months, shortest first")
+        raise InvalidInput.worded("the shortest and longest terms are months, shortest first")
     if expiry is not None:
-        expiry = require_date(expiry, "current expiry")
+        expiry = require_date(expiry, term("current expiry"))
         if expiry == target:
             return None
         if expiry > target:
@@ -111,13 +111,13 @@ def plan_alignment(
                 "target only by reopening its agreement, or at the cluster's next target"))
         start = expiry + timedelta(days=1)
     elif starting is None:
-        raise InvalidInput("a member with no recorded agreement needs the day its next one "
-                           "would start")
+        raise InvalidInput.worded("a member with no recorded agreement needs the day its next "
+                                  "one would start")
     else:
-        start = require_date(starting, "day the next agreement would start")
+        start = require_date(starting, term("day the next agreement would start"))
         if start > target:
-            raise InvalidInput(f"the next agreement would start {start}, after the target "
-                               f"{target}")
+            raise InvalidInput.worded("the next agreement would start {start}, after the target "
+                                      "{target}", start=start, target=target)
     months, days = _months_and_days(start, target)
     whole = Period(start, target)
     if shortest <= months and (months < longest or (months == longest and days == 0)):

@@ -21,7 +21,7 @@ from bargaining.domain.coordination.pact import (
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.text import clean_name
 from bargaining.domain.shared.vote import Vote
 
@@ -102,28 +102,30 @@ class BargainingCluster(MeTooLedger):
     ) -> BargainingCluster:
         """A new cluster, formed on the real-world day ``on``."""
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput("a cluster needs a name")
+            raise InvalidInput.worded("a cluster needs a name")
         if isinstance(sectors, str) or not sectors or not all(
             isinstance(s, str) and s.strip() for s in sectors
         ):
-            raise InvalidInput("a cluster needs one or more sectors")
+            raise InvalidInput.worded("a cluster needs one or more sectors")
         if isinstance(committee, Actor) or not committee:
-            raise InvalidInput("a cluster needs a coordinating committee (a list of actors)")
+            raise InvalidInput.worded("a cluster needs a coordinating committee (a list of "
+                                      "actors)")
         members = [require_actor(a) for a in committee]
-        start = require_date(window_start, "window's first expiry date")
-        end = require_date(window_end, "window's last expiry date")
+        start = require_date(window_start, term("window's first expiry date"))
+        end = require_date(window_end, term("window's last expiry date"))
         if end < start:
-            raise InvalidInput(f"the expiry window ends ({end}) before it starts ({start})")
+            raise InvalidInput.worded("the expiry window ends ({end}) before it starts ({start})",
+                                      end=end, start=start)
         return cls(
-            name=clean_name(name, "cluster's name"),
-            sectors=[clean_name(s, "sector") for s in sectors],
+            name=clean_name(name, term("cluster's name")),
+            sectors=[clean_name(s, term("sector")) for s in sectors],
             committee=members,
             window_start=start,
             window_end=end,
-            target_alignment=require_date(target_alignment, "target alignment date"),
+            target_alignment=require_date(target_alignment, term("target alignment date")),
             actor=require_actor(actor),
             reason=clean_reason(reason),
-            on=require_date(on, "day the cluster was formed"),
+            on=require_date(on, term("day the cluster was formed")),
         )
 
     @event(Formed)
@@ -177,7 +179,8 @@ class BargainingCluster(MeTooLedger):
         try:
             return self.members[unit_id]
         except KeyError:
-            raise RuleViolation(f"the unit {unit_id} is not a member of '{self.name}'") from None
+            raise RuleViolation.worded("the unit {unit_id} is not a member of '{name}'",
+                                       unit_id=unit_id, name=self.name) from None
 
     def sign_off_for(
         self, round_id: UUID, *, tentative_number: int | None = None, on: date | None = None
@@ -193,7 +196,8 @@ class BargainingCluster(MeTooLedger):
         """A day that cannot be true is refused: one before the record it belongs to began."""
         day = require_date(on, what)
         if began is not None and day < began:
-            raise InvalidInput(f"the {what} ({day}) is before {since} ({began})")
+            raise InvalidInput.worded("the {what} ({day}) is before {since} ({began})",
+                                      what=what, day=day, since=since, began=began)
         return day
 
     def _day(self, on: object, what: str) -> date:
@@ -202,9 +206,9 @@ class BargainingCluster(MeTooLedger):
     def _require_committee(self, actor: Actor, what: str) -> Actor:
         actor = require_actor(actor)
         if actor not in self.committee:
-            raise RuleViolation(
-                f"only the coordinating committee of '{self.name}' can {what}; {actor} is not on it"
-            )
+            raise RuleViolation.worded("only the coordinating committee of '{name}' can {what}; "
+                                       "{actor} is not on it",
+                                       name=self.name, what=what, actor=actor)
         return actor
 
     # ---------------------------------------------------------------- commands
@@ -224,16 +228,18 @@ class BargainingCluster(MeTooLedger):
         actor = require_actor(actor)
         day = self._day(on, "day the unit was admitted")
         if unit_id in self.members and not self.members[unit_id].withdrawn:
-            raise RuleViolation(f"{label} is already a member of '{self.name}'")
+            raise RuleViolation.worded("{label} is already a member of '{name}'",
+                                       label=label, name=self.name)
         reason = clean_reason(override_reason)
         if not self.in_window(expiry):
             where = f"expiry {expiry}" if expiry else "no recorded agreement"
             if reason is None:
-                raise RuleViolation(
-                    f"{label} has {where}, outside the window of '{self.name}' "
-                    f"({self.window_start} to {self.window_end}); admitting it needs an override "
-                    "with a reason"
-                )
+                raise RuleViolation.worded("{label} has {where}, outside the window of '{name}' "
+                                           "({window_start} to {window_end}); admitting it needs "
+                                           "an override with a reason",
+                                           label=label, where=where, name=self.name,
+                                           window_start=self.window_start,
+                                           window_end=self.window_end)
         else:
             reason = None
         self._admitted(unit_id=unit_id, label=label, expiry=expiry, actor=actor,
@@ -253,10 +259,11 @@ class BargainingCluster(MeTooLedger):
         """A unit leaves on the day ``on``; the record keeps that it was a member."""
         actor = require_actor(actor)
         member = self.member(unit_id)
-        day = self._not_before(on, "day the unit withdrew", member.admitted_on,
+        day = self._not_before(on, term("day the unit withdrew"), member.admitted_on,
                                f"{member.label} was admitted")
         if member.withdrawn:
-            raise RuleViolation(f"{member.label} has already withdrawn from '{self.name}'")
+            raise RuleViolation.worded("{label} has already withdrawn from '{name}'",
+                                       label=member.label, name=self.name)
         self._withdrawn(unit_id=unit_id, actor=actor, reason=clean_reason(reason), on=day)
 
     @event(UnitWithdrew)
@@ -274,13 +281,13 @@ class BargainingCluster(MeTooLedger):
         actor = require_actor(actor)
         day = self._day(on, "day the framework was adopted")
         if not ratified:
-            raise RuleViolation(
-                f"version {version} of '{name}' has not been ratified by members, so "
-                f"'{self.name}' cannot adopt it"
-            )
+            raise RuleViolation.worded("version {version} of '{name}' has not been ratified by "
+                                       "members, so '{name2}' cannot adopt it",
+                                       version=version, name=name, name2=self.name)
         adopted = AdoptedFramework(framework_id, name, version)
         if adopted in self.frameworks:
-            raise RuleViolation(f"'{self.name}' has already adopted version {version} of '{name}'")
+            raise RuleViolation.worded("'{name}' has already adopted version {version} of "
+                                       "'{name2}'", name=self.name, version=version, name2=name)
         self._framework_adopted(framework=adopted, actor=actor, reason=clean_reason(reason),
                                 on=day)
 
@@ -299,13 +306,14 @@ class BargainingCluster(MeTooLedger):
         actor = require_actor(actor)
         day = self._day(on, "day the pact was adopted")
         if self.pact_rules:
-            raise RuleViolation(f"'{self.name}' already has a pact; units have signed it")
+            raise RuleViolation.worded("'{name}' already has a pact; units have signed it",
+                                       name=self.name)
         if not rules or not all(isinstance(r, PactRule) for r in rules):
-            raise InvalidInput("a pact needs one or more PactRule values")
+            raise InvalidInput.worded("a pact needs one or more PactRule values")
         if PactRule.ME_TOO in rules and not me_too_demands:
-            raise InvalidInput("a me-too rule must name the demands it covers")
+            raise InvalidInput.worded("a me-too rule must name the demands it covers")
         if PactRule.ME_TOO_SAME_EMPLOYER in rules and PactRule.ME_TOO not in rules:
-            raise InvalidInput("limiting me-too to the same employer needs the me-too rule")
+            raise InvalidInput.worded("limiting me-too to the same employer needs the me-too rule")
         self._pact_adopted(rules=list(rules), me_too_demands=list(me_too_demands), actor=actor,
                            reason=clean_reason(reason), on=day)
 
@@ -322,12 +330,14 @@ class BargainingCluster(MeTooLedger):
         actor = require_actor(actor)
         member = self.member(unit_id)
         if not self.pact_rules:
-            raise RuleViolation(f"'{self.name}' has no pact to sign yet")
+            raise RuleViolation.worded("'{name}' has no pact to sign yet", name=self.name)
         if member.withdrawn:
-            raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
+            raise RuleViolation.worded("{label} has withdrawn from '{name}'",
+                                       label=member.label, name=self.name)
         if member.pact_signed_on is not None:
-            raise RuleViolation(f"{member.label} signed the pact on {member.pact_signed_on}")
-        day = self._not_before(on, "signing date", member.admitted_on,
+            raise RuleViolation.worded("{label} signed the pact on {pact_signed_on}",
+                                       label=member.label, pact_signed_on=member.pact_signed_on)
+        day = self._not_before(on, term("signing date"), member.admitted_on,
                                f"{member.label} was admitted")
         self._pact_signed(unit_id=unit_id, signed_on=day, actor=actor)
 
@@ -351,18 +361,18 @@ class BargainingCluster(MeTooLedger):
         """The committee's recorded decision on a below-floor tentative agreement. The
         committee decides by its vote, so the decision's day is the vote's ``held_on``
         (kept in the vote, as released); ``on``, when given, must be that day."""
-        actor = self._require_committee(actor, "decide a sign-off")
+        actor = self._require_committee(actor, term("decide a sign-off"))
         self.member(unit_id)
         if not isinstance(vote, Vote):
-            raise InvalidInput("a sign-off decision needs the committee's Vote")
-        if on is not None and require_date(on, "day of the decision") != vote.held_on:
-            raise InvalidInput(
-                f"the committee decided by its vote held on {vote.held_on}, not on {on}"
-            )
+            raise InvalidInput.worded("a sign-off decision needs the committee's Vote")
+        if on is not None and require_date(on, term("day of the decision")) != vote.held_on:
+            raise InvalidInput.worded("the committee decided by its vote held on {held_on}, not "
+                                      "on {on}", held_on=vote.held_on, on=on)
         if not isinstance(approved, bool):
-            raise InvalidInput("a sign-off decision approves (True) or refuses (False)")
+            raise InvalidInput.worded("a sign-off decision approves (True) or refuses (False)")
         if approved and not vote.passed:
-            raise RuleViolation(f"the committee's vote did not carry ({vote.explain()})")
+            raise RuleViolation.worded("the committee's vote did not carry ({explain})",
+                                       explain=vote.explain())
         decision = SignOffDecision(round_id, unit_id, approved, vote, tentative_number,
                                    names(failing_demands), decided_by=actor,
                                    reason=clean_reason(reason))
@@ -377,9 +387,10 @@ class BargainingCluster(MeTooLedger):
         was served): the cluster follows that round."""
         actor = require_actor(actor)
         member = self.member(unit_id)
-        day = require_date(on, "day the table opened")
+        day = require_date(on, term("day the table opened"))
         if member.withdrawn:
-            raise RuleViolation(f"{member.label} has withdrawn from '{self.name}'")
+            raise RuleViolation.worded("{label} has withdrawn from '{name}'",
+                                       label=member.label, name=self.name)
         self._table_opened(unit_id=unit_id, round_id=round_id, actor=actor, on=day)
 
     @event(TableOpened)

@@ -157,8 +157,9 @@ def same_scope(cluster: BargainingCluster, unit_id: UUID, other_id: UUID,
     names = {}
     for uid in (unit_id, other_id):
         if employers is None or uid not in employers:
-            raise InvalidInput(f"the employer of {cluster.members[uid].label} is needed: the "
-                               f"pact of '{cluster.name}' limits me-too to the same employer")
+            raise InvalidInput.worded("the employer of {label} is needed: the pact of "
+                                      "'{cluster}' limits me-too to the same employer",
+                                      label=cluster.members[uid].label, cluster=cluster.name)
         names[uid] = normalise_name(employers[uid])
     return names[unit_id] == names[other_id]
 
@@ -255,8 +256,9 @@ def _given(cluster: BargainingCluster, earlier: Mapping[UUID, BargainingRound], 
            round_id: UUID) -> BargainingRound:
     found = earlier.get(round_id)
     if found is None:
-        raise InvalidInput(f"the round {round_id} of {cluster.members[unit_id].label} is "
-                           "needed to compare settlements under me-too, and was not given")
+        raise InvalidInput.worded("the round {round_id} of {label} is needed to compare "
+                                  "settlements under me-too, and was not given",
+                                  round_id=round_id, label=cluster.members[unit_id].label)
     return found
 
 

@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.coordination.pact import Member, MeTooEntitlement
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 
 
 class MeTooStatus(enum.Enum):
@@ -140,16 +140,20 @@ class MeTooLedger(Aggregate):
         member = self.members.get(unit_id)
         label = member.label if member else str(unit_id)
         if claim is None:
-            raise RuleViolation(f"{label} is owed no me-too on '{demand}' in '{self.name}'")
+            raise RuleViolation.worded("{label} is owed no me-too on '{demand}' in '{name}'",
+                                       label=label, demand=demand, name=self.name)
         when = require_date(day, what)
         if claim.last_day is not None and when < claim.last_day:
-            raise InvalidInput(f"the {what} ({when}) is before the claim's last step "
-                               f"({claim.last_day})")
+            raise InvalidInput.worded("the {what} ({when}) is before the claim's last step "
+                                      "({last_day})",
+                                      what=what, when=when, last_day=claim.last_day)
         if claim.status is MeTooStatus.SETTLED:
-            raise RuleViolation(f"{label}'s me-too on '{demand}' was settled on "
-                                f"{claim.closed_on}: a claim is settled once")
+            raise RuleViolation.worded("{label}'s me-too on '{demand}' was settled on "
+                                       "{closed_on}: a claim is settled once",
+                                       label=label, demand=demand, closed_on=claim.closed_on)
         if claim.status is MeTooStatus.WAIVED:
-            raise RuleViolation(f"{label} waived its me-too on '{demand}' on {claim.closed_on}")
+            raise RuleViolation.worded("{label} waived its me-too on '{demand}' on {closed_on}",
+                                       label=label, demand=demand, closed_on=claim.closed_on)
         return claim, when
 
     # --------------------------------------------------------------- commands
@@ -166,7 +170,8 @@ class MeTooLedger(Aggregate):
         self.member(entitlement.from_unit_id)
         day = self._day(on, "day the me-too entitlement arose")
         if entitlement.demand not in self.me_too_demands:
-            raise RuleViolation(f"the pact's me-too does not cover '{entitlement.demand}'")
+            raise RuleViolation.worded("the pact's me-too does not cover '{demand}'",
+                                       demand=entitlement.demand)
         if self.me_too_claim(entitlement.unit_id, entitlement.demand) is not None:
             self._raise_me_too(entitlement, actor, day)
             return
@@ -177,9 +182,10 @@ class MeTooLedger(Aggregate):
     ) -> None:
         """The unit claimed, on ``on``, what it is owed from its employer."""
         actor = require_actor(actor)
-        claim, day = self._open_claim(unit_id, demand, on, "day the me-too was claimed")
+        claim, day = self._open_claim(unit_id, demand, on, term("day the me-too was claimed"))
         if claim.status is MeTooStatus.CLAIMED:
-            raise RuleViolation(f"that me-too was already claimed on {claim.claimed_on}")
+            raise RuleViolation.worded("that me-too was already claimed on {claimed_on}",
+                                       claimed_on=claim.claimed_on)
         self._me_too_claimed(unit_id=unit_id, demand=demand, actor=actor, on=day,
                              reason=clean_reason(reason))
 
@@ -188,7 +194,7 @@ class MeTooLedger(Aggregate):
     ) -> None:
         """The claim was settled on ``on`` (the employer paid or matched the term); once."""
         actor = require_actor(actor)
-        _, day = self._open_claim(unit_id, demand, on, "day the me-too was settled")
+        _, day = self._open_claim(unit_id, demand, on, term("day the me-too was settled"))
         self._me_too_settled(unit_id=unit_id, demand=demand, actor=actor, on=day,
                              reason=clean_reason(reason))
 
@@ -199,16 +205,16 @@ class MeTooLedger(Aggregate):
         actor = require_actor(actor)
         why = clean_reason(reason)
         if why is None:
-            raise InvalidInput("waiving a me-too claim needs a reason")
-        _, day = self._open_claim(unit_id, demand, on, "day the me-too was waived")
+            raise InvalidInput.worded("waiving a me-too claim needs a reason")
+        _, day = self._open_claim(unit_id, demand, on, term("day the me-too was waived"))
         self._me_too_waived(unit_id=unit_id, demand=demand, actor=actor, on=day, reason=why)
 
     def _raise_me_too(self, entitlement: MeTooEntitlement, actor: Actor, day: date) -> None:
         """An open claim follows a later, better settlement from ``day``."""
         claim, when = self._open_claim(entitlement.unit_id, entitlement.demand, day,
-                                       "day the me-too entitlement arose")
+                                       term("day the me-too entitlement arose"))
         if claim.entitlement == entitlement:
-            raise RuleViolation("that me-too entitlement is already recorded")
+            raise RuleViolation.worded("that me-too entitlement is already recorded")
         self._me_too_raised(entitlement=entitlement, actor=actor, on=when)
 
     # ------------------------------------------------------------------ applying

@@ -145,8 +145,9 @@ def refuse_overlap(
     proposed = CollectiveAgreement(expiry=expiry, effective=effective)
     for existing in agreements:
         if proposed.overlaps(existing):
-            raise RuleViolation(
-                f"{label}: the tentative agreement {effective} to {expiry} overlaps the "
-                f"{existing.describe()} already recorded; a unit's agreements never overlap, "
-                "so the new one must take effect after that one expires"
-            )
+            raise RuleViolation.worded("{label}: the tentative agreement {effective} to {expiry} "
+                                       "overlaps the {describe} already recorded; a unit's "
+                                       "agreements never overlap, so the new one must take "
+                                       "effect after that one expires",
+                                       label=label, effective=effective, expiry=expiry,
+                                       describe=existing.describe())

@@ -52,20 +52,17 @@ def check_return(given: Return, earlier: Sequence[Return], units: Sequence[UUID]
     the table, or counted by another rule than the returns before it (a combined count has
     one rule)."""
     if not isinstance(given.vote, Vote):
-        raise InvalidInput("a ratification return is the members' Vote")
+        raise InvalidInput.worded("a ratification return is the members' Vote")
     if given.unit_id not in units:
-        raise RuleViolation(f"the unit {given.unit_id} does not sit at this table")
+        raise RuleViolation.worded("the unit {unit_id} does not sit at this table",
+                                   unit_id=given.unit_id)
     if not by_the_membership(given.vote):
         body = given.vote.body.describe() if given.vote.body is not None else "another body"
-        raise RuleViolation(
-            f"a ratification return is the members' own vote (by ballot or in a general "
-            f"assembly), not the {body}'s"
-        )
+        raise RuleViolation.worded("a ratification return is the members' own vote (by ballot or "
+                                   "in a general assembly), not the {body}'s", body=body)
     if earlier and earlier[0].vote.threshold != given.vote.threshold:
-        raise InvalidInput(
-            f"the returns of one table are counted by one rule: {earlier[0].vote.rule}, "
-            f"not {given.vote.rule}"
-        )
+        raise InvalidInput.worded("the returns of one table are counted by one rule: {rule}, not "
+                                  "{rule2}", rule=earlier[0].vote.rule, rule2=given.vote.rule)
 
 
 def summed(tallies: Iterable[Tally]) -> Tally:
@@ -208,7 +205,7 @@ class ReturnsResult:
         combined tally, ``carried`` as the count decided (by the rule, if not given)."""
         vote = self.vote
         if vote is None:
-            raise RuleViolation("no returns have come in to count")
+            raise RuleViolation.worded("no returns have come in to count")
         return CountedVote(held_on, self.tally, vote.threshold, body=Body.members(),
                            carried=self.carried if carried is None else carried,
                            returns_rule=self.rule, units_carried=self.units_carried,
@@ -262,9 +259,9 @@ def returns_rule_of(value: object) -> ReturnsRule:
     try:
         return ReturnsRule(value)
     except ValueError:
-        raise InvalidInput(
-            f"returns combine by {', '.join(r.value for r in ReturnsRule)}, not {value!r}"
-        ) from None
+        raise InvalidInput.worded("returns combine by {returnsrule}, not {value}",
+                                  returnsrule=', '.join(r.value for r in ReturnsRule),
+                                  value=repr(value)) from None
 
 
 def combine_returns(
@@ -276,14 +273,15 @@ def combine_returns(
     ``seated`` names them, or ``expected`` counts them (the units that returned, if neither
     is given); ``labels`` name units in the explanation."""
     if isinstance(returns, Return) or not isinstance(returns, Iterable):
-        raise InvalidInput(f"returns are a list of Return (a unit and its Vote), not {returns!r}")
+        raise InvalidInput.worded("returns are a list of Return (a unit and its Vote), not "
+                                  "{returns}", returns=repr(returns))
     by_unit: dict[UUID, list[Return]] = {}
     for given in returns:
         if not isinstance(given, Return):
-            raise InvalidInput(f"a ratification return is a Return (a unit and its Vote), not "
-                               f"{given!r}")
+            raise InvalidInput.worded("a ratification return is a Return (a unit and its Vote), "
+                                      "not {given}", given=repr(given))
         if not isinstance(given.vote, Vote):
-            raise InvalidInput("a ratification return is the members' Vote")
+            raise InvalidInput.worded("a ratification return is the members' Vote")
         by_unit.setdefault(given.unit_id, []).append(given)
     units = tuple(UnitReturn(uid, _combined_vote(found), len(found))
                   for uid, found in by_unit.items())
@@ -299,5 +297,5 @@ def members_vote(result: ReturnsResult, returns: Iterable[Return]) -> Vote:
     vote = result.vote
     days = [r.vote.held_on for r in returns]
     if vote is None or not days:
-        raise RuleViolation("no returns have come in to count")
+        raise RuleViolation.worded("no returns have come in to count")
     return Vote(min(days), result.tally, vote.threshold, body=Body.members())

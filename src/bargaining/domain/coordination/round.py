@@ -38,7 +38,7 @@ from bargaining.domain.frameworks.evaluation import Evaluation, Terms
 from bargaining.domain.frameworks.framework import Category
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Tally, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
@@ -120,7 +120,7 @@ class BargainingRound(Aggregate):
         one unit's (``unit_id``) or many units' (``unit_ids``), of a ``kind``, bargaining the
         ``matters`` named (every matter if none), its returns combined by ``returns_rule``."""
         return cls(**opening(unit_id, unit_ids, kind, matters, returns_rule, name),
-                   notice_served=require_date(on, "notice date"), cluster_id=cluster_id,
+                   notice_served=require_date(on, term("notice date")), cluster_id=cluster_id,
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event(Opened)
@@ -203,7 +203,7 @@ class BargainingRound(Aggregate):
 
     def _require_open(self) -> None:
         if self.ratified:
-            raise RuleViolation("this round's agreement is already ratified")
+            raise RuleViolation.worded("this round's agreement is already ratified")
 
     def record_offer(
         self, terms: Terms, *, on: date, evaluation: Evaluation | None, actor: Actor,
@@ -212,8 +212,8 @@ class BargainingRound(Aggregate):
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
-            raise InvalidInput("an offer needs its Terms")
-        offer = Offer(terms, require_date(on, "offer date"), evaluation)
+            raise InvalidInput.worded("an offer needs its Terms")
+        offer = Offer(terms, require_date(on, term("offer date")), evaluation)
         self._offer_received(offer=offer, actor=actor)
 
     @event("OfferReceived")
@@ -225,8 +225,8 @@ class BargainingRound(Aggregate):
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
-            raise InvalidInput("a proposal needs its Terms")
-        self._proposal_tabled(terms=terms, tabled_on=require_date(on, "proposal date"),
+            raise InvalidInput.worded("a proposal needs its Terms")
+        self._proposal_tabled(terms=terms, tabled_on=require_date(on, term("proposal date")),
                               actor=actor)
 
     @event("ProposalTabled")
@@ -248,10 +248,10 @@ class BargainingRound(Aggregate):
         actor = require_actor(actor)
         self._require_open()
         if not isinstance(terms, Terms):
-            raise InvalidInput("a tentative agreement needs its Terms")
+            raise InvalidInput.worded("a tentative agreement needs its Terms")
         effective, expiry = agreement_dates(self.bargains_term, effective, expiry,
                                             covered or [(unit_label, agreements)])
-        ta = TentativeAgreement(terms, require_date(on, "date reached"), effective, expiry,
+        ta = TentativeAgreement(terms, require_date(on, term("date reached")), effective, expiry,
                                 evaluation)
         self._tentative_reached(agreement=ta, actor=actor, reason=clean_reason(reason))
 
@@ -283,9 +283,9 @@ class BargainingRound(Aggregate):
         actor = require_actor(actor)
         self._require_open()
         if self.tentative is None:
-            raise RuleViolation("there is no tentative agreement to ratify")
+            raise RuleViolation.worded("there is no tentative agreement to ratify")
         if not isinstance(vote, Vote):
-            raise InvalidInput("a ratification needs the members' Vote")
+            raise InvalidInput.worded("a ratification needs the members' Vote")
         reason = clean_reason(reason)
         if not ratifies(vote):
             self._other_body_voted(vote=vote, actor=actor, reason=reason)
@@ -327,9 +327,9 @@ class BargainingRound(Aggregate):
         actor = require_actor(actor)
         self._require_open()
         if self.tentative is None:
-            raise RuleViolation("there is no tentative agreement for members to vote on")
+            raise RuleViolation.worded("there is no tentative agreement for members to vote on")
         if not isinstance(given, Return):
-            raise InvalidInput("a ratification return is a Return (the unit and its Vote)")
+            raise InvalidInput.worded("a ratification return is a Return (the unit and its Vote)")
         self._require_uncounted()
         check_return(given, self.returns, self.unit_ids)
         self._return_recorded(unit_id=given.unit_id, vote=given.vote, place=given.place,
@@ -344,8 +344,8 @@ class BargainingRound(Aggregate):
 
     def _require_uncounted(self) -> None:
         if self.counted is not None and self.counted_number == self.tentative_number:
-            raise RuleViolation(f"the returns on tentative agreement {self.tentative_number} "
-                                "were counted")
+            raise RuleViolation.worded("the returns on tentative agreement {tentative_number} "
+                                       "were counted", tentative_number=self.tentative_number)
 
     def count_returns(
         self, *, on: date, sign_off_required: bool, actor: Actor,
@@ -358,16 +358,17 @@ class BargainingRound(Aggregate):
         day of the first return."""
         actor = require_actor(actor)
         self._require_open()
-        day = require_date(on, "day the count closed")
+        day = require_date(on, term("day the count closed"))
         if self.tentative is None:
-            raise RuleViolation("there is no tentative agreement for members to vote on")
+            raise RuleViolation.worded("there is no tentative agreement for members to vote on")
         self._require_uncounted()
         result = self.returns_result()
         vote = result.vote
         if vote is None:
-            raise RuleViolation("no returns have come in to count")
+            raise RuleViolation.worded("no returns have come in to count")
         if day < vote.held_on:
-            raise InvalidInput(f"the count cannot close before its last return ({vote.held_on})")
+            raise InvalidInput.worded("the count cannot close before its last return ({held_on})",
+                                      held_on=vote.held_on)
         breach = breach_of(
             members_vote(result, self.returns), failing=self.tentative.below_floor,
             tentative_number=self.tentative_number, round_id=self.id, decisions=sign_offs,

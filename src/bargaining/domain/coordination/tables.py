@@ -20,7 +20,7 @@ from bargaining.domain.coordination.ratification import refuse_overlap
 from bargaining.domain.coordination.returns import returns_rule_of
 from bargaining.domain.frameworks.framework import Category
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.units.agreement import CollectiveAgreement
 
 
@@ -64,26 +64,25 @@ def table_kind(value: object) -> TableKind:
     try:
         return TableKind(value)
     except ValueError:
-        raise InvalidInput(
-            f"a table is {', '.join(k.value for k in TableKind)}, not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a table is {tablekind}, not {value}",
+                                  tablekind=', '.join(k.value for k in TableKind),
+                                  value=repr(value)) from None
 
 
 def matters_of(given: Sequence[object]) -> list[Category]:
     """The matters a table bargains, as framework categories (``Category.WAGES`` or its name
     ``"wages"``); none means every matter."""
     if isinstance(given, str | Category) or not isinstance(given, Iterable):
-        raise InvalidInput(f"a table's matters are a list of categories (none: every matter), "
-                           f"not {given!r}")
+        raise InvalidInput.worded("a table's matters are a list of categories (none: every "
+                                  "matter), not {given}", given=repr(given))
     found: list[Category] = []
     for value in given:
         try:
             matter = value if isinstance(value, Category) else Category(value)
         except ValueError:
-            raise InvalidInput(
-                f"a table bargains matters among {', '.join(c.value for c in Category)}, "
-                f"not {value!r}"
-            ) from None
+            raise InvalidInput.worded("a table bargains matters among {category}, not {value}",
+                                      category=', '.join(c.value for c in Category),
+                                      value=repr(value)) from None
         if matter not in found:
             found.append(matter)
     return found
@@ -92,13 +91,14 @@ def matters_of(given: Sequence[object]) -> list[Category]:
 def unit_ids_of(given: Sequence[object]) -> list[UUID]:
     """The units a table covers: one or more unit ids, each once."""
     if isinstance(given, UUID | str) or not given:
-        raise InvalidInput("a table covers one or more units (a list of unit ids)")
+        raise InvalidInput.worded("a table covers one or more units (a list of unit ids)")
     found: list[UUID] = []
     for value in given:
         if not isinstance(value, UUID):
-            raise InvalidInput(f"a table covers units by id (a UUID), not {value!r}")
+            raise InvalidInput.worded("a table covers units by id (a UUID), not {value}",
+                                      value=repr(value))
         if value in found:
-            raise InvalidInput(f"the unit {value} is named twice at one table")
+            raise InvalidInput.worded("the unit {value} is named twice at one table", value=value)
         found.append(value)
     return found
 
@@ -111,12 +111,12 @@ def opening(
     matters, rule for its returns and name."""
     if unit_id is not None:
         if not isinstance(unit_id, UUID):
-            raise InvalidInput("a round is opened for a unit id (a UUID)")
+            raise InvalidInput.worded("a round is opened for a unit id (a UUID)")
         if unit_ids:
-            raise InvalidInput("a table is opened for one unit or a list of units: one")
+            raise InvalidInput.worded("a table is opened for one unit or a list of units: one")
         unit_ids = [unit_id]
     if name is not None and (not isinstance(name, str) or not name.strip()):
-        raise InvalidInput("a table's name is text")
+        raise InvalidInput.worded("a table's name is text")
     return {"unit_ids": unit_ids_of(unit_ids), "kind": table_kind(kind),
             "matters": matters_of(matters), "returns_rule": returns_rule_of(returns_rule),
             "name": None if name is None else " ".join(name.split())}
@@ -131,17 +131,14 @@ def agreement_dates(
     unit's label and agreements); at one that does not, none (the table that does sets them)."""
     if not bargains_term:
         if effective is not None or expiry is not None:
-            raise InvalidInput(
-                "this table does not bargain the term: the agreement's dates are set at the "
-                "table that does"
-            )
+            raise InvalidInput.worded("this table does not bargain the term: the agreement's "
+                                      "dates are set at the table that does")
         return None, None
-    start = require_date(effective, "effective date")
-    end = require_date(expiry, "expiry date")
+    start = require_date(effective, term("effective date"))
+    end = require_date(expiry, term("expiry date"))
     if end <= start:
-        raise RuleViolation(
-            f"an agreement must expire after it takes effect: effective {start}, expiry {end}"
-        )
+        raise RuleViolation.worded("an agreement must expire after it takes effect: effective "
+                                   "{start}, expiry {end}", start=start, end=end)
     for label, existing in covered:
         refuse_overlap(label, start, end, existing)
     return start, end

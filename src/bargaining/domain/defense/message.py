@@ -22,7 +22,7 @@ from bargaining.domain.defense.words import ids, kind_of
 from bargaining.domain.disputes.facts import clean_name
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.text import clean_paragraphs
 from bargaining.domain.shared.vote import whole_count
 
@@ -40,7 +40,7 @@ class ImpactMeasure(enum.Enum):
 
 
 def _measure(value: object) -> ImpactMeasure:
-    return kind_of(ImpactMeasure, value, "community impact")
+    return kind_of(ImpactMeasure, value, term("community impact"))
 
 
 @attrs.frozen
@@ -55,8 +55,8 @@ class Impact:
     def __attrs_post_init__(self) -> None:
         whole_count(self.amount, f"the {self.measure.value}")
         if not isinstance(self.where, str) or not self.where.strip():
-            raise InvalidInput("a community impact names where it is felt")
-        object.__setattr__(self, "where", clean_name(self.where, "place of the impact"))
+            raise InvalidInput.worded("a community impact names where it is felt")
+        object.__setattr__(self, "where", clean_name(self.where, term("place of the impact")))
 
     def describe(self) -> str:
         return f"{self.amount:,} {self.measure.value} in {self.where}"
@@ -65,17 +65,18 @@ class Impact:
 def no_personal_data(text: str, what: str) -> str:
     """Refuse text holding an e-mail address or a telephone number (without quoting it)."""
     if _EMAIL.search(text) or _PHONE.search(text):
-        raise InvalidInput(f"the {what} holds an e-mail address or a telephone number: "
-                           "a public message names groups and places, never a person")
+        raise InvalidInput.worded("the {what} holds an e-mail address or a telephone number: a "
+                                  "public message names groups and places, never a person",
+                                  what=what)
     return text
 
 
 def _impacts(values: object) -> list[Impact]:
     if isinstance(values, Impact) or not isinstance(values, Iterable):
-        raise InvalidInput("a message's impacts are a list of Impact")
+        raise InvalidInput.worded("a message's impacts are a list of Impact")
     found = list(values)
     if not found or not all(isinstance(i, Impact) for i in found):
-        raise InvalidInput("a message names the community impact: one or more Impact")
+        raise InvalidInput.worded("a message names the community impact: one or more Impact")
     return found
 
 
@@ -89,19 +90,20 @@ class Message(Aggregate):
         reason: str | None = None,
     ) -> Message:
         """A message sent (or published) on ``on``."""
-        (threat_id,) = ids(threat, "threat it is about") or (None,)
+        (threat_id,) = ids(threat, term("threat it is about")) or (None,)
         if threat_id is None:
-            raise InvalidInput("a message is about a threat (its id)")
+            raise InvalidInput.worded("a message is about a threat (its id)")
         return cls(
             threat_id=threat_id,
-            name=no_personal_data(clean_name(headline, "message's headline"), "headline"),
-            audience=no_personal_data(clean_name(audience, "audience"), "audience"),
-            channel=clean_name(channel, "channel"),
+            name=no_personal_data(clean_name(headline, term("message's headline")),
+                                  term("headline")),
+            audience=no_personal_data(clean_name(audience, term("audience")), term("audience")),
+            channel=clean_name(channel, term("channel")),
             impacts=[[i.measure.value, i.amount, i.where] for i in _impacts(impacts)],
             text=None if text is None else no_personal_data(
-                clean_paragraphs(text, "message's text"), "message's text"),
-            response_ids=list(ids(responses, "responses it serves")),
-            on=require_date(on, "day of the message"),
+                clean_paragraphs(text, term("message's text")), term("message's text")),
+            response_ids=list(ids(responses, term("responses it serves"))),
+            on=require_date(on, term("day of the message")),
             actor=require_actor(actor), reason=clean_reason(reason),
         )
 

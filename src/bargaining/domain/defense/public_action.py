@@ -19,7 +19,7 @@ from bargaining.domain.defense.words import ids, kind_of
 from bargaining.domain.disputes.facts import clean_name, clean_source
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.vote import Tally, Threshold, whole_count
 
 
@@ -43,12 +43,14 @@ def check_count(kind: PublicActionKind, *, tally: object, people: object) -> Non
     signing, attending), where counted."""
     if kind is PublicActionKind.REFERENDUM:
         if people is not None:
-            raise InvalidInput("a referendum is counted by its ballots (a Tally), not people")
+            raise InvalidInput.worded("a referendum is counted by its ballots (a Tally), not "
+                                      "people")
         if tally is not None and not isinstance(tally, Tally):
-            raise InvalidInput("a referendum's ballots are a Tally(eligible=, cast=, yes=, "
-                               "no=, spoiled=)")
+            raise InvalidInput.worded("a referendum's ballots are a Tally(eligible=, cast=, "
+                                      "yes=, no=, spoiled=)")
     elif tally is not None:
-        raise InvalidInput(f"a {kind.value} has no ballots: count the people (people=)")
+        raise InvalidInput.worded("a {kind} has no ballots: count the people (people=)",
+                                  kind=kind.value)
     _count(people, f"the people counted at the {kind.value}")
 
 
@@ -65,19 +67,20 @@ class PublicAction(Aggregate):
         """The action on its day. ``people`` (or a referendum's ``tally``) is its count, as of
         ``counted_on`` (the action's day when omitted); ``before`` names the body it was
         brought before (a labour tribunal, a council)."""
-        what = kind_of(PublicActionKind, kind, "public action")
+        what = kind_of(PublicActionKind, kind, term("public action"))
         day = require_date(on, f"day of the {what.value}")
         check_count(what, tally=tally, people=people)
         counted = None
         if tally is not None or people is not None:
-            counted = day if counted_on is None else require_date(counted_on, "day counted")
+            counted = day if counted_on is None else require_date(counted_on, term("day counted"))
         return cls(
             kind=what.value, name=clean_name(name, what.value), on=day,
             source=clean_source(source, what.value),
-            threat_ids=list(ids(threats, "threats it answers")),
-            response_ids=list(ids(responses, "responses it is part of")),
+            threat_ids=list(ids(threats, term("threats it answers"))),
+            response_ids=list(ids(responses, term("responses it is part of"))),
             people=people, tally=tally, counted_on=counted,
-            before=None if before is None else clean_name(before, "body it was brought before"),
+            before=None if before is None else clean_name(before,
+                                                          term("body it was brought before")),
             actor=require_actor(actor), reason=clean_reason(reason),
         )
 
@@ -132,14 +135,15 @@ class PublicAction(Aggregate):
     def record_count(self, *, on: date, actor: Actor, people: int | None = None,
                      tally: Tally | None = None, reason: str | None = None) -> None:
         """A count taken on ``on``: ballots as of that day, signatures gathered, attendance."""
-        day = require_date(on, "day counted")
+        day = require_date(on, term("day counted"))
         who = require_actor(actor)
         if tally is None and people is None:
-            raise InvalidInput(f"a count of the {self.kind.value} gives its number")
+            raise InvalidInput.worded("a count of the {value} gives its number",
+                                      value=self.kind.value)
         check_count(self.kind, tally=tally, people=people)
         if any(c[0] == day for c in self.counts):
-            raise RuleViolation(f"the {self.kind.value} '{self.name}' was already counted on "
-                                f"{day}")
+            raise RuleViolation.worded("the {value} '{name}' was already counted on {day}",
+                                       value=self.kind.value, name=self.name, day=day)
         self._counted(on=day, people=people, tally=tally, actor=who,
                       reason=clean_reason(reason))
 

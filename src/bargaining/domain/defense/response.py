@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.defense.words import key
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import RuleViolation
+from bargaining.domain.shared.errors import RuleViolation, term
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds, created
 
 RESPONSE_NAMESPACE = uuid.UUID("2f0c7a51-9a0d-5d0e-bb7a-0b5e8d6c3a12")
@@ -121,10 +121,11 @@ class Response(Aggregate):
 
     def decide_launch(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         """The decision to launch, from the day ``on``: taken once."""
-        day = require_date(on, "day the response is launched")
+        day = require_date(on, term("day the response is launched"))
         who = require_actor(actor)
         if self.launch_on is not None:
-            raise RuleViolation(f"the {self.name} was already launched, from {self.launch_on}")
+            raise RuleViolation.worded("the {name} was already launched, from {launch_on}",
+                                       name=self.name, launch_on=self.launch_on)
         self._launch_decided(on=day, actor=who, reason=clean_reason(reason))
 
     @event("LaunchDecided")
@@ -135,7 +136,8 @@ class Response(Aggregate):
     def campaign_launched(self, campaign_id: UUID, *, actor: Actor) -> None:
         """The campaign the launch made."""
         if self.launch_on is None or self.campaign_id is not None:
-            raise RuleViolation(f"the {self.name} has no launch waiting for its campaign")
+            raise RuleViolation.worded("the {name} has no launch waiting for its campaign",
+                                       name=self.name)
         self._campaign_launched(campaign_id=campaign_id, actor=require_actor(actor))
 
     @event("CampaignLaunched")
@@ -145,7 +147,8 @@ class Response(Aggregate):
     def actions_planned(self, steps: list[PlannedStep], *, actor: Actor) -> None:
         """The template's actions, planned in the campaign."""
         if self.campaign_id is None or self.planned_at is not None:
-            raise RuleViolation(f"the {self.name} has no campaign waiting for its actions")
+            raise RuleViolation.worded("the {name} has no campaign waiting for its actions",
+                                       name=self.name)
         self.trigger_event(self.ActionsPlanned,
                            steps=[[s.number, s.name, s.rung, s.on] for s in steps],
                            actor=require_actor(actor))

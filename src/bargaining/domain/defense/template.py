@@ -22,7 +22,7 @@ from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.defense.threat import ThreatKind
 from bargaining.domain.defense.words import key, kind_of, names
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds, created
 from bargaining.domain.shared.text import clean_name
 
@@ -31,7 +31,7 @@ TEMPLATE_NAMESPACE = uuid.UUID("5b1f0f0e-3c55-5f6a-8d0b-6c1e2a9d4f71")
 
 def template_words(name: str) -> str:
     """The words a template's id is derived from: its name, case and spacing aside."""
-    return key(clean_name(name, "template's name"))
+    return key(clean_name(name, term("template's name")))
 
 
 def template_id(name: str) -> UUID:
@@ -53,12 +53,13 @@ class TemplateAction:
         for field in ("name", "rung"):
             value = getattr(self, field)
             if not isinstance(value, str) or not value.strip():
-                raise InvalidInput(f"a template's action needs its {field}")
+                raise InvalidInput.worded("a template's action needs its {field}", field=field)
             object.__setattr__(self, field, clean_name(value, f"action's {field}"))
         days = self.lead_days
         if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-            raise InvalidInput(f"the action '{self.name}' is held a whole number of days "
-                               f"after the launch, 0 or more, not {days!r}")
+            raise InvalidInput.worded("the action '{name}' is held a whole number of days after "
+                                      "the launch, 0 or more, not {days}",
+                                      name=self.name, days=repr(days))
 
 
 @attrs.frozen
@@ -80,20 +81,23 @@ class TemplateVersion:
 
 def _actions(actions: object, ladder: Ladder | None) -> tuple[TemplateAction, ...]:
     if isinstance(actions, TemplateAction) or not isinstance(actions, Iterable):
-        raise InvalidInput("a template's actions are a list of TemplateAction, in order")
+        raise InvalidInput.worded("a template's actions are a list of TemplateAction, in order")
     found = tuple(actions)
     if not found or not all(isinstance(a, TemplateAction) for a in found):
-        raise InvalidInput("a template needs its actions: one or more TemplateAction, in order")
+        raise InvalidInput.worded("a template needs its actions: one or more TemplateAction, in "
+                                  "order")
     rungs = ladder or Ladder.default()
     for before, after in itertools.pairwise(found):
         if after.lead_days < before.lead_days:
-            raise InvalidInput(f"a template's actions come in order: '{after.name}' "
-                               f"({after.lead_days} days) comes after '{before.name}' "
-                               f"({before.lead_days} days)")
+            raise InvalidInput.worded("a template's actions come in order: '{after}' "
+                                      "({lead_days} days) comes after '{before}' ({lead_days2} "
+                                      "days)", after=after.name, lead_days=after.lead_days,
+                                      before=before.name, lead_days2=before.lead_days)
     for action in found:
         if rungs.find(action.rung) is None:
-            raise InvalidInput(f"the action '{action.name}' climbs '{action.rung}', which is "
-                               "not a rung of the template's ladder")
+            raise InvalidInput.worded("the action '{action}' climbs '{rung}', which is not a "
+                                      "rung of the template's ladder",
+                                      action=action.name, rung=action.rung)
     return found
 
 
@@ -117,20 +121,20 @@ def plan(
     """A version's plan, checked, in the form its event stores."""
     kinds = (answers,) if isinstance(answers, ThreatKind | str) else answers
     if not isinstance(kinds, Iterable):
-        raise InvalidInput("say which kinds of threat the template answers")
-    answered = [kind_of(ThreatKind, k, "threat") for k in kinds]
+        raise InvalidInput.worded("say which kinds of threat the template answers")
+    answered = [kind_of(ThreatKind, k, term("threat")) for k in kinds]
     if not answered:
-        raise InvalidInput("say which kinds of threat the template answers (one at least)")
+        raise InvalidInput.worded("say which kinds of threat the template answers (one at least)")
     if ladder is not None and not isinstance(ladder, Ladder):
-        raise InvalidInput("a template's ladder is a Ladder (or None: the default ladder)")
+        raise InvalidInput.worded("a template's ladder is a Ladder (or None: the default ladder)")
     return {
         "answers": [k.value for k in ThreatKind if k in answered],
-        "sectors": list(names(sectors, "sectors the template is for")),
+        "sectors": list(names(sectors, term("sectors the template is for"))),
         "ladder": ladder,
         "actions": [{"name": a.name, "rung": a.rung, "lead_days": a.lead_days}
                     for a in _actions(actions, ladder)],
-        "checklist": list(names(checklist, "messaging checklist")),
-        "roles": list(names(roles, "roles the plan needs")),
+        "checklist": list(names(checklist, term("messaging checklist"))),
+        "roles": list(names(roles, term("roles the plan needs"))),
     }
 
 
@@ -146,9 +150,9 @@ class CampaignTemplate(Aggregate):
                 ids: RecordIds = PUBLIC_IDS, **version: Any) -> CampaignTemplate:
         """A new template, at version 1, under the id ``ids`` (the store's) gives its name."""
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput("a campaign template needs a name")
+            raise InvalidInput.worded("a campaign template needs a name")
         return created(cls, "Published", ids.named(TEMPLATE_NAMESPACE, template_words(name)),
-                       name=clean_name(name, "template's name"), plan=plan(**version),
+                       name=clean_name(name, term("template's name")), plan=plan(**version),
                        actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Published")
@@ -165,8 +169,9 @@ class CampaignTemplate(Aggregate):
         """A version by its number."""
         if isinstance(number, bool) or not isinstance(number, int) or not (
                 1 <= number <= len(self.versions)):
-            raise InvalidInput(f"the template '{self.name}' has versions 1 to "
-                               f"{len(self.versions)}, not {number!r}")
+            raise InvalidInput.worded("the template '{name}' has versions 1 to {count}, not "
+                                      "{number}", name=self.name, count=len(self.versions),
+                                      number=repr(number))
         return self.versions[number - 1]
 
     def revise(self, *, actor: Actor, reason: str | None = None, **version: Any) -> int:

@@ -23,7 +23,7 @@ from bargaining.domain.defense.words import ids, key, kind_of, names
 from bargaining.domain.disputes.facts import clean_name, clean_source
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
 
 
@@ -73,23 +73,24 @@ class Threat(Aggregate):
     ) -> Threat:
         """A threat registered against what it hits: at least one sector, region, employer,
         service or unit. ``on`` is the day it became known (announced, tabled)."""
-        what = kind_of(ThreatKind, kind, "threat")
+        what = kind_of(ThreatKind, kind, term("threat"))
         targets = {
-            "sectors": names(sectors, "sectors it hits"),
-            "regions": names(regions, "regions it hits"),
-            "employers": names(employers, "employers it hits"),
-            "services": names(services, "services it hits"),
+            "sectors": names(sectors, term("sectors it hits")),
+            "regions": names(regions, term("regions it hits")),
+            "employers": names(employers, term("employers it hits")),
+            "services": names(services, term("services it hits")),
         }
-        unit_ids = ids(units, "units it hits")
+        unit_ids = ids(units, term("units it hits"))
         if not any(targets.values()) and not unit_ids:
-            raise InvalidInput("a threat names what it hits: sectors, regions, employers, "
-                               "services or units (one at least)")
+            raise InvalidInput.worded("a threat names what it hits: sectors, regions, employers, "
+                                      "services or units (one at least)")
         return cls(
             kind=what.value,
-            name=clean_name(name, "threat"),
-            on=require_date(on, "day the threat became known"),
-            source=clean_source(source, "threat"),
-            behind=list(names(behind, "drivers of the threat (a law, a ministry, a contractor)")),
+            name=clean_name(name, term("threat")),
+            on=require_date(on, term("day the threat became known")),
+            source=clean_source(source, term("threat")),
+            behind=list(names(behind,
+                              term("drivers of the threat (a law, a ministry, a contractor)"))),
             sectors=list(targets["sectors"]),
             regions=list(targets["regions"]),
             employers=list(targets["employers"]),
@@ -155,11 +156,12 @@ class Threat(Aggregate):
         self, outcome: object, *, on: date, source: str, actor: Actor, reason: str | None = None
     ) -> tuple[Flag, ...]:
         """An act of the threat's life, on its day; returns the flags it carries."""
-        what = kind_of(ThreatOutcome, outcome, "threat's outcome")
+        what = kind_of(ThreatOutcome, outcome, term("threat's outcome"))
         day = require_date(on, f"day the threat was {what.value}")
         text, who = clean_source(source, f"{what.value} threat"), require_actor(actor)
         if any(o is what for o, *_ in self.acts):
-            raise RuleViolation(f"'{self.name}' was already recorded as {what.value}")
+            raise RuleViolation.worded("'{name}' was already recorded as {what}",
+                                       name=self.name, what=what.value)
         flags = []
         if day < self.on:
             flags.append(Flag(FlagRule.THREAT_OUT_OF_ORDER,

@@ -42,8 +42,9 @@ class ResponseTracking(Aggregate):
         ``note`` why (the template matched, or why none was)."""
         if isinstance(position, bool) or not isinstance(position, int) or (
                 position <= self.position):
-            raise RuleViolation(f"the rapid response has handled the log to position "
-                                f"{self.position}; it never goes back to {position!r}")
+            raise RuleViolation.worded("the rapid response has handled the log to position "
+                                       "{position}; it never goes back to {position2}",
+                                       position=self.position, position2=repr(position))
         self._advanced(position=position, threat_id=threat_id, proposed=proposed, note=note,
                        actor=require_actor(actor))
 

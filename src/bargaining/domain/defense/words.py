@@ -22,11 +22,13 @@ def names(values: object, what: str) -> tuple[str, ...]:
     if isinstance(values, str):
         values = (values,)
     if not isinstance(values, Iterable):
-        raise InvalidInput(f"the {what} are given as names (text), not {values!r}")
+        raise InvalidInput.worded("the {what} are given as names (text), not {values}",
+                                  what=what, values=repr(values))
     found: list[str] = []
     for value in values:
         if not isinstance(value, str) or not value.strip():
-            raise InvalidInput(f"the {what} are given as non-blank names, not {value!r}")
+            raise InvalidInput.worded("the {what} are given as non-blank names, not {value}",
+                                      what=what, value=repr(value))
         text = clean_name(value, what)
         if text.casefold() not in (f.casefold() for f in found):
             found.append(text)
@@ -45,9 +47,9 @@ def kind_of(cls: type[E], value: object, what: str) -> E:
     try:
         return cls(value)
     except ValueError:
-        raise InvalidInput(
-            f"a {what} is one of: {', '.join(str(k.value) for k in cls)}; not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a {what} is one of: {cls2}; not {value}",
+                                  what=what, cls2=', '.join(str(k.value) for k in cls),
+                                  value=repr(value)) from None
 
 
 def key(name: str) -> str:

@@ -55,7 +55,8 @@ def accountability(body: GoverningBody, starts: date, ends: date,
                    on: date) -> AccountabilityReport:
     """The body's accountability from ``starts`` to ``ends`` as it stood on ``on``."""
     if ends < starts:
-        raise InvalidInput(f"a period cannot end ({ends}) before it starts ({starts})")
+        raise InvalidInput.worded("a period cannot end ({ends}) before it starts ({starts})",
+                                  ends=ends, starts=starts)
     last = min(ends, on)
     states = [due for due in body.report_states(on) if starts <= due.period_end <= ends]
     accounts = tuple(

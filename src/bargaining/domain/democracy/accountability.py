@@ -147,12 +147,14 @@ def report_states(expectation: Expectation, reports: list[Report], day: date,
 def whole_months(value: object) -> int:
     """How often a role reports, in whole months (a quarter is 3)."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 60:
-        raise InvalidInput(f"a role reports every 1 to 60 whole months, not {value!r}")
+        raise InvalidInput.worded("a role reports every 1 to 60 whole months, not {value}",
+                                  value=repr(value))
     return value
 
 
 def grace(value: object) -> int:
     """Days after a period's end before its report is due."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 366:
-        raise InvalidInput(f"a report is due 0 to 366 days after its period, not {value!r}")
+        raise InvalidInput.worded("a report is due 0 to 366 days after its period, not {value}",
+                                  value=repr(value))
     return value

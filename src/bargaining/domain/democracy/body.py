@@ -42,7 +42,7 @@ from bargaining.domain.democracy.roles import (
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds, created
 from bargaining.domain.shared.text import clean_name, clean_source_text
@@ -71,14 +71,14 @@ class RoleNotFound(RecordNotFound):
 
 def _text(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"a {what} is needed")
+        raise InvalidInput.worded("a {what} is needed", what=what)
     return clean_name(value, what)
 
 
 def _where(value: object, what: str) -> str:
     where = clean_source_text(value, what)
     if not where:
-        raise InvalidInput(f"say where the {what} is (a link, a file, a binder)")
+        raise InvalidInput.worded("say where the {what} is (a link, a file, a binder)", what=what)
     return where
 
 
@@ -97,12 +97,13 @@ class GoverningBody(Aggregate):
         given, a :class:`Quorum` (a number present, or a share of its voting members). Its
         id is the one ``ids`` (the store's) gives its organization and name."""
         if quorum is not None and not isinstance(quorum, Quorum):
-            raise InvalidInput("a body's quorum is a Quorum, such as Quorum.present(6)")
-        organization, name = _text(organization, "body's organization"), _text(
-            name, "body's name")
+            raise InvalidInput.worded("a body's quorum is a Quorum, such as Quorum.present(6)")
+        organization, name = _text(organization, term("body's organization")), _text(
+            name, term("body's name"))
         return created(cls, "Formed", ids.named(BODY_NAMESPACE, body_words(organization, name)),
-                       organization=organization, name=name, kind=choice(kind, BodyType, "body"),
-                       notice_days=whole_count(notice_days, "the days of notice"),
+                       organization=organization, name=name, kind=choice(kind, BodyType,
+                                                                         term("body")),
+                       notice_days=whole_count(notice_days, term("the days of notice")),
                        quorum_percent=None if quorum is None else quorum.percent,
                        quorum_people=None if quorum is None else quorum.people,
                        actor=require_actor(actor), reason=clean_reason(reason))
@@ -139,10 +140,11 @@ class GoverningBody(Aggregate):
     def role(self, name: object) -> str:
         """A role's name as recorded, or a refusal in words."""
         if not isinstance(name, str):
-            raise InvalidInput(f"a role is named by its name, not {name!r}")
-        title = clean_name(name, "role's name")
+            raise InvalidInput.worded("a role is named by its name, not {name}", name=repr(name))
+        title = clean_name(name, term("role's name"))
         if title not in self.seats:
-            raise RoleNotFound(f"the {self.name} has no role '{title}'")
+            raise RoleNotFound.worded("the {name} has no role '{title}'",
+                                      name=self.name, title=title)
         return title
 
     def holders(self, role: str, on: date) -> list[Holding]:
@@ -173,12 +175,13 @@ class GoverningBody(Aggregate):
     def add_role(self, *, name: str, seats: int = 1, actor: Actor,
                  reason: str | None = None) -> None:
         """A role of the body, which ``seats`` people may hold at once (one by default)."""
-        title = _text(name, "role's name")
-        count = whole_count(seats, "a role's seats")
+        title = _text(name, term("role's name"))
+        count = whole_count(seats, term("a role's seats"))
         if count == 0:
-            raise InvalidInput("a role has at least one seat")
+            raise InvalidInput.worded("a role has at least one seat")
         if title in self.seats:
-            raise RuleViolation(f"the {self.name} already has a role '{title}'")
+            raise RuleViolation.worded("the {name} already has a role '{title}'",
+                                       name=self.name, title=title)
         self._role_added(role=title, seats=count, actor=require_actor(actor),
                          reason=clean_reason(reason))
 
@@ -192,15 +195,17 @@ class GoverningBody(Aggregate):
         """``person`` (an opaque id) holds ``role`` from ``starts`` to ``ends`` (open when
         ``None``); refused if on some day the role would have more holders than seats."""
         title = self.role(role)
-        who = person_id(person, "holder's id")
-        first = require_date(starts, "first day of the term")
-        last = None if ends is None else require_date(ends, "last day of the term")
+        who = person_id(person, term("holder's id"))
+        first = require_date(starts, term("first day of the term"))
+        last = None if ends is None else require_date(ends, term("last day of the term"))
         if last is not None and last < first:
-            raise InvalidInput(f"a term cannot end ({last}) before it starts ({first})")
+            raise InvalidInput.worded("a term cannot end ({last}) before it starts ({first})",
+                                      last=last, first=first)
         if not isinstance(first_role, bool):
-            raise InvalidInput("say whether this is the person's first role (True or False)")
-        how = choice(filled_by, FilledBy, "way a role is filled")
-        where = choice(rank, Rank, "rank")
+            raise InvalidInput.worded("say whether this is the person's first role (True or "
+                                      "False)")
+        how = choice(filled_by, FilledBy, term("way a role is filled"))
+        where = choice(rank, Rank, term("rank"))
         self._check_seats(title, [(first, last)])
         self._filled(role=title, person=who, starts=first, ends=last, filled_by=how,
                      rank=where, first_role=first_role, actor=require_actor(actor),
@@ -219,18 +224,21 @@ class GoverningBody(Aggregate):
         most, when = most_at_once(terms + more)
         if most > self.seats[role]:
             seats = self.seats[role]
-            raise RuleViolation(
-                f"the {self.name} allows {seats} {'holder' if seats == 1 else 'holders'} of "
-                f"the role '{role}' at once; from {when} this would make {most}")
+            raise RuleViolation.worded("the {name} allows {seats} {value} of the role '{role}' "
+                                       "at once; from {when} this would make {most}",
+                                       name=self.name, seats=seats,
+                                       value='holder' if seats == 1 else 'holders', role=role,
+                                       when=when, most=most)
 
     def end_term(self, *, role: str, person: str, on: date, actor: Actor,
                  reason: str | None = None) -> None:
         """``person``'s term in ``role`` ended on ``on`` (their last day in it)."""
-        title, who = self.role(role), person_id(person, "holder's id")
-        last = require_date(on, "last day of the term")
+        title, who = self.role(role), person_id(person, term("holder's id"))
+        last = require_date(on, term("last day of the term"))
         held = [h for h in self.holdings if h.role == title and h.person == who and h.on(last)]
         if not held:
-            raise RuleViolation(f"that person did not hold the role '{title}' on {last}")
+            raise RuleViolation.worded("that person did not hold the role '{title}' on {last}",
+                                       title=title, last=last)
         self._term_ended(role=title, person=who, on=last, actor=require_actor(actor),
                          reason=clean_reason(reason))
 
@@ -248,12 +256,14 @@ class GoverningBody(Aggregate):
         """The role reports ``what`` to ``to_whom`` every so many months from ``starts``,
         each report due ``grace_days`` after its period ends."""
         title = self.role(role)
-        topic, audience = _text(what, "report's subject"), _text(to_whom, "report's audience")
+        topic, audience = _text(what, term("report's subject")), _text(to_whom,
+                                                                       term("report's audience"))
         if any((e.role, e.what) == (title, topic) for e in self.expectations):
-            raise RuleViolation(f"the role '{title}' already reports '{topic}'")
+            raise RuleViolation.worded("the role '{title}' already reports '{topic}'",
+                                       title=title, topic=topic)
         self._expected(role=title, what=topic, to_whom=audience,
                        every_months=whole_months(every_months),
-                       starts=require_date(starts, "first day of the first period"),
+                       starts=require_date(starts, term("first day of the first period")),
                        grace_days=grace(grace_days), actor=require_actor(actor),
                        reason=clean_reason(reason))
 
@@ -266,9 +276,9 @@ class GoverningBody(Aggregate):
     def file_work_plan(self, *, role: str, person: str, on: date, where: str, actor: Actor,
                        reason: str | None = None) -> None:
         """A holder of ``role`` filed a work plan on ``on``, found at ``where``."""
-        self._plan_filed(role=self.role(role), person=person_id(person, "holder's id"),
-                         on=require_date(on, "day the work plan was filed"),
-                         where=_where(where, "work plan"), actor=require_actor(actor),
+        self._plan_filed(role=self.role(role), person=person_id(person, term("holder's id")),
+                         on=require_date(on, term("day the work plan was filed")),
+                         where=_where(where, term("work plan")), actor=require_actor(actor),
                          reason=clean_reason(reason))
 
     @event("WorkPlanFiled")
@@ -283,20 +293,22 @@ class GoverningBody(Aggregate):
         led by ``led_by`` (an opaque id) of this :class:`Rank`. A late report is a fact
         like any other: recorded."""
         title = self.role(role)
-        topic = _text(what, "report's subject")
+        topic = _text(what, term("report's subject"))
         expected = [e for e in self.expectations if (e.role, e.what) == (title, topic)]
         if not expected:
-            raise RuleViolation(f"the role '{title}' has no reports of '{topic}' expected")
-        end = require_date(period_end, "last day of the report's period")
+            raise RuleViolation.worded("the role '{title}' has no reports of '{topic}' expected",
+                                       title=title, topic=topic)
+        end = require_date(period_end, term("last day of the report's period"))
         if not expected[0].is_period_end(end):
-            raise InvalidInput(f"{end} is not the last day of a period of '{topic}', "
-                               f"reported every {expected[0].every_months} months from "
-                               f"{expected[0].starts}")
+            raise InvalidInput.worded("{end} is not the last day of a period of '{topic}', "
+                                      "reported every {every_months} months from {starts}",
+                                      end=end, topic=topic, every_months=expected[0].every_months,
+                                      starts=expected[0].starts)
         self._report_filed(role=title, what=topic, period_end=end,
-                           on=require_date(on, "day the report was filed"),
-                           led_by=person_id(led_by, "id of who led the report"),
-                           led_by_rank=choice(led_by_rank, Rank, "rank"),
-                           where=_where(where, "report"), actor=require_actor(actor),
+                           on=require_date(on, term("day the report was filed")),
+                           led_by=person_id(led_by, term("id of who led the report")),
+                           led_by_rank=choice(led_by_rank, Rank, term("rank")),
+                           where=_where(where, term("report")), actor=require_actor(actor),
                            reason=clean_reason(reason))
 
     @event("ReportFiled")

@@ -15,7 +15,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 
 def calendar_id(body: UUID, year: int) -> UUID:
@@ -45,9 +45,10 @@ class MeetingCalendar(Aggregate):
 
     def list_meeting(self, *, meeting: UUID, on: date, actor: Actor) -> None:
         """A meeting of the body on ``on``, a day of this calendar's year."""
-        day = require_date(on, "day of the meeting")
+        day = require_date(on, term("day of the meeting"))
         if day.year != self.year:
-            raise InvalidInput(f"a meeting of {day} is listed in the calendar of {day.year}")
+            raise InvalidInput.worded("a meeting of {day} is listed in the calendar of {year}",
+                                      day=day, year=day.year)
         self._listed(meeting=str(meeting), on=day, actor=require_actor(actor))
 
     @event("MeetingListed")

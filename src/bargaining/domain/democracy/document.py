@@ -21,7 +21,7 @@ from bargaining.domain.democracy.meeting import Meeting, motion_text
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.text import clean_name, clean_source_text
 from bargaining.domain.shared.vote import Vote, whole_count
@@ -59,9 +59,9 @@ class Adoption:
 
 
 def _where(value: object) -> str:
-    where = clean_source_text(value, "where the version is")
+    where = clean_source_text(value, term("where the version is"))
     if not where:
-        raise InvalidInput("say where the version is (a link, a file, a binder)")
+        raise InvalidInput.worded("say where the version is (a link, a file, a binder)")
     return where
 
 
@@ -73,12 +73,12 @@ class Document(Aggregate):
               actor: Actor, reason: str | None = None) -> Document:
         """The first version of a document for ``body``, published on ``on`` at ``where``."""
         if not isinstance(body, GoverningBody):
-            raise InvalidInput("a document is debated by a body (its record)")
+            raise InvalidInput.worded("a document is debated by a body (its record)")
         if not isinstance(title, str) or not title.strip():
-            raise InvalidInput("a document needs a title")
-        return cls(body_id=body.id, title=clean_name(title, "document's title"),
-                   kind=choice(kind, DocumentKind, "document kind"),
-                   on=require_date(on, "day the document was published"), where=_where(where),
+            raise InvalidInput.worded("a document needs a title")
+        return cls(body_id=body.id, title=clean_name(title, term("document's title")),
+                   kind=choice(kind, DocumentKind, term("document kind")),
+                   on=require_date(on, term("day the document was published")), where=_where(where),
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Drafted")
@@ -101,8 +101,9 @@ class Document(Aggregate):
         """A version by its number, or a refusal in words."""
         if isinstance(number, bool) or not isinstance(number, int) or \
                 not 1 <= number <= len(self.versions):
-            raise InvalidInput(f"'{self.title}' has versions 1 to {len(self.versions)}, "
-                               f"not {number!r}")
+            raise InvalidInput.worded("'{title}' has versions 1 to {count}, not {number}",
+                                      title=self.title, count=len(self.versions),
+                                      number=repr(number))
         return self.versions[number - 1]
 
     def publish(self, *, on: date, where: str, note: str | None = None, actor: Actor,
@@ -110,12 +111,15 @@ class Document(Aggregate):
         """A new version published on ``on`` at ``where``; ``note`` says what changed (the
         feedback taken in, the amendments carried). Returns its number."""
         self._not_adopted()
-        day = require_date(on, "day the version was published")
+        day = require_date(on, term("day the version was published"))
         if day < self.latest.on:
-            raise InvalidInput(f"version {len(self.versions) + 1} cannot be published "
-                               f"({day}) before version {self.latest.number} ({self.latest.on})")
+            raise InvalidInput.worded("version {value} cannot be published ({day}) before "
+                                      "version {number} ({on})",
+                                      value=len(self.versions) + 1, day=day,
+                                      number=self.latest.number, on=self.latest.on)
         self._published(on=day, where=_where(where),
-                        note=None if note is None else clean_source_text(note, "note") or None,
+                        note=None if note is None else clean_source_text(note,
+                                                                         term("note")) or None,
                         actor=require_actor(actor), reason=clean_reason(reason))
         return self.latest.number
 
@@ -132,10 +136,10 @@ class Document(Aggregate):
         (no vote yet)."""
         self.numbered(version)
         if vote is not None and not isinstance(vote, Vote):
-            raise InvalidInput("an amendment from the floor is decided by a Vote")
-        self._amendment(version=version, text=motion_text(text, "amendment's words"),
-                        mover=person_id(mover, "amendment's mover's id"),
-                        on=require_date(on, "day the amendment was moved"), vote=vote,
+            raise InvalidInput.worded("an amendment from the floor is decided by a Vote")
+        self._amendment(version=version, text=motion_text(text, term("amendment's words")),
+                        mover=person_id(mover, term("amendment's mover's id")),
+                        on=require_date(on, term("day the amendment was moved")), vote=vote,
                         actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("AmendmentProposed")
@@ -150,9 +154,9 @@ class Document(Aggregate):
         """Feedback on ``version`` on ``on``, from ``given_by``: a person's opaque id, or a
         group (a local, a caucus, a regional meeting)."""
         self.numbered(version)
-        self._feedback(version=version, given_by=person_id(given_by, "id of who gave it"),
-                       on=require_date(on, "day the feedback was given"),
-                       text=motion_text(text, "feedback's words"),
+        self._feedback(version=version, given_by=person_id(given_by, term("id of who gave it")),
+                       on=require_date(on, term("day the feedback was given")),
+                       text=motion_text(text, term("feedback's words")),
                        actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("FeedbackGiven")
@@ -165,20 +169,22 @@ class Document(Aggregate):
         """The carried ``motion`` of ``meeting`` adopted the version it names."""
         self._not_adopted()
         if not isinstance(meeting, Meeting):
-            raise InvalidInput("a document is adopted by a motion of a meeting (its record)")
+            raise InvalidInput.worded("a document is adopted by a motion of a meeting (its "
+                                      "record)")
         moved = meeting.motion(motion)
         if moved.document != str(self.id) or moved.document_version is None:
-            raise RuleViolation(f"motion {motion} of the meeting of {meeting.on} does not "
-                                f"adopt '{self.title}'")
+            raise RuleViolation.worded("motion {motion} of the meeting of {on} does not adopt "
+                                       "'{title}'", motion=motion, on=meeting.on, title=self.title)
         self.numbered(moved.document_version)
         if meeting.body_id != self.body_id:
-            raise RuleViolation(f"'{self.title}' is adopted by its own body, not the "
-                                f"{meeting.body_name}")
+            raise RuleViolation.worded("'{title}' is adopted by its own body, not the {body_name}",
+                                       title=self.title, body_name=meeting.body_name)
         if moved.vote is None or not moved.vote.passed:
             outcome = "is not decided" if moved.vote is None else "was defeated"
-            raise RuleViolation(f"'{self.title}' is adopted by a carried motion; motion "
-                                f"{motion} {outcome}")
-        self._adopted(version=whole_count(moved.document_version, "version"),
+            raise RuleViolation.worded("'{title}' is adopted by a carried motion; motion "
+                                       "{motion} {outcome}",
+                                       title=self.title, motion=motion, outcome=outcome)
+        self._adopted(version=whole_count(moved.document_version, term("version")),
                       meeting=str(meeting.id), motion=motion, vote=moved.vote,
                       actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -189,5 +195,5 @@ class Document(Aggregate):
 
     def _not_adopted(self) -> None:
         if self.adoption is not None:
-            raise RuleViolation(f"'{self.title}' was adopted (version "
-                                f"{self.adoption.version}): it no longer changes")
+            raise RuleViolation.worded("'{title}' was adopted (version {version}): it no longer "
+                                       "changes", title=self.title, version=self.adoption.version)

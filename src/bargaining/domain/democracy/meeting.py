@@ -23,7 +23,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.democracy.body import GoverningBody
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.shares import percent_of, show_percent
@@ -63,7 +63,7 @@ class Motion:
 def motion_text(value: object, what: str = "motion's words") -> str:
     """What a motion or an amendment says: free text, which may run to paragraphs."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"the {what} are needed")
+        raise InvalidInput.worded("the {what} are needed", what=what)
     return clean_paragraphs(value, what, most=10_000)
 
 
@@ -79,21 +79,22 @@ class Meeting(Aggregate):
         ``place`` is where it met (a city, a hall). Recorded whatever the notice and
         attendance; flagged where they fall short."""
         if not isinstance(body, GoverningBody):
-            raise InvalidInput("a meeting is of a body (its record)")
-        day = require_date(on, "day of the meeting")
-        notice = whole_count(notice_days, "the days of notice")
-        eligible = whole_count(eligible, "the count of voting members")
-        present = whole_count(present, "the count of people present")
+            raise InvalidInput.worded("a meeting is of a body (its record)")
+        day = require_date(on, term("day of the meeting"))
+        notice = whole_count(notice_days, term("the days of notice"))
+        eligible = whole_count(eligible, term("the count of voting members"))
+        present = whole_count(present, term("the count of people present"))
         if present > eligible:
-            raise RuleViolation(f"{present} present cannot be: the body has {eligible} "
-                                "voting members")
+            raise RuleViolation.worded("{present} present cannot be: the body has {eligible} "
+                                       "voting members", present=present, eligible=eligible)
         if not isinstance(in_camera, bool):
-            raise InvalidInput("say whether the meeting sat in camera (True or False)")
+            raise InvalidInput.worded("say whether the meeting sat in camera (True or False)")
         flags = _flags(body, notice, present, eligible)
         return cls(body_id=body.id, body_name=body.name, voting_body=body.voting_body,
                    on=day, notice_days=notice, present=present, eligible=eligible,
                    in_camera=in_camera,
-                   place=None if place is None else clean_name(place, "meeting's place") or None,
+                   place=None if place is None else clean_name(place,
+                                                               term("meeting's place")) or None,
                    flags=flags, actor=require_actor(actor),
                    reason=clean_reason(reason))
 
@@ -119,10 +120,12 @@ class Meeting(Aggregate):
     def motion(self, number: object) -> Motion:
         """A motion by its number (from 1, in the order moved), or a refusal in words."""
         if isinstance(number, bool) or not isinstance(number, int):
-            raise InvalidInput(f"a motion is named by its number, not {number!r}")
+            raise InvalidInput.worded("a motion is named by its number, not {number}",
+                                      number=repr(number))
         if not 1 <= number <= len(self.motions):
-            raise MotionNotFound(f"the meeting of the {self.body_name} on {self.on} has no "
-                                 f"motion {number}")
+            raise MotionNotFound.worded("the meeting of the {body_name} on {on} has no motion "
+                                        "{number}",
+                                        body_name=self.body_name, on=self.on, number=number)
         return self.motions[number - 1]
 
     # ---------------------------------------------------------------- commands
@@ -135,20 +138,22 @@ class Meeting(Aggregate):
         sat ``in_camera``; ``document`` and ``document_version`` name the document version it
         adopts. Returns the motion's number."""
         if mover is None:
-            raise InvalidInput("a motion needs its mover (the id of who moved it)")
+            raise InvalidInput.worded("a motion needs its mover (the id of who moved it)")
         words = motion_text(text)
-        who = person_id(mover, "mover's id")
-        second = None if seconder is None else person_id(seconder, "seconder's id")
+        who = person_id(mover, term("mover's id"))
+        second = None if seconder is None else person_id(seconder, term("seconder's id"))
         if second == who:
-            raise RuleViolation("a motion cannot be seconded by its mover")
+            raise RuleViolation.worded("a motion cannot be seconded by its mover")
         if not isinstance(in_camera, bool):
-            raise InvalidInput("say whether the motion's item sat in camera (True or False)")
+            raise InvalidInput.worded("say whether the motion's item sat in camera (True or "
+                                      "False)")
         if (document is None) != (document_version is None):
-            raise InvalidInput("a motion adopting a document names the document and its version")
+            raise InvalidInput.worded("a motion adopting a document names the document and its "
+                                      "version")
         if document is not None and not isinstance(document, UUID):
-            raise InvalidInput("a document is named by its id (a UUID)")
+            raise InvalidInput.worded("a document is named by its id (a UUID)")
         if document_version is not None:
-            whole_count(document_version, "a document's version")
+            whole_count(document_version, term("a document's version"))
         self._moved(number=len(self.motions) + 1, text=words, mover=who, seconder=second,
                     in_camera=in_camera or self.in_camera,
                     document=None if document is None else str(document),
@@ -167,11 +172,11 @@ class Meeting(Aggregate):
                reason: str | None = None) -> None:
         """``seconder`` (an opaque id) seconded the motion."""
         motion = self._open(number)
-        who = person_id(seconder, "seconder's id")
+        who = person_id(seconder, term("seconder's id"))
         if who == motion.mover:
-            raise RuleViolation("a motion cannot be seconded by its mover")
+            raise RuleViolation.worded("a motion cannot be seconded by its mover")
         if motion.seconder is not None:
-            raise RuleViolation(f"motion {number} is already seconded")
+            raise RuleViolation.worded("motion {number} is already seconded", number=number)
         self._seconded(number=number, seconder=who, actor=require_actor(actor),
                        reason=clean_reason(reason))
 
@@ -185,9 +190,9 @@ class Meeting(Aggregate):
         decided by ``vote`` of the meeting's body: carried, the motion reads as amended; both
         are recorded. Returns whether it carried."""
         self._open(number)
-        words = motion_text(text, "amended motion's words")
-        who = person_id(mover, "amendment's mover's id")
-        held = self._check_vote(vote, "an amendment")
+        words = motion_text(text, term("amended motion's words"))
+        who = person_id(mover, term("amendment's mover's id"))
+        held = self._check_vote(vote, term("an amendment"))
         self._amended(number=number, text=words, mover=who, vote=held,
                       actor=require_actor(actor), reason=clean_reason(reason))
         return held.passed
@@ -205,7 +210,7 @@ class Meeting(Aggregate):
         """The meeting's body decided the motion by ``vote``, carried or defeated. Returns
         whether it carried."""
         self._open(number)
-        held = self._check_vote(vote, "a motion")
+        held = self._check_vote(vote, term("a motion"))
         self._decided(number=number, vote=held, actor=require_actor(actor),
                       reason=clean_reason(reason))
         return held.passed
@@ -217,21 +222,22 @@ class Meeting(Aggregate):
     def _open(self, number: int) -> Motion:
         motion = self.motion(number)
         if motion.vote is not None:
-            raise RuleViolation(f"motion {number} was decided on {motion.vote.held_on}: it "
-                                "can no longer change")
+            raise RuleViolation.worded("motion {number} was decided on {held_on}: it can no "
+                                       "longer change", number=number, held_on=motion.vote.held_on)
         return motion
 
     def _check_vote(self, vote: object, what: str) -> Vote:
         if not isinstance(vote, Vote):
-            raise InvalidInput(f"{what} is decided by a Vote")
+            raise InvalidInput.worded("{what} is decided by a Vote", what=what)
         if vote.body is None or vote.body != self.voting_body:
             held_by = "no body" if vote.body is None else f"the {vote.body.describe()}"
-            raise RuleViolation(
-                f"{what} of this meeting is decided by a vote of the {self.body_name} "
-                f"(Vote(..., body=its voting_body)); this vote names {held_by}")
+            raise RuleViolation.worded("{what} of this meeting is decided by a vote of the "
+                                       "{body_name} (Vote(..., body=its voting_body)); this vote "
+                                       "names {held_by}",
+                                       what=what, body_name=self.body_name, held_by=held_by)
         if vote.held_on < self.on:
-            raise InvalidInput(f"a vote of the meeting of {self.on} cannot be held before it "
-                               f"({vote.held_on})")
+            raise InvalidInput.worded("a vote of the meeting of {on} cannot be held before it "
+                                      "({held_on})", on=self.on, held_on=vote.held_on)
         return vote
 
 

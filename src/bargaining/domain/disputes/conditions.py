@@ -17,6 +17,7 @@ from uuid import UUID
 from bargaining.domain.disputes.law import Law
 from bargaining.domain.disputes.strike_position import DatedFact, StrikePositionRule
 from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import term
 from bargaining.domain.shared.flags import Flag, FlagRule
 
 
@@ -31,7 +32,7 @@ def law_flags_by_day(
 ) -> dict[date, list[Flag]]:
     """:func:`law_flags` for each of these days, asking each law once whether it covers the
     unit (a law may name thousands)."""
-    wanted = [require_date(day, "strike day") for day in days]
+    wanted = [require_date(day, term("strike day")) for day in days]
     covering = [law for law in laws if law.covers(unit_id) and law.bars_strikes]
     return {day: [
         Flag(FlagRule.LAW_IN_FORCE,
@@ -46,7 +47,7 @@ def position_flags(
 ) -> list[Flag]:
     """A ``BEFORE_LEGAL_STRIKE_POSITION`` flag when the unit's jurisdiction has a rule and the
     unit had not reached its legal strike position on ``day``; none without a rule."""
-    require_date(day, "strike day")
+    require_date(day, term("strike day"))
     if rule is None:
         return []
     position = rule.position(unit_id, interventions, day)

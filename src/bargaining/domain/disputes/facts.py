@@ -15,10 +15,12 @@ from bargaining.domain.shared.text import clean_name as clean_text_name
 def clean_source(source: object, what: str) -> str:
     """Where the fact is known from: a record a coalition audits says so for every fact."""
     if not isinstance(source, str) or not source.strip():
-        raise InvalidInput(f"the {what} needs its source (where it is known from)")
+        raise InvalidInput.worded("the {what} needs its source (where it is known from)",
+                                  what=what)
     text = " ".join(source.split())
     if len(text) > MAX_SOURCE:
-        raise InvalidInput(f"the source of the {what} is longer than {MAX_SOURCE} characters")
+        raise InvalidInput.worded("the source of the {what} is longer than {max_source} "
+                                  "characters", what=what, max_source=MAX_SOURCE)
     return clean_source_text(text, f"source of the {what}")
 
 
@@ -29,19 +31,21 @@ def clean_ids(ids: object, what: str, *, required: bool) -> tuple[UUID, ...]:
     if isinstance(ids, UUID):
         ids = (ids,)
     if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
-        raise InvalidInput(f"the {what} are given as ids (UUIDs), not {ids!r}")
+        raise InvalidInput.worded("the {what} are given as ids (UUIDs), not {ids}",
+                                  what=what, ids=repr(ids))
     found: list[UUID] = []
     for value in ids:
         if not isinstance(value, UUID):
-            raise InvalidInput(f"the {what} are given as ids (UUIDs), not {value!r}")
+            raise InvalidInput.worded("the {what} are given as ids (UUIDs), not {value}",
+                                      what=what, value=repr(value))
         if value not in found:
             found.append(value)
     if required and not found:
-        raise InvalidInput(f"name the {what} (at least one)")
+        raise InvalidInput.worded("name the {what} (at least one)", what=what)
     return tuple(found)
 
 
 def clean_name(name: object, what: str) -> str:
     if not isinstance(name, str) or not name.strip():
-        raise InvalidInput(f"the {what} needs a name")
+        raise InvalidInput.worded("the {what} needs a name", what=what)
     return clean_text_name(name, f"name of the {what}")

@@ -39,7 +39,7 @@ class DisputeIndex(Aggregate):
     @classmethod
     def open(cls, scope: Scope, subject_id: UUID, *, actor: Actor) -> DisputeIndex:
         if not isinstance(subject_id, UUID):
-            raise InvalidInput(f"a {scope.value} is named by its id (a UUID)")
+            raise InvalidInput.worded("a {scope} is named by its id (a UUID)", scope=scope.value)
         return cls(scope=scope.value, subject_id=subject_id, actor=require_actor(actor))
 
     @event("Opened")
@@ -52,7 +52,8 @@ class DisputeIndex(Aggregate):
     def add(self, kind: str, record_id: UUID, *, actor: Actor) -> None:
         """List a law or an intervention here (once)."""
         if kind not in ("law", "intervention"):
-            raise InvalidInput(f"an index lists laws and interventions, not {kind!r}")
+            raise InvalidInput.worded("an index lists laws and interventions, not {kind}",
+                                      kind=repr(kind))
         if (kind, record_id) not in self.entries:
             self._listed(kind=kind, record_id=record_id, actor=require_actor(actor))
 

@@ -24,7 +24,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.disputes.facts import clean_ids, clean_name, clean_source
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.vote import Vote
 
 
@@ -61,10 +61,9 @@ def _kind(value: object) -> InterventionKind:
     try:
         return InterventionKind(value)
     except ValueError:
-        raise InvalidInput(
-            f"an intervention is one of: {', '.join(k.value for k in InterventionKind)}; "
-            f"not {value!r}"
-        ) from None
+        raise InvalidInput.worded("an intervention is one of: {interventionkind}; not {value}",
+                                  interventionkind=', '.join(k.value for k in InterventionKind),
+                                  value=repr(value)) from None
 
 
 class Intervention(Aggregate):
@@ -92,21 +91,22 @@ class Intervention(Aggregate):
         day = require_date(on, f"date of the {what.value}")
         if what is InterventionKind.FORCED_OFFER_VOTE:
             if not isinstance(vote, Vote):
-                raise InvalidInput("a forced vote on the employer's last offer needs its Vote "
-                                   "(yes: to accept the offer)")
+                raise InvalidInput.worded("a forced vote on the employer's last offer needs its "
+                                          "Vote (yes: to accept the offer)")
             if vote.held_on != day:
-                raise InvalidInput(f"the forced vote was held on {vote.held_on}, not on {day}: "
-                                   "give the day it was held")
+                raise InvalidInput.worded("the forced vote was held on {held_on}, not on {day}: "
+                                          "give the day it was held",
+                                          held_on=vote.held_on, day=day)
         elif vote is not None:
-            raise InvalidInput(f"a {what.value} carries no vote")
+            raise InvalidInput.worded("a {what} carries no vote", what=what.value)
         return cls(
             kind=what,
             on=day,
-            units=clean_ids(units, "units it covers", required=True),
-            campaign_ids=clean_ids(campaigns, "campaigns it concerns", required=False),
-            cluster_ids=clean_ids(clusters, "clusters it concerns", required=False),
+            units=clean_ids(units, term("units it covers"), required=True),
+            campaign_ids=clean_ids(campaigns, term("campaigns it concerns"), required=False),
+            cluster_ids=clean_ids(clusters, term("clusters it concerns"), required=False),
             source=clean_source(source, what.value),
-            made_by=None if made_by is None else clean_name(made_by, "party that made it"),
+            made_by=None if made_by is None else clean_name(made_by, term("party that made it")),
             vote=vote,
             actor=require_actor(actor),
             reason=clean_reason(reason),

@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.disputes.facts import clean_ids, clean_name, clean_source
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 
 
 class LawEffect(enum.Enum):
@@ -48,17 +48,17 @@ def clean_effects(effects: object) -> tuple[LawEffect, ...]:
     if isinstance(effects, LawEffect | str):
         effects = (effects,)
     if not isinstance(effects, Iterable):
-        raise InvalidInput("say what the law does: one or more LawEffect")
+        raise InvalidInput.worded("say what the law does: one or more LawEffect")
     found: set[LawEffect] = set()
     for value in effects:
         try:
             found.add(value if isinstance(value, LawEffect) else LawEffect(value))
         except ValueError:
-            raise InvalidInput(
-                f"a law {' or '.join(e.value for e in LawEffect)}, not {value!r}"
-            ) from None
+            raise InvalidInput.worded("a law {laweffect}, not {value}",
+                                      laweffect=' or '.join(e.value for e in LawEffect),
+                                      value=repr(value)) from None
     if not found:
-        raise InvalidInput("say what the law does: one or more LawEffect")
+        raise InvalidInput.worded("say what the law does: one or more LawEffect")
     return tuple(e for e in LawEffect if e in found)
 
 
@@ -81,13 +81,13 @@ class Law(Aggregate):
     ) -> Law:
         """A new law record (the record begins; its acts follow with their dates)."""
         return cls(
-            name=clean_name(name, "law"),
-            region=clean_name(region, "law's jurisdiction"),
+            name=clean_name(name, term("law")),
+            region=clean_name(region, term("law's jurisdiction")),
             effects=clean_effects(does),
-            units=clean_ids(units, "units the law covers", required=True),
-            campaign_ids=clean_ids(campaigns, "campaigns the law concerns", required=False),
-            cluster_ids=clean_ids(clusters, "clusters the law concerns", required=False),
-            source=clean_source(source, "law"),
+            units=clean_ids(units, term("units the law covers"), required=True),
+            campaign_ids=clean_ids(campaigns, term("campaigns the law concerns"), required=False),
+            cluster_ids=clean_ids(clusters, term("clusters the law concerns"), required=False),
+            source=clean_source(source, term("law")),
             actor=require_actor(actor),
             reason=clean_reason(reason),
         )
@@ -126,7 +126,7 @@ class Law(Aggregate):
     def in_force_on(self, day: date) -> bool:
         """Whether the law was in force on ``day``, as this record knows it: passed on or
         before it, not struck down or repealed by then, and not deemed never in force."""
-        require_date(day, "day")
+        require_date(day, term("day"))
         if self.void_from_start or self.passed_on is None or day < self.passed_on:
             return False
         ended = [d for d in (self.struck_down_on, self.repealed_on) if d is not None]
@@ -159,13 +159,15 @@ class Law(Aggregate):
 
     def table(self, *, on: date, source: str, actor: Actor, reason: str | None = None) -> None:
         """The bill was tabled (introduced) on ``on``."""
-        day = require_date(on, "date the law was tabled")
-        actor, text = require_actor(actor), clean_source(source, "tabling")
+        day = require_date(on, term("date the law was tabled"))
+        actor, text = require_actor(actor), clean_source(source, term("tabling"))
         if self.tabled_on is not None:
-            raise RuleViolation(f"{self.name} was already tabled, on {self.tabled_on}")
+            raise RuleViolation.worded("{name} was already tabled, on {tabled_on}",
+                                       name=self.name, tabled_on=self.tabled_on)
         if self.passed_on is not None and day > self.passed_on:
-            raise RuleViolation(f"{self.name} passed on {self.passed_on}; it cannot have been "
-                                f"tabled after that, on {day}")
+            raise RuleViolation.worded("{name} passed on {passed_on}; it cannot have been tabled "
+                                       "after that, on {day}",
+                                       name=self.name, passed_on=self.passed_on, day=day)
         self._tabled(on=day, source=text, actor=actor, reason=clean_reason(reason))
 
     @event("Tabled")
@@ -175,13 +177,15 @@ class Law(Aggregate):
 
     def pass_(self, *, on: date, source: str, actor: Actor, reason: str | None = None) -> None:
         """The law passed (received royal assent) on ``on``; it is in force from that day."""
-        day = require_date(on, "date the law passed")
-        actor, text = require_actor(actor), clean_source(source, "passing")
+        day = require_date(on, term("date the law passed"))
+        actor, text = require_actor(actor), clean_source(source, term("passing"))
         if self.passed_on is not None:
-            raise RuleViolation(f"{self.name} already passed, on {self.passed_on}")
+            raise RuleViolation.worded("{name} already passed, on {passed_on}",
+                                       name=self.name, passed_on=self.passed_on)
         if self.tabled_on is not None and day < self.tabled_on:
-            raise RuleViolation(f"{self.name} was tabled on {self.tabled_on}; it cannot pass "
-                                f"before that, on {day}")
+            raise RuleViolation.worded("{name} was tabled on {tabled_on}; it cannot pass before "
+                                       "that, on {day}",
+                                       name=self.name, tabled_on=self.tabled_on, day=day)
         self._passed(on=day, source=text, actor=actor, reason=clean_reason(reason))
 
     @event("Passed")
@@ -191,10 +195,12 @@ class Law(Aggregate):
 
     def _require_passed(self, day: date, act: str) -> date:
         if self.passed_on is None:
-            raise RuleViolation(f"{self.name} has not passed: it cannot be {act}")
+            raise RuleViolation.worded("{name} has not passed: it cannot be {act}",
+                                       name=self.name, act=act)
         if day < self.passed_on:
-            raise RuleViolation(f"{self.name} passed on {self.passed_on}; it cannot be {act} "
-                                f"before that, on {day}")
+            raise RuleViolation.worded("{name} passed on {passed_on}; it cannot be {act} before "
+                                       "that, on {day}",
+                                       name=self.name, passed_on=self.passed_on, act=act, day=day)
         return self.passed_on
 
     def strike_down(
@@ -202,12 +208,13 @@ class Law(Aggregate):
         reason: str | None = None,
     ) -> None:
         """A court struck the law down on ``on``; it is not in force from that day."""
-        day = require_date(on, "date the law was struck down")
-        actor, text = require_actor(actor), clean_source(source, "ruling")
-        self._require_passed(day, "struck down")
+        day = require_date(on, term("date the law was struck down"))
+        actor, text = require_actor(actor), clean_source(source, term("ruling"))
+        self._require_passed(day, term("struck down"))
         if self.struck_down_on is not None:
-            raise RuleViolation(f"{self.name} was already struck down, on {self.struck_down_on}")
-        by = None if court is None else clean_name(court, "court")
+            raise RuleViolation.worded("{name} was already struck down, on {struck_down_on}",
+                                       name=self.name, struck_down_on=self.struck_down_on)
+        by = None if court is None else clean_name(court, term("court"))
         self._struck_down(on=day, court=by, source=text, actor=actor,
                           reason=clean_reason(reason))
 
@@ -224,15 +231,16 @@ class Law(Aggregate):
     ) -> None:
         """The law was repealed on ``on`` (``by`` another act, where named). A repeal that
         deems it never in force voids it from the start, as known from this record on."""
-        day = require_date(on, "date the law was repealed")
-        actor, text = require_actor(actor), clean_source(source, "repeal")
+        day = require_date(on, term("date the law was repealed"))
+        actor, text = require_actor(actor), clean_source(source, term("repeal"))
         if not isinstance(deemed_never_in_force, bool):
-            raise InvalidInput("say whether the repeal deems the law never in force (True or "
-                               "False)")
-        self._require_passed(day, "repealed")
+            raise InvalidInput.worded("say whether the repeal deems the law never in force (True "
+                                      "or False)")
+        self._require_passed(day, term("repealed"))
         if self.repealed_on is not None:
-            raise RuleViolation(f"{self.name} was already repealed, on {self.repealed_on}")
-        act = None if by is None else clean_name(by, "repealing act")
+            raise RuleViolation.worded("{name} was already repealed, on {repealed_on}",
+                                       name=self.name, repealed_on=self.repealed_on)
+        act = None if by is None else clean_name(by, term("repealing act"))
         self._repealed(on=day, deemed_never_in_force=deemed_never_in_force, by=act, source=text,
                        actor=actor, reason=clean_reason(reason))
 

@@ -34,7 +34,8 @@ class DatedFact(Protocol):
 
 def _days(value: object, what: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput(f"{what} must be a whole number of days, 0 or more, not {value!r}")
+        raise InvalidInput.worded("{what} must be a whole number of days, 0 or more, not {value}",
+                                  what=what, value=repr(value))
 
 
 @attrs.frozen
@@ -50,10 +51,11 @@ class StrikePositionRule:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise InvalidInput("a strike position rule needs a name")
+            raise InvalidInput.worded("a strike position rule needs a name")
         if not isinstance(self.after, InterventionKind):
-            raise InvalidInput(f"strike position rule '{self.name}': 'after' is an "
-                               "InterventionKind, such as InterventionKind.NO_BOARD_REPORT")
+            raise InvalidInput.worded("strike position rule '{name}': 'after' is an "
+                                      "InterventionKind, such as InterventionKind.NO_BOARD_REPORT",
+                                      name=self.name)
         _days(self.days, f"strike position rule '{self.name}': its days")
         if self.notice_days is not None:
             _days(self.notice_days, f"strike position rule '{self.name}': its notice days")
@@ -116,20 +118,22 @@ class StrikePositionCalendar:
         seen: dict[str, str] = {}
         for code, rule in (jurisdictions or {}).items():
             if not isinstance(code, str):
-                raise InvalidInput(f"a jurisdiction is named by its code (text), not {code!r}")
+                raise InvalidInput.worded("a jurisdiction is named by its code (text), not {code}",
+                                          code=repr(code))
             key = " ".join(code.split()).casefold()
             if not key:
-                raise InvalidInput("a jurisdiction in the strike position calendar needs a code")
+                raise InvalidInput.worded("a jurisdiction in the strike position calendar needs "
+                                          "a code")
             if key in seen:
-                raise InvalidInput(
-                    f"the calendar names one jurisdiction twice: '{seen[key]}' and '{code}'"
-                )
+                raise InvalidInput.worded("the calendar names one jurisdiction twice: '{seen}' "
+                                          "and '{code}'", seen=seen[key], code=code)
             if not isinstance(rule, StrikePositionRule):
-                raise InvalidInput(f"the rule for '{code}' must be a StrikePositionRule")
+                raise InvalidInput.worded("the rule for '{code}' must be a StrikePositionRule",
+                                          code=code)
             seen[key] = code
             table[key] = rule
         if default is not None and not isinstance(default, StrikePositionRule):
-            raise InvalidInput("the default rule must be a StrikePositionRule or None")
+            raise InvalidInput.worded("the default rule must be a StrikePositionRule or None")
         return cls(jurisdictions=table, default=default)
 
     def rule_for(self, jurisdiction: str) -> StrikePositionRule | None:

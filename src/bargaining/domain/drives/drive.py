@@ -28,7 +28,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.drives.rules import CERTIFICATION_VOTE, METHODS, CertificationRule
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.shares import percent_of, show_percent
 from bargaining.domain.shared.text import clean_name, clean_source_text
@@ -42,7 +42,7 @@ def named(value: object, what: str) -> str:
     """A name a drive records: one line of plain text, never blank."""
     text = clean_name(value, what)
     if not text:
-        raise InvalidInput(f"a {what} cannot be blank")
+        raise InvalidInput.worded("a {what} cannot be blank", what=what)
     return text
 
 
@@ -50,7 +50,8 @@ def sourced(value: object, what: str) -> str:
     """Where a fact is known from, never blank."""
     text = clean_source_text(value, what)
     if not text:
-        raise InvalidInput(f"the {what} is needed (a board's decision, a filing, a notice)")
+        raise InvalidInput.worded("the {what} is needed (a board's decision, a filing, a notice)",
+                                  what=what)
     return text
 
 
@@ -67,12 +68,12 @@ class Drive(Aggregate):
               reason: str | None = None) -> Drive:
         """A drive started on ``on`` by ``union`` at a workplace of ``eligible`` workers."""
         if workplace_id is not None and not isinstance(workplace_id, UUID):
-            raise InvalidInput("a workplace id is the UUID the organizing context gave it")
+            raise InvalidInput.worded("a workplace id is the UUID the organizing context gave it")
         return cls(workplace=named(workplace, "workplace's name"),
                    employer=named(employer, "employer"),
                    jurisdiction=named(jurisdiction, "jurisdiction"),
                    union=named(union, "union"), eligible=counted(eligible, "eligible workers"),
-                   on=require_date(on, "day the drive started"), workplace_id=workplace_id,
+                   on=require_date(on, term("day the drive started")), workplace_id=workplace_id,
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Started")
@@ -136,15 +137,18 @@ class Drive(Aggregate):
 
     def _open(self, day: object, what: str) -> date:
         if self.status in (CERTIFIED, DISMISSED):
-            raise RuleViolation(f"the drive of {self.label} was {self.status} on "
-                                f"{self.closed_on}: a new application is a new drive")
+            raise RuleViolation.worded("the drive of {label} was {status} on {closed_on}: a new "
+                                       "application is a new drive",
+                                       label=self.label, status=self.status,
+                                       closed_on=self.closed_on)
         return self._after_start(day, what)
 
     def _after_start(self, day: object, what: str) -> date:
         when = require_date(day, what)
         if when < self.started_on:
-            raise InvalidInput(f"the {what} ({when}) is before the drive started "
-                               f"({self.started_on})")
+            raise InvalidInput.worded("the {what} ({when}) is before the drive started "
+                                      "({started_on})",
+                                      what=what, when=when, started_on=self.started_on)
         return when
 
     def count_cards(self, *, signed: int, on: date, actor: Actor,
@@ -154,8 +158,9 @@ class Drive(Aggregate):
         day = self._open(on, "day the cards were counted")
         eligible = self.eligible_on(day)
         if cards > eligible:
-            raise RuleViolation(f"{cards:,} cards signed cannot be: the workplace had "
-                                f"{eligible:,} eligible workers on {day}")
+            raise RuleViolation.worded("{cards:,} cards signed cannot be: the workplace had "
+                                       "{eligible:,} eligible workers on {day}",
+                                       cards=cards, eligible=eligible, day=day)
         self._cards_counted(signed=cards, on=day, actor=require_actor(actor),
                             reason=clean_reason(reason))
 
@@ -172,8 +177,9 @@ class Drive(Aggregate):
         until = min(later) if later else None
         for when, cards in self.card_counts:
             if when >= day and (until is None or when < until) and cards > workers:
-                raise RuleViolation(f"{workers:,} eligible workers cannot be: {cards:,} cards "
-                                    f"were counted on {when}")
+                raise RuleViolation.worded("{workers:,} eligible workers cannot be: {cards:,} "
+                                           "cards were counted on {when}",
+                                           workers=workers, cards=cards, when=when)
         self._eligible_counted(eligible=workers, on=day, actor=require_actor(actor),
                                reason=clean_reason(reason))
 
@@ -187,10 +193,10 @@ class Drive(Aggregate):
         """The application for certification filed on ``on`` with ``board``."""
         day = self._open(on, "day the application was filed")
         if self.filed_on is not None:
-            raise RuleViolation(f"the application of {self.label} was filed on "
-                                f"{self.filed_on}")
+            raise RuleViolation.worded("the application of {label} was filed on {filed_on}",
+                                       label=self.label, filed_on=self.filed_on)
         self._filed(on=day, board=named(board, "board or tribunal"),
-                    source=sourced(source, "application's source"),
+                    source=sourced(source, term("application's source")),
                     actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("ApplicationFiled")
@@ -201,7 +207,7 @@ class Drive(Aggregate):
     def record_vote(self, vote: Vote, *, actor: Actor, reason: str | None = None) -> None:
         """A certification vote held among the workers: a fact, whether it carried or not."""
         if not isinstance(vote, Vote):
-            raise InvalidInput("a certification vote is a Vote, with its Tally")
+            raise InvalidInput.worded("a certification vote is a Vote, with its Tally")
         self._open(vote.held_on, "day the certification vote was held")
         self._voted(vote=vote, actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -217,14 +223,15 @@ class Drive(Aggregate):
         jurisdiction's, as the host configured it). Returns its flags."""
         day = self._open(on, "day of certification")
         if method not in METHODS:
-            raise InvalidInput(f"a union is certified by {' or by '.join(METHODS)}, not "
-                               f"{method!r}")
+            raise InvalidInput.worded("a union is certified by {methods}, not {method}",
+                                      methods=' or by '.join(METHODS), method=repr(method))
         if method == CERTIFICATION_VOTE and not self.votes:
-            raise RuleViolation(f"no certification vote is recorded for {self.label}: record "
-                                "the vote first")
+            raise RuleViolation.worded("no certification vote is recorded for {label}: record "
+                                       "the vote first",
+                                       label=self.label)
         if not isinstance(unit_id, UUID):
-            raise InvalidInput("a certified drive names the unit it became by its id")
-        where = sourced(source, "certificate's source")
+            raise InvalidInput.worded("a certified drive names the unit it became by its id")
+        where = sourced(source, term("certificate's source"))
         flags = self.certification_flags(method, day, rule)
         self._certified(on=day, method=method, source=where, unit_id=unit_id, flags=flags,
                         actor=require_actor(actor), reason=clean_reason(reason))
@@ -265,7 +272,7 @@ class Drive(Aggregate):
         """The board dismissed the application on ``on``, on ``grounds`` (in its words)."""
         day = self._open(on, "day of dismissal")
         self._dismissed(on=day, grounds=named(grounds, "grounds of dismissal"),
-                        source=sourced(source, "dismissal's source"),
+                        source=sourced(source, term("dismissal's source")),
                         actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Dismissed")
@@ -277,15 +284,18 @@ class Drive(Aggregate):
                             reason: str | None = None) -> None:
         """First-contract bargaining opened on ``on`` in the round ``round_id``."""
         if self.status != CERTIFIED:
-            raise RuleViolation(f"the drive of {self.label} is not certified: first-contract "
-                                "bargaining follows certification")
+            raise RuleViolation.worded("the drive of {label} is not certified: first-contract "
+                                       "bargaining follows certification",
+                                       label=self.label)
         if self.round_id is not None:
-            raise RuleViolation(f"first-contract bargaining for {self.label} is already open")
-        day = self._after_start(on, "day first-contract bargaining opened")
+            raise RuleViolation.worded("first-contract bargaining for {label} is already open",
+                                       label=self.label)
+        day = self._after_start(on, term("day first-contract bargaining opened"))
         assert self.closed_on is not None
         if day < self.closed_on:
-            raise InvalidInput(f"first-contract bargaining cannot open ({day}) before "
-                               f"certification ({self.closed_on})")
+            raise InvalidInput.worded("first-contract bargaining cannot open ({day}) before "
+                                      "certification ({closed_on})",
+                                      day=day, closed_on=self.closed_on)
         self._first_contract(round_id=round_id, on=day, actor=require_actor(actor),
                              reason=clean_reason(reason))
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import attrs
 
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.shares import as_percent, percent_of, show_percent
 
 #: How a drive ends in certification: the board certifies on the cards, or after a vote.
@@ -22,11 +22,11 @@ METHODS = (CARD_CHECK, CERTIFICATION_VOTE)
 
 
 def _vote_percent(value: object) -> Fraction:
-    return as_percent(value, "the cards that call for a vote")
+    return as_percent(value, term("the cards that call for a vote"))
 
 
 def _optional_percent(value: object) -> Fraction | None:
-    return None if value is None else as_percent(value, "a card threshold")
+    return None if value is None else as_percent(value, term("a card threshold"))
 
 
 @attrs.frozen
@@ -42,10 +42,11 @@ class CertificationRule:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise InvalidInput("a certification rule needs a name")
+            raise InvalidInput.worded("a certification rule needs a name")
         if self.cards_alone is not None and self.cards_alone < self.cards_for_vote:
-            raise InvalidInput(f"certification rule '{self.name}': the cards that certify "
-                               "alone cannot be fewer than the cards that call for a vote")
+            raise InvalidInput.worded("certification rule '{name}': the cards that certify alone "
+                                      "cannot be fewer than the cards that call for a vote",
+                                      name=self.name)
 
     def route(self, signed: int, eligible: int) -> str:
         """Where this many cards of this many workers lead, in words."""
@@ -85,14 +86,14 @@ class CertificationRules:
         for code, rule in (jurisdictions or {}).items():
             key = jurisdiction_key(code)
             if not key or key in table:
-                raise InvalidInput("each jurisdiction of the certification rules is named "
-                                   "once, by its code")
+                raise InvalidInput.worded("each jurisdiction of the certification rules is named "
+                                          "once, by its code")
             if not isinstance(rule, CertificationRule):
-                raise InvalidInput("a jurisdiction's certification rule is a "
-                                   "CertificationRule")
+                raise InvalidInput.worded("a jurisdiction's certification rule is a "
+                                          "CertificationRule")
             table[key] = rule
         if default is not None and not isinstance(default, CertificationRule):
-            raise InvalidInput("the default certification rule is a CertificationRule")
+            raise InvalidInput.worded("the default certification rule is a CertificationRule")
         return cls(jurisdictions=table, default=default)
 
     def rule_for(self, jurisdiction: str) -> CertificationRule | None:
@@ -102,7 +103,8 @@ class CertificationRules:
 def jurisdiction_key(code: object) -> str:
     """A jurisdiction's code as rules are looked up by it."""
     if not isinstance(code, str):
-        raise InvalidInput(f"a jurisdiction is named by its code, not {code!r}")
+        raise InvalidInput.worded("a jurisdiction is named by its code, not {code}",
+                                  code=repr(code))
     return " ".join(code.split()).casefold()
 
 

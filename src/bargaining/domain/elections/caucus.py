@@ -23,7 +23,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.elections.naming import named
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.vote import Vote, whole_count
 
@@ -41,12 +41,12 @@ class Caucus(Aggregate):
         """A caucus of members of these ``unions``, formed on ``on``, out of ``origin`` (a
         campaign or movement, in words) where there was one."""
         if isinstance(unions, str) or not isinstance(unions, list | tuple):
-            raise InvalidInput("a caucus names the unions its members come from, as a list")
+            raise InvalidInput.worded("a caucus names the unions its members come from, as a list")
         names = tuple(named(u, "union's name") for u in unions)
         if not names or len(set(names)) != len(names):
-            raise InvalidInput("a caucus names each of its unions once, and at least one")
+            raise InvalidInput.worded("a caucus names each of its unions once, and at least one")
         return cls(name=named(name, "caucus's name"), unions=names,
-                   on=require_date(on, "day the caucus was formed"),
+                   on=require_date(on, term("day the caucus was formed")),
                    origin=None if origin is None else named(origin, "caucus's origin"),
                    actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -77,11 +77,12 @@ class Caucus(Aggregate):
              reason: str | None = None) -> None:
         """A local joined on ``on``, with ``members`` members."""
         name = named(local, "local's name")
-        count = whole_count(members, "members of a local")
-        day = require_date(on, "day the local joined")
+        count = whole_count(members, term("members of a local"))
+        day = require_date(on, term("day the local joined"))
         actor = require_actor(actor)
         if name in self.locals:
-            raise RuleViolation(f"{name} is already in the caucus {self.name}")
+            raise RuleViolation.worded("{name} is already in the caucus {name2}",
+                                       name=name, name2=self.name)
         self._joined(local=name, members=count, on=day, actor=actor,
                      reason=clean_reason(reason))
 
@@ -93,7 +94,7 @@ class Caucus(Aggregate):
     def leave(self, *, local: str, on: date, actor: Actor, reason: str | None = None) -> None:
         """A local left on ``on``."""
         name = self._local(local)
-        self._left(local=name, on=require_date(on, "day the local left"),
+        self._left(local=name, on=require_date(on, term("day the local left")),
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("LocalLeft")
@@ -104,8 +105,8 @@ class Caucus(Aggregate):
                       reason: str | None = None) -> None:
         """A local's members counted again on ``on``."""
         name = self._local(local)
-        self._counted(local=name, members=whole_count(members, "members of a local"),
-                      on=require_date(on, "day the members were counted"),
+        self._counted(local=name, members=whole_count(members, term("members of a local")),
+                      on=require_date(on, term("day the members were counted")),
                       actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("MembersCounted")
@@ -116,11 +117,12 @@ class Caucus(Aggregate):
     def enrol(self, *, person: str, on: date, actor: Actor, reason: str | None = None) -> None:
         """A member joined the caucus as themselves on ``on``: ``person`` is the opaque id
         the host knows them by, never their name (people are personal data)."""
-        who = person_id(person, "member's id")
-        day = require_date(on, "day the member joined")
+        who = person_id(person, term("member's id"))
+        day = require_date(on, term("day the member joined"))
         actor = require_actor(actor)
         if who in self.people:
-            raise RuleViolation(f"that member is already in the caucus {self.name}")
+            raise RuleViolation.worded("that member is already in the caucus {name}",
+                                       name=self.name)
         self._enrolled(person=who, on=day, actor=actor, reason=clean_reason(reason))
 
     @event("MemberJoined")
@@ -130,13 +132,13 @@ class Caucus(Aggregate):
     def withdraw(self, *, person: str, on: date, actor: Actor,
                  reason: str | None = None) -> None:
         """A member left the caucus on ``on``."""
-        who = person_id(person, "member's id")
+        who = person_id(person, term("member's id"))
         if who not in self.people:
-            raise RuleViolation(f"that member is not in the caucus {self.name}")
-        day = require_date(on, "day the member left")
+            raise RuleViolation.worded("that member is not in the caucus {name}", name=self.name)
+        day = require_date(on, term("day the member left"))
         if day < self.people[who]:
-            raise InvalidInput(f"a member cannot leave ({day}) before joining "
-                               f"({self.people[who]})")
+            raise InvalidInput.worded("a member cannot leave ({day}) before joining ({people})",
+                                      day=day, people=self.people[who])
         self._withdrew(person=who, on=day, actor=require_actor(actor),
                        reason=clean_reason(reason))
 
@@ -149,18 +151,20 @@ class Caucus(Aggregate):
         """A position adopted on ``on``; by ``vote`` where there was one (it must have
         carried, and been held that day)."""
         words = named(title, "position", most=500)
-        day = require_date(on, "day the position was adopted")
+        day = require_date(on, term("day the position was adopted"))
         if vote is not None:
             if not isinstance(vote, Vote):
-                raise InvalidInput("a position's vote is a Vote")
+                raise InvalidInput.worded("a position's vote is a Vote")
             if not vote.passed:
-                raise RuleViolation(f"a position is adopted by a carried vote; this one failed "
-                                    f"({vote.explain()})")
+                raise RuleViolation.worded("a position is adopted by a carried vote; this one "
+                                           "failed ({explain})", explain=vote.explain())
             if vote.held_on != day:
-                raise InvalidInput(f"the vote was held on {vote.held_on}, not on {day}")
+                raise InvalidInput.worded("the vote was held on {held_on}, not on {day}",
+                                          held_on=vote.held_on, day=day)
         actor = require_actor(actor)
         if words in self.positions:
-            raise RuleViolation(f"the caucus {self.name} already adopted that position")
+            raise RuleViolation.worded("the caucus {name} already adopted that position",
+                                       name=self.name)
         self._adopted(title=words, on=day, vote=vote, actor=actor, reason=clean_reason(reason))
 
     @event("PositionAdopted")
@@ -173,11 +177,12 @@ class Caucus(Aggregate):
         """The caucus runs ``slate`` in an election (its id), from ``on``."""
         name = named(slate, "slate's name")
         if not isinstance(election, UUID):
-            raise InvalidInput("a slate runs in an election, named by its id")
-        day = require_date(on, "day the slate was launched")
+            raise InvalidInput.worded("a slate runs in an election, named by its id")
+        day = require_date(on, term("day the slate was launched"))
         actor = require_actor(actor)
         if self.slates.get(name) == election:
-            raise RuleViolation(f"the caucus {self.name} already runs {name} in that election")
+            raise RuleViolation.worded("the caucus {name} already runs {name2} in that election",
+                                       name=self.name, name2=name)
         self._slate_run(slate=name, election=election, on=day, actor=actor,
                         reason=clean_reason(reason))
 
@@ -190,11 +195,12 @@ class Caucus(Aggregate):
                 reason: str | None = None) -> None:
         """The caucus supports a campaign (its id) from ``on``."""
         if not isinstance(campaign, UUID):
-            raise InvalidInput("a campaign is named by its id")
-        day = require_date(on, "day the caucus began its support")
+            raise InvalidInput.worded("a campaign is named by its id")
+        day = require_date(on, term("day the caucus began its support"))
         actor = require_actor(actor)
         if campaign in self.campaigns:
-            raise RuleViolation(f"the caucus {self.name} already supports that campaign")
+            raise RuleViolation.worded("the caucus {name} already supports that campaign",
+                                       name=self.name)
         self._supported(campaign=campaign, on=day, actor=actor, reason=clean_reason(reason))
 
     @event("CampaignSupported")
@@ -204,5 +210,6 @@ class Caucus(Aggregate):
     def _local(self, local: object) -> str:
         name = named(local, "local's name")
         if name not in self.locals:
-            raise LocalNotInCaucus(f"{name} is not in the caucus {self.name}")
+            raise LocalNotInCaucus.worded("{name} is not in the caucus {name2}",
+                                          name=name, name2=self.name)
         return name

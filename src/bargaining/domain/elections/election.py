@@ -39,7 +39,7 @@ from bargaining.domain.elections.count import ElectionCount
 from bargaining.domain.elections.naming import named
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.shares import as_percent, show_percent
 from bargaining.domain.shared.text import check_label
 from bargaining.domain.shared.vote import Body, whole_count
@@ -70,7 +70,7 @@ def _count(value: object, what: str) -> int:
 def candidate_id(value: object) -> str:
     """A candidate's opaque id: one line of text, never a person's name (the host keeps
     which person it stands for)."""
-    return check_label(value, "candidate's id")
+    return check_label(value, term("candidate's id"))
 
 
 class Election(Aggregate):
@@ -84,13 +84,13 @@ class Election(Aggregate):
         ``majority`` percent of valid votes (``None``: the most votes), and when ``runoff``
         the two leaders go to a runoff if no one gets it."""
         if not isinstance(body, Body):
-            raise InvalidInput("name the body voting as a Body, such as Body.members()")
-        needed = None if majority is None else as_percent(majority, "the majority needed")
+            raise InvalidInput.worded("name the body voting as a Body, such as Body.members()")
+        needed = None if majority is None else as_percent(majority, term("the majority needed"))
         if not isinstance(runoff, bool):
-            raise InvalidInput("whether a runoff follows is True or False")
+            raise InvalidInput.worded("whether a runoff follows is True or False")
         if runoff and needed is None:
-            raise InvalidInput("a runoff follows when no one gets the majority needed: "
-                               "name the majority")
+            raise InvalidInput.worded("a runoff follows when no one gets the majority needed: "
+                                      "name the majority")
         return cls(office=named(office, "office"), body=body, majority=needed,
                    runoff=runoff, runoff_of=runoff_of, actor=require_actor(actor),
                    reason=clean_reason(reason))
@@ -140,7 +140,8 @@ class Election(Aggregate):
         """A candidate by id, or a refusal in words."""
         key = candidate_id(candidate)
         if key not in self.slates:
-            raise CandidateNotFound(f"no such candidate was nominated for {self.office}")
+            raise CandidateNotFound.worded("no such candidate was nominated for {office}",
+                                           office=self.office)
         return Candidate(key, self.slates[key], tuple(self.backers[key]))
 
     @property
@@ -160,12 +161,15 @@ class Election(Aggregate):
             backed_by = (backed_by,)  # type: ignore[assignment]
         caucuses = tuple(backed_by)
         if not all(isinstance(c, UUID) for c in caucuses) or len(set(caucuses)) != len(caucuses):
-            raise InvalidInput("the caucuses backing a candidate are given once each, by id")
+            raise InvalidInput.worded("the caucuses backing a candidate are given once each, by "
+                                      "id")
         actor = require_actor(actor)
         if key in self.slates:
-            raise RuleViolation(f"that candidate is already nominated for {self.office}")
+            raise RuleViolation.worded("that candidate is already nominated for {office}",
+                                       office=self.office)
         if self.boxes:
-            raise RuleViolation(f"nominations for {self.office} closed when the count began")
+            raise RuleViolation.worded("nominations for {office} closed when the count began",
+                                       office=self.office)
         self._nominated(candidate=key, slate=team, backed_by=caucuses, actor=actor,
                         reason=clean_reason(reason))
 
@@ -184,19 +188,22 @@ class Election(Aggregate):
         as it then stands."""
         where = named(box, "ballot box or region")
         received = _count(ballots, "ballots received")
-        counted = self._votes(votes, "a return")
+        counted = self._votes(votes, term("a return"))
         held = _count(challenged, "challenged ballots")
         spoilt = _count(spoiled, "spoiled ballots")
-        day = require_date(on, "day the return was counted")
+        day = require_date(on, term("day the return was counted"))
         actor = require_actor(actor)
         parts = sum(counted.values()) + held + spoilt
         if parts != received:
-            raise ReturnDoesNotAddUp(
-                f"the return from {where} does not add up: {received:,} ballots received, "
-                f"but {sum(counted.values()):,} votes, {held:,} challenged and {spoilt:,} "
-                f"spoiled make {parts:,}")
+            raise ReturnDoesNotAddUp.worded("the return from {where} does not add up: "
+                                            "{received:,} ballots received, but {sum:,} votes, "
+                                            "{held:,} challenged and {spoilt:,} spoiled make "
+                                            "{parts:,}", where=where, received=received,
+                                            sum=sum(counted.values()), held=held, spoilt=spoilt,
+                                            parts=parts)
         if where.casefold() in self.boxes:
-            raise RuleViolation(f"{where} has already returned its count for {self.office}")
+            raise RuleViolation.worded("{where} has already returned its count for {office}",
+                                       where=where, office=self.office)
         after = self._after(counted, challenged=held, spoiled=spoilt)
         self._returned(box=where, ballots=received, votes=counted, challenged=held,
                        spoiled=spoilt, on=day, standing=dict(after.votes),
@@ -219,17 +226,19 @@ class Election(Aggregate):
                            on: date, actor: Actor, reason: str | None = None) -> ElectionCount:
         """Challenged ballots resolved on ``on``: counted for candidates, or rejected. Returns
         the count as it then stands."""
-        votes = self._votes(counted, "resolved challenges")
+        votes = self._votes(counted, term("resolved challenges"))
         thrown = _count(rejected, "rejected ballots")
-        day = require_date(on, "day the challenges were resolved")
+        day = require_date(on, term("day the challenges were resolved"))
         actor = require_actor(actor)
         resolved = sum(votes.values()) + thrown
         if resolved == 0:
-            raise InvalidInput("a resolution counts or rejects at least one challenged ballot")
+            raise InvalidInput.worded("a resolution counts or rejects at least one challenged "
+                                      "ballot")
         if resolved > self.challenged:
-            raise RuleViolation(
-                f"{resolved:,} challenged ballots resolved, but only {self.challenged:,} are "
-                f"left to resolve in the election for {self.office}")
+            raise RuleViolation.worded("{resolved:,} challenged ballots resolved, but only "
+                                       "{challenged:,} are left to resolve in the election for "
+                                       "{office}", resolved=resolved, challenged=self.challenged,
+                                       office=self.office)
         after = self._after(votes, challenged=-resolved, rejected=thrown)
         self._resolved(counted=votes, rejected=thrown, on=day, standing=dict(after.votes),
                        challenged_left=after.challenged, actor=actor,
@@ -252,8 +261,9 @@ class Election(Aggregate):
 
     def _not_before_count(self, day: date, what: str) -> None:
         if self.last_counted is not None and day < self.last_counted:
-            raise RuleViolation(f"{what} on {day} cannot come before the count it rests on, "
-                                f"last counted on {self.last_counted}")
+            raise RuleViolation.worded("{what} on {day} cannot come before the count it rests "
+                                       "on, last counted on {last_counted}",
+                                       what=what, day=day, last_counted=self.last_counted)
 
     def declare(self, *, candidate: str, on: date, actor: Actor,
                 reason: str | None = None) -> None:
@@ -261,28 +271,35 @@ class Election(Aggregate):
         decided (the lead exceeds the challenged ballots left, and the majority holds
         whatever they turn out to be)."""
         key = self.candidate(candidate).id
-        day = require_date(on, "day of the declaration")
+        day = require_date(on, term("day of the declaration"))
         actor = require_actor(actor)
         if self.declared is not None:
-            raise RuleViolation(f"the election for {self.office} was already declared")
+            raise RuleViolation.worded("the election for {office} was already declared",
+                                       office=self.office)
         if self.runoff_id is not None:
-            raise RuleViolation(f"the election for {self.office} went to a runoff")
+            raise RuleViolation.worded("the election for {office} went to a runoff",
+                                       office=self.office)
         now = self.standing
         if now.leader != key:
-            raise RuleViolation(f"that candidate does not lead the count for {self.office}")
+            raise RuleViolation.worded("that candidate does not lead the count for {office}",
+                                       office=self.office)
         if not now.decided(self.majority):
-            raise RuleViolation(self._undecided(now))
-        self._not_before_count(day, "a declaration")
+            raise self._undecided(now)
+        self._not_before_count(day, term("a declaration"))
         self._declared(candidate=key, on=day, lead=now.lead, challenged_left=now.challenged,
                        actor=actor, reason=clean_reason(reason))
 
-    def _undecided(self, now: ElectionCount) -> str:
+    def _undecided(self, now: ElectionCount) -> RuleViolation:
         if now.lead <= now.challenged:
-            return (f"the lead of {now.lead:,} does not exceed the {now.challenged:,} "
-                    "challenged ballots left: they could still change the result")
+            return RuleViolation.worded(
+                "the lead of {lead:,} does not exceed the {challenged:,} challenged ballots "
+                "left: they could still change the result", lead=now.lead,
+                challenged=now.challenged)
         assert self.majority is not None
-        return (f"the leader would not have more than {show_percent(self.majority)} of valid "
-                f"votes if the {now.challenged:,} challenged ballots left went to others")
+        return RuleViolation.worded(
+            "the leader would not have more than {majority} of valid votes if the "
+            "{challenged:,} challenged ballots left went to others",
+            majority=show_percent(self.majority), challenged=now.challenged)
 
     @event("Declared")
     def _declared(self, candidate: str, on: date, lead: int, challenged_left: int,
@@ -295,34 +312,35 @@ class Election(Aggregate):
         named), or a refusal saying why there is none."""
         now = self.standing
         if not self.runoff:
-            raise RuleViolation(f"the rules of the election for {self.office} call for no "
-                                "runoff")
+            raise RuleViolation.worded("the rules of the election for {office} call for no runoff",
+                                       office=self.office)
         if self.declared is not None or self.runoff_id is not None:
-            raise RuleViolation(f"the election for {self.office} is already decided or in a "
-                                "runoff")
+            raise RuleViolation.worded("the election for {office} is already decided or in a "
+                                       "runoff", office=self.office)
         if not self.boxes or now.challenged:
-            raise RuleViolation(f"a runoff is called once the count for {self.office} is "
-                                f"complete; {now.challenged:,} challenged ballots are left")
+            raise RuleViolation.worded("a runoff is called once the count for {office} is "
+                                       "complete; {challenged:,} challenged ballots are left",
+                                       office=self.office, challenged=now.challenged)
         assert self.majority is not None
         if any(now.passes(c, self.majority) for c in self.slates):
-            raise RuleViolation(f"a candidate for {self.office} has the majority needed: "
-                                "no runoff")
+            raise RuleViolation.worded("a candidate for {office} has the majority needed: no "
+                                       "runoff", office=self.office)
         ranked = now.ranked()
         if candidates is None:
             if len(ranked) < 2 or (len(ranked) > 2 and ranked[1][1] == ranked[2][1]):
-                raise RuleViolation("second place is tied: name the two candidates of the "
-                                    "runoff, as the rules settle the tie")
+                raise RuleViolation.worded("second place is tied: name the two candidates of the "
+                                           "runoff, as the rules settle the tie")
             return ranked[0][0], ranked[1][0]
         pair = tuple(self.candidate(c).id for c in candidates)
         if len(pair) != 2 or pair[0] == pair[1]:
-            raise InvalidInput("a runoff is between two different candidates")
+            raise InvalidInput.worded("a runoff is between two different candidates")
         return pair[0], pair[1]
 
     def go_to_runoff(self, *, runoff: UUID, candidates: tuple[str, str], on: date,
                      actor: Actor, reason: str | None = None) -> None:
         """Record that the runoff ``runoff`` (a new election) was called on ``on``."""
-        day = require_date(on, "day the runoff was called")
-        self._not_before_count(day, "a runoff")
+        day = require_date(on, term("day the runoff was called"))
+        self._not_before_count(day, term("a runoff"))
         self._runoff_called(runoff=runoff, candidates=candidates, on=day,
                             actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -335,12 +353,13 @@ class Election(Aggregate):
 
     def _votes(self, votes: object, what: str) -> dict[str, int]:
         if not isinstance(votes, Mapping):
-            raise InvalidInput(f"{what} gives the votes as a mapping of candidate ids to counts")
+            raise InvalidInput.worded("{what} gives the votes as a mapping of candidate ids to "
+                                      "counts", what=what)
         counted: dict[str, int] = {}
         for candidate, count in votes.items():
             key = self.candidate(candidate).id
             if key in counted:
-                raise InvalidInput(f"{what} gives each candidate's votes once")
+                raise InvalidInput.worded("{what} gives each candidate's votes once", what=what)
             counted[key] = _count(count, "votes for a candidate")
         return counted
 

@@ -12,5 +12,5 @@ def named(value: object, what: str, *, most: int = MAX_NAME) -> str:
     one is refused, naming ``what``."""
     text = clean_name(value, what, most=most)
     if not text:
-        raise InvalidInput(f"a {what} cannot be blank")
+        raise InvalidInput.worded("a {what} cannot be blank", what=what)
     return text

@@ -107,7 +107,7 @@ class BaselineJudgement:
         for line in self.lines:
             if line.key == key:
                 return line
-        raise InvalidInput(f"the agreement in force has no term or clause '{key}'")
+        raise InvalidInput.worded("the agreement in force has no term or clause '{key}'", key=key)
 
     def explain(self) -> str:
         if not self.agreement:
@@ -143,12 +143,12 @@ def judge_against_agreement(
     agreement in force is a concession for that group.
     """
     if not isinstance(terms, Terms):
-        raise InvalidInput("an offer is judged against the agreement in force by its Terms")
+        raise InvalidInput.worded("an offer is judged against the agreement in force by its Terms")
     if inflation is not None and not isinstance(inflation, Inflation):
-        raise InvalidInput("an inflation series is an Inflation")
+        raise InvalidInput.worded("an inflation series is an Inflation")
     found = tuple(demands)
     if not all(isinstance(d, Demand) for d in found):
-        raise InvalidInput("demands are the framework version's Demand values")
+        raise InvalidInput.worded("demands are the framework version's Demand values")
     by_key = {d.key: d for d in found}
     if agreement is None:
         return BaselineJudgement("", ())
@@ -198,8 +198,9 @@ def _clause(clause: ContractClause, offered: Any) -> Judged:
         return Change.DROPS, f"drops {clause.describe()} {of}"
     if isinstance(offered, Amount):
         if clause.standard is None:
-            raise InvalidInput(f"{clause.describe()} {of} states no figure: an offer keeps it "
-                               "(Clause(True)) or drops it (Clause(False))")
+            raise InvalidInput.worded("{describe} {of} states no figure: an offer keeps it "
+                                      "(Clause(True)) or drops it (Clause(False))",
+                                      describe=clause.describe(), of=of)
         held, got = clause.standard, offered.value
         better = got > held if clause.more_is_better else got < held
         if got == held:
@@ -207,8 +208,9 @@ def _clause(clause: ContractClause, offered: Any) -> Judged:
         verb = Change.IMPROVES if better else Change.WEAKENS
         return verb, (f"{verb.value} the {clause.name} clause {of} from "
                       f"{show_number(held)} to {figure(got, clause.unit)}")
-    raise InvalidInput(f"an offer names {clause.describe()} with a Clause (kept or dropped) "
-                       f"or an Amount (its figure), not {type(offered).__name__}")
+    raise InvalidInput.worded("an offer names {describe} with a Clause (kept or dropped) or an "
+                              "Amount (its figure), not {name}",
+                              describe=clause.describe(), name=type(offered).__name__)
 
 
 def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
@@ -221,8 +223,9 @@ def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
                                f"{_describe(held, measure, inflation)}")
     kind = _kind(held, key, "the agreement in force")
     if _kind(offered, key, "the offer") != kind:
-        raise InvalidInput(f"the offer's term for '{key}' is {type(offered).__name__}, the "
-                           f"agreement in force's is {type(_tier(held)).__name__}")
+        raise InvalidInput.worded("the offer's term for '{key}' is {name}, the agreement in "
+                                  "force's is {name2}", key=key, name=type(offered).__name__,
+                                  name2=type(_tier(held)).__name__)
     measure = _measure(key, kind, measure)
     before = _describe(held, measure, inflation)
     after = _describe(offered, measure, inflation)
@@ -292,7 +295,8 @@ def _kind(value: Any, key: str, whose: str) -> str:
         return "progression"
     if isinstance(value, Years):
         return "years"
-    raise InvalidInput(f"{whose}'s term for '{key}' is not a term: {value!r}")
+    raise InvalidInput.worded("{whose}'s term for '{key}' is not a term: {value}",
+                              whose=whose, key=key, value=repr(value))
 
 
 _MEASURES: dict[str, type[Any]] = {"wages": CompoundIncrease, "clause": Protection,
@@ -305,8 +309,9 @@ def _measure(key: str, kind: str, measure: Measure | None) -> Measure | None:
     above absent, progression by fewer years. A term's length is no gain members hold: a
     longer or shorter one only changes."""
     if measure is not None and not isinstance(measure, _MEASURES[kind]):
-        raise InvalidInput(f"the demand '{key}' measures {measure.kind}, and the term is "
-                           f"{'a clause' if kind == 'clause' else kind}")
+        raise InvalidInput.worded("the demand '{key}' measures {kind}, and the term is {value}",
+                                  key=key, kind=measure.kind,
+                                  value='a clause' if kind == 'clause' else kind)
     if measure is None or kind == "years":
         if kind == "wages":
             return CompoundIncrease(0, 0, binds=Binds.YEARLY)

@@ -36,10 +36,10 @@ def carried_forward(
       concedes it).
     """
     if not isinstance(terms, Terms):
-        raise InvalidInput("a ratified agreement is carried forward by its Terms")
+        raise InvalidInput.worded("a ratified agreement is carried forward by its Terms")
     found = tuple(demands)
     if not all(isinstance(d, Demand) for d in found):
-        raise InvalidInput("demands are the framework version's Demand values")
+        raise InvalidInput.worded("demands are the framework version's Demand values")
     protections = {d.key: d for d in found if isinstance(d.measure, Protection)}
     clauses = agreement.clauses if agreement is not None else ()
     held = agreement.terms if agreement is not None else None

@@ -16,7 +16,8 @@ from bargaining.domain.shared.errors import InvalidInput
 
 def _name(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput("a clause needs a name (the key offers name it by: 'contracting-out')")
+        raise InvalidInput.worded("a clause needs a name (the key offers name it by: "
+                                  "'contracting-out')")
     return " ".join(value.split())
 
 
@@ -24,10 +25,9 @@ def _category(value: object) -> Category:
     try:
         return value if isinstance(value, Category) else Category(value)
     except ValueError:
-        raise InvalidInput(
-            f"a clause's category is one of {', '.join(c.value for c in Category)}; "
-            f"not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a clause's category is one of {category}; not {value}",
+                                  category=', '.join(c.value for c in Category),
+                                  value=repr(value)) from None
 
 
 @attrs.frozen
@@ -49,7 +49,8 @@ class ContractClause:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.unit, str) or not isinstance(self.more_is_better, bool):
-            raise InvalidInput(f"the {self.name} clause's unit is text, more_is_better yes or no")
+            raise InvalidInput.worded("the {name} clause's unit is text, more_is_better yes or no",
+                                      name=self.name)
 
     def describe(self) -> str:
         """'the contracting-out clause', 'the staffing ratio clause (4.1 hours of care …)'."""

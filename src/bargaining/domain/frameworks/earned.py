@@ -68,7 +68,7 @@ def _average(paid: Sequence[tuple[Fraction, Fraction]]) -> Fraction:
     weight = sum((w for _, w in paid), Fraction(0))
     for factor, _ in paid:
         if factor <= 0:
-            raise InvalidInput("the raises leave a wage of nothing or less during the term")
+            raise InvalidInput.worded("the raises leave a wage of nothing or less during the term")
     return sum((f * w for f, w in paid), Fraction(0)) / weight
 
 

@@ -110,7 +110,7 @@ class Evaluation:
         for verdict in self.verdicts:
             if verdict.demand == key:
                 return verdict
-        raise InvalidInput(f"the framework has no demand '{key}'")
+        raise InvalidInput.worded("the framework has no demand '{key}'", key=key)
 
     def explain(self) -> str:
         lines = [f"{self.framework} v{self.version}: {self.overall.value}"]
@@ -186,15 +186,15 @@ def _judge_wages(
     starting: date | None,
 ) -> tuple[Verdict, str]:
     if not isinstance(value, Increases | Raises):
-        raise InvalidInput(f"the term for '{demand.key}' must be yearly Increases or Raises "
-                           "on dates")
+        raise InvalidInput.worded("the term for '{key}' must be yearly Increases or Raises on "
+                                  "dates", key=demand.key)
     if m.binds is Binds.REAL and inflation is None:
-        raise InvalidInput(f"the demand '{demand.key}' binds the real wage: judging it needs "
-                           "an inflation series")
+        raise InvalidInput.worded("the demand '{key}' binds the real wage: judging it needs an "
+                                  "inflation series", key=demand.key)
     figures = wage_figures(value, inflation, starting=starting)
     if m.binds is Binds.REAL and inflation is not None and figures.real_yearly is None:
-        raise InvalidInput(f"the demand '{demand.key}' binds the real wage: "
-                           f"{undated(value, inflation)}")
+        raise InvalidInput.worded("the demand '{key}' binds the real wage: {undated}",
+                                  key=demand.key, undated=undated(value, inflation))
     text = value.describe()
     if isinstance(value, Raises):
         text += f"; {show_percent(figures.total)} over {show_number(round(figures.years, 1))} years"
@@ -230,7 +230,7 @@ def _judge(
     m = demand.measure
     if isinstance(m, Protection):
         if not isinstance(value, Clause):
-            raise InvalidInput(f"the term for '{demand.key}' must be a Clause")
+            raise InvalidInput.worded("the term for '{key}' must be a Clause", key=demand.key)
         if value.present:
             return Verdict.MEETS_TARGET, f"the clause '{m.clause}' is in the terms"
         return Verdict.BELOW_FLOOR, f"the clause '{m.clause}' is missing from the terms"
@@ -238,13 +238,14 @@ def _judge(
         return _judge_wages(demand, m, value, inflation, starting)
     if isinstance(m, Quantity):
         if not isinstance(value, Amount | Progression):
-            raise InvalidInput(f"the term for '{demand.key}' must be an Amount or Progression")
+            raise InvalidInput.worded("the term for '{key}' must be an Amount or Progression",
+                                      key=demand.key)
         text = (value.describe() if isinstance(value, Progression)
                 else f"{show_number(value.value)} {m.unit}")
         got, unit = value.value, f" {m.unit}"
     else:
         if not isinstance(value, Years):
-            raise InvalidInput(f"the term for '{demand.key}' must be Years")
+            raise InvalidInput.worded("the term for '{key}' must be Years", key=demand.key)
         got, text, unit = value.value, f"a term of {show_number(value.value)} years", " years"
     verdict, judged = _judged(got, m, lambda d: f"{show_number(d)}{unit}", unit)
     return verdict, f"{text}; {judged}"
@@ -271,15 +272,17 @@ def evaluate(
     """
     demands = tuple(demands)
     if not isinstance(terms, Terms):
-        raise InvalidInput("evaluate needs Terms")
+        raise InvalidInput.worded("evaluate needs Terms")
     if inflation is not None and not isinstance(inflation, Inflation):
-        raise InvalidInput("an inflation series is an Inflation")
+        raise InvalidInput.worded("an inflation series is an Inflation")
     if starting is not None and not is_date(starting):
-        raise InvalidInput(f"the day yearly increases start is a date, not {starting!r}")
+        raise InvalidInput.worded("the day yearly increases start is a date, not {starting}",
+                                  starting=repr(starting))
     known = {d.key for d in demands}
     unknown = sorted(set(terms.items) - known)
     if unknown:
-        raise InvalidInput(f"the terms name demands the framework does not have: {unknown}")
+        raise InvalidInput.worded("the terms name demands the framework does not have: {unknown}",
+                                  unknown=unknown)
     forbids_two_tier = any(
         isinstance(d.measure, Protection) and d.measure.clause == NO_TWO_TIER for d in demands
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 #: Yearly rates (in percent) are rounded to this many places before they are compared.
 RATE_PLACES = Decimal("1e-18")
@@ -21,22 +21,24 @@ _DIGITS = 40
 
 def as_decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        raise InvalidInput(f"{what} must be a number, not {value!r}")
+        raise InvalidInput.worded("{what} must be a number, not {value}",
+                                  what=what, value=repr(value))
     try:
         number = Decimal(str(value))
     except ArithmeticError:
-        raise InvalidInput(f"{what} must be a number, not {value!r}") from None
+        raise InvalidInput.worded("{what} must be a number, not {value}",
+                                  what=what, value=repr(value)) from None
     if not number.is_finite():
-        raise InvalidInput(f"{what} must be a finite number")
+        raise InvalidInput.worded("{what} must be a finite number", what=what)
     return number
 
 
 def as_decimals(values: Iterable[object]) -> tuple[Decimal, ...]:
-    return tuple(as_decimal(v, "a yearly increase") for v in values)
+    return tuple(as_decimal(v, term("a yearly increase")) for v in values)
 
 
 def optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else as_decimal(value, "a floor, cap or period")
+    return None if value is None else as_decimal(value, term("a floor, cap or period"))
 
 
 def show_percent(value: Decimal) -> str:
@@ -68,10 +70,11 @@ def compound(percents: Iterable[Decimal]) -> Decimal:
 def yearly_rate(total: Decimal, years: Decimal) -> Decimal:
     """The yearly rate in percent that compounds to ``total`` percent over ``years``."""
     if years <= 0:
-        raise InvalidInput("a term lasts more than zero years")
+        raise InvalidInput.worded("a term lasts more than zero years")
     factor = 1 + total / 100
     if factor <= 0:
-        raise InvalidInput(f"a change of {show_percent(total)} leaves nothing to compound")
+        raise InvalidInput.worded("a change of {show_percent} leaves nothing to compound",
+                                  show_percent=show_percent(total))
     with localcontext() as ctx:
         ctx.prec = _DIGITS
         rate = (factor ** (1 / years) - 1) * 100 if years != 1 else total

@@ -55,14 +55,13 @@ class Demand:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.key, str) or not self.key.strip():
-            raise InvalidInput("a demand needs a key (a short name such as 'wages')")
+            raise InvalidInput.worded("a demand needs a key (a short name such as 'wages')")
         if not isinstance(self.category, Category):
-            raise InvalidInput(
-                f"demand '{self.key}': the category must be one of "
-                f"{', '.join(c.value for c in Category)}"
-            )
+            raise InvalidInput.worded("demand '{key}': the category must be one of {category}",
+                                      key=self.key,
+                                      category=', '.join(c.value for c in Category))
         if not isinstance(self.measure, CompoundIncrease | Quantity | Protection | TermLength):
-            raise InvalidInput(f"demand '{self.key}' needs a measure")
+            raise InvalidInput.worded("demand '{key}' needs a measure", key=self.key)
 
 
 # ----------------------------------------------------------------- versions
@@ -92,22 +91,25 @@ class FrameworkVersion:
         for demand in self.demands:
             if demand.key == key:
                 return demand
-        raise InvalidInput(f"version {self.number} has no demand '{key}'")
+        raise InvalidInput.worded("version {number} has no demand '{key}'",
+                                  number=self.number, key=key)
 
 
 def _check_demands(demands: object) -> list[Demand]:
     if isinstance(demands, Demand) or not isinstance(demands, Sequence | tuple | list):
-        raise InvalidInput("a framework needs a list of demands")
+        raise InvalidInput.worded("a framework needs a list of demands")
     items = list(demands)
     if not items:
-        raise InvalidInput("a framework needs at least one demand")
+        raise InvalidInput.worded("a framework needs at least one demand")
     for item in items:
         if not isinstance(item, Demand):
-            raise InvalidInput(f"every demand must be a Demand, not {type(item).__name__}")
+            raise InvalidInput.worded("every demand must be a Demand, not {name}",
+                                      name=type(item).__name__)
     keys = [d.key for d in items]
     repeated = sorted({k for k in keys if keys.count(k) > 1})
     if repeated:
-        raise InvalidInput(f"each demand key may appear once; repeated: {', '.join(repeated)}")
+        raise InvalidInput.worded("each demand key may appear once; repeated: {repeated}",
+                                  repeated=', '.join(repeated))
     return items
 
 
@@ -128,9 +130,9 @@ class DemandFramework(Aggregate):
         reason: str | None = None,
     ) -> DemandFramework:
         if not isinstance(name, str) or not name.strip():
-            raise InvalidInput("a framework needs a name")
+            raise InvalidInput.worded("a framework needs a name")
         if isinstance(sectors, str) or not all(isinstance(x, str) and x.strip() for x in sectors):
-            raise InvalidInput("a framework serves a list of sectors (non-blank names)")
+            raise InvalidInput.worded("a framework serves a list of sectors (non-blank names)")
         return cls(
             name=" ".join(name.split()),
             sectors=[" ".join(x.split()) for x in sectors],
@@ -158,11 +160,11 @@ class DemandFramework(Aggregate):
     def get_version(self, number: int) -> FrameworkVersion:
         """A version by number (1 is the first draft)."""
         if isinstance(number, bool) or not isinstance(number, int):
-            raise InvalidInput(f"a framework version is a whole number, not {number!r}")
+            raise InvalidInput.worded("a framework version is a whole number, not {number}",
+                                      number=repr(number))
         if not 1 <= number <= len(self.versions):
-            raise InvalidInput(
-                f"framework '{self.name}' has versions 1 to {len(self.versions)}, not {number}"
-            )
+            raise InvalidInput.worded("framework '{name}' has versions 1 to {count}, not {number}",
+                                      name=self.name, count=len(self.versions), number=number)
         return self.versions[number - 1]
 
     @property
@@ -192,11 +194,10 @@ class DemandFramework(Aggregate):
         actor = require_actor(actor)
         version = self.get_version(number)
         if not isinstance(vote, Vote):
-            raise InvalidInput("a ratification needs the members' Vote")
+            raise InvalidInput.worded("a ratification needs the members' Vote")
         if version.status is not VersionStatus.DRAFT:
-            raise RuleViolation(
-                f"version {number} of '{self.name}' is already {version.status.value}"
-            )
+            raise RuleViolation.worded("version {number} of '{name}' is already {value}",
+                                       number=number, name=self.name, value=version.status.value)
         if vote.passed:
             self._ratified(number=number, vote=vote, actor=actor, reason=clean_reason(reason))
         else:

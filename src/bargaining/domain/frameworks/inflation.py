@@ -13,7 +13,7 @@ import attrs
 
 from bargaining.domain.frameworks.figures import as_decimal
 from bargaining.domain.shared.dates import is_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 
 def add_years(day: date, years: int) -> date:
@@ -63,41 +63,43 @@ def years_between(start: date, end: date) -> Decimal:
 def _pairs(value: Any) -> tuple[tuple[date, Decimal], ...]:
     items: Iterable[Any] = value.items() if isinstance(value, Mapping) else value
     if isinstance(value, str) or not isinstance(items, Iterable):
-        raise InvalidInput("an inflation series maps the day each year begins to its rate")
+        raise InvalidInput.worded("an inflation series maps the day each year begins to its rate")
     pairs = []
     for item in items:
         if not isinstance(item, Sequence) or len(item) != 2:
-            raise InvalidInput("an inflation series maps the day each year begins to its rate")
+            raise InvalidInput.worded("an inflation series maps the day each year begins to its "
+                                      "rate")
         start, rate = item
         if isinstance(start, str):
             try:
                 start = date.fromisoformat(start)
             except ValueError:
-                raise InvalidInput(f"an inflation year begins on a date, not {start!r}") from None
+                raise InvalidInput.worded("an inflation year begins on a date, not {start}",
+                                          start=repr(start)) from None
         if not is_date(start):
-            raise InvalidInput(f"an inflation year begins on a date, not {start!r}")
-        pairs.append((start, as_decimal(rate, "an inflation rate")))
+            raise InvalidInput.worded("an inflation year begins on a date, not {start}",
+                                      start=repr(start))
+        pairs.append((start, as_decimal(rate, term("an inflation rate"))))
     pairs.sort(key=lambda pair: pair[0])
     if not pairs:
-        raise InvalidInput("an inflation series needs at least one year")
+        raise InvalidInput.worded("an inflation series needs at least one year")
     for (first, _), (then, _) in itertools.pairwise(pairs):
         expected = add_years(first, 1)
         if then > expected:
-            raise InvalidInput(
-                f"the inflation series has a gap: the year from {first} ends on "
-                f"{expected - timedelta(days=1)}, the next begins on {then}"
-            )
+            raise InvalidInput.worded("the inflation series has a gap: the year from {first} "
+                                      "ends on {value}, the next begins on {then}",
+                                      first=first, value=expected - timedelta(days=1), then=then)
         if then < expected:
-            raise InvalidInput(
-                f"the inflation series overlaps: the year from {first} runs to "
-                f"{expected - timedelta(days=1)}, the next begins on {then}"
-            )
+            raise InvalidInput.worded("the inflation series overlaps: the year from {first} runs "
+                                      "to {value}, the next begins on {then}",
+                                      first=first, value=expected - timedelta(days=1), then=then)
     return tuple(pairs)
 
 
 def _source(value: object) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(f"an inflation series names its source in words, not {value!r}")
+        raise InvalidInput.worded("an inflation series names its source in words, not {value}",
+                                  value=repr(value))
     return value
 
 
@@ -115,9 +117,11 @@ class Inflation:
     def yearly(cls, start: date, rates: Iterable[object], source: str = "") -> Inflation:
         """Consecutive years from ``start``: ``Inflation.yearly(date(2023, 4, 1), [4, 3.5])``."""
         if not is_date(start):
-            raise InvalidInput(f"an inflation series begins on a date, not {start!r}")
+            raise InvalidInput.worded("an inflation series begins on a date, not {start}",
+                                      start=repr(start))
         if isinstance(rates, str | bytes) or not isinstance(rates, Iterable):
-            raise InvalidInput(f"an inflation series lists its yearly rates, not {rates!r}")
+            raise InvalidInput.worded("an inflation series lists its yearly rates, not {rates}",
+                                      rates=repr(rates))
         return cls(tuple((add_years(start, i), r) for i, r in enumerate(rates)), source)
 
     @property
@@ -138,9 +142,8 @@ class Inflation:
     def first_years(self, count: int) -> tuple[Decimal, ...]:
         """The rates of the series' first ``count`` years (for increases stated by year)."""
         if count > len(self.years):
-            raise InvalidInput(
-                f"the inflation series covers {len(self.years)} years, not the term's {count}"
-            )
+            raise InvalidInput.worded("the inflation series covers {count} years, not the term's "
+                                      "{count2}", count=len(self.years), count2=count)
         return tuple(rate for _, rate in self.years[:count])
 
     def over_years(self, start: date, count: int) -> Decimal:
@@ -166,6 +169,6 @@ class Inflation:
 
     def _check_covers(self, start: date, end: date) -> None:
         if start < self.start or end > self.end:
-            raise InvalidInput(
-                f"the inflation series covers {self.start} to {self.end}, not {start} to {end}"
-            )
+            raise InvalidInput.worded("the inflation series covers {start} to {end}, not "
+                                      "{start2} to {end2}",
+                                      start=self.start, end=self.end, start2=start, end2=end)

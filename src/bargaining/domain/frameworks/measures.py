@@ -19,13 +19,13 @@ from bargaining.domain.frameworks.figures import (
     show_number,
     show_percent,
 )
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 
 NO_TWO_TIER = "no two-tier"
 
 
 def _bound(value: object) -> Decimal:
-    return as_decimal(value, "a floor, target or term")
+    return as_decimal(value, term("a floor, target or term"))
 
 
 def _check_sides(measure: Any) -> None:
@@ -33,10 +33,9 @@ def _check_sides(measure: Any) -> None:
     better = measure.more_is_better
     if (measure.target < measure.floor) if better else (measure.target > measure.floor):
         side = "below" if better else "above"
-        raise RuleViolation(
-            f"the target {show_number(measure.target)} sits {side} its floor "
-            f"{show_number(measure.floor)}"
-        )
+        raise RuleViolation.worded("the target {show_number} sits {side} its floor {show_number2}",
+                                   show_number=show_number(measure.target), side=side,
+                                   show_number2=show_number(measure.floor))
 
 
 class Binds(enum.Enum):
@@ -54,9 +53,9 @@ def _binds(value: object) -> Binds:
     try:
         return Binds(value)
     except ValueError:
-        raise InvalidInput(
-            f"a wage floor binds one of: {', '.join(b.value for b in Binds)}; not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a wage floor binds one of: {binds}; not {value}",
+                                  binds=', '.join(b.value for b in Binds),
+                                  value=repr(value)) from None
 
 
 @attrs.frozen
@@ -85,12 +84,10 @@ class CompoundIncrease:
         _check_sides(self)
         if self.binds is Binds.PERIOD:
             if self.years is None or self.years <= 0:
-                raise InvalidInput("a floor over a stated period needs the period in years")
+                raise InvalidInput.worded("a floor over a stated period needs the period in years")
         elif self.years is not None:
-            raise InvalidInput(
-                f"a floor that binds {self.binds.value} states no period; give "
-                "binds=Binds.PERIOD with years"
-            )
+            raise InvalidInput.worded("a floor that binds {value} states no period; give "
+                                      "binds=Binds.PERIOD with years", value=self.binds.value)
 
     @property
     def bound_words(self) -> str:

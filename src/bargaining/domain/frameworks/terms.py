@@ -25,11 +25,11 @@ from bargaining.domain.frameworks.figures import (
 )
 from bargaining.domain.frameworks.inflation import years_between
 from bargaining.domain.shared.dates import is_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 
 def _amount(value: object) -> Decimal:
-    return as_decimal(value, "an offered amount or term length")
+    return as_decimal(value, term("an offered amount or term length"))
 
 
 def _day(value: object) -> date:
@@ -39,7 +39,7 @@ def _day(value: object) -> date:
         except ValueError:
             pass
     if not is_date(value):
-        raise InvalidInput(f"a term's date must be a date, not {value!r}")
+        raise InvalidInput.worded("a term's date must be a date, not {value}", value=repr(value))
     return cast(date, value)
 
 
@@ -55,7 +55,8 @@ def _per(value: object) -> Per:
     try:
         return value if isinstance(value, Per) else Per(value)
     except ValueError:
-        raise InvalidInput(f"a wage is paid per hour, week or year, not {value!r}") from None
+        raise InvalidInput.worded("a wage is paid per hour, week or year, not {value}",
+                                  value=repr(value)) from None
 
 
 def _optional_per(value: object) -> Per | None:
@@ -89,7 +90,8 @@ class Amount:
 
 def _present(value: object) -> bool:
     if not isinstance(value, bool):
-        raise InvalidInput(f"a clause is in the terms or not (True or False), not {value!r}")
+        raise InvalidInput.worded("a clause is in the terms or not (True or False), not {value}",
+                                  value=repr(value))
     return value
 
 
@@ -133,7 +135,7 @@ class Wage:
 
     def __attrs_post_init__(self) -> None:
         if self.amount <= 0:
-            raise InvalidInput("a base wage is more than zero")
+            raise InvalidInput.worded("a base wage is more than zero")
 
     def describe(self) -> str:
         return f"{show_money(self.amount)} a {self.per.value}"
@@ -152,9 +154,11 @@ class Raise:
 
     def __attrs_post_init__(self) -> None:
         if (self.percent is None) == (self.amount is None):
-            raise InvalidInput(f"a raise on {self.on} is a percent or a flat amount (one of them)")
+            raise InvalidInput.worded("a raise on {on} is a percent or a flat amount (one of "
+                                      "them)", on=self.on)
         if self.amount is not None and self.per is None:
-            raise InvalidInput(f"a flat raise on {self.on} says per hour, week or year")
+            raise InvalidInput.worded("a flat raise on {on} says per hour, week or year",
+                                      on=self.on)
 
     def describe(self) -> str:
         if self.percent is not None:
@@ -176,7 +180,8 @@ class Indexed:
 
     def __attrs_post_init__(self) -> None:
         if self.floor is not None and self.cap is not None and self.cap < self.floor:
-            raise InvalidInput(f"the indexed raise on {self.on} has a cap below its floor")
+            raise InvalidInput.worded("the indexed raise on {on} has a cap below its floor",
+                                      on=self.on)
 
     def describe(self) -> str:
         sign = "+" if self.margin >= 0 else "-"
@@ -197,9 +202,9 @@ class GreaterOf:
     def __attrs_post_init__(self) -> None:
         for raised in (self.first, self.second):
             if not isinstance(raised, Raise | Indexed):
-                raise InvalidInput("the greater of two terms compares two raises")
+                raise InvalidInput.worded("the greater of two terms compares two raises")
         if self.first.on != self.second.on:
-            raise InvalidInput("the greater of two raises compares raises on the same date")
+            raise InvalidInput.worded("the greater of two raises compares raises on the same date")
 
     @property
     def on(self) -> date:
@@ -246,14 +251,13 @@ def _steps(values: Any) -> tuple[Step, ...]:
     if isinstance(values, Raise | Indexed | GreaterOf | LumpSum | CostOfLiving):
         values = [values]
     if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
-        raise InvalidInput(f"raises on dates are a list of raises, not {values!r}")
+        raise InvalidInput.worded("raises on dates are a list of raises, not {values}",
+                                  values=repr(values))
     steps = tuple(values)
     for step in steps:
         if not isinstance(step, Raise | Indexed | GreaterOf | LumpSum | CostOfLiving):
-            raise InvalidInput(
-                "raises on dates are Raise, Indexed, GreaterOf, LumpSum or CostOfLiving, "
-                f"not {type(step).__name__}"
-            )
+            raise InvalidInput.worded("raises on dates are Raise, Indexed, GreaterOf, LumpSum or "
+                                      "CostOfLiving, not {name}", name=type(step).__name__)
     return tuple(sorted(steps, key=lambda s: s.on))
 
 
@@ -279,25 +283,24 @@ class Raises:
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
-            raise InvalidInput(f"a term ends after it begins: {self.start} to {self.end}")
+            raise InvalidInput.worded("a term ends after it begins: {start} to {end}",
+                                      start=self.start, end=self.end)
         if self.base is not None and not isinstance(self.base, Wage):
-            raise InvalidInput("the base wage is a Wage: Wage(1000, 'week')")
+            raise InvalidInput.worded("the base wage is a Wage: Wage(1000, 'week')")
         for step in self.steps:
             if not self.start <= step.on <= self.end:
-                raise InvalidInput(
-                    f"{step.describe()} falls outside the term {self.start} to {self.end}"
-                )
+                raise InvalidInput.worded("{describe} falls outside the term {start} to {end}",
+                                          describe=step.describe(), start=self.start, end=self.end)
             for flat in _flat(step):
                 if self.base is None:
-                    raise InvalidInput(
-                        f"a flat raise of {flat.describe()} needs the base wage it is judged "
-                        "against"
-                    )
+                    raise InvalidInput.worded("a flat raise of {describe} needs the base wage it "
+                                              "is judged against", describe=flat.describe())
                 if flat.per is not self.base.per:
-                    raise InvalidInput(
-                        f"a flat raise of {flat.describe()} is judged against a base wage per "
-                        f"{flat.per.value if flat.per else '?'}, not {self.base.describe()}"
-                    )
+                    raise InvalidInput.worded("a flat raise of {describe} is judged against a "
+                                              "base wage per {value}, not {describe2}",
+                                              describe=flat.describe(),
+                                              value=flat.per.value if flat.per else '?',
+                                              describe2=self.base.describe())
 
     @property
     def years(self) -> Decimal:
@@ -330,9 +333,9 @@ def _basis(value: object) -> TierBasis:
     try:
         return value if isinstance(value, TierBasis) else TierBasis(value)
     except ValueError:
-        raise InvalidInput(
-            f"a tier is by {', '.join(b.value for b in TierBasis)}; not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a tier is by {tierbasis}; not {value}",
+                                  tierbasis=', '.join(b.value for b in TierBasis),
+                                  value=repr(value)) from None
 
 
 def _optional_day(value: object) -> date | None:
@@ -344,13 +347,15 @@ _TERMS = "Increases, Raises, Amount, Clause, Years or Progression"
 
 def _tier(value: object, what: str = "each tier of a tiered term") -> Any:
     if not isinstance(value, Increases | Amount | Clause | Years | Raises | Progression):
-        raise InvalidInput(f"{what} is a term ({_TERMS}), not {value!r}")
+        raise InvalidInput.worded("{what} is a term ({terms}), not {value}",
+                                  what=what, terms=_TERMS, value=repr(value))
     return value
 
 
 def _group(value: object) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(f"a tier's group of workers is named in words, not {value!r}")
+        raise InvalidInput.worded("a tier's group of workers is named in words, not {value}",
+                                  value=repr(value))
     return value
 
 
@@ -369,9 +374,11 @@ class Tiered:
 
     def __attrs_post_init__(self) -> None:
         if self.basis is TierBasis.HIRE_DATE and self.hired_from is None:
-            raise InvalidInput("a tier by hire date says from which day new hires are hired")
+            raise InvalidInput.worded("a tier by hire date says from which day new hires are "
+                                      "hired")
         if self.basis is not TierBasis.HIRE_DATE and not self.group.strip():
-            raise InvalidInput(f"a tier by {self.basis.value} names its group of workers")
+            raise InvalidInput.worded("a tier by {value} names its group of workers",
+                                      value=self.basis.value)
 
     @property
     def second_tier(self) -> str:
@@ -383,10 +390,11 @@ class Tiered:
 
 def _term_items(items: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(items, Mapping):
-        raise InvalidInput("terms are a mapping of demand key to term")
+        raise InvalidInput.worded("terms are a mapping of demand key to term")
     for key, value in items.items():
         if not isinstance(key, str) or not key.strip():
-            raise InvalidInput(f"a term is named by its demand's key, not {key!r}")
+            raise InvalidInput.worded("a term is named by its demand's key, not {key}",
+                                      key=repr(key))
         if not isinstance(value, Tiered):
             _tier(value, f"the term for '{key}'")
     return dict(items)

@@ -90,12 +90,13 @@ def wage_figures(
     is given. An indexed raise or a cost-of-living adjustment needs an inflation series.
     ``starting`` is the day yearly increases begin (raises on dates carry their own)."""
     if starting is not None and not is_date(starting):
-        raise InvalidInput(f"the day yearly increases start is a date, not {starting!r}")
+        raise InvalidInput.worded("the day yearly increases start is a date, not {starting}",
+                                  starting=repr(starting))
     over: Decimal | None
     if isinstance(term, Increases):
         years = Decimal(len(term.yearly))
         if not term.yearly:
-            raise InvalidInput("yearly increases name at least one year")
+            raise InvalidInput.worded("yearly increases name at least one year")
         total = term.total()
         yearly = yearly_rate(total, years)
         earned = earned_by_years(term.yearly, yearly)
@@ -107,7 +108,7 @@ def wage_figures(
         earned = earned_on_dates(term.start, term.end, dated, yearly)
         over = None if inflation is None else inflation.over(term.start, term.end)
     else:
-        raise InvalidInput("a wage term is yearly Increases or Raises on dates")
+        raise InvalidInput.worded("a wage term is yearly Increases or Raises on dates")
     if over is None or inflation is None:
         return WageFigures(total, years, yearly, earned=earned)
     real = real_change(total, over)
@@ -156,8 +157,9 @@ def _percent(step: Step, term: Raises, factor: Decimal, inflation: Inflation | N
                    _percent(step.second, term, factor, inflation))
     if isinstance(step, Indexed):
         if inflation is None:
-            raise InvalidInput(f"the indexed raise {step.describe()} is judged against an "
-                               "inflation series, and none was given")
+            raise InvalidInput.worded("the indexed raise {describe} is judged against an "
+                                      "inflation series, and none was given",
+                                      describe=step.describe())
         pct = inflation.rate_on(step.on) + step.margin
         if step.floor is not None:
             pct = max(pct, step.floor)
@@ -167,15 +169,15 @@ def _percent(step: Step, term: Raises, factor: Decimal, inflation: Inflation | N
             return step.percent
         assert step.amount is not None and term.base is not None
         return step.amount / (term.base.amount * factor) * 100
-    raise InvalidInput(f"{type(step).__name__} is not a raise")
+    raise InvalidInput.worded("{name} is not a raise", name=type(step).__name__)
 
 
 def _adjustments(
     step: CostOfLiving, term: Raises, inflation: Inflation | None
 ) -> list[tuple[date, Decimal]]:
     if inflation is None:
-        raise InvalidInput(f"{step.describe()} is judged against an inflation series, and "
-                           "none was given")
+        raise InvalidInput.worded("{describe} is judged against an inflation series, and none "
+                                  "was given", describe=step.describe())
     found = []
     year = 1
     while (day := add_years(step.on, year)) <= term.end:

@@ -64,9 +64,9 @@ def window(active_within: object) -> timedelta | None:
     elif isinstance(active_within, int) and not isinstance(active_within, bool):
         span = timedelta(days=active_within)
     else:
-        raise InvalidInput("a window of activity is a timedelta or a number of days")
+        raise InvalidInput.worded("a window of activity is a timedelta or a number of days")
     if span < timedelta(0):
-        raise InvalidInput("a window of activity cannot be negative")
+        raise InvalidInput.worded("a window of activity cannot be negative")
     return span
 
 
@@ -153,14 +153,14 @@ class Coverage:
         for found in self.groups:
             if found.group == name:
                 return found
-        raise InvalidInput("the workplace has no work group of that name")
+        raise InvalidInput.worded("the workplace has no work group of that name")
 
 
 def aim_of(workers_per_leader: object) -> int:
     """The host's aim, as workers per leader: a whole number from 1."""
     if isinstance(workers_per_leader, bool) or not isinstance(workers_per_leader, int) or (
             workers_per_leader < 1):
-        raise InvalidInput("the aim is a whole number of workers per leader, at least 1")
+        raise InvalidInput.worded("the aim is a whole number of workers per leader, at least 1")
     return workers_per_leader
 
 

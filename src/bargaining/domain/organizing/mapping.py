@@ -16,7 +16,7 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.shares import as_percent, percent_of, show_percent
 from bargaining.domain.shared.text import clean_name
@@ -39,55 +39,55 @@ def group_name(value: object, what: str = "work group's name") -> str:
     """A work group's or workplace's name: one line of plain text, never blank."""
     name = clean_name(value, what)
     if not name:
-        raise InvalidInput(f"the {what} cannot be blank")
+        raise InvalidInput.worded("the {what} cannot be blank", what=what)
     return name
 
 
 def _workers(value: object) -> int:
-    return whole_count(value, "workers")
+    return whole_count(value, term("workers"))
 
 
 def _mapped(value: object) -> int:
-    return whole_count(value, "workers mapped")
+    return whole_count(value, term("workers mapped"))
 
 
 def _contacts(value: object) -> int:
-    return whole_count(value, "contacts made")
+    return whole_count(value, term("contacts made"))
 
 
 def _leaders(value: object) -> int:
-    return whole_count(value, "leaders identified")
+    return whole_count(value, term("leaders identified"))
 
 
 def _eligible(value: object) -> int:
-    return whole_count(value, "eligible workers")
+    return whole_count(value, term("eligible workers"))
 
 
 def _participants(value: object) -> int:
-    return whole_count(value, "participants")
+    return whole_count(value, term("participants"))
 
 
 def _test_kind(value: object) -> str:
-    return group_name(value, "structure test's kind")
+    return group_name(value, term("structure test's kind"))
 
 
 def _leader(value: object) -> str | None:
-    return None if value is None else person_id(value, "leader's id")
+    return None if value is None else person_id(value, term("leader's id"))
 
 
 def _held_on(_instance: object, _attribute: object, value: date) -> None:
-    require_date(value, "day the test was held")
+    require_date(value, term("day the test was held"))
 
 
 def _support(value: object) -> tuple[int, ...]:
     if isinstance(value, dict):
         if not set(value) <= set(range(1, 6)):
-            raise InvalidInput("support is assessed on the 1-5 scale: count workers at 1, 2, "
-                               "3, 4 or 5")
+            raise InvalidInput.worded("support is assessed on the 1-5 scale: count workers at 1, "
+                                      "2, 3, 4 or 5")
         value = tuple(value.get(score, 0) for score in range(1, 6))
     if isinstance(value, str) or not isinstance(value, tuple | list) or len(value) != 5:
-        raise InvalidInput("support is five counts, of workers assessed at 1, 2, 3, 4 and 5 "
-                           "(or a dict by score)")
+        raise InvalidInput.worded("support is five counts, of workers assessed at 1, 2, 3, 4 and "
+                                  "5 (or a dict by score)")
     return tuple(whole_count(n, f"workers assessed at {score}")
                  for score, n in enumerate(value, start=1))
 
@@ -107,17 +107,21 @@ class MapCount:
 
     def __attrs_post_init__(self) -> None:
         if self.mapped > self.workers:
-            raise MapDoesNotAddUp(f"{self.mapped:,} workers mapped cannot be: the group has "
-                                  f"{self.workers:,} workers")
+            raise MapDoesNotAddUp.worded("{mapped:,} workers mapped cannot be: the group has "
+                                         "{workers:,} workers",
+                                         mapped=self.mapped, workers=self.workers)
         if self.contacts > self.mapped:
-            raise MapDoesNotAddUp(f"{self.contacts:,} contacts made cannot be: only "
-                                  f"{self.mapped:,} workers are mapped")
+            raise MapDoesNotAddUp.worded("{contacts:,} contacts made cannot be: only {mapped:,} "
+                                         "workers are mapped",
+                                         contacts=self.contacts, mapped=self.mapped)
         if self.assessed > self.mapped:
-            raise MapDoesNotAddUp(f"support assessed for {self.assessed:,} workers cannot be: "
-                                  f"only {self.mapped:,} are mapped")
+            raise MapDoesNotAddUp.worded("support assessed for {assessed:,} workers cannot be: "
+                                         "only {mapped:,} are mapped",
+                                         assessed=self.assessed, mapped=self.mapped)
         if self.leaders > self.mapped:
-            raise MapDoesNotAddUp(f"{self.leaders:,} leaders identified cannot be: only "
-                                  f"{self.mapped:,} workers are mapped")
+            raise MapDoesNotAddUp.worded("{leaders:,} leaders identified cannot be: only "
+                                         "{mapped:,} workers are mapped",
+                                         leaders=self.leaders, mapped=self.mapped)
 
     @property
     def assessed(self) -> int:
@@ -132,12 +136,12 @@ class MapCount:
     def at(self, score: int) -> int:
         """Workers assessed at this score (1 to 5)."""
         if score not in range(1, 6):
-            raise InvalidInput("support is assessed on the 1-5 scale")
+            raise InvalidInput.worded("support is assessed on the 1-5 scale")
         return self.support[score - 1]
 
 
 def _threshold(value: object) -> Fraction:
-    return as_percent(value, "a structure test's threshold")
+    return as_percent(value, term("a structure test's threshold"))
 
 
 @attrs.frozen(kw_only=True)
@@ -156,10 +160,11 @@ class GroupTest:
 
     def __attrs_post_init__(self) -> None:
         if self.eligible == 0:
-            raise InvalidInput("a structure test has at least one eligible worker")
+            raise InvalidInput.worded("a structure test has at least one eligible worker")
         if self.participants > self.eligible:
-            raise RuleViolation(f"{self.participants:,} took part cannot be: only "
-                                f"{self.eligible:,} were eligible")
+            raise RuleViolation.worded("{participants:,} took part cannot be: only {eligible:,} "
+                                       "were eligible",
+                                       participants=self.participants, eligible=self.eligible)
 
     @property
     def turnout(self) -> Fraction:

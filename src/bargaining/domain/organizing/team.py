@@ -22,7 +22,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.organizing.mapping import group_name
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 
 
@@ -48,7 +48,7 @@ def _choice(kind: type[E], value: object, what: str) -> E:
         return kind(value.value if isinstance(value, kind) else value)
     except ValueError:
         allowed = " or ".join(repr(m.value) for m in kind)
-        raise InvalidInput(f"a {what} is {allowed}") from None
+        raise InvalidInput.worded("a {what} is {allowed}", what=what, allowed=allowed) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -70,10 +70,10 @@ class AreaTeam(Aggregate):
     def form(cls, *, name: str, kind: AreaKind | str, area: str, on: date, actor: Actor,
              reason: str | None = None) -> AreaTeam:
         """A team for ``area`` (a region's or a sector's name), formed on ``on``."""
-        return cls(name=group_name(name, "area team's name"),
-                   kind=_choice(AreaKind, kind, "team's area kind"),
-                   area=group_name(area, "team's area"),
-                   on=require_date(on, "day the team was formed"),
+        return cls(name=group_name(name, term("area team's name")),
+                   kind=_choice(AreaKind, kind, term("team's area kind")),
+                   area=group_name(area, term("team's area")),
+                   on=require_date(on, term("day the team was formed")),
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Formed")
@@ -99,12 +99,12 @@ class AreaTeam(Aggregate):
     def join(self, *, person: str, role: TeamRole | str, on: date, actor: Actor,
              reason: str | None = None) -> None:
         """A person joined the team on ``on`` as an organizer or a volunteer."""
-        who = person_id(person, "team member's id")
-        kind = _choice(TeamRole, role, "team member's role")
-        day = self._not_before_formed(on, "day the member joined")
+        who = person_id(person, term("team member's id"))
+        kind = _choice(TeamRole, role, term("team member's role"))
+        day = self._not_before_formed(on, term("day the member joined"))
         actor = require_actor(actor)
         if who in self.members:
-            raise RuleViolation(f"that person is already on the team {self.name}")
+            raise RuleViolation.worded("that person is already on the team {name}", name=self.name)
         self._joined(person=who, role=kind, on=day, actor=actor, reason=clean_reason(reason))
 
     @event("MemberJoined")
@@ -114,13 +114,13 @@ class AreaTeam(Aggregate):
 
     def leave(self, *, person: str, on: date, actor: Actor, reason: str | None = None) -> None:
         """A member left the team on ``on``."""
-        who = person_id(person, "team member's id")
+        who = person_id(person, term("team member's id"))
         if who not in self.members:
-            raise RuleViolation(f"that person is not on the team {self.name}")
-        day = require_date(on, "day the member left")
+            raise RuleViolation.worded("that person is not on the team {name}", name=self.name)
+        day = require_date(on, term("day the member left"))
         if day < self.members[who].began:
-            raise InvalidInput(f"a member cannot leave ({day}) before joining "
-                               f"({self.members[who].began})")
+            raise InvalidInput.worded("a member cannot leave ({day}) before joining ({began})",
+                                      day=day, began=self.members[who].began)
         self._left(person=who, on=day, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("MemberLeft")
@@ -131,11 +131,12 @@ class AreaTeam(Aggregate):
     def support_local(self, *, local: str, on: date, actor: Actor,
                       reason: str | None = None) -> None:
         """The team began supporting a local (by name) on ``on``."""
-        name = group_name(local, "local's name")
-        day = self._not_before_formed(on, "day the support began")
+        name = group_name(local, term("local's name"))
+        day = self._not_before_formed(on, term("day the support began"))
         actor = require_actor(actor)
         if name in self.locals:
-            raise RuleViolation(f"the team {self.name} already supports {name}")
+            raise RuleViolation.worded("the team {name} already supports {name2}",
+                                       name=self.name, name2=name)
         self._local_supported(local=name, on=day, actor=actor, reason=clean_reason(reason))
 
     @event("LocalSupported")
@@ -145,9 +146,10 @@ class AreaTeam(Aggregate):
     def end_local_support(self, *, local: str, on: date, actor: Actor,
                           reason: str | None = None) -> None:
         """The team stopped supporting a local on ``on``."""
-        name = group_name(local, "local's name")
+        name = group_name(local, term("local's name"))
         if name not in self.locals:
-            raise RuleViolation(f"the team {self.name} does not support {name}")
+            raise RuleViolation.worded("the team {name} does not support {name2}",
+                                       name=self.name, name2=name)
         day = self._ends(self.locals[name], on)
         self._local_support_ended(local=name, on=day, actor=require_actor(actor),
                                   reason=clean_reason(reason))
@@ -162,11 +164,12 @@ class AreaTeam(Aggregate):
                           reason: str | None = None) -> None:
         """The team began supporting a workplace (its record's id) on ``on``."""
         if not isinstance(workplace, UUID):
-            raise InvalidInput("a workplace is named by its id (a UUID)")
-        day = self._not_before_formed(on, "day the support began")
+            raise InvalidInput.worded("a workplace is named by its id (a UUID)")
+        day = self._not_before_formed(on, term("day the support began"))
         actor = require_actor(actor)
         if workplace in self.workplaces:
-            raise RuleViolation(f"the team {self.name} already supports that workplace")
+            raise RuleViolation.worded("the team {name} already supports that workplace",
+                                       name=self.name)
         self._workplace_supported(workplace=workplace, on=day, actor=actor,
                                   reason=clean_reason(reason))
 
@@ -179,7 +182,8 @@ class AreaTeam(Aggregate):
                               reason: str | None = None) -> None:
         """The team stopped supporting a workplace on ``on``."""
         if workplace not in self.workplaces:
-            raise RuleViolation(f"the team {self.name} does not support that workplace")
+            raise RuleViolation.worded("the team {name} does not support that workplace",
+                                       name=self.name)
         day = self._ends(self.workplaces[workplace], on)
         self._workplace_support_ended(workplace=workplace, on=day, actor=require_actor(actor),
                                       reason=clean_reason(reason))
@@ -194,13 +198,15 @@ class AreaTeam(Aggregate):
     def _not_before_formed(self, on: object, what: str) -> date:
         day = require_date(on, what)
         if day < self.formed_on:
-            raise InvalidInput(f"the {what} ({day}) cannot come before the team was formed "
-                               f"({self.formed_on})")
+            raise InvalidInput.worded("the {what} ({day}) cannot come before the team was formed "
+                                      "({formed_on})",
+                                      what=what, day=day, formed_on=self.formed_on)
         return day
 
     @staticmethod
     def _ends(began: date, on: object) -> date:
-        day = require_date(on, "day the support ended")
+        day = require_date(on, term("day the support ended"))
         if day < began:
-            raise InvalidInput(f"support cannot end ({day}) before it began ({began})")
+            raise InvalidInput.worded("support cannot end ({day}) before it began ({began})",
+                                      day=day, began=began)
         return day

@@ -33,7 +33,7 @@ from bargaining.domain.organizing.mapping import (
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.personal import PersonalData
 
@@ -67,11 +67,11 @@ class Workplace(Aggregate):
                  reason: str | None = None) -> Workplace:
         """A workplace of ``employer``; ``unit`` is its bargaining unit's id once unionized."""
         if unit is not None and not isinstance(unit, UUID):
-            raise InvalidInput("a bargaining unit is named by its id (a UUID)")
-        return cls(name=group_name(name, "workplace's name"),
-                   employer=group_name(employer, "employer's name"),
-                   region=_optional(region, "workplace's region"),
-                   sector=_optional(sector, "workplace's sector"), unit=unit,
+            raise InvalidInput.worded("a bargaining unit is named by its id (a UUID)")
+        return cls(name=group_name(name, term("workplace's name")),
+                   employer=group_name(employer, term("employer's name")),
+                   region=_optional(region, term("workplace's region")),
+                   sector=_optional(sector, term("workplace's sector")), unit=unit,
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Registered")
@@ -95,12 +95,13 @@ class Workplace(Aggregate):
         """A work group (``kind``: "shift", "department", "floor" ...) of ``workers``
         workers, recorded on ``on``."""
         group = group_name(name)
-        words = group_name(kind, "work group's kind")
+        words = group_name(kind, term("work group's kind"))
         start = MapCount(workers=workers, mapped=0)
-        day = require_date(on, "day the work group was added")
+        day = require_date(on, term("day the work group was added"))
         actor = require_actor(actor)
         if group in self.groups:
-            raise RuleViolation(f"{self.name} already has a work group {group}")
+            raise RuleViolation.worded("{name} already has a work group {group}",
+                                       name=self.name, group=group)
         self._group_added(name=group, kind=words, workers=start.workers, on=day, actor=actor,
                           reason=clean_reason(reason))
 
@@ -116,9 +117,9 @@ class Workplace(Aggregate):
         true, which :class:`MapCount` checks)."""
         found = self._group(group)
         if not isinstance(count, MapCount):
-            raise InvalidInput("a map count is a MapCount(workers=, mapped=, contacts=, "
-                               "support=, leaders=)")
-        day = self._after_added(found, on, "day of the map count")
+            raise InvalidInput.worded("a map count is a MapCount(workers=, mapped=, contacts=, "
+                                      "support=, leaders=)")
+        day = self._after_added(found, on, term("day of the map count"))
         self._mapped(group=found.name, count=count, on=day, actor=require_actor(actor),
                      reason=clean_reason(reason))
 
@@ -135,14 +136,15 @@ class Workplace(Aggregate):
         """A worker recorded on ``on`` as a possible leader of ``group``: ``person`` is the
         opaque id the host knows them by; a name or an assessment goes only in ``personal``."""
         found = self._group(group)
-        who = person_id(person, "leader's id")
+        who = person_id(person, term("leader's id"))
         if personal is not None and (not isinstance(personal, PersonalData)
                                      or personal.person != who):
-            raise InvalidInput("what is recorded about a leader is their own PersonalData")
-        day = self._after_added(found, on, "day the leader was identified")
+            raise InvalidInput.worded("what is recorded about a leader is their own PersonalData")
+        day = self._after_added(found, on, term("day the leader was identified"))
         actor = require_actor(actor)
         if who in self.leaders:
-            raise RuleViolation(f"that person is already a possible leader at {self.name}")
+            raise RuleViolation.worded("that person is already a possible leader at {name}",
+                                       name=self.name)
         self._identified(group=found.name, person=who, personal=personal, on=day, actor=actor,
                          reason=clean_reason(reason))
 
@@ -156,15 +158,16 @@ class Workplace(Aggregate):
         """A structure test of one work group, held on its day: recorded whether it passed
         or not; it proves the leader who led it when it passed."""
         if not isinstance(test, GroupTest):
-            raise InvalidInput("a structure test is a GroupTest(group=, kind=, eligible=, "
-                               "participants=, on=, threshold=, leader=)")
+            raise InvalidInput.worded("a structure test is a GroupTest(group=, kind=, eligible=, "
+                                      "participants=, on=, threshold=, leader=)")
         found = self._group(test.group)
-        self._after_added(found, test.on, "day the test was held")
+        self._after_added(found, test.on, term("day the test was held"))
         if test.leader is not None:
             leader = self._leader(test.leader, test.on)
             if leader.group != found.name:
-                raise RuleViolation(f"a structure test proves a leader of the group it tests: "
-                                    f"that leader is of {leader.group}, not {found.name}")
+                raise RuleViolation.worded("a structure test proves a leader of the group it "
+                                           "tests: that leader is of {group}, not {found}",
+                                           group=leader.group, found=found.name)
         self._tested(test=test, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("TestHeld")
@@ -178,12 +181,12 @@ class Workplace(Aggregate):
         """Leaders took part in an action on ``on`` (``activity`` in words): it keeps them
         active."""
         if isinstance(people, str) or not isinstance(people, list | tuple) or not people:
-            raise InvalidInput("name the leaders who took part, as a list of their ids")
-        who = tuple(dict.fromkeys(person_id(p, "leader's id") for p in people))
-        day = require_date(on, "day of the action")
+            raise InvalidInput.worded("name the leaders who took part, as a list of their ids")
+        who = tuple(dict.fromkeys(person_id(p, term("leader's id")) for p in people))
+        day = require_date(on, term("day of the action"))
         for person in who:
             self._leader(person, day)
-        words = group_name(activity, "action's name")
+        words = group_name(activity, term("action's name"))
         self._took_part(people=who, activity=words, on=day, actor=require_actor(actor),
                         reason=clean_reason(reason))
 
@@ -196,10 +199,10 @@ class Workplace(Aggregate):
     def leader_left(self, *, person: str, on: date, actor: Actor,
                     reason: str | None = None) -> None:
         """A leader left the workplace (or stopped leading) on ``on``."""
-        who = person_id(person, "leader's id")
-        leader = self._leader(who, require_date(on, "day the leader left"))
+        who = person_id(person, term("leader's id"))
+        leader = self._leader(who, require_date(on, term("day the leader left")))
         if leader.left_on is not None:
-            raise RuleViolation("that leader has already left")
+            raise RuleViolation.worded("that leader has already left")
         self._leader_left(person=who, on=on, actor=require_actor(actor),
                           reason=clean_reason(reason))
 
@@ -210,8 +213,8 @@ class Workplace(Aggregate):
     def supported_by(self, *, team: UUID, on: date, actor: Actor) -> None:
         """An area team began supporting the workplace (the team records it too)."""
         if team in self.teams:
-            raise RuleViolation(f"that team already supports {self.name}")
-        self._team_began(team=team, on=require_date(on, "day the support began"),
+            raise RuleViolation.worded("that team already supports {name}", name=self.name)
+        self._team_began(team=team, on=require_date(on, term("day the support began")),
                          actor=require_actor(actor))
 
     @event("TeamSupportBegan")
@@ -221,8 +224,8 @@ class Workplace(Aggregate):
     def support_ended(self, *, team: UUID, on: date, actor: Actor) -> None:
         """An area team stopped supporting the workplace."""
         if team not in self.teams:
-            raise RuleViolation(f"that team does not support {self.name}")
-        self._team_ended(team=team, on=require_date(on, "day the support ended"),
+            raise RuleViolation.worded("that team does not support {name}", name=self.name)
+        self._team_ended(team=team, on=require_date(on, term("day the support ended")),
                          actor=require_actor(actor))
 
     @event("TeamSupportEnded")
@@ -232,26 +235,29 @@ class Workplace(Aggregate):
     def _group(self, name: object) -> WorkGroup:
         found = self.groups.get(group_name(name))
         if found is None:
-            raise WorkGroupNotFound(f"{self.name} has no work group of that name: add it "
-                                    "first")
+            raise WorkGroupNotFound.worded("{name} has no work group of that name: add it first",
+                                           name=self.name)
         return found
 
     @staticmethod
     def _after_added(group: WorkGroup, on: object, what: str) -> date:
         day = require_date(on, what)
         if day < group.added_on:
-            raise InvalidInput(f"the {what} ({day}) cannot come before the work group "
-                               f"{group.name} was added ({group.added_on})")
+            raise InvalidInput.worded("the {what} ({day}) cannot come before the work group "
+                                      "{group} was added ({added_on})",
+                                      what=what, day=day, group=group.name,
+                                      added_on=group.added_on)
         return day
 
     def _leader(self, person: str, on: date) -> Leader:
         found = self.leaders.get(person)
         if found is None:
-            raise LeaderNotFound(f"that person is not a possible leader at {self.name}: "
-                                 "identify them in their work group first")
+            raise LeaderNotFound.worded("that person is not a possible leader at {name}: "
+                                        "identify them in their work group first", name=self.name)
         if on < found.identified_on:
-            raise InvalidInput(f"a leader's test or action on {on} cannot come before they "
-                               f"were identified ({found.identified_on})")
+            raise InvalidInput.worded("a leader's test or action on {on} cannot come before they "
+                                      "were identified ({identified_on})",
+                                      on=on, identified_on=found.identified_on)
         if found.left_on is not None and on > found.left_on:
-            raise RuleViolation(f"that leader left on {found.left_on}")
+            raise RuleViolation.worded("that leader left on {left_on}", left_on=found.left_on)
         return found

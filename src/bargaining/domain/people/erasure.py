@@ -18,6 +18,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
+from bargaining.domain.shared.errors import term
 
 
 class Erasure(Aggregate):
@@ -28,7 +29,7 @@ class Erasure(Aggregate):
                reason: str | None = None) -> Erasure:
         kind: Any = cls  # the event classes are made by the @event decorators below
         made: Erasure = kind._create(kind.Erased, id=record_id, actor=require_actor(actor),
-                                     on=require_date(on, "day of the erasure"),
+                                     on=require_date(on, term("day of the erasure")),
                                      reason=clean_reason(reason))
         return made
 
@@ -38,7 +39,7 @@ class Erasure(Aggregate):
 
     def again(self, *, actor: Actor, on: date, reason: str | None = None) -> None:
         """Erase data sealed for the person since the last erasure."""
-        self._again(actor=require_actor(actor), on=require_date(on, "day of the erasure"),
+        self._again(actor=require_actor(actor), on=require_date(on, term("day of the erasure")),
                     reason=clean_reason(reason))
 
     @event("ErasedAgain")

@@ -6,13 +6,14 @@ from typing import Any
 
 import attrs
 
-from bargaining.domain.shared.errors import InvalidInput, MissingActor
+from bargaining.domain.shared.errors import InvalidInput, MissingActor, term
 from bargaining.domain.shared.text import check_label, clean_paragraphs
 
 
 def _not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"an actor needs a non-blank {attribute.name}")
+        raise InvalidInput.worded("an actor needs a non-blank {attribute}",
+                                  attribute=attribute.name)
 
 
 @attrs.frozen
@@ -34,13 +35,13 @@ class Actor:
 def require_actor(actor: object) -> Actor:
     """Refuse a command that does not say who is making it."""
     if actor is None:
-        raise MissingActor("every change must name an actor (an id and a role); none was given")
+        raise MissingActor.worded("every change must name an actor (an id and a role); none was "
+                                  "given")
     if not isinstance(actor, Actor):
-        raise MissingActor(
-            f"the actor must be an Actor(id, role), not {type(actor).__name__}"
-        )
-    check_label(actor.id, "actor's id")
-    check_label(actor.role, "actor's role")
+        raise MissingActor.worded("the actor must be an Actor(id, role), not {name}",
+                                  name=type(actor).__name__)
+    check_label(actor.id, term("actor's id"))
+    check_label(actor.role, term("actor's role"))
     return actor
 
 
@@ -51,5 +52,5 @@ def clean_reason(reason: object) -> str | None:
     if reason is None:
         return None
     if not isinstance(reason, str):
-        raise InvalidInput("a reason must be text")
-    return clean_paragraphs(reason, "reason") or None
+        raise InvalidInput.worded("a reason must be text")
+    return clean_paragraphs(reason, term("reason")) or None

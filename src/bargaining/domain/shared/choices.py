@@ -19,4 +19,5 @@ def choice(value: object, kind: type[E], what: str) -> E:
         return kind(value)
     except ValueError:
         words = ", ".join(str(member.value) for member in kind)
-        raise InvalidInput(f"a {what} is one of {words}; not {value!r}") from None
+        raise InvalidInput.worded("a {what} is one of {words}; not {value}",
+                                  what=what, words=words, value=repr(value)) from None

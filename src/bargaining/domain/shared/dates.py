@@ -21,21 +21,21 @@ def require_date(value: object, what: str) -> date:
     """Refuse anything but a calendar date, naming which date was wrong; a date-time is
     refused rather than cut to its day, so no query silently means another day."""
     if isinstance(value, datetime):
-        raise InvalidInput(
-            f"the {what} must be a date, not a date and time ({value.isoformat()}): "
-            f"give {value.date()!r}"
-        )
+        raise InvalidInput.worded("the {what} must be a date, not a date and time ({value}): "
+                                  "give {date}",
+                                  what=what, value=value.isoformat(), date=repr(value.date()))
     if not isinstance(value, date):
-        raise InvalidInput(f"the {what} must be a date (YYYY-MM-DD), not {value!r}")
+        raise InvalidInput.worded("the {what} must be a date (YYYY-MM-DD), not {value}",
+                                  what=what, value=repr(value))
     return value
 
 
 def require_moment(at: object, what: str = "moment") -> datetime:
     """A moment must say its time zone, or 'as of 9 o'clock' means different things."""
     if not isinstance(at, datetime):
-        raise InvalidInput(f"the {what} must be a date-time, not {at!r}")
+        raise InvalidInput.worded("the {what} must be a date-time, not {at}",
+                                  what=what, at=repr(at))
     if at.tzinfo is None or at.utcoffset() is None:
-        raise InvalidInput(
-            f"the {what} {at.isoformat()} has no time zone: give one (e.g. datetime.now(UTC))"
-        )
+        raise InvalidInput.worded("the {what} {at} has no time zone: give one (e.g. "
+                                  "datetime.now(UTC))", what=what, at=at.isoformat())
     return at

@@ -23,6 +23,8 @@ class BargainingError(Exception):
     message_id: str | None = None
     #: The values its placeholders are filled with.
     values: dict[str, object]
+    #: The language chosen where it was raised (a code), if one was.
+    language: str | None = None
 
     @classmethod
     def worded(cls, message_id: str, /, **values: object) -> Self:
@@ -32,12 +34,23 @@ class BargainingError(Exception):
         error = cls(_wording(message_id, values, "en"))  # its args: the English text
         error.message_id = message_id
         error.values = values
+        error.language = _chosen()
         return error
+
+    @classmethod
+    def carrying(cls, error: BargainingError) -> Self:
+        """This kind of error with another's words (a :class:`RecordNotFound` named more
+        precisely), translatable when they were."""
+        if error.message_id is None:
+            return cls(str(error))
+        carried = cls.worded(error.message_id, **error.values)
+        carried.language = error.language
+        return carried
 
     def __str__(self) -> str:
         if self.message_id is None:
             return super().__str__()
-        return _wording(self.message_id, self.values, None)
+        return _wording(self.message_id, self.values, _chosen() or self.language)
 
     def in_language(self, language: str) -> str:
         """The message in ``language`` (``"en"``, ``"fr"``), whatever the reader's."""
@@ -56,13 +69,36 @@ def _as_written(message_id: str, values: Mapping[str, object], language: str | N
     return message_id.format(**values)
 
 
+def _none_chosen() -> str | None:
+    return None
+
+
 _wording: Wording = _as_written
+#: The language a reader chose for the block being run (a code), if any.
+_chosen: Callable[[], str | None] = _none_chosen
 
 
-def use_wording(wording: Wording) -> None:
-    """Install how translatable errors are written (the language module does, on import)."""
-    global _wording
+def use_wording(wording: Wording, chosen: Callable[[], str | None] = _none_chosen) -> None:
+    """Install how translatable errors are written and how the language chosen now is read
+    (the language module does both, on import)."""
+    global _wording, _chosen
     _wording = wording
+    _chosen = chosen
+
+
+class Term(str):
+    """A domain word or noun phrase handed to an error's message (``"a work group's name"``
+    in ``"{what} must be text"``): marked for the errors' catalog by :func:`term` and
+    translated where the message is read. It is a ``str``, so code that compares or stores
+    it sees the English words."""
+
+    __slots__ = ()
+
+
+def term(words: str) -> Term:
+    """Marks ``words`` for the errors' catalog (``pybabel extract -k term``); the message that
+    quotes it translates it for its reader."""
+    return words if isinstance(words, Term) else Term(words)
 
 
 class InvalidInput(BargainingError, ValueError):

@@ -57,7 +57,7 @@ def _rule(value: object) -> FlagRule:
     try:
         return FlagRule(value)
     except ValueError:
-        raise InvalidInput(f"no flag rule {value!r}") from None
+        raise InvalidInput.worded("no flag rule {value}", value=repr(value)) from None
 
 
 @attrs.frozen
@@ -70,7 +70,7 @@ class Flag:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.why, str) or not self.why.strip():
-            raise InvalidInput("a flag says why, in words")
+            raise InvalidInput.worded("a flag says why, in words")
 
     def describe(self) -> str:
         """The rule and why, in one line."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 import enum
 import gettext as _gettext
 import os
+import string as _string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,12 +38,15 @@ from pathlib import Path
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 
-from bargaining.domain.shared.errors import InvalidInput, use_wording
+from bargaining.domain.shared.errors import InvalidInput, Term, use_wording
 
 #: Where the compiled catalogs are shipped (package data).
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 #: The catalogs' domain (``bargaining.po`` / ``bargaining.mo``).
 DOMAIN = "bargaining"
+#: The errors' own catalog (``bargaining_errors.po``), kept apart so that error messages and
+#: the rest are translated without touching each other's file.
+ERRORS_DOMAIN = "bargaining_errors"
 #: The environment variable that chooses a language for a whole process.
 ENVIRONMENT = "BARGAINING_LANGUAGE"
 
@@ -96,6 +100,11 @@ def default_language() -> Language:
     return Language.of(chosen) if chosen else Language.ENGLISH
 
 
+def chosen_language() -> Language | None:
+    """The language chosen for the block being run (``reading_in``), if one was."""
+    return _reading.get()
+
+
 def current_language() -> Language:
     """The language of what is being written now: the call's, else the process's."""
     chosen = _reading.get()
@@ -118,11 +127,12 @@ def reading_in(language: Language | str | None) -> Iterator[Language]:
 
 
 @cache
-def catalog(language: Language) -> _gettext.NullTranslations:
-    """The compiled catalog of a language (English reads its message ids as they are)."""
+def catalog(language: Language, domain: str = DOMAIN) -> _gettext.NullTranslations:
+    """The compiled catalog of a language (English reads its message ids as they are): the
+    main one, or the errors' (``domain=ERRORS_DOMAIN``)."""
     if language is Language.ENGLISH:
         return _gettext.NullTranslations()
-    path = LOCALE_DIR / language.value / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    path = LOCALE_DIR / language.value / "LC_MESSAGES" / f"{domain}.mo"
     with path.open("rb") as file:
         return _gettext.GNUTranslations(file)
 
@@ -170,20 +180,50 @@ def translate(message: str, **values: object) -> str:
 
 def in_reader_words(message: str, values: Mapping[str, object],
                     language: Language | str | None = None) -> str:
-    """A translatable error's message in ``language`` (``None``: the reader's), its whole
-    numbers and dates written for the reader (see ``BargainingError.worded``)."""
-    def written(value: object) -> object:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return format_number(value)
-        if isinstance(value, date):
-            return format_day(value)
-        return value
+    """A translatable error's message in ``language`` (``None``: the reader's), from the
+    errors' catalog. Its values are written for the reader by their placeholder and type:
+    ``{count:,}`` (a number with thousands separated) as the language writes numbers, a date
+    as :func:`format_day` writes it, a :class:`~bargaining.domain.shared.errors.Term`
+    translated; anything else as ``format()`` writes it (its English as in an f-string)."""
+    with reading_in(language) as chosen:
+        template = message if chosen is Language.ENGLISH else _error_text(chosen, message)
+        written: list[str] = []
+        for text, name, spec, conversion in _string.Formatter().parse(template):
+            written.append(text)
+            if name is not None:
+                written.append(_written(values[name], spec or "", conversion))
+        return "".join(written)
 
-    with reading_in(language):
-        return translate(message, **{k: written(v) for k, v in values.items()})
+
+def _error_text(language: Language, message: str) -> str:
+    found = catalog(language, ERRORS_DOMAIN).gettext(message)
+    if found == message:
+        MISSING.add((language, message))
+    return found
 
 
-use_wording(in_reader_words)
+def _written(value: object, spec: str, conversion: str | None) -> str:
+    """One value of an error's message, as the reader's language writes it."""
+    if conversion:
+        value = repr(value) if conversion == "r" else (
+            ascii(value) if conversion == "a" else str(value))
+    if isinstance(value, Term):
+        language = current_language()
+        if language is not Language.ENGLISH:
+            value = catalog(language, ERRORS_DOMAIN).gettext(value)
+    elif "," in spec and isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return format_number(value)
+    elif type(value) is date and not spec:
+        return format_day(value)
+    return format(value, spec)
+
+
+def _chosen_code() -> str | None:
+    chosen = _reading.get()
+    return None if chosen is None else chosen.value
+
+
+use_wording(in_reader_words, _chosen_code)
 
 
 def plural(singular: str, plural_: str, count: int, **values: object) -> str:

@@ -14,6 +14,6 @@ from bargaining.domain.shared.text import check_label
 def person_id(value: object, what: str = "person's id") -> str:
     """A person as the record names them: the opaque id the host gives, never a name."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInput(f"a {what} is the opaque id the host knows the person by "
-                           "(never their name)")
+        raise InvalidInput.worded("a {what} is the opaque id the host knows the person by (never "
+                                  "their name)", what=what)
     return check_label(value, what)

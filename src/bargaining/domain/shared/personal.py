@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import attrs
 
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.text import MAX_REASON, clean_name, clean_paragraphs
 
@@ -31,27 +31,27 @@ ASSESSMENT_SCALE = range(1, 6)
 def _optional_name(value: object) -> str | None:
     if value is None:
         return None
-    return clean_name(value, "person's name") or None
+    return clean_name(value, term("person's name")) or None
 
 
 def _optional_contact(value: object) -> str | None:
     if value is None:
         return None
-    return clean_name(value, "person's contact") or None
+    return clean_name(value, term("person's contact")) or None
 
 
 def _assessment(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value not in ASSESSMENT_SCALE:
-        raise InvalidInput("an assessment is a whole number from 1 to 5")
+        raise InvalidInput.worded("an assessment is a whole number from 1 to 5")
     return value
 
 
 def _notes(value: object) -> str | None:
     if value is None:
         return None
-    return clean_paragraphs(value, "note about a person", most=MAX_REASON) or None
+    return clean_paragraphs(value, term("note about a person"), most=MAX_REASON) or None
 
 
 @attrs.frozen(repr=False)

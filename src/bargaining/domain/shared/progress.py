@@ -28,9 +28,8 @@ def require_progress(progress: object) -> Progress | None:
     """The callback a host gave (``None``: nobody is watching), refused if it cannot be
     called, before any work is done."""
     if progress is not None and not callable(progress):
-        raise InvalidInput(
-            f"progress must be a callable taking (done, total), not {type(progress).__name__}"
-        )
+        raise InvalidInput.worded("progress must be a callable taking (done, total), not {name}",
+                                  name=type(progress).__name__)
     return progress  # type: ignore[return-value]
 
 

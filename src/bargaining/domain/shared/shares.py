@@ -31,15 +31,16 @@ def show_percent(value: Fraction) -> str:
 def as_percent(value: object, what: str) -> Fraction:
     """A percentage above 0 and at most 100, exactly; refused in words naming ``what``."""
     if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal | str | float):
-        raise InvalidInput(f"{what} must be a percentage, not {value!r}")
+        raise InvalidInput.worded("{what} must be a percentage, not {value}",
+                                  what=what, value=repr(value))
     try:
         number = Fraction(str(value)) if isinstance(value, float | str) else Fraction(value)
     except (ValueError, ArithmeticError):
-        raise InvalidInput(f"{what} must be a percentage, not {value!r}") from None
+        raise InvalidInput.worded("{what} must be a percentage, not {value}",
+                                  what=what, value=repr(value)) from None
     if not 0 < number <= 100:
-        raise InvalidInput(
-            f"{what} must be above 0% and at most 100%, not {show_percent(number)}"
-        )
+        raise InvalidInput.worded("{what} must be above 0% and at most 100%, not {show_percent}",
+                                  what=what, show_percent=show_percent(number))
     return number
 
 
@@ -48,10 +49,9 @@ def as_changed_percent(value: object, what: str) -> Fraction:
     almost surely a share of one (``Fraction(1, 2)`` for half, ``1`` for all)."""
     number = as_percent(value, what)
     if number <= 1:
-        raise InvalidInput(
-            f"{what} is a percentage (50 means half, 100 all), not {number}: 1 or less is "
-            "taken for a share of one, as release 0.1 took it"
-        )
+        raise InvalidInput.worded("{what} is a percentage (50 means half, 100 all), not "
+                                  "{number}: 1 or less is taken for a share of one, as release "
+                                  "0.1 took it", what=what, number=number)
     return number
 
 

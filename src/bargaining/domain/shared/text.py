@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 
 #: Names, actor ids and roles are at most this many characters.
 MAX_NAME = 200
@@ -60,25 +60,28 @@ def _refuse_unprintable(text: str, what: str, control: re.Pattern[str],
                         hidden: re.Pattern[str], shown_as: str) -> None:
     """Only called for text that is not all printable (the rare case), to say why."""
     if _SURROGATE.search(text):
-        raise InvalidInput(f"the {what} is not valid text (it holds an unpaired surrogate)")
+        raise InvalidInput.worded("the {what} is not valid text (it holds an unpaired surrogate)",
+                                  what=what)
     if control.search(text):
-        raise InvalidInput(f"the {what} contains a control character; {shown_as}")
+        raise InvalidInput.worded("the {what} contains a control character; {shown_as}",
+                                  what=what, shown_as=shown_as)
     if hidden.search(text):
-        raise InvalidInput(
-            f"the {what} contains an invisible formatting character (a direction override or "
-            "a zero-width character), with which different text can look the same"
-        )
+        raise InvalidInput.worded("the {what} contains an invisible formatting character (a "
+                                  "direction override or a zero-width character), with which "
+                                  "different text can look the same", what=what)
 
 
 def _require_str(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(f"the {what} must be text, not {type(value).__name__}")
+        raise InvalidInput.worded("the {what} must be text, not {name}",
+                                  what=what, name=type(value).__name__)
     return value
 
 
 def _cap(text: str, what: str, most: int, kind: str) -> None:
     if len(text) > most:
-        raise InvalidInput(f"the {what} is {len(text):,} characters long; {kind} at most {most:,}")
+        raise InvalidInput.worded("the {what} is {count:,} characters long; {kind} at most "
+                                  "{most:,}", what=what, count=len(text), kind=kind, most=most)
 
 
 def clean_name(value: object, what: str, *, most: int = MAX_NAME, kind: str | None = None) -> str:
@@ -90,7 +93,7 @@ def clean_name(value: object, what: str, *, most: int = MAX_NAME, kind: str | No
         text = unicodedata.normalize("NFC", text)
     _cap(text, what, most, kind or "names are")
     if not text.isprintable():
-        _refuse_unprintable(text, what, _CONTROL, _INVISIBLE, "names are plain text")
+        _refuse_unprintable(text, what, _CONTROL, _INVISIBLE, term("names are plain text"))
     return text
 
 
@@ -98,19 +101,19 @@ def check_label(value: object, what: str) -> str:
     """An actor's id or role, as given (not tidied: it is the host's own key): one line of
     printable text without invisible formatting characters, at most :data:`MAX_NAME`."""
     text = _require_str(value, what)
-    _cap(text, what, MAX_NAME, "an actor's id and role are")
+    _cap(text, what, MAX_NAME, term("an actor's id and role are"))
     if not text.isprintable():
-        _refuse_unprintable(text, what, _CONTROL, _INVISIBLE, "an actor's id and role are "
-                            "one line of plain text")
+        _refuse_unprintable(text, what, _CONTROL, _INVISIBLE, term("an actor's id and role are "
+                            "one line of plain text"))
     return text
 
 
 def clean_source_text(value: object, what: str) -> str:
     """Where a fact is known from: one line, spacing tidied, at most :data:`MAX_SOURCE`."""
     text = " ".join(_require_str(value, what).split())
-    _cap(text, what, MAX_SOURCE, "a source is")
+    _cap(text, what, MAX_SOURCE, term("a source is"))
     if not text.isprintable():
-        _refuse_unprintable(text, what, _CONTROL, _OVERRIDES, "a source is one line of text")
+        _refuse_unprintable(text, what, _CONTROL, _OVERRIDES, term("a source is one line of text"))
     return text
 
 
@@ -120,10 +123,10 @@ def check_source(value: object, what: str) -> None:
     if value is None:
         return
     text = _require_str(value, what)
-    _cap(text, what, MAX_SOURCE, "a source is")
+    _cap(text, what, MAX_SOURCE, term("a source is"))
     if not text.isprintable() and not text.replace("\t", "").isprintable():
         _refuse_unprintable(text, what, _CONTROL_BUT_TAB, _OVERRIDES,
-                            "a source is one line of text")
+                            term("a source is one line of text"))
 
 
 def clean_paragraphs(value: object, what: str, *, most: int = MAX_REASON) -> str:
@@ -133,8 +136,8 @@ def clean_paragraphs(value: object, what: str, *, most: int = MAX_REASON) -> str
     characters."""
     text = _OTHER_BREAKS.sub("\n", _require_str(value, what))
     text = text.strip()
-    _cap(text, what, most, "it may be")
+    _cap(text, what, most, term("it may be"))
     if not text.isprintable() and not _BREAKS.sub("", text).isprintable():
         _refuse_unprintable(text, what, _CONTROL_BUT_BREAKS, _OVERRIDES,
-                            "line breaks and tabs are the only ones allowed")
+                            term("line breaks and tabs are the only ones allowed"))
     return text

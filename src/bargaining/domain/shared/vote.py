@@ -17,16 +17,17 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.shared.dates import is_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.shares import as_changed_percent, percent_of, show_percent
 
 
 def whole_count(value: object, what: str) -> int:
     """A count of people: a whole number, never negative."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} must be a whole number, not {value!r}")
+        raise InvalidInput.worded("{what} must be a whole number, not {value}",
+                                  what=what, value=repr(value))
     if value < 0:
-        raise RuleViolation(f"{what} cannot be negative ({value})")
+        raise RuleViolation.worded("{what} cannot be negative ({value})", what=what, value=value)
     return value
 
 
@@ -47,23 +48,21 @@ class Tally:
         for name in ("eligible", "cast", "yes", "no", "spoiled"):
             whole_count(getattr(self, name), f"the {name} count")
         if self.yes + self.no + self.spoiled != self.cast:
-            raise RuleViolation(
-                f"the tally does not add up: yes {self.yes} + no {self.no} + spoiled "
-                f"{self.spoiled} = {self.yes + self.no + self.spoiled}, but {self.cast} "
-                "ballots were cast"
-            )
+            raise RuleViolation.worded("the tally does not add up: yes {yes} + no {no} + spoiled "
+                                       "{spoiled} = {value}, but {cast} ballots were cast",
+                                       yes=self.yes, no=self.no, spoiled=self.spoiled,
+                                       value=self.yes + self.no + self.spoiled, cast=self.cast)
         if self.cast > self.eligible:
-            raise RuleViolation(
-                f"more ballots were cast ({self.cast}) than there are eligible voters "
-                f"({self.eligible})"
-            )
+            raise RuleViolation.worded("more ballots were cast ({cast}) than there are eligible "
+                                       "voters ({eligible})",
+                                       cast=self.cast, eligible=self.eligible)
         if self.present is not None:
-            whole_count(self.present, "the count of people present")
+            whole_count(self.present, term("the count of people present"))
             if not self.cast <= self.present <= self.eligible:
-                raise RuleViolation(
-                    f"{self.present} present cannot be: at least the {self.cast} who cast a "
-                    f"ballot were there, and at most the {self.eligible} eligible"
-                )
+                raise RuleViolation.worded("{present} present cannot be: at least the {cast} who "
+                                           "cast a ballot were there, and at most the {eligible} "
+                                           "eligible", present=self.present, cast=self.cast,
+                                           eligible=self.eligible)
 
     @property
     def valid(self) -> int:
@@ -82,7 +81,7 @@ class Tally:
 
 
 def _threshold_percent(value: object) -> Fraction:
-    return as_changed_percent(value, "a threshold")
+    return as_changed_percent(value, term("a threshold"))
 
 
 _BASES = {"valid": "valid ballots", "cast": "ballots cast", "eligible": "eligible members"}
@@ -102,12 +101,12 @@ class Threshold:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.strictly_more, bool):
-            raise InvalidInput("a rule's strictly_more is True (more than) or False (at least)")
+            raise InvalidInput.worded("a rule's strictly_more is True (more than) or False (at "
+                                      "least)")
         if self.of not in _BASES:
-            raise InvalidInput(
-                "a vote's rule counts yes votes of 'valid' ballots, of ballots 'cast' or of "
-                f"'eligible' members, not {self.of!r}"
-            )
+            raise InvalidInput.worded("a vote's rule counts yes votes of 'valid' ballots, of "
+                                      "ballots 'cast' or of 'eligible' members, not {of}",
+                                      of=repr(self.of))
 
     @classmethod
     def majority_of_valid(cls) -> Threshold:
@@ -161,7 +160,7 @@ class Threshold:
 
 
 def _quorum_percent(value: object) -> Fraction | None:
-    return None if value is None else as_changed_percent(value, "a quorum")
+    return None if value is None else as_changed_percent(value, term("a quorum"))
 
 
 @attrs.frozen(kw_only=True)
@@ -175,12 +174,12 @@ class Quorum:
 
     def __attrs_post_init__(self) -> None:
         if (self.percent is None) == (self.people is None):
-            raise InvalidInput("a quorum is a share of eligible voters or a number present, "
-                               "one of the two")
+            raise InvalidInput.worded("a quorum is a share of eligible voters or a number "
+                                      "present, one of the two")
         if self.people is not None:
-            whole_count(self.people, "a quorum's number present")
+            whole_count(self.people, term("a quorum's number present"))
             if self.people == 0:
-                raise InvalidInput("a quorum of people present is at least one person")
+                raise InvalidInput.worded("a quorum of people present is at least one person")
 
     @classmethod
     def share(cls, percent: int | Fraction) -> Quorum:
@@ -231,9 +230,9 @@ def _body_kind(value: object) -> BodyKind:
     try:
         return BodyKind(value)
     except ValueError:
-        raise InvalidInput(
-            f"a voting body is one of {', '.join(k.value for k in BodyKind)}, not {value!r}"
-        ) from None
+        raise InvalidInput.worded("a voting body is one of {bodykind}, not {value}",
+                                  bodykind=', '.join(k.value for k in BodyKind),
+                                  value=repr(value)) from None
 
 
 @attrs.frozen
@@ -248,9 +247,10 @@ class Body:
     def __attrs_post_init__(self) -> None:
         if self.kind is BodyKind.NAMED and not (isinstance(self.name, str)
                                                 and self.name.strip()):
-            raise InvalidInput("a named voting body needs its name")
+            raise InvalidInput.worded("a named voting body needs its name")
         if self.name is not None and not isinstance(self.name, str):
-            raise InvalidInput(f"a voting body's name is text, not {self.name!r}")
+            raise InvalidInput.worded("a voting body's name is text, not {name}",
+                                      name=repr(self.name))
 
     @classmethod
     def members(cls) -> Body:
@@ -317,14 +317,14 @@ class Vote:
 
     def __attrs_post_init__(self) -> None:
         if not is_date(self.held_on):
-            raise InvalidInput("a vote needs the date it was held")
+            raise InvalidInput.worded("a vote needs the date it was held")
         if not isinstance(self.tally, Tally):
-            raise InvalidInput("a vote needs its Tally")
+            raise InvalidInput.worded("a vote needs its Tally")
         if not isinstance(self.threshold, Threshold):
-            raise InvalidInput("a vote's rule is a Threshold, such as "
-                               "Threshold.majority_of_valid()")
+            raise InvalidInput.worded("a vote's rule is a Threshold, such as "
+                                      "Threshold.majority_of_valid()")
         if self.body is not None and not isinstance(self.body, Body):
-            raise InvalidInput("a vote's body is a Body, such as Body.members()")
+            raise InvalidInput.worded("a vote's body is a Body, such as Body.members()")
 
     @property
     def rule(self) -> str:

@@ -31,7 +31,7 @@ from eventsourcing.domain import Aggregate, event
 from bargaining.domain.budgets.money import Money
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.text import MAX_NAME, clean_name, clean_source_text
 from bargaining.domain.shared.vote import whole_count
@@ -46,7 +46,7 @@ PICKET_LINE, STRIKE_FUND = "joined a picket line", "strike fund transfer"
 def _named(value: object, what: str, most: int = MAX_NAME) -> str:
     text = clean_name(value, what, most=most)
     if not text:
-        raise InvalidInput(f"a {what} cannot be blank")
+        raise InvalidInput.worded("a {what} cannot be blank", what=what)
     return text
 
 
@@ -54,8 +54,8 @@ def _commitments(value: object) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple) or not value:
-        raise InvalidInput("each signatory commits to something: a list of commitments")
-    return [_named(v, "commitment", 500) for v in value]
+        raise InvalidInput.worded("each signatory commits to something: a list of commitments")
+    return [_named(v, term("commitment"), 500) for v in value]
 
 
 class SolidarityPact(Aggregate):
@@ -67,22 +67,24 @@ class SolidarityPact(Aggregate):
              actor: Actor, reason: str | None = None) -> SolidarityPact:
         """A pact signed on ``on`` by ``signatories`` (name to their commitments)."""
         if not isinstance(signatories, Mapping) or len(signatories) < 2:
-            raise InvalidInput("a pact is signed by two or more signatories, each with its "
-                               "commitments")
-        signed = {_named(k, "signatory's name"): _commitments(v) for k, v in signatories.items()}
+            raise InvalidInput.worded("a pact is signed by two or more signatories, each with "
+                                      "its commitments")
+        signed = {_named(k, term("signatory's name")): _commitments(v) for k,
+                  v in signatories.items()}
         if len(signed) != len(signatories):
-            raise InvalidInput("a pact names each signatory once")
+            raise InvalidInput.worded("a pact names each signatory once")
         if not isinstance(non_raiding, bool):
-            raise InvalidInput("whether the pact is a non-raiding pact is True or False")
-        where = None if jurisdiction is None else _named(jurisdiction, "jurisdiction")
+            raise InvalidInput.worded("whether the pact is a non-raiding pact is True or False")
+        where = None if jurisdiction is None else _named(jurisdiction, term("jurisdiction"))
         if non_raiding and where is None:
-            raise InvalidInput("a non-raiding pact names its jurisdiction, whose raiding "
-                               "period applies")
-        first = require_date(on, "day the pact was signed")
-        last = None if ends is None else require_date(ends, "pact's last day")
+            raise InvalidInput.worded("a non-raiding pact names its jurisdiction, whose raiding "
+                                      "period applies")
+        first = require_date(on, term("day the pact was signed"))
+        last = None if ends is None else require_date(ends, term("pact's last day"))
         if last is not None and last < first:
-            raise InvalidInput(f"a pact cannot end ({last}) before it is signed ({first})")
-        return cls(name=_named(name, "pact's name"), signatories=signed, on=first,
+            raise InvalidInput.worded("a pact cannot end ({last}) before it is signed ({first})",
+                                      last=last, first=first)
+        return cls(name=_named(name, term("pact's name")), signatories=signed, on=first,
                    non_raiding=non_raiding, jurisdiction=where, ends=last,
                    actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -111,20 +113,22 @@ class SolidarityPact(Aggregate):
 
     def signatory(self, name: object) -> str:
         """A signatory's name as signed, or a refusal in words."""
-        key = _named(name, "signatory's name")
+        key = _named(name, term("signatory's name"))
         if key not in self.signatories:
-            raise InvalidInput(f"{key} did not sign the pact '{self.name}'")
+            raise InvalidInput.worded("{key} did not sign the pact '{name}'",
+                                      key=key, name=self.name)
         return key
 
     def join(self, *, signatory: str, commits: object, on: date, actor: Actor,
              reason: str | None = None) -> None:
         """Another union or movement signs the pact on ``on``, with its commitments."""
-        name = _named(signatory, "signatory's name")
+        name = _named(signatory, term("signatory's name"))
         promised = _commitments(commits)
-        day = require_date(on, "day it signed")
+        day = require_date(on, term("day it signed"))
         actor = require_actor(actor)
         if name in self.signatories:
-            raise RuleViolation(f"{name} has already signed the pact '{self.name}'")
+            raise RuleViolation.worded("{name} has already signed the pact '{name2}'",
+                                       name=name, name2=self.name)
         self._joined(signatory=name, commits=promised, on=day, actor=actor,
                      reason=clean_reason(reason))
 
@@ -142,15 +146,17 @@ class SolidarityPact(Aggregate):
         a breach while a non-raiding pact is in force. Returns its flags."""
         raider, raided = self.signatory(by), self.signatory(against)
         if raider == raided:
-            raise InvalidInput("a raid is on a unit another signatory represents")
+            raise InvalidInput.worded("a raid is on a unit another signatory represents")
         if kind not in RAID_KINDS:
-            raise InvalidInput(f"a raid is a {' or a '.join(RAID_KINDS)}, not {kind!r}")
-        target = _named(unit, "unit")
-        day = require_date(on, "day of the raid")
-        known = None if expiry is None else require_date(expiry, "unit's agreement's expiry")
-        where = clean_source_text(source, "source of the raid")
+            raise InvalidInput.worded("a raid is a {raid_kinds}, not {kind}",
+                                      raid_kinds=' or a '.join(RAID_KINDS), kind=repr(kind))
+        target = _named(unit, term("unit"))
+        day = require_date(on, term("day of the raid"))
+        known = None if expiry is None else require_date(expiry, term("unit's agreement's expiry"))
+        where = clean_source_text(source, term("source of the raid"))
         if not where:
-            raise InvalidInput("a raid needs its source (a filing, a board's notice, a leaflet)")
+            raise InvalidInput.worded("a raid needs its source (a filing, a board's notice, a "
+                                      "leaflet)")
         actor = require_actor(actor)
         flags = self._raid_flags(raider, raided, kind, day, known, calendar)
         self._raided(by=raider, against=raided, unit=target, kind=kind, on=day, expiry=known,
@@ -193,17 +199,17 @@ class SolidarityPact(Aggregate):
         """A solidarity action on ``on`` by one party for another (signatories or their
         locals, by name): ``people`` who joined (a picket line), or ``amount`` sent (a strike
         fund transfer, exact money in a currency)."""
-        giver = _named(by, "who acted")
-        given_to = _named(supporting, "who was supported")
-        what = _named(kind, "kind of action")
-        day = require_date(on, "day of the action")
-        count = None if people is None else whole_count(people, "people who joined")
+        giver = _named(by, term("who acted"))
+        given_to = _named(supporting, term("who was supported"))
+        what = _named(kind, term("kind of action"))
+        day = require_date(on, term("day of the action"))
+        count = None if people is None else whole_count(people, term("people who joined"))
         if amount is not None and (not isinstance(amount, Money) or amount.amount <= 0):
-            raise InvalidInput("an amount sent is Money above zero, with its currency")
+            raise InvalidInput.worded("an amount sent is Money above zero, with its currency")
         if what == STRIKE_FUND and amount is None:
-            raise InvalidInput("a strike fund transfer says how much was sent, as Money")
+            raise InvalidInput.worded("a strike fund transfer says how much was sent, as Money")
         if what == PICKET_LINE and not count:
-            raise InvalidInput("joining a picket line says how many people joined it")
+            raise InvalidInput.worded("joining a picket line says how many people joined it")
         actor = require_actor(actor)
         self._acted(by=giver, supporting=given_to, kind=what, on=day, people=count,
                     amount=None if amount is None else amount.amount,

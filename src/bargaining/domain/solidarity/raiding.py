@@ -25,9 +25,9 @@ class RaidingPeriod:
     def __attrs_post_init__(self) -> None:
         for days in (self.opens_days_before, self.closes_days_before):
             if isinstance(days, bool) or not isinstance(days, int):
-                raise InvalidInput("a raiding period's days are whole numbers")
+                raise InvalidInput.worded("a raiding period's days are whole numbers")
         if self.opens_days_before < self.closes_days_before:
-            raise InvalidInput("a raiding period cannot close before it opens")
+            raise InvalidInput.worded("a raiding period cannot close before it opens")
 
     def window_for(self, expiry: date) -> tuple[date, date]:
         """The first and last day of the period for an agreement expiring on ``expiry``."""
@@ -52,10 +52,10 @@ class RaidingCalendar:
         for code, period in (jurisdictions or {}).items():
             key = _key(code)
             if not key or key in table:
-                raise InvalidInput("each jurisdiction of a raiding calendar is named once, by "
-                                   "its code")
+                raise InvalidInput.worded("each jurisdiction of a raiding calendar is named "
+                                          "once, by its code")
             if not isinstance(period, RaidingPeriod):
-                raise InvalidInput("a jurisdiction's raiding period is a RaidingPeriod")
+                raise InvalidInput.worded("a jurisdiction's raiding period is a RaidingPeriod")
             table[key] = period
         return cls(jurisdictions=table, default=default)
 
@@ -70,7 +70,8 @@ class RaidingCalendar:
 
 def _key(code: object) -> str:
     if not isinstance(code, str):
-        raise InvalidInput(f"a jurisdiction is named by its code, not {code!r}")
+        raise InvalidInput.worded("a jurisdiction is named by its code, not {code}",
+                                  code=repr(code))
     return " ".join(code.split()).casefold()
 
 

@@ -15,7 +15,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.shared.vote import whole_count
 from bargaining.domain.training.words import named, not_before, optional_local, people
@@ -50,8 +50,9 @@ class CallTeam(Aggregate):
     def form(cls, *, name: str, members: Sequence[str], on: date, actor: Actor,
              local: str | None = None, reason: str | None = None) -> CallTeam:
         """A team named ``name`` formed on ``on`` with ``members`` (ids)."""
-        return cls(name=named(name, "call team's name"), members=people(members, "members"),
-                   on=require_date(on, "day the team was formed"), local=optional_local(local),
+        return cls(name=named(name, "call team's name"), members=people(members, term("members")),
+                   on=require_date(on,
+                                   term("day the team was formed")), local=optional_local(local),
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Formed")
@@ -103,13 +104,14 @@ class CallTeam(Aggregate):
 
     def join(self, *, person: str, on: date, actor: Actor, reason: str | None = None) -> None:
         """``person`` joins the team on ``on``."""
-        who = person_id(person, "member's id")
-        day = not_before(on, self.formed_on, "day they joined", "the team was formed")
+        who = person_id(person, term("member's id"))
+        day = not_before(on, self.formed_on, term("day they joined"), "the team was formed")
         if self._member(who) is not None:
-            raise RuleViolation(f"that person is already on the call team '{self.name}'")
+            raise RuleViolation.worded("that person is already on the call team '{name}'",
+                                       name=self.name)
         if any(m.person == who and m.left is not None and day <= m.left
                for m in self.memberships):
-            raise InvalidInput("a member rejoins after the day they left")
+            raise InvalidInput.worded("a member rejoins after the day they left")
         self._joined(person=who, on=day, actor=require_actor(actor),
                      reason=clean_reason(reason))
 
@@ -119,13 +121,14 @@ class CallTeam(Aggregate):
 
     def leave(self, *, person: str, on: date, actor: Actor, reason: str | None = None) -> None:
         """``person``'s last day on the team is ``on``."""
-        who = person_id(person, "member's id")
+        who = person_id(person, term("member's id"))
         member = self._member(who)
         if member is None:
-            raise RuleViolation(f"that person is not on the call team '{self.name}'")
-        day = not_before(on, member.joined, "day they left", "the day they joined")
+            raise RuleViolation.worded("that person is not on the call team '{name}'",
+                                       name=self.name)
+        day = not_before(on, member.joined, term("day they left"), "the day they joined")
         if any(c.person == who and c.on > day for c in self.calls):
-            raise RuleViolation("that person's calls are recorded after that day")
+            raise RuleViolation.worded("that person's calls are recorded after that day")
         self._left(person=who, on=day, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("MemberLeft")
@@ -136,13 +139,16 @@ class CallTeam(Aggregate):
     def record_calls(self, *, person: str, on: date, made: int, reached: int, actor: Actor,
                      reason: str | None = None) -> None:
         """``person`` made ``made`` calls on ``on`` and reached ``reached`` of them."""
-        who = person_id(person, "member's id")
-        day = require_date(on, "day of the calls")
-        calls, got = whole_count(made, "calls made"), whole_count(reached, "calls reached")
+        who = person_id(person, term("member's id"))
+        day = require_date(on, term("day of the calls"))
+        calls, got = whole_count(made, term("calls made")), whole_count(reached,
+                                                                        term("calls reached"))
         if got > calls:
-            raise RuleViolation(f"{got:,} calls reached cannot be: only {calls:,} were made")
+            raise RuleViolation.worded("{got:,} calls reached cannot be: only {calls:,} were made",
+                                       got=got, calls=calls)
         if who not in self.members_on(day):
-            raise RuleViolation(f"that person was not on the call team '{self.name}' on {day}")
+            raise RuleViolation.worded("that person was not on the call team '{name}' on {day}",
+                                       name=self.name, day=day)
         self._called(person=who, on=day, made=calls, reached=got, actor=require_actor(actor),
                      reason=clean_reason(reason))
 

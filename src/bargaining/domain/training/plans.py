@@ -20,7 +20,7 @@ from bargaining.domain.democracy.roles import Rank
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.training.words import named, not_before
 
@@ -33,10 +33,10 @@ class FieldPlanTemplate(Aggregate):
               reason: str | None = None) -> FieldPlanTemplate:
         """A template named ``name`` of ``steps`` (each named once)."""
         if isinstance(steps, str) or not isinstance(steps, Sequence) or not steps:
-            raise InvalidInput("a field plan has steps: a list of what to do, in order")
+            raise InvalidInput.worded("a field plan has steps: a list of what to do, in order")
         named_steps = [named(s, "step") for s in steps]
         if len(set(named_steps)) != len(named_steps):
-            raise InvalidInput("a field plan names each step once")
+            raise InvalidInput.worded("a field plan names each step once")
         return cls(name=named(name, "field plan's name"), steps=named_steps,
                    actor=require_actor(actor), reason=clean_reason(reason))
 
@@ -55,10 +55,11 @@ class FieldPlan(Aggregate):
               reason: str | None = None) -> FieldPlan:
         """``local`` adopts a plan from ``template`` on ``on``."""
         if not isinstance(template, FieldPlanTemplate):
-            raise InvalidInput("a field plan is made from a FieldPlanTemplate")
+            raise InvalidInput.worded("a field plan is made from a FieldPlanTemplate")
         return cls(template_id=template.id, template=template.name,
                    local=named(local, "local"), steps=list(template.steps),
-                   on=require_date(on, "day the plan was adopted"), actor=require_actor(actor),
+                   on=require_date(on,
+                                   term("day the plan was adopted")), actor=require_actor(actor),
                    reason=clean_reason(reason))
 
     @event("Adopted")
@@ -85,11 +86,12 @@ class FieldPlan(Aggregate):
         """``step`` of the plan was done on ``on``."""
         name = named(step, "step")
         if name not in self.steps:
-            raise InvalidInput(f"the plan '{self.template}' of {self.local} has no step "
-                               f"'{name}'")
+            raise InvalidInput.worded("the plan '{template}' of {local} has no step '{name}'",
+                                      template=self.template, local=self.local, name=name)
         if name in self.done:
-            raise RuleViolation(f"the step '{name}' was done on {self.done[name]}")
-        day = not_before(on, self.adopted_on, "day the step was done", "the plan was adopted")
+            raise RuleViolation.worded("the step '{name}' was done on {done}",
+                                       name=name, done=self.done[name])
+        day = not_before(on, self.adopted_on, term("day the step was done"), "the plan was adopted")
         self._done(step=name, on=day, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("StepDone")
@@ -106,10 +108,11 @@ class ActivistRole(Aggregate):
         """``person`` steps into ``role`` in ``local`` on ``on``, as a :class:`Rank`;
         ``first_role`` says whether it is their first (a new activist)."""
         if not isinstance(first_role, bool):
-            raise InvalidInput("say whether this is the person's first role (True or False)")
-        return cls(person=person_id(person, "activist's id"), role=named(role, "role"),
-                   local=named(local, "local"), on=require_date(on, "day they stepped in"),
-                   rank=choice(rank, Rank, "rank"), first_role=first_role,
+            raise InvalidInput.worded("say whether this is the person's first role (True or "
+                                      "False)")
+        return cls(person=person_id(person, term("activist's id")), role=named(role, "role"),
+                   local=named(local, "local"), on=require_date(on, term("day they stepped in")),
+                   rank=choice(rank, Rank, term("rank")), first_role=first_role,
                    actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("SteppedIn")
@@ -130,8 +133,9 @@ class ActivistRole(Aggregate):
     def step_out(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         """Their last day in the role."""
         if self.ends is not None:
-            raise RuleViolation(f"they stepped out of the role '{self.role}' on {self.ends}")
-        last = not_before(on, self.starts, "day they stepped out", "the day they stepped in")
+            raise RuleViolation.worded("they stepped out of the role '{role}' on {ends}",
+                                       role=self.role, ends=self.ends)
+        last = not_before(on, self.starts, term("day they stepped out"), "the day they stepped in")
         self._out(on=last, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("SteppedOut")

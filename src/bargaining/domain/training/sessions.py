@@ -15,7 +15,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.people import person_id
 from bargaining.domain.training.words import named, not_before, optional_local, people
 
@@ -28,12 +28,12 @@ class TrainingSession(Aggregate):
              actor: Actor, local: str | None = None,
              reason: str | None = None) -> TrainingSession:
         """A session on ``topic`` held on ``on`` by ``trainer`` for ``trainees`` (ids)."""
-        who = person_id(trainer, "trainer's id")
-        trained = people(trainees, "trainees")
+        who = person_id(trainer, term("trainer's id"))
+        trained = people(trainees, term("trainees"))
         if who in trained:
-            raise InvalidInput("the trainer is not one of their own trainees")
+            raise InvalidInput.worded("the trainer is not one of their own trainees")
         return cls(topic=named(topic, "session's topic"),
-                   on=require_date(on, "day the session was held"), trainer=who,
+                   on=require_date(on, term("day the session was held")), trainer=who,
                    trainees=trained, local=optional_local(local), actor=require_actor(actor),
                    reason=clean_reason(reason))
 
@@ -56,11 +56,12 @@ class TrainingSession(Aggregate):
                      reason: str | None = None) -> None:
         """More people trained at this session (a sign-in sheet found later): the event
         carries the session's day, on which they were trained."""
-        more = people(trainees, "trainees")
+        more = people(trainees, term("trainees"))
         again = [p for p in more if p in self.trainees or p == self.trainer]
         if again:
-            raise RuleViolation(f"{len(again)} of them already took part in the session on "
-                                f"'{self.topic}' of {self.held_on}")
+            raise RuleViolation.worded("{count} of them already took part in the session on "
+                                       "'{topic}' of {held_on}",
+                                       count=len(again), topic=self.topic, held_on=self.held_on)
         self._added(trainees=more, on=self.held_on, actor=require_actor(actor),
                     reason=clean_reason(reason))
 
@@ -77,11 +78,12 @@ class Mentoring(Aggregate):
     def pair(cls, *, mentor: str, mentee: str, starts: date, actor: Actor,
              local: str | None = None, reason: str | None = None) -> Mentoring:
         """``mentor`` mentors ``mentee`` from ``starts``."""
-        guide, learner = person_id(mentor, "mentor's id"), person_id(mentee, "mentee's id")
+        guide, learner = person_id(mentor, term("mentor's id")), person_id(mentee,
+                                                                           term("mentee's id"))
         if guide == learner:
-            raise InvalidInput("a mentor and a mentee are two people")
+            raise InvalidInput.worded("a mentor and a mentee are two people")
         return cls(mentor=guide, mentee=learner,
-                   starts=require_date(starts, "first day of the mentoring"),
+                   starts=require_date(starts, term("first day of the mentoring")),
                    local=optional_local(local), actor=require_actor(actor),
                    reason=clean_reason(reason))
 
@@ -101,8 +103,8 @@ class Mentoring(Aggregate):
     def end(self, *, on: date, actor: Actor, reason: str | None = None) -> None:
         """The pair's last day of mentoring."""
         if self.ends is not None:
-            raise RuleViolation(f"this mentoring already ended on {self.ends}")
-        last = not_before(on, self.starts, "last day of the mentoring", "its first day")
+            raise RuleViolation.worded("this mentoring already ended on {ends}", ends=self.ends)
+        last = not_before(on, self.starts, term("last day of the mentoring"), "its first day")
         self._ended(on=last, actor=require_actor(actor), reason=clean_reason(reason))
 
     @event("Ended")

@@ -15,7 +15,7 @@ def named(value: object, what: str) -> str:
     """A name (a topic, a team, a role, a step): one line of plain text, never blank."""
     text = clean_name(value, what)
     if not text:
-        raise InvalidInput(f"a {what} cannot be blank")
+        raise InvalidInput.worded("a {what} cannot be blank", what=what)
     return text
 
 
@@ -27,12 +27,14 @@ def optional_local(value: object) -> str | None:
 def people(values: object, what: str, *, at_least: int = 1) -> list[str]:
     """A list of people by their opaque ids, each once, in the order given."""
     if isinstance(values, str) or not isinstance(values, Sequence):
-        raise InvalidInput(f"the {what} are a list of the ids the host knows them by")
+        raise InvalidInput.worded("the {what} are a list of the ids the host knows them by",
+                                  what=what)
     ids = [person_id(v, f"{what[:-1] if what.endswith('s') else what}'s id") for v in values]
     if len(set(ids)) != len(ids):
-        raise InvalidInput(f"each of the {what} is named once")
+        raise InvalidInput.worded("each of the {what} is named once", what=what)
     if len(ids) < at_least:
-        raise InvalidInput(f"at least {at_least} of the {what} must be named")
+        raise InvalidInput.worded("at least {at_least} of the {what} must be named",
+                                  at_least=at_least, what=what)
     return ids
 
 
@@ -40,5 +42,6 @@ def not_before(value: object, first: date, what: str, since: str) -> date:
     """A day that cannot fall before ``first`` (the record's own first day)."""
     day = require_date(value, what)
     if day < first:
-        raise InvalidInput(f"the {what} ({day}) is before {since} ({first})")
+        raise InvalidInput.worded("the {what} ({day}) is before {since} ({first})",
+                                  what=what, day=day, since=since, first=first)
     return day

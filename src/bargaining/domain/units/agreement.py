@@ -11,7 +11,7 @@ import attrs
 from bargaining.domain.frameworks.clauses import ContractClause
 from bargaining.domain.frameworks.terms import Terms
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 
 
 def _date_or_none(value: object, what: str) -> None:
@@ -23,12 +23,12 @@ def _clauses(values: Any) -> tuple[ContractClause, ...]:
     if isinstance(values, ContractClause):
         values = [values]
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise InvalidInput("an agreement's clauses are a list of ContractClause")
+        raise InvalidInput.worded("an agreement's clauses are a list of ContractClause")
     clauses = tuple(values)
     for clause in clauses:
         if not isinstance(clause, ContractClause):
-            raise InvalidInput(
-                f"an agreement's clauses are ContractClause values, not {type(clause).__name__}")
+            raise InvalidInput.worded("an agreement's clauses are ContractClause values, not "
+                                      "{name}", name=type(clause).__name__)
     return clauses
 
 
@@ -54,28 +54,29 @@ class CollectiveAgreement:
 
     def __attrs_post_init__(self) -> None:
         if self.expiry is None:
-            raise InvalidInput("an agreement needs an expiry date")
-        _date_or_none(self.expiry, "expiry date")
-        _date_or_none(self.effective, "effective date")
-        _date_or_none(self.settled, "settlement date")
+            raise InvalidInput.worded("an agreement needs an expiry date")
+        _date_or_none(self.expiry, term("expiry date"))
+        _date_or_none(self.effective, term("effective date"))
+        _date_or_none(self.settled, term("settlement date"))
         if self.source is not None and not isinstance(self.source, str):
-            raise InvalidInput("an agreement's source must be text")
+            raise InvalidInput.worded("an agreement's source must be text")
         if self.effective is not None and self.expiry <= self.effective:
-            raise RuleViolation(
-                f"an agreement must expire after it takes effect: "
-                f"effective {self.effective}, expiry {self.expiry}"
-            )
+            raise RuleViolation.worded("an agreement must expire after it takes effect: "
+                                       "effective {effective}, expiry {expiry}",
+                                       effective=self.effective, expiry=self.expiry)
         if self.terms is not None and not isinstance(self.terms, Terms):
-            raise InvalidInput("an agreement's terms are Terms: Terms.of(wages=Increases([...]))")
+            raise InvalidInput.worded("an agreement's terms are Terms: "
+                                      "Terms.of(wages=Increases([...]))")
         names = [c.name for c in self.clauses]
         repeated = sorted({n for n in names if names.count(n) > 1})
         if repeated:
-            raise InvalidInput(f"each clause of an agreement is named once; repeated: "
-                               f"{', '.join(repeated)}")
+            raise InvalidInput.worded("each clause of an agreement is named once; repeated: "
+                                      "{repeated}", repeated=', '.join(repeated))
         both = sorted(set(names) & set(self.terms.items if self.terms is not None else ()))
         if both:
-            raise InvalidInput(f"a clause and a term of the agreement share the name "
-                               f"{', '.join(both)}: an offer could not tell them apart")
+            raise InvalidInput.worded("a clause and a term of the agreement share the name "
+                                      "{both}: an offer could not tell them apart",
+                                      both=', '.join(both))
 
     @property
     def start(self) -> date:

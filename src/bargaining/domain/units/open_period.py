@@ -26,15 +26,17 @@ class OpenPeriod:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise InvalidInput("an open period needs a name")
+            raise InvalidInput.worded("an open period needs a name")
         for days in (self.opens_days_before, self.closes_days_before):
             if isinstance(days, bool) or not isinstance(days, int):
-                raise InvalidInput(f"open period '{self.name}': days must be whole numbers")
+                raise InvalidInput.worded("open period '{name}': days must be whole numbers",
+                                          name=self.name)
         if self.opens_days_before < self.closes_days_before:
-            raise InvalidInput(
-                f"open period '{self.name}' would close ({self.closes_days_before} days before "
-                f"expiry) before it opens ({self.opens_days_before} days before expiry)"
-            )
+            raise InvalidInput.worded("open period '{name}' would close ({closes_days_before} "
+                                      "days before expiry) before it opens ({opens_days_before} "
+                                      "days before expiry)",
+                                      name=self.name, closes_days_before=self.closes_days_before,
+                                      opens_days_before=self.opens_days_before)
 
     def expiry_range(self, on: date) -> tuple[date, date]:
         """Expiry dates for which ``on`` falls inside this period (inclusive)."""
@@ -75,11 +77,11 @@ class OpenPeriodCalendar:
         for code, periods in (jurisdictions or {}).items():
             key = " ".join(code.split()).casefold()
             if not key:
-                raise InvalidInput("a jurisdiction in the open-period calendar needs a code")
+                raise InvalidInput.worded("a jurisdiction in the open-period calendar needs a "
+                                          "code")
             if key in seen:
-                raise InvalidInput(
-                    f"the calendar names one jurisdiction twice: '{seen[key]}' and '{code}'"
-                )
+                raise InvalidInput.worded("the calendar names one jurisdiction twice: '{seen}' "
+                                          "and '{code}'", seen=seen[key], code=code)
             seen[key] = code
             table[code.strip()] = tuple(periods)
         return cls(jurisdictions=table, default=tuple(default))

@@ -15,7 +15,7 @@ from uuid import UUID
 
 import attrs
 
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.record_ids import RecordIds
 from bargaining.domain.shared.text import MAX_NAME, clean_name
 
@@ -88,6 +88,11 @@ def unit_label(union: str, local: str, employer: str, unit_name: str) -> str:
     return f"{union_local}, {employer} ({unit_name})"
 
 
+#: The fields a unit cannot go without, as a refusal names them (marked for the catalog).
+_NEEDS = {"union": term("a union"), "employer": term("an employer"),
+          "unit name": term("a unit name")}
+
+
 def clean_text(value: object, what: str, *, required: bool = True) -> str:
     """A name or profile field as the record keeps it: plain text on one line, spacing
     tidied, in composed form (NFC, so two names that look the same are the same), without
@@ -98,20 +103,21 @@ def clean_text(value: object, what: str, *, required: bool = True) -> str:
     cleaned = clean_name(value, what, most=MAX_TEXT, kind="a unit's names and profile fields are")
     if required and not cleaned:
         article = "an" if what[0] in "aeio" else "a"
-        raise InvalidInput(f"a bargaining unit needs {article} {what}")
+        raise InvalidInput.worded("a bargaining unit needs {what}",
+                                  what=_NEEDS.get(what) or term(f"{article} {what}"))
     return cleaned
 
 
 def clean_headcount(value: object) -> int:
     """A count of workers: a whole number from 0 to :data:`MAX_HEADCOUNT`."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"headcount must be a whole number of workers, not {value!r}")
+        raise InvalidInput.worded("headcount must be a whole number of workers, not {value}",
+                                  value=repr(value))
     if value < 0:
-        raise RuleViolation(f"headcount cannot be negative ({value})")
+        raise RuleViolation.worded("headcount cannot be negative ({value})", value=value)
     if value > MAX_HEADCOUNT:
-        raise InvalidInput(
-            f"headcount {value:,} is beyond any bargaining unit (at most {MAX_HEADCOUNT:,})"
-        )
+        raise InvalidInput.worded("headcount {value:,} is beyond any bargaining unit (at most "
+                                  "{max_headcount:,})", value=value, max_headcount=MAX_HEADCOUNT)
     return value
 
 
@@ -120,35 +126,35 @@ def clean_headcount(value: object) -> int:
 
 
 def _union(value: object) -> str:
-    return clean_text(value, "union")
+    return clean_text(value, term("union"))
 
 
 def _local(value: object) -> str:
-    return clean_text(value, "local", required=False)
+    return clean_text(value, term("local"), required=False)
 
 
 def _employer(value: object) -> str:
-    return clean_text(value, "employer")
+    return clean_text(value, term("employer"))
 
 
 def _unit_name(value: object) -> str:
-    return clean_text(value, "unit name")
+    return clean_text(value, term("unit name"))
 
 
 def _sector(value: object) -> str:
-    return clean_text(value, "sector", required=False)
+    return clean_text(value, term("sector"), required=False)
 
 
 def _region(value: object) -> str:
-    return clean_text(value, "region", required=False)
+    return clean_text(value, term("region"), required=False)
 
 
 def _city(value: object) -> str:
-    return clean_text(value, "city", required=False)
+    return clean_text(value, term("city"), required=False)
 
 
 def _industry_code(value: object) -> str:
-    return clean_text(value, "industry code", required=False)
+    return clean_text(value, term("industry code"), required=False)
 
 
 @attrs.frozen(kw_only=True)

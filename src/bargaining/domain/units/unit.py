@@ -10,7 +10,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation
+from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.text import check_source
 from bargaining.domain.units.agreement import CollectiveAgreement, agreement_on
 from bargaining.domain.units.profile import (
@@ -81,9 +81,11 @@ class BargainingUnit(Aggregate):
         these names (:func:`~bargaining.domain.units.profile.unit_ids`, keyed on an
         encrypted store); without it, the public one (:func:`unit_id`)."""
         if not isinstance(profile, UnitProfile):
-            raise InvalidInput("a unit is registered from its UnitProfile (names and profile)")
+            raise InvalidInput.worded("a unit is registered from its UnitProfile (names and "
+                                      "profile)")
         if unit_id is not None and not isinstance(unit_id, UUID):
-            raise InvalidInput(f"a unit's id is a UUID, not {type(unit_id).__name__}")
+            raise InvalidInput.worded("a unit's id is a UUID, not {name}",
+                                      name=type(unit_id).__name__)
         fields = {name: getattr(profile, name) for name in PROFILE_FIELDS}
         return cls._create(cls.Registered, id=unit_id, **fields, actor=require_actor(actor),
                            reason=clean_reason(reason))
@@ -133,7 +135,8 @@ class BargainingUnit(Aggregate):
         """The agreement the unit was working under on ``day``: the one in force (an unknown
         effective date counts as in force until its expiry), or else the latest that had
         expired, carried over until a newer one; ``None`` if none had begun by then."""
-        return agreement_on(self.agreements, require_date(day, "day to find the agreement on"))
+        return agreement_on(self.agreements, require_date(day,
+                                                          term("day to find the agreement on")))
 
     def has_agreement_expiring(self, expiry: date) -> bool:
         return any(a.expiry == expiry for a in self.agreements)
@@ -145,15 +148,15 @@ class BargainingUnit(Aggregate):
     ) -> None:
         """Record a collective agreement; it may not overlap any agreement already recorded."""
         if not isinstance(agreement, CollectiveAgreement):
-            raise InvalidInput("record_agreement needs a CollectiveAgreement")
+            raise InvalidInput.worded("record_agreement needs a CollectiveAgreement")
         actor = require_actor(actor)
-        check_source(agreement.source, "agreement's source")
+        check_source(agreement.source, term("agreement's source"))
         for existing in self.agreements:
             if agreement.overlaps(existing):
-                raise RuleViolation(
-                    f"{self.label}: the {agreement.describe()} overlaps the "
-                    f"{existing.describe()} already recorded"
-                )
+                raise RuleViolation.worded("{label}: the {describe} overlaps the {describe2} "
+                                           "already recorded",
+                                           label=self.label, describe=agreement.describe(),
+                                           describe2=existing.describe())
         # Triggered directly rather than through the decorated method below, whose call path
         # matches the arguments against its signature first: half the cost of recording an
         # agreement, paid once per row of an import.
@@ -178,16 +181,17 @@ class BargainingUnit(Aggregate):
         """Correct the agreement recorded with ``expiry``; the correction is a new event."""
         actor = require_actor(actor)
         if not isinstance(corrected, CollectiveAgreement):
-            raise InvalidInput("correct_agreement needs the corrected CollectiveAgreement")
-        check_source(corrected.source, "agreement's source")
+            raise InvalidInput.worded("correct_agreement needs the corrected CollectiveAgreement")
+        check_source(corrected.source, term("agreement's source"))
         if not self.has_agreement_expiring(expiry):
-            raise RuleViolation(f"{self.label} has no agreement expiring {expiry} to correct")
+            raise RuleViolation.worded("{label} has no agreement expiring {expiry} to correct",
+                                       label=self.label, expiry=expiry)
         for existing in self.agreements:
             if existing.expiry != expiry and corrected.overlaps(existing):
-                raise RuleViolation(
-                    f"{self.label}: the corrected {corrected.describe()} overlaps the "
-                    f"{existing.describe()} already recorded"
-                )
+                raise RuleViolation.worded("{label}: the corrected {describe} overlaps the "
+                                           "{describe2} already recorded",
+                                           label=self.label, describe=corrected.describe(),
+                                           describe2=existing.describe())
         self._agreement_corrected(
             expiry=expiry, corrected=corrected, actor=actor, reason=clean_reason(reason)
         )
@@ -212,7 +216,7 @@ class BargainingUnit(Aggregate):
         reason = clean_reason(reason)
         headcount = clean_headcount(headcount)
         if on is not None:
-            require_date(on, "day the workers were counted")
+            require_date(on, term("day the workers were counted"))
         if headcount != self.headcount:
             self._headcount_changed(
                 headcount=headcount, actor=actor, reason=reason, counted_on=on
@@ -228,7 +232,7 @@ class BargainingUnit(Aggregate):
         """Move the unit to another sector (municipal, long-term care, ...)."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        sector = clean_text(sector, "sector", required=False)
+        sector = clean_text(sector, term("sector"), required=False)
         if sector != self.sector:
             self._sector_changed(sector=sector, actor=actor, reason=reason)
 
@@ -240,7 +244,7 @@ class BargainingUnit(Aggregate):
         """Record the province or state whose labour law governs the unit."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        region = clean_text(region, "region", required=False)
+        region = clean_text(region, term("region"), required=False)
         if region != self.region:
             self._region_changed(region=region, actor=actor, reason=reason)
 
@@ -252,7 +256,7 @@ class BargainingUnit(Aggregate):
         """Record the city where the unit works."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        city = clean_text(city, "city", required=False)
+        city = clean_text(city, term("city"), required=False)
         if city != self.city:
             self._city_changed(city=city, actor=actor, reason=reason)
 
@@ -266,7 +270,7 @@ class BargainingUnit(Aggregate):
         """Record the unit's industry classification code."""
         actor = require_actor(actor)
         reason = clean_reason(reason)
-        industry_code = clean_text(industry_code, "industry code", required=False)
+        industry_code = clean_text(industry_code, term("industry code"), required=False)
         if industry_code != self.industry_code:
             self._industry_code_changed(
                 industry_code=industry_code, actor=actor, reason=reason

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.units.profile import normalise_name
 
 #: A name filter as a host gives it: one name, or several (a list, a set, a generator...).
@@ -53,14 +53,15 @@ class MapFilter:
         offset: int = 0,
     ) -> None:
         if limit is not None and not is_count(limit):
-            raise InvalidInput(f"limit must be a whole number of results, from 0 to "
-                               f"{MAX_COUNT:,}")
+            raise InvalidInput.worded("limit must be a whole number of results, from 0 to "
+                                      "{max_count:,}", max_count=MAX_COUNT)
         if not is_count(offset):
-            raise InvalidInput(f"offset must be a whole number of results, from 0 to "
-                               f"{MAX_COUNT:,}")
+            raise InvalidInput.worded("offset must be a whole number of results, from 0 to "
+                                      "{max_count:,}", max_count=MAX_COUNT)
         self.__attrs_init__(
-            _names(sector, "sector"), _names(region, "region"), _names(union, "union"),
-            _names(employer, "employer"), limit, offset,
+            _names(sector, term("sector")), _names(region, term("region")), _names(union,
+                                                                                   term("union")),
+            _names(employer, term("employer")), limit, offset,
         )
 
     def given(self, *parts: str) -> list[str]:
@@ -82,7 +83,7 @@ def _names(value: Names, what: str) -> tuple[str, ...] | None:
     except TypeError:
         names = ()
     if not names or not all(isinstance(name, str) and name.strip() for name in names):
-        raise InvalidInput(f"the {what} filter needs one or more non-blank names")
+        raise InvalidInput.worded("the {what} filter needs one or more non-blank names", what=what)
     return names
 
 
@@ -95,36 +96,38 @@ def filter_of(where: object) -> MapFilter:
     if where is None:
         return EVERY_UNIT
     if not isinstance(where, MapFilter):
-        raise InvalidInput(
-            f"a query of the Expiry Map is filtered with a MapFilter, not a {type(where).__name__}"
-        )
+        raise InvalidInput.worded("a query of the Expiry Map is filtered with a MapFilter, not a "
+                                  "{name}", name=type(where).__name__)
     return where
 
 
-def refuse(where: MapFilter, parts: tuple[str, ...], why: str) -> None:
-    """Refuse a filter that sets any of these parts: the query cannot honour them."""
+def refuse(where: MapFilter, parts: tuple[str, ...], refusal: InvalidInput) -> None:
+    """Refuse a filter that sets any of these parts (``refusal`` says why, in words): the
+    query cannot honour them."""
     if where.given(*parts):
-        raise InvalidInput(why)
+        raise refusal
 
 
 def check_range(start: date, end: date) -> None:
     """Both ends are calendar dates (a date-time is refused: the map stores days, and a
     date-time compared with them misses the day it falls on)."""
-    require_date(start, "start of the date range")
-    require_date(end, "end of the date range")
+    require_date(start, term("start of the date range"))
+    require_date(end, term("end of the date range"))
     if end < start:
-        raise InvalidInput(f"the date range ends ({end}) before it starts ({start})")
+        raise InvalidInput.worded("the date range ends ({end}) before it starts ({start})",
+                                  end=end, start=start)
 
 
 def check_days(days: int, what: str) -> None:
     if not is_count(days):
-        raise InvalidInput(f"{what} must be a whole number of days, zero or more")
+        raise InvalidInput.worded("{what} must be a whole number of days, zero or more", what=what)
 
 
 def check_count(value: object, what: str, *, least: int = 0) -> int:
     """A whole number (not a bool, a float or text) from ``least``, small enough for SQL."""
     if not is_count(value, least=least):
-        raise InvalidInput(f"{what} must be a whole number from {least:,} to {MAX_COUNT:,}, "
-                           f"not {value!r}")
+        raise InvalidInput.worded("{what} must be a whole number from {least:,} to "
+                                  "{max_count:,}, not {value}",
+                                  what=what, least=least, max_count=MAX_COUNT, value=repr(value))
     return value  # type: ignore[return-value]
 

@@ -19,7 +19,7 @@ from uuid import UUID
 import bargaining.readmodels.expiry_map.clusters as clusters
 import bargaining.readmodels.expiry_map.open_periods as open_periods
 from bargaining.domain.shared.dates import require_date, require_moment
-from bargaining.domain.shared.errors import InvalidInput, UnitNotFound
+from bargaining.domain.shared.errors import InvalidInput, UnitNotFound, term
 from bargaining.domain.shared.progress import Progress, require_progress
 from bargaining.domain.units.open_period import OpenPeriodCalendar
 from bargaining.readmodels.expiry_map.filters import (
@@ -63,9 +63,9 @@ class ExpiryMap:
         known at a past moment, and ``day`` keeps what counts on that real-world day, for
         the map as it was on a date."""
         if until is not None:
-            require_moment(until, "moment the map stands at")
+            require_moment(until, term("moment the map stands at"))
         if day is not None:
-            require_date(day, "day the map stands on")
+            require_date(day, term("day the map stands on"))
         self.feed = feed
         self.storage = storage
         self.name = name
@@ -153,7 +153,7 @@ class ExpiryMap:
             with app.expiry_map.on(date(2023, 10, 1)) as then:
                 then.carried_over(date(2023, 10, 1))   # working past expiry that day
         """
-        day = require_date(day, "day the map stands on")
+        day = require_date(day, term("day the map stands on"))
         name = f"{self.name}_on_{uuid.uuid4().hex[:12]}"
         past = ExpiryMap(self.feed, self.storage, name=name, day=day)
         try:
@@ -177,7 +177,8 @@ class ExpiryMap:
         self._caught_up()
         found = self._tables.unit(unit_id)
         if found is None:
-            raise UnitNotFound(f"the Expiry Map has no unit with id {unit_id}")
+            raise UnitNotFound.worded("the Expiry Map has no unit with id {unit_id}",
+                                      unit_id=unit_id)
         return found
 
     def all_units(self) -> list[MapUnit]:
@@ -199,8 +200,8 @@ class ExpiryMap:
         """Month by month from ``start``'s month to ``end``'s: units expiring, workers covered."""
         check_range(start, end)
         where = filter_of(where)
-        refuse(where, ("limit", "offset"),
-               "the month table has a row for every month: its filter takes no limit or offset")
+        refuse(where, ("limit", "offset"), InvalidInput.worded(
+            "the month table has a row for every month: its filter takes no limit or offset"))
         first = start.replace(day=1)
         last = end.replace(day=calendar.monthrange(end.year, end.month)[1])
         self._caught_up()
@@ -221,11 +222,12 @@ class ExpiryMap:
         self, unit_id: UUID, within_days: int, where: MapFilter | None = None
     ) -> list[MapUnit]:
         """Units whose current expiry falls within ``within_days`` of this unit's own."""
-        check_days(within_days, "within_days")
+        check_days(within_days, term("within_days"))
         where = filter_of(where)
         own = self.unit(unit_id)
         if own.expiry is None:
-            raise InvalidInput(f"{own.label} has no agreement recorded, so no expiry to compare")
+            raise InvalidInput.worded("{label} has no agreement recorded, so no expiry to compare",
+                                      label=own.label)
         lo, hi = _shift(own.expiry, -within_days), _shift(own.expiry, within_days)
         return self._tables.expiring(lo, hi, where, besides=unit_id)
 
@@ -254,14 +256,15 @@ class ExpiryMap:
 
         Each unit is in at most one candidate: the heaviest windows are taken first.
         """
-        check_days(window_days, "window_days")
-        check_count(min_units, "min_units", least=1)
+        check_days(window_days, term("window_days"))
+        check_count(min_units, term("min_units"), least=1)
         check_range(start, end)
         where = filter_of(where)
-        refuse(where, ("union", "employer"), "cluster candidates group units by sector and "
-               "region: their filter takes no union or employer")
-        refuse(where, ("offset",), "cluster candidates come heaviest first: their filter "
-               "takes a limit but no offset")
+        refuse(where, ("union", "employer"), InvalidInput.worded(
+            "cluster candidates group units by sector and region: their filter takes no union "
+            "or employer"))
+        refuse(where, ("offset",), InvalidInput.worded(
+            "cluster candidates come heaviest first: their filter takes a limit but no offset"))
         position = self._caught_up()
         index = self._index_at(position) if type(start) is type(end) is date else None
         if index is not None:
@@ -283,12 +286,13 @@ class ExpiryMap:
         """Units for which ``on`` falls in an open period of their jurisdiction's calendar."""
         check_range(on, on)
         if not isinstance(calendar, OpenPeriodCalendar):
-            raise InvalidInput("in_open_period needs an OpenPeriodCalendar")
+            raise InvalidInput.worded("in_open_period needs an OpenPeriodCalendar")
         where = filter_of(where)
-        refuse(where, ("region",), "open periods follow each unit's region through the "
-               "calendar: their filter takes no region (the calendar names jurisdictions)")
-        refuse(where, ("limit", "offset"), "units in an open period come as one answer: "
-               "their filter takes no limit or offset")
+        refuse(where, ("region",), InvalidInput.worded(
+            "open periods follow each unit's region through the calendar: their filter takes "
+            "no region (the calendar names jurisdictions)"))
+        refuse(where, ("limit", "offset"), InvalidInput.worded(
+            "units in an open period come as one answer: their filter takes no limit or offset"))
         periods = open_periods.periods_of(calendar)
         if not periods:
             return []
