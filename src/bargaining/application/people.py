@@ -133,8 +133,8 @@ class People:
         who = person_id(person)
         checked = self.policy.check_reader(reader)
         if checked is None or checked.role not in (Role.AUDITOR, Role.COMMITTEE):
-            raise NotAllowedToRead("only an auditor or the committee may read who read a "
-                                   "person's data")
+            raise NotAllowedToRead.worded("only an auditor or the committee may read who read a "
+                                          "person's data")
         return [DataRead(reader=e.actor.id, role=e.actor.role, through=e.through,
                          record=e.record, on=e.on, at=e.timestamp.astimezone(UTC))
                 for e in self._reads() if who in e.people]
@@ -147,9 +147,9 @@ class People:
         ``dry_run`` lists them and erases and records nothing; so does a run that finds
         nobody (a second run)."""
         if not isinstance(policy, RetentionPolicy):
-            raise InvalidInput("a retention policy is a RetentionPolicy(inactive_for=...)")
+            raise InvalidInput.worded("a retention policy is a RetentionPolicy(inactive_for=...)")
         require_actor(actor)
-        day = require_date(on, "day of the retention run")
+        day = require_date(on, term("day of the retention run"))
         cutoff = policy.cutoff(day)
         sealed = {p.person: p.last_touched.date() for p in self.sealed()}
         found = inactive(sorted(sealed), last_active(self._event_log()), cutoff,
@@ -166,7 +166,7 @@ class People:
 
     def _event_log(self) -> EventLog:
         if self._log is None:
-            raise InvalidInput("this People was made without the event log")
+            raise InvalidInput.worded("this People was made without the event log")
         return self._log
 
     def _reads(self) -> list[Any]:

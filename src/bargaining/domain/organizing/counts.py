@@ -48,7 +48,7 @@ class WorkplaceCounts:
         for found in self.groups:
             if found.group == name:
                 return found
-        raise InvalidInput("the workplace has no work group of that name")
+        raise InvalidInput.worded("the workplace has no work group of that name")
 
 
 def counts(maps: dict[str, MapCount], tests: Iterable[GroupTest], on: date,

@@ -17,7 +17,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.people import person_id
 
 #: How personal data can be read: through what.
@@ -31,14 +31,15 @@ class PersonalDataRead(Aggregate):
     def write(cls, *, reader: Actor, people: list[str], through: str, record: UUID | None,
                on: date) -> PersonalDataRead:
         if through not in THROUGH:
-            raise InvalidInput(f"personal data is read through one of {', '.join(THROUGH)}")
+            raise InvalidInput.worded("personal data is read through one of {through}",
+                                      through=', '.join(THROUGH))
         if not people:
-            raise InvalidInput("a read that revealed personal data names whose")
+            raise InvalidInput.worded("a read that revealed personal data names whose")
         kind: Any = cls  # the event class is made by the @event decorator below
         made: PersonalDataRead = kind._create(
             kind.Recorded, id=uuid4(), actor=require_actor(reader),
             people=tuple(sorted({person_id(p) for p in people})), through=through,
-            record=record, on=require_date(on, "day of the read"))
+            record=record, on=require_date(on, term("day of the read")))
         return made
 
     @event("Recorded")

@@ -45,8 +45,8 @@ class Role(enum.Enum):
         for role in cls:
             if isinstance(value, str) and value.strip().lower() == role.value:
                 return role
-        raise InvalidInput("a reader's role is member, steward, organizer, committee or "
-                           "auditor")
+        raise InvalidInput.worded("a reader's role is member, steward, organizer, committee or "
+                                  "auditor")
 
 
 def _role(value: object) -> Role:
@@ -65,7 +65,7 @@ class Reader:
         """``"organizer:o-3"`` (role, a colon, the person's id), as the command line takes it."""
         role, sep, person = text.partition(":")
         if not sep:
-            raise InvalidInput("a reader is written role:person, such as organizer:o-3")
+            raise InvalidInput.worded("a reader is written role:person, such as organizer:o-3")
         return cls(person, role)
 
 
@@ -73,13 +73,14 @@ def _roles(value: object) -> frozenset[Role]:
     if isinstance(value, str | Role):
         value = (value,)
     if not isinstance(value, list | tuple | set | frozenset):
-        raise InvalidInput("roles are given as a set of roles")
+        raise InvalidInput.worded("roles are given as a set of roles")
     return frozenset(Role.of(v) for v in value)
 
 
 def _smallest(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInput("the smallest group shown is a whole number of people, at least 1")
+        raise InvalidInput.worded("the smallest group shown is a whole number of people, at "
+                                  "least 1")
     return value
 
 
@@ -111,14 +112,16 @@ class ReadPolicy:
         """Refuse a reader whose role may not read the audit log (no reader: the host's own
         call, allowed; personal data in it stays hidden)."""
         if reader is not None and reader.role not in self.audit_log:
-            raise NotAllowedToRead(f"a {reader.role.value} may not read the audit log")
+            raise NotAllowedToRead.worded("a {value} may not read the audit log",
+                                          value=reader.role.value)
 
     def check_record(self, reader: Reader | None, kind: str) -> None:
         """Refuse a reader whose role may not read the history of this kind of record."""
         if (reader is not None and kind in ORGANIZING_KINDS
                 and reader.role not in self.organizing_records):
-            raise NotAllowedToRead(f"a {reader.role.value} may not read the organizing "
-                                   "record of a workplace or an area team")
+            raise NotAllowedToRead.worded("a {value} may not read the organizing record of a "
+                                          "workplace or an area team",
+                                          value=reader.role.value)
 
     def sees_people(self, reader: Reader | None, organizers: frozenset[str] | None) -> bool:
         """Whether the reader sees the personal data of a record whose workplace has these
@@ -137,5 +140,5 @@ class ReadPolicy:
         """A reader given to a call: a :class:`Reader`, or ``None``."""
         if reader is None or isinstance(reader, Reader):
             return reader
-        raise InvalidInput("a reader is a Reader(person, role), such as "
-                           "Reader('o-3', 'organizer')")
+        raise InvalidInput.worded("a reader is a Reader(person, role), such as Reader('o-3', "
+                                  "'organizer')")

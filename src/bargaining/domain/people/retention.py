@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.people import person_id
 
 
@@ -27,7 +27,7 @@ def _window(value: object) -> timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
         value = timedelta(days=value)
     if not isinstance(value, timedelta) or value <= timedelta(0):
-        raise InvalidInput("a retention window is a positive timedelta or number of days")
+        raise InvalidInput.worded("a retention window is a positive timedelta or number of days")
     return value
 
 
@@ -41,13 +41,13 @@ class RetentionPolicy:
     def years(cls, years: int) -> RetentionPolicy:
         """Inactive for ``years`` years of 365 days (three years: 1,095 days)."""
         if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-            raise InvalidInput("a retention window in years is a whole number, at least 1")
+            raise InvalidInput.worded("a retention window in years is a whole number, at least 1")
         return cls(timedelta(days=365 * years))
 
     def cutoff(self, on: date) -> date:
         """The last day of activity that is too old on ``on``: anyone last active before
         the day after it is erased."""
-        return require_date(on, "day of the retention run") - self.inactive_for
+        return require_date(on, term("day of the retention run")) - self.inactive_for
 
     def describe(self) -> str:
         return f"erase people inactive for {self.inactive_for.days:,} days"
@@ -60,7 +60,7 @@ class RetentionRun(Aggregate):
     def record(cls, *, policy: RetentionPolicy, erased: list[str], on: date, actor: Actor,
                reason: str | None = None) -> RetentionRun:
         kind: Any = cls  # the event class is made by the @event decorator below
-        day = require_date(on, "day of the retention run")
+        day = require_date(on, term("day of the retention run"))
         made: RetentionRun = kind._create(
             kind.Applied, id=uuid4(), actor=require_actor(actor), on=day,
             inactive_days=policy.inactive_for.days, cutoff=policy.cutoff(day),
