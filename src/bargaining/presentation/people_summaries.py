@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.shared.language import format_day, translate
 from bargaining.presentation.wording import Names, SummaryTable, by
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
@@ -15,13 +16,14 @@ E: Any = Erasure
 
 @TABLE.summary(E.Erased)
 def _erased(e: Any, names: Names) -> str:
-    return f"A person's data erased on {e.on}, recorded {by(e.actor)}"
+    return translate("A person's data erased on {on}, recorded {by}", on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @TABLE.summary(E.ErasedAgain)
 def _again(e: Any, names: Names) -> str:
-    return (f"A person's data recorded since their erasure erased on {e.on}, recorded "
-            f"{by(e.actor)}")
+    return translate("A person's data recorded since their erasure erased on {on}, recorded "
+                     "{by}", on=format_day(e.on), by=by(e.actor))
 
 
 for _cls in (E.Erased, E.ErasedAgain):
