@@ -16,6 +16,7 @@ from bargaining.domain.shared.language import (
     Language,
     current_language,
     format_day,
+    mark,
     translate,
 )
 from bargaining.presentation.wording import (
@@ -104,10 +105,10 @@ def _budget_opened(e: Any, names: Names) -> str:
 
 @_summary(B.LineAdded)
 def _line_added(e: Any, names: Names) -> str:
-    message = ("Line '{name}' ({category}) added to '{record}' {by}, serving {goals} evenly"
-               if e.shares is None else
-               "Line '{name}' ({category}) added to '{record}' {by}, serving {goals} by stated "
-               "shares")
+    message = (mark("Line '{name}' ({category}) added to '{record}' {by}, serving {goals} "
+                    "evenly") if e.shares is None else
+               mark("Line '{name}' ({category}) added to '{record}' {by}, serving {goals} by "
+                    "stated shares"))
     return translate(message, name=e.name, category=word(e.category.value),
                      record=names(e.originator_id), by=by(e.actor),
                      goals=count_of(len(e.goals), "goal"))
