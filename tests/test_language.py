@@ -178,7 +178,7 @@ TRANSLATED = {cls for module in SUMMARY_MODULES for cls in module.TABLE.summarie
 
 def test_every_summary_module_is_translated() -> None:
     assert TRANSLATED and all(is_translated(cls) for cls in TRANSLATED)
-    assert TRANSLATED == {cls for cls in event_classes() if has_summary(cls)}
+    assert {cls for cls in event_classes() if has_summary(cls)} == TRANSLATED
 
 
 def test_every_translated_summary_reads_in_french_without_english_leftovers(
@@ -292,3 +292,31 @@ def test_a_worded_error_writes_its_numbers_and_dates_for_the_reader() -> None:
                                 on=date(2023, 12, 28))
     assert str(error) == error.args[0] == "2,929 of 1,000 on 2023-12-28"
     assert error.in_language("fr") == "2\xa0929 of 1\xa0000 on 28 décembre 2023"
+
+
+# ------------------------------------------------------------------ reports
+
+
+def test_the_democracy_reports_read_in_french(memory_app: BargainingApp) -> None:
+    from tests.democracy_story import record_democracy_story
+
+    d = memory_app.democracy
+    story = record_democracy_story(memory_app)
+    period = {"starts": date(2024, 1, 1), "ends": date(2024, 6, 30)}
+    english = d.accountability_summary(story.body, on=date(2024, 8, 1), **period)
+    french = d.accountability_summary(story.body, on=date(2024, 8, 1), language="fr", **period)
+    assert english.startswith("Accountability of the ")
+    assert "période se terminant le 30 juin 2024 : EN RETARD, signalé (échéance le 30 juillet " \
+        "2024)" in french
+    assert french.startswith("Reddition de comptes de l’instance ")
+    decisions = d.decision_summary(story.body, language="fr", **period)
+    assert decisions.startswith("Décisions de l’instance ")
+    assert "Adoptée par l’instance" in decisions and " pour, " in decisions
+    assert d.decision_summary(story.body, **period).startswith("Decisions of the ")
+    in_camera = d.in_camera_summary(story.body, [(date(2024, 1, 1), date(2024, 6, 30))],
+                                    language="fr")
+    assert in_camera.splitlines()[1].startswith("- du 1er janvier 2024 au 30 juin 2024 : ")
+    MISSING.clear()
+    with reading_in("fr"):
+        d.decision_summary(story.body, **period)
+    assert not MISSING
