@@ -45,11 +45,13 @@ from bargaining.presentation import (
     defense_summaries,
     democracy_summaries,
     dispute_summaries,
+    drive_summaries,
     election_summaries,
     organizing_summaries,
     people_summaries,
     round_summaries,
     solidarity_summaries,
+    training_summaries,
 )
 from bargaining.presentation.budget_reports import percent_text
 from bargaining.presentation.summaries import has_summary, is_translated
@@ -172,7 +174,8 @@ def test_a_half_is_rounded_up() -> None:
 
 SUMMARY_MODULES = (bargaining_summaries, round_summaries, campaign_summaries, dispute_summaries,
                    defense_summaries, budget_summaries, democracy_summaries, election_summaries,
-                   solidarity_summaries, organizing_summaries, people_summaries)
+                   solidarity_summaries, organizing_summaries, people_summaries,
+                   drive_summaries, training_summaries)
 TRANSLATED = {cls for module in SUMMARY_MODULES for cls in module.TABLE.summaries}
 
 

@@ -126,7 +126,8 @@ _TRANSLATED = frozenset().union(*(table.summaries for table in (
     bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
     dispute_summaries.TABLE, defense_summaries.TABLE, budget_summaries.TABLE,
     democracy_summaries.TABLE, election_summaries.TABLE, solidarity_summaries.TABLE,
-    organizing_summaries.TABLE, people_summaries.TABLE)))
+    organizing_summaries.TABLE, people_summaries.TABLE, drive_summaries.TABLE,
+    training_summaries.TABLE)))
 _DATES = _TABLE.dates
 
 

@@ -146,6 +146,8 @@ NOUNS: dict[str, tuple[str, str]] = {
     "new activist": mark_plural("{count} new activist", "{count} new activists"),
     "holder": mark_plural("{count} holder", "{count} holders"),
     "work plan": mark_plural("{count} work plan", "{count} work plans"),
+    "call": mark_plural("{count} call", "{count} calls"),
+    "step": mark_plural("{count} step", "{count} steps"),
 }
 
 #: The domain's words that records keep as English values (verdicts, rules, outcomes,
@@ -217,6 +219,11 @@ DOMAIN_WORDS: tuple[str, ...] = (
     mark("met with less notice than the body's rules require"),
     mark("met without the body's quorum"), mark("a report not filed when it was due"),
     mark("a raid on a unit another signatory represents, breaching their pact"),
+    mark("put to the members' vote below the framework's floor without the cluster's "
+         "sign-off"),
+    mark("certified short of the jurisdiction's threshold as the host configured it"),
+    # how a union is certified
+    mark("card check"), mark("certification vote"),
 )
 
 
