@@ -34,6 +34,7 @@ from bargaining.domain.democracy.roles import Holding
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
+from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.shared.record_ids import PUBLIC_IDS, RecordIds
 from bargaining.domain.shared.vote import Quorum, Vote
 from bargaining.presentation.decision_texts import (
@@ -163,10 +164,12 @@ class Democracy:
         return accountability(self.body(body, at=at), first, last, day)
 
     def accountability_summary(self, body: UUID, *, starts: date, ends: date,
-                               on: date | None = None, at: datetime | None = None) -> str:
-        """The accountability report in plain language."""
-        return accountability_text(self.accountability(body, starts=starts, ends=ends, on=on,
-                                                       at=at))
+                               on: date | None = None, at: datetime | None = None,
+                               language: Language | str | None = None) -> str:
+        """The accountability report in plain language (in ``language``, else the reader's)."""
+        report = self.accountability(body, starts=starts, ends=ends, on=on, at=at)
+        with reading_in(language):
+            return accountability_text(report)
 
     # ---------------------------------------------------------------- meetings
 
@@ -344,11 +347,14 @@ class Democracy:
         return found
 
     def decision_summary(self, body: UUID, *, starts: date, ends: date,
-                         on: date | None = None, at: datetime | None = None) -> str:
-        """Every decision of the body in the period in plain language, ready to publish."""
+                         on: date | None = None, at: datetime | None = None,
+                         language: Language | str | None = None) -> str:
+        """Every decision of the body in the period in plain language, ready to publish (in
+        ``language``, else the reader's)."""
         first, last = _period(starts, ends)
-        return decisions_text(self.body(body, at=at).name, first, last,
-                              self.decisions(body, starts=first, ends=last, on=on, at=at))
+        decided = self.decisions(body, starts=first, ends=last, on=on, at=at)
+        with reading_in(language):
+            return decisions_text(self.body(body, at=at).name, first, last, decided)
 
     def in_camera(self, body: UUID, periods: Sequence[tuple[date, date]], *,
                   on: date | None = None, at: datetime | None = None) -> tuple[InCamera, ...]:
@@ -364,10 +370,13 @@ class Democracy:
         return tuple(counted)
 
     def in_camera_summary(self, body: UUID, periods: Sequence[tuple[date, date]], *,
-                          on: date | None = None, at: datetime | None = None) -> str:
-        """In-camera decisions period over period, in plain language."""
-        return in_camera_text(self.body(body, at=at).name,
-                              self.in_camera(body, periods, on=on, at=at))
+                          on: date | None = None, at: datetime | None = None,
+                          language: Language | str | None = None) -> str:
+        """In-camera decisions period over period, in plain language (in ``language``, else
+        the reader's)."""
+        counted = self.in_camera(body, periods, on=on, at=at)
+        with reading_in(language):
+            return in_camera_text(self.body(body, at=at).name, counted)
 
     # ------------------------------------------------------------------ helpers
 

@@ -12,7 +12,23 @@ from typing import Any
 
 from bargaining.domain.budgets.budget import Budget
 from bargaining.domain.budgets.goals import MembersGoals
-from bargaining.presentation.wording import Names, SummaryTable, by, count_of, vote_text
+from bargaining.domain.shared.language import (
+    Language,
+    current_language,
+    format_day,
+    mark,
+    translate,
+)
+from bargaining.presentation.wording import (
+    Names,
+    SummaryTable,
+    body_words,
+    by,
+    count_of,
+    flagged,
+    vote_text,
+    word,
+)
 
 G: Any = MembersGoals
 B: Any = Budget
@@ -24,7 +40,11 @@ _dated = TABLE.dated
 
 
 def _amount(value: Decimal) -> str:
-    return f"{value:,}"
+    """Exactly as recorded, thousands separated (``1,250,000.00``; ``1 250 000,00``)."""
+    written = f"{value:,}"
+    if current_language() is Language.FRENCH:
+        written = written.replace(",", "\N{NO-BREAK SPACE}").replace(".", ",")
+    return written
 
 
 def _held_on(e: Any) -> date:
@@ -37,31 +57,34 @@ def _held_on(e: Any) -> date:
 
 @_summary(G.Opened)
 def _goals_opened(e: Any, names: Names) -> str:
-    return (f"Members' goals '{e.name}' opened {by(e.actor)}, to be ratified by a vote of the "
-            f"{e.body.describe()}")
+    return translate("Members' goals '{name}' opened {by}, to be ratified by a vote of the "
+                     "{body}", name=e.name, by=by(e.actor), body=body_words(e.body))
 
 
 @_summary(G.GoalProposed)
 def _proposed(e: Any, names: Names) -> str:
-    return f"Goal '{e.title}' proposed on {e.on} {by(e.actor)}"
+    return translate("Goal '{title}' proposed on {on} {by}", title=e.title,
+                     on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(G.GoalsRatified)
 def _ratified(e: Any, names: Names) -> str:
-    return (f"{count_of(len(e.ranking), 'goal')} of '{names(e.originator_id)}' ranked and "
-            f"ratified, recorded {by(e.actor)}: {vote_text(e.vote)}")
+    return translate("{goals} of '{record}' ranked and ratified, recorded {by}: {vote}",
+                     goals=count_of(len(e.ranking), "goal"), record=names(e.originator_id),
+                     by=by(e.actor), vote=vote_text(e.vote))
 
 
 @_summary(G.GoalAmended)
 def _amended(e: Any, names: Names) -> str:
-    return (f"A goal of '{names(e.originator_id)}' amended to read '{e.title}', recorded "
-            f"{by(e.actor)}: {vote_text(e.vote)}")
+    return translate("A goal of '{record}' amended to read '{title}', recorded {by}: {vote}",
+                     record=names(e.originator_id), title=e.title, by=by(e.actor),
+                     vote=vote_text(e.vote))
 
 
 @_summary(G.GoalRetired)
 def _retired(e: Any, names: Names) -> str:
-    return (f"A goal of '{names(e.originator_id)}' retired, recorded {by(e.actor)}: "
-            f"{vote_text(e.vote)}")
+    return translate("A goal of '{record}' retired, recorded {by}: {vote}",
+                     record=names(e.originator_id), by=by(e.actor), vote=vote_text(e.vote))
 
 
 _dated(G.GoalProposed, lambda e: e.on)
@@ -74,37 +97,46 @@ for _cls in (G.GoalsRatified, G.GoalAmended, G.GoalRetired):
 
 @_summary(B.Opened)
 def _budget_opened(e: Any, names: Names) -> str:
-    return (f"Budget '{e.name}' opened {by(e.actor)}: {e.starts} to {e.ends}, in {e.currency}, "
-            f"its allocations voted by the {e.body.describe()}, tied to '{names(e.goals_id)}'")
+    return translate("Budget '{name}' opened {by}: {starts} to {ends}, in {currency}, its "
+                     "allocations voted by the {body}, tied to '{goals}'", name=e.name,
+                     by=by(e.actor), starts=format_day(e.starts), ends=format_day(e.ends),
+                     currency=e.currency, body=body_words(e.body), goals=names(e.goals_id))
 
 
 @_summary(B.LineAdded)
 def _line_added(e: Any, names: Names) -> str:
-    split = "evenly" if e.shares is None else "by stated shares"
-    return (f"Line '{e.name}' ({e.category.value}) added to '{names(e.originator_id)}' "
-            f"{by(e.actor)}, serving {count_of(len(e.goals), 'goal')} {split}")
+    message = (mark("Line '{name}' ({category}) added to '{record}' {by}, serving {goals} "
+                    "evenly") if e.shares is None else
+               mark("Line '{name}' ({category}) added to '{record}' {by}, serving {goals} by "
+                    "stated shares"))
+    return translate(message, name=e.name, category=word(e.category.value),
+                     record=names(e.originator_id), by=by(e.actor),
+                     goals=count_of(len(e.goals), "goal"))
 
 
 @_summary(B.AllocationsApproved)
 def _approved(e: Any, names: Names) -> str:
     total = sum(e.amounts.values(), Decimal(0))
-    return (f"{_amount(total)} allocated to {count_of(len(e.amounts), 'line')} of "
-            f"'{names(e.originator_id)}', recorded {by(e.actor)}: {vote_text(e.vote)}")
+    return translate("{amount} allocated to {lines} of '{record}', recorded {by}: {vote}",
+                     amount=_amount(total), lines=count_of(len(e.amounts), "line"),
+                     record=names(e.originator_id), by=by(e.actor), vote=vote_text(e.vote))
 
 
 @_summary(B.Reallocated)
 def _reallocated(e: Any, names: Names) -> str:
-    return (f"{_amount(e.amount)} moved from '{e.from_line}' to '{e.to_line}' of "
-            f"'{names(e.originator_id)}', recorded {by(e.actor)}: {vote_text(e.vote)}")
+    return translate("{amount} moved from '{source}' to '{target}' of '{record}', recorded "
+                     "{by}: {vote}", amount=_amount(e.amount), source=e.from_line,
+                     target=e.to_line, record=names(e.originator_id), by=by(e.actor),
+                     vote=vote_text(e.vote))
 
 
 @_summary(B.Spent)
 def _spent(e: Any, names: Names) -> str:
-    line = (f"{_amount(e.amount)} spent from '{e.line}' of '{names(e.originator_id)}' on "
-            f"{e.on} ({e.payee.value}), recorded {by(e.actor)}")
-    if e.flags:
-        line += "; flagged: " + "; ".join(flag.rule.value for flag in e.flags)
-    return line
+    line = translate("{amount} spent from '{line}' of '{record}' on {on} ({payee}), recorded "
+                     "{by}", amount=_amount(e.amount), line=e.line,
+                     record=names(e.originator_id), on=format_day(e.on),
+                     payee=word(e.payee.value), by=by(e.actor))
+    return line + flagged(e.flags)
 
 
 _dated(B.AllocationsApproved, _held_on)

@@ -13,7 +13,22 @@ from bargaining.domain.democracy.body import GoverningBody
 from bargaining.domain.democracy.calendar import MeetingCalendar
 from bargaining.domain.democracy.document import Document
 from bargaining.domain.democracy.meeting import Meeting
-from bargaining.presentation.wording import Names, SummaryTable, by, vote_text
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    gettext,
+    plural,
+    translate,
+)
+from bargaining.presentation.wording import (
+    Names,
+    SummaryTable,
+    by,
+    flagged,
+    known_word,
+    vote_text,
+    word,
+)
 
 GB: Any = GoverningBody
 M: Any = Meeting
@@ -33,14 +48,15 @@ def display_name(first_event: Any) -> str | None:
         title: str = first_event.title
         return title
     if isinstance(first_event, MC.Opened):
-        return f"the calendar of meetings of {first_event.year}"
+        return translate("the calendar of meetings of {year}", year=first_event.year)
     if isinstance(first_event, M.Held):
-        return f"the {first_event.body_name}'s meeting of {first_event.on}"
+        return translate("the {body}'s meeting of {on}", body=first_event.body_name,
+                         on=format_day(first_event.on))
     return None
 
 
-def _flagged(flags: Any) -> str:
-    return "; flagged: " + "; ".join(f.rule.value for f in flags) if flags else ""
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # ----------------------------------------------------------------- bodies
@@ -48,47 +64,58 @@ def _flagged(flags: Any) -> str:
 
 @_summary(GB.Formed)
 def _formed(e: Any, names: Names) -> str:
-    return f"Body '{e.name}' ({e.kind.value}) of {e.organization} formed {by(e.actor)}"
+    return translate("Body '{name}' ({kind}) of {organization} formed {by}", name=e.name,
+                     kind=word(e.kind.value), organization=e.organization, by=by(e.actor))
 
 
 @_summary(GB.RoleAdded)
 def _role_added(e: Any, names: Names) -> str:
-    return (f"Role '{e.role}' added to '{names(e.originator_id)}' {by(e.actor)}, "
-            f"{e.seats} {'seat' if e.seats == 1 else 'seats'}")
+    return translate("Role '{role}' added to '{body}' {by}, {seats}", role=e.role,
+                     body=names(e.originator_id), by=by(e.actor),
+                     seats=plural("{count} seat", "{count} seats", e.seats))
 
 
 @_summary(GB.RoleFilled)
 def _filled(e: Any, names: Names) -> str:
-    term = f"from {e.starts}" + ("" if e.ends is None else f" to {e.ends}")
-    first = ", a first role" if e.first_role else ""
-    return (f"Role '{e.role}' of '{names(e.originator_id)}' filled by {e.filled_by.value} "
-            f"{term} ({e.rank.value}{first}), recorded {by(e.actor)}")
+    term = (translate("from {starts}", starts=format_day(e.starts)) if e.ends is None else
+            translate("from {starts} to {ends}", starts=format_day(e.starts),
+                      ends=format_day(e.ends)))
+    first = gettext(", a first role") if e.first_role else ""
+    return translate("Role '{role}' of '{body}' filled by {how} {term} ({rank}{first}), "
+                     "recorded {by}", role=e.role, body=names(e.originator_id),
+                     how=word(e.filled_by.value), term=term, rank=word(e.rank.value),
+                     first=first, by=by(e.actor))
 
 
 @_summary(GB.TermEnded)
 def _ended(e: Any, names: Names) -> str:
-    return (f"A term in the role '{e.role}' of '{names(e.originator_id)}' ended on {e.on}, "
-            f"recorded {by(e.actor)}")
+    return translate("A term in the role '{role}' of '{body}' ended on {on}, recorded {by}",
+                     role=e.role, body=names(e.originator_id), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(GB.ReportsExpected)
 def _expected(e: Any, names: Names) -> str:
-    return (f"The role '{e.role}' of '{names(e.originator_id)}' to report '{e.what}' to "
-            f"{e.to_whom} every {e.every_months} months from {e.starts}, set {by(e.actor)}")
+    return translate("The role '{role}' of '{body}' to report '{what}' to {to_whom} every "
+                     "{months} months from {starts}, set {by}", role=e.role,
+                     body=names(e.originator_id), what=e.what, to_whom=e.to_whom,
+                     months=format_number(e.every_months), starts=format_day(e.starts),
+                     by=by(e.actor))
 
 
 @_summary(GB.WorkPlanFiled)
 def _plan(e: Any, names: Names) -> str:
-    return (f"Work plan of the role '{e.role}' of '{names(e.originator_id)}' filed on {e.on}, "
-            f"recorded {by(e.actor)}")
+    return translate("Work plan of the role '{role}' of '{body}' filed on {on}, recorded {by}",
+                     role=e.role, body=names(e.originator_id), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(GB.ReportFiled)
 def _report(e: Any, names: Names) -> str:
-    return (f"Report '{e.what}' of the role '{e.role}' for the period ending {e.period_end} "
-            f"filed on {e.on}, led by a {e.led_by_rank.value}, recorded {by(e.actor)}")
-
-
+    return translate("Report '{what}' of the role '{role}' for the period ending {period_end} "
+                     "filed on {on}, led by a {rank}, recorded {by}", what=e.what, role=e.role,
+                     period_end=format_day(e.period_end), on=format_day(e.on),
+                     rank=word(e.led_by_rank.value), by=by(e.actor))
 
 
 _dated(GB.RoleFilled, lambda e: e.starts)
@@ -102,12 +129,14 @@ _dated(GB.ReportFiled, lambda e: e.on)
 
 @_summary(MC.Opened)
 def _calendar(e: Any, names: Names) -> str:
-    return f"Calendar of the meetings of '{names(e.body_id)}' in {e.year} opened {by(e.actor)}"
+    return translate("Calendar of the meetings of '{body}' in {year} opened {by}",
+                     body=names(e.body_id), year=e.year, by=by(e.actor))
 
 
 @_summary(MC.MeetingListed)
 def _listed(e: Any, names: Names) -> str:
-    return f"Meeting of {e.on} listed in its body's calendar {by(e.actor)}"
+    return translate("Meeting of {on} listed in its body's calendar {by}", on=format_day(e.on),
+                     by=by(e.actor))
 
 
 _dated(MC.MeetingListed, lambda e: e.on)
@@ -115,34 +144,39 @@ _dated(MC.MeetingListed, lambda e: e.on)
 
 @_summary(M.Held)
 def _held(e: Any, names: Names) -> str:
-    camera = ", in camera" if e.in_camera else ""
-    place = "" if e.place is None else f" in {e.place}"
-    return (f"Meeting of '{e.body_name}' held{place} on {e.on}{camera}: {e.notice_days} days of "
-            f"notice, {e.present:,} of {e.eligible:,} present, recorded {by(e.actor)}"
-            f"{_flagged(e.flags)}")
+    camera = gettext(", in camera") if e.in_camera else ""
+    place = "" if e.place is None else translate(" in {place}", place=e.place)
+    return translate("Meeting of '{body}' held{place} on {on}{camera}: {notice} days of notice, "
+                     "{present} of {eligible} present, recorded {by}", body=e.body_name,
+                     place=place, on=format_day(e.on), camera=camera,
+                     notice=format_number(e.notice_days), present=format_number(e.present),
+                     eligible=format_number(e.eligible), by=by(e.actor)) + flagged(e.flags)
 
 
 @_summary(M.MotionMoved)
 def _moved(e: Any, names: Names) -> str:
-    camera = " (in camera)" if e.in_camera else ""
-    second = "" if e.seconder is None else ", seconded"
-    return f"Motion {e.number} moved{second}{camera}, recorded {by(e.actor)}"
+    camera = gettext(" (in camera)") if e.in_camera else ""
+    second = "" if e.seconder is None else gettext(", seconded")
+    return translate("Motion {number} moved{second}{camera}, recorded {by}", number=e.number,
+                     second=second, camera=camera, by=by(e.actor))
 
 
 @_summary(M.MotionSeconded)
 def _seconded(e: Any, names: Names) -> str:
-    return f"Motion {e.number} seconded, recorded {by(e.actor)}"
+    return translate("Motion {number} seconded, recorded {by}", number=e.number,
+                     by=by(e.actor))
 
 
 @_summary(M.MotionAmended)
 def _amended(e: Any, names: Names) -> str:
-    return (f"Amendment to motion {e.number} from the floor, recorded {by(e.actor)}: "
-            f"{vote_text(e.vote)}")
+    return translate("Amendment to motion {number} from the floor, recorded {by}: {vote}",
+                     number=e.number, by=by(e.actor), vote=vote_text(e.vote))
 
 
 @_summary(M.MotionDecided)
 def _decided(e: Any, names: Names) -> str:
-    return f"Motion {e.number} decided, recorded {by(e.actor)}: {vote_text(e.vote)}"
+    return translate("Motion {number} decided, recorded {by}: {vote}", number=e.number,
+                     by=by(e.actor), vote=vote_text(e.vote))
 
 
 def _vote_day(e: Any) -> date:
@@ -160,32 +194,37 @@ _dated(M.MotionDecided, _vote_day)
 
 @_summary(D.Drafted)
 def _drafted(e: Any, names: Names) -> str:
-    return (f"{e.kind.value.capitalize()} '{e.title}' drafted, version 1 published on {e.on}, "
-            f"recorded {by(e.actor)}")
+    return _capital(translate("{kind} '{title}' drafted, version 1 published on {on}, recorded "
+                              "{by}", kind=known_word(e.kind.value), title=e.title,
+                              on=format_day(e.on), by=by(e.actor)))
 
 
 @_summary(D.VersionPublished)
 def _published(e: Any, names: Names) -> str:
-    return f"New version of '{names(e.originator_id)}' published on {e.on} {by(e.actor)}"
+    return translate("New version of '{document}' published on {on} {by}",
+                     document=names(e.originator_id), on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(D.AmendmentProposed)
 def _proposed(e: Any, names: Names) -> str:
-    line = (f"Amendment to version {e.version} of '{names(e.originator_id)}' moved on {e.on}, "
-            f"recorded {by(e.actor)}")
+    line = translate("Amendment to version {version} of '{document}' moved on {on}, recorded "
+                     "{by}", version=e.version, document=names(e.originator_id),
+                     on=format_day(e.on), by=by(e.actor))
     return line + ("" if e.vote is None else f": {vote_text(e.vote)}")
 
 
 @_summary(D.FeedbackGiven)
 def _feedback(e: Any, names: Names) -> str:
-    return (f"Feedback on version {e.version} of '{names(e.originator_id)}' given on {e.on}, "
-            f"recorded {by(e.actor)}")
+    return translate("Feedback on version {version} of '{document}' given on {on}, recorded "
+                     "{by}", version=e.version, document=names(e.originator_id),
+                     on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(D.Adopted)
 def _adopted(e: Any, names: Names) -> str:
-    return (f"Version {e.version} of '{names(e.originator_id)}' adopted by motion {e.motion}, "
-            f"recorded {by(e.actor)}: {vote_text(e.vote)}")
+    return translate("Version {version} of '{document}' adopted by motion {motion}, recorded "
+                     "{by}: {vote}", version=e.version, document=names(e.originator_id),
+                     motion=e.motion, by=by(e.actor), vote=vote_text(e.vote))
 
 
 _dated(D.Drafted, lambda e: e.on)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from bargaining.domain.drives.drive import Drive
-from bargaining.presentation.wording import Names, SummaryTable, by, vote_text
+from bargaining.domain.shared.language import format_day, format_number, translate
+from bargaining.presentation.wording import Names, SummaryTable, by, known_word, vote_text, word
 
 D: Any = Drive
 
@@ -19,60 +20,71 @@ _dated = TABLE.dated
 
 @_summary(D.Started)
 def _started(e: Any, names: Names) -> str:
-    return (f"Organizing drive by {e.union} at {e.workplace} ({e.employer}, {e.jurisdiction}) "
-            f"started on {e.on} with {e.eligible:,} eligible workers, recorded {by(e.actor)}")
+    return translate("Organizing drive by {union} at {workplace} ({employer}, {jurisdiction}) "
+                     "started on {on} with {eligible} eligible workers, recorded {by}",
+                     union=e.union, workplace=e.workplace, employer=e.employer,
+                     jurisdiction=e.jurisdiction, on=format_day(e.on),
+                     eligible=format_number(e.eligible), by=by(e.actor))
 
 
 @_summary(D.CardsCounted)
 def _cards(e: Any, names: Names) -> str:
-    return (f"{e.signed:,} cards signed by {e.on} in {names(e.originator_id)}, recorded "
-            f"{by(e.actor)}")
+    return translate("{signed} cards signed by {on} in {drive}, recorded {by}",
+                     signed=format_number(e.signed), on=format_day(e.on),
+                     drive=names(e.originator_id), by=by(e.actor))
 
 
 @_summary(D.EligibleCounted)
 def _eligible(e: Any, names: Names) -> str:
-    return (f"{e.eligible:,} eligible workers counted on {e.on} in {names(e.originator_id)}, "
-            f"recorded {by(e.actor)}")
+    return translate("{eligible} eligible workers counted on {on} in {drive}, recorded {by}",
+                     eligible=format_number(e.eligible), on=format_day(e.on),
+                     drive=names(e.originator_id), by=by(e.actor))
 
 
 @_summary(D.ApplicationFiled)
 def _filed(e: Any, names: Names) -> str:
-    return (f"Application for certification filed with {e.board} on {e.on} in "
-            f"{names(e.originator_id)}, recorded {by(e.actor)}")
+    return translate("Application for certification filed with {board} on {on} in {drive}, "
+                     "recorded {by}", board=e.board, on=format_day(e.on),
+                     drive=names(e.originator_id), by=by(e.actor))
 
 
 @_summary(D.VoteHeld)
 def _vote(e: Any, names: Names) -> str:
-    return (f"Certification vote in {names(e.originator_id)}, recorded {by(e.actor)}: "
-            f"{vote_text(e.vote)}")
+    return translate("Certification vote in {drive}, recorded {by}: {vote}",
+                     drive=names(e.originator_id), by=by(e.actor), vote=vote_text(e.vote))
 
 
 @_summary(D.Certified)
 def _certified(e: Any, names: Names) -> str:
-    line = (f"Certified by {e.method} on {e.on} ({e.source}): {names(e.originator_id)} "
-            f"becomes {names(e.unit_id)}, recorded {by(e.actor)}")
+    line = translate("Certified by {method} on {on} ({source}): {drive} becomes {unit}, "
+                     "recorded {by}", method=word(e.method), on=format_day(e.on),
+                     source=e.source, drive=names(e.originator_id), unit=names(e.unit_id),
+                     by=by(e.actor))
     if e.flags:
-        line += "; flagged: " + "; ".join(flag.describe() for flag in e.flags)
+        line += translate("; flagged: {why}", why="; ".join(
+            f"{known_word(flag.rule.value)}: {flag.why}" for flag in e.flags))
     return line
 
 
 @_summary(D.Dismissed)
 def _dismissed(e: Any, names: Names) -> str:
-    return (f"Application dismissed on {e.on} ({e.grounds}) in {names(e.originator_id)}, "
-            f"recorded {by(e.actor)}")
+    return translate("Application dismissed on {on} ({grounds}) in {drive}, recorded {by}",
+                     on=format_day(e.on), grounds=e.grounds, drive=names(e.originator_id),
+                     by=by(e.actor))
 
 
 @_summary(D.FirstContractOpened)
 def _first_contract(e: Any, names: Names) -> str:
-    return (f"First-contract bargaining opened on {e.on} for {names(e.originator_id)}, "
-            f"recorded {by(e.actor)}")
+    return translate("First-contract bargaining opened on {on} for {drive}, recorded {by}",
+                     on=format_day(e.on), drive=names(e.originator_id), by=by(e.actor))
 
 
 def display_name(first_event: Any) -> str | None:
     """A drive's name in history: 'the drive of CSN at DXT4 (Amazon Canada)'."""
     if isinstance(first_event, D.Started):
         e = first_event
-        return f"the drive of {e.union} at {e.workplace} ({e.employer})"
+        return translate("the drive of {union} at {workplace} ({employer})", union=e.union,
+                         workplace=e.workplace, employer=e.employer)
     return None
 
 

@@ -12,8 +12,21 @@ from typing import Any
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.count import ElectionCount
 from bargaining.domain.elections.election import Election
-from bargaining.domain.shared.shares import show_percent
-from bargaining.presentation.wording import Names, SummaryTable, by, count_of, vote_text
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    format_percent,
+    gettext,
+    translate,
+)
+from bargaining.presentation.wording import (
+    Names,
+    SummaryTable,
+    body_words,
+    by,
+    count_of,
+    vote_text,
+)
 
 E: Any = Election
 K: Any = Caucus
@@ -27,63 +40,84 @@ _dated = TABLE.dated
 def display_name(first_event: Any, names: Names) -> str | None:
     """An election's display name, from its first event."""
     if isinstance(first_event, E.Opened):
-        runoff = " (runoff)" if first_event.runoff_of is not None else ""
-        return f"election for {first_event.office}{runoff}"
+        if first_event.runoff_of is not None:
+            return translate("election for {office} (runoff)", office=first_event.office)
+        return translate("election for {office}", office=first_event.office)
     return None
 
 
 def _stood(e: Any) -> str:
-    return ElectionCount(dict(e.standing), e.challenged_left).describe()
+    """'A 50.2%, B 49.8%; lead 645; 1,608 challenged left', in the reader's language."""
+    count = ElectionCount(dict(e.standing), e.challenged_left)
+    shares = ", ".join(f"{c} {format_number(v)} ({format_percent(count.share(c))})"
+                       for c, v in count.ranked())
+    return translate("{shares}; lead {lead}; {challenged} challenged left", shares=shares,
+                     lead=format_number(count.lead), challenged=format_number(count.challenged))
 
 
 @_summary(E.Opened)
 def _opened(e: Any, names: Names) -> str:
-    needed = ("the most votes" if e.majority is None
-              else f"more than {show_percent(e.majority)} of valid votes")
-    line = (f"Election for {e.office} opened {by(e.actor)}: a vote of the "
-            f"{e.body.describe()}, a candidate needs {needed}")
+    needed = (gettext("the most votes") if e.majority is None
+              else translate("more than {share} of valid votes",
+                             share=format_percent(e.majority)))
+    line = translate("Election for {office} opened {by}: a vote of the {body}, a candidate "
+                     "needs {needed}", office=e.office, by=by(e.actor),
+                     body=body_words(e.body), needed=needed)
     if e.runoff:
-        line += ", a runoff if no one gets it"
+        line += gettext(", a runoff if no one gets it")
     if e.runoff_of is not None:
-        line += f"; the runoff of '{names(e.runoff_of)}'"
+        line += translate("; the runoff of '{election}'", election=names(e.runoff_of))
     return line
 
 
 @_summary(E.CandidateNominated)
 def _nominated(e: Any, names: Names) -> str:
-    slate = f"on the {e.slate} slate" if e.slate else "on no slate"
-    line = f"Candidate {e.candidate} nominated {slate} {by(e.actor)}"
+    if e.slate:
+        line = translate("Candidate {candidate} nominated on the {slate} slate {by}",
+                         candidate=e.candidate, slate=e.slate, by=by(e.actor))
+    else:
+        line = translate("Candidate {candidate} nominated on no slate {by}",
+                         candidate=e.candidate, by=by(e.actor))
     if e.backed_by:
-        line += ", backed by " + ", ".join(f"'{names(c)}'" for c in e.backed_by)
+        line += translate(", backed by {caucuses}",
+                          caucuses=", ".join(f"'{names(c)}'" for c in e.backed_by))
     return line
 
 
 @_summary(E.ReturnRecorded)
 def _returned(e: Any, names: Names) -> str:
-    return (f"Return from {e.box} counted on {e.on}, recorded {by(e.actor)}: "
-            f"{count_of(e.ballots, 'ballot')}, {e.challenged:,} challenged, {e.spoiled:,} "
-            f"spoiled; the count stands at {_stood(e)}")
+    return translate("Return from {box} counted on {on}, recorded {by}: {ballots}, "
+                     "{challenged} challenged, {spoiled} spoiled; the count stands at "
+                     "{standing}", box=e.box, on=format_day(e.on), by=by(e.actor),
+                     ballots=count_of(e.ballots, "ballot"),
+                     challenged=format_number(e.challenged), spoiled=format_number(e.spoiled),
+                     standing=_stood(e))
 
 
 @_summary(E.ChallengesResolved)
 def _resolved(e: Any, names: Names) -> str:
     counted = sum(e.counted.values())
-    return (f"{count_of(counted + e.rejected, 'challenged ballot')} resolved on {e.on} "
-            f"({counted:,} counted, {e.rejected:,} rejected), recorded {by(e.actor)}; the "
-            f"count stands at {_stood(e)}")
+    return translate("{ballots} resolved on {on} ({counted} counted, {rejected} rejected), "
+                     "recorded {by}; the count stands at {standing}",
+                     ballots=count_of(counted + e.rejected, "challenged ballot"),
+                     on=format_day(e.on), counted=format_number(counted),
+                     rejected=format_number(e.rejected), by=by(e.actor), standing=_stood(e))
 
 
 @_summary(E.Declared)
 def _declared(e: Any, names: Names) -> str:
-    return (f"Candidate {e.candidate} declared elected on {e.on} {by(e.actor)}, with a lead "
-            f"of {e.lead:,} over {e.challenged_left:,} challenged ballots left")
+    return translate("Candidate {candidate} declared elected on {on} {by}, with a lead of "
+                     "{lead} over {left} challenged ballots left", candidate=e.candidate,
+                     on=format_day(e.on), by=by(e.actor), lead=format_number(e.lead),
+                     left=format_number(e.challenged_left))
 
 
 @_summary(E.RunoffCalled)
 def _runoff(e: Any, names: Names) -> str:
     first, second = e.candidates
-    return (f"Runoff between candidates {first} and {second} called on {e.on} "
-            f"{by(e.actor)}: '{names(e.runoff)}'")
+    return translate("Runoff between candidates {first} and {second} called on {on} {by}: "
+                     "'{runoff}'", first=first, second=second, on=format_day(e.on),
+                     by=by(e.actor), runoff=names(e.runoff))
 
 
 for _cls in (E.ReturnRecorded, E.ChallengesResolved, E.Declared, E.RunoffCalled):
@@ -95,45 +129,53 @@ for _cls in (E.ReturnRecorded, E.ChallengesResolved, E.Declared, E.RunoffCalled)
 
 @_summary(K.Formed)
 def _formed(e: Any, names: Names) -> str:
-    line = f"Caucus '{e.name}' formed on {e.on} {by(e.actor)}, across {', '.join(e.unions)}"
+    line = translate("Caucus '{name}' formed on {on} {by}, across {unions}", name=e.name,
+                     on=format_day(e.on), by=by(e.actor), unions=", ".join(e.unions))
     if e.origin:
-        line += f", out of {e.origin}"
+        line += translate(", out of {origin}", origin=e.origin)
     return line
 
 
 @_summary(K.LocalJoined)
 def _joined(e: Any, names: Names) -> str:
-    return (f"{e.local} joined '{names(e.originator_id)}' on {e.on} with "
-            f"{count_of(e.members, 'member')}, recorded {by(e.actor)}")
+    return translate("{local} joined '{caucus}' on {on} with {members}, recorded {by}",
+                     local=e.local, caucus=names(e.originator_id), on=format_day(e.on),
+                     members=count_of(e.members, "member"), by=by(e.actor))
 
 
 @_summary(K.LocalLeft)
 def _left(e: Any, names: Names) -> str:
-    return f"{e.local} left '{names(e.originator_id)}' on {e.on}, recorded {by(e.actor)}"
+    return translate("{local} left '{caucus}' on {on}, recorded {by}", local=e.local,
+                     caucus=names(e.originator_id), on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(K.MembersCounted)
 def _counted(e: Any, names: Names) -> str:
-    return (f"{e.local} of '{names(e.originator_id)}' counted {count_of(e.members, 'member')} "
-            f"on {e.on}, recorded {by(e.actor)}")
+    return translate("{local} of '{caucus}' counted {members} on {on}, recorded {by}",
+                     local=e.local, caucus=names(e.originator_id),
+                     members=count_of(e.members, "member"), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(K.MemberJoined)
 def _member_joined(e: Any, names: Names) -> str:
-    return (f"a member ({e.person}) joined '{names(e.originator_id)}' on {e.on}, "
-            f"recorded {by(e.actor)}")
+    return translate("a member ({person}) joined '{caucus}' on {on}, recorded {by}",
+                     person=e.person, caucus=names(e.originator_id), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(K.MemberLeft)
 def _member_left(e: Any, names: Names) -> str:
-    return (f"a member ({e.person}) left '{names(e.originator_id)}' on {e.on}, "
-            f"recorded {by(e.actor)}")
+    return translate("a member ({person}) left '{caucus}' on {on}, recorded {by}",
+                     person=e.person, caucus=names(e.originator_id), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(K.PositionAdopted)
 def _position(e: Any, names: Names) -> str:
-    line = (f"'{names(e.originator_id)}' adopted the position '{e.title}' on {e.on}, "
-            f"recorded {by(e.actor)}")
+    line = translate("'{caucus}' adopted the position '{title}' on {on}, recorded {by}",
+                     caucus=names(e.originator_id), title=e.title, on=format_day(e.on),
+                     by=by(e.actor))
     if e.vote is not None:
         line += f": {vote_text(e.vote)}"
     return line
@@ -141,14 +183,16 @@ def _position(e: Any, names: Names) -> str:
 
 @_summary(K.SlateRun)
 def _slate(e: Any, names: Names) -> str:
-    return (f"'{names(e.originator_id)}' runs the {e.slate} slate in the "
-            f"{names(e.election)} from {e.on}, recorded {by(e.actor)}")
+    return translate("'{caucus}' runs the {slate} slate in the {election} from {on}, "
+                     "recorded {by}", caucus=names(e.originator_id), slate=e.slate,
+                     election=names(e.election), on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(K.CampaignSupported)
 def _supported(e: Any, names: Names) -> str:
-    return (f"'{names(e.originator_id)}' supports the campaign '{names(e.campaign)}' from "
-            f"{e.on}, recorded {by(e.actor)}")
+    return translate("'{caucus}' supports the campaign '{campaign}' from {on}, recorded {by}",
+                     caucus=names(e.originator_id), campaign=names(e.campaign),
+                     on=format_day(e.on), by=by(e.actor))
 
 
 for _cls in (K.Formed, K.LocalJoined, K.LocalLeft, K.MembersCounted, K.PositionAdopted,

@@ -13,8 +13,22 @@ from typing import Any
 
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
-from bargaining.domain.shared.shares import show_percent
-from bargaining.presentation.wording import Names, SummaryTable, by, count_of
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    format_percent,
+    gettext,
+    mark,
+    translate,
+)
+from bargaining.presentation.wording import (
+    Names,
+    SummaryTable,
+    by,
+    count_of,
+    known_word,
+    word,
+)
 
 T: Any = AreaTeam
 W: Any = Workplace
@@ -36,47 +50,60 @@ def display_name(first_event: Any) -> str | None:
 
 @_summary(T.Formed)
 def _formed(e: Any, names: Names) -> str:
-    return (f"Area team '{e.name}' formed for the {e.kind.value} {e.area} on {e.on} "
-            f"{by(e.actor)}")
+    return translate("Area team '{name}' formed for the {kind} {area} on {on} {by}",
+                     name=e.name, kind=word(e.kind.value), area=e.area, on=format_day(e.on),
+                     by=by(e.actor))
+
+
+#: A member joining a team, one whole line per role.
+_JOINED = {
+    "organizer": mark("an organizer ({person}) joined the area team '{team}' on {on}, "
+                      "recorded {by}"),
+    "volunteer": mark("a volunteer ({person}) joined the area team '{team}' on {on}, "
+                      "recorded {by}"),
+}
 
 
 @_summary(T.MemberJoined)
 def _joined(e: Any, names: Names) -> str:
-    article = "an" if e.role.value[0] in "aeiou" else "a"
-    return (f"{article} {e.role.value} ({e.person}) joined the area team "
-            f"'{names(e.originator_id)}' on {e.on}, recorded {by(e.actor)}")
+    return translate(_JOINED[e.role.value], person=e.person, team=names(e.originator_id),
+                     on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(T.MemberLeft)
 def _left(e: Any, names: Names) -> str:
-    return (f"a member ({e.person}) left the area team '{names(e.originator_id)}' on {e.on}, "
-            f"recorded "
-            f"{by(e.actor)}")
+    return translate("a member ({person}) left the area team '{team}' on {on}, recorded {by}",
+                     person=e.person, team=names(e.originator_id), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(T.LocalSupported)
 def _local(e: Any, names: Names) -> str:
-    return (f"'{names(e.originator_id)}' supports {e.local} from {e.on}, recorded "
-            f"{by(e.actor)}")
+    return translate("'{team}' supports {local} from {on}, recorded {by}",
+                     team=names(e.originator_id), local=e.local, on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(T.LocalSupportEnded)
 def _local_ended(e: Any, names: Names) -> str:
-    return (f"'{names(e.originator_id)}' stopped supporting {e.local} on {e.on}, recorded "
-            f"{by(e.actor)}")
+    return translate("'{team}' stopped supporting {local} on {on}, recorded {by}",
+                     team=names(e.originator_id), local=e.local, on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @_summary(T.WorkplaceSupported, W.TeamSupportBegan)
 def _workplace(e: Any, names: Names) -> str:
     team, place = _pair(e)
-    return f"'{names(team)}' supports {names(place)} from {e.on}, recorded {by(e.actor)}"
+    return translate("'{team}' supports {local} from {on}, recorded {by}", team=names(team),
+                     local=names(place), on=format_day(e.on), by=by(e.actor))
 
 
 @_summary(T.WorkplaceSupportEnded, W.TeamSupportEnded)
 def _workplace_ended(e: Any, names: Names) -> str:
     team, place = _pair(e)
-    return (f"'{names(team)}' stopped supporting {names(place)} on {e.on}, recorded "
-            f"{by(e.actor)}")
+    return translate("'{team}' stopped supporting {local} on {on}, recorded {by}",
+                     team=names(team), local=names(place), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 def _pair(e: Any) -> tuple[Any, Any]:
@@ -89,58 +116,78 @@ def _pair(e: Any) -> tuple[Any, Any]:
 @_summary(W.Registered)
 def _registered(e: Any, names: Names) -> str:
     where = ", ".join(x for x in (e.region, e.sector) if x)
-    line = f"Workplace {e.name} of {e.employer} registered {by(e.actor)}"
+    line = translate("Workplace {name} of {employer} registered {by}", name=e.name,
+                     employer=e.employer, by=by(e.actor))
     if where:
         line += f" ({where})"
     if e.unit is not None:
-        line += f"; its bargaining unit is {names(e.unit)}"
+        line += translate("; its bargaining unit is {unit}", unit=names(e.unit))
     return line
 
 
 @_summary(W.WorkGroupAdded)
 def _group(e: Any, names: Names) -> str:
-    return (f"Work group {e.name} ({e.kind}) of {names(e.originator_id)} added on {e.on} "
-            f"with {count_of(e.workers, 'worker')}, recorded {by(e.actor)}")
+    return translate("Work group {name} ({kind}) of {workplace} added on {on} with {workers}, "
+                     "recorded {by}", name=e.name, kind=known_word(e.kind),
+                     workplace=names(e.originator_id), on=format_day(e.on),
+                     workers=count_of(e.workers, "worker"), by=by(e.actor))
 
 
 @_summary(W.MapRecorded)
 def _mapped(e: Any, names: Names) -> str:
     c = e.count
-    support = ", ".join(f"{n:,} at {score}" for score, n in enumerate(c.support, start=1) if n)
-    line = (f"{e.group} of {names(e.originator_id)} mapped on {e.on}: {c.mapped:,} of "
-            f"{count_of(c.workers, 'worker')} ({show_percent(c.mapped_percent)}), "
-            f"{count_of(c.contacts, 'contact')}, {count_of(c.leaders, 'leader')} identified")
+    support = ", ".join(translate("{count} at {score}", count=format_number(n), score=score)
+                        for score, n in enumerate(c.support, start=1) if n)
+    line = translate("{group} of {workplace} mapped on {on}: {mapped} of {workers} ({share}), "
+                     "{contacts}, {leaders} identified", group=e.group,
+                     workplace=names(e.originator_id), on=format_day(e.on),
+                     mapped=format_number(c.mapped), workers=count_of(c.workers, "worker"),
+                     share=format_percent(c.mapped_percent),
+                     contacts=count_of(c.contacts, "contact"),
+                     leaders=count_of(c.leaders, "leader"))
     if support:
-        line += f"; support {support}"
-    return f"{line}, recorded {by(e.actor)}"
+        line += translate("; support {support}", support=support)
+    return translate("{line}, recorded {by}", line=line, by=by(e.actor))
 
 
 @_summary(W.LeaderIdentified)
 def _identified(e: Any, names: Names) -> str:
-    held = ", with personal data recorded" if e.personal is not None else ""
-    return (f"a possible leader ({e.person}) of {e.group} at {names(e.originator_id)} "
-            f"identified on {e.on}{held}, recorded {by(e.actor)}")
+    held = gettext(", with personal data recorded") if e.personal is not None else ""
+    return translate("a possible leader ({person}) of {group} at {workplace} identified on "
+                     "{on}{held}, recorded {by}", person=e.person, group=e.group,
+                     workplace=names(e.originator_id), on=format_day(e.on), held=held,
+                     by=by(e.actor))
 
 
 @_summary(W.TestHeld)
 def _tested(e: Any, names: Names) -> str:
     t = e.test
-    line = f"{t.group} at {names(e.originator_id)}, {t.on}: {t.describe()}"
+    verdict = gettext("passed") if t.passed else gettext("failed")
+    result = translate("{kind}: {participants} of {eligible} ({share}) against {threshold}, "
+                       "{verdict}", kind=known_word(t.kind),
+                       participants=format_number(t.participants),
+                       eligible=format_number(t.eligible), share=format_percent(t.turnout),
+                       threshold=format_percent(t.threshold), verdict=verdict)
+    line = f"{t.group} at {names(e.originator_id)}, {format_day(t.on)}: {result}"
     if t.leader is not None:
-        line += f", led by {t.leader}" + (" (proven)" if t.passed else "")
-    return f"{line}, recorded {by(e.actor)}"
+        line += (translate(", led by {leader} (proven)", leader=t.leader) if t.passed
+                 else translate(", led by {leader}", leader=t.leader))
+    return translate("{line}, recorded {by}", line=line, by=by(e.actor))
 
 
 @_summary(W.LeadersTookPart)
 def _took_part(e: Any, names: Names) -> str:
-    return (f"{count_of(len(e.people), 'leader')} of {names(e.originator_id)} took part in "
-            f"{e.activity} on {e.on} ({', '.join(e.people)}), recorded {by(e.actor)}")
+    return translate("{leaders} of {workplace} took part in {activity} on {on} ({people}), "
+                     "recorded {by}", leaders=count_of(len(e.people), "leader"),
+                     workplace=names(e.originator_id), activity=e.activity,
+                     on=format_day(e.on), people=", ".join(e.people), by=by(e.actor))
 
 
 @_summary(W.LeaderLeft)
 def _leader_left(e: Any, names: Names) -> str:
-    return (f"a leader ({e.person}) of {names(e.originator_id)} left on {e.on}, recorded "
-            f"{by(e.actor)}")
+    return translate("a leader ({person}) of {workplace} left on {on}, recorded {by}",
+                     person=e.person, workplace=names(e.originator_id), on=format_day(e.on),
+                     by=by(e.actor))
 
 
 for _cls in (T.Formed, T.MemberJoined, T.MemberLeft, T.LocalSupported, T.LocalSupportEnded,

@@ -9,6 +9,7 @@ from typing import Any
 from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.people.retention import RetentionRun
+from bargaining.domain.shared.language import format_day, format_number, gettext, plural, translate
 from bargaining.presentation.wording import Names, SummaryTable, by
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
@@ -18,13 +19,14 @@ E: Any = Erasure
 
 @TABLE.summary(E.Erased)
 def _erased(e: Any, names: Names) -> str:
-    return f"A person's data erased on {e.on}, recorded {by(e.actor)}"
+    return translate("A person's data erased on {on}, recorded {by}", on=format_day(e.on),
+                     by=by(e.actor))
 
 
 @TABLE.summary(E.ErasedAgain)
 def _again(e: Any, names: Names) -> str:
-    return (f"A person's data recorded since their erasure erased on {e.on}, recorded "
-            f"{by(e.actor)}")
+    return translate("A person's data recorded since their erasure erased on {on}, recorded "
+                     "{by}", on=format_day(e.on), by=by(e.actor))
 
 
 for _cls in (E.Erased, E.ErasedAgain):
@@ -37,15 +39,20 @@ RR: Any = RetentionRun
 
 @TABLE.summary(P.Recorded)
 def _read(e: Any, names: Names) -> str:
-    whose = "one person's data" if len(e.people) == 1 else f"{len(e.people):,} people's data"
-    return f"{whose} read through the {e.through} on {e.on} {by(e.actor)}"
+    return plural("one person's data read through the {through} on {on} {by}",
+                  "{count} people's data read through the {through} on {on} {by}",
+                  len(e.people), through=gettext(e.through), on=format_day(e.on),
+                  by=by(e.actor))
 
 
 @TABLE.summary(RR.Applied)
 def _retention(e: Any, names: Names) -> str:
-    whose = "one person" if len(e.erased) == 1 else f"{len(e.erased):,} people"
-    return (f"Retention run on {e.on}: {whose} inactive for {e.inactive_days:,} days (last "
-            f"active before {e.cutoff}) erased, recorded {by(e.actor)}")
+    return plural("Retention run on {on}: one person inactive for {days} days (last active "
+                  "before {cutoff}) erased, recorded {by}",
+                  "Retention run on {on}: {count} people inactive for {days} days (last active "
+                  "before {cutoff}) erased, recorded {by}",
+                  len(e.erased), on=format_day(e.on), days=format_number(e.inactive_days),
+                  cutoff=format_day(e.cutoff), by=by(e.actor))
 
 
 for _cls in (P.Recorded, RR.Applied):

@@ -123,9 +123,13 @@ _TABLE = SummaryTable.joined(
     training_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 #: The event classes whose summaries are translated (their modules write through the
-#: catalog); the lead translates the other modules with the same pattern.
-_TRANSLATED = frozenset(bargaining_summaries.TABLE.summaries) | frozenset(
-    round_summaries.TABLE.summaries) | frozenset(campaign_summaries.TABLE.summaries)
+#: catalog): every module's; a new module's joins when all its lines do.
+_TRANSLATED = frozenset().union(*(table.summaries for table in (
+    bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
+    dispute_summaries.TABLE, defense_summaries.TABLE, budget_summaries.TABLE,
+    democracy_summaries.TABLE, election_summaries.TABLE, solidarity_summaries.TABLE,
+    organizing_summaries.TABLE, people_summaries.TABLE, drive_summaries.TABLE,
+    training_summaries.TABLE)))
 _DATES = _TABLE.dates
 
 

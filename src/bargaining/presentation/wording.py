@@ -128,12 +128,34 @@ NOUNS: dict[str, tuple[str, str]] = {
     "demand": mark_plural("{count} demand", "{count} demands"),
     "unit": mark_plural("{count} unit", "{count} units"),
     "rung": mark_plural("{count} rung", "{count} rungs"),
+    "named unit": mark_plural("{count} named unit", "{count} named units"),
+    "action": mark_plural("{count} action", "{count} actions"),
+    "message": mark_plural("{count} message", "{count} messages"),
+    "role": mark_plural("{count} role", "{count} roles"),
+    "person": mark_plural("{count} person", "{count} persons"),
+    "goal": mark_plural("{count} goal", "{count} goals"),
+    "line": mark_plural("{count} line", "{count} lines"),
+    "commitment": mark_plural("{count} commitment", "{count} commitments"),
+    "ballot": mark_plural("{count} ballot", "{count} ballots"),
+    "challenged ballot": mark_plural("{count} challenged ballot", "{count} challenged ballots"),
+    "member": mark_plural("{count} member", "{count} members"),
+    "contact": mark_plural("{count} contact", "{count} contacts"),
+    "leader": mark_plural("{count} leader", "{count} leaders"),
+    "decision": mark_plural("{count} decision", "{count} decisions"),
+    "report": mark_plural("{count} report", "{count} reports"),
+    "new activist": mark_plural("{count} new activist", "{count} new activists"),
+    "holder": mark_plural("{count} holder", "{count} holders"),
+    "work plan": mark_plural("{count} work plan", "{count} work plans"),
+    "call": mark_plural("{count} call", "{count} calls"),
+    "step": mark_plural("{count} step", "{count} steps"),
 }
 
 #: The domain's words that records keep as English values (verdicts, rules, outcomes,
 #: demand categories, the default ladder's rungs), marked so the catalog translates each:
 #: history writes them with :func:`word` (or :func:`known_word` where a host may use its own).
 DOMAIN_WORDS: tuple[str, ...] = (
+    # what people's data was read through
+    mark("history"), mark("audit log"), mark("report"),
     # verdicts of an evaluation
     mark("meets target"), mark("meets floor"), mark("missing"), mark("below floor"),
     # how returns combine
@@ -158,7 +180,65 @@ DOMAIN_WORDS: tuple[str, ...] = (
     mark("administration"), mark("proposed"), mark("ratified"),
     # a strike mandate's usual scope
     mark("up to and including an unlimited general strike"),
+    # who votes, and the bodies of a union's democracy
+    mark("members"), mark("delegates"), mark("general assembly"), mark("executive"),
+    mark("coordinating committee"), mark("named body"), mark("executive board"),
+    mark("bargaining team"), mark("assembly"), mark("congress"),
+    # how a role is filled, and by whom
+    mark("election"), mark("appointment"), mark("acclamation"),
+    mark("rank-and-file member"), mark("elected officer"),
+    # documents, and reports due
+    mark("platform"), mark("strategy paper"), mark("budget"), mark("policy"), mark("other"),
+    mark("filed on time"), mark("filed late"), mark("overdue"), mark("not yet due"),
+    # area teams
+    mark("region"), mark("sector"), mark("organizer"), mark("volunteer"),
+    # threats to public services, and what answers them
+    mark("privatization"), mark("contracting out"), mark("cuts"), mark("closure"),
+    mark("legislation"), mark("implemented"),
+    mark("referendum"), mark("petition"), mark("town hall"), mark("demonstration"),
+    mark("boycott call"), mark("legal complaint"),
+    mark("service hours lost"), mark("beds"), mark("days of waiting"), mark("jobs"),
+    # who is paid
+    mark("staff"), mark("vendor"), mark("member reimbursement"), mark("grant to a local"),
+    # the state's and the employer's moves, and what laws do
+    mark("strike notice served"), mark("conciliation requested"),
+    mark("'no board' report issued"), mark("lockout declared"), mark("lockout ended"),
+    mark("mediation-arbitration imposed"), mark("forced vote on the employer's last offer"),
+    mark("bans strikes"), mark("imposes a contract"), mark("orders a return to work"),
+    mark("imposes mediation-arbitration"),
+    # raids, and the solidarity actions the library names
+    mark("certification application"), mark("membership drive"),
+    mark("joined a picket line"), mark("strike fund transfer"),
+    # the rules a fact is flagged under
+    mark("struck without a valid strike mandate"),
+    mark("struck before the campaign reached its strike rung"),
+    mark("struck while an agreement was in force"),
+    mark("struck while a law banning strikes or imposing a contract was in force"),
+    mark("struck before the legal strike position"),
+    mark("struck while the campaign was paused"),
+    mark("dated out of order in its threat's life"),
+    mark("spent past the budget line's allocation"), mark("spent outside the budget's period"),
+    mark("met with less notice than the body's rules require"),
+    mark("met without the body's quorum"), mark("a report not filed when it was due"),
+    mark("a raid on a unit another signatory represents, breaching their pact"),
+    mark("put to the members' vote below the framework's floor without the cluster's "
+         "sign-off"),
+    mark("certified short of the jurisdiction's threshold as the host configured it"),
+    # how a union is certified
+    mark("card check"), mark("certification vote"),
 )
+
+
+def body_words(body: Any) -> str:
+    """A voting body in words: its name as the host gave it, or its kind in the reader's
+    language."""
+    return body.name or word(body.kind.value)
+
+
+def flagged(flags: Iterable[Any]) -> str:
+    """'; flagged: ' and the rules a fact was flagged under, or nothing when none were."""
+    rules = [known_word(flag.rule.value) for flag in flags]
+    return translate("; flagged: {why}", why="; ".join(rules)) if rules else ""
 
 
 def count_of(number: int, what: str) -> str:

@@ -151,11 +151,12 @@ def print_json(value: Any) -> None:
 
 
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-          *, numeric: Sequence[str] = ()) -> None:
-    """A table for people: numbers right-aligned with thousands separators."""
+          *, numeric: Sequence[str] = (), ids: Sequence[str] = ()) -> None:
+    """A table for people: numbers right-aligned with thousands separators; an id column
+    (named "... id", or among ``ids`` when worded in another language) shown whole."""
     shown = Table(title=title, title_justify="left")
     for column in columns:
-        if column.endswith(" id"):   # an id is copied whole into the next command
+        if column.endswith(" id") or column in ids:  # an id is copied whole into the next command
             shown.add_column(column, no_wrap=True, min_width=36)
         else:
             shown.add_column(column, justify="right" if column in numeric else "left")

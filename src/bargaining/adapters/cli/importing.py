@@ -29,6 +29,7 @@ import typer
 from bargaining.adapters.cli.common import (
     ActorOption,
     JsonOption,
+    LanguageOption,
     RoleOption,
     StoreOption,
     actor_of,
@@ -36,6 +37,7 @@ from bargaining.adapters.cli.common import (
     print_json,
     progress_bar,
     say,
+    speaking,
 )
 from bargaining.adapters.csv_import import (
     F7_MAPPING,
@@ -44,7 +46,14 @@ from bargaining.adapters.csv_import import (
     f7_unit_name,
     split_union_and_local,
 )
+from bargaining.adapters.csv_import.report import ImportReport
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import (
+    Language,
+    current_language,
+    format_number,
+    translate,
+)
 
 _HOOKS: dict[str, dict[str, Any]] = {
     "split_union": {"f7": split_union_and_local},
@@ -105,6 +114,7 @@ def import_command(
     role: RoleOption = "data steward",
     store: StoreOption = None,
     as_json: JsonOption = False,
+    language: LanguageOption = None,
 ) -> None:
     """Import bargaining units and agreements from a CSV file, and report every row.
 
@@ -128,10 +138,26 @@ def import_command(
             "rejects_file": None if rejects is None else str(rejects),
         })
         return
-    say(report.summary())
-    for rejected in list(report.rejected)[:5]:
-        say(f"  line {rejected.line}: {rejected.reason}")
-    if len(report.rejected) > 5 and rejects is None:
-        say(f"  ... and {len(report.rejected) - 5:,} more: --rejects FILE writes them all")
-    if written is not None:
-        say(f"{written:,} rejected rows written to {rejects}")
+    with speaking(language):
+        say(report_text(report))
+        for rejected in list(report.rejected)[:5]:
+            say(translate("  line {line}: {reason}", line=rejected.line, reason=rejected.reason))
+        if len(report.rejected) > 5 and rejects is None:
+            say(translate("  ... and {count} more: --rejects FILE writes them all",
+                          count=format_number(len(report.rejected) - 5)))
+        if written is not None:
+            say(translate("{count} rejected rows written to {file}",
+                          count=format_number(written), file=rejects))
+
+
+def report_text(report: ImportReport) -> str:
+    """The import report's counts in one line, in the reader's language (English keeps its
+    counts unseparated, as released)."""
+    n = str if current_language() is Language.ENGLISH else format_number
+    return translate(
+        "{rows} rows read: {imported} imported, {unchanged} unchanged, {rejected} rejected; "
+        "{warnings} warnings; {units} units registered, {agreements} agreements recorded in "
+        "{batches} batches", rows=n(report.rows_read), imported=n(report.imported),
+        unchanged=n(report.unchanged), rejected=n(len(report.rejected)),
+        warnings=n(len(report.warnings)), units=n(report.units_registered),
+        agreements=n(report.agreements_recorded), batches=n(report.batches))

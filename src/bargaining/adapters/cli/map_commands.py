@@ -18,6 +18,7 @@ import typer
 
 from bargaining.adapters.cli.common import (
     JsonOption,
+    LanguageOption,
     StoreOption,
     day,
     open_app,
@@ -25,9 +26,11 @@ from bargaining.adapters.cli.common import (
     progress_bar,
     record_id,
     say,
+    speaking,
     table,
 )
 from bargaining.domain.shared.errors import InvalidInput, term
+from bargaining.domain.shared.language import format_number, gettext, mark, translate
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.readmodels.expiry_map import MapFilter, MapUnit
 
@@ -46,7 +49,20 @@ Start = Annotated[str, typer.Argument(help="The first day, YYYY-MM-DD.", metavar
 End = Annotated[str, typer.Argument(help="The last day, YYYY-MM-DD.", metavar="END",
                                     show_default=False)]
 
-UNIT_COLUMNS = ("unit id", "unit", "sector", "region", "workers", "expiry")
+UNIT_COLUMNS = (mark("unit id"), mark("unit"), mark("sector"), mark("region"),
+                mark("workers"), mark("expiry"))
+#: The other tables' columns, marked for the catalog (a table heads them in the reader's
+#: language).
+MONTH_COLUMNS = (mark("month"), mark("units"), mark("workers"))
+CLUSTER_COLUMNS = (mark("sector"), mark("region"), mark("first expiry"), mark("last expiry"),
+                   mark("units"), mark("workers"))
+PERIOD_COLUMNS = (mark("unit id"), mark("unit"), mark("period"), mark("opens"), mark("closes"))
+
+
+def _worded(columns: Sequence[str], numeric: Sequence[str] = ()) -> dict[str, Any]:
+    """A table's columns and its numeric ones, in the reader's language."""
+    return {"columns": [gettext(c) for c in columns], "numeric": [gettext(c) for c in numeric],
+            "ids": [gettext(c) for c in columns if c.endswith(" id")]}
 
 
 def map_filter(sector: list[str] | None = None, region: list[str] | None = None,
@@ -68,15 +84,15 @@ def _units(units: Sequence[MapUnit], as_json: bool, title: str) -> None:
     if as_json:
         print_json([_unit(u) for u in units])
         return
-    table(f"{title}: {len(units):,} units", UNIT_COLUMNS,
-          [(u.unit_id, u.label, u.sector, u.region, u.headcount, u.expiry) for u in units],
-          numeric=("workers",))
+    table(translate("{title}: {count} units", title=title, count=format_number(len(units))),
+          rows=[(u.unit_id, u.label, u.sector, u.region, u.headcount, u.expiry)
+                for u in units], **_worded(UNIT_COLUMNS, ("workers",)))
 
 
 @group.command("months", no_args_is_help=True)
 def months(start: Start, end: End, sector: Names = None, region: Names = None,
            union: Names = None, employer: Names = None, store: StoreOption = None,
-           as_json: JsonOption = False) -> None:
+           as_json: JsonOption = False, language: LanguageOption = None) -> None:
     """Units and workers whose agreements expire, month by month.
 
     Example: bargaining map months 2004-01-01 2004-12-31 --sector E
@@ -87,14 +103,16 @@ def months(start: Start, end: End, sector: Names = None, region: Names = None,
     if as_json:
         print_json([{"month": r.month, "units": r.units, "workers": r.workers} for r in rows])
         return
-    table(None, ("month", "units", "workers"), [(r.month, r.units, r.workers) for r in rows],
-          numeric=("units", "workers"))
+    with speaking(language):
+        table(None, rows=[(r.month, r.units, r.workers) for r in rows],
+              **_worded(MONTH_COLUMNS, ("units", "workers")))
 
 
 @group.command("expiring", no_args_is_help=True)
 def expiring(start: Start, end: End, sector: Names = None, region: Names = None,
              union: Names = None, employer: Names = None, limit: Limit = None,
-             offset: Offset = 0, store: StoreOption = None, as_json: JsonOption = False) -> None:
+             offset: Offset = 0, store: StoreOption = None, as_json: JsonOption = False,
+             language: LanguageOption = None) -> None:
     """Units whose current agreement expires between two days, by expiry.
 
     Example: bargaining map expiring 2004-02-01 2004-02-29 --union UAW --limit 20
@@ -102,7 +120,8 @@ def expiring(start: Start, end: End, sector: Names = None, region: Names = None,
     where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
         found = app.expiry_map.expiring(day(start, "start"), day(end, "end"), where)
-    _units(found, as_json, f"expiring {start} to {end}")
+    with speaking(language):
+        _units(found, as_json, translate("expiring {start} to {end}", start=start, end=end))
 
 
 @group.command("alongside", no_args_is_help=True)
@@ -110,7 +129,8 @@ def alongside(unit: Annotated[str, typer.Argument(help="The unit's id.", show_de
               days: Annotated[int, typer.Argument(help="Within this many days.")],
               sector: Names = None, region: Names = None, union: Names = None,
               employer: Names = None, limit: Limit = None, offset: Offset = 0,
-              store: StoreOption = None, as_json: JsonOption = False) -> None:
+              store: StoreOption = None, as_json: JsonOption = False,
+              language: LanguageOption = None) -> None:
     """The other units whose expiry falls within some days of this unit's own.
 
     Example: bargaining map alongside 6f1c0a4e-8d3b-5a7e-9c2d-1b4e6f8a0c3d 14
@@ -118,7 +138,8 @@ def alongside(unit: Annotated[str, typer.Argument(help="The unit's id.", show_de
     where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
         found = app.expiry_map.alongside(record_id(unit, term("unit")), days, where)
-    _units(found, as_json, f"within {days} days")
+    with speaking(language):
+        _units(found, as_json, translate("within {days} days", days=days))
 
 
 @group.command("carried-over", no_args_is_help=True)
@@ -126,7 +147,8 @@ def carried_over(on: Annotated[str, typer.Argument(help="The day, YYYY-MM-DD.",
                                                    show_default=False)],
                  sector: Names = None, region: Names = None, union: Names = None,
                  employer: Names = None, limit: Limit = None, offset: Offset = 0,
-                 store: StoreOption = None, as_json: JsonOption = False) -> None:
+                 store: StoreOption = None, as_json: JsonOption = False,
+                 language: LanguageOption = None) -> None:
     """Units whose latest agreement had expired by a day: working under carried-over terms.
 
     Example: bargaining map carried-over 2004-03-01 --region MI
@@ -134,7 +156,8 @@ def carried_over(on: Annotated[str, typer.Argument(help="The day, YYYY-MM-DD.",
     where = map_filter(sector, region, union, employer, limit, offset)
     with open_app(store) as app:
         found = app.expiry_map.carried_over(day(on, "day"), where)
-    _units(found, as_json, f"carried over on {on}")
+    with speaking(language):
+        _units(found, as_json, translate("carried over on {on}", on=on))
 
 
 @group.command("clusters", no_args_is_help=True)
@@ -144,7 +167,8 @@ def clusters(start: Start, end: End,
              by_region: Annotated[bool, typer.Option(help="One region per candidate.")] = False,
              min_units: Annotated[int, typer.Option(help="Units a candidate needs.")] = 2,
              sector: Names = None, region: Names = None, limit: Limit = None,
-             store: StoreOption = None, as_json: JsonOption = False) -> None:
+             store: StoreOption = None, as_json: JsonOption = False,
+             language: LanguageOption = None) -> None:
     """Cluster candidates: units of one sector whose expiries fall within a window.
 
     Example: bargaining map clusters 2004-01-01 2004-06-30 30 --by-region --limit 5
@@ -160,9 +184,10 @@ def clusters(start: Start, end: End,
                      "workers": c.workers, "unit_ids": [u.unit_id for u in c.units]}
                     for c in found])
         return
-    table(None, ("sector", "region", "first expiry", "last expiry", "units", "workers"),
-          [(c.sector, c.region or "", c.first_expiry, c.last_expiry, c.unit_count, c.workers)
-           for c in found], numeric=("units", "workers"))
+    with speaking(language):
+        table(None, rows=[(c.sector, c.region or "", c.first_expiry, c.last_expiry,
+                           c.unit_count, c.workers) for c in found],
+              **_worded(CLUSTER_COLUMNS, ("units", "workers")))
 
 
 @group.command("open-periods", no_args_is_help=True)
@@ -172,7 +197,8 @@ def open_periods(on: Annotated[str, typer.Argument(help="The day, YYYY-MM-DD.",
                      help="A TOML or JSON calendar of open periods by jurisdiction (default: "
                           "the example calendar, not legal advice).")] = None,
                  sector: Names = None, union: Names = None, employer: Names = None,
-                 store: StoreOption = None, as_json: JsonOption = False) -> None:
+                 store: StoreOption = None, as_json: JsonOption = False,
+                 language: LanguageOption = None) -> None:
     """Units in an open period of their jurisdiction on a day (notice to bargain...).
 
     Example: bargaining map open-periods 2004-01-15 --calendar periods.toml
@@ -185,8 +211,9 @@ def open_periods(on: Annotated[str, typer.Argument(help="The day, YYYY-MM-DD.",
         print_json([{"unit": _unit(e.unit), "period": e.period, "opens": e.opens,
                      "closes": e.closes} for e in found])
         return
-    table(None, ("unit id", "unit", "period", "opens", "closes"),
-          [(e.unit.unit_id, e.unit.label, e.period, e.opens, e.closes) for e in found])
+    with speaking(language):
+        table(None, rows=[(e.unit.unit_id, e.unit.label, e.period, e.opens, e.closes)
+                          for e in found], **_worded(PERIOD_COLUMNS))
 
 
 def read_calendar(path: Path) -> OpenPeriodCalendar:

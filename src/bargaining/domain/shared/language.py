@@ -148,9 +148,16 @@ def gettext(message: str) -> str:
     if language is Language.ENGLISH:
         return message
     found = catalog(language).gettext(message)
-    if found == message:
+    if found == message and not _knows(language, message):
         MISSING.add((language, message))
     return found
+
+
+def _knows(language: Language, key: str | tuple[str, int]) -> bool:
+    """Whether the language's catalog holds the message (its French may read as the English
+    does: ``action``, ``acclamation``)."""
+    held = getattr(catalog(language), "_catalog", {})
+    return key in held
 
 
 def gettext_if_known(message: str) -> str:
@@ -168,7 +175,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if language is Language.ENGLISH:
         return singular if count == 1 else plural
     found = catalog(language).ngettext(singular, plural, count)
-    if found in (singular, plural):
+    if found in (singular, plural) and not _knows(language, (singular, 0)):
         MISSING.add((language, singular))
     return found
 
