@@ -12,17 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 import attrs
 
-from bargaining.application.ports import Records
+from bargaining.application.ports import EventLog, Records
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import (
+    Redaction,
+    RedactionReason,
+    require_redaction_reason,
+)
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import RecordNotFound
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation
 from bargaining.domain.shared.people import person_id
+from bargaining.domain.shared.text import FREE_TEXT, RedactedText
 
 
 class PersonKeyVault(Protocol):
@@ -37,6 +43,19 @@ class PersonKeyVault(Protocol):
 
     def owners(self) -> list[tuple[str, float, float]]: ...
 
+    def redaction_id(self, record_id: UUID, version: int) -> UUID: ...
+
+    def redact(self, record_id: UUID, version: int) -> None:
+        """Delete the key of the version's free text with this thread's next save."""
+
+    @property
+    def hidden(self) -> dict[tuple[UUID, int], bool]:
+        """Versions known to be redacted, for text stored in clear before notes were sealed."""
+
+
+class PeopleStore(Records, EventLog, Protocol):
+    """What erasure and redaction ask of the store: records, and a record's events."""
+
 
 @attrs.frozen
 class ErasureResult:
@@ -45,6 +64,18 @@ class ErasureResult:
 
     person: str
     record: UUID
+    on: date
+    recorded: bool
+
+
+@attrs.frozen
+class RedactionResult:
+    """What :meth:`People.redact` did: the redaction's record, and whether it was recorded now
+    (false when that version was already redacted)."""
+
+    record: UUID
+    version: int
+    redaction: UUID
     on: date
     recorded: bool
 
@@ -62,7 +93,7 @@ class SealedPerson:
 class People:
     """Erasure of people's data, and the people whose data the store holds sealed."""
 
-    def __init__(self, records: Records, vault: PersonKeyVault) -> None:
+    def __init__(self, records: PeopleStore, vault: PersonKeyVault) -> None:
         self._records = records
         self._vault = vault
         #: Called with a person's id after their erasure is recorded: read models that hold
@@ -100,10 +131,57 @@ class People:
         except RecordNotFound:
             return None
 
+    def redact(self, record_id: UUID, version: int, *, actor: Actor, on: date,
+               reason: RedactionReason) -> RedactionResult:
+        """Redact the free text (its reasons) of one version of a record, by a recorded
+        decision: the key it was sealed with is deleted in the same transaction as the
+        redaction's event, and the text then reads as "[redacted]" everywhere. ``reason`` is
+        a :class:`RedactionReason`, never free text, so the redaction re-leaks nothing. Text
+        stored before notes were sealed is hidden on read instead (its bytes stay in such a
+        store). Redacting a version twice records nothing the second time."""
+        require_actor(actor)
+        day = require_date(on, "day of the redaction")
+        ground = require_redaction_reason(reason)
+        if not isinstance(record_id, UUID):
+            raise InvalidInput(f"a record is named by its id (a UUID), not {record_id!r}")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise InvalidInput("a record's version is a whole number from 1")
+        found = self._records.read_record(record_id, version - 1, 1)
+        if not found or found[0].originator_version != version:
+            raise RecordNotFound(f"no record {record_id} has a version {version}")
+        redaction_id = self._vault.redaction_id(record_id, version)
+        try:
+            done = self._records.load(redaction_id, Redaction, "redaction")
+        except RecordNotFound:
+            pass
+        else:
+            return RedactionResult(record_id, version, redaction_id, done.on, recorded=False)
+        if not _free_text(vars(found[0])):
+            raise RuleViolation(f"version {version} of record {record_id} holds no free text "
+                                "to redact")
+        made = Redaction.record(redaction_id, record=record_id, version=version, actor=actor,
+                                on=day, reason=ground)
+        self._vault.redact(record_id, version)
+        self._records.save(made)
+        self._vault.hidden[record_id, version] = True
+        return RedactionResult(record_id, version, redaction_id, day, recorded=True)
+
     def sealed(self) -> list[SealedPerson]:
         """Every person whose data the store holds sealed under a key, by id."""
         return [SealedPerson(owner, _moment(first), _moment(last))
                 for owner, first, last in self._vault.owners()]
+
+
+def _free_text(state: dict[str, object]) -> bool:
+    """Whether an event holds free text not yet redacted (at its top or in its values)."""
+    for name, value in state.items():
+        if name in FREE_TEXT and isinstance(value, str) and not isinstance(value, RedactedText):
+            return True
+        kind: Any = type(value)
+        if attrs.has(kind) and _free_text(
+                {f.name: getattr(value, f.name) for f in attrs.fields(kind)}):
+            return True
+    return False
 
 
 def _moment(seconds: float) -> datetime:

@@ -34,6 +34,8 @@ class KeyTable(Protocol):
 
     def key(self, key_id: bytes) -> bytes | None: ...
 
+    def write_alone(self, keys: Sequence[KeyRow]) -> None: ...
+
     def owner_key(self, owner: str) -> tuple[bytes, bytes, float] | None: ...
 
     def owners(self) -> list[tuple[str, float, float]]: ...
@@ -59,6 +61,9 @@ class MemoryKeyTable:
                     del self._rows[key_id]
                 elif row[0] in touched:
                     row[3] = now
+
+    def write_alone(self, keys: Sequence[KeyRow]) -> None:
+        self.write(None, keys, (), (), 0.0)
 
     def key(self, key_id: bytes) -> bytes | None:
         with self._lock:
@@ -120,6 +125,11 @@ class SQLiteKeyTable:
                                    [(owner,) for owner in erased])
             finally:
                 cursor.execute("PRAGMA secure_delete = OFF")
+
+    def write_alone(self, keys: Sequence[KeyRow]) -> None:
+        """New keys in a transaction of their own (a snapshot's, before it is stored)."""
+        with self.datastore.transaction(commit=True) as c:
+            self.write(c, keys, (), (), 0.0)
 
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
@@ -192,6 +202,11 @@ class PostgresKeyTable:
                            (now, list(touched)))
         if erased:
             cursor.execute(f"DELETE FROM {self.name} WHERE owner = ANY(%s)", (list(erased),))
+
+    def write_alone(self, keys: Sequence[KeyRow]) -> None:
+        """New keys in a transaction of their own (a snapshot's, before it is stored)."""
+        with self.datastore.transaction(commit=True) as c:
+            self.write(c, keys, (), (), 0.0)
 
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:

@@ -34,6 +34,7 @@ from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import Redaction
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -65,4 +66,5 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     AreaTeam: 50,
     Workplace: 50,
     Erasure: 50,
+    Redaction: 50,
 }

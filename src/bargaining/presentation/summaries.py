@@ -41,6 +41,7 @@ from bargaining.domain.frameworks.framework import DemandFramework
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import Redaction
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.language import Language, reading_in, translate
 from bargaining.domain.solidarity.pact import SolidarityPact
@@ -100,7 +101,7 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
-                Election, Caucus, SolidarityPact, Erasure)
+                Election, Caucus, SolidarityPact, Erasure, Redaction)
 } | {cls.__name__: cls for cls in (AreaTeam, Workplace)}
 
 _TABLE = SummaryTable.joined(
