@@ -24,7 +24,12 @@ from bargaining.application.defense_reach import (
     ThreatReach,
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
-from bargaining.application.people import ErasureResult, People, SealedPerson
+from bargaining.application.people import (
+    ErasureResult,
+    People,
+    RedactionResult,
+    SealedPerson,
+)
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.domain.budgets.budget import (
     FRONTLINE,
@@ -196,6 +201,7 @@ from bargaining.domain.organizing.mapping import (
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import Redaction, RedactionReason
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
@@ -417,6 +423,9 @@ __all__ = [
     "Readiness",
     "Receipt",
     "RecordNotFound",
+    "Redaction",
+    "RedactionReason",
+    "RedactionResult",
     "RejectedRow",
     "ReportDue",
     "ReportState",

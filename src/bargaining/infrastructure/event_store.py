@@ -61,8 +61,8 @@ from bargaining.domain.shared.errors import (
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
-from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.note_sealing import NoteMapper, SealedNoteTranscoding
+from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
 from bargaining.infrastructure.record_ids import record_ids
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS

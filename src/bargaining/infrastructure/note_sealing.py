@@ -45,7 +45,6 @@ from bargaining.infrastructure.person_keys import PersonKeys, note_owner, snapsh
 from bargaining.infrastructure.personal_sealing import open_bytes, seal_bytes
 
 
-
 class SealedNote:
     """Free text on its way into a stored event or snapshot, to be sealed there."""
 

@@ -43,7 +43,8 @@ from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.people.redaction import Redaction
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.language import Language, reading_in, translate
+from bargaining.domain.shared.language import Language, gettext, reading_in, translate
+from bargaining.domain.shared.text import RedactedText
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
@@ -163,6 +164,8 @@ def reason_of(event: Any) -> str | None:
         reason = event.override_reason
     if reason is None and isinstance(event, C.SignOffDecided):
         reason = event.decision.reason
+    if isinstance(reason, RedactedText):
+        return gettext(reason)  # "[redacted]" in the reader's language
     return reason if isinstance(reason, str) else None
 
 

@@ -26,6 +26,7 @@ import re
 import unicodedata
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import mark
 
 #: Names, actor ids and roles are at most this many characters.
 MAX_NAME = 200
@@ -154,4 +155,4 @@ class RedactedText(str):
 
 
 #: What a redacted reason or note reads as (in French, "[caviardé]", where people read it).
-REDACTED = RedactedText("[redacted]")
+REDACTED = RedactedText(mark("[redacted]"))
