@@ -61,7 +61,11 @@ from bargaining.domain.shared.errors import (
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
-from bargaining.infrastructure.note_sealing import NoteMapper, SealedNoteTranscoding
+from bargaining.infrastructure.note_sealing import (
+    NoteMapper,
+    RedactedAsMark,
+    SealedNoteTranscoding,
+)
 from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
 from bargaining.infrastructure.record_ids import record_ids
@@ -299,6 +303,7 @@ class EventStore(Application[UUID]):
         assert isinstance(transcoder, JSONTranscoder)
         state = SnapshotTranscoder(transcoder)
         state.register(SealedNoteTranscoding(self.vault, snapshot=True))
+        state.register(RedactedAsMark())
         mapper = NoteMapper(Mapper[UUID](state, cipher=self.mapper.cipher,
                                          compressor=self.mapper.compressor), snapshots=True)
         store = SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),

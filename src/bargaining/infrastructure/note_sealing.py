@@ -39,7 +39,7 @@ import attrs
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import Mapper, StoredEvent, Transcoding
 
-from bargaining.domain.shared.text import FREE_TEXT, REDACTED
+from bargaining.domain.shared.text import FREE_TEXT, REDACTED, RedactedText
 from bargaining.infrastructure.errors import StoreError
 from bargaining.infrastructure.person_keys import PersonKeys, note_owner, snapshot_owner
 from bargaining.infrastructure.personal_sealing import open_bytes, seal_bytes
@@ -108,6 +108,19 @@ class SealedNoteTranscoding(Transcoding):
                 raise NoteRedacted("a note of the record was redacted since this snapshot")
             return REDACTED
         return open_bytes(key, key_id, base64.b64decode(data["sealed"])).decode("utf8")
+
+
+class RedactedAsMark(Transcoding):
+    """Text already redacted, in a snapshot of a record replayed after the redaction."""
+
+    type = RedactedText
+    name = "redacted"
+
+    def encode(self, obj: RedactedText) -> str:
+        return ""
+
+    def decode(self, data: str) -> str:
+        return REDACTED
 
 
 class NoteMapper(Mapper[UUID]):
