@@ -107,8 +107,9 @@ def night_shift(world: World, workers: int) -> None:
 @given(parsers.parse('an organizer mapped the night shift with the note "{note}"'))
 def mapped_with_note(world: World, note: str) -> None:
     place = world.extra["workplace"]
-    world.app.organizing.record_map(place, group="nights", count=MapCount(workers=60, mapped=41, contacts=30),
-                                    on=date(2024, 3, 20), actor=ORGANIZER, reason=note)
+    count = MapCount(workers=60, mapped=41, contacts=30)
+    world.app.organizing.record_map(place, group="nights", count=count, on=date(2024, 3, 20),
+                                    actor=ORGANIZER, reason=note)
     world.extra["note"] = (place, world.app.organizing.workplace(place).version)
     assert world.app.history.of(place)[-1].reason == note
 
