@@ -76,7 +76,7 @@ def test_a_leaders_name_is_sealed_in_events_and_snapshots_and_erased_everywhere(
         for reader in (app, BargainingApp(url, cipher_key=key)):
             leader = reader.organizing.workplace(place).leaders["w-17"]
             assert leader.personal.erased and leader.personal.shown() == "erased person"
-            entry = [e for e in reader.history.of(place) if e.event == "LeaderIdentified"][0]
+            entry = next(e for e in reader.history.of(place) if e.event == "LeaderIdentified")
             assert entry.data["personal"]["name"] == "erased person"
             for write in (write_csv, write_jsonl):
                 out = io.StringIO()
