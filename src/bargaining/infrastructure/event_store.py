@@ -61,11 +61,7 @@ from bargaining.domain.shared.errors import (
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
-from bargaining.infrastructure.note_sealing import (
-    NoteMapper,
-    RedactedAsMark,
-    SealedNoteTranscoding,
-)
+from bargaining.infrastructure.note_sealing import NoteMapper, attach_notes, snapshot_mapper
 from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
 from bargaining.infrastructure.record_ids import record_ids
@@ -163,17 +159,14 @@ class EventStore(Application[UUID]):
                 ) from None
             raise StoreError(f"cannot open the event store {store.location}: {error}") from None
         attach_vault(self.vault, self.recorder, self.repository)
-        assert isinstance(self.mapper, NoteMapper)
-        self.mapper.hidden = self.vault.redaction_recorded
-        self.vault.recorded = lambda record_id: bool(
-            self.recorder.select_events(record_id, limit=1))
+        attach_notes(self.mapper, self.vault, self.recorder)
         self._check_key_opens_store()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
         transcoder.register(SealedPersonalData(self.vault))
-        transcoder.register(SealedNoteTranscoding(self.vault))
+        transcoder.register(NoteMapper.transcoding(self.vault))
 
     def construct_mapper(self) -> Mapper[UUID]:
         """Free text is sealed per record's version (``note_sealing``)."""
@@ -301,11 +294,7 @@ class EventStore(Application[UUID]):
         record, version and event (``infrastructure/snapshots.py``)."""
         transcoder = self.mapper.transcoder
         assert isinstance(transcoder, JSONTranscoder)
-        state = SnapshotTranscoder(transcoder)
-        state.register(SealedNoteTranscoding(self.vault, snapshot=True))
-        state.register(RedactedAsMark())
-        mapper = NoteMapper(Mapper[UUID](state, cipher=self.mapper.cipher,
-                                         compressor=self.mapper.compressor), snapshots=True)
+        mapper = snapshot_mapper(SnapshotTranscoder(transcoder), self.vault, self.mapper)
         store = SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),
                                     self.recorder, SnapshotSeal(self.raw_key))
         store.keys_first = self.vault.write_snapshot_keys

@@ -37,7 +37,7 @@ from uuid import UUID
 
 import attrs
 from eventsourcing.domain import DomainEventProtocol
-from eventsourcing.persistence import Mapper, StoredEvent, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Mapper, StoredEvent, Transcoding
 
 from bargaining.domain.shared.text import FREE_TEXT, REDACTED, RedactedText
 from bargaining.infrastructure.errors import StoreError
@@ -133,6 +133,11 @@ class NoteMapper(Mapper[UUID]):
         #: Whether a redaction of a record's version is recorded (set by the event store).
         self.hidden: Callable[[UUID, int], bool] | None = None
 
+    @staticmethod
+    def transcoding(vault: PersonKeys) -> SealedNoteTranscoding:
+        """The transcoding the events' transcoder seals free text with."""
+        return SealedNoteTranscoding(vault)
+
     def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
         state = {name: sealed_free_text(name, value) for name, value in vars(domain_event).items()}
         wrapped: Any = object.__new__(type(domain_event))
@@ -156,6 +161,25 @@ class NoteMapper(Mapper[UUID]):
             for name, value in list(state.items()):
                 state[name] = _hide(name, value)
         return domain_event
+
+
+def attach_notes(mapper: Mapper[UUID], vault: PersonKeys, recorder: Any) -> None:
+    """Text stored plain before notes were sealed is hidden once a redaction of its version
+    is recorded: the mapper asks the vault, which asks the store whether that record exists."""
+    if not isinstance(mapper, NoteMapper):
+        raise StoreError("the event store's mapper does not seal free text")
+    mapper.hidden = vault.redaction_recorded
+    vault.recorded = lambda record_id: bool(recorder.select_events(record_id, limit=1))
+
+
+def snapshot_mapper(state: JSONTranscoder, vault: PersonKeys, events: Mapper[UUID]
+                    ) -> NoteMapper:
+    """The snapshots' mapper: their free text sealed with the record's snapshots' key, text
+    already redacted kept as the mark, the events' cipher and compressor."""
+    state.register(SealedNoteTranscoding(vault, snapshot=True))
+    state.register(RedactedAsMark())
+    return NoteMapper(Mapper[UUID](state, cipher=events.cipher, compressor=events.compressor),
+                      snapshots=True)
 
 
 def _plain_free_text(state: dict[str, Any]) -> bool:
