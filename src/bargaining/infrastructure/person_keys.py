@@ -39,15 +39,13 @@ from typing import Any
 
 import attrs
 
-from bargaining.infrastructure.key_tables import KeyRow, KeyTable
+from bargaining.infrastructure.key_tables import NOTE_PREFIX, KeyRow, KeyTable
 
 _log = logging.getLogger("bargaining")
 
 #: A save refreshes a person's "last touched" time at most this often (seconds): a host's
 #: retention policy counts years, and writing it on every save would cost every save a write.
 TOUCH_GRAIN = 3600.0
-#: Owners of notes' keys start so (``note_sealing``): a person's id cannot hold a tab.
-NOTE_PREFIX = "\tnote "
 #: What a note's key is wrapped under in place of a person's id.
 NOTE_WRAP = "note"
 
@@ -313,7 +311,7 @@ class PersonKeys:
     def owners(self) -> list[tuple[str, float, float]]:
         """Every person with a stored key: (owner, first sealed, last touched), epoch seconds
         (the keys of notes, free text, are not a person's)."""
-        return [row for row in self._table().owners() if not row[0].startswith(NOTE_PREFIX)]
+        return self._table().owners()
 
     # ---------------------------------------------------------------- wrapping
 
