@@ -21,3 +21,14 @@ Feature: A worker's personal data, sealed with their own key and erasable
     And "Luc Gagnon" still reads as recorded
     And the receipt taken before the erasure still verifies
     And erasing worker "w-dxt4-017" again is reported and records nothing
+
+  Scenario: An organizer's note about a worker is redacted by a committee decision
+    Given the organizing record of DXT4 is kept in a SQLite file
+    And the night shift of the DXT4 warehouse is a work group of 60 workers
+    And an organizer mapped the night shift with the note "Marie on nights is wavering"
+    And the coordinating committee took a receipt of the record
+    When the coordinating committee redacts that note on 2025-02-04, as it was about a worker
+    Then the history shows "[redacted]" where the note was, and "[caviardé]" in French
+    And "wavering" is in no file or export of the record
+    And the receipt taken before the redaction still verifies
+    And redacting the note again is reported and records nothing

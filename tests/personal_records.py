@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import Aggregate, event
 
-from bargaining import Actor, PersonalData
+from bargaining import Actor, PersonalData, RedactionReason
 
 
 class WorkerContact(Aggregate):
@@ -40,13 +40,16 @@ __all__ = ["WorkerContact", "open_contact", "uuid4"]
 
 
 def record_erasure_story(app: object, actor: Actor) -> UUID:
-    """A worker recorded, erased, recorded again and erased again: both kinds of erasure."""
+    """A worker recorded, erased, recorded again (with a reason, later redacted) and erased
+    again: both kinds of erasure, and a redaction."""
     worker = PersonalData("w-story", name="Sam Okafor", assessment=1)
     contact = open_contact(app, worker, actor)
     people: Any = app.people  # type: ignore[attr-defined]
     people.erase("w-story", actor=actor, on=date(2026, 6, 1))
     found = app.eventsourcing.repository.get(contact)  # type: ignore[attr-defined]
-    found.talk(worker=worker, actor=actor, on=date(2026, 6, 2), reason=None)
+    found.talk(worker=worker, actor=actor, on=date(2026, 6, 2), reason="met at the gate again")
     app.save(found)  # type: ignore[attr-defined]
     people.erase("w-story", actor=actor, on=date(2026, 6, 3), reason="asked again")
+    people.redact(contact, 2, actor=actor, on=date(2026, 6, 4),
+                  reason=RedactionReason.ABOUT_A_PERSON)
     return contact

@@ -8,7 +8,15 @@ from pathlib import Path
 
 from pytest_bdd import given, parsers, then, when
 
-from bargaining import Actor, BargainingApp, PersonalData, Reader, ReadPolicy
+from bargaining import (
+    Actor,
+    BargainingApp,
+    MapCount,
+    PersonalData,
+    Reader,
+    ReadPolicy,
+    RedactionReason,
+)
 from bargaining.adapters.audit_export import write_csv, write_jsonl
 from tests.personal_records import WorkerContact, open_contact
 from tests.steps_common import *  # noqa: F403
@@ -92,5 +100,72 @@ def receipt_verifies(world: World) -> None:
 def erase_again(world: World, person: str) -> None:
     before = world.app.integrity.receipt().position
     again = world.app.people.erase(person, actor=STEWARD, on=date(2025, 2, 5))
+    assert not again.recorded and again.on == date(2025, 2, 4)
+    assert world.app.integrity.receipt().position == before
+
+
+# ------------------------------------------------------------------- redaction of a note
+
+COMMITTEE = Actor("c-2", "coordinating committee")
+
+
+@given(parsers.parse("the night shift of the DXT4 warehouse is a work group of {workers:d} "
+                     "workers"))
+def night_shift(world: World, workers: int) -> None:
+    place = world.app.organizing.register_workplace(
+        name="DXT4", employer="Amazon", region="Laval", actor=ORGANIZER)
+    world.app.organizing.add_group(place, name="nights", kind="shift", workers=workers,
+                                   on=date(2024, 3, 1), actor=ORGANIZER)
+    world.extra["workplace"] = place
+
+
+@given(parsers.parse('an organizer mapped the night shift with the note "{note}"'))
+def mapped_with_note(world: World, note: str) -> None:
+    place = world.extra["workplace"]
+    count = MapCount(workers=60, mapped=41, contacts=30)
+    world.app.organizing.record_map(place, group="nights", count=count, on=date(2024, 3, 20),
+                                    actor=ORGANIZER, reason=note)
+    world.extra["note"] = (place, world.app.organizing.workplace(place).version)
+    assert world.app.history.of(place)[-1].reason == note
+
+
+@when(parsers.parse("the coordinating committee redacts that note on {day}, as it was about "
+                    "a worker"))
+def redact(world: World, day: str) -> None:
+    place, version = world.extra["note"]
+    world.result = world.app.people.redact(place, version, actor=COMMITTEE,
+                                           on=date.fromisoformat(day),
+                                           reason=RedactionReason.ABOUT_A_PERSON)
+
+
+@then(parsers.parse('the history shows "{shown}" where the note was, and "{french}" in '
+                    'French'))
+def shows_redacted(world: World, shown: str, french: str) -> None:
+    place, version = world.extra["note"]
+    assert world.app.history.of(place)[version - 1].reason == shown
+    assert world.app.history.of(place, language="fr")[version - 1].reason == french
+
+
+@then(parsers.parse('"{text}" is in no file or export of the record'))
+def text_nowhere(world: World, text: str) -> None:
+    store = Path(world.store)
+    for path in (store, Path(f"{store}-wal")):
+        if path.exists():
+            assert text.encode() not in path.read_bytes()
+    exports = _exports(world)
+    assert text not in exports and "[redacted]" in exports
+
+
+@then("the receipt taken before the redaction still verifies")
+def receipt_still_verifies(world: World) -> None:
+    receipt_verifies(world)
+
+
+@then("redacting the note again is reported and records nothing")
+def redact_again(world: World) -> None:
+    place, version = world.extra["note"]
+    before = world.app.integrity.receipt().position
+    again = world.app.people.redact(place, version, actor=COMMITTEE, on=date(2025, 2, 5),
+                                    reason=RedactionReason.ABOUT_A_PERSON)
     assert not again.recorded and again.on == date(2025, 2, 4)
     assert world.app.integrity.receipt().position == before

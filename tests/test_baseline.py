@@ -91,7 +91,19 @@ def test_released_agreements_read_back_without_terms_and_store_the_same_bytes(
                           else [state.get("agreement") or state["corrected"]])
             assert agreements and all(isinstance(a, CollectiveAgreement) for a in agreements)
             assert {(a.terms, a.clauses) for a in agreements} == {(None, ())}
-            assert mapper.to_stored_event(event).state == s.state
+            again = mapper.to_stored_event(event).state
+            if b'"reason":"' in s.state:  # a reason given today is sealed (note_sealing)
+                assert _but_reason(again) == _but_reason(s.state)
+                assert json.loads(again)["reason"]["_type_"] == "note"
+            else:
+                assert again == s.state
+
+
+def _but_reason(state: bytes) -> dict[str, object]:
+    """An event's stored state without its reason: the agreement and the rest as released."""
+    found = json.loads(state)
+    found.pop("reason")
+    return dict(found)
 
 
 def test_an_agreement_with_terms_and_clauses_is_stored_and_read_back(

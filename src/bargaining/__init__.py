@@ -24,7 +24,13 @@ from bargaining.application.defense_reach import (
     ThreatReach,
 )
 from bargaining.application.integrity import Break, IntegrityReport, Receipt
-from bargaining.application.people import DataRead, ErasureResult, People, SealedPerson
+from bargaining.application.people import (
+    DataRead,
+    ErasureResult,
+    People,
+    RedactionResult,
+    SealedPerson,
+)
 from bargaining.application.ports import NoStrikeConditions, StrikeConditions
 from bargaining.application.retention import RetentionResult
 from bargaining.domain.budgets.budget import (
@@ -208,6 +214,7 @@ from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
 from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.people.reading import NotAllowedToRead, Reader, ReadPolicy, Role
+from bargaining.domain.people.redaction import Redaction, RedactionReason
 from bargaining.domain.people.retention import RetentionPolicy, RetentionRun
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
@@ -451,6 +458,9 @@ __all__ = [
     "Readiness",
     "Receipt",
     "RecordNotFound",
+    "Redaction",
+    "RedactionReason",
+    "RedactionResult",
     "RejectedRow",
     "ReportDue",
     "ReportState",

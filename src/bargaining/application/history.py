@@ -302,6 +302,8 @@ class History:
         recorded: datetime = event.timestamp
         with reading_in(language):
             summary = summarize(event, self._record_name)
+            reason = reason_of(event)  # "[redacted]" in the reader's language
+            data = event_data(event, session.sees(event))
         return HistoryEntry(
             position=position,
             recorded_at=recorded.astimezone(UTC),
@@ -312,9 +314,9 @@ class History:
             event=type(event).__name__,
             actor_id=actor.id if actor else None,
             actor_role=actor.role if actor else None,
-            reason=reason_of(event),
+            reason=reason,
             summary=summary,
-            data=event_data(event, session.sees(event)),
+            data=data,
         )
 
     def _record_name(self, record_id: UUID) -> str:

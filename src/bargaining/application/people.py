@@ -22,11 +22,17 @@ from bargaining.application.retention import RetentionResult, inactive, last_act
 from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.people.reading import NotAllowedToRead, Reader, ReadPolicy, Role
+from bargaining.domain.people.redaction import (
+    Redaction,
+    RedactionReason,
+    require_redaction_reason,
+)
 from bargaining.domain.people.retention import RetentionPolicy, RetentionRun
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, term
+from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.people import person_id
+from bargaining.domain.shared.text import FREE_TEXT, RedactedText
 
 
 class PersonKeyVault(Protocol):
@@ -40,6 +46,19 @@ class PersonKeyVault(Protocol):
         """Delete the owner's keys with this thread's next save."""
 
     def owners(self) -> list[tuple[str, float, float]]: ...
+
+    def redaction_id(self, record_id: UUID, version: int) -> UUID: ...
+
+    def redact(self, record_id: UUID, version: int) -> None:
+        """Delete the key of the version's free text with this thread's next save."""
+
+    @property
+    def hidden(self) -> dict[tuple[UUID, int], bool]:
+        """Versions known to be redacted, for text stored in clear before notes were sealed."""
+
+
+class PeopleStore(Records, EventLog, Protocol):
+    """What erasure and redaction ask of the store: records, and a record's events."""
 
 
 @attrs.frozen
@@ -67,6 +86,18 @@ class DataRead:
 
 
 @attrs.frozen
+class RedactionResult:
+    """What :meth:`People.redact` did: the redaction's record, and whether it was recorded now
+    (false when that version was already redacted)."""
+
+    record: UUID
+    version: int
+    redaction: UUID
+    on: date
+    recorded: bool
+
+
+@attrs.frozen
 class SealedPerson:
     """A person with data sealed under their key: when it was first sealed, and when data of
     theirs was last recorded (within the hour), for a host's retention policy."""
@@ -79,7 +110,7 @@ class SealedPerson:
 class People:
     """Erasure of people's data, and the people whose data the store holds sealed."""
 
-    def __init__(self, records: Records, vault: PersonKeyVault,
+    def __init__(self, records: PeopleStore, vault: PersonKeyVault,
                  log: EventLog | None = None, policy: ReadPolicy | None = None) -> None:
         self._records = records
         self._vault = vault
@@ -120,6 +151,44 @@ class People:
             return self._records.load(record_id, Erasure, term("erasure"))
         except RecordNotFound:
             return None
+
+    def redact(self, record_id: UUID, version: int, *, actor: Actor, on: date,
+               reason: RedactionReason) -> RedactionResult:
+        """Redact the free text (its reasons) of one version of a record, by a recorded
+        decision: the key it was sealed with is deleted in the same transaction as the
+        redaction's event, and the text then reads as "[redacted]" everywhere. ``reason`` is
+        a :class:`RedactionReason`, never free text, so the redaction re-leaks nothing. Text
+        stored before notes were sealed is hidden on read instead (its bytes stay in such a
+        store). Redacting a version twice records nothing the second time."""
+        require_actor(actor)
+        day = require_date(on, term("day of the redaction"))
+        ground = require_redaction_reason(reason)
+        if not isinstance(record_id, UUID):
+            raise InvalidInput.worded("a record is named by its id (a UUID), not {record_id}",
+                                      record_id=repr(record_id))
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise InvalidInput.worded("a record's version is a whole number from 1")
+        found = self._records.read_record(record_id, version - 1, 1)
+        if not found or found[0].originator_version != version:
+            raise RecordNotFound.worded("no record {record_id} has a version {version}",
+                                        record_id=record_id, version=version)
+        redaction_id = self._vault.redaction_id(record_id, version)
+        try:
+            done = self._records.load(redaction_id, Redaction, term("redaction"))
+        except RecordNotFound:
+            pass
+        else:
+            return RedactionResult(record_id, version, redaction_id, done.on, recorded=False)
+        if not _free_text(vars(found[0])):
+            raise RuleViolation.worded("version {version} of record {record_id} holds no free "
+                                       "text to redact",
+                                       version=version, record_id=record_id)
+        made = Redaction.record(redaction_id, record=record_id, version=version, actor=actor,
+                                on=day, reason=ground)
+        self._vault.redact(record_id, version)
+        self._records.save(made)
+        self._vault.hidden[record_id, version] = True
+        return RedactionResult(record_id, version, redaction_id, day, recorded=True)
 
     def sealed(self) -> list[SealedPerson]:
         """Every person whose data the store holds sealed under a key, by id."""
@@ -177,6 +246,16 @@ class People:
             if len(page) < 1000:
                 return found
             after = page[-1][0]
+def _free_text(state: dict[str, object]) -> bool:
+    """Whether an event holds free text not yet redacted (at its top or in its values)."""
+    for name, value in state.items():
+        if name in FREE_TEXT and isinstance(value, str) and not isinstance(value, RedactedText):
+            return True
+        kind: Any = type(value)
+        if attrs.has(kind) and _free_text(
+                {f.name: getattr(value, f.name) for f in attrs.fields(kind)}):
+            return True
+    return False
 
 
 def _moment(seconds: float) -> datetime:

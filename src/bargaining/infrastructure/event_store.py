@@ -61,6 +61,7 @@ from bargaining.domain.shared.errors import (
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
 from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
+from bargaining.infrastructure.note_sealing import NoteMapper, attach_notes, snapshot_mapper
 from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
 from bargaining.infrastructure.record_ids import record_ids
@@ -156,12 +157,18 @@ class EventStore(Application[UUID]):
             raise StoreError.worded("cannot open the event store {location}: {error}",
                                     location=store.location, error=error) from None
         attach_vault(self.vault, self.recorder, self.repository)
+        attach_notes(self.mapper, self.vault, self.recorder)
         self._check_key_opens_store()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         register_domain_transcodings(transcoder)
         transcoder.register(SealedPersonalData(self.vault))
+        transcoder.register(NoteMapper.transcoding(self.vault))
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """Free text is sealed per record's version (``note_sealing``)."""
+        return NoteMapper(super().construct_mapper())
 
     def _check_key_opens_store(self) -> None:
         """The first event must be read with the key given (or none), or else the last one
@@ -281,10 +288,11 @@ class EventStore(Application[UUID]):
         record, version and event (``infrastructure/snapshots.py``)."""
         transcoder = self.mapper.transcoder
         assert isinstance(transcoder, JSONTranscoder)
-        mapper = Mapper[UUID](SnapshotTranscoder(transcoder), cipher=self.mapper.cipher,
-                              compressor=self.mapper.compressor)
-        return SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),
-                                   self.recorder, SnapshotSeal(self.raw_key))
+        mapper = snapshot_mapper(SnapshotTranscoder(transcoder), self.vault, self.mapper)
+        store = SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),
+                                    self.recorder, SnapshotSeal(self.raw_key))
+        store.keys_first = self.vault.write_snapshot_keys
+        return store
 
     def construct_repository(self) -> Repository[UUID]:
         """Loads a record from its latest snapshot only when the snapshot's seal holds."""

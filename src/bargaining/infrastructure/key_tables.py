@@ -19,6 +19,9 @@ from typing import Any, NamedTuple, Protocol
 _log = logging.getLogger("bargaining")
 
 KEYS_SUFFIX = "_person_keys"
+#: Owners of the keys of notes (free text, ``note_sealing``) start so: a person's id cannot
+#: hold a tab. ``owners`` lists people only.
+NOTE_PREFIX = "\tnote "
 
 
 class KeyRow(NamedTuple):
@@ -34,9 +37,12 @@ class KeyTable(Protocol):
 
     def key(self, key_id: bytes) -> bytes | None: ...
 
+    def write_alone(self, keys: Sequence[KeyRow]) -> None: ...
+
     def owner_key(self, owner: str) -> tuple[bytes, bytes, float] | None: ...
 
-    def owners(self) -> list[tuple[str, float, float]]: ...
+    def owners(self) -> list[tuple[str, float, float]]:
+        """Every person with a key: (owner, first sealed, last touched); notes' keys aside."""
 
     def scrub(self) -> None: ...
 
@@ -60,6 +66,9 @@ class MemoryKeyTable:
                 elif row[0] in touched:
                     row[3] = now
 
+    def write_alone(self, keys: Sequence[KeyRow]) -> None:
+        self.write(None, keys, (), (), 0.0)
+
     def key(self, key_id: bytes) -> bytes | None:
         with self._lock:
             row = self._rows.get(key_id)
@@ -74,7 +83,8 @@ class MemoryKeyTable:
 
     def owners(self) -> list[tuple[str, float, float]]:
         with self._lock:
-            return _owners((row[0], row[2], row[3]) for row in self._rows.values())
+            return _owners((row[0], row[2], row[3]) for row in self._rows.values()
+                           if not row[0].startswith(NOTE_PREFIX))
 
     def scrub(self) -> None:
         """Nothing to scrub: deleted keys are garbage in the process's memory."""
@@ -121,6 +131,11 @@ class SQLiteKeyTable:
             finally:
                 cursor.execute("PRAGMA secure_delete = OFF")
 
+    def write_alone(self, keys: Sequence[KeyRow]) -> None:
+        """New keys in a transaction of their own (a snapshot's, before it is stored)."""
+        with self.datastore.transaction(commit=True) as c:
+            self.write(c, keys, (), (), 0.0)
+
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
             c.execute(f"SELECT key FROM {self.name} WHERE key_id = ?", (key_id,))
@@ -136,7 +151,8 @@ class SQLiteKeyTable:
 
     def owners(self) -> list[tuple[str, float, float]]:
         with self.datastore.transaction(commit=False) as c:
-            c.execute(f"SELECT owner, created, touched FROM {self.name}")
+            c.execute(f"SELECT owner, created, touched FROM {self.name}"
+                      " WHERE substr(owner, 1, ?) <> ?", (len(NOTE_PREFIX), NOTE_PREFIX))
             return _owners(c.fetchall())
 
     def scrub(self) -> None:
@@ -193,6 +209,11 @@ class PostgresKeyTable:
         if erased:
             cursor.execute(f"DELETE FROM {self.name} WHERE owner = ANY(%s)", (list(erased),))
 
+    def write_alone(self, keys: Sequence[KeyRow]) -> None:
+        """New keys in a transaction of their own (a snapshot's, before it is stored)."""
+        with self.datastore.transaction(commit=True) as c:
+            self.write(c, keys, (), (), 0.0)
+
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
             c.execute(f"SELECT key FROM {self.name} WHERE key_id = %s", (key_id,))
@@ -210,7 +231,8 @@ class PostgresKeyTable:
 
     def owners(self) -> list[tuple[str, float, float]]:
         with self.datastore.transaction(commit=False) as c:
-            c.execute(f"SELECT owner, created, touched FROM {self.name}")
+            c.execute(f"SELECT owner, created, touched FROM {self.name}"
+                      " WHERE NOT starts_with(owner, %s)", (NOTE_PREFIX,))
             return _owners((r["owner"], r["created"], r["touched"]) for r in c.fetchall())
 
     def scrub(self) -> None:

@@ -39,13 +39,25 @@ from typing import Any
 
 import attrs
 
-from bargaining.infrastructure.key_tables import KeyRow, KeyTable
+from bargaining.infrastructure.key_tables import NOTE_PREFIX, KeyRow, KeyTable
 
 _log = logging.getLogger("bargaining")
 
 #: A save refreshes a person's "last touched" time at most this often (seconds): a host's
 #: retention policy counts years, and writing it on every save would cost every save a write.
 TOUCH_GRAIN = 3600.0
+#: What a note's key is wrapped under in place of a person's id.
+NOTE_WRAP = "note"
+
+
+def note_owner(record_id: uuid.UUID, version: int) -> str:
+    """Who owns the key of one record's version's free text (a redaction deletes it)."""
+    return f"{NOTE_PREFIX}{record_id.hex} {version}"
+
+
+def snapshot_owner(record_id: uuid.UUID) -> str:
+    """Who owns the keys of the free text in one record's snapshots."""
+    return f"{NOTE_PREFIX}{record_id.hex} snapshots"
 
 
 @attrs.frozen
@@ -63,6 +75,10 @@ class _Pending(threading.local):
         self.keys: list[KeyRow] = []
         self.touched: set[str] = set()
         self.erased: set[str] = set()
+        #: Notes' keys (free text, ``note_sealing``): by owner, for this save only.
+        self.notes: dict[str, PersonKey] = {}
+        #: Keys of notes in snapshots, written just before the snapshots (``write_snapshot_keys``).
+        self.snapshot_keys: list[KeyRow] = []
 
 
 class PersonKeys:
@@ -79,8 +95,17 @@ class PersonKeys:
         self._lock = threading.Lock()
         self._pending = _Pending()
         self.table: KeyTable | None = None
+        #: The owners with a stored key when first asked (and those added since): a person
+        #: not among them is new, and gets a key without asking the table. A key another
+        #: process made meanwhile makes a second key for the person, which is harmless
+        #: (erasure deletes every key of an owner; a value names the key it was sealed with).
+        self._known: set[str] | None = None
         #: Called after an erasure, so caches of decoded records (the repository's) forget.
         self.forget: list[Callable[[], object]] = []
+        #: Versions known to be redacted (or not), for text stored before notes were sealed;
+        #: ``recorded`` asks the store whether a record exists (set by the event store).
+        self.hidden: dict[tuple[uuid.UUID, int], bool] = {}
+        self.recorded: Callable[[uuid.UUID], bool] | None = None
 
     @property
     def wrapped(self) -> bool:
@@ -103,7 +128,7 @@ class PersonKeys:
         with self._lock:
             found = self._by_owner.get(owner)
         if found is None:
-            stored = self._table().owner_key(owner)
+            stored = self._table().owner_key(owner) if owner in self._owners_known() else None
             if stored is not None:
                 key_id, wrapped, touched = stored
                 found = PersonKey(key_id, self._unwrap(key_id, owner, wrapped), touched)
@@ -115,9 +140,42 @@ class PersonKeys:
             with self._lock:
                 self._by_owner[owner] = found
                 self._remember(found.key_id, owner, found.key)
+                self._owners_known().add(owner)
         if now - found.touched > TOUCH_GRAIN:
             self._pending.touched.add(owner)
         return found
+
+    def _owners_known(self) -> set[str]:
+        if self._known is None:
+            self._known = {owner for owner, _, _ in self._table().owners()}
+        return self._known
+
+    def note_key(self, owner: str, *, snapshot: bool = False) -> PersonKey:
+        """A key for the free text of one record's version (or of its snapshots), new for
+        each save: that version is new, so no table is asked. Several notes of one event
+        share their key; a snapshot's key is written just before the snapshot."""
+        p = self._pending
+        found = p.notes.get(owner)
+        if found is None:
+            now = time.time()
+            key_id, key = os.urandom(16), os.urandom(32)
+            found = p.notes[owner] = PersonKey(key_id, key, now)
+            row = KeyRow(key_id, owner, self._wrap_key(key_id, NOTE_WRAP, key), now)
+            (p.snapshot_keys if snapshot else p.keys).append(row)
+        return found
+
+    def note_text_key(self, key_id: bytes) -> bytes | None:
+        """The key a note was sealed with, or ``None`` once it was deleted (redacted)."""
+        return self.key_by_id(key_id, NOTE_WRAP)
+
+    def write_snapshot_keys(self) -> None:
+        """Write the keys of the notes in the snapshots about to be stored, in a transaction
+        of their own before them (a key without its snapshot is harmless; a snapshot
+        without its key would be unreadable, and ignored)."""
+        rows = self._pending.snapshot_keys
+        if rows:
+            self._table().write_alone(rows)
+            self._pending.snapshot_keys = []
 
     def key_by_id(self, key_id: bytes, owner: str) -> bytes | None:
         """The key a value was sealed with, or ``None`` when it was deleted (erased)."""
@@ -173,6 +231,8 @@ class PersonKeys:
                         self._by_owner[owner] = attrs.evolve(found, touched=now)
         erased = set(p.erased)
         self._reset()
+        if erased and self._known is not None:
+            self._known -= erased
         if erased:
             self._evict(erased)
             for forget in self.forget:
@@ -187,6 +247,7 @@ class PersonKeys:
     def discarded(self) -> None:
         """The save failed: its new keys were never stored, so nothing may seal with them."""
         new = {row.owner for row in self._pending.keys}
+        new.update(row.owner for row in self._pending.snapshot_keys)
         self._reset()
         self._evict(new)
 
@@ -194,10 +255,16 @@ class PersonKeys:
         self._pending.keys = []
         self._pending.touched = set()
         self._pending.erased = set()
+        self._pending.notes = {}
+        self._pending.snapshot_keys = []
 
     def _evict(self, owners: set[str]) -> None:
         if not owners:
             return
+        if any(owner.startswith(NOTE_PREFIX) for owner in owners):
+            # notes' keys are cached under the name they are wrapped with: a redaction
+            # forgets them all (it is rare; they are read again as needed)
+            owners = owners | {NOTE_WRAP}
         with self._lock:
             for owner in owners:
                 self._by_owner.pop(owner, None)
@@ -219,11 +286,31 @@ class PersonKeys:
         digest = hmac.new(self._names, owner.encode("utf8"), hashlib.sha256).digest()
         return uuid.UUID(bytes=digest[:16], version=4)
 
+    def redact(self, record_id: uuid.UUID, version: int) -> None:
+        """Delete the key of a record's version's free text, and of the record's snapshots
+        (which may hold it), with the next save of this thread (the redaction event)."""
+        self.erase(note_owner(record_id, version))
+        self.erase(snapshot_owner(record_id))
+
+    def redaction_id(self, record_id: uuid.UUID, version: int) -> uuid.UUID:
+        """The id of the record of a version's redaction (keyed, as an erasure's)."""
+        return self.erasure_id(note_owner(record_id, version))
+
+    def redaction_recorded(self, record_id: uuid.UUID, version: int) -> bool:
+        """Whether a redaction of the version is recorded (for text stored before notes were
+        sealed, which is hidden on read): asked once, then remembered for the process."""
+        found = self.hidden.get((record_id, version))
+        if found is None:
+            found = self.hidden[record_id, version] = bool(
+                self.recorded is not None and self.recorded(self.redaction_id(record_id, version)))
+        return found
+
     def has_keys(self, owner: str) -> bool:
         return self._table().owner_key(owner) is not None
 
     def owners(self) -> list[tuple[str, float, float]]:
-        """Every owner with a stored key: (owner, first sealed, last touched), epoch seconds."""
+        """Every person with a stored key: (owner, first sealed, last touched), epoch seconds
+        (the keys of notes, free text, are not a person's)."""
         return self._table().owners()
 
     # ---------------------------------------------------------------- wrapping

@@ -30,21 +30,33 @@ from bargaining.infrastructure.person_keys import PersonKeys
 _FIELDS = ("name", "contact", "assessment", "notes")
 
 
+def seal_bytes(key: bytes, bound_to: bytes, plain: bytes) -> bytes:
+    """``plain`` sealed under ``key`` and bound to ``bound_to`` (associated data):
+    nonce, tag, ciphertext."""
+    nonce = os.urandom(12)
+    cipher = ChaCha20_Poly1305.new(key=key, nonce=nonce)
+    cipher.update(bound_to)
+    sealed, tag = cipher.encrypt_and_digest(plain)
+    return nonce + tag + sealed
+
+
+def open_bytes(key: bytes, bound_to: bytes, stored: bytes) -> bytes:
+    """What :func:`seal_bytes` sealed (``ValueError`` if it does not open)."""
+    cipher = ChaCha20_Poly1305.new(key=key, nonce=stored[:12])
+    cipher.update(bound_to)
+    opened: bytes = cipher.decrypt_and_verify(stored[28:], stored[12:28])
+    return opened
+
+
 def seal(key: bytes, person: str, value: PersonalData) -> bytes:
     """The value's fields, sealed under ``key`` and bound to ``person``."""
     plain = json.dumps([getattr(value, f) for f in _FIELDS], separators=(",", ":"))
-    nonce = os.urandom(12)
-    cipher = ChaCha20_Poly1305.new(key=key, nonce=nonce)
-    cipher.update(person.encode("utf8"))
-    sealed, tag = cipher.encrypt_and_digest(plain.encode("utf8"))
-    return nonce + tag + sealed
+    return seal_bytes(key, person.encode("utf8"), plain.encode("utf8"))
 
 
 def unseal(key: bytes, person: str, stored: bytes) -> PersonalData:
     """The value sealed under ``key`` for ``person`` (``ValueError`` if it does not open)."""
-    cipher = ChaCha20_Poly1305.new(key=key, nonce=stored[:12])
-    cipher.update(person.encode("utf8"))
-    fields = json.loads(cipher.decrypt_and_verify(stored[28:], stored[12:28]))
+    fields = json.loads(open_bytes(key, person.encode("utf8"), stored))
     return PersonalData(person, **dict(zip(_FIELDS, fields, strict=True)))
 
 

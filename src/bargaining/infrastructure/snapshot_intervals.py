@@ -36,6 +36,7 @@ from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import Redaction
 from bargaining.domain.people.retention import RetentionRun
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
@@ -71,6 +72,7 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     AreaTeam: 50,
     Workplace: 50,
     Erasure: 50,
+    Redaction: 50,
     Drive: 50,
     TrainingSession: 50,
     Mentoring: 50,

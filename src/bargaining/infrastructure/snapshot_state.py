@@ -13,7 +13,8 @@ its snapshot equals the record replayed from its events, type for type:
   campaign's units) says how it is kept as a row of plain values (``snapshot_row`` and
   ``from_snapshot_row``), and is stored as its topic and that row;
 * a person's data always goes through its transcoding, which seals it with the person's
-  key (``personal_sealing``);
+  key (``personal_sealing``), and so does free text (a field named as ``note_sealing``'s
+  ``FREE_TEXT`` says), sealed with the key of the record's snapshots;
 * everything else goes through the domain's registered transcodings.
 
 A snapshot is a copy kept to load faster, never the record itself: one that can no longer be
@@ -35,6 +36,8 @@ from typing import Any
 import attrs
 from eventsourcing.persistence import JSONTranscoder, TranscodingNotRegisteredError
 from eventsourcing.utils import get_topic, resolve_topic
+
+from bargaining.infrastructure.note_sealing import sealed_free_text
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 _TUPLE, _SET, _FROZENSET, _PAIRS = "snapshot_tuple", "snapshot_set", "snapshot_frozenset", (
@@ -103,7 +106,7 @@ class SnapshotTranscoder(JSONTranscoder):
             return [self._tag(v) for v in o]
         if kind is dict:
             if all(type(k) is str for k in o) and not ("_type_" in o and "_data_" in o):
-                return {k: self._tag(v) for k, v in o.items()}
+                return {k: self._tag(sealed_free_text(k, v)) for k, v in o.items()}
             return _tagged(_PAIRS, [[self._tag(k), self._tag(v)] for k, v in o.items()])
         if kind is tuple:
             return _tagged(_TUPLE, [self._tag(v) for v in o])
@@ -114,13 +117,15 @@ class SnapshotTranscoder(JSONTranscoder):
         if attrs.has(kind):
             if hasattr(kind, "snapshot_row"):  # a value a record holds thousands of
                 return _tagged(_ROW, [get_topic(kind), self._tag(o.snapshot_row())])
-            fields = {f.name: self._tag(getattr(o, f.name)) for f in attrs.fields(kind)}
+            fields = {f.name: self._tag(sealed_free_text(f.name, getattr(o, f.name)))
+                      for f in attrs.fields(kind)}
             return _tagged(_OBJECT, {"topic": get_topic(kind), "fields": fields})
         transcoding = self.types.get(kind)
         if transcoding is not None:
             return _tagged(transcoding.name, self._tag(transcoding.encode(o)))
         if dataclasses.is_dataclass(o) and not isinstance(o, type):
-            fields = {f.name: self._tag(getattr(o, f.name)) for f in dataclasses.fields(o)}
+            fields = {f.name: self._tag(sealed_free_text(f.name, getattr(o, f.name)))
+                      for f in dataclasses.fields(o)}
             return _tagged(_OBJECT, {"topic": get_topic(kind), "fields": fields})
         if isinstance(o, enum.Enum):
             return _tagged(_ENUM, {"topic": get_topic(kind), "value": self._tag(o.value)})

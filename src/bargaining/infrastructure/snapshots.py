@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, cast
 from uuid import UUID
 
@@ -123,6 +123,9 @@ class SealedSnapshotStore(EventStore[UUID]):
         super().__init__(mapper, recorder)
         self.events_recorder = events
         self.seal = seal
+        #: Writes the keys that the snapshots' free text was just sealed with, before the
+        #: snapshots themselves (``note_sealing``; set by the event store).
+        self.keys_first: Callable[[], object] | None = None
 
     def put(self, domain_events: Sequence[Any], **kwargs: Any) -> list[Recording[UUID]]:
         stored = []
@@ -136,6 +139,8 @@ class SealedSnapshotStore(EventStore[UUID]):
                                         originator_id=unsealed.originator_id,
                                         originator_version=unsealed.originator_version)
             stored.append(self.seal.seal(unsealed, event))
+        if self.keys_first is not None:
+            self.keys_first()
         self.recorder.insert_events(stored, **kwargs)
         return []
 

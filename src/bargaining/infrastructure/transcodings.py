@@ -77,10 +77,12 @@ from bargaining.domain.frameworks.terms import (
 )
 from bargaining.domain.organizing.mapping import GroupTest, MapCount
 from bargaining.domain.organizing.team import AreaKind, TeamRole
+from bargaining.domain.people.redaction import RedactionReason
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
+from bargaining.infrastructure.note_sealing import sealed_free_text
 
 T = TypeVar("T")
 
@@ -157,7 +159,9 @@ class AttrsAsDict(Transcoding):
         self.name = name
 
     def encode(self, obj: Any) -> dict[str, Any]:
-        return {f.name: getattr(obj, f.name) for f in attrs.fields(type(obj))}
+        # free text inside a value (an override's reason) is sealed (``note_sealing``)
+        return {f.name: sealed_free_text(f.name, getattr(obj, f.name))
+                for f in attrs.fields(type(obj))}
 
     def decode(self, data: dict[str, Any]) -> Any:
         return self.type(**data)
@@ -299,6 +303,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "organizing_group_test": GroupTest,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
+    "redaction_reason": RedactionReason,
     "demand_category": Category,
     "verdict": Verdict,
     "pact_rule": PactRule,

@@ -22,7 +22,9 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.campaigns.campaign import Campaign
+from bargaining.domain.shared.language import gettext
 from bargaining.domain.shared.personal import HIDDEN, PersonalData
+from bargaining.domain.shared.text import RedactedText
 from bargaining.presentation.spreadsheet import unquoted
 
 #: The columns of an exported entry, in order. Stable: a new column is only ever appended.
@@ -129,6 +131,8 @@ def plain(value: Any, sees: Sees = _nobody) -> Any:
     """A value as JSON can hold it: dates and ids as ISO text, exact numbers as text, value
     objects as dicts, enums as their value; a person's data only where ``sees`` says the
     reader may see it (by default nobody: "a person")."""
+    if isinstance(value, RedactedText):
+        return gettext(value)
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, date):  # datetimes too

@@ -1,6 +1,7 @@
-"""Plain-language summaries of erasures (who erased a person's data, on what day; the person
-is not named: the erasure record holds nothing about them), of reads of people's data (by
-whom, through what; the people are counted, not named) and of retention runs."""
+"""Plain-language summaries of erasures and redactions (who erased a person's data or redacted
+free text, on what day; the person is not named, nor the text: neither record holds them), of
+reads of people's data (by whom, through what; the people are counted, not named) and of
+retention runs."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import Redaction
 from bargaining.domain.people.retention import RetentionRun
 from bargaining.domain.shared.language import format_day, format_number, gettext, plural, translate
 from bargaining.presentation.wording import Names, SummaryTable, by
@@ -15,6 +17,7 @@ from bargaining.presentation.wording import Names, SummaryTable, by
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
 TABLE = SummaryTable()
 E: Any = Erasure
+R: Any = Redaction
 
 
 @TABLE.summary(E.Erased)
@@ -29,7 +32,13 @@ def _again(e: Any, names: Names) -> str:
                      "{by}", on=format_day(e.on), by=by(e.actor))
 
 
-for _cls in (E.Erased, E.ErasedAgain):
+@TABLE.summary(R.Redacted)
+def _redacted(e: Any, names: Names) -> str:
+    return (f"The free text of version {e.version} of record {e.record} redacted on {e.on} "
+            f"({e.ground.value}), recorded {by(e.actor)}")
+
+
+for _cls in (E.Erased, E.ErasedAgain, R.Redacted):
     TABLE.dated(_cls, lambda e: e.on)
 
 

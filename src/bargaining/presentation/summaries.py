@@ -43,9 +43,11 @@ from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.access import PersonalDataRead
 from bargaining.domain.people.erasure import Erasure
+from bargaining.domain.people.redaction import Redaction
 from bargaining.domain.people.retention import RetentionRun
 from bargaining.domain.shared.actor import Actor
-from bargaining.domain.shared.language import Language, reading_in, translate
+from bargaining.domain.shared.language import Language, gettext, reading_in, translate
+from bargaining.domain.shared.text import RedactedText
 from bargaining.domain.solidarity.pact import SolidarityPact
 from bargaining.domain.training.call_teams import CallTeam
 from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
@@ -108,7 +110,7 @@ AGGREGATES: dict[str, type[Any]] = {
     cls.__name__: cls
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
-                Election, Caucus, SolidarityPact, Erasure)
+                Election, Caucus, SolidarityPact, Erasure, Redaction)
 } | {cls.__name__: cls for cls in (AreaTeam, Workplace, PersonalDataRead, RetentionRun)} | {
     cls.__name__: cls
     for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
@@ -179,6 +181,8 @@ def reason_of(event: Any) -> str | None:
         reason = event.override_reason
     if reason is None and isinstance(event, C.SignOffDecided):
         reason = event.decision.reason
+    if isinstance(reason, RedactedText):
+        return gettext(reason)  # "[redacted]" in the reader's language
     return reason if isinstance(reason, str) else None
 
 

@@ -1,1 +1,1 @@
-"""People: erasure of a person's data (the words are in ``README.md``)."""
+"""People: erasure of a person's data, redaction of free text (the words are in ``README.md``)."""

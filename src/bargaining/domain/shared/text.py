@@ -26,6 +26,7 @@ import re
 import unicodedata
 
 from bargaining.domain.shared.errors import InvalidInput, term
+from bargaining.domain.shared.language import mark
 
 #: Names, actor ids and roles are at most this many characters.
 MAX_NAME = 200
@@ -141,3 +142,20 @@ def clean_paragraphs(value: object, what: str, *, most: int = MAX_REASON) -> str
         _refuse_unprintable(text, what, _CONTROL_BUT_BREAKS, _OVERRIDES,
                             term("line breaks and tabs are the only ones allowed"))
     return text
+
+
+#: The names of fields that hold free text a decision can redact: a reason given to a
+#: command, an override's reason (an admission's, a climb's, a sign-off's).
+FREE_TEXT = frozenset({"reason", "override_reason"})
+
+
+class RedactedText(str):
+    """Free text that was redacted by a recorded decision: what reads back where it was.
+    A ``str`` (records keep their shape), which readers can tell apart to word it in the
+    reader's language."""
+
+    __slots__ = ()
+
+
+#: What a redacted reason or note reads as (in French, "[caviardé]", where people read it).
+REDACTED = RedactedText(mark("[redacted]"))
