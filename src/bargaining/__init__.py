@@ -193,6 +193,13 @@ from bargaining.domain.organizing.mapping import (
     MapDoesNotAddUp,
     WorkGroupNotFound,
 )
+from bargaining.domain.organizing.network import NetworkReading, NetworkSeries, Period
+from bargaining.domain.organizing.plans import (
+    OrganizingPlan,
+    PlanGoal,
+    PlanGoalKind,
+    PlanGoalProgress,
+)
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
 from bargaining.domain.people.erasure import Erasure
@@ -384,11 +391,14 @@ __all__ = [
     "MonthRow",
     "Motion",
     "MotionNotFound",
+    "NetworkReading",
+    "NetworkSeries",
     "NoStrikeConditions",
     "OpenCluster",
     "OpenPeriod",
     "OpenPeriodCalendar",
     "OpenPeriodEntry",
+    "OrganizingPlan",
     "Outcome",
     "Override",
     "PactBreach",
@@ -397,8 +407,12 @@ __all__ = [
     "PayeeKind",
     "People",
     "Per",
+    "Period",
     "PeriodShares",
     "PersonalData",
+    "PlanGoal",
+    "PlanGoalKind",
+    "PlanGoalProgress",
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",

@@ -23,6 +23,7 @@ from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
+from bargaining.application.network import Network
 from bargaining.application.organizing import Organizing
 from bargaining.application.people import People
 from bargaining.application.rounds import Rounds
@@ -66,7 +67,8 @@ class BargainingApp:
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
     :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`,
-    :attr:`people`, and the read model :attr:`expiry_map`. Close the application when done (or
+    :attr:`network`, :attr:`people`, and the read model :attr:`expiry_map`. Close the
+    application when done (or
     use it as a context manager).
     """
 
@@ -139,6 +141,9 @@ class BargainingApp:
         self.solidarity = Solidarity(events, raiding_periods)
         #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
         self.organizing = Organizing(events)
+        #: The network's measures over time: active leaders, locals with real plans,
+        #: participation of rank-and-file members and elected officers, as series.
+        self.network = Network(events)
         #: People's data sealed with their own keys: erasure, and who has sealed data.
         self.people = People(events, events.vault)
 

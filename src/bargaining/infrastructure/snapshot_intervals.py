@@ -31,6 +31,7 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.plans import OrganizingPlan
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.erasure import Erasure
@@ -64,5 +65,6 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     SolidarityPact: 50,
     AreaTeam: 50,
     Workplace: 50,
+    OrganizingPlan: 50,
     Erasure: 50,
 }

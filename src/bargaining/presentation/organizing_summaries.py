@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bargaining.domain.organizing.plans import OrganizingPlan, PlanGoal, PlanGoalKind
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.shares import show_percent
@@ -18,6 +19,7 @@ from bargaining.presentation.wording import Names, SummaryTable, by, count_of
 
 T: Any = AreaTeam
 W: Any = Workplace
+P: Any = OrganizingPlan
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
 TABLE = SummaryTable()
@@ -31,6 +33,8 @@ def display_name(first_event: Any) -> str | None:
         return str(first_event.name)
     if isinstance(first_event, W.Registered):
         return f"{first_event.name} ({first_event.employer})"
+    if isinstance(first_event, P.Adopted):
+        return f"the plan '{first_event.name}' of {first_event.local}"
     return None
 
 
@@ -143,7 +147,38 @@ def _leader_left(e: Any, names: Names) -> str:
             f"{by(e.actor)}")
 
 
-for _cls in (T.Formed, T.MemberJoined, T.MemberLeft, T.LocalSupported, T.LocalSupportEnded,
+def goal_text(goal: PlanGoal, names: Names) -> str:
+    """'map 80% of DXT4 (Amazon) by 2024-03-01'."""
+    place = names(goal.workplace)
+    if goal.kind is PlanGoalKind.MAP:
+        line = f"map {goal.target}% of {place}"
+    elif goal.kind is PlanGoalKind.LEADERS:
+        line = f"one leader per {goal.target} workers in every work group of {place}"
+    else:
+        line = f"a petition signed by {goal.target}% in every work group of {place}"
+    return line if goal.by is None else f"{line} by {goal.by}"
+
+
+@_summary(P.Adopted)
+def _plan_adopted(e: Any, names: Names) -> str:
+    goals = "; ".join(goal_text(g, names) for g in e.goals) or "no goal yet"
+    return (f"{e.local} adopted the organizing plan '{e.name}' on {e.on} ({goals}), "
+            f"recorded {by(e.actor)}")
+
+
+@_summary(P.GoalAdded)
+def _goal_added(e: Any, names: Names) -> str:
+    return (f"{names(e.originator_id)} gained a goal on {e.on}: {goal_text(e.goal, names)}, "
+            f"recorded {by(e.actor)}")
+
+
+@_summary(P.Ended)
+def _plan_ended(e: Any, names: Names) -> str:
+    return f"{names(e.originator_id)} ended on {e.on}, recorded {by(e.actor)}"
+
+
+for _cls in (P.Adopted, P.GoalAdded, P.Ended, T.Formed, T.MemberJoined, T.MemberLeft,
+             T.LocalSupported, T.LocalSupportEnded,
              T.WorkplaceSupported, T.WorkplaceSupportEnded, W.TeamSupportBegan,
              W.TeamSupportEnded, W.WorkGroupAdded, W.MapRecorded, W.LeaderIdentified,
              W.LeadersTookPart, W.LeaderLeft):

@@ -38,6 +38,7 @@ from bargaining.domain.disputes.law import Law
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.plans import OrganizingPlan
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.erasure import Erasure
@@ -101,7 +102,7 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact, Erasure)
-} | {cls.__name__: cls for cls in (AreaTeam, Workplace)}
+} | {cls.__name__: cls for cls in (AreaTeam, Workplace, OrganizingPlan)}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
