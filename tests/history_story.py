@@ -32,6 +32,7 @@ from bargaining import (
 from tests.budget_story import record_budget_story
 from tests.defense_story import record_defense
 from tests.democracy_story import record_democracy_story
+from tests.drives_story import record_drives_story
 from tests.election_story import record_election_story, record_pact_story
 from tests.organizing_story import record_organizing_story
 from tests.personal_records import record_erasure_story
@@ -148,6 +149,7 @@ def record_story(app: BargainingApp) -> Story:
     law = record_dispute(app, outside, campaign, cluster)
     record_budget_story(app)
     app.caucuses.support(caucus, campaign=campaign, on=date(2025, 9, 2), actor=CHAIR)
+    record_drives_story(app)
     record_erasure_story(app, CHAIR)
     return Story(units, framework, cluster, rounds, campaign, law)
 

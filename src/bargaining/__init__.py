@@ -125,6 +125,14 @@ from bargaining.domain.disputes.strike_position import (
     StrikePositionCalendar,
     StrikePositionRule,
 )
+from bargaining.domain.drives.drive import Drive
+from bargaining.domain.drives.rules import (
+    CARD_CHECK,
+    CERTIFICATION_VOTE,
+    EXAMPLE_CERTIFICATION_RULES,
+    CertificationRule,
+    CertificationRules,
+)
 from bargaining.domain.elections.caucus import Caucus, LocalNotInCaucus
 from bargaining.domain.elections.count import ElectionCount
 from bargaining.domain.elections.election import (
@@ -233,6 +241,10 @@ from bargaining.domain.solidarity.raiding import (
     RaidingCalendar,
     RaidingPeriod,
 )
+from bargaining.domain.training.call_teams import CallTeam
+from bargaining.domain.training.participation import TookPart
+from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
+from bargaining.domain.training.sessions import Mentoring, TrainingSession
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.open_period import EXAMPLE_CALENDAR, OpenPeriod, OpenPeriodCalendar
 from bargaining.domain.units.profile import MAX_TEXT, UnitProfile, unit_id
@@ -257,9 +269,12 @@ from bargaining.readmodels.expiry_map import (
 )
 
 __all__ = [
+    "CARD_CHECK",
+    "CERTIFICATION_VOTE",
     "COLUMNS",
     "DEFAULT_LADDER",
     "EXAMPLE_CALENDAR",
+    "EXAMPLE_CERTIFICATION_RULES",
     "EXAMPLE_RAIDING_CALENDAR",
     "EXAMPLE_STRIKE_POSITIONS",
     "F7_MAPPING",
@@ -272,6 +287,7 @@ __all__ = [
     "STRIKE_FUND",
     "WORKERS_PER_LEADER",
     "AccountabilityReport",
+    "ActivistRole",
     "Actor",
     "AdoptedDocument",
     "AffectedUnit",
@@ -296,6 +312,7 @@ __all__ = [
     "BudgetCategory",
     "BudgetLine",
     "BudgetReport",
+    "CallTeam",
     "Campaign",
     "CampaignScope",
     "CampaignStatus",
@@ -304,6 +321,8 @@ __all__ = [
     "CandidateNotFound",
     "Category",
     "Caucus",
+    "CertificationRule",
+    "CertificationRules",
     "Change",
     "Clause",
     "ClimbCheck",
@@ -327,6 +346,7 @@ __all__ = [
     "DisputeIndex",
     "Document",
     "DocumentKind",
+    "Drive",
     "Election",
     "ElectionCount",
     "EncryptionKeyError",
@@ -334,6 +354,8 @@ __all__ = [
     "ErasureResult",
     "Evaluation",
     "ExpiryMap",
+    "FieldPlan",
+    "FieldPlanTemplate",
     "Figure",
     "FilledBy",
     "Flag",
@@ -385,6 +407,7 @@ __all__ = [
     "MeetingCalendar",
     "MemberAlignment",
     "MembersGoals",
+    "Mentoring",
     "Message",
     "MissingActor",
     "Money",
@@ -476,6 +499,8 @@ __all__ = [
     "Threshold",
     "TierBasis",
     "Tiered",
+    "TookPart",
+    "TrainingSession",
     "Turnout",
     "UnitAlreadyRegistered",
     "UnitNotFound",

@@ -19,6 +19,7 @@ from bargaining.application.clusters import Clusters
 from bargaining.application.defense import Defense
 from bargaining.application.democracy import Democracy
 from bargaining.application.disputes import Disputes
+from bargaining.application.drives import Drives
 from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
@@ -28,8 +29,10 @@ from bargaining.application.organizing import Organizing
 from bargaining.application.people import People
 from bargaining.application.rounds import Rounds
 from bargaining.application.solidarity import Solidarity
+from bargaining.application.training import Training
 from bargaining.application.units import Units
 from bargaining.domain.disputes.strike_position import StrikePositionCalendar
+from bargaining.domain.drives.rules import CertificationRules
 from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
@@ -59,6 +62,8 @@ class BargainingApp:
     before it raises :class:`StoreBusy`, having recorded nothing.
     ``raiding_periods`` is the host's :class:`RaidingCalendar` of raiding periods by
     jurisdiction, which raids on non-raiding pacts are read against.
+    ``certification_rules`` is the host's :class:`CertificationRules`, the card thresholds by
+    jurisdiction that certifications of organizing drives are flagged against.
     ``language`` (``"en"`` or ``"fr"``; or ``BARGAINING_LANGUAGE``; English by default) is the
     language history is written in; a call's ``language=`` overrides it, and
     :meth:`reading` words anything else in it.
@@ -67,9 +72,8 @@ class BargainingApp:
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
     :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`,
-    :attr:`network`, :attr:`people`, and the read model :attr:`expiry_map`. Close the
-    application when done (or
-    use it as a context manager).
+    :attr:`drives`, :attr:`training`, :attr:`network`, :attr:`people`, and the read model
+    :attr:`expiry_map`. Close the application when done (or use it as a context manager).
     """
 
     def __init__(
@@ -81,6 +85,7 @@ class BargainingApp:
         strike_positions: StrikePositionCalendar | None = None,
         busy_timeout: float | None = None,
         raiding_periods: RaidingCalendar | None = None,
+        certification_rules: CertificationRules | None = None,
         language: Language | str | None = None,
     ) -> None:
         #: The store this application records in (its kind, location and settings).
@@ -141,6 +146,10 @@ class BargainingApp:
         self.solidarity = Solidarity(events, raiding_periods)
         #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
         self.organizing = Organizing(events)
+        #: Organizing drives to certification, and first-contract bargaining after.
+        self.drives = Drives(events, self.units, certification_rules)
+        #: Training, mentoring, call teams, field plans and activists stepping into roles.
+        self.training = Training(events, events)
         #: The network's measures over time: active leaders, locals with real plans,
         #: participation of rank-and-file members and elected officers, as series.
         self.network = Network(events)

@@ -28,6 +28,7 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
@@ -36,6 +37,9 @@ from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.solidarity.pact import SolidarityPact
+from bargaining.domain.training.call_teams import CallTeam
+from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
+from bargaining.domain.training.sessions import Mentoring, TrainingSession
 from bargaining.domain.units.unit import BargainingUnit
 
 #: Every concrete kind of record (the lookup is by exact class), with its interval.
@@ -67,4 +71,11 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     Workplace: 50,
     OrganizingPlan: 50,
     Erasure: 50,
+    Drive: 50,
+    TrainingSession: 50,
+    Mentoring: 50,
+    CallTeam: 50,
+    FieldPlanTemplate: 50,
+    FieldPlan: 50,
+    ActivistRole: 50,
 }

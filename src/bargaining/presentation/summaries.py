@@ -35,6 +35,7 @@ from bargaining.domain.democracy.meeting import Meeting
 from bargaining.domain.disputes.index import DisputeIndex
 from bargaining.domain.disputes.intervention import Intervention
 from bargaining.domain.disputes.law import Law
+from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
@@ -45,6 +46,9 @@ from bargaining.domain.people.erasure import Erasure
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.language import Language, reading_in, translate
 from bargaining.domain.solidarity.pact import SolidarityPact
+from bargaining.domain.training.call_teams import CallTeam
+from bargaining.domain.training.plans import ActivistRole, FieldPlan, FieldPlanTemplate
+from bargaining.domain.training.sessions import Mentoring, TrainingSession
 from bargaining.domain.units.profile import unit_label
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation import (
@@ -54,11 +58,13 @@ from bargaining.presentation import (
     defense_summaries,
     democracy_summaries,
     dispute_summaries,
+    drive_summaries,
     election_summaries,
     organizing_summaries,
     people_summaries,
     round_summaries,
     solidarity_summaries,
+    training_summaries,
 )
 from bargaining.presentation.wording import (
     C,
@@ -102,13 +108,18 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact, Erasure)
-} | {cls.__name__: cls for cls in (AreaTeam, Workplace, OrganizingPlan)}
+} | {cls.__name__: cls for cls in (AreaTeam, Workplace, OrganizingPlan)} | {
+    cls.__name__: cls
+    for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
+                ActivistRole)
+}
 
 _TABLE = SummaryTable.joined(
     bargaining_summaries.TABLE, round_summaries.TABLE, campaign_summaries.TABLE,
     dispute_summaries.TABLE, defense_summaries.TABLE, budget_summaries.TABLE,
     democracy_summaries.TABLE, election_summaries.TABLE, solidarity_summaries.TABLE,
-    organizing_summaries.TABLE, people_summaries.TABLE)
+    organizing_summaries.TABLE, people_summaries.TABLE, drive_summaries.TABLE,
+    training_summaries.TABLE)
 _SUMMARIES = _TABLE.summaries
 #: The event classes whose summaries are translated (their modules write through the
 #: catalog); the lead translates the other modules with the same pattern.
@@ -185,7 +196,9 @@ def display_name(first_event: Any, names: Names) -> str | None:
     elected = election_summaries.display_name(first_event, names)
     if elected is not None:
         return elected
-    organized = organizing_summaries.display_name(first_event)
+    organized = (organizing_summaries.display_name(first_event)
+                 or drive_summaries.display_name(first_event)
+                 or training_summaries.display_name(first_event))
     if organized is not None:
         return organized
     name = getattr(first_event, "name", None)

@@ -36,6 +36,8 @@ class FlagRule(enum.Enum):
     NO_QUORUM = "met without the body's quorum"
     REPORT_OVERDUE = "a report not filed when it was due"
     RAID_BREACHES_PACT = "a raid on a unit another signatory represents, breaching their pact"
+    CERTIFIED_BELOW_THRESHOLD = (
+        "certified short of the jurisdiction's threshold as the host configured it")
 
     @classmethod
     def _missing_(cls, value: object) -> FlagRule | None:

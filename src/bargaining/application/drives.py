@@ -1,0 +1,158 @@
+"""Commands and queries on organizing drives: started at a workplace with no union yet, cards
+counted, the application filed, a certification vote, certified (the workplace becomes a
+bargaining unit, registered in the same transaction) or dismissed, and first-contract
+bargaining opened as a round of the existing model.
+
+``app.drives`` is a :class:`Drives`. Every command names its actor and takes an optional
+reason; a refused command records nothing. Reads take ``on``, ``at`` or ``version``, one at
+most.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from bargaining.application.ports import Records
+from bargaining.application.time_travel import load_reading
+from bargaining.application.units import Units
+from bargaining.domain.coordination.round import BargainingRound
+from bargaining.domain.drives.drive import Drive
+from bargaining.domain.drives.rules import EXAMPLE_CERTIFICATION_RULES, CertificationRules
+from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.errors import (
+    ConcurrentChange,
+    InvalidInput,
+    RuleViolation,
+    UnitAlreadyRegistered,
+)
+from bargaining.domain.shared.flags import Flag
+from bargaining.domain.shared.vote import Vote
+from bargaining.domain.units.profile import UnitProfile
+from bargaining.domain.units.unit import BargainingUnit
+
+_DRIVE = "organizing drive"
+
+
+class Drives:
+    """Organizing drives to certification, and the first contract after."""
+
+    def __init__(self, records: Records, units: Units,
+                 rules: CertificationRules | None = None) -> None:
+        if rules is not None and not isinstance(rules, CertificationRules):
+            raise InvalidInput("the certification thresholds are CertificationRules")
+        self._records = records
+        #: The units context, which gives a new unit its id (keyed on an encrypted store).
+        self._units = units
+        #: The host's certification thresholds by jurisdiction, which certifications are
+        #: flagged against.
+        self.rules = EXAMPLE_CERTIFICATION_RULES if rules is None else rules
+
+    def start(self, *, workplace: str, employer: str, jurisdiction: str, union: str,
+              eligible: int, on: date, actor: Actor, workplace_id: UUID | None = None,
+              reason: str | None = None) -> UUID:
+        """A drive started on ``on`` by ``union`` at a workplace with no union yet, of
+        ``eligible`` workers; ``workplace_id`` is the organizing context's, when mapped.
+        Returns the drive's id (random: it reveals nothing of the workplace)."""
+        drive = Drive.start(workplace=workplace, employer=employer, jurisdiction=jurisdiction,
+                            union=union, eligible=eligible, on=on, actor=actor,
+                            workplace_id=workplace_id, reason=reason)
+        self._records.save(drive)
+        return drive.id
+
+    def count_cards(self, drive: UUID, *, signed: int, on: date, actor: Actor,
+                    reason: str | None = None) -> None:
+        """By ``on``, ``signed`` workers had signed union cards (a count, never names)."""
+        found = self.get(drive)
+        found.count_cards(signed=signed, on=on, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def count_eligible(self, drive: UUID, *, eligible: int, on: date, actor: Actor,
+                       reason: str | None = None) -> None:
+        """On ``on`` the unit applied for had ``eligible`` workers."""
+        found = self.get(drive)
+        found.count_eligible(eligible=eligible, on=on, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def file_application(self, drive: UUID, *, on: date, board: str, source: str,
+                         actor: Actor, reason: str | None = None) -> None:
+        """The application for certification filed on ``on`` with ``board`` (the labour
+        board or tribunal)."""
+        found = self.get(drive)
+        found.file_application(on=on, board=board, source=source, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def record_vote(self, drive: UUID, vote: Vote, *, actor: Actor,
+                    reason: str | None = None) -> None:
+        """A certification vote among the workers: recorded whether it carried or not."""
+        found = self.get(drive)
+        found.record_vote(vote, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def route(self, drive: UUID, *, on: date | None = None) -> str:
+        """Where the drive's cards lead under its jurisdiction's rule, in words (on cards
+        alone, to a vote, or short of a vote), as of ``on`` (by default, the latest count).
+        Records nothing."""
+        found = self.get(drive, on=on)
+        rule = self.rules.rule_for(found.jurisdiction)
+        if rule is None:
+            return f"no certification rule is configured for {found.jurisdiction}"
+        return rule.route(found.cards, found.eligible)
+
+    def certify(self, drive: UUID, *, on: date, method: str, source: str, local: str,
+                unit_name: str, actor: Actor, sector: str = "", city: str = "",
+                reason: str | None = None) -> tuple[UUID, tuple[Flag, ...]]:
+        """The union was certified on ``on`` by ``method`` (``CARD_CHECK`` or
+        ``CERTIFICATION_VOTE``): a fact, flagged when short of the jurisdiction's threshold as
+        configured. The workplace becomes a bargaining unit of ``local`` named ``unit_name``
+        (registered with its eligible workers, without an agreement yet) in the same
+        transaction. Returns the unit's id and the flags."""
+        found = self.get(drive)
+        profile = UnitProfile(union=found.union, local=local, employer=found.employer,
+                              unit_name=unit_name, sector=sector, region=found.jurisdiction,
+                              city=city, headcount=found.eligible)
+        candidates = self._units.ids_of(profile.union, profile.local, profile.employer,
+                                        profile.unit_name)
+        unit = BargainingUnit.register(profile, actor=actor, reason=reason,
+                                       unit_id=candidates[0])
+        if any(self._records.contains(uid) for uid in candidates):
+            raise UnitAlreadyRegistered(f"{unit.label} is already registered")
+        flags = found.certify(on=on, method=method, source=source, unit_id=unit.id,
+                              rule=self.rules.rule_for(found.jurisdiction), actor=actor,
+                              reason=reason)
+        try:
+            self._records.save(found, unit)
+        except ConcurrentChange:
+            raise ConcurrentChange(f"{found.label} changed while it was being certified: "
+                                   "reload and try again") from None
+        return unit.id, flags
+
+    def dismiss(self, drive: UUID, *, on: date, grounds: str, source: str, actor: Actor,
+                reason: str | None = None) -> None:
+        """The board dismissed the application on ``on``, on ``grounds``."""
+        found = self.get(drive)
+        found.dismiss(on=on, grounds=grounds, source=source, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def open_first_contract(self, drive: UUID, *, on: date, actor: Actor,
+                            reason: str | None = None) -> UUID:
+        """First-contract bargaining opens on ``on`` (notice to bargain served): a round of
+        the unit the drive became, recorded with the drive in one transaction. Returns the
+        round's id (``app.rounds`` carries it on)."""
+        found = self.get(drive)
+        if found.unit_id is None:
+            raise RuleViolation(f"the drive of {found.label} is not certified: first-contract "
+                                "bargaining follows certification")
+        bargaining_round = BargainingRound.open(unit_id=found.unit_id, on=on, actor=actor,
+                                                reason=reason)
+        found.open_first_contract(round_id=bargaining_round.id, on=on, actor=actor,
+                                  reason=reason)
+        self._records.save(found, bargaining_round)
+        return bargaining_round.id
+
+    def get(self, drive: UUID, *, on: date | None = None, at: datetime | None = None,
+            version: int | None = None) -> Drive:
+        """A drive as recorded, or as it was on a day, known at a moment, or at a version
+        (one at most)."""
+        return load_reading(self._records, drive, Drive, _DRIVE, on=on, at=at,
+                            version=version)
