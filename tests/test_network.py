@@ -206,3 +206,47 @@ def test_questions_that_cannot_be_answered_are_refused(
         memory_app: BargainingApp, ask: Callable[[BargainingApp], object], words: str) -> None:
     with pytest.raises(InvalidInput, match=words):
         ask(memory_app)
+
+
+def test_training_mentoring_calls_and_roles_count_as_participation(
+        open_app: Callable[..., BargainingApp], store_kind: str) -> None:
+    app = open_app()
+    team = app.organizing.form_team(name="LTC", kind="sector", area="long-term care",
+                                    on=date(2023, 11, 1), actor=ORGANIZER)
+    home(app, team, "Local 101", date(2023, 11, 1))
+    training = app.training
+    session = training.hold_session(topic="house calls", on=date(2024, 1, 20), trainer="t-1",
+                                    trainees=["m-1", "m-2", "m-3"], local="Local 101",
+                                    actor=ORGANIZER)
+    training.add_trainees(session, trainees=["m-4"], actor=ORGANIZER)
+    training.pair(mentor="m-1", mentee="m-5", starts=date(2024, 2, 1), local="Local 101",
+                  actor=ORGANIZER)
+    calls = training.form_call_team(name="Nights callers", members=["m-2", "m-6"],
+                                    on=date(2024, 4, 2), local="Local 101", actor=ORGANIZER)
+    training.record_calls(calls, person="m-6", on=date(2024, 4, 9), made=40, reached=25,
+                          actor=ORGANIZER)
+    role = training.step_in(person="m-3", role="steward", local="Local 101",
+                            on=date(2024, 4, 15), rank="rank-and-file member", first_role=True,
+                            actor=ORGANIZER)
+    officer = training.step_in(person="m-2", role="vice-president", local="Local 101",
+                               on=date(2024, 5, 1), rank="elected officer", first_role=True,
+                               actor=ORGANIZER)
+    training.step_out(officer, on=date(2024, 5, 31), actor=ORGANIZER)
+    training.step_out(role, on=date(2024, 12, 31), actor=ORGANIZER)
+    again = app if store_kind == "memory" else open_app()
+    quarters = again.network.series(period="quarter", since=date(2024, 1, 1),
+                                    until=date(2024, 6, 30))
+    # first quarter: the trainer and four trainees, the mentee; second: m-2 (calls, then
+    # vice-president: an elected officer on the day they stepped in), m-6, m-3
+    assert quarters.of("participants") == [(date(2024, 1, 1), 6), (date(2024, 4, 1), 3)]
+    assert quarters.of("elected_officers") == [(date(2024, 1, 1), 0), (date(2024, 4, 1), 1)]
+    in_area = again.network.series(period="year", since=date(2024, 1, 1),
+                                   until=date(2024, 12, 31), area="long-term care")
+    assert in_area.of("participants") == [(date(2024, 1, 1), 7)]  # t-1, m-1 to m-6
+    elsewhere = again.network.on(date(2024, 6, 30), since=date(2024, 1, 1), area="Ottawa")
+    assert elsewhere.participants == 0
+    # after their term, m-2 takes part again as a rank-and-file member
+    training.record_calls(calls, person="m-2", on=date(2024, 7, 2), made=10, reached=4,
+                          actor=ORGANIZER)
+    july = app.network.on(date(2024, 7, 31), since=date(2024, 7, 1))
+    assert (july.participants, july.rank_and_file, july.elected_officers) == (1, 1, 0)

@@ -1,14 +1,15 @@
 """The organizer network's measures over time, read from the records.
 
-``app.network`` is a :class:`Network`. It reads the area teams, workplaces, organizing plans
-and bodies (for who held an elected role) from the event log once per question, in the order
-recorded, into the facts :mod:`~bargaining.domain.organizing.network` counts. A fact counts on
+``app.network`` is a :class:`Network`. It reads the area teams, workplaces, organizing plans,
+bodies (who held an elected role), and the training context's records (sessions, mentoring,
+call teams, activists' roles: who took part, and activists stepping into elected roles) from
+the event log once per question, in the order recorded, into the facts
+:mod:`~bargaining.domain.organizing.network` counts. A fact counts on
 its real-world day (``on``), so a series read today shows a back-filled fact in its own period.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -36,6 +37,10 @@ from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.training.call_teams import CallTeam
+from bargaining.domain.training.participation import STEPPED_IN, took_part
+from bargaining.domain.training.plans import ActivistRole
+from bargaining.domain.training.sessions import Mentoring, TrainingSession
 
 _PAGE = 1000
 #: The window of activity when the host sets none: a leader or a plan is active when
@@ -44,10 +49,9 @@ ACTIVE_WITHIN = timedelta(days=90)
 T: Any = AreaTeam
 W: Any = Workplace
 B: Any = GoverningBody
-
-#: Readers of other contexts' events into acts (the training context adds its own): each
-#: takes an event and returns the acts it records.
-ActReader = Callable[[Any], list[Act]]
+R: Any = ActivistRole
+#: The training context's records whose events say who took part.
+TRAINING = (TrainingSession, Mentoring, CallTeam, ActivistRole)
 
 
 class _Builder:
@@ -64,6 +68,8 @@ class _Builder:
         self.terms: dict[tuple[UUID, str, str], int] = {}
         #: Each body's organization, read as the local its roles are in.
         self.bodies: dict[UUID, str] = {}
+        #: The first event of each training record, which says what later ones leave out.
+        self.firsts: dict[UUID, Any] = {}
 
     def team(self, e: Any) -> None:
         tid = e.originator_id
@@ -115,14 +121,30 @@ class _Builder:
             self.acts.append(Act(e.person, e.starts, "took a role in a body",
                                  local=self.bodies.get(e.originator_id)))
             if e.rank is Rank.ELECTED_OFFICER:
-                terms = self.officers.setdefault(e.person, [])
-                self.terms[(e.originator_id, e.role, e.person)] = len(terms)
-                terms.append(Spell(e.starts, e.ends))
+                self._term(e.originator_id, e.role, e.person, e.starts, e.ends)
         elif isinstance(e, B.TermEnded):
-            index = self.terms.get((e.originator_id, e.role, e.person))
-            if index is not None:
-                terms = self.officers[e.person]
-                terms[index] = Spell(terms[index].began, e.on)
+            self._ended(e.originator_id, e.role, e.person, e.on)
+
+    def training(self, e: Any) -> None:
+        first = self.firsts.setdefault(e.originator_id, e)
+        for row in took_part(e, first):
+            self.acts.append(Act(row.person, row.on, row.what, local=row.local))
+            if row.what == STEPPED_IN and row.rank is Rank.ELECTED_OFFICER:
+                self._term(e.originator_id, "", row.person, row.on, None)
+        if isinstance(e, R.SteppedOut):
+            self._ended(e.originator_id, "", first.person, e.on)
+
+    def _term(self, record: UUID, role: str, person: str, starts: date,
+              ends: date | None) -> None:
+        terms = self.officers.setdefault(person, [])
+        self.terms[(record, role, person)] = len(terms)
+        terms.append(Spell(starts, ends))
+
+    def _ended(self, record: UUID, role: str, person: str, on: date) -> None:
+        index = self.terms.get((record, role, person))
+        if index is not None:
+            terms = self.officers[person]
+            terms[index] = Spell(terms[index].began, on)
 
     def facts(self) -> NetworkFacts:
         return NetworkFacts(
@@ -149,18 +171,14 @@ def _close(spells: list[list[Any]], who: object, on: date) -> None:
 class Network:
     """The organizer network's measures: a reading on a day, or series by period."""
 
-    def __init__(self, log: EventLog, readers: dict[type[Any], ActReader] | None = None
-                 ) -> None:
+    def __init__(self, log: EventLog) -> None:
         self._log = log
-        #: Other contexts' records whose events record people taking part, and how to read
-        #: them (the training context registers its own).
-        self.readers: dict[type[Any], ActReader] = dict(readers or {})
 
     def facts(self) -> NetworkFacts:
         """Every fact the measures count, read from the log now."""
         built = _Builder()
         kinds: tuple[Any, ...] = (AreaTeam, Workplace, OrganizingPlan, GoverningBody,
-                                  *self.readers)
+                                  *TRAINING)
         after = 0
         while True:
             page = self._log.read_log(after, _PAGE, kinds)
@@ -182,9 +200,7 @@ class Network:
         elif kind == "GoverningBody":
             built.body(e)
         else:
-            for record, read in self.readers.items():
-                if kind == record.__name__:
-                    built.acts.extend(read(e))
+            built.training(e)
 
     def series(self, *, period: Period | str = Period.MONTH, since: date,
                until: date | None = None, area: str | None = None,
