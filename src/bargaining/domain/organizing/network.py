@@ -16,9 +16,11 @@ in the period, each once, whatever they did and however often.
   (:meth:`~bargaining.domain.organizing.plans.OrganizingPlan.real_on`).
 - **Participant**: a person who took part in the period (an act with its day: a leader
   identified, leading a test, taking part in an action; a volunteer joining an area team;
-  a role taken in a body; the training context adds its own). An **elected officer** is a
-  participant who held an elected role (``Rank.ELECTED_OFFICER``) on a day they took part in
-  the period; every other participant is **rank-and-file**. So rank-and-file plus officers is
+  a role taken in a body; leading or attending a training, mentoring or being mentored,
+  joining a call team or making calls, stepping into an activist's role). An **elected
+  officer** is a participant who held an elected role (``Rank.ELECTED_OFFICER``: a body's
+  role, or an activist's role stepped into as one) on a day they took part in the period;
+  every other participant is **rank-and-file**. So rank-and-file plus officers is
   every participant, and no one is counted twice in a period.
 - **Scope**: ``area`` keeps what a team of that area (a region's or a sector's name) supports
   on the day (its locals and workplaces, and its volunteers); ``sector`` keeps workplaces of
