@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from bargaining import Actor, BargainingApp, GroupTest, MapCount, PersonalData, TeamRole
+from bargaining import (
+    Actor,
+    BargainingApp,
+    GroupTest,
+    MapCount,
+    PersonalData,
+    PlanGoal,
+    TeamRole,
+)
 
 ORGANIZER = Actor("o-9", "area team organizer")
 
@@ -39,6 +47,10 @@ def record_organizing_story(app: BargainingApp) -> tuple[UUID, UUID]:
                   actor=ORGANIZER)
     org.take_part(place, people=["w-17"], activity="button day", on=date(2024, 3, 1),
                   actor=ORGANIZER)
+    plan = org.adopt_plan(local="CSN local 1", name="Certify DXT4", on=date(2023, 11, 1),
+                          goals=[PlanGoal.map(place, by=date(2024, 1, 31))], actor=ORGANIZER)
+    org.add_goal(plan, goal=PlanGoal.petition(place), on=date(2023, 12, 1), actor=ORGANIZER)
+    org.end_plan(plan, on=date(2024, 5, 31), actor=ORGANIZER, reason="achieved: certified")
     org.leader_left(place, person="w-17", on=date(2025, 2, 1), actor=ORGANIZER,
                     reason="the warehouse closed")
     org.end_workplace_support(team, workplace=place, on=date(2025, 3, 1), actor=ORGANIZER)

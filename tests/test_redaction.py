@@ -64,8 +64,8 @@ def test_a_redacted_reason_reads_as_redacted_everywhere_and_receipts_verify(
             assert "the map was wrong" in out.getvalue()  # only that version is redacted
     redaction = app.history.of(result.redaction)
     assert [e.summary for e in redaction] == [
-        f"The free text of version 2 of record {unit} redacted on 2025-02-04 (it was about a "
-        "person), recorded by the coordinating committee"]
+        "The free text of version 2 of CSN DXT4, Amazon (Laval warehouse) redacted on "
+        "2025-02-04 (it was about a person), recorded by the coordinating committee"]
     assert redaction[0].reason is None  # the redaction's reason is a choice, not free text
     assert app.integrity.verify().intact
     assert app.integrity.verify(receipt).intact

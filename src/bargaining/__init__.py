@@ -209,6 +209,13 @@ from bargaining.domain.organizing.mapping import (
     MapDoesNotAddUp,
     WorkGroupNotFound,
 )
+from bargaining.domain.organizing.network import NetworkReading, NetworkSeries, Period
+from bargaining.domain.organizing.plans import (
+    OrganizingPlan,
+    PlanGoal,
+    PlanGoalKind,
+    PlanGoalProgress,
+)
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import LeaderNotFound, Workplace
 from bargaining.domain.people.access import PersonalDataRead
@@ -421,12 +428,15 @@ __all__ = [
     "MonthRow",
     "Motion",
     "MotionNotFound",
+    "NetworkReading",
+    "NetworkSeries",
     "NoStrikeConditions",
     "NotAllowedToRead",
     "OpenCluster",
     "OpenPeriod",
     "OpenPeriodCalendar",
     "OpenPeriodEntry",
+    "OrganizingPlan",
     "Outcome",
     "Override",
     "PactBreach",
@@ -435,9 +445,13 @@ __all__ = [
     "PayeeKind",
     "People",
     "Per",
+    "Period",
     "PeriodShares",
     "PersonalData",
     "PersonalDataRead",
+    "PlanGoal",
+    "PlanGoalKind",
+    "PlanGoalProgress",
     "PlanKind",
     "PlannedStep",
     "PlannedUnit",

@@ -24,6 +24,7 @@ from bargaining.application.elections import Elections
 from bargaining.application.frameworks import Frameworks
 from bargaining.application.history import History
 from bargaining.application.integrity import Integrity
+from bargaining.application.network import Network
 from bargaining.application.organizing import Organizing
 from bargaining.application.people import People
 from bargaining.application.read_access import ReadAccess
@@ -76,8 +77,8 @@ class BargainingApp:
     :attr:`clusters`, :attr:`rounds`, :attr:`campaigns`, :attr:`disputes`, :attr:`defense`,
     :attr:`history`, :attr:`integrity`, :attr:`budgets`, :attr:`democracy`,
     :attr:`elections`, :attr:`caucuses`, :attr:`solidarity`, :attr:`organizing`,
-    :attr:`drives`, :attr:`training`, :attr:`people`, and the read model :attr:`expiry_map`.
-    Close the application when done (or use it as a context manager).
+    :attr:`drives`, :attr:`training`, :attr:`network`, :attr:`people`, and the read model
+    :attr:`expiry_map`. Close the application when done (or use it as a context manager).
     """
 
     def __init__(
@@ -158,6 +159,9 @@ class BargainingApp:
         self.drives = Drives(events, self.units, certification_rules)
         #: Training, mentoring, call teams, field plans and activists stepping into roles.
         self.training = Training(events, events)
+        #: The network's measures over time: active leaders, locals with real plans,
+        #: participation of rank-and-file members and elected officers, as series.
+        self.network = Network(events)
         #: People's data sealed with their own keys: erasure, retention, who read whose data.
         self.people = People(events, events.vault, events, self.read_policy)
         if self.language is not None:  # errors its commands raise are worded in it
@@ -165,7 +169,7 @@ class BargainingApp:
                           self.campaigns, self.clusters, self.defense, self.budgets,
                           self.democracy, self.elections, self.caucuses, self.solidarity,
                           self.organizing, self.people, self.integrity, self.drives,
-                          self.training):
+                          self.training, self.network):
                 speak_in(group, self.language)
 
     def reading(

@@ -26,6 +26,12 @@ from bargaining.domain.organizing.leaders import (
     window,
 )
 from bargaining.domain.organizing.mapping import GroupTest, MapCount
+from bargaining.domain.organizing.plans import (
+    OrganizingPlan,
+    PlanGoal,
+    PlanGoalProgress,
+    progress_of,
+)
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.reading import Reader, ReadPolicy
@@ -34,7 +40,7 @@ from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import RecordNotFound, term
 from bargaining.domain.shared.personal import PersonalData
 
-_TEAM, _WORKPLACE = "team", "workplace"
+_TEAM, _WORKPLACE, _PLAN = "team", "workplace", "organizing plan"
 
 
 class Organizing:
@@ -162,6 +168,52 @@ class Organizing:
         found = self.workplace(workplace)
         found.leader_left(person=person, on=on, actor=actor, reason=reason)
         self._records.save(found)
+
+    # ------------------------------------------------------------------ plans
+
+    def adopt_plan(self, *, local: str, name: str, on: date, goals: list[PlanGoal],
+                   actor: Actor, reason: str | None = None) -> UUID:
+        """``local`` adopts the organizing plan ``name`` on ``on`` with ``goals`` (each
+        naming a recorded workplace). Returns its id (random)."""
+        plan = OrganizingPlan.adopt(local=local, name=name, on=on, goals=goals, actor=actor,
+                                    reason=reason)
+        for place in plan.workplaces:
+            self.workplace(place)
+        self._records.save(plan)
+        return plan.id
+
+    def add_goal(self, plan: UUID, *, goal: PlanGoal, on: date, actor: Actor,
+                 reason: str | None = None) -> None:
+        """A goal added to a plan on ``on``."""
+        found = self.plan(plan)
+        found.add_goal(goal=goal, on=on, actor=actor, reason=reason)
+        self.workplace(goal.workplace)
+        self._records.save(found)
+
+    def end_plan(self, plan: UUID, *, on: date, actor: Actor, reason: str | None = None,
+                 ) -> None:
+        """The plan ended on ``on`` (achieved or set aside: say which in ``reason``)."""
+        found = self.plan(plan)
+        found.end(on=on, actor=actor, reason=reason)
+        self._records.save(found)
+
+    def plan(self, plan: UUID, *, on: date | None = None, at: datetime | None = None,
+             version: int | None = None) -> OrganizingPlan:
+        """An organizing plan as recorded, or read one way (as :meth:`team`)."""
+        return load_reading(self._records, plan, OrganizingPlan, _PLAN, on=on, at=at,
+                            version=version)
+
+    def progress(self, plan: UUID, *, on: date | None = None,
+                 active_within: timedelta | int | None = None) -> list[PlanGoalProgress]:
+        """Each goal of the plan in force on ``on`` (today, UTC, if not given), with its
+        progress read from its workplace's maps and tests that day; leaders count as active
+        within the host's window (``None``: any time)."""
+        day = datetime.now(UTC).date() if on is None else require_date(
+            on, term("day to read the plan on"))
+        span = window(active_within)
+        found = self.plan(plan, on=day)
+        return [progress_of(goal, self.workplace(goal.workplace, on=day), day, span)
+                for goal in found.goals_on(day)]
 
     # ------------------------------------------------------------------ readings
 

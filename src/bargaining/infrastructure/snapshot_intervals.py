@@ -32,6 +32,7 @@ from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.plans import OrganizingPlan
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.access import PersonalDataRead
@@ -71,6 +72,7 @@ SNAPSHOT_INTERVALS: dict[type[Any], int] = {
     SolidarityPact: 50,
     AreaTeam: 50,
     Workplace: 50,
+    OrganizingPlan: 50,
     Erasure: 50,
     Redaction: 50,
     Drive: 50,

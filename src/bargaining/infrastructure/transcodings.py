@@ -76,6 +76,7 @@ from bargaining.domain.frameworks.terms import (
     Wage,
 )
 from bargaining.domain.organizing.mapping import GroupTest, MapCount
+from bargaining.domain.organizing.plans import PlanGoal, PlanGoalKind
 from bargaining.domain.organizing.team import AreaKind, TeamRole
 from bargaining.domain.people.redaction import RedactionReason
 from bargaining.domain.shared.actor import Actor
@@ -301,6 +302,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "document_adoption": Adoption,
     "organizing_map_count": MapCount,
     "organizing_group_test": GroupTest,
+    "organizing_goal": PlanGoal,
 }
 ENUMS: dict[str, type[enum.Enum]] = {
     "redaction_reason": RedactionReason,
@@ -328,6 +330,7 @@ ENUMS: dict[str, type[enum.Enum]] = {
     "document_kind": DocumentKind,
     "organizing_area_kind": AreaKind,
     "organizing_team_role": TeamRole,
+    "organizing_goal_kind": PlanGoalKind,
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bargaining.domain.organizing.plans import OrganizingPlan, PlanGoal, PlanGoalKind
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.language import (
@@ -32,6 +33,7 @@ from bargaining.presentation.wording import (
 
 T: Any = AreaTeam
 W: Any = Workplace
+P: Any = OrganizingPlan
 
 #: The summaries and dates this module registers; ``summaries`` joins them with the others.
 TABLE = SummaryTable()
@@ -45,6 +47,8 @@ def display_name(first_event: Any) -> str | None:
         return str(first_event.name)
     if isinstance(first_event, W.Registered):
         return f"{first_event.name} ({first_event.employer})"
+    if isinstance(first_event, P.Adopted):
+        return f"the plan '{first_event.name}' of {first_event.local}"
     return None
 
 
@@ -190,7 +194,46 @@ def _leader_left(e: Any, names: Names) -> str:
                      by=by(e.actor))
 
 
-for _cls in (T.Formed, T.MemberJoined, T.MemberLeft, T.LocalSupported, T.LocalSupportEnded,
+def goal_text(goal: PlanGoal, names: Names) -> str:
+    """'map 80% of DXT4 (Amazon) by 2024-03-01', in the reader's language."""
+    place = names(goal.workplace)
+    if goal.kind is PlanGoalKind.MAP:
+        line = translate("map {target} of {workplace}", target=format_percent(goal.target),
+                         workplace=place)
+    elif goal.kind is PlanGoalKind.LEADERS:
+        line = translate("one leader per {target} workers in every work group of {workplace}",
+                         target=format_number(goal.target), workplace=place)
+    else:
+        line = translate("a petition signed by {target} in every work group of {workplace}",
+                         target=format_percent(goal.target), workplace=place)
+    if goal.by is None:
+        return line
+    return translate("{goal} by {day}", goal=line, day=format_day(goal.by))
+
+
+@_summary(P.Adopted)
+def _plan_adopted(e: Any, names: Names) -> str:
+    goals = "; ".join(goal_text(g, names) for g in e.goals) or gettext("no goal yet")
+    return translate("{local} adopted the organizing plan '{name}' on {on} ({goals}), "
+                     "recorded {by}", local=e.local, name=e.name, on=format_day(e.on),
+                     goals=goals, by=by(e.actor))
+
+
+@_summary(P.GoalAdded)
+def _goal_added(e: Any, names: Names) -> str:
+    return translate("{plan} gained a goal on {on}: {goal}, recorded {by}",
+                     plan=names(e.originator_id), on=format_day(e.on),
+                     goal=goal_text(e.goal, names), by=by(e.actor))
+
+
+@_summary(P.Ended)
+def _plan_ended(e: Any, names: Names) -> str:
+    return translate("{plan} ended on {on}, recorded {by}", plan=names(e.originator_id),
+                     on=format_day(e.on), by=by(e.actor))
+
+
+for _cls in (P.Adopted, P.GoalAdded, P.Ended, T.Formed, T.MemberJoined, T.MemberLeft,
+             T.LocalSupported, T.LocalSupportEnded,
              T.WorkplaceSupported, T.WorkplaceSupportEnded, W.TeamSupportBegan,
              W.TeamSupportEnded, W.WorkGroupAdded, W.MapRecorded, W.LeaderIdentified,
              W.LeadersTookPart, W.LeaderLeft):

@@ -34,8 +34,9 @@ def _again(e: Any, names: Names) -> str:
 
 @TABLE.summary(R.Redacted)
 def _redacted(e: Any, names: Names) -> str:
-    return (f"The free text of version {e.version} of record {e.record} redacted on {e.on} "
-            f"({e.ground.value}), recorded {by(e.actor)}")
+    return translate("The free text of version {version} of {record} redacted on {on} ({why}), "
+                     "recorded {by}", version=e.version, record=names(e.record),
+                     on=format_day(e.on), why=gettext(e.ground.value), by=by(e.actor))
 
 
 for _cls in (E.Erased, E.ErasedAgain, R.Redacted):

@@ -39,6 +39,7 @@ from bargaining.domain.drives.drive import Drive
 from bargaining.domain.elections.caucus import Caucus
 from bargaining.domain.elections.election import Election
 from bargaining.domain.frameworks.framework import DemandFramework
+from bargaining.domain.organizing.plans import OrganizingPlan
 from bargaining.domain.organizing.team import AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.access import PersonalDataRead
@@ -111,7 +112,8 @@ AGGREGATES: dict[str, type[Any]] = {
     for cls in (Threat, CampaignTemplate, Response, PublicAction, Message, ResponseTracking,
                 MembersGoals, Budget, GoverningBody, MeetingCalendar, Meeting, Document,
                 Election, Caucus, SolidarityPact, Erasure, Redaction)
-} | {cls.__name__: cls for cls in (AreaTeam, Workplace, PersonalDataRead, RetentionRun)} | {
+} | {cls.__name__: cls for cls in (AreaTeam, Workplace, OrganizingPlan, PersonalDataRead,
+                                   RetentionRun)} | {
     cls.__name__: cls
     for cls in (Drive, TrainingSession, Mentoring, CallTeam, FieldPlanTemplate, FieldPlan,
                 ActivistRole)

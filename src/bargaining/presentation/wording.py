@@ -156,6 +156,9 @@ NOUNS: dict[str, tuple[str, str]] = {
 DOMAIN_WORDS: tuple[str, ...] = (
     # what people's data was read through
     mark("history"), mark("audit log"), mark("report"),
+    # why free text was redacted
+    mark("it was about a person"), mark("the person it concerned asked"),
+    mark("it could harm someone if read"), mark("it was recorded by mistake"),
     # verdicts of an evaluation
     mark("meets target"), mark("meets floor"), mark("missing"), mark("below floor"),
     # how returns combine

@@ -226,7 +226,7 @@ class BargainingCluster(MeTooLedger):
         """Admit a unit, on the day ``on``, whose current expiry falls in the window; outside
         it, only with an override whose reason is recorded."""
         actor = require_actor(actor)
-        day = self._day(on, "day the unit was admitted")
+        day = self._day(on, term("day the unit was admitted"))
         if unit_id in self.members and not self.members[unit_id].withdrawn:
             raise RuleViolation.worded("{label} is already a member of '{name}'",
                                        label=label, name=self.name)
@@ -279,7 +279,7 @@ class BargainingCluster(MeTooLedger):
         """Adopt a ratified framework version on the day ``on``; a later version is a new
         adoption."""
         actor = require_actor(actor)
-        day = self._day(on, "day the framework was adopted")
+        day = self._day(on, term("day the framework was adopted"))
         if not ratified:
             raise RuleViolation.worded("version {version} of '{name}' has not been ratified by "
                                        "members, so '{name2}' cannot adopt it",
@@ -304,7 +304,7 @@ class BargainingCluster(MeTooLedger):
         """The coordination pact's rules, adopted on the day ``on``; me-too covers the named
         demands."""
         actor = require_actor(actor)
-        day = self._day(on, "day the pact was adopted")
+        day = self._day(on, term("day the pact was adopted"))
         if self.pact_rules:
             raise RuleViolation.worded("'{name}' already has a pact; units have signed it",
                                        name=self.name)

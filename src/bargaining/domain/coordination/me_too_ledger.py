@@ -168,7 +168,7 @@ class MeTooLedger(Aggregate):
         actor = require_actor(actor)
         self.member(entitlement.unit_id)
         self.member(entitlement.from_unit_id)
-        day = self._day(on, "day the me-too entitlement arose")
+        day = self._day(on, term("day the me-too entitlement arose"))
         if entitlement.demand not in self.me_too_demands:
             raise RuleViolation.worded("the pact's me-too does not cover '{demand}'",
                                        demand=entitlement.demand)
