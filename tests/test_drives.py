@@ -6,7 +6,7 @@ recorded, and readings on a day, at a moment and a version; on every store."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
@@ -295,3 +295,12 @@ def test_on_an_encrypted_store_the_certified_unit_is_found_by_name_and_its_id_is
         again = dxt4(app)
         with pytest.raises(UnitAlreadyRegistered):
             certify(app, again)
+
+
+def test_a_recount_on_the_same_day_replaces_the_first_count(app: BargainingApp) -> None:
+    """Cards counted twice on one day (a recount): the later count is the day's."""
+    drive = dxt4(app)
+    day = STARTED + timedelta(days=30)
+    app.drives.count_cards(drive, signed=100, on=day, actor=ORGANIZER)
+    app.drives.count_cards(drive, signed=130, on=day, actor=ORGANIZER, reason="recount")
+    assert app.drives.get(drive).cards_on(day) == 130

@@ -281,3 +281,14 @@ def test_an_area_team_through_its_life_and_its_refusals(app: BargainingApp) -> N
                                                                        on=date(2023, 1, 1)))
     caucus = app.caucuses.form(name="C", unions=["CSN"], on=DAY, actor=ORGANIZER)
     refused(app, RecordNotFound, "not an area team or a workplace", lambda: org.get(caucus))
+
+
+def test_a_test_of_more_eligible_workers_than_its_group_has_is_refused(
+        app: BargainingApp) -> None:
+    """A structure test's eligible workers cannot outnumber the group as mapped: refused,
+    nothing recorded, and no leader proven by it."""
+    place = mapped_workplace(app)
+    refused(app, MapDoesNotAddUp, "25", lambda: app.organizing.hold_test(
+        place, GroupTest(group="Nights", kind="majority petition", eligible=300,
+                         participants=200, on=DAY + timedelta(days=3), threshold=51),
+        actor=ORGANIZER))

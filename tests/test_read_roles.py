@@ -196,3 +196,23 @@ def test_the_command_line_reads_as_a_reader(tmp_path: Path, capsys: pytest.Captu
         assert [r.reader for r in app.people.reads_of("w-17", reader=AUDITOR)] == ["o-1"]
     assert main(["audit", "--as", "o-1", "--store", store]) == REFUSED
     assert "role:person" in capsys.readouterr().err
+
+
+def test_the_audit_log_does_not_get_around_the_organizing_records_rule(
+        app: BargainingApp) -> None:
+    """A policy that lets members read the audit log still keeps workplaces' and area
+    teams' records (their small groups' counts) from them: left out of the log, and refused
+    when asked for by record."""
+    place = dxt4(app)
+    policy = ReadPolicy(audit_log={"member", "steward", "organizer", "committee", "auditor"})
+    with BargainingApp("memory", read_policy=policy) as open_to_members:
+        same = dxt4(open_to_members)
+        kinds = {e.aggregate_kind for e in open_to_members.history.audit_log(reader=MEMBER)}
+        assert not kinds & {"Workplace", "AreaTeam"}
+        page = open_to_members.history.audit_page(reader=MEMBER)
+        assert not {e.aggregate_kind for e in page.entries} & {"Workplace", "AreaTeam"}
+        with pytest.raises(NotAllowedToRead):
+            list(open_to_members.history.audit_log(reader=MEMBER, record=same))
+        assert {e.aggregate_kind for e in open_to_members.history.audit_log(
+            reader=OWN_ORGANIZER)} >= {"Workplace", "AreaTeam"}
+    assert place is not None

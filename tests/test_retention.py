@@ -124,3 +124,4 @@ def test_every_way_of_taking_part_counts_as_activity(app: BargainingApp, step: s
         training.form_call_team(name="Phone bank", members=["w-1"], on=day, actor=STEWARD)
     assert app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD,
                                       dry_run=True).erased == ()
+

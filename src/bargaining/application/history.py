@@ -157,11 +157,6 @@ class History:
         recorded); to others, and without a reader, a person reads as "a person"."""
         filters = _Filters.check(None, None, record_id, None, None, self._language(language))
         session = self.access.session(reader, "history", record_id)
-        if session.reader is not None:
-            first = self._log.first_event(record_id)
-            if first is not None:
-                self.access.policy.check_record(session.reader,
-                                                aggregate_kind(type(first)))
         entries = [entry for _, entry in
                    self._record_entries(filters, after=0, page_size=500, session=session)]
         if not entries:
@@ -271,9 +266,11 @@ class History:
         start = after
         while True:
             page = self._log.read_log(start, page_size, kinds)
+            allowed = self.access.policy.may_read_record
             kept = [(position, entry) for position, entry in
                     ((p, self._entry(e, p, filters.language, session)) for p, e in page)
-                    if session.settle(filters.keeps(entry))]
+                    if allowed(session.reader, entry.aggregate_kind)
+                    and session.settle(filters.keeps(entry))]
             session.flush()
             yield from kept
             if len(page) < page_size:
@@ -284,6 +281,9 @@ class History:
         self, filters: _Filters, *, after: int, page_size: int, session: ReadSession
     ) -> Iterator[tuple[int, HistoryEntry]]:
         assert filters.record is not None
+        first = self._log.first_event(filters.record) if session.reader is not None else None
+        if first is not None:
+            self.access.policy.check_record(session.reader, aggregate_kind(type(first)))
         last = after
         while True:
             page = self._log.read_record(filters.record, last, page_size)

@@ -108,8 +108,10 @@ class Drive(Aggregate):
 
     @staticmethod
     def _latest(counts: list[tuple[date, int]], day: date | None) -> int | None:
-        kept = [c for c in counts if day is None or c[0] <= day]
-        return max(kept, key=lambda c: c[0])[1] if kept else None
+        kept = [(c[0], order, c[1]) for order, c in enumerate(counts)
+                if day is None or c[0] <= day]
+        # the latest day's count; of two on that day (a recount), the one recorded last
+        return max(kept)[2] if kept else None
 
     def eligible_on(self, day: date | None = None) -> int:
         """The workers eligible as last counted on or before ``day`` (by default, the latest)."""

@@ -28,6 +28,7 @@ from bargaining.domain.organizing.leaders import Leader
 from bargaining.domain.organizing.mapping import (
     GroupTest,
     MapCount,
+    MapDoesNotAddUp,
     WorkGroupNotFound,
     group_name,
 )
@@ -162,6 +163,10 @@ class Workplace(Aggregate):
                                       "participants=, on=, threshold=, leader=)")
         found = self._group(test.group)
         self._after_added(found, test.on, term("day the test was held"))
+        if test.on >= found.mapped_on and test.eligible > found.map.workers:
+            raise MapDoesNotAddUp.worded("{eligible:,} eligible workers cannot be: the group "
+                                         "has {workers:,} workers", eligible=test.eligible,
+                                         workers=found.map.workers)
         if test.leader is not None:
             leader = self._leader(test.leader, test.on)
             if leader.group != found.name:

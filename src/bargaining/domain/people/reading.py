@@ -115,10 +115,15 @@ class ReadPolicy:
             raise NotAllowedToRead.worded("a {value} may not read the audit log",
                                           value=reader.role.value)
 
+    def may_read_record(self, reader: Reader | None, kind: str) -> bool:
+        """Whether the reader's role may read the history of this kind of record (the audit
+        log leaves out what it may not)."""
+        return (reader is None or kind not in ORGANIZING_KINDS
+                or reader.role in self.organizing_records)
+
     def check_record(self, reader: Reader | None, kind: str) -> None:
         """Refuse a reader whose role may not read the history of this kind of record."""
-        if (reader is not None and kind in ORGANIZING_KINDS
-                and reader.role not in self.organizing_records):
+        if reader is not None and not self.may_read_record(reader, kind):
             raise NotAllowedToRead.worded("a {value} may not read the organizing record of a "
                                           "workplace or an area team",
                                           value=reader.role.value)
