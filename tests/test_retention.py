@@ -3,6 +3,7 @@ second run erasing nothing new (issue 15). On memory, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from uuid import UUID
 
@@ -14,6 +15,8 @@ from bargaining import (
     InvalidInput,
     MissingActor,
     PersonalData,
+    Reader,
+    RedactionReason,
     RetentionPolicy,
 )
 
@@ -125,3 +128,19 @@ def test_every_way_of_taking_part_counts_as_activity(app: BargainingApp, step: s
     assert app.people.apply_retention(THREE_YEARS, on=RUN_ON, actor=STEWARD,
                                       dry_run=True).erased == ()
 
+
+
+@pytest.mark.parametrize("make", [
+    lambda app: RetentionPolicy(10**9),
+    lambda app: RetentionPolicy.years(10**6),
+    lambda app: app.people.apply_retention(RetentionPolicy(10**5), on=date(1, 1, 5),
+                                           actor=STEWARD, dry_run=True),
+    lambda app: app.people.redact(UUID(int=1), 10**30, actor=STEWARD, on=RUN_ON,
+                                  reason=RedactionReason.ABOUT_A_PERSON),
+    lambda app: app.organizing.leaders(mapped(app), active_within=10**10),
+    lambda app: Reader.parse(123),
+])
+def test_numbers_too_large_and_wrong_types_are_refused_in_domain_words(
+        app: BargainingApp, make: Callable[[BargainingApp], object]) -> None:
+    with pytest.raises(InvalidInput):
+        make(app)

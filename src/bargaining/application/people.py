@@ -166,7 +166,8 @@ class People:
         if not isinstance(record_id, UUID):
             raise InvalidInput.worded("a record is named by its id (a UUID), not {record_id}",
                                       record_id=repr(record_id))
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        if (isinstance(version, bool) or not isinstance(version, int)
+                or not 1 <= version <= 2**63 - 1):
             raise InvalidInput.worded("a record's version is a whole number from 1")
         found = self._records.read_record(record_id, version - 1, 1)
         if not found or found[0].originator_version != version:

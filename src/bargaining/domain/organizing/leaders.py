@@ -62,6 +62,8 @@ def window(active_within: object) -> timedelta | None:
     if isinstance(active_within, timedelta):
         span = active_within
     elif isinstance(active_within, int) and not isinstance(active_within, bool):
+        if abs(active_within) > 3_650_000:
+            raise InvalidInput.worded("a window of activity is a timedelta or a number of days")
         span = timedelta(days=active_within)
     else:
         raise InvalidInput.worded("a window of activity is a timedelta or a number of days")

@@ -63,6 +63,8 @@ class Reader:
     @classmethod
     def parse(cls, text: str) -> Reader:
         """``"organizer:o-3"`` (role, a colon, the person's id), as the command line takes it."""
+        if not isinstance(text, str):
+            raise InvalidInput.worded("a reader is written role:person, such as organizer:o-3")
         role, sep, person = text.partition(":")
         if not sep:
             raise InvalidInput.worded("a reader is written role:person, such as organizer:o-3")

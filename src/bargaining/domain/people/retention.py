@@ -22,11 +22,14 @@ from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, term
 from bargaining.domain.shared.people import person_id
 
+#: The longest retention window: a thousand years (longer ones cannot be a day's distance).
+MAX_DAYS = 365_000
+
 
 def _window(value: object) -> timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
-        value = timedelta(days=value)
-    if not isinstance(value, timedelta) or value <= timedelta(0):
+        value = timedelta(days=value) if 0 < value <= MAX_DAYS else timedelta(0)
+    if not isinstance(value, timedelta) or not timedelta(0) < value <= timedelta(MAX_DAYS):
         raise InvalidInput.worded("a retention window is a positive timedelta or number of days")
     return value
 
@@ -40,14 +43,18 @@ class RetentionPolicy:
     @classmethod
     def years(cls, years: int) -> RetentionPolicy:
         """Inactive for ``years`` years of 365 days (three years: 1,095 days)."""
-        if isinstance(years, bool) or not isinstance(years, int) or years < 1:
+        if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 1000:
             raise InvalidInput.worded("a retention window in years is a whole number, at least 1")
         return cls(timedelta(days=365 * years))
 
     def cutoff(self, on: date) -> date:
         """The last day of activity that is too old on ``on``: anyone last active before
         the day after it is erased."""
-        return require_date(on, term("day of the retention run")) - self.inactive_for
+        day = require_date(on, term("day of the retention run"))
+        if day - date.min < self.inactive_for:
+            raise InvalidInput.worded("a retention run on {day} looks back before the calendar "
+                                      "starts", day=day)
+        return day - self.inactive_for
 
     def describe(self) -> str:
         return f"erase people inactive for {self.inactive_for.days:,} days"
