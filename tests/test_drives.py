@@ -304,3 +304,20 @@ def test_a_recount_on_the_same_day_replaces_the_first_count(app: BargainingApp) 
     app.drives.count_cards(drive, signed=100, on=day, actor=ORGANIZER)
     app.drives.count_cards(drive, signed=130, on=day, actor=ORGANIZER, reason="recount")
     assert app.drives.get(drive).cards_on(day) == 130
+
+
+def test_a_certification_cannot_rest_on_what_came_after_it(app: BargainingApp) -> None:
+    """Certified on a day: by a vote held by then (not one held later), and not before the
+    application was filed. Refused, nothing recorded."""
+    drive = dxt4(app, jurisdiction="ON")
+    app.drives.record_vote(drive, Vote(date(2024, 6, 1), Tally(eligible=230, cast=200, yes=150,
+                                                               no=50)), actor=ORGANIZER)
+    before = position(app)
+    with pytest.raises(RuleViolation, match="on or before 2024-04-01"):
+        certify(app, drive, method=CERTIFICATION_VOTE, on=date(2024, 4, 1))
+    filed = dxt4(app)
+    app.drives.file_application(filed, on=date(2024, 5, 1), board="TAT", source="TAT file",
+                                actor=ORGANIZER)
+    with pytest.raises(RuleViolation, match="before its application was filed"):
+        certify(app, filed, on=date(2024, 4, 20))
+    assert position(app) == before + 2

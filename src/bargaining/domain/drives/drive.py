@@ -227,10 +227,14 @@ class Drive(Aggregate):
         if method not in METHODS:
             raise InvalidInput.worded("a union is certified by {methods}, not {method}",
                                       methods=' or by '.join(METHODS), method=repr(method))
-        if method == CERTIFICATION_VOTE and not self.votes:
-            raise RuleViolation.worded("no certification vote is recorded for {label}: record "
-                                       "the vote first",
-                                       label=self.label)
+        if method == CERTIFICATION_VOTE and not self._votes_by(day):
+            raise RuleViolation.worded("no certification vote is recorded for {label} on or "
+                                       "before {day}: record the vote first",
+                                       label=self.label, day=day)
+        if self.filed_on is not None and self.filed_on > day:
+            raise RuleViolation.worded("{label} cannot be certified on {day}, before its "
+                                       "application was filed on {filed_on}",
+                                       label=self.label, day=day, filed_on=self.filed_on)
         if not isinstance(unit_id, UUID):
             raise InvalidInput.worded("a certified drive names the unit it became by its id")
         where = sourced(source, term("certificate's source"))
@@ -239,11 +243,15 @@ class Drive(Aggregate):
                         actor=require_actor(actor), reason=clean_reason(reason))
         return flags
 
+    def _votes_by(self, day: date) -> list[Vote]:
+        """The votes held on or before ``day``, in the order they were held."""
+        return sorted((v for v in self.votes if v.held_on <= day), key=lambda v: v.held_on)
+
     def certification_flags(self, method: str, day: date,
                             rule: CertificationRule | None) -> tuple[Flag, ...]:
         """The flags a certification on ``day`` by ``method`` carries under ``rule``."""
         if method == CERTIFICATION_VOTE:
-            vote = self.votes[-1]
+            vote = self._votes_by(day)[-1]
             if vote.passed:
                 return ()
             return (Flag(FlagRule.CERTIFIED_BELOW_THRESHOLD,
