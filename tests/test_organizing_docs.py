@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.test_democracy_docs import shown
 from tests.test_docs import ROOT, python_blocks, run_page
 
 PAGE = ROOT / "docs" / "hosts" / "organizing.md"
-
-
-def shown(code: str) -> list[str]:
-    """The comment lines a block ends with: the output it shows."""
-    lines = code.rstrip().splitlines()
-    tail = []
-    while lines and lines[-1].startswith("# "):
-        tail.insert(0, lines.pop().removeprefix("# "))
-    return tail
 
 
 def test_organizing_page_prints_what_it_shows(tmp_path: Path) -> None:
