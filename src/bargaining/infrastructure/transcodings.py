@@ -81,6 +81,7 @@ from bargaining.domain.organizing.team import AreaKind, TeamRole
 from bargaining.domain.people.redaction import RedactionReason
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.phrases import Phrase
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.infrastructure.note_sealing import sealed_free_text
@@ -268,6 +269,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "tiered": Tiered,
     "evaluation": Evaluation,
     "demand_verdict": DemandVerdict,
+    "phrase": Phrase,
     "offer": Offer,
     "tentative_agreement": TentativeAgreement,
     "sign_off_decision": SignOffDecision,
