@@ -77,8 +77,7 @@ def as_read_today(value: Any) -> Any:
     rungs stored then read back with the default, a majority of valid ballots, on the strike
     vote rung and none elsewhere. A wage demand says what its floor binds: one stored then (a
     compound increase) binds the total over the term, with no stated period. An agreement may
-    hold its terms and clauses: one stored then reads with none. A demand's verdict keeps its
-    explanation as a phrase since: one stored then reads with none (its English as stored)."""
+    hold its terms and clauses: one stored then reads with none."""
     if isinstance(value, list):
         return [as_read_today(v) for v in value]
     if not isinstance(value, dict):
@@ -111,8 +110,6 @@ def as_read_today(value: Any) -> Any:
         found["data"]["on"] = None  # cluster events record their day since; not recorded then
     if set(found) == {"expiry", "effective", "settled", "source"}:  # an agreement
         found.update(terms=None, clauses=[])  # agreements hold terms and clauses since
-    if set(found) == {"demand", "category", "verdict", "explanation"}:  # a verdict
-        found["wording"] = None  # kept as a phrase since; the English sentence only then
     if set(found) == {"name", "threshold", "kind"}:  # a rung: the strike vote's mandate rule
         found["mandate_rule"] = ({"percent": "50", "of": "valid", "strictly_more": True}
                                  if found["kind"] == "strike vote" else None)

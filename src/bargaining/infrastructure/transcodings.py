@@ -152,6 +152,11 @@ class FractionAsStr(Transcoding):
         return Fraction(data)
 
 
+#: Fields added to released value objects that are stored only when set: a flag or a verdict
+#: without its phrase is stored in the very form released before phrases existed.
+STORED_WHEN_SET = frozenset({"wording"})
+
+
 class AttrsAsDict(Transcoding):
     """An attrs value object as a dict of its fields. The name is stored with the data, so it
     must never change for a released class."""
@@ -161,9 +166,11 @@ class AttrsAsDict(Transcoding):
         self.name = name
 
     def encode(self, obj: Any) -> dict[str, Any]:
-        # free text inside a value (an override's reason) is sealed (``note_sealing``)
+        # free text inside a value (an override's reason) is sealed (``note_sealing``); a
+        # value without a phrase is stored as before phrases existed (``STORED_WHEN_SET``)
         return {f.name: sealed_free_text(f.name, getattr(obj, f.name))
-                for f in attrs.fields(type(obj))}
+                for f in attrs.fields(type(obj))
+                if not (f.name in STORED_WHEN_SET and getattr(obj, f.name) is None)}
 
     def decode(self, data: dict[str, Any]) -> Any:
         return self.type(**data)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -26,13 +27,14 @@ from bargaining.domain.shared.language import (
     current_language,
     format_date,
     format_number,
+    format_percent,
     gettext,
     gettext_if_known,
     reading_in,
 )
 
 #: The kinds of value a phrase holds, and how each is written.
-KINDS = ("text", "word", "number", "share", "percent", "percents", "money", "day", "count",
+KINDS = ("text", "word", "number", "share", "percent", "part", "percents", "money", "day", "count",
          "phrase", "phrases")
 _NBSP = "\N{NO-BREAK SPACE}"
 
@@ -84,6 +86,11 @@ class Phrase:
 def percent(value: Decimal) -> tuple[str, str]:
     """A percentage (the English ``2.5%``, the French ``2,5 %``)."""
     return "percent", str(value)
+
+
+def part(value: Fraction) -> tuple[str, str]:
+    """A share of people in percent, by the one rounding rule (``format_percent``)."""
+    return "part", str(Fraction(value))
 
 
 def percents(values: Iterable[Decimal]) -> tuple[str, list[str]]:
@@ -140,6 +147,8 @@ def _written(kind: str, value: Any) -> str:
         return str(separator).join(_written("phrase", item) for item in items)
     if kind == "percents":
         return ", ".join(_written("percent", item) for item in value)
+    if kind == "part":
+        return format_percent(Fraction(str(value)))
     if kind == "count":
         return format_number(int(value))
     if kind == "day":
