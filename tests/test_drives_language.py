@@ -24,8 +24,8 @@ def test_the_route_reads_in_french_and_in_english(app: BargainingApp) -> None:
                                        "as configured)")
     with app.reading("fr"):
         assert _plain(app.drives.route(drive)) == (
-            "43,5 % de cartes d’adhésion : au moins 35 % donne lieu à un scrutin (Québec, tel "
-            "que configuré)")
+            "43,5 % de cartes d’adhésion : au moins 35 % donne lieu à un vote d’accréditation "
+            "(Québec, tel que configuré)")
         elsewhere = dxt4(app, jurisdiction="NB")
         assert app.drives.route(elsewhere) == ("aucune règle d’accréditation n’est configurée "
                                                "pour NB")
@@ -44,8 +44,8 @@ def test_a_certification_flag_reads_in_french_after_the_store_reopens(
                         "(Quebec, as configured)")
     with reopened.reading("fr"):
         assert _plain(flag.reads) == (
-            "115 cartes d’adhésion sur 230 personnes salariées visées (50 %) le 10 mai 2024, pas "
-            "plus de 50 % (Québec, tel que configuré)")
+            "115 cartes d’adhésion sur 230 personnes salariées admissibles (50 %) le 10 mai 2024, "
+            "pas plus de 50 % (Québec, tel que configuré)")
     [entry] = [e for e in reopened.history.of(drive, language="fr") if e.event == "Certified"]
     assert "115 cartes d’adhésion sur 230" in _plain(entry.summary)
     assert "cards" not in entry.summary
