@@ -178,3 +178,14 @@ def test_a_phrase_writes_the_english_sentence_and_rewords_back_alike(
         french = verdict.explained
         assert reworded(verdict.explanation) == french
     assert "%" in french and "floor" not in french
+
+
+def test_french_is_set_with_no_break_spaces_and_a_hosts_words_are_left_as_written() -> None:
+    from bargaining.domain.shared.language import translate
+
+    with reading_in("fr"):
+        line = translate("{name}: not settled", name="Table « A » : B ; C")
+        assert line == f"Table « A » : B ; C{NBSP}: non réglé"
+        assert translate("{table} '{name}'", table="la table", name="X") == (
+            f"la table «{NBSP}X{NBSP}»")
+    assert translate("{name}: not settled", name="A") == "A: not settled"

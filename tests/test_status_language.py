@@ -69,15 +69,15 @@ def test_the_status_command_speaks_french(cli_store: str) -> None:  # noqa: F811
     french = bargaining("status", ids["cluster"], "--language", "fr", store=cli_store)
     assert english.returncode == french.returncode == 0, french.stderr
     assert english.stdout.startswith("Ontario education 2022: not settled, formed 2022-05-02")
-    assert french.stdout.startswith("Ontario education 2022 : non réglé, formé le 2 mai 2022")
-    assert "CUPE OSBCU, Ontario school boards (Education workers) : ouverte" in french.stdout
+    assert french.stdout.startswith("Ontario education 2022\xa0: non réglé, formé le 2 mai 2022")
+    assert "CUPE OSBCU, Ontario school boards (Education workers)\xa0: ouverte" in french.stdout
     by_env = bargaining("status", ids["cluster"], store=cli_store,
                         env={"BARGAINING_LANGUAGE": "fr"})
     assert by_env.stdout == french.stdout
     table = bargaining("status", ids["table"], "--lang", "fr", store=cli_store)
     assert table.returncode == 0, table.stderr
     assert table.stdout.startswith("table de CUPE OSBCU, Ontario school boards (Education "
-                                   "workers) : ouverte"), table.stdout
+                                   "workers)\xa0: ouverte"), table.stdout
     scripted = json.loads(bargaining("status", ids["table"], "--json", "--lang", "fr",
                                      store=cli_store).stdout)
     assert scripted["status"] == "open"  # scripts read the stable English values
