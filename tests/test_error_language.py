@@ -175,8 +175,8 @@ def test_errors_of_each_context_read_in_french_on_a_french_application(
     with pytest.raises(RuleViolation) as concluded:
         app.campaigns.pause(story.campaign, on=date(2025, 11, 1), actor=STEWARD)
     assert str(concluded.value) == (
-        "la campagne «\xa0Fair deal now\xa0» s’est conclue (won) le 30 octobre 2025\xa0: plus rien ne "
-        "peut y être enregistré")
+        "la campagne «\xa0Fair deal now\xa0» s’est conclue (won) le 30 octobre 2025\xa0: plus "
+        "rien ne peut y être enregistré")
     with app.reading("en"), pytest.raises(RuleViolation) as in_english:
         app.campaigns.pause(story.campaign, on=date(2025, 11, 1), actor=STEWARD)
     assert str(in_english.value) == (
@@ -217,7 +217,8 @@ def test_the_command_line_refuses_in_french(tmp_path: Path) -> None:
     missing = str(uuid.UUID(int=5))
     french = run_bargaining("history", missing, "--language", "fr", store=store)
     assert french.returncode == 2
-    assert french.stderr == f"erreur\xa0: aucun dossier n’est conservé sous l’identifiant {missing}\n"
+    assert french.stderr == (f"erreur\xa0: aucun dossier n’est conservé sous l’identifiant "
+                             f"{missing}\n")
     english = run_bargaining("history", missing, store=store)
     assert english.stderr == f"error: no record is kept with id {missing}\n"
     badly = run_bargaining("history", "not-an-id", "--language", "fr", store=store)
