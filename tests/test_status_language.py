@@ -81,3 +81,27 @@ def test_the_status_command_speaks_french(cli_store: str) -> None:  # noqa: F811
     scripted = json.loads(bargaining("status", ids["table"], "--json", "--lang", "fr",
                                      store=cli_store).stdout)
     assert scripted["status"] == "open"  # scripts read the stable English values
+
+
+def test_a_central_tables_returns_read_in_french_and_in_english(app: BargainingApp) -> None:
+    from bargaining import Increases, Terms
+
+    cluster = front_commun(app)
+    [table] = [t.round_id for t in app.clusters.status(cluster).tables[0].seats]
+    units = app.rounds.get(table).unit_ids
+    app.rounds.reach_tentative_agreement(
+        table, Terms.of(wages=Increases([6, 2.8, 2.5, 2.5, 2.5])), on=date(2023, 12, 28),
+        effective=date(2023, 4, 1), expiry=date(2028, 3, 31), actor=COMMITTEE)
+    app.rounds.record_return(table, units[0], Vote(date(2024, 1, 25), Tally(
+        eligible=62000, cast=61500, yes=52400, no=9100)), actor=COMMITTEE)
+    english = app.rounds.returns(table).explain()
+    assert english.startswith("52,400 yes, 9,100 no of 61,500 cast from 1 of 2 units (85.2% "
+                              "yes of valid ballots); 1 of 2 units carried; by all ballots "
+                              "together: carried")
+    assert "not returned: CSQ, Gouvernement du Québec (CSQ éducation)" in english
+    with app.reading("fr"):
+        french = app.rounds.returns(table).explain().replace(NBSP, " ")
+    assert french.startswith("52 400 pour, 9 100 contre sur 61 500 votes exprimés, de 1 unités "
+                             "sur 2 (85,2 % de pour parmi les bulletins valides) ; 1 sur 2 "
+                             "unités favorables ; selon l’ensemble des bulletins : adopté")
+    assert "résultats non reçus : CSQ, Gouvernement du Québec (CSQ éducation)" in french
