@@ -175,23 +175,10 @@ def score(
 
 
 def describe_term(demand: Demand, value: TermValue | Tiered) -> str:
-    """A term in words: 'increases 2%, 2% compound to 4% over 2 years', '22 students'."""
-    if isinstance(value, Tiered):
-        if value.basis is TierBasis.HIRE_DATE and not value.group:
-            return (f"{describe_term(demand, value.incumbents)} for incumbents, "
-                    f"{describe_term(demand, value.new_hires)} for those hired from "
-                    f"{value.hired_from}")
-        return (f"{describe_term(demand, value.incumbents)} for most workers, "
-                f"{describe_term(demand, value.new_hires)} for {value.second_tier} "
-                f"(a tier by {value.basis.value})")
-    if isinstance(value, Increases | Raises | Progression):
-        return value.describe()
-    if isinstance(value, Clause):
-        return "the clause" if value.present else "no clause"
-    if isinstance(value, Years):
-        return f"a term of {show_number(value.value)} years"
-    unit = f" {demand.measure.unit}" if isinstance(demand.measure, Quantity) else ""
-    return f"{show_number(value.value)}{unit}"
+    """A term in words, in English (as a me-too entitlement stores it): 'increases 2%, 2%
+    compound to 4% over 2 years', '22 students'."""
+    unit = demand.measure.unit if isinstance(demand.measure, Quantity) else ""
+    return term_phrase(value, unit).english()
 
 
 def _judged(got: Decimal, m: Any, fmt: Any, gap_in: str, unit: str = "") -> tuple[Verdict, Phrase]:
