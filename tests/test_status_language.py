@@ -101,7 +101,7 @@ def test_a_central_tables_returns_read_in_french_and_in_english(app: BargainingA
     assert "not returned: CSQ, Gouvernement du Québec (CSQ éducation)" in english
     with app.reading("fr"):
         french = app.rounds.returns(table).explain().replace(NBSP, " ")
-    assert french.startswith("52 400 pour, 9 100 contre sur 61 500 votes exprimés, de 1 unités "
-                             "sur 2 (85,2 % de pour parmi les bulletins valides) ; 1 sur 2 "
+    assert french.startswith("52 400 pour, 9 100 contre sur 61 500 votes exprimés, de 1 des 2 "
+                             "unités (85,2 % de pour parmi les bulletins valides) ; 1 sur 2 "
                              "unités favorables ; selon l’ensemble des bulletins : adopté")
     assert "résultats non reçus : CSQ, Gouvernement du Québec (CSQ éducation)" in french
