@@ -152,11 +152,9 @@ def test_an_action_several_leaders_took_part_in_is_not_erased_with_one_of_them(
     assert "the nights petition" in took[0].summary
 
 
-def test_released_plain_feedback_loads_and_is_hidden_after_a_redaction(
-        open_app: Callable[..., BargainingApp]) -> None:
-    """As the release before this change stored a document's feedback: its text in plain
-    JSON (bytes written by that release's code)."""
-    app = open_app()
+def released_feedback(app: BargainingApp) -> UUID:
+    """A document whose feedback from w-17 is stored as the release before this change
+    stored it: its text in plain JSON (bytes written by that release's code)."""
     body = app.democracy.form_body(organization="CUPE Ontario", name="Board",
                                    kind=BodyType.EXECUTIVE_BOARD, notice_days=7, actor=SECRETARY)
     document = app.democracy.draft_document(
@@ -169,6 +167,13 @@ def test_released_plain_feedback_loads_and_is_hidden_after_a_redaction(
         b'"role":"recording secretary"}},"reason":null}')
     app.eventsourcing.recorder.insert_events([StoredEvent(
         document, 2, "bargaining.domain.democracy.document:Document.FeedbackGiven", released)])
+    return document
+
+
+def test_released_plain_feedback_loads_and_is_hidden_after_a_redaction(
+        open_app: Callable[..., BargainingApp]) -> None:
+    app = open_app()
+    document = released_feedback(app)
     entry = app.history.of(document)[1]
     assert entry.event == "FeedbackGiven" and FEEDBACK in str(entry.data)
     assert app.democracy.document(document).feedback == 1
@@ -180,3 +185,17 @@ def test_released_plain_feedback_loads_and_is_hidden_after_a_redaction(
     assert FEEDBACK.encode() in stored_bytes(app, document)  # its bytes remain, as documented
     assert app.integrity.verify().intact
 
+
+
+def test_released_plain_feedback_is_hidden_once_who_gave_it_is_erased(
+        open_app: Callable[..., BargainingApp]) -> None:
+    app = open_app()
+    document = released_feedback(app)
+    receipt = app.integrity.receipt()
+    assert FEEDBACK in str(app.history.of(document)[1].data)
+    app.people.erase("w-17", actor=COMMITTEE, on=ON)
+    readers = (app, open_app()) if app.store.kind != "memory" else (app,)
+    for reader in readers:
+        details = str(reader.history.of(document)[1].data)
+        assert FEEDBACK not in details and "[redacted]" in details
+    assert app.integrity.verify().intact and app.integrity.verify(receipt).intact

@@ -170,6 +170,8 @@ class NoteMapper(Mapper[UUID]):
         self.snapshots = snapshots
         #: Whether a redaction of a record's version is recorded (set by the event store).
         self.hidden: Callable[[UUID, int], bool] | None = None
+        #: Whether a person's erasure is recorded (set by the event store).
+        self.erased: Callable[[str], bool] | None = None
 
     @staticmethod
     def transcoding(vault: PersonKeys) -> SealedNoteTranscoding:
@@ -198,19 +200,26 @@ class NoteMapper(Mapper[UUID]):
         if _current.opened or self.hidden is None or self.snapshots:
             return domain_event
         state = vars(domain_event)
-        if _plain_free_text(state) and self.hidden(UUID(str(stored_event.originator_id)),
-                                                  stored_event.originator_version):
+        if not _plain_free_text(state):
+            return domain_event
+        if self.hidden(UUID(str(stored_event.originator_id)), stored_event.originator_version):
             for name, value in list(state.items()):
                 state[name] = _hide(name, value)
+            return domain_event
+        bound = bound_person(type(domain_event), state)
+        if bound is not None and self.erased is not None and self.erased(bound[1]):
+            state[bound[0]] = _hide(bound[0], state[bound[0]])
         return domain_event
 
 
 def attach_notes(mapper: Mapper[UUID], vault: PersonKeys, recorder: Any) -> None:
     """Text stored plain before notes were sealed is hidden once a redaction of its version
-    is recorded: the mapper asks the vault, which asks the store whether that record exists."""
+    (or the erasure of the person it is bound to) is recorded: the mapper asks the vault,
+    which asks the store whether that record exists."""
     if not isinstance(mapper, NoteMapper):
         raise StoreError.worded("the event store's mapper does not seal free text")
     mapper.hidden = vault.redaction_recorded
+    mapper.erased = vault.erasure_recorded
     vault.recorded = lambda record_id: bool(recorder.select_events(record_id, limit=1))
 
 
