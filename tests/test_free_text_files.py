@@ -83,3 +83,23 @@ def test_postgres_files_hold_no_free_text_and_no_key_after_redaction(pg_schema: 
         assert app.integrity.verify().intact
     finally:
         app.close()
+
+
+def test_the_command_line_shows_redacted_and_erased_text_as_redacted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bargaining.adapters.cli.main import main
+
+    store = str(tmp_path / "events.sqlite")
+    with BargainingApp(store) as app:
+        document, meeting, _ = texts(app)
+        app.people.redact(meeting, version_of(app, meeting, "MotionMoved"), actor=COMMITTEE,
+                          on=date(2025, 2, 4), reason=RedactionReason.ABOUT_A_PERSON)
+    assert main(["history", str(meeting), "--json", "--store", store]) == 0
+    shown = capsys.readouterr().out
+    assert "[redacted]" in shown and "censure Paul Tremblay of the night shift" not in shown
+    assert main(["history", str(document), "--json", "--store", store]) == 0
+    assert "Marie on nights says" in capsys.readouterr().out  # before the erasure
+    with BargainingApp(store) as app:
+        app.people.erase("w-17", actor=COMMITTEE, on=date(2025, 2, 5))
+    assert main(["history", str(document), "--json", "--store", store]) == 0
+    assert "Marie on nights says" not in capsys.readouterr().out
