@@ -106,6 +106,8 @@ class PersonKeys:
         #: ``recorded`` asks the store whether a record exists (set by the event store).
         self.hidden: dict[tuple[uuid.UUID, int], bool] = {}
         self.recorded: Callable[[uuid.UUID], bool] | None = None
+        #: People known to be erased (or not), for text bound to them stored in clear.
+        self.erased_people: dict[str, bool] = {}
 
     @property
     def wrapped(self) -> bool:
@@ -234,6 +236,7 @@ class PersonKeys:
         if erased and self._known is not None:
             self._known -= erased
         if erased:
+            self.erased_people.update(dict.fromkeys(erased, True))
             self._evict(erased)
             for forget in self.forget:
                 forget()
@@ -303,6 +306,15 @@ class PersonKeys:
         if found is None:
             found = self.hidden[record_id, version] = bool(
                 self.recorded is not None and self.recorded(self.redaction_id(record_id, version)))
+        return found
+
+    def erasure_recorded(self, person: str) -> bool:
+        """Whether the person's erasure is recorded (for text bound to them stored in clear
+        before it was sealed, hidden on read): asked once, then remembered for the process."""
+        found = self.erased_people.get(person)
+        if found is None:
+            found = self.erased_people[person] = bool(
+                self.recorded is not None and self.recorded(self.erasure_id(person)))
         return found
 
     def has_keys(self, owner: str) -> bool:
