@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pytest_bdd import given, parsers, then, when
@@ -168,6 +168,47 @@ def leaders(world: World, datatable: list[list[str]]) -> None:
             org.take_part(place, people=[person], activity="button day",
                           on=date.fromisoformat(took_part), actor=STEWARD)
     world.extra["place"] = place
+
+
+@given(parsers.parse('the workplace DXT4 with a leader "{person}" identified five years ago, '
+                     'entered today'))
+def entered_today(world: World, person: str) -> None:
+    org = world.app.organizing
+    old = datetime.now(UTC).date() - timedelta(days=5 * 365)
+    place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    org.add_group(place, name="Nights", kind="shift", workers=55, on=old, actor=STEWARD)
+    org.identify_leader(place, group="Nights", person=person, on=old, actor=STEWARD,
+                        personal=PersonalData(person, name=f"Leader {person}"))
+    world.extra["place"] = place
+
+
+def _run_day(before: int = 0) -> date:
+    """Today (UTC), read after the records were entered, or that many days before."""
+    return datetime.now(UTC).date() - timedelta(days=before)
+
+
+@when(parsers.parse('the data steward runs the policy "{policy}" today as a dry run'))
+@when(parsers.parse('the data steward runs the policy "{policy}" {before:d} days before today '
+                    'as a dry run'))
+def dry_run_relative(world: World, policy: str, before: int = 0) -> None:
+    world.before = position(world.app)
+    world.result = world.app.people.apply_retention(
+        POLICIES[policy], on=_run_day(before), actor=STEWARD, dry_run=True)
+
+
+@when(parsers.parse('the data steward runs the policy "{policy}" today'))
+@when(parsers.parse('the data steward runs the policy "{policy}" {before:d} days before today'))
+def run_relative(world: World, policy: str, before: int = 0) -> None:
+    world.before = position(world.app)
+    world.result = world.app.people.apply_retention(
+        POLICIES[policy], on=_run_day(before), actor=STEWARD)
+
+
+@then(parsers.parse('"{person}" reads as "erased person"'))
+def reads_erased(world: World, person: str) -> None:
+    standing = {s.person: s.personal for s in world.app.organizing.leaders(_place(world))}
+    assert standing[person].shown() == "erased person"
+    assert world.app.people.erasure(person) is not None
 
 
 @when(parsers.parse('the data steward runs the policy "{policy}" on {day} as a dry run'))

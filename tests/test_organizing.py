@@ -292,3 +292,25 @@ def test_a_test_of_more_eligible_workers_than_its_group_has_is_refused(
         place, GroupTest(group="Nights", kind="majority petition", eligible=300,
                          participants=200, on=DAY + timedelta(days=3), threshold=51),
         actor=ORGANIZER))
+
+
+def test_a_workplace_names_only_a_bargaining_unit_that_is_registered(
+        app: BargainingApp) -> None:
+    """A workplace may be recorded without its unit (not yet unionized), or with the id of a
+    registered bargaining unit; an id no unit has, or one naming another kind of record,
+    cannot be, and is refused with nothing recorded."""
+    team = app.organizing.form_team(name="Laval", kind="region", area="Laval",
+                                    on=date(2024, 1, 1), actor=ORGANIZER)
+    before = position(app)
+    for stranger, words in ((UUID(int=9), "no bargaining unit is registered with id "
+                                          "00000000-0000-0000-0000-000000000009"),
+                            (team, f"the record {team} is not a bargaining unit")):
+        with pytest.raises(RecordNotFound, match=words):
+            app.organizing.register_workplace(name="DXT4", employer="Amazon", unit=stranger,
+                                              actor=ORGANIZER)
+    assert position(app) == before
+    unit = app.units.register(union="CSN", local="DXT4", employer="Amazon Canada",
+                              unit_name="Warehouse workers", actor=ORGANIZER)
+    place = app.organizing.register_workplace(name="DXT4", employer="Amazon", unit=unit,
+                                              actor=ORGANIZER)
+    assert app.organizing.workplace(place).unit == unit

@@ -19,12 +19,15 @@ from bargaining.application.units import Units
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.drives.drive import Drive
 from bargaining.domain.drives.rules import EXAMPLE_CERTIFICATION_RULES, CertificationRules
+from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     ConcurrentChange,
     InvalidInput,
+    RecordNotFound,
     RuleViolation,
     UnitAlreadyRegistered,
+    term,
 )
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.vote import Vote
@@ -52,11 +55,15 @@ class Drives:
               eligible: int, on: date, actor: Actor, workplace_id: UUID | None = None,
               reason: str | None = None) -> UUID:
         """A drive started on ``on`` by ``union`` at a workplace with no union yet, of
-        ``eligible`` workers; ``workplace_id`` is the organizing context's, when mapped.
-        Returns the drive's id (random: it reveals nothing of the workplace)."""
+        ``eligible`` workers. A drive may start before its workplace is mapped; once it is,
+        ``workplace_id`` names the organizing context's workplace, and an id the organizing
+        context does not know is refused (``RecordNotFound``): it would link the drive to
+        nothing. Returns the drive's id (random: it reveals nothing of the workplace)."""
         drive = Drive.start(workplace=workplace, employer=employer, jurisdiction=jurisdiction,
                             union=union, eligible=eligible, on=on, actor=actor,
                             workplace_id=workplace_id, reason=reason)
+        if workplace_id is not None:
+            self._mapped(workplace_id)
         self._records.save(drive)
         return drive.id
 
@@ -151,6 +158,15 @@ class Drives:
                                   reason=reason)
         self._records.save(found, bargaining_round)
         return bargaining_round.id
+
+    def _mapped(self, workplace: UUID) -> None:
+        """Refuses a workplace id the organizing context does not know (or that names
+        another kind of record)."""
+        if not self._records.contains(workplace):
+            raise RecordNotFound.worded("the organizing context knows no workplace with id "
+                                        "{workplace}: map the workplace first, or start the "
+                                        "drive without its id", workplace=workplace)
+        self._records.load(workplace, Workplace, term("workplace"))
 
     def get(self, drive: UUID, *, on: date | None = None, at: datetime | None = None,
             version: int | None = None) -> Drive:

@@ -39,6 +39,7 @@ from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import RecordNotFound, term
 from bargaining.domain.shared.personal import PersonalData
+from bargaining.domain.units.unit import BargainingUnit
 
 _TEAM, _WORKPLACE, _PLAN = "team", "workplace", "organizing plan"
 
@@ -114,10 +115,17 @@ class Organizing:
     def register_workplace(self, *, name: str, employer: str, region: str | None = None,
                            sector: str | None = None, unit: UUID | None = None,
                            actor: Actor, reason: str | None = None) -> UUID:
-        """A workplace of ``employer`` (``unit``: its bargaining unit's id, once unionized).
-        Returns its id (random, like a team's)."""
+        """A workplace of ``employer`` (``unit``: its bargaining unit's id, once unionized:
+        an id no registered unit has is refused, since it would link the workplace to
+        nothing). Returns its id (random, like a team's)."""
         place = Workplace.register(name=name, employer=employer, region=region, sector=sector,
                                    unit=unit, actor=actor, reason=reason)
+        if unit is not None:
+            if not self._records.contains(unit):
+                raise RecordNotFound.worded("no bargaining unit is registered with id {unit}: "
+                                            "register the unit first, or record the workplace "
+                                            "without it", unit=unit)
+            self._records.load(unit, BargainingUnit, term("bargaining unit"))
         self._records.save(place)
         return place.id
 

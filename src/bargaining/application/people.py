@@ -223,7 +223,7 @@ class People:
         day = require_date(on, term("day of the retention run"))
         cutoff = policy.cutoff(day)
         sealed = {p.person: p.last_touched.date() for p in self.sealed()}
-        found = inactive(sorted(sealed), last_active(self._event_log()), cutoff,
+        found = inactive(sorted(sealed), last_active(self._event_log(), day), cutoff,
                          sealed.__getitem__)
         result = RetentionResult(policy, day, cutoff, tuple(found), dry_run)
         if dry_run or not found:
