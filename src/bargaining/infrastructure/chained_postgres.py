@@ -120,12 +120,19 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
             failure: Exception | None = None
             positions: list[int] = []
             try:
-                with conn.pipeline() as pipeline, conn.cursor() as curs, conn.cursor() as head:
+                with (conn.pipeline() as pipeline, conn.cursor() as curs,
+                      conn.cursor() as head, conn.cursor() as keys):
                     try:
                         curs.execute("BEGIN")
                         self._lock_table(curs)
                         self._notify_channel(curs)
                         head.execute(self._select_head, prepare=True)
+                        # The keys the save sealed with, read after the lock an erasure
+                        # holds until it commits (``PersonKeys.check_used``).
+                        used = self.vault.used() if self.vault is not None else []
+                        if used:
+                            keys.execute(self.key_table.present_statement, (used,),
+                                         prepare=True)
                         curs.execute(self._insert_events_unnested, _columns(stored_events),
                                      prepare=True)
                         # A conflict (a record changed meanwhile) is raised here, as
@@ -136,8 +143,10 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
                         self._append_chain(curs, chain_records(
                             (last["position"], bytes(last["link"])) if last else None,
                             positions, stored_events))
+                        if used:
+                            self.vault.check_used({bytes(r["key_id"]) for r in keys.fetchall()})
                         if self.vault is not None:
-                            self.vault.write_pending(curs)
+                            self.vault.write_pending(curs, checked=True)
                         curs.execute("COMMIT")  # sent as the pipeline ends
                     except Exception as error:  # raised once the pipeline is left
                         failure = error

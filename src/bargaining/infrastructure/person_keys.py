@@ -20,8 +20,19 @@ How it fits ``eventsourcing``:
 * a person may have several keys (two writers that each made one at once both keep theirs);
   erasure deletes all of them, in the same transaction as the erasure event.
 
-Keys are cached in memory for reads and evicted on erasure. Another process that has read a
-person's key keeps it in its cache until it restarts (see ``docs/hosts/personal-data.md``).
+Keys are cached in memory and evicted on erasure; an erasure committed by another process
+holds here too, without a restart (``docs/hosts/personal-data.md``):
+
+* reads: every transaction that deletes keys bumps the store's *erasure generation*
+  (``key_tables``). Each read (:meth:`PersonKeys.fresh`, once per load or page of history, not
+  per value) reads it, one small query; when it moved, every cached key is forgotten (and the
+  records decoded with them), so the read asks the table again and finds the erased person's
+  keys gone.
+* saves: the keys a save sealed with that it did not make itself are checked in the save's
+  transaction (:meth:`PersonKeys.check_used`); if one was deleted meanwhile, the save records
+  nothing and raises :class:`~bargaining.domain.shared.errors.ErasedMeanwhile`. Notes' keys are
+  new with each save; a snapshot (which may hold text a redaction covers) is skipped when the
+  generation moved since the process last looked (:meth:`PersonKeys.write_snapshot_keys`).
 """
 
 from __future__ import annotations
@@ -37,9 +48,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import attrs
+from eventsourcing.persistence import PersistenceError
 
-from bargaining.infrastructure.key_tables import NOTE_PREFIX, KeyRow, KeyTable
+from bargaining.domain.shared.errors import ErasedMeanwhile
+from bargaining.infrastructure.key_tables import (
+    NOTE_PREFIX,
+    KeyRow,
+    KeyTable,
+    PersonKey,
+    note_owner,
+    snapshot_owner,
+)
+from bargaining.infrastructure.key_wrapping import KeyWrapping
 
 _log = logging.getLogger("bargaining")
 
@@ -48,23 +68,6 @@ _log = logging.getLogger("bargaining")
 TOUCH_GRAIN = 3600.0
 #: What a note's key is wrapped under in place of a person's id.
 NOTE_WRAP = "note"
-
-
-def note_owner(record_id: uuid.UUID, version: int) -> str:
-    """Who owns the key of one record's version's free text (a redaction deletes it)."""
-    return f"{NOTE_PREFIX}{record_id.hex} {version}"
-
-
-def snapshot_owner(record_id: uuid.UUID) -> str:
-    """Who owns the keys of the free text in one record's snapshots."""
-    return f"{NOTE_PREFIX}{record_id.hex} snapshots"
-
-
-@attrs.frozen
-class PersonKey:
-    key_id: bytes
-    key: bytes
-    touched: float
 
 
 class _Pending(threading.local):
@@ -79,6 +82,10 @@ class _Pending(threading.local):
         self.notes: dict[str, PersonKey] = {}
         #: Keys of notes in snapshots, written just before the snapshots (``write_snapshot_keys``).
         self.snapshot_keys: list[KeyRow] = []
+        #: Stored keys (not new ones) this save seals with: checked in its transaction.
+        self.used: set[bytes] = set()
+        #: How many reads (``fresh``) are open: only the outermost reads the generation.
+        self.reads = 0
 
 
 class PersonKeys:
@@ -86,8 +93,7 @@ class PersonKeys:
     need them, deleted on erasure."""
 
     def __init__(self, app_key: bytes | None) -> None:
-        self._wrap = (hashlib.sha256(b"bargaining person keys|" + app_key).digest()
-                      if app_key else None)
+        self._wrapping = KeyWrapping(app_key)
         self._names = hashlib.sha256(b"bargaining erasure ids|" + (app_key or b"")).digest()
         self._by_owner: dict[str, PersonKey] = {}
         self._by_id: dict[bytes, tuple[str, bytes]] = {}
@@ -106,14 +112,20 @@ class PersonKeys:
         #: ``recorded`` asks the store whether a record exists (set by the event store).
         self.hidden: dict[tuple[uuid.UUID, int], bool] = {}
         self.recorded: Callable[[uuid.UUID], bool] | None = None
+        #: The erasure generation last read: every cached key was read when it was this or more.
+        self._seen = 0
 
     @property
     def wrapped(self) -> bool:
         """Whether stored keys are wrapped with the application's key."""
-        return self._wrap is not None
+        return self._wrapping.active
 
     def bind(self, table: KeyTable) -> None:
         self.table = table
+        try:
+            self._seen = table.generation()
+        except PersistenceError:  # a store opened without making its tables (an audit)
+            self._seen = 0
 
     def _table(self) -> KeyTable:
         if self.table is None:
@@ -131,16 +143,21 @@ class PersonKeys:
             stored = self._table().owner_key(owner) if owner in self._owners_known() else None
             if stored is not None:
                 key_id, wrapped, touched = stored
-                found = PersonKey(key_id, self._unwrap(key_id, owner, wrapped), touched)
+                found = PersonKey(key_id, self._wrapping.unwrap(key_id, owner, wrapped), touched)
             else:
                 key_id, key = os.urandom(16), os.urandom(32)
                 found = PersonKey(key_id, key, now)
                 self._pending.keys.append(
-                    KeyRow(key_id, owner, self._wrap_key(key_id, owner, key), now))
+                    KeyRow(key_id, owner, self._wrapping.wrap(key_id, owner, key), now))
+                stored = None
             with self._lock:
                 self._by_owner[owner] = found
                 self._remember(found.key_id, owner, found.key)
                 self._owners_known().add(owner)
+            if stored is not None:
+                self._pending.used.add(found.key_id)
+        else:
+            self._pending.used.add(found.key_id)
         if now - found.touched > TOUCH_GRAIN:
             self._pending.touched.add(owner)
         return found
@@ -160,7 +177,7 @@ class PersonKeys:
             now = time.time()
             key_id, key = os.urandom(16), os.urandom(32)
             found = p.notes[owner] = PersonKey(key_id, key, now)
-            row = KeyRow(key_id, owner, self._wrap_key(key_id, NOTE_WRAP, key), now)
+            row = KeyRow(key_id, owner, self._wrapping.wrap(key_id, NOTE_WRAP, key), now)
             (p.snapshot_keys if snapshot else p.keys).append(row)
         return found
 
@@ -168,14 +185,78 @@ class PersonKeys:
         """The key a note was sealed with, or ``None`` once it was deleted (redacted)."""
         return self.key_by_id(key_id, NOTE_WRAP)
 
-    def write_snapshot_keys(self) -> None:
+    def write_snapshot_keys(self) -> bool:
         """Write the keys of the notes in the snapshots about to be stored, in a transaction
         of their own before them (a key without its snapshot is harmless; a snapshot
-        without its key would be unreadable, and ignored)."""
-        rows = self._pending.snapshot_keys
+        without its key would be unreadable, and ignored). Whether to store the snapshots:
+        not when someone erased or redacted since this process last looked, since the
+        records' state may hold what they covered (a snapshot is a cache: loading replays)."""
+        rows, self._pending.snapshot_keys = self._pending.snapshot_keys, []
+        if self._table().generation() != self._seen:
+            self.refresh()
+            return False
         if rows:
             self._table().write_alone(rows)
-            self._pending.snapshot_keys = []
+        return True
+
+    # ------------------------------------------------ erasures in other processes
+
+    @contextmanager
+    def fresh(self) -> Iterator[None]:
+        """Around a read: once an erasure has committed anywhere, its person's data is not
+        shown from a key cached before (the generation is read once, by the outermost read)."""
+        p = self._pending
+        if not p.reads:
+            self.refresh()
+        p.reads += 1
+        try:
+            yield
+        finally:
+            p.reads -= 1
+
+    def refresh(self) -> None:
+        """Read the erasure generation; when it moved, forget every cached key."""
+        generation = self._table().generation()
+        with self._lock:
+            moved, self._seen = generation != self._seen, generation
+        if moved:
+            self._forget_all()
+
+    def _own_erasure_seen(self) -> None:
+        """After this process's erasure: when it is the only one since the generation was
+        last read, the cache is current (its keys were evicted); else forget everything."""
+        generation = self._table().generation()
+        with self._lock:
+            alone, self._seen = generation == self._seen + 1, generation
+        if not alone:
+            self._forget_all()
+
+    def check_used(self, present: set[bytes]) -> None:
+        """In a save's transaction: refuse it if a stored key it sealed with was deleted
+        since it was read (the person was erased by another process). Nothing is recorded;
+        the cache is emptied so that reading again shows the erasure."""
+        if set(self.used()) - present:
+            self._forget_all()
+            raise ErasedMeanwhile.worded(
+                "a person named in this change was erased in another session while it was "
+                "being made: nothing was recorded, since nothing about them may be sealed under "
+                "their erased identity; read the record again, then record the change anew if "
+                "it still applies")
+
+    def used(self) -> list[bytes]:
+        """The stored keys the current save seals with (not the ones it makes, which a
+        person's later events in the same save find cached)."""
+        p = self._pending
+        return sorted(p.used.difference(row.key_id for row in p.keys))
+
+    def _forget_all(self) -> None:
+        with self._lock:
+            self._by_owner.clear()
+            self._by_id.clear()
+            self._ids_of.clear()
+            self.hidden = {found: True for found, redacted in self.hidden.items() if redacted}
+        for forget in self.forget:
+            forget()
 
     def key_by_id(self, key_id: bytes, owner: str) -> bytes | None:
         """The key a value was sealed with, or ``None`` when it was deleted (erased)."""
@@ -186,7 +267,7 @@ class PersonKeys:
         wrapped = self._table().key(key_id)
         if wrapped is None:
             return None
-        key = self._unwrap(key_id, owner, wrapped)
+        key = self._wrapping.unwrap(key_id, owner, wrapped)
         with self._lock:
             self._remember(key_id, owner, key)
         return key
@@ -203,8 +284,12 @@ class PersonKeys:
         p = self._pending
         return p.keys, sorted(p.touched), sorted(p.erased)
 
-    def write_pending(self, cursor: Any) -> None:
-        """Write what is pending in the recorder's transaction (its cursor)."""
+    def write_pending(self, cursor: Any, *, checked: bool = False) -> None:
+        """Write what is pending in the recorder's transaction (its cursor), once the keys
+        the save sealed with are found still stored (``checked``: the recorder did it)."""
+        used = self.used()
+        if used and not checked:
+            self.check_used(self._table().present(cursor, used))
         keys, touched, erased = self.pending()
         if keys or touched or erased:
             self._table().write(cursor, keys, touched, erased, time.time())
@@ -228,7 +313,7 @@ class PersonKeys:
                 for owner in p.touched:
                     found = self._by_owner.get(owner)
                     if found is not None:
-                        self._by_owner[owner] = attrs.evolve(found, touched=now)
+                        self._by_owner[owner] = found._replace(touched=now)
         erased = set(p.erased)
         self._reset()
         if erased and self._known is not None:
@@ -237,6 +322,7 @@ class PersonKeys:
             self._evict(erased)
             for forget in self.forget:
                 forget()
+            self._own_erasure_seen()
             try:
                 self._table().scrub()
             except Exception as error:  # the erasure is recorded and the key deleted
@@ -257,6 +343,7 @@ class PersonKeys:
         self._pending.erased = set()
         self._pending.notes = {}
         self._pending.snapshot_keys = []
+        self._pending.used = set()
 
     def _evict(self, owners: set[str]) -> None:
         if not owners:
@@ -312,36 +399,6 @@ class PersonKeys:
         """Every person with a stored key: (owner, first sealed, last touched), epoch seconds
         (the keys of notes, free text, are not a person's)."""
         return self._table().owners()
-
-    # ---------------------------------------------------------------- wrapping
-
-    def _wrap_key(self, key_id: bytes, owner: str, key: bytes) -> bytes:
-        """The key as stored: plain without an application key; otherwise encrypted with a
-        pad drawn from HMAC-SHA256 under the wrapping key and the key's own random id (never
-        reused), then authenticated (encrypt-then-MAC). A cipher object per key cost a new
-        person's first save as much as the rest of its sealing (``benchmarks/personal_data.py``)."""
-        if self._wrap is None:
-            return key
-        sealed = bytes(a ^ b for a, b in zip(key, self._pad(key_id, owner), strict=True))
-        return sealed + self._tag(key_id, owner, sealed)
-
-    def _unwrap(self, key_id: bytes, owner: str, stored: bytes) -> bytes:
-        if self._wrap is None:
-            return stored
-        sealed, tag = stored[:32], stored[32:]
-        if not hmac.compare_digest(tag, self._tag(key_id, owner, sealed)):
-            raise ValueError("a person's key does not match its seal: MAC check failed")
-        return bytes(a ^ b for a, b in zip(sealed, self._pad(key_id, owner), strict=True))
-
-    def _pad(self, key_id: bytes, owner: str) -> bytes:
-        assert self._wrap is not None
-        return hmac.new(self._wrap, b"pad|" + key_id + owner.encode("utf8"),
-                        hashlib.sha256).digest()
-
-    def _tag(self, key_id: bytes, owner: str, sealed: bytes) -> bytes:
-        assert self._wrap is not None
-        return hmac.new(self._wrap, b"tag|" + key_id + owner.encode("utf8") + sealed,
-                        hashlib.sha256).digest()[:16]
 
 
 def attach_vault(vault: PersonKeys, recorder: Any, repository: Any) -> None:
