@@ -60,7 +60,7 @@ def worker(n: int) -> PersonalData:
 def unchecked(app: BargainingApp) -> BargainingApp:
     """The same application without the checks: the baseline."""
     vault: Any = app.eventsourcing.vault
-    vault.refresh = lambda: None
+    vault.refresh = lambda **_: None
     vault.used = lambda: []
     return app
 

@@ -219,3 +219,47 @@ def test_history_read_in_this_process_after_an_erasure_in_another_shows_it_erase
         erase_in_another_process(shared_store, "w-17")
         assert worker_shown(laptop, marie)["name"] == "erased person"
         assert loaded(laptop, marie).worker.erased
+
+
+def test_reads_ask_the_erasure_generation_only_while_some_key_is_cached(
+        shared_store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that holds nobody's key (a store without personal data) pays nothing per
+    read; one that holds keys asks once per read, not once per value."""
+    with BargainingApp(shared_store, read_policy=SEES_ALL) as laptop:
+        table: Any = laptop.eventsourcing.vault.table
+        asked: list[int] = []
+        original = table.generation
+
+        def counted() -> int:
+            asked.append(1)
+            return int(original())
+
+        monkeypatch.setattr(table, "generation", counted)
+        unit = laptop.units.register(union="CSN", local="DXT4", employer="Amazon",
+                                     unit_name="Warehouse", headcount=230, actor=ORGANIZER)
+        laptop.units.get(unit)
+        assert asked == []
+        contact = open_contact(laptop, MARIE, ORGANIZER)
+        found = loaded(laptop, contact)
+        for _ in range(4):
+            found.talk(worker=MARIE, actor=ORGANIZER, on=date(2025, 3, 2), reason=None)
+        laptop.save(found)
+        asked.clear()
+        assert loaded(laptop, contact).version == 5  # five values of Marie's, one question
+        assert asked == [1]
+
+
+def test_opening_a_second_application_on_a_sqlite_file_leaves_the_first_seeing_others_writes(
+        tmp_path: Path) -> None:
+    """Opening a store once read the file's first bytes through a file handle of its own, and
+    closing it released the process's locks on the file: another process closing the store
+    then reset its write-ahead log, and this process's open applications read a stale store,
+    blind to others' saves and erasures, until they closed."""
+    store = str(tmp_path / "events.sqlite")
+    with BargainingApp(store, read_policy=SEES_ALL) as first:
+        marie = open_contact(first, MARIE, ORGANIZER)
+        with BargainingApp(store):
+            pass
+        erase_in_another_process(store, "w-17")
+        assert worker_shown(first, marie)["name"] == "erased person"
+        assert first.people.erasure("w-17") is not None

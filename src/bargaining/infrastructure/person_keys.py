@@ -135,10 +135,13 @@ class PersonKeys:
     # ------------------------------------------------------------ sealing side
 
     def key_for(self, owner: str) -> PersonKey:
-        """The key to seal an owner's data with: cached, stored, or new (pending)."""
+        """The key to seal an owner's data with: cached (made here, or read with their data),
+        stored, or new (pending). A key read with a person's data is sealed with too, so that
+        a save in a process that read them before another erased them is refused (its key is
+        gone) rather than quietly giving them a new key."""
         now = time.time()
         with self._lock:
-            found = self._by_owner.get(owner)
+            found = self._by_owner.get(owner) or self._read_key(owner)
         if found is None:
             stored = self._table().owner_key(owner) if owner in self._owners_known() else None
             if stored is not None:
@@ -149,17 +152,23 @@ class PersonKeys:
                 found = PersonKey(key_id, key, now)
                 self._pending.keys.append(
                     KeyRow(key_id, owner, self._wrapping.wrap(key_id, owner, key), now))
-                stored = None
             with self._lock:
                 self._by_owner[owner] = found
                 self._remember(found.key_id, owner, found.key)
                 self._owners_known().add(owner)
-            if stored is not None:
-                self._pending.used.add(found.key_id)
-        else:
-            self._pending.used.add(found.key_id)
+        self._pending.used.add(found.key_id)  # checked at the save, unless made by it
         if now - found.touched > TOUCH_GRAIN:
             self._pending.touched.add(owner)
+        return found
+
+    def _read_key(self, owner: str) -> PersonKey | None:
+        """One of the owner's keys read with their data (the lock held), as a key to seal
+        with; when it was last touched is not known, so the save touches it."""
+        ids = self._ids_of.get(owner) if owner != NOTE_WRAP else None
+        if not ids:
+            return None
+        key_id = min(ids)
+        found = self._by_owner[owner] = PersonKey(key_id, self._by_id[key_id][1], 0.0)
         return found
 
     def _owners_known(self) -> set[str]:
@@ -193,7 +202,7 @@ class PersonKeys:
         records' state may hold what they covered (a snapshot is a cache: loading replays)."""
         rows, self._pending.snapshot_keys = self._pending.snapshot_keys, []
         if self._table().generation() != self._seen:
-            self.refresh()
+            self.refresh(always=True)
             return False
         if rows:
             self._table().write_alone(rows)
@@ -214,8 +223,13 @@ class PersonKeys:
         finally:
             p.reads -= 1
 
-    def refresh(self) -> None:
-        """Read the erasure generation; when it moved, forget every cached key."""
+    def refresh(self, *, always: bool = False) -> None:
+        """Read the erasure generation; when it moved, forget every cached key. Nothing is
+        asked while nothing is cached (a store without personal data pays nothing): every
+        record decoded with a key left the caches when the key did."""
+        with self._lock:
+            if not (always or self._by_id or self._by_owner or self.hidden):
+                return
         generation = self._table().generation()
         with self._lock:
             moved, self._seen = generation != self._seen, generation
