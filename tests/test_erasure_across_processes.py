@@ -224,7 +224,8 @@ def test_history_read_in_this_process_after_an_erasure_in_another_shows_it_erase
 def test_reads_ask_the_erasure_generation_only_while_some_key_is_cached(
         shared_store: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A process that holds nobody's key (a store without personal data) pays nothing per
-    read; one that holds keys asks once per read, not once per value."""
+    read; one that holds keys asks once per read that opens sealed values, not once per
+    value."""
     with BargainingApp(shared_store, read_policy=SEES_ALL) as laptop:
         table: Any = laptop.eventsourcing.vault.table
         asked: list[int] = []
@@ -246,7 +247,13 @@ def test_reads_ask_the_erasure_generation_only_while_some_key_is_cached(
         laptop.save(found)
         asked.clear()
         assert loaded(laptop, contact).version == 5  # five values of Marie's, one question
-        assert asked == [1]
+        # PostgreSQL's load reads the generation in its own statement: no question at all
+        assert asked == ([] if shared_store.startswith("postgresql") else [1])
+        asked.clear()
+        assert len(laptop.history.of(contact, reader=READER)) == 5
+        # once per read of the store (the record's first event, then its page of events),
+        # not once per value
+        assert asked == [1, 1]
 
 
 def test_opening_a_second_application_on_a_sqlite_file_leaves_the_first_seeing_others_writes(

@@ -165,6 +165,7 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         """A record's latest snapshot (at or before version ``lte``) and its events from that
         snapshot's version on (all of them, without a snapshot), in one statement: loading a
         record asked the server twice, and each question cost about as much as the reading.
+        The store's erasure generation comes along (``PersonKeys.saw``), for the same reason.
         """
         table = getattr(snapshots, "events_table_name", None)
         if not isinstance(table, str):
@@ -174,17 +175,23 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
             "WITH s AS (SELECT originator_version, topic, state FROM {snapshots}"
             " WHERE originator_id = %(id)s AND originator_version <= %(lte)s"
             " ORDER BY originator_version DESC LIMIT 1)"
-            " SELECT true AS snapshot, originator_version, topic, state FROM s"
-            " UNION ALL SELECT false, originator_version, topic, state FROM {events}"
+            " SELECT true AS snapshot, originator_version, topic, state,"
+            " (SELECT generation FROM {generations}) AS generation FROM s"
+            " UNION ALL SELECT false, originator_version, topic, state,"
+            " (SELECT generation FROM {generations}) FROM {events}"
             " WHERE originator_id = %(id)s AND originator_version <= %(lte)s"
             " AND originator_version >= COALESCE((SELECT originator_version FROM s), 0)"
             " ORDER BY snapshot DESC, originator_version"
         ).format(snapshots=Identifier(self.datastore.schema, table),
-                 events=Identifier(self.datastore.schema, self.events_table_name))
+                 events=Identifier(self.datastore.schema, self.events_table_name),
+                 generations=SQL(self.key_table.generations))
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(statement, {"id": originator_id, "lte": _LATEST if lte is None else lte},
                          prepare=True)
             rows = curs.fetchall()
+        if rows and self.vault is not None:
+            # the erasure generation, read with the record: the read asks nothing more
+            self.vault.saw(int(rows[0]["generation"] or 0))
         stored = [StoredEvent(originator_id, r["originator_version"], r["topic"],
                               bytes(r["state"])) for r in rows]
         if rows and rows[0]["snapshot"]:

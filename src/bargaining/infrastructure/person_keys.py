@@ -50,7 +50,6 @@ from typing import Any
 
 from eventsourcing.persistence import PersistenceError
 
-from bargaining.domain.shared.errors import ErasedMeanwhile
 from bargaining.infrastructure.key_tables import (
     NOTE_PREFIX,
     KeyRow,
@@ -59,6 +58,7 @@ from bargaining.infrastructure.key_tables import (
     note_owner,
     snapshot_owner,
 )
+from bargaining.infrastructure.key_watch import ErasureWatch, Pending
 from bargaining.infrastructure.key_wrapping import KeyWrapping
 
 _log = logging.getLogger("bargaining")
@@ -70,25 +70,7 @@ TOUCH_GRAIN = 3600.0
 NOTE_WRAP = "note"
 
 
-class _Pending(threading.local):
-    """What the current thread's save will write with its events: new keys, people whose
-    last-touched time is stale, people whose keys are deleted (erasure)."""
-
-    def __init__(self) -> None:
-        self.keys: list[KeyRow] = []
-        self.touched: set[str] = set()
-        self.erased: set[str] = set()
-        #: Notes' keys (free text, ``note_sealing``): by owner, for this save only.
-        self.notes: dict[str, PersonKey] = {}
-        #: Keys of notes in snapshots, written just before the snapshots (``write_snapshot_keys``).
-        self.snapshot_keys: list[KeyRow] = []
-        #: Stored keys (not new ones) this save seals with: checked in its transaction.
-        self.used: set[bytes] = set()
-        #: How many reads (``fresh``) are open: only the outermost reads the generation.
-        self.reads = 0
-
-
-class PersonKeys:
+class PersonKeys(ErasureWatch):
     """Per-person 256-bit keys: made when first needed, cached, written with the events that
     need them, deleted on erasure."""
 
@@ -99,7 +81,7 @@ class PersonKeys:
         self._by_id: dict[bytes, tuple[str, bytes]] = {}
         self._ids_of: dict[str, set[bytes]] = {}
         self._lock = threading.Lock()
-        self._pending = _Pending()
+        self._pending = Pending()
         self.table: KeyTable | None = None
         #: The owners with a stored key when first asked (and those added since): a person
         #: not among them is new, and gets a key without asking the table. A key another
@@ -208,72 +190,11 @@ class PersonKeys:
             self._table().write_alone(rows)
         return True
 
-    # ------------------------------------------------ erasures in other processes
-
-    @contextmanager
-    def fresh(self) -> Iterator[None]:
-        """Around a read: once an erasure has committed anywhere, its person's data is not
-        shown from a key cached before (the generation is read once, by the outermost read)."""
-        p = self._pending
-        if not p.reads:
-            self.refresh()
-        p.reads += 1
-        try:
-            yield
-        finally:
-            p.reads -= 1
-
-    def refresh(self, *, always: bool = False) -> None:
-        """Read the erasure generation; when it moved, forget every cached key. Nothing is
-        asked while nothing is cached (a store without personal data pays nothing): every
-        record decoded with a key left the caches when the key did."""
-        with self._lock:
-            if not (always or self._by_id or self._by_owner or self.hidden):
-                return
-        generation = self._table().generation()
-        with self._lock:
-            moved, self._seen = generation != self._seen, generation
-        if moved:
-            self._forget_all()
-
-    def _own_erasure_seen(self) -> None:
-        """After this process's erasure: when it is the only one since the generation was
-        last read, the cache is current (its keys were evicted); else forget everything."""
-        generation = self._table().generation()
-        with self._lock:
-            alone, self._seen = generation == self._seen + 1, generation
-        if not alone:
-            self._forget_all()
-
-    def check_used(self, present: set[bytes]) -> None:
-        """In a save's transaction: refuse it if a stored key it sealed with was deleted
-        since it was read (the person was erased by another process). Nothing is recorded;
-        the cache is emptied so that reading again shows the erasure."""
-        if set(self.used()) - present:
-            self._forget_all()
-            raise ErasedMeanwhile.worded(
-                "a person named in this change was erased in another session while it was "
-                "being made: nothing was recorded, since nothing about them may be sealed under "
-                "their erased identity; read the record again, then record the change anew if "
-                "it still applies")
-
-    def used(self) -> list[bytes]:
-        """The stored keys the current save seals with (not the ones it makes, which a
-        person's later events in the same save find cached)."""
-        p = self._pending
-        return sorted(p.used.difference(row.key_id for row in p.keys))
-
-    def _forget_all(self) -> None:
-        with self._lock:
-            self._by_owner.clear()
-            self._by_id.clear()
-            self._ids_of.clear()
-            self.hidden = {found: True for found, redacted in self.hidden.items() if redacted}
-        for forget in self.forget:
-            forget()
-
     def key_by_id(self, key_id: bytes, owner: str) -> bytes | None:
         """The key a value was sealed with, or ``None`` when it was deleted (erased)."""
+        if self._pending.unchecked:
+            self._pending.unchecked = False
+            self.refresh()
         with self._lock:
             cached = self._by_id.get(key_id)
         if cached is not None:
@@ -400,6 +321,9 @@ class PersonKeys:
     def redaction_recorded(self, record_id: uuid.UUID, version: int) -> bool:
         """Whether a redaction of the version is recorded (for text stored before notes were
         sealed, which is hidden on read): asked once, then remembered for the process."""
+        if self._pending.unchecked:
+            self._pending.unchecked = False
+            self.refresh()
         found = self.hidden.get((record_id, version))
         if found is None:
             found = self.hidden[record_id, version] = bool(

@@ -143,7 +143,7 @@ def _check_sqlite_file(path: Path) -> None:
     if path.stat().st_size == 0:
         return
     try:
-        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
+        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             connection.execute("PRAGMA schema_version").fetchone()
         finally:
