@@ -24,14 +24,15 @@ Keys are cached in memory and evicted on erasure; an erasure committed by anothe
 holds here too, without a restart (``docs/hosts/personal-data.md``):
 
 * reads: every transaction that deletes keys bumps the store's *erasure generation*
-  (``key_tables``). Each read (:meth:`PersonKeys.fresh`, once per load or page of history, not
-  per value) reads it, one small query; when it moved, every cached key is forgotten (and the
-  records decoded with them), so the read asks the table again and finds the erased person's
-  keys gone.
-* saves: the keys a save sealed with that it did not make itself are checked in the save's
-  transaction (:meth:`PersonKeys.check_used`); if one was deleted meanwhile, the save records
-  nothing and raises :class:`~bargaining.domain.shared.errors.ErasedMeanwhile`. Notes' keys are
-  new with each save; a snapshot (which may hold text a redaction covers) is skipped when the
+  (``key_tables``). Each read (``fresh``, in ``key_watch``: once per read of the store that
+  opens a sealed value, not per value; PostgreSQL's load brings it in its own statement) reads
+  it; when it moved, every cached key is forgotten (and the records decoded with them), so the
+  read asks the table again and finds the erased person's keys gone.
+* saves: the stored keys a save sealed with (cached when made, or read with a person's data)
+  are checked in the save's transaction (``check_used``); if one was deleted meanwhile, the
+  save records nothing and raises :class:`~bargaining.domain.shared.errors.ErasedMeanwhile`
+  (why it refuses rather than record the data as erased: its docstring). Notes' keys are new
+  with each save; a snapshot (which may hold text a redaction covers) is skipped when the
   generation moved since the process last looked (:meth:`PersonKeys.write_snapshot_keys`).
 """
 
