@@ -270,3 +270,25 @@ def test_opening_a_second_application_on_a_sqlite_file_leaves_the_first_seeing_o
         erase_in_another_process(store, "w-17")
         assert worker_shown(first, marie)["name"] == "erased person"
         assert first.people.erasure("w-17") is not None
+
+
+def test_a_save_about_many_known_people_checks_all_their_keys(
+        opened: Callable[[], BargainingApp]) -> None:
+    """One person erased among the many a save is about refuses the whole save; without
+    them, every key is found (the check reads them a few hundred at a time on SQLite)."""
+    laptop, office = opened(), opened()
+    contacts = [WorkerContact(worker=PersonalData(f"w-{n}", name=f"worker {n}"),
+                              actor=ORGANIZER, on=date(2024, 5, 1), reason=None)
+                for n in range(1200)]
+    laptop.save(*contacts)
+    office.people.erase("w-1100", actor=STEWARD, on=date(2025, 3, 1))
+    for contact in contacts:
+        contact.talk(worker=contact.worker, actor=ORGANIZER, on=date(2025, 3, 2), reason=None)
+    with pytest.raises(ErasedMeanwhile):
+        laptop.save(*contacts)
+    assert loaded(office, contacts[999].id).version == 1  # nothing of the save recorded
+    again = [loaded(laptop, contact.id) for contact in contacts[:1000]]
+    for contact in again:
+        contact.talk(worker=contact.worker, actor=ORGANIZER, on=date(2025, 3, 2), reason=None)
+    laptop.save(*again)  # nobody erased among them: recorded, every key checked
+    assert loaded(office, contacts[999].id).version == 2

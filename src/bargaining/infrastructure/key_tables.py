@@ -193,10 +193,13 @@ class SQLiteKeyTable:
     def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
         """Read after the save's first insert, which took the file's write lock: no erasure
         can commit between this read and the save's commit."""
-        marks = ",".join("?" * len(key_ids))
-        cursor.execute(f"SELECT key_id FROM {self.name} WHERE key_id IN ({marks})",
-                       list(key_ids))
-        return {bytes(row[0]) for row in cursor.fetchall()}
+        found: set[bytes] = set()
+        for start in range(0, len(key_ids), 500):  # SQLite caps a statement's parameters
+            chunk = list(key_ids[start:start + 500])
+            cursor.execute(f"SELECT key_id FROM {self.name} WHERE key_id IN"
+                           f" ({','.join('?' * len(chunk))})", chunk)
+            found.update(bytes(row[0]) for row in cursor.fetchall())
+        return found
 
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
