@@ -49,7 +49,8 @@ from eventsourcing.persistence import JSONTranscoder, Mapper, StoredEvent, Trans
 
 from bargaining.domain.shared.text import FREE_TEXT, PERSON_BOUND, REDACTED, RedactedText
 from bargaining.infrastructure.errors import StoreError
-from bargaining.infrastructure.person_keys import PersonKeys, note_owner, snapshot_owner
+from bargaining.infrastructure.key_tables import note_owner, snapshot_owner
+from bargaining.infrastructure.person_keys import PersonKeys
 from bargaining.infrastructure.personal_sealing import open_bytes, seal_bytes
 
 
