@@ -294,7 +294,7 @@ def test_a_save_about_many_known_people_checks_all_their_keys(
     assert loaded(office, contacts[999].id).version == 2
 
 
-def test_feedback_stored_in_clear_by_the_release_is_hidden_once_another_application_erases_its_giver(
+def test_clear_feedback_of_the_release_is_hidden_once_another_application_erases_its_giver(
         opened: Callable[[], BargainingApp]) -> None:
     """Text bound to a person that the release before sealing stored in clear is hidden on
     read once the person's erasure is recorded; a process that already asked (and was told
