@@ -158,6 +158,10 @@ def erase(world: World, person: str, day: str) -> None:
 def leaders(world: World, datatable: list[list[str]]) -> None:
     org = world.app.organizing
     place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    team = org.form_team(name="Laval warehouses", kind="region", area="Laval",
+                         on=date(2019, 1, 1), actor=STEWARD)
+    org.join(team, person="csn-o1", role="organizer", on=date(2019, 1, 1), actor=STEWARD)
+    org.support_workplace(team, workplace=place, on=date(2019, 1, 1), actor=STEWARD)
     org.add_group(place, name="Nights", kind="shift", workers=55, on=date(2019, 1, 1),
                   actor=STEWARD)
     for person, identified, took_part in datatable[1:]:
@@ -194,7 +198,7 @@ def would_erase(world: World, person: str) -> None:
                     'recorded'))
 def erased_and_kept(world: World, gone: str, kept: str, other: str) -> None:
     standing = {s.person: s.personal for s in world.app.organizing.leaders(
-        _place(world), on=date(2026, 6, 1))}
+        _place(world), on=date(2026, 6, 1), reader=Reader("csn-o1", "organizer"))}
     assert standing[gone].shown() == "erased person"
     assert standing[kept].name == f"Leader {kept}" and standing[other].name == f"Leader {other}"
 
