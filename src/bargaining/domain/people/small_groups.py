@@ -15,10 +15,13 @@ no one singled out); the same complement keeps totals from giving them back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
-def hidden_groups(workers: Mapping[str, int], smallest: int) -> tuple[frozenset[str], bool]:
+def hidden_groups(workers: Mapping[K, int], smallest: int) -> tuple[frozenset[K], bool]:
     """The groups whose counts a member may not see, and whether the totals are hidden too.
 
     ``workers`` is each group's number of workers. A group smaller than ``smallest`` is
@@ -40,16 +43,18 @@ def identifying(eligible: int, took_part: int, smallest: int) -> bool:
             or small(eligible - took_part, smallest))
 
 
-def hidden_counts(counts: Mapping[str, tuple[int, int]], smallest: int,
-                  ) -> tuple[frozenset[str], bool]:
+def hidden_counts(counts: Mapping[K, tuple[int, int]], smallest: int,
+                  forced: Iterable[K] = ()) -> tuple[frozenset[K], bool]:
     """The groups whose counts a member may not see, and whether the totals are hidden too.
 
     ``counts`` is each group's (eligible, took part). A group is hidden when its counts are
     :func:`identifying`; then the smallest groups shown are hidden with it until what the
     hidden groups hold together (eligible, took part, did not) is itself not identifying, so
     no total minus the groups shown singles anyone out; if every group is hidden and that is
-    still not so, the totals are hidden as well."""
+    still not so, the totals are hidden as well. ``forced`` are groups hidden whatever their
+    counts (a unit whose own work groups' counts would give it back)."""
     hidden = {name for name, (e, p) in counts.items() if identifying(e, p, smallest)}
+    hidden |= set(forced) & counts.keys()
     if not hidden:
         return frozenset(), False
 
@@ -58,7 +63,8 @@ def hidden_counts(counts: Mapping[str, tuple[int, int]], smallest: int,
         p = sum(counts[name][1] for name in hidden)
         return identifying(e, p, smallest)
 
-    shown = sorted((e, name) for name, (e, _) in counts.items() if name not in hidden)
+    shown = sorted((e, str(name), name) for name, (e, _) in counts.items()
+                   if name not in hidden)
     while unsafe() and shown:
-        hidden.add(shown.pop(0)[1])
+        hidden.add(shown.pop(0)[2])
     return frozenset(hidden), unsafe()
