@@ -50,8 +50,9 @@ def _key(work_group: str | None) -> GroupKey:
 def hidden_in(rows: Iterable[Counted], smallest: int) -> HiddenCounts:
     """Which counts of these rows (every count of the campaign's actions) a member may not
     see: per action, each unit's work groups as one table (a unit's total is the sum of its
-    rows), then the units as another, a unit hidden whose own groups would give it back,
-    and every group of a hidden unit hidden with it."""
+    rows), then the units as another, and every group of a hidden unit hidden with it (a
+    unit whose groups, all hidden, would together single people out, singles them out
+    itself, so it is hidden)."""
     by_action: dict[int, dict[UUID, dict[GroupKey, tuple[int, int]]]] = defaultdict(
         lambda: defaultdict(dict))
     for row in rows:
@@ -63,16 +64,13 @@ def hidden_in(rows: Iterable[Counted], smallest: int) -> HiddenCounts:
     groups: set[tuple[int, UUID, GroupKey]] = set()
     totals: set[int] = set()
     for action, by_unit in by_action.items():
-        forced: set[UUID] = set()
         unit_cells: dict[UUID, tuple[int, int]] = {}
         for unit_id, cells in by_unit.items():
-            hidden, whole_hidden = hidden_counts(cells, smallest)
+            hidden, _ = hidden_counts(cells, smallest)
             groups.update((action, unit_id, key) for key in hidden)
-            if whole_hidden:
-                forced.add(unit_id)
             unit_cells[unit_id] = (sum(e for e, _ in cells.values()),
                                    sum(p for _, p in cells.values()))
-        hidden_units, all_hidden = hidden_counts(unit_cells, smallest, forced)
+        hidden_units, all_hidden = hidden_counts(unit_cells, smallest)
         for unit_id in hidden_units:
             units.add((action, unit_id))
             groups.update((action, unit_id, key) for key in by_unit[unit_id])

@@ -15,7 +15,7 @@ no one singled out); the same complement keeps totals from giving them back.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Mapping
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -44,17 +44,15 @@ def identifying(eligible: int, took_part: int, smallest: int) -> bool:
 
 
 def hidden_counts(counts: Mapping[K, tuple[int, int]], smallest: int,
-                  forced: Iterable[K] = ()) -> tuple[frozenset[K], bool]:
+                  ) -> tuple[frozenset[K], bool]:
     """The groups whose counts a member may not see, and whether the totals are hidden too.
 
     ``counts`` is each group's (eligible, took part). A group is hidden when its counts are
     :func:`identifying`; then the smallest groups shown are hidden with it until what the
     hidden groups hold together (eligible, took part, did not) is itself not identifying, so
     no total minus the groups shown singles anyone out; if every group is hidden and that is
-    still not so, the totals are hidden as well. ``forced`` are groups hidden whatever their
-    counts (a unit whose own work groups' counts would give it back)."""
+    still not so, the totals are hidden as well."""
     hidden = {name for name, (e, p) in counts.items() if identifying(e, p, smallest)}
-    hidden |= set(forced) & counts.keys()
     if not hidden:
         return frozenset(), False
 
