@@ -33,6 +33,10 @@ def mapped(app: BargainingApp) -> UUID:
     2024, one identified in 2025."""
     org = app.organizing
     place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    team = org.form_team(name="Laval warehouses", kind="region", area="Laval",
+                         on=date(2019, 1, 1), actor=STEWARD)
+    org.join(team, person="o-1", role="organizer", on=date(2019, 1, 1), actor=STEWARD)
+    org.support_workplace(team, workplace=place, on=date(2019, 1, 1), actor=STEWARD)
     org.add_group(place, name="Nights", kind="shift", workers=55, on=date(2019, 1, 1),
                   actor=STEWARD)
     for person, day in (("w-1", date(2019, 3, 1)), ("w-2", date(2019, 3, 1)),
@@ -65,7 +69,8 @@ def test_people_inactive_for_three_years_are_erased_and_the_run_recorded(
     assert result.erased == ("w-1",) and result.record is not None
     erasure = app.people.erasure("w-1")
     assert erasure is not None and erasure.erasures == [RUN_ON]
-    leaders = {s.person: s.personal for s in app.organizing.leaders(place, on=RUN_ON)}
+    leaders = {s.person: s.personal for s in app.organizing.leaders(
+        place, on=RUN_ON, reader=Reader("o-1", "organizer"))}
     assert leaders["w-1"] is not None and leaders["w-1"].erased
     assert leaders["w-2"] is not None and leaders["w-2"].name == "Leader w-2"
     [run] = app.history.of(result.record)
