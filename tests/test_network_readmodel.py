@@ -309,3 +309,18 @@ def test_a_leader_is_active_when_they_took_part_within_the_window_to_the_day(
     facts = read_facts(app.eventsourcing.read_log)
     assert app.network.on(on) == reading(facts, Scope(facts, None, None), on, on,
                                          timedelta(days=90))
+
+
+def test_facts_handed_out_keep_what_they_held_when_more_is_recorded(
+        memory_app: BargainingApp) -> None:
+    app = memory_app
+    _, homes = ontario(app)
+    plan = app.organizing.adopt_plan(local="Local 101", name="Organize", on=FIRST, goals=[],
+                                     actor=ORGANIZER)
+    before = app.network.facts()
+    app.organizing.add_goal(plan, goal=PlanGoal.map(homes["Local 101"]), on=FIRST,
+                            actor=ORGANIZER)
+    app.organizing.end_plan(plan, on=LAST, actor=ORGANIZER)
+    after = app.network.facts()  # the goal and the end folded in
+    assert [(len(p.goals), p.ended_on) for p in after.plans] == [(1, LAST)]
+    assert [(p.goals, p.ended_on) for p in before.plans] == [([], None)]

@@ -10,6 +10,7 @@ the measures as they were first computed, kept as the read model's oracle in tes
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -170,8 +171,9 @@ def fold(built: FactsBuilder, e: Any) -> None:
     elif kind == "Workplace":
         built.workplace(e)
     elif kind == "OrganizingPlan":
+        # A copy is changed, so that facts handed out before keep the plan as it stood.
         plan = built.plans.get(e.originator_id)
-        built.plans[e.originator_id] = e.mutate(plan)
+        built.plans[e.originator_id] = e.mutate(None if plan is None else deepcopy(plan))
     elif kind == "GoverningBody":
         built.body(e)
     else:
