@@ -5,9 +5,11 @@ reads only what was recorded since the last question, and is rebuilt with progre
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -19,6 +21,7 @@ from bargaining import BargainingApp, BargainingError, GroupTest, MapCount, Plan
 from bargaining.domain.organizing.network import Period, Scope, reading, series
 from bargaining.readmodels.network.facts import KINDS, read_facts
 from tests.network_story import ORGANIZER, home, organize
+from tests.test_cli import bargaining
 
 FIRST, LAST = date(2024, 1, 1), date(2024, 12, 31)
 AREAS = ("long-term care", "Ottawa", "schools")
@@ -324,3 +327,15 @@ def test_facts_handed_out_keep_what_they_held_when_more_is_recorded(
     after = app.network.facts()  # the goal and the end folded in
     assert [(len(p.goals), p.ended_on) for p in after.plans] == [(1, LAST)]
     assert [(p.goals, p.ended_on) for p in before.plans] == [([], None)]
+
+
+def test_bargaining_rebuild_rebuilds_the_networks_measures(tmp_path: Path) -> None:
+    store = str(tmp_path / "network.sqlite")
+    with BargainingApp(store) as app:
+        ontario(app)
+        network = len(app.eventsourcing.read_log(0, 100_000, KINDS))
+    done = bargaining("rebuild", "--json", store=store)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["network_applied"] == network > 0
+    said = bargaining("rebuild", store=store).stdout
+    assert f"the network's measures were rebuilt: {network:,} events of the network" in said
