@@ -5,6 +5,7 @@ reads only what was recorded since the last question, and is rebuilt with progre
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -339,3 +340,16 @@ def test_bargaining_rebuild_rebuilds_the_networks_measures(tmp_path: Path) -> No
     assert json.loads(done.stdout)["network_applied"] == network > 0
     said = bargaining("rebuild", store=store).stdout
     assert f"the network's measures were rebuilt: {network:,} events of the network" in said
+
+
+def test_the_benchmark_runs_small_and_finds_the_same_answers_both_ways(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = Path(__file__).resolve().parents[1] / "benchmarks"
+    spec = importlib.util.spec_from_file_location("benchmark_network", folder / "network.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--workplaces", "3", "--areas", "2", "--runs", "1", "--new", "5"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.count("ratio, log reread / read model") == 2  # memory and SQLite
+    assert "after 5 new events: first question" in shown
