@@ -60,8 +60,9 @@ class NetworkView:
                 return applied
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Forget the facts and fold every event again from the first; returns how many.
-        ``progress`` hears the positions in the log read, of its last position."""
+        """Forget the facts and fold every event again from the first, and index them;
+        returns how many were folded. ``progress`` hears the positions in the log read, of
+        its last position."""
         with self._lock:
             reporter = None
             if progress is not None:
@@ -69,6 +70,7 @@ class NetworkView:
                 reporter.tell(0)
             self._built, self._position, self._index = FactsBuilder(), 0, None
             applied = self._catch_up(reporter)
+            self._index = NetworkIndex(self._built.facts())  # ready for the next question
             if reporter is not None:
                 reporter.finish()
             return applied
