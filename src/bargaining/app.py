@@ -161,7 +161,7 @@ class BargainingApp:
         self.training = Training(events, events)
         #: The network's measures over time: active leaders, locals with real plans,
         #: participation of rank-and-file members and elected officers, as series.
-        self.network = Network(events)
+        self.network = Network(events, events.last_position)
         #: People's data sealed with their own keys: erasure, retention, who read whose data.
         self.people = People(events, events.vault, events, self.read_policy)
         if self.language is not None:  # errors its commands raise are worded in it

@@ -393,6 +393,10 @@ class EventStore(Application[UUID]):
         with self.reading():
             return [(n.id, self.mapper.to_domain_event(n)) for n in page]
 
+    def last_position(self) -> int:
+        """The position of the log's last event, of any kind (0 when it is empty)."""
+        return self.recorder.max_notification_id() or 0
+
     def read_record(
         self, record_id: UUID, after_version: int, limit: int
     ) -> list[DomainEventProtocol[UUID]]:
