@@ -1,11 +1,13 @@
-"""The network's measures at a realistic size: how long a monthly series over two years takes,
-beside reading the same events from the log without counting them (the baseline), in the same
-process, on memory and on a SQLite file.
+"""The network's measures at a realistic size: how long a monthly series over two years takes
+from the read model, beside the same series counted by rereading the whole log (as every
+question did before the read model: the baseline), in the same process, on memory and on a
+SQLite file; then how long the next question takes after N new events (the read model reads
+only those), and a rebuild from the first event.
 
 Run from the repository root:
 
     .venv/bin/python benchmarks/network.py                 # 200 workplaces, 12 areas, 7 runs
-    .venv/bin/python benchmarks/network.py --workplaces 400 --runs 11
+    .venv/bin/python benchmarks/network.py --workplaces 400 --runs 11 --new 100 1000
 
 The store: 12 area teams (half by region, half by sector), each supporting its share of the
 workplaces and of their locals (one local a workplace); each workplace of four work groups
@@ -22,17 +24,18 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from bargaining import Actor, BargainingApp
 from bargaining.domain.democracy.body import GoverningBody
 from bargaining.domain.organizing.mapping import GroupTest, MapCount
-from bargaining.domain.organizing.network import Period
+from bargaining.domain.organizing.network import Period, series
 from bargaining.domain.organizing.plans import OrganizingPlan, PlanGoal, PlanGoalKind
 from bargaining.domain.organizing.team import AreaKind, AreaTeam
 from bargaining.domain.organizing.workplace import Workplace
+from bargaining.readmodels.network.facts import read_facts
 
 ACTOR = Actor("bench", "organizer")
 GROUPS = ("Days", "Evenings", "Nights", "Weekends")
@@ -87,26 +90,23 @@ def build(app: BargainingApp, workplaces: int, areas: int) -> int:
     return events
 
 
-def median_ms(ask: Any, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        ask()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
+def reread(app: BargainingApp, last: date, area: str | None = None) -> Any:
+    """The baseline: the monthly series as every question counted it before the read model,
+    the whole log read again into the facts and counted by the domain."""
+    return series(read_facts(app.eventsourcing.read_log), Period.MONTH, MONTHS[0], last,
+                  area=area, sector=None, within=timedelta(days=90))
 
 
-def read_only(app: BargainingApp) -> int:
-    """The baseline: the same events read from the log, not counted."""
-    kinds = (AreaTeam, Workplace, OrganizingPlan, GoverningBody)
-    after, seen = 0, 0
-    while True:
-        page = app.eventsourcing.read_log(after, 1000, kinds)
-        seen += len(page)
-        if page:
-            after = page[-1][0]
-        if len(page) < 1000:
-            return seen
+def record_new(app: BargainingApp, count: int) -> None:
+    """``count`` new events: one more workplace of the network, mapped as often as needed."""
+    place = Workplace.register(name=f"New home {app.eventsourcing.last_position()}",
+                               employer="an operator", region="area 0", sector="sector 0",
+                               actor=ACTOR)
+    place.add_group(name="Days", kind="shift", workers=30, on=date(2022, 12, 1), actor=ACTOR)
+    for k in range(count - 2):
+        place.record_map(group="Days", on=MONTHS[k % 24], actor=ACTOR,
+                         count=MapCount(workers=30, mapped=10))
+    app.save(place)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workplaces", type=int, default=200)
     parser.add_argument("--areas", type=int, default=12)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--new", type=int, nargs="*", default=[10, 100, 1000],
+                        help="new events recorded before a question, for the catch-up")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         for store in ("memory", str(Path(folder) / "network.sqlite")):
@@ -131,16 +133,45 @@ def measure(store: str, args: argparse.Namespace) -> None:
     print(f"{kind}: {events:,} events, {args.workplaces} workplaces, {args.areas} "
           f"areas, two years (built in {built:.1f} s)")
     last = date(2024, 12, 31)
+
+    def monthly() -> Any:
+        return app.network.series(period=Period.MONTH, since=MONTHS[0], until=last)
+
+    assert monthly() == reread(app, last)  # the same answers, or the figures mean nothing
     figures = {
-        "read the events only (baseline)": lambda: read_only(app),
-        "monthly series, 24 months": lambda: app.network.series(
-            period=Period.MONTH, since=MONTHS[0], until=last),
-        "quarterly series of one area": lambda: app.network.series(
+        "monthly series, log reread (baseline)": lambda: reread(app, last),
+        "monthly series, read model": monthly,
+        "quarterly series of one area, read model": lambda: app.network.series(
             period="quarter", since=MONTHS[0], until=last, area="area 3"),
-        "one day's reading": lambda: app.network.on(last, since=MONTHS[0]),
+        "one day's reading, read model": lambda: app.network.on(last, since=MONTHS[0]),
+        "rebuild from the first event": app.network.rebuild,
     }
-    for what, ask in figures.items():
-        print(f"  {what:34} {median_ms(ask, args.runs):8.1f} ms (median of {args.runs})")
+    # Round by round, every question once: a burst of load on the shared machine then
+    # falls on all of them alike, not on one question's runs.
+    samples: dict[str, list[float]] = {what: [] for what in figures}
+    for _ in range(args.runs):
+        for what, ask in figures.items():
+            started = time.perf_counter()
+            ask()
+            samples[what].append((time.perf_counter() - started) * 1000)
+    medians = {what: statistics.median(times) for what, times in samples.items()}
+    for what, ms in medians.items():
+        print(f"  {what:42} {ms:9.1f} ms (median of {args.runs})")
+    baseline = medians["monthly series, log reread (baseline)"]
+    print(f"  {'ratio, log reread / read model':42} "
+          f"{baseline / medians['monthly series, read model']:9.1f} x")
+    for count in args.new:
+        caught, warm = [], []
+        for _ in range(args.runs):
+            record_new(app, count)
+            for into in (caught, warm):  # the first question reads the new events
+                started = time.perf_counter()
+                monthly()
+                into.append((time.perf_counter() - started) * 1000)
+        print(f"  {f'after {count:,} new events: first question':42} "
+              f"{statistics.median(caught):9.1f} ms, the next {statistics.median(warm):.1f} ms "
+              f"(medians of {args.runs})")
+    assert monthly() == reread(app, last)
     app.close()
 
 

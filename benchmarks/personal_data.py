@@ -15,6 +15,9 @@ Run from the repository root:
 2. Saves carrying a reason (free text, sealed with its record's version's own key so that a
    redaction can shred it), beside the same saves with the reason in clear under the
    application's cipher only (what the library stored before notes were sealed).
+   And saves carrying a person's feedback on a document (a new document and its feedback
+   each save): the feedback's words are sealed twice, with the version's key and with the
+   key of who gave it (fifty people, their keys cached), beside the same words in clear.
 3. Erasing one person on a SQLite store of a million events (ten events about each of
    100,000 people, written 50,000 a transaction, see ``build_store``): the median of several
    erasures, each the key deleted with ``secure_delete``, the erasure event and the log
@@ -34,7 +37,15 @@ from typing import Any
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import JSONTranscoder, StoredEvent, Transcoding
 
-from bargaining import Actor, BargainingApp, PersonalData
+from bargaining import (
+    Actor,
+    BargainingApp,
+    BodyType,
+    Document,
+    DocumentKind,
+    GoverningBody,
+    PersonalData,
+)
 from bargaining.infrastructure.event_store import EventStore
 from bargaining.infrastructure.note_sealing import SealedNote
 from bargaining.infrastructure.stores import Store
@@ -107,6 +118,23 @@ def remark_times(store: EventStore, saves: int) -> list[tuple[float, float]]:
     return times
 
 
+def feedback_times(store: EventStore, saves: int) -> list[tuple[float, float]]:
+    """Wall and CPU time of each save of a new document with a person's feedback (seconds)."""
+    body = GoverningBody.form(organization="CSN", name="Council", kind=BodyType.EXECUTIVE_BOARD,
+                              actor=ACTOR)
+    times = []
+    for n in range(saves):
+        document = Document.draft(body=body, title=f"Plan {n}", kind=DocumentKind.STRATEGY_PAPER,
+                                  on=date(2024, 5, 1), where="https://example.org/plan",
+                                  actor=ACTOR)
+        document.give_feedback(version=1, given_by=f"w-{n % 50}", on=date(2024, 5, 2),
+                               text=f"worker {n} says the night shift is left out", actor=ACTOR)
+        start, cpu = time.perf_counter(), time.thread_time()
+        store.save(document)
+        times.append((time.perf_counter() - start, time.thread_time() - cpu))
+    return times
+
+
 def worker(n: int) -> PersonalData:
     return PersonalData(f"w-{n}", name=f"Worker number {n}", contact=f"514-555-{n % 10000:04d}",
                         assessment=1 + n % 5, notes="met at the gate, night shift")
@@ -147,17 +175,22 @@ def bench_sealing(workdir: Path, saves: int, rounds: int) -> list[tuple[str, lis
                     store.close()
         rows.append((label, [statistics.median(t[i] for t in measured[kind]) * 1000
                              for i in (0, 1) for kind in ("clear", "sealed")]))
-    measured = {"sealed": [], "clear": []}
-    for r in range(rounds):
-        for kind in (("sealed", "clear") if r % 2 == 0 else ("clear", "sealed")):
-            cls = EventStore if kind == "sealed" else ClearStore
-            store = cls(Store.parse(str(workdir / f"{kind}-notes-{r}.sqlite")), cipher_key=key)
-            try:
-                measured[kind].extend(remark_times(store, saves))
-            finally:
-                store.close()
-    rows.append(("a reason each save", [statistics.median(t[i] for t in measured[kind]) * 1000
-                                        for i in (0, 1) for kind in ("clear", "sealed")]))
+    for label, timed in (("a reason each save", remark_times),
+                         ("a person's feedback", feedback_times)):
+        measured = {"sealed": [], "clear": []}
+        for r in range(rounds):
+            for kind in (("sealed", "clear") if r % 2 == 0 else ("clear", "sealed")):
+                cls = EventStore if kind == "sealed" else ClearStore
+                path = workdir / f"{kind}-{label[2:6]}-{r}.sqlite"
+                store = cls(Store.parse(str(path)), cipher_key=key)
+                try:
+                    if timed is feedback_times:
+                        feedback_times(store, 50)  # the fifty people's keys made and cached
+                    measured[kind].extend(timed(store, saves))
+                finally:
+                    store.close()
+        rows.append((label, [statistics.median(t[i] for t in measured[kind]) * 1000
+                             for i in (0, 1) for kind in ("clear", "sealed")]))
     return rows
 
 

@@ -45,3 +45,13 @@ Feature: Organizing drives to certification, then a first contract
     And when the organizer records 100 cards signed by 2024-06-10
     Then it is refused: "a new application is a new drive"
     And nothing new is recorded
+
+  Scenario: A drive may start before its workplace is mapped, and then names the mapped workplace
+    Given the organizing context has mapped the warehouse DXT4 of Amazon
+    When the CSN starts a drive at the mapped warehouse DXT4, of 230 workers, on 2024-02-01
+    Then the drive names the mapped warehouse, and the drive started before the mapping names none
+
+  Scenario: A drive cannot name a workplace the organizing context does not know
+    When the CSN starts a drive at a workplace the organizing context does not know, on 2024-02-01
+    Then it is refused: "the organizing context knows no workplace with id"
+    And nothing new is recorded

@@ -41,6 +41,16 @@ Feature: The organizer network's growth, measured over time
     And locals with real plans rise from 2 of 12 to 9 of 12 over the year
     And the elected officers' share of participants falls from 14.3% in the second quarter to 4.5% in the last
     And the plan of Local 110, on paper without a goal, is not real, nor that of Local 111, which never worked
+    And counting the measures again from every recorded event gives the same quarters
+
+  Scenario: A session recorded late counts in its own quarter at the next question
+    When the locals organize their homes as follows:
+      | local     | plan adopted | plan          | leaders | petition   |
+      | Local 101 | 2023-12-01   | working       | 4       | 2024-02-15 |
+    And the network's measures by quarter of 2024 are read
+    And a training session held on 2024-02-20 at Local 101 by one of its leaders, for 3 members who took no other part, is recorded afterwards
+    Then the first quarter counts 3 more rank-and-file participants and the other quarters are unchanged
+    And counting the measures again from every recorded event gives the same quarters
 
   Scenario: A plan's progress is read from the home's maps and tests
     When the locals organize their homes as follows:

@@ -81,3 +81,8 @@ Feature: The organizer network maps workplaces and proves organic leaders by tes
     When "n-1" leads a majority petition of Nights on 2024-02-15, signed by 56 of 55
     Then it is refused: "56 took part cannot be: only 55 were eligible"
     And nothing new is recorded
+
+  Scenario: A workplace naming a bargaining unit nobody registered is refused, and nothing is recorded
+    When the workplace "YUL2" of "Amazon" is recorded as unionized in a bargaining unit nobody registered
+    Then it is refused: "no bargaining unit is registered with id"
+    And nothing new is recorded

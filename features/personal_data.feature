@@ -22,6 +22,19 @@ Feature: A worker's personal data, sealed with their own key and erasable
     And the receipt taken before the erasure still verifies
     And erasing worker "w-dxt4-017" again is reported and records nothing
 
+  Scenario: A worker erased at the office is erased on the phone-bank laptop too
+    # The phone-bank laptop and the office computer each run the library on the same record,
+    # each in its own process; the laptop read Marie's data before the office erased her.
+    Given the organizing record of DXT4 is kept in a SQLite file
+    And an organizer recorded a conversation with worker "w-dxt4-017", "Marie Tremblay", assessed 2
+    And the coordinating committee took a receipt of the record
+    And the phone-bank laptop shows "Marie Tremblay" in the history and has her conversation open
+    When the data steward erases worker "w-dxt4-017" from the office computer on 2025-02-04
+    Then a call with "Marie Tremblay" noted on the laptop's open conversation records nothing and says she was erased meanwhile
+    And the phone-bank laptop shows "erased person" in the history where her name was, without restarting
+    And "Marie Tremblay" is in no table, file or export of the record
+    And the receipt taken before the erasure still verifies
+
   Scenario: An organizer's note about a worker is redacted by a committee decision
     Given the organizing record of DXT4 is kept in a SQLite file
     And the night shift of the DXT4 warehouse is a work group of 60 workers

@@ -37,3 +37,36 @@ Feature: Who may read what: names to the workplace's organizers, no small counts
     When the data steward erases worker "w-dxt4-017" on 2025-02-04
     And a committee member reads the audit log
     Then the leader shows as "erased person"
+
+  Scenario: The leaders and the workplace as it was show names only to its organizers
+    When organizer "csn-o2" of another team reads the workplace's leaders
+    Then the leader shows as "a person"
+    When organizer "csn-o1" reads the workplace as it was on 2024-01-31
+    Then the leader shows as "Marie Tremblay"
+    And an auditor sees that "csn-o1" read the data of "w-dxt4-017" through the history
+    When member "m-12" asks for the workplace's leaders
+    Then the read is refused: "a member may not read the organizing record of a workplace, an area team or a drive"
+    And nothing new is recorded
+
+  Scenario: A petition that all but two of a large shift signed shows members no test counts
+    Given a weekend shift of 40 workers, mapped
+    And a majority petition of the day shift that 68 of the 70 signed
+    When member "m-12" reads the workplace's counts
+    Then the day shift shows 70 workers but not its petition
+    When organizer "csn-o1" reads the workplace's counts
+    Then the day shift shows 70 workers, 70 tested and 68 who took part
+
+  Scenario: A member's readiness report shows no counts of a work group of three
+    Given a campaign whose unit's day shift had 36 of 60 at a meeting and its night shift 2 of 3
+    When member "m-12" reads the campaign's readiness
+    Then neither shift shows a count, and the unit shows 38 of 63
+    When organizer "csn-o1" reads the campaign's readiness
+    Then the night shift shows 2 of 3
+
+  Scenario: A member may not read the counts of a drive of four
+    Given a drive at a workplace of 4 workers, 3 of whom signed cards
+    When member "m-12" reads the drive
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    And nothing new is recorded
+    When steward "s-1" reads the drive
+    Then the drive shows 3 cards signed of 4

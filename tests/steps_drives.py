@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from pytest_bdd import given, parsers, then, when
@@ -24,6 +24,8 @@ class Drive(Refusals):
     unit: UUID | None = None
     round: UUID | None = None
     flags: tuple[Flag, ...] = ()
+    place: UUID | None = None
+    linked: UUID | None = None
 
     @property
     def record(self) -> UUID:
@@ -50,6 +52,36 @@ def started(drive: Drive, region: str, eligible: int, on: str) -> None:
     drive.drive = drive.app.drives.start(workplace="DXT4 Laval", employer="Amazon Canada",
                                          jurisdiction=region, union="CSN", eligible=eligible,
                                          on=day(on), actor=ORGANIZER)
+
+
+@given("the organizing context has mapped the warehouse DXT4 of Amazon")
+def mapped_place(drive: Drive) -> None:
+    drive.place = drive.app.organizing.register_workplace(name="DXT4", employer="Amazon",
+                                                          region="Laval", actor=ORGANIZER)
+
+
+@when(parsers.parse("the CSN starts a drive at the mapped warehouse DXT4, of {eligible:d} "
+                    "workers, on {on}"))
+def started_mapped(drive: Drive, eligible: int, on: str) -> None:
+    drive.linked = drive.app.drives.start(workplace="DXT4 Laval", employer="Amazon Canada",
+                                          jurisdiction="QC", union="CSN", eligible=eligible,
+                                          on=day(on), actor=ORGANIZER, workplace_id=drive.place)
+
+
+@then("the drive names the mapped warehouse, and the drive started before the mapping names "
+      "none")
+def names_mapped(drive: Drive) -> None:
+    assert drive.linked is not None and drive.place is not None
+    assert drive.app.drives.get(drive.linked).workplace_id == drive.place
+    assert drive.app.drives.get(drive.record).workplace_id is None
+
+
+@when(parsers.parse("the CSN starts a drive at a workplace the organizing context does not "
+                    "know, on {on}"))
+def started_unknown(drive: Drive, on: str) -> None:
+    drive.attempt(lambda: drive.app.drives.start(
+        workplace="DXT4 Laval", employer="Amazon Canada", jurisdiction="QC", union="CSN",
+        eligible=230, on=day(on), actor=ORGANIZER, workplace_id=uuid4()))
 
 
 @when(parsers.parse("{signed:d} workers have signed cards by {on}"))

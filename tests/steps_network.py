@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from uuid import UUID
 
@@ -13,6 +13,8 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from bargaining import BargainingApp, NetworkSeries, PlanGoal
+from bargaining.domain.organizing.network import Period, series
+from bargaining.readmodels.network.facts import read_facts
 from tests.network_story import ORGANIZER, home, organize
 from tests.refusals import Refusals
 
@@ -28,6 +30,7 @@ def rows(datatable: list[list[str]]) -> list[dict[str, str]]:
 class Network(Refusals):
     app: BargainingApp
     team: UUID | None = None
+    read: NetworkSeries | None = None
     homes: dict[str, UUID] = field(default_factory=dict)
     plans: dict[str, UUID] = field(default_factory=dict)
 
@@ -115,6 +118,37 @@ def not_real(network: Network) -> None:
     idle = network.app.organizing.plan(network.plans["Local 111"])
     assert idle.goals and not idle.real_on(UNTIL, (), UNTIL - date(2024, 1, 1))
     assert network.app.network.on(UNTIL, area="long-term care").locals_with_real_plans == 9
+
+
+@then("counting the measures again from every recorded event gives the same quarters")
+def same_as_the_log(network: Network) -> None:
+    """The oracle: the whole log read again and counted as before the read model."""
+    again = series(read_facts(network.app.eventsourcing.read_log), Period.QUARTER,
+                   date(2024, 1, 1), UNTIL, area=None, sector=None, within=timedelta(days=90))
+    assert network.quarters() == again
+
+
+@when("the network's measures by quarter of 2024 are read")
+def read_quarters(network: Network) -> None:
+    network.read = network.quarters()
+
+
+@when(parsers.parse("a training session held on {on} at {local} by one of its leaders, for "
+                    "{count:d} members who took no other part, is recorded afterwards"))
+def late_session(network: Network, on: str, local: str, count: int) -> None:
+    network.app.training.hold_session(
+        topic="one-on-one conversations", on=date.fromisoformat(on), trainer="r-101-1",
+        trainees=[f"m-{n}" for n in range(count)], local=local, actor=ORGANIZER)
+
+
+@then(parsers.parse("the first quarter counts {count:d} more rank-and-file participants and "
+                    "the other quarters are unchanged"))
+def counted_late(network: Network, count: int) -> None:
+    assert network.read is not None
+    before, after = network.read.readings, network.quarters().readings
+    assert after[0].rank_and_file == before[0].rank_and_file + count
+    assert after[0].participants == before[0].participants + count
+    assert after[1:] == before[1:]
 
 
 @then(parsers.parse("the progress of the plan of {local} on {on} is:"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from pytest_bdd import given, parsers, then, when
@@ -70,6 +70,13 @@ def left_team(drive: Drive, person: str, on: str) -> None:
     assert drive.team is not None
     drive.app.organizing.leave(drive.team, person=person, on=date.fromisoformat(on), actor=CSN,
                                reason="took a staff job")
+
+
+@when(parsers.parse('the workplace "{name}" of "{employer}" is recorded as unionized in a '
+                     'bargaining unit nobody registered'))
+def workplace_of_unknown_unit(drive: Drive, name: str, employer: str) -> None:
+    drive.attempt(lambda: drive.app.organizing.register_workplace(
+        name=name, employer=employer, unit=uuid4(), actor=CSN))
 
 
 @given(parsers.parse('the workplace "{name}" of "{employer}", supported by the team from {on}'))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from pytest_bdd import given, parsers, then, when
 from bargaining import (
     Actor,
     BargainingApp,
+    ErasedMeanwhile,
     MapCount,
     PersonalData,
     Reader,
@@ -102,6 +105,64 @@ def erase_again(world: World, person: str) -> None:
     again = world.app.people.erase(person, actor=STEWARD, on=date(2025, 2, 5))
     assert not again.recorded and again.on == date(2025, 2, 4)
     assert world.app.integrity.receipt().position == before
+
+
+# ------------------------------------------------------- erased in another process
+
+def _laptop(world: World) -> BargainingApp:
+    """The phone-bank laptop: an application of its own on the same store, whose organizer
+    may see every person's data (the conversation is no workplace's)."""
+    laptop = world.extra.get("laptop")
+    if laptop is None:
+        laptop = world.extra["laptop"] = BargainingApp(
+            world.store, read_policy=ReadPolicy(organizers_only=False))
+        world._opened.append(laptop)
+    return laptop
+
+
+@given(parsers.parse('the phone-bank laptop shows "{name}" in the history and has her '
+                     'conversation open'))
+def laptop_shows(world: World, name: str) -> None:
+    laptop, contact = _laptop(world), world.extra["contacts"][name]
+    entry = laptop.history.of(contact, reader=Reader(ORGANIZER.id, "organizer"))[0]
+    assert entry.data["worker"]["name"] == name
+    world.extra["open"] = laptop.eventsourcing.load(contact, WorkerContact, "conversation")
+
+
+@when(parsers.parse('the data steward erases worker "{person}" from the office computer on '
+                    '{day}'))
+def erase_at_office(world: World, person: str, day: str) -> None:
+    script = ("import sys\n"
+              "from datetime import date\n"
+              "from bargaining import Actor, BargainingApp\n"
+              "with BargainingApp(sys.argv[1]) as office:\n"
+              "    assert office.people.erase(sys.argv[2], actor=Actor('ds-1', 'data steward'),\n"
+              "        on=date.fromisoformat(sys.argv[3]), reason='she asked').recorded\n")
+    subprocess.run([sys.executable, "-c", script, world.store, person, day], check=True,
+                   timeout=120)
+
+
+@then(parsers.parse('a call with "{name}" noted on the laptop\'s open conversation records '
+                    'nothing and says she was erased meanwhile'))
+def call_refused(world: World, name: str) -> None:
+    laptop, found = _laptop(world), world.extra["open"]
+    before = world.app.integrity.receipt().position  # asked of the other application
+    found.talk(worker=found.worker, actor=ORGANIZER, on=date(2025, 2, 4), reason=None)
+    try:
+        laptop.save(found)
+    except ErasedMeanwhile as refused:
+        assert "erased in another session" in str(refused) and name not in str(refused)
+    else:
+        raise AssertionError("the call was recorded under the erased key")
+    assert world.app.integrity.receipt().position == before
+
+
+@then(parsers.parse('the phone-bank laptop shows "{shown}" in the history where her name was, '
+                    'without restarting'))
+def laptop_shows_erased(world: World, shown: str) -> None:
+    contact = world.extra["contacts"]["Marie Tremblay"]
+    entry = _laptop(world).history.of(contact, reader=Reader(ORGANIZER.id, "organizer"))[0]
+    assert entry.data["worker"]["name"] == shown
 
 
 # ------------------------------------------------------------------- redaction of a note

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pytest_bdd import given, parsers, then, when
@@ -15,6 +15,7 @@ from bargaining import (
     PersonalData,
     Reader,
     RetentionPolicy,
+    Turnout,
     write_jsonl,
 )
 from tests.refusals import position
@@ -95,11 +96,120 @@ def no_total(world: World) -> None:
         world.result.workers - days.workers >= 5)
 
 
-@then(parsers.parse("the night shift shows {workers:d} workers, {tested:d} tested and "
+@then(parsers.parse("the {shift} shift shows {workers:d} workers, {tested:d} tested and "
                     "{took:d} who took part"))
-def counts_shown(world: World, workers: int, tested: int, took: int) -> None:
-    nights = world.result.group("Nights")
-    assert (nights.workers, nights.tested, nights.took_part) == (workers, tested, took)
+def counts_shown(world: World, shift: str, workers: int, tested: int, took: int) -> None:
+    group = world.result.group(SHIFTS[shift])
+    assert (group.workers, group.tested, group.took_part) == (workers, tested, took)
+
+
+SHIFTS = {"day": "Days", "night": "Nights", "weekend": "Weekends"}
+
+
+@given(parsers.parse("a {shift} shift of {workers:d} workers, mapped"))
+def another_shift(world: World, shift: str, workers: int) -> None:
+    org, place = world.app.organizing, _place(world)
+    org.add_group(place, name=SHIFTS[shift], kind="shift", workers=workers,
+                  on=date(2023, 10, 1), actor=ORGANIZER)
+    org.record_map(place, group=SHIFTS[shift], on=date(2024, 1, 15), actor=ORGANIZER,
+                   count=MapCount(workers=workers, mapped=workers))
+
+
+@given(parsers.parse("a majority petition of the day shift that {signed:d} of the "
+                     "{eligible:d} signed"))
+def day_petition(world: World, signed: int, eligible: int) -> None:
+    world.app.organizing.hold_test(_place(world), GroupTest(
+        group="Days", kind="majority petition", eligible=eligible, participants=signed,
+        on=date(2024, 2, 1)), actor=ORGANIZER)
+
+
+@then(parsers.parse("the day shift shows {workers:d} workers but not its petition"))
+def map_not_test(world: World, workers: int) -> None:
+    days = world.result.group("Days")
+    assert not days.hidden and days.workers == workers
+    assert days.test_hidden and (days.tested, days.took_part) == (None, None)
+
+
+@when(parsers.parse('organizer "{person}" of another team reads the workplace\'s leaders'))
+def read_leaders(world: World, person: str) -> None:
+    [leader] = world.app.organizing.leaders(_place(world), reader=Reader(person, "organizer"))
+    assert leader.personal is not None
+    world.result = leader.personal.shown()
+
+
+@when(parsers.parse('organizer "{person}" reads the workplace as it was on {day}'))
+def read_as_of(world: World, person: str, day: str) -> None:
+    then = world.app.history.as_of(_place(world), on=date.fromisoformat(day),
+                                   reader=Reader(person, "organizer"))
+    world.result = then.leaders[world.extra["leader"]].personal.shown()  # type: ignore[attr-defined]
+
+
+@when(parsers.parse('member "{person}" asks for the workplace\'s leaders'))
+def member_asks_leaders(world: World, person: str) -> None:
+    world.attempt(lambda: world.app.organizing.leaders(_place(world),
+                                                       reader=Reader(person, "member")))
+
+
+@given(parsers.parse("a campaign whose unit's day shift had {days:d} of {day_workers:d} at a "
+                     "meeting and its night shift {nights:d} of {night_workers:d}"))
+def campaign(world: World, days: int, day_workers: int, nights: int,
+             night_workers: int) -> None:
+    app = world.app
+    unit = app.units.register(union="CSN", local="", employer="Amazon", unit_name="DXT4",
+                              sector="warehousing", actor=ORGANIZER)
+    found = app.campaigns.launch(name="First contract", on=date(2024, 6, 3), units=unit,
+                                 actor=ORGANIZER)
+    number = app.campaigns.plan_action(found, name="Meeting", rung="organizing meeting",
+                                       on=date(2024, 6, 10),
+                                       units={unit: ["days", "nights"]}, actor=ORGANIZER)
+    app.campaigns.hold_action(found, number, [Turnout(unit, day_workers, days, "days"),
+                                              Turnout(unit, night_workers, nights, "nights")],
+                              actor=ORGANIZER)
+    world.extra["campaign"], world.extra["unit"] = found, unit
+
+
+@when(parsers.parse('{role} "{person}" reads the campaign\'s readiness'))
+def read_readiness(world: World, role: str, person: str) -> None:
+    world.result = world.app.campaigns.readiness(world.extra["campaign"],
+                                                 reader=Reader(person, role))
+
+
+@then(parsers.parse("neither shift shows a count, and the unit shows {took:d} of {of:d}"))
+def readiness_hidden(world: World, took: int, of: int) -> None:
+    line = world.result.unit(world.extra["unit"])
+    assert [(g.work_group, g.hidden, g.figure) for g in line.groups] == [
+        ("days", True, None), ("nights", True, None)]
+    figure = line.standing.figure
+    assert (figure.participants, figure.eligible) == (took, of)
+
+
+@then(parsers.parse("the night shift shows {took:d} of {of:d}"))
+def readiness_shown(world: World, took: int, of: int) -> None:
+    [nights] = [g for g in world.result.unit(world.extra["unit"]).groups
+                if g.work_group == "nights"]
+    assert not nights.hidden and (nights.figure.participants, nights.figure.eligible) == (
+        took, of)
+
+
+@given(parsers.parse("a drive at a workplace of {eligible:d} workers, {signed:d} of whom "
+                     "signed cards"))
+def drive(world: World, eligible: int, signed: int) -> None:
+    drives = world.app.drives
+    found = drives.start(workplace="Depanneur", employer="A shop", jurisdiction="QC",
+                         union="CSN", eligible=eligible, on=date(2025, 1, 6), actor=ORGANIZER)
+    drives.count_cards(found, signed=signed, on=date(2025, 1, 20), actor=ORGANIZER)
+    world.extra["drive"] = found
+
+
+@when(parsers.parse('{role} "{person}" reads the drive'))
+def read_drive(world: World, role: str, person: str) -> None:
+    world.result = world.attempt(lambda: world.app.drives.get(world.extra["drive"],
+                                                              reader=Reader(person, role)))
+
+
+@then(parsers.parse("the drive shows {cards:d} cards signed of {eligible:d}"))
+def drive_shown(world: World, cards: int, eligible: int) -> None:
+    assert (world.result.cards, world.result.eligible) == (cards, eligible)
 
 
 def _leader_shown(entries: Any) -> str:
@@ -158,6 +268,10 @@ def erase(world: World, person: str, day: str) -> None:
 def leaders(world: World, datatable: list[list[str]]) -> None:
     org = world.app.organizing
     place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    team = org.form_team(name="Laval warehouses", kind="region", area="Laval",
+                         on=date(2019, 1, 1), actor=STEWARD)
+    org.join(team, person="csn-o1", role="organizer", on=date(2019, 1, 1), actor=STEWARD)
+    org.support_workplace(team, workplace=place, on=date(2019, 1, 1), actor=STEWARD)
     org.add_group(place, name="Nights", kind="shift", workers=55, on=date(2019, 1, 1),
                   actor=STEWARD)
     for person, identified, took_part in datatable[1:]:
@@ -168,6 +282,47 @@ def leaders(world: World, datatable: list[list[str]]) -> None:
             org.take_part(place, people=[person], activity="button day",
                           on=date.fromisoformat(took_part), actor=STEWARD)
     world.extra["place"] = place
+
+
+@given(parsers.parse('the workplace DXT4 with a leader "{person}" identified five years ago, '
+                     'entered today'))
+def entered_today(world: World, person: str) -> None:
+    org = world.app.organizing
+    old = datetime.now(UTC).date() - timedelta(days=5 * 365)
+    place = org.register_workplace(name="DXT4", employer="Amazon", actor=STEWARD)
+    org.add_group(place, name="Nights", kind="shift", workers=55, on=old, actor=STEWARD)
+    org.identify_leader(place, group="Nights", person=person, on=old, actor=STEWARD,
+                        personal=PersonalData(person, name=f"Leader {person}"))
+    world.extra["place"] = place
+
+
+def _run_day(before: int = 0) -> date:
+    """Today (UTC), read after the records were entered, or that many days before."""
+    return datetime.now(UTC).date() - timedelta(days=before)
+
+
+@when(parsers.parse('the data steward runs the policy "{policy}" today as a dry run'))
+@when(parsers.parse('the data steward runs the policy "{policy}" {before:d} days before today '
+                    'as a dry run'))
+def dry_run_relative(world: World, policy: str, before: int = 0) -> None:
+    world.before = position(world.app)
+    world.result = world.app.people.apply_retention(
+        POLICIES[policy], on=_run_day(before), actor=STEWARD, dry_run=True)
+
+
+@when(parsers.parse('the data steward runs the policy "{policy}" today'))
+@when(parsers.parse('the data steward runs the policy "{policy}" {before:d} days before today'))
+def run_relative(world: World, policy: str, before: int = 0) -> None:
+    world.before = position(world.app)
+    world.result = world.app.people.apply_retention(
+        POLICIES[policy], on=_run_day(before), actor=STEWARD)
+
+
+@then(parsers.parse('"{person}" reads as "erased person"'))
+def reads_erased(world: World, person: str) -> None:
+    standing = {s.person: s.personal for s in world.app.organizing.leaders(_place(world))}
+    assert standing[person].shown() == "erased person"
+    assert world.app.people.erasure(person) is not None
 
 
 @when(parsers.parse('the data steward runs the policy "{policy}" on {day} as a dry run'))
@@ -194,7 +349,7 @@ def would_erase(world: World, person: str) -> None:
                     'recorded'))
 def erased_and_kept(world: World, gone: str, kept: str, other: str) -> None:
     standing = {s.person: s.personal for s in world.app.organizing.leaders(
-        _place(world), on=date(2026, 6, 1))}
+        _place(world), on=date(2026, 6, 1), reader=Reader("csn-o1", "organizer"))}
     assert standing[gone].shown() == "erased person"
     assert standing[kept].name == f"Leader {kept}" and standing[other].name == f"Leader {other}"
 

@@ -90,7 +90,8 @@ def _json_answers_parse_and_name_units_by_id(imported: str, tmp_path: Path) -> N
     receipt = json.loads(bargaining("receipt", "--json", store=imported).stdout)
     assert receipt["position"] == 10736
     rebuilt = json.loads(bargaining("rebuild", "--json", store=imported).stdout)
-    assert rebuilt == {"applied": 10736, "position": 10736, "participation_applied": 0}
+    assert rebuilt == {"applied": 10736, "position": 10736, "participation_applied": 0,
+                       "network_applied": 0}
     for args in (("map", "carried-over", "2004-03-01"), ("map", "clusters", "2004-01-01",
                  "2004-06-30", "30", "--limit", "2"), ("map", "open-periods", "2004-01-15")):
         answer = bargaining(*args, "--json", store=imported)

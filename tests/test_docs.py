@@ -354,7 +354,8 @@ def test_stores_page_prints_what_it_shows(ran: Callable[[str], Ran]) -> None:
             "'campaign_spells', "
             "'campaign_tests', 'expiry_map_agreements', 'expiry_map_tracking', "
             "'expiry_map_units', 'stored_events', 'stored_events_chain', "
-            "'stored_events_person_keys', 'stored_snapshots']") in out
+            "'stored_events_person_keys', 'stored_events_person_keys_erased', "
+            "'stored_snapshots']") in out
     assert "False False ['municipal', 'ON', 20000]" in out
     assert "the encryption key is wrong or missing" in out
 

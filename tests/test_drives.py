@@ -25,6 +25,7 @@ from bargaining import (
     FlagRule,
     InvalidInput,
     MissingActor,
+    RecordNotFound,
     RuleViolation,
     Tally,
     UnitAlreadyRegistered,
@@ -321,3 +322,29 @@ def test_a_certification_cannot_rest_on_what_came_after_it(app: BargainingApp) -
     with pytest.raises(RuleViolation, match="before its application was filed"):
         certify(app, filed, on=date(2024, 4, 20))
     assert position(app) == before + 2
+
+
+def test_a_drive_names_only_a_workplace_the_organizing_context_has_mapped(
+        app: BargainingApp) -> None:
+    """A drive may start before its workplace is mapped (no id), or name the organizing
+    context's workplace; an id the organizing context does not know, or one that names
+    another kind of record, cannot be, and is refused with nothing recorded."""
+    before = position(app)
+    team = app.organizing.form_team(name="Laval", kind="region", area="Laval",
+                                    on=STARTED, actor=ORGANIZER)
+    unknown = UUID(int=7)
+    for stranger, words in ((unknown, "the organizing context knows no workplace with id "
+                                      "00000000-0000-0000-0000-000000000007"),
+                            (team, f"the record {team} is not a workplace")):
+        with pytest.raises(RecordNotFound, match=words):
+            app.drives.start(workplace="DXT4 Laval", employer="Amazon Canada",
+                             jurisdiction="QC", union="CSN", eligible=230, on=STARTED,
+                             actor=ORGANIZER, workplace_id=stranger)
+    assert position(app) == before + 1  # the team, nothing of a drive
+    place = app.organizing.register_workplace(name="DXT4", employer="Amazon",
+                                              actor=ORGANIZER)
+    drive = app.drives.start(workplace="DXT4 Laval", employer="Amazon Canada",
+                             jurisdiction="QC", union="CSN", eligible=230, on=STARTED,
+                             actor=ORGANIZER, workplace_id=place)
+    assert app.drives.get(drive).workplace_id == place
+    assert app.drives.get(dxt4(app)).workplace_id is None

@@ -68,7 +68,9 @@ def test_the_story_reads_back_on_every_store_on_a_day_and_at_a_moment(
     leader, = org.leaders(place, on=date(2024, 3, 1), active_within=timedelta(days=30))
     assert (leader.person, leader.proven_on, leader.last_active, leader.active) == (
         "w-17", date(2024, 2, 1), date(2024, 3, 1), True)
-    assert leader.personal is not None and leader.personal.name == "A. Worker"
+    # without a reader (and nobody organizes it since 2025) the leader is "a person"
+    assert leader.personal is not None and leader.personal.shown() == "a person"
+    assert leader.personal.name is None and leader.personal.assessment is None
     before_test, = org.leaders(place, on=date(2024, 1, 15))
     assert (before_test.proven, before_test.active) == (False, False)
     assert not org.leaders(place, on=date(2024, 9, 1), active_within=30)[0].active
@@ -292,3 +294,25 @@ def test_a_test_of_more_eligible_workers_than_its_group_has_is_refused(
         place, GroupTest(group="Nights", kind="majority petition", eligible=300,
                          participants=200, on=DAY + timedelta(days=3), threshold=51),
         actor=ORGANIZER))
+
+
+def test_a_workplace_names_only_a_bargaining_unit_that_is_registered(
+        app: BargainingApp) -> None:
+    """A workplace may be recorded without its unit (not yet unionized), or with the id of a
+    registered bargaining unit; an id no unit has, or one naming another kind of record,
+    cannot be, and is refused with nothing recorded."""
+    team = app.organizing.form_team(name="Laval", kind="region", area="Laval",
+                                    on=date(2024, 1, 1), actor=ORGANIZER)
+    before = position(app)
+    for stranger, words in ((UUID(int=9), "no bargaining unit is registered with id "
+                                          "00000000-0000-0000-0000-000000000009"),
+                            (team, f"the record {team} is not a bargaining unit")):
+        with pytest.raises(RecordNotFound, match=words):
+            app.organizing.register_workplace(name="DXT4", employer="Amazon", unit=stranger,
+                                              actor=ORGANIZER)
+    assert position(app) == before
+    unit = app.units.register(union="CSN", local="DXT4", employer="Amazon Canada",
+                              unit_name="Warehouse workers", actor=ORGANIZER)
+    place = app.organizing.register_workplace(name="DXT4", employer="Amazon", unit=unit,
+                                              actor=ORGANIZER)
+    assert app.organizing.workplace(place).unit == unit

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bargaining import Actor, BargainingApp, PersonalData
+from bargaining import Actor, BargainingApp, PersonalData, Reader
 from bargaining.adapters.audit_export import write_csv, write_jsonl
 from tests.conftest import POSTGRES_URL
 from tests.test_erasure_files import files_of
@@ -61,12 +61,18 @@ def test_a_leaders_name_is_sealed_in_events_and_snapshots_and_erased_everywhere(
         org = app.organizing
         place = org.register_workplace(name="DXT4", employer="Amazon", region="Laval",
                                        actor=ORGANIZER)
+        team = org.form_team(name="Laval warehouses", kind="region", area="Laval",
+                             on=date(2024, 3, 1), actor=ORGANIZER)
+        org.join(team, person="o-1", role="organizer", on=date(2024, 3, 1), actor=ORGANIZER)
+        org.support_workplace(team, workplace=place, on=date(2024, 3, 1), actor=ORGANIZER)
         org.add_group(place, name="Nights", kind="shift", workers=60, on=date(2024, 3, 1),
                       actor=ORGANIZER)
         org.identify_leader(place, group="Nights", person="w-17", on=date(2024, 3, 20),
                             actor=ORGANIZER,
                             personal=PersonalData("w-17", name=NAME, assessment=1))
-        assert org.workplace(place).leaders["w-17"].personal.name == NAME
+        assert org.workplace(place).leaders["w-17"].personal.shown() == "a person"
+        own = org.workplace(place, reader=Reader("o-1", "organizer"))
+        assert own.leaders["w-17"].personal.name == NAME
         app.eventsourcing.take_snapshot(place)
         snapshots: Any = app.eventsourcing.snapshots
         (snapshot,) = snapshots.recorder.select_events(place)

@@ -4,18 +4,22 @@ and no total minus the groups shown gives back fewer workers than the smallest s
 from __future__ import annotations
 
 from datetime import date
+from uuid import UUID, uuid4
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import GroupTest, MapCount
+from bargaining.domain.campaigns.counts import Counted
+from bargaining.domain.campaigns.member_view import hidden_in
 from bargaining.domain.organizing.counts import counts
-from bargaining.domain.people.small_groups import hidden_groups
+from bargaining.domain.people.small_groups import hidden_counts, hidden_groups, identifying
 
 DAY = date(2024, 3, 1)
 sizes = st.dictionaries(st.sampled_from([f"g{i}" for i in range(8)]),
                         st.integers(min_value=0, max_value=40), min_size=1, max_size=8)
 smallest = st.integers(min_value=1, max_value=10)
+UNITS = [uuid4() for _ in range(4)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -56,3 +60,76 @@ def test_one_small_group_beside_a_large_one_hides_both_and_shows_the_total() -> 
     assert hidden == {"Nights", "Days"} and not totals_hidden
     assert hidden_groups({"Nights": 3, "Weekends": 1}, 5) == ({"Nights", "Weekends"}, True)
     assert hidden_groups({"A": 3, "B": 1, "C": 6, "D": 9}, 5) == ({"A", "B", "C"}, False)
+
+
+cells = st.dictionaries(st.sampled_from([f"g{i}" for i in range(6)]),
+                        st.integers(min_value=0, max_value=30).flatmap(
+                            lambda n: st.tuples(st.just(n), st.integers(0, n))),
+                        min_size=1, max_size=6)
+
+
+def _sum(found: list[tuple[int, int]]) -> tuple[int, int]:
+    return sum(e for e, _ in found), sum(p for _, p in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells, smallest)
+def test_no_shown_count_or_total_singles_anyone_out(counted: dict[str, tuple[int, int]],
+                                                    least: int) -> None:
+    """Neither a shown group nor what the totals minus the shown groups give back says who
+    took part or who did not (fewer than the smallest, but some)."""
+    hidden, totals_hidden = hidden_counts(counted, least)
+    assert all(not identifying(e, p, least) for name, (e, p) in counted.items()
+               if name not in hidden)
+    if hidden and not totals_hidden:
+        assert not identifying(*_sum([counted[name] for name in hidden]), least)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 3), st.sampled_from(UNITS),
+                          st.sampled_from([None, "days", "Nights", "nights", "weekends"]),
+                          st.integers(0, 30).flatmap(lambda n: st.tuples(st.just(n),
+                                                                         st.integers(0, n)))),
+                max_size=20), smallest)
+def test_no_member_series_gives_a_small_group_back_by_subtraction(
+        drawn: list[tuple[int, UUID, str | None, tuple[int, int]]], least: int) -> None:
+    """Per held action: every unit and work group shown is no small group; what a unit's
+    line minus its groups shown, or the campaign's total minus its units shown, gives back
+    singles nobody out; a hidden unit's groups are all hidden."""
+    rows = [Counted(action, "action", "organizing meeting", DAY, unit, group, e, p)
+            for action, unit, group, (e, p) in drawn]
+    hidden = hidden_in(rows, least)
+    for action in {r.action for r in rows}:
+        units: dict[UUID, dict[str | None, tuple[int, int]]] = {}
+        for r in rows:
+            if r.action == action:
+                key = None if r.work_group is None else r.work_group.casefold()
+                e, p = units.setdefault(r.unit_id, {}).get(key, (0, 0))
+                units[r.unit_id][key] = (e + r.eligible, p + r.participants)
+        hidden_units = [u for u in units if hidden.unit(action, u)]
+        for unit, groups in units.items():
+            shown = [g for g in groups if not hidden.group(action, unit, g)]
+            assert all(not identifying(*groups[g], least) for g in shown)
+            if unit in hidden_units:
+                assert not shown
+                continue
+            assert not identifying(*_sum(list(groups.values())), least)
+            gone = [groups[g] for g in groups if g not in shown]
+            assert not gone or not identifying(*_sum(gone), least)
+        if hidden_units and action not in hidden.totals:
+            gone = [_sum(list(units[u].values())) for u in hidden_units]
+            assert not identifying(*_sum(gone), least)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes, smallest, st.data())
+def test_no_member_facing_test_count_singles_anyone_out(workers: dict[str, int], least: int,
+                                                        data: st.DataObject) -> None:
+    maps = {name: MapCount(workers=n, mapped=n) for name, n in workers.items()}
+    tests = [GroupTest(group=name, kind="petition", eligible=n,
+                       participants=data.draw(st.integers(0, n)), on=DAY)
+             for name, n in workers.items() if n > 0]
+    for group in counts(maps, tests, DAY, least).groups:
+        if group.tested is not None:
+            assert group.took_part is not None
+            assert not identifying(group.tested, group.took_part, least)

@@ -46,3 +46,42 @@ def test_exactly_the_redacted_versions_read_as_redacted(reasons: list[str | None
         app.eventsourcing.take_snapshot(unit)
         assert app.units.get(unit).headcount == 200 + len(given_reasons) - 1
         assert app.integrity.verify(receipt).intact
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["w-1", "w-2", "w-3"]), _TEXT), min_size=1,
+                max_size=6), st.sets(st.sampled_from(["w-1", "w-2", "w-3"])), st.data())
+def test_feedback_reads_as_redacted_exactly_when_redacted_or_its_giver_erased(
+        given_feedback: list[tuple[str, str]], erased: set[str], data: st.DataObject) -> None:
+    """Feedback on a document: sealed with its version's key and its giver's, whatever its
+    words, whichever versions are redacted and whichever givers erased."""
+    from bargaining import BodyType, DocumentKind
+    from bargaining.domain.democracy.meeting import motion_text
+
+    def words(text: str) -> str:
+        try:
+            return motion_text(text)
+        except InvalidInput:  # text the library refuses
+            return "feedback"
+
+    feedback = [(who, words(text)) for who, text in given_feedback]
+    with BargainingApp("memory") as app:
+        body = app.democracy.form_body(organization="CSN", name="Council",
+                                       kind=BodyType.EXECUTIVE_BOARD, actor=ORGANIZER)
+        document = app.democracy.draft_document(
+            body, title="Plan", kind=DocumentKind.STRATEGY_PAPER, on=date(2024, 1, 5),
+            where="https://example.org/plan", actor=ORGANIZER)
+        for who, text in feedback:
+            app.democracy.give_feedback(document, version=1, given_by=who,
+                                        on=date(2024, 1, 9), text=text, actor=ORGANIZER)
+        redacted = data.draw(st.sets(st.sampled_from(range(2, len(feedback) + 2))))
+        receipt = app.integrity.receipt()
+        for version in sorted(redacted):
+            app.people.redact(document, version, actor=COMMITTEE, on=date(2025, 2, 4),
+                              reason=RedactionReason.HARMFUL)
+        for who in sorted(erased):
+            app.people.erase(who, actor=COMMITTEE, on=date(2025, 2, 5))
+        shown = [e.data["text"] for e in app.history.of(document)[1:]]
+        assert shown == ["[redacted]" if v in redacted or who in erased else text
+                         for v, (who, text) in enumerate(feedback, start=2)]
+        assert app.integrity.verify(receipt).intact

@@ -227,6 +227,7 @@ from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     BargainingError,
     ConcurrentChange,
+    ErasedMeanwhile,
     InvalidInput,
     MissingActor,
     RecordNotFound,
@@ -363,6 +364,7 @@ __all__ = [
     "Election",
     "ElectionCount",
     "EncryptionKeyError",
+    "ErasedMeanwhile",
     "Erasure",
     "ErasureResult",
     "Evaluation",

@@ -129,15 +129,15 @@ class BargainingApp:
         self.disputes = Disputes(events, strike_positions)
         #: Campaign escalation, participation and readiness; job actions and their flags,
         #: with the strike conditions of the disputes context (laws, legal strike position).
+        #: Who may read what (the host's policy, else the field guide's).
+        self.read_policy = read_policy if read_policy is not None else ReadPolicy()
         self.campaigns = Campaigns(events, self.disputes, self.disputes,
-                                   history=self.participation)
+                                   history=self.participation, policy=self.read_policy)
         #: Bargaining clusters, their pacts and sign-offs.
         self.clusters = Clusters(events, self.disputes)
         #: Threats to public services, templates, rapid responses, public actions, messages.
         self.defense = Defense(events, events, self.expiry_map, self.campaigns, ids=events.ids)
         events.followers["the rapid response"] = self.defense.rapid_response.follow
-        #: Who may read what (the host's policy, else the field guide's).
-        self.read_policy = read_policy if read_policy is not None else ReadPolicy()
         #: The organizer network: area teams, workplace maps, organic leaders proven by tests.
         self.organizing = Organizing(events, self.read_policy)
         #: History, the audit log, and records as they stood before.
@@ -156,12 +156,12 @@ class BargainingApp:
         #: Solidarity and non-raiding pacts: raids flagged as breaches, solidarity actions.
         self.solidarity = Solidarity(events, raiding_periods)
         #: Organizing drives to certification, and first-contract bargaining after.
-        self.drives = Drives(events, self.units, certification_rules)
+        self.drives = Drives(events, self.units, certification_rules, self.read_policy)
         #: Training, mentoring, call teams, field plans and activists stepping into roles.
         self.training = Training(events, events)
         #: The network's measures over time: active leaders, locals with real plans,
         #: participation of rank-and-file members and elected officers, as series.
-        self.network = Network(events)
+        self.network = Network(events, events.last_position)
         #: People's data sealed with their own keys: erasure, retention, who read whose data.
         self.people = People(events, events.vault, events, self.read_policy)
         if self.language is not None:  # errors its commands raise are worded in it

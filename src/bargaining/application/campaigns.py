@@ -3,7 +3,7 @@ overrides, mandates, escalating strikes, readiness and participation growth."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from uuid import UUID
@@ -30,7 +30,13 @@ from bargaining.domain.campaigns.job_actions import (
     spell_days,
 )
 from bargaining.domain.campaigns.ladder import Ladder
-from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
+from bargaining.domain.campaigns.member_view import members_readiness, members_series
+from bargaining.domain.campaigns.participation import (
+    Participants,
+    StructureTest,
+    Turnout,
+    planned_units,
+)
 from bargaining.domain.campaigns.readiness import (
     Readiness,
     SeriesPoint,
@@ -40,6 +46,7 @@ from bargaining.domain.campaigns.readiness import (
 )
 from bargaining.domain.campaigns.timeline import Mandate, MandateKind, Outcome
 from bargaining.domain.coordination.cluster import BargainingCluster
+from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
@@ -49,7 +56,6 @@ from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit
 
 #: The units taking part in an action: unit ids, ``PlannedUnit``s, or unit id -> work groups.
-Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]
 
 
 class Campaigns:
@@ -64,8 +70,11 @@ class Campaigns:
     def __init__(
         self, records: Records, conditions: StrikeConditions | None = None,
         disputes: CampaignDisputes | None = None, *, history: CampaignHistories,
+        policy: ReadPolicy | None = None,
     ) -> None:
         self._records = records
+        #: The read policy member-facing reports follow (small groups' counts hidden).
+        self.policy = ReadPolicy() if policy is None else policy
         self._conditions: StrikeConditions = conditions or NoStrikeConditions()
         self._disputes = disputes
         self._history = history
@@ -122,7 +131,8 @@ class Campaigns:
         campaign = Campaign.launch(name=name, units=members, on=on, actor=actor, ladder=ladder,
                                    reason=reason)
         numbers = [campaign.plan_action(name=title, rung=rung, on=day,
-                                        units=_planned(campaign, None), actor=actor,
+                                        units=planned_units(campaign.active_units, None),
+                                        actor=actor,
                                         reason=action_reason)
                    for title, rung, day in actions]
         return campaign, numbers
@@ -191,7 +201,7 @@ class Campaigns:
         """Plan an action on a rung (default: every unit taking part in the campaign). Returns
         the action's number."""
         campaign = self.get(campaign_id)
-        planned = _planned(campaign, units)
+        planned = planned_units(campaign.active_units, units)
         number = campaign.plan_action(name=name, rung=rung, on=on, units=planned, actor=actor,
                                       reason=reason)
         self._records.save(campaign)
@@ -371,35 +381,35 @@ class Campaigns:
             return None
         return unit.agreements
 
-    def readiness(self, campaign_id: UUID, *, on: date | None = None) -> Readiness:
+    def readiness(self, campaign_id: UUID, *, on: date | None = None,
+                  reader: Reader | None = None) -> Readiness:
         """The readiness report on a date (default: the last date the record speaks of),
         with the units on strike that day and their flags as known now, and the facts of the
-        campaign's dispute recorded outside it by that day (laws' acts, interventions)."""
+        campaign's dispute recorded outside it by that day (laws' acts, interventions). A
+        member-facing ``reader`` sees no counts of small groups (:mod:`.member_view`)."""
+        checked = self.policy.check_reader(reader)
         campaign = self.get(campaign_id)
         history = self._history.of(campaign_id)
         day = record_end(campaign, history) if on is None else require_date(on,
                                                                             term("report's date"))
         out = [s for s in history.spells() if s.start <= day and (s.end is None or day < s.end)]
         report = readiness(campaign, history, day, self._job_actions(campaign, out, None))
-        if self._disputes is None:
-            return report
-        notes = tuple(n for n in self._disputes.facts_of(campaign_id) if n.on <= report.on)
-        return attrs.evolve(report, disputes=notes)
+        if self._disputes is not None:
+            notes = tuple(n for n in self._disputes.facts_of(campaign_id) if n.on <= report.on)
+            report = attrs.evolve(report, disputes=notes)
+        member = self.policy.member_facing(checked)
+        return members_readiness(report, self.policy.smallest_group) if member else report
 
     def participation_series(
-        self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None
+        self, campaign_id: UUID, *, unit: UUID | None = None, work_group: str | None = None,
+        reader: Reader | None = None,
     ) -> tuple[SeriesPoint, ...]:
-        """Structure-test results by date for the campaign, a unit, or a unit's work group."""
-        return participation_series(self.get(campaign_id), self._history.of(campaign_id), unit,
-                                    work_group)
-
-
-def _planned(campaign: Campaign, units: Participants | None) -> list[PlannedUnit]:
-    if units is None:
-        return [PlannedUnit(u.unit_id) for u in campaign.active_units]
-    if isinstance(units, Mapping):
-        return [PlannedUnit(uid, tuple(groups)) for uid, groups in units.items()]
-    if isinstance(units, UUID | PlannedUnit | str):
-        raise InvalidInput.worded("the units taking part are given as a list (or a mapping of "
-                                  "unit to work groups)")
-    return [u if isinstance(u, PlannedUnit) else PlannedUnit(u) for u in units]
+        """Structure-test results by date for the campaign, a unit, or a unit's work group;
+        to a member-facing ``reader``, without the points whose counts are hidden."""
+        checked = self.policy.check_reader(reader)
+        history = self._history.of(campaign_id)
+        points = participation_series(self.get(campaign_id), history, unit, work_group)
+        if not self.policy.member_facing(checked):
+            return points
+        return members_series(points, history.counted(date.max), self.policy.smallest_group,
+                              unit, work_group)

@@ -19,12 +19,16 @@ from bargaining.application.units import Units
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.drives.drive import Drive
 from bargaining.domain.drives.rules import EXAMPLE_CERTIFICATION_RULES, CertificationRules
+from bargaining.domain.organizing.workplace import Workplace
+from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import (
     ConcurrentChange,
     InvalidInput,
+    RecordNotFound,
     RuleViolation,
     UnitAlreadyRegistered,
+    term,
 )
 from bargaining.domain.shared.flags import Flag
 from bargaining.domain.shared.language import translate
@@ -39,7 +43,8 @@ class Drives:
     """Organizing drives to certification, and the first contract after."""
 
     def __init__(self, records: Records, units: Units,
-                 rules: CertificationRules | None = None) -> None:
+                 rules: CertificationRules | None = None,
+                 policy: ReadPolicy | None = None) -> None:
         if rules is not None and not isinstance(rules, CertificationRules):
             raise InvalidInput.worded("the certification thresholds are CertificationRules")
         self._records = records
@@ -48,16 +53,22 @@ class Drives:
         #: The host's certification thresholds by jurisdiction, which certifications are
         #: flagged against.
         self.rules = EXAMPLE_CERTIFICATION_RULES if rules is None else rules
+        #: The read policy a member-facing read of a drive's counts follows.
+        self.policy = ReadPolicy() if policy is None else policy
 
     def start(self, *, workplace: str, employer: str, jurisdiction: str, union: str,
               eligible: int, on: date, actor: Actor, workplace_id: UUID | None = None,
               reason: str | None = None) -> UUID:
         """A drive started on ``on`` by ``union`` at a workplace with no union yet, of
-        ``eligible`` workers; ``workplace_id`` is the organizing context's, when mapped.
-        Returns the drive's id (random: it reveals nothing of the workplace)."""
+        ``eligible`` workers. A drive may start before its workplace is mapped; once it is,
+        ``workplace_id`` names the organizing context's workplace, and an id the organizing
+        context does not know is refused (``RecordNotFound``): it would link the drive to
+        nothing. Returns the drive's id (random: it reveals nothing of the workplace)."""
         drive = Drive.start(workplace=workplace, employer=employer, jurisdiction=jurisdiction,
                             union=union, eligible=eligible, on=on, actor=actor,
                             workplace_id=workplace_id, reason=reason)
+        if workplace_id is not None:
+            self._mapped(workplace_id)
         self._records.save(drive)
         return drive.id
 
@@ -90,11 +101,13 @@ class Drives:
         found.record_vote(vote, actor=actor, reason=reason)
         self._records.save(found)
 
-    def route(self, drive: UUID, *, on: date | None = None) -> str:
+    def route(self, drive: UUID, *, on: date | None = None,
+              reader: Reader | None = None) -> str:
         """Where the drive's cards lead under its jurisdiction's rule, in words (on cards
         alone, to a vote, or short of a vote), as of ``on`` (by default, the latest count), in
-        the reader's language (``app.reading(...)``). Records nothing."""
-        found = self.get(drive, on=on)
+        the reader's language (``app.reading(...)``). Records nothing. A member is refused as
+        :meth:`get` says."""
+        found = self.get(drive, on=on, reader=reader)
         rule = self.rules.rule_for(found.jurisdiction)
         if rule is None:
             return translate("no certification rule is configured for {jurisdiction}",
@@ -154,9 +167,34 @@ class Drives:
         self._records.save(found, bargaining_round)
         return bargaining_round.id
 
+    def _mapped(self, workplace: UUID) -> None:
+        """Refuses a workplace id the organizing context does not know (or that names
+        another kind of record)."""
+        if not self._records.contains(workplace):
+            raise RecordNotFound.worded("the organizing context knows no workplace with id "
+                                        "{workplace}: map the workplace first, or start the "
+                                        "drive without its id", workplace=workplace)
+        self._records.load(workplace, Workplace, term("workplace"))
+
     def get(self, drive: UUID, *, on: date | None = None, at: datetime | None = None,
-            version: int | None = None) -> Drive:
+            version: int | None = None, reader: Reader | None = None) -> Drive:
         """A drive as recorded, or as it was on a day, known at a moment, or at a version
-        (one at most)."""
-        return load_reading(self._records, drive, Drive, _DRIVE, on=on, at=at,
-                            version=version)
+        (one at most). A member-facing ``reader`` (a member, under the default policy) is
+        refused (:class:`NotAllowedToRead`) a drive any of whose counts so far (cards
+        signed of eligible, the certification vote) would single out fewer than five
+        workers: a drive of four, or one that all but two signed, says who did not."""
+        checked = self.policy.check_reader(reader)
+        found = load_reading(self._records, drive, Drive, _DRIVE, on=on, at=at,
+                             version=version)
+        if self.policy.member_facing(checked):
+            self.policy.check_counts(checked, _counts(found))
+        return found
+
+
+def _counts(drive: Drive) -> list[tuple[int, int]]:
+    """Every count the drive shows, as (eligible, took part): cards signed of eligible on
+    each day either was counted, and each certification vote's yes of eligible."""
+    days = sorted({d for d, _ in drive.eligible_counts} | {d for d, _ in drive.card_counts})
+    found = [(drive.eligible_on(d), drive.cards_on(d)) for d in days]
+    found.extend((vote.tally.eligible, vote.tally.yes) for vote in drive.votes)
+    return found

@@ -18,8 +18,9 @@ import attrs
 from eventsourcing.domain import Aggregate
 
 from bargaining.application.ports import EventLog, Records
-from bargaining.application.read_access import ReadAccess, ReadSession
+from bargaining.application.read_access import ReadAccess, ReadSession, workplace_as_read
 from bargaining.application.time_travel import load_as_of, load_on, load_version
+from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.people.reading import Reader, ReadPolicy
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, term
@@ -232,6 +233,7 @@ class History:
         version: int | None = None,
         at: datetime | None = None,
         on: date | None = None,
+        reader: Reader | None = None,
     ) -> Aggregate:
         """Any record (unit, cluster, round, framework, campaign) at a version, as it was known
         at a moment, or as it was on a real-world date.
@@ -240,16 +242,30 @@ class History:
         timezone-aware date-time: "as known at T", the events recorded by then) or ``on`` (a
         date: "as it was on D", the events whose real-world day is on or before D, see
         :mod:`bargaining.application.time_travel`). The record comes back as it was then,
-        without changing it.
+        without changing it. A workplace's people show as :meth:`of` says (their data only
+        to a ``reader`` the read policy lets see it, the read recorded; "a person" to others
+        and without a reader), and a ``reader`` who may not read the record's history (a
+        member, of a workplace's) is refused (:class:`NotAllowedToRead`) before it is read.
         """
         if sum(x is not None for x in (version, at, on)) != 1:
             raise InvalidInput.worded("say which version, which moment (at=) or which day (on=): "
                                       "exactly one")
+        session = self.access.session(reader, "history", record_id)
+        first = (self._log.first_event(record_id)
+                 if session.reader is not None and isinstance(record_id, UUID) else None)
+        if first is not None:
+            self.access.policy.check_record(session.reader, aggregate_kind(type(first)))
+        found: Aggregate
         if on is not None:
-            return load_on(self._records, record_id, Aggregate, term("record"), on)
-        if version is None:
-            return load_as_of(self._records, record_id, Aggregate, term("record"), at)
-        return load_version(self._records, record_id, Aggregate, term("record"), version)
+            found = load_on(self._records, record_id, Aggregate, term("record"), on)
+        elif version is None:
+            found = load_as_of(self._records, record_id, Aggregate, term("record"), at)
+        else:
+            found = load_version(self._records, record_id, Aggregate, term("record"), version)
+        if isinstance(found, Workplace):
+            found = workplace_as_read(found, session)
+            session.flush()
+        return found
 
     # --------------------------------------------------------------- reading
 

@@ -1,206 +1,57 @@
-"""The organizer network's measures over time, read from the records.
+"""The organizer network's measures over time, counted from a read model of the records.
 
-``app.network`` is a :class:`Network`. It reads the area teams, workplaces, organizing plans,
-bodies (who held an elected role), and the training context's records (sessions, mentoring,
-call teams, activists' roles: who took part, and activists stepping into elected roles) from
-the event log once per question, in the order recorded, into the facts
-:mod:`~bargaining.domain.organizing.network` counts. A fact counts on
-its real-world day (``on``), so a series read today shows a back-filled fact in its own period.
+``app.network`` is a :class:`Network`. Its read model
+(:class:`~bargaining.readmodels.network.NetworkView`) folds the area teams, workplaces,
+organizing plans, bodies (who held an elected role), and the training context's records
+(sessions, mentoring, call teams, activists' roles: who took part, and activists stepping into
+elected roles), in the order recorded, into the facts :mod:`~bargaining.domain.organizing.network`
+counts; each question first reads what was recorded since the last one. A fact counts on its
+real-world day (``on``), so a series read today shows a back-filled fact in its own period.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
-from uuid import UUID
 
 from bargaining.application.ports import EventLog
-from bargaining.domain.democracy.body import GoverningBody
-from bargaining.domain.democracy.roles import Rank
 from bargaining.domain.organizing.leaders import window
 from bargaining.domain.organizing.network import (
-    Act,
-    LeaderFacts,
     NetworkFacts,
     NetworkReading,
     NetworkSeries,
     Period,
-    Scope,
-    Spell,
-    TeamFacts,
-    reading,
-    series,
 )
-from bargaining.domain.organizing.plans import OrganizingPlan
-from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
-from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.shared.choices import choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, term
-from bargaining.domain.training.call_teams import CallTeam
-from bargaining.domain.training.participation import STEPPED_IN, took_part
-from bargaining.domain.training.plans import ActivistRole
-from bargaining.domain.training.sessions import Mentoring, TrainingSession
+from bargaining.domain.shared.progress import Progress, require_progress
+from bargaining.readmodels.network.index import IndexedScope, indexed_reading, indexed_series
+from bargaining.readmodels.network.view import NetworkView
 
-_PAGE = 1000
 #: The window of activity when the host sets none: a leader or a plan is active when
 #: something happened within it.
 ACTIVE_WITHIN = timedelta(days=90)
-T: Any = AreaTeam
-W: Any = Workplace
-B: Any = GoverningBody
-R: Any = ActivistRole
-#: The training context's records whose events say who took part.
-TRAINING = (TrainingSession, Mentoring, CallTeam, ActivistRole)
-
-
-class _Builder:
-    """Folds events, in the order recorded, into :class:`NetworkFacts`."""
-
-    def __init__(self) -> None:
-        self.teams: dict[UUID, dict[str, Any]] = {}
-        self.sectors: dict[UUID, str | None] = {}
-        self.plans: dict[UUID, OrganizingPlan] = {}
-        self.activity: dict[UUID, list[date]] = {}
-        self.leaders: dict[tuple[UUID, str], dict[str, Any]] = {}
-        self.acts: list[Act] = []
-        self.officers: dict[str, list[Spell]] = {}
-        self.terms: dict[tuple[UUID, str, str], int] = {}
-        #: Each body's organization, read as the local its roles are in.
-        self.bodies: dict[UUID, str] = {}
-        #: The first event of each training record, which says what later ones leave out.
-        self.firsts: dict[UUID, Any] = {}
-
-    def team(self, e: Any) -> None:
-        tid = e.originator_id
-        if isinstance(e, T.Formed):
-            self.teams[tid] = {"area": e.area, "sector": e.kind is AreaKind.SECTOR,
-                               "locals": [], "workplaces": []}
-        elif isinstance(e, T.MemberJoined) and e.role is TeamRole.VOLUNTEER:
-            self.acts.append(Act(e.person, e.on, "joined an area team", team=tid))
-        elif isinstance(e, T.LocalSupported):
-            self.teams[tid]["locals"].append([e.local, e.on, None])
-        elif isinstance(e, T.LocalSupportEnded):
-            _close(self.teams[tid]["locals"], e.local, e.on)
-        elif isinstance(e, T.WorkplaceSupported):
-            self.teams[tid]["workplaces"].append([e.workplace, e.on, None])
-        elif isinstance(e, T.WorkplaceSupportEnded):
-            _close(self.teams[tid]["workplaces"], e.workplace, e.on)
-
-    def workplace(self, e: Any) -> None:
-        wid = e.originator_id
-        if isinstance(e, W.Registered):
-            self.sectors[wid] = e.sector
-        elif isinstance(e, W.MapRecorded):
-            self.activity.setdefault(wid, []).append(e.on)
-        elif isinstance(e, W.LeaderIdentified):
-            self.leaders[(wid, e.person)] = {"proven": None, "days": [], "left": None}
-            self.activity.setdefault(wid, []).append(e.on)
-            self.acts.append(Act(e.person, e.on, "identified as a leader", workplace=wid))
-        elif isinstance(e, W.TestHeld):
-            test = e.test
-            self.activity.setdefault(wid, []).append(test.on)
-            if test.leader is not None:
-                leader = self.leaders[(wid, test.leader)]
-                leader["days"].append(test.on)
-                if test.passed and (leader["proven"] is None or test.on < leader["proven"]):
-                    leader["proven"] = test.on
-                self.acts.append(Act(test.leader, test.on, "led a test", workplace=wid))
-        elif isinstance(e, W.LeadersTookPart):
-            self.activity.setdefault(wid, []).append(e.on)
-            for person in e.people:
-                self.leaders[(wid, person)]["days"].append(e.on)
-                self.acts.append(Act(person, e.on, "took part in an action", workplace=wid))
-        elif isinstance(e, W.LeaderLeft):
-            self.leaders[(wid, e.person)]["left"] = e.on
-
-    def body(self, e: Any) -> None:
-        if isinstance(e, B.Formed):
-            self.bodies[e.originator_id] = e.organization
-        elif isinstance(e, B.RoleFilled):
-            self.acts.append(Act(e.person, e.starts, "took a role in a body",
-                                 local=self.bodies.get(e.originator_id)))
-            if e.rank is Rank.ELECTED_OFFICER:
-                self._term(e.originator_id, e.role, e.person, e.starts, e.ends)
-        elif isinstance(e, B.TermEnded):
-            self._ended(e.originator_id, e.role, e.person, e.on)
-
-    def training(self, e: Any) -> None:
-        first = self.firsts.setdefault(e.originator_id, e)
-        for row in took_part(e, first):
-            self.acts.append(Act(row.person, row.on, row.what, local=row.local))
-            if row.what == STEPPED_IN and row.rank is Rank.ELECTED_OFFICER:
-                self._term(e.originator_id, "", row.person, row.on, None)
-        if isinstance(e, R.SteppedOut):
-            self._ended(e.originator_id, "", first.person, e.on)
-
-    def _term(self, record: UUID, role: str, person: str, starts: date,
-              ends: date | None) -> None:
-        terms = self.officers.setdefault(person, [])
-        self.terms[(record, role, person)] = len(terms)
-        terms.append(Spell(starts, ends))
-
-    def _ended(self, record: UUID, role: str, person: str, on: date) -> None:
-        index = self.terms.get((record, role, person))
-        if index is not None:
-            terms = self.officers[person]
-            terms[index] = Spell(terms[index].began, on)
-
-    def facts(self) -> NetworkFacts:
-        return NetworkFacts(
-            teams={tid: TeamFacts(
-                area=t["area"], sector=t["sector"],
-                locals=tuple((n, Spell(b, e)) for n, b, e in t["locals"]),
-                workplaces=tuple((w, Spell(b, e)) for w, b, e in t["workplaces"]))
-                for tid, t in self.teams.items()},
-            sectors=dict(self.sectors), plans=tuple(self.plans.values()),
-            activity={w: tuple(days) for w, days in self.activity.items()},
-            leaders=tuple(LeaderFacts(person, wid, x["proven"], tuple(x["days"]), x["left"])
-                          for (wid, person), x in self.leaders.items()),
-            acts=tuple(self.acts),
-            officers={p: tuple(t) for p, t in self.officers.items()})
-
-
-def _close(spells: list[list[Any]], who: object, on: date) -> None:
-    for spell in reversed(spells):
-        if spell[0] == who and spell[2] is None:
-            spell[2] = on
-            return
 
 
 class Network:
     """The organizer network's measures: a reading on a day, or series by period."""
 
-    def __init__(self, log: EventLog) -> None:
-        self._log = log
+    def __init__(self, log: EventLog, last_position: Callable[[], int]) -> None:
+        """``log`` is read from where the read model stopped; ``last_position`` (the log's
+        last notification id) sizes a rebuild's progress."""
+        #: The read model the measures are counted from, kept current at each question.
+        self.view = NetworkView(log.read_log, last_position)
 
     def facts(self) -> NetworkFacts:
-        """Every fact the measures count, read from the log now."""
-        built = _Builder()
-        kinds: tuple[Any, ...] = (AreaTeam, Workplace, OrganizingPlan, GoverningBody,
-                                  *TRAINING)
-        after = 0
-        while True:
-            page = self._log.read_log(after, _PAGE, kinds)
-            for position, e in page:
-                after = position
-                self._fold(built, e)
-            if len(page) < _PAGE:
-                return built.facts()
+        """Every fact the measures count, as the log holds them now."""
+        return self.view.facts()
 
-    def _fold(self, built: _Builder, e: Any) -> None:
-        kind = type(e).__qualname__.split(".")[0]
-        if kind == "AreaTeam":
-            built.team(e)
-        elif kind == "Workplace":
-            built.workplace(e)
-        elif kind == "OrganizingPlan":
-            plan = built.plans.get(e.originator_id)
-            built.plans[e.originator_id] = e.mutate(plan)
-        elif kind == "GoverningBody":
-            built.body(e)
-        else:
-            built.training(e)
+    def rebuild(self, *, progress: Progress | None = None) -> int:
+        """Forget the read model and fold every event again (after a restore, or to check
+        it); returns the events folded. ``progress`` hears positions in the log read, of
+        its last position."""
+        return self.view.rebuild(require_progress(progress))
 
     def series(self, *, period: Period | str = Period.MONTH, since: date,
                until: date | None = None, area: str | None = None,
@@ -212,8 +63,9 @@ class Network:
         ``active_within`` (a ``timedelta`` or days; 90 days unless the host sets another)."""
         first = require_date(since, term("first day of the series"))
         last = _day(until, term("last day of the series"))
-        return series(self.facts(), choice(period, Period, term("period")), first, last,
-                      area=_name(area), sector=_name(sector), within=_within(active_within))
+        return indexed_series(self.view.index(), choice(period, Period, term("period")), first,
+                              last, area=_name(area), sector=_name(sector),
+                              within=_within(active_within))
 
     def on(self, day: date | None = None, *, since: date | None = None,
            area: str | None = None, sector: str | None = None,
@@ -225,8 +77,9 @@ class Network:
         if last < first:
             raise InvalidInput.worded("participation cannot be counted from {first}, after {last}",
                                       first=first, last=last)
-        scope = Scope(self.facts(), _name(area), _name(sector))
-        return reading(scope.facts, scope, first, last, _within(active_within))
+        index = self.view.index()
+        scope = IndexedScope(index, _name(area), _name(sector))
+        return indexed_reading(index, scope, first, last, _within(active_within))
 
 
 def _day(value: object, what: str) -> date:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+import attrs
 from eventsourcing.domain import Aggregate
 
 from bargaining.application.ports import Records
+from bargaining.application.read_access import ReadAccess, as_read, workplace_as_read
 from bargaining.application.time_travel import load_reading
 from bargaining.domain.organizing.counts import WorkplaceCounts, counts
 from bargaining.domain.organizing.leaders import (
@@ -39,6 +41,7 @@ from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import RecordNotFound, term
 from bargaining.domain.shared.personal import PersonalData
+from bargaining.domain.units.unit import BargainingUnit
 
 _TEAM, _WORKPLACE, _PLAN = "team", "workplace", "organizing plan"
 
@@ -50,6 +53,8 @@ class Organizing:
         self._records = records
         #: The read policy member-facing counts follow (the application's).
         self.policy = policy or ReadPolicy()
+        #: Who may read what of a workplace, whose data they see, the reads recorded.
+        self.access = ReadAccess(records, self.policy, self.organizers_of)
 
     # ------------------------------------------------------------------ area teams
 
@@ -95,7 +100,7 @@ class Organizing:
                           reason: str | None = None) -> None:
         """The team began supporting a workplace on ``on`` (recorded on both, in one save)."""
         found = self.team(team)
-        place = self.workplace(workplace)
+        place = self._workplace(workplace)
         found.support_workplace(workplace=workplace, on=on, actor=actor, reason=reason)
         place.supported_by(team=team, on=on, actor=actor)
         self._records.save(found, place)
@@ -104,7 +109,7 @@ class Organizing:
                               reason: str | None = None) -> None:
         """The team stopped supporting a workplace on ``on`` (recorded on both)."""
         found = self.team(team)
-        place = self.workplace(workplace)
+        place = self._workplace(workplace)
         found.end_workplace_support(workplace=workplace, on=on, actor=actor, reason=reason)
         place.support_ended(team=team, on=on, actor=actor)
         self._records.save(found, place)
@@ -114,17 +119,24 @@ class Organizing:
     def register_workplace(self, *, name: str, employer: str, region: str | None = None,
                            sector: str | None = None, unit: UUID | None = None,
                            actor: Actor, reason: str | None = None) -> UUID:
-        """A workplace of ``employer`` (``unit``: its bargaining unit's id, once unionized).
-        Returns its id (random, like a team's)."""
+        """A workplace of ``employer`` (``unit``: its bargaining unit's id, once unionized:
+        an id no registered unit has is refused, since it would link the workplace to
+        nothing). Returns its id (random, like a team's)."""
         place = Workplace.register(name=name, employer=employer, region=region, sector=sector,
                                    unit=unit, actor=actor, reason=reason)
+        if unit is not None:
+            if not self._records.contains(unit):
+                raise RecordNotFound.worded("no bargaining unit is registered with id {unit}: "
+                                            "register the unit first, or record the workplace "
+                                            "without it", unit=unit)
+            self._records.load(unit, BargainingUnit, term("bargaining unit"))
         self._records.save(place)
         return place.id
 
     def add_group(self, workplace: UUID, *, name: str, kind: str, workers: int, on: date,
                   actor: Actor, reason: str | None = None) -> None:
         """A work group (a shift, a department, a floor) of ``workers`` workers."""
-        found = self.workplace(workplace)
+        found = self._workplace(workplace)
         found.add_group(name=name, kind=kind, workers=workers, on=on, actor=actor,
                         reason=reason)
         self._records.save(found)
@@ -132,7 +144,7 @@ class Organizing:
     def record_map(self, workplace: UUID, *, group: str, count: MapCount, on: date,
                    actor: Actor, reason: str | None = None) -> None:
         """A work group's map as counted on ``on``."""
-        found = self.workplace(workplace)
+        found = self._workplace(workplace)
         found.record_map(group=group, count=count, on=on, actor=actor, reason=reason)
         self._records.save(found)
 
@@ -141,7 +153,7 @@ class Organizing:
                         reason: str | None = None) -> None:
         """A worker recorded as a possible leader of a work group; anything about them
         (name, assessment) only in ``personal``."""
-        found = self.workplace(workplace)
+        found = self._workplace(workplace)
         found.identify_leader(group=group, person=person, on=on, actor=actor,
                               personal=personal, reason=reason)
         self._records.save(found)
@@ -150,7 +162,7 @@ class Organizing:
                   reason: str | None = None) -> bool:
         """A structure test of a work group, held; returns whether it passed (and so proved
         its leader, if it had one)."""
-        found = self.workplace(workplace)
+        found = self._workplace(workplace)
         found.hold_test(test=test, actor=actor, reason=reason)
         self._records.save(found)
         return test.passed
@@ -158,14 +170,14 @@ class Organizing:
     def take_part(self, workplace: UUID, *, people: list[str], activity: str, on: date,
                   actor: Actor, reason: str | None = None) -> None:
         """Leaders took part in an action on ``on``, which keeps them active."""
-        found = self.workplace(workplace)
+        found = self._workplace(workplace)
         found.take_part(people=people, activity=activity, on=on, actor=actor, reason=reason)
         self._records.save(found)
 
     def leader_left(self, workplace: UUID, *, person: str, on: date, actor: Actor,
                     reason: str | None = None) -> None:
         """A leader left the workplace (or stopped leading) on ``on``."""
-        found = self.workplace(workplace)
+        found = self._workplace(workplace)
         found.leader_left(person=person, on=on, actor=actor, reason=reason)
         self._records.save(found)
 
@@ -178,7 +190,7 @@ class Organizing:
         plan = OrganizingPlan.adopt(local=local, name=name, on=on, goals=goals, actor=actor,
                                     reason=reason)
         for place in plan.workplaces:
-            self.workplace(place)
+            self._workplace(place)
         self._records.save(plan)
         return plan.id
 
@@ -187,7 +199,7 @@ class Organizing:
         """A goal added to a plan on ``on``."""
         found = self.plan(plan)
         found.add_goal(goal=goal, on=on, actor=actor, reason=reason)
-        self.workplace(goal.workplace)
+        self._workplace(goal.workplace)
         self._records.save(found)
 
     def end_plan(self, plan: UUID, *, on: date, actor: Actor, reason: str | None = None,
@@ -212,7 +224,7 @@ class Organizing:
             on, term("day to read the plan on"))
         span = window(active_within)
         found = self.plan(plan, on=day)
-        return [progress_of(goal, self.workplace(goal.workplace, on=day), day, span)
+        return [progress_of(goal, self._workplace(goal.workplace, on=day), day, span)
                 for goal in found.goals_on(day)]
 
     # ------------------------------------------------------------------ readings
@@ -225,36 +237,72 @@ class Organizing:
                             version=version)
 
     def workplace(self, workplace: UUID, *, on: date | None = None,
-                  at: datetime | None = None, version: int | None = None) -> Workplace:
-        """A workplace as recorded, or read one way (as :meth:`team`)."""
+                  at: datetime | None = None, version: int | None = None,
+                  reader: Reader | None = None) -> Workplace:
+        """A workplace as recorded, or read one way (as :meth:`team`). Its leaders' data
+        (names, assessments) shows only to a ``reader`` the read policy lets see it, the
+        organizers of that workplace by default (the read is recorded); to others, and
+        without a reader, each reads as "a person". A member is refused
+        (:class:`NotAllowedToRead`): its maps and tests count small groups; members read
+        :meth:`group_counts`."""
+        session = self.access.record(reader, "Workplace", "report", workplace)
+        found = workplace_as_read(self._workplace(workplace, on=on, at=at, version=version),
+                                  session)
+        session.flush()
+        return found
+
+    def _workplace(self, workplace: UUID, *, on: date | None = None,
+                   at: datetime | None = None, version: int | None = None) -> Workplace:
+        """A workplace as recorded, people's data and all: what the commands change."""
         return load_reading(self._records, workplace, Workplace, _WORKPLACE, on=on, at=at,
                             version=version)
 
     def get(self, record: UUID, *, on: date | None = None, at: datetime | None = None,
-            version: int | None = None) -> AreaTeam | Workplace:
-        """An area team or a workplace, whichever the id names, read as :meth:`team`."""
+            version: int | None = None, reader: Reader | None = None) -> AreaTeam | Workplace:
+        """An area team or a workplace, whichever the id names, read as :meth:`team`; a
+        workplace's people as :meth:`workplace` shows them to ``reader``."""
+        checked = self.policy.check_reader(reader)
         found = load_reading(self._records, record, Aggregate, term("organizing record"), on=on,
                              at=at, version=version)
         if not isinstance(found, AreaTeam | Workplace):
             raise RecordNotFound.worded("the record {record} is not an area team or a workplace",
                                         record=record)
+        session = self.access.record(checked, type(found).__name__, "report", record)
+        if isinstance(found, Workplace):
+            found = workplace_as_read(found, session)
+            session.flush()
         return found
 
     def leaders(self, workplace: UUID, *, on: date | None = None,
-                active_within: timedelta | int | None = None) -> list[LeaderStanding]:
+                active_within: timedelta | int | None = None,
+                reader: Reader | None = None) -> list[LeaderStanding]:
         """The workplace's possible leaders as they stood on ``on`` (today, UTC, if not
         given): identified, proven and last active days, and whether active within the
-        host's window (a ``timedelta`` or days; ``None``: any time), by group then id."""
+        host's window (a ``timedelta`` or days; ``None``: any time), by group then id. Their
+        data shows as :meth:`workplace` says (a member is refused; a read that shows anyone's
+        data is recorded)."""
+        session = self.access.record(reader, "Workplace", "report", workplace)
         day, found = self._on(workplace, on)
         span = window(active_within)
-        return sorted((standing(leader, day, span) for leader in found.leaders.values()),
-                      key=lambda s: (s.group, s.person))
+        sees = session.sees_about(workplace)
+        found_leaders = sorted(
+            (attrs.evolve(s, personal=as_read(s.personal, sees))
+             for s in (standing(leader, day, span) for leader in found.leaders.values())),
+            key=lambda s: (s.group, s.person))
+        session.settle(True)
+        session.flush()
+        return found_leaders
 
     def coverage(self, workplace: UUID, *, on: date | None = None,
                  workers_per_leader: int = WORKERS_PER_LEADER,
-                 active_within: timedelta | int | None = None) -> Coverage:
+                 active_within: timedelta | int | None = None,
+                 reader: Reader | None = None) -> Coverage:
         """Leaders per workers by work group on ``on``: proven and active leaders against the
-        aim of one per ``workers_per_leader`` workers (ten, unless the host sets another)."""
+        aim of one per ``workers_per_leader`` workers (ten, unless the host sets another).
+        It names nobody; a member is refused (:class:`NotAllowedToRead`) as by
+        :meth:`workplace`: a group's counts of leaders would single people out in a small
+        group, and members read :meth:`group_counts`."""
+        self.access.record(reader, "Workplace", "report", workplace)
         aim = aim_of(workers_per_leader)
         day, found = self._on(workplace, on)
         span = window(active_within)
@@ -287,7 +335,7 @@ class Organizing:
     def _on(self, workplace: UUID, on: object) -> tuple[date, Workplace]:
         if on is None:
             today = datetime.now(UTC).date()
-            return today, self.workplace(workplace)
+            return today, self._workplace(workplace)
         day = require_date(on, term("day to read the workplace on"))
-        return day, self.workplace(workplace, on=day)
+        return day, self._workplace(workplace, on=day)
 

@@ -154,7 +154,8 @@ class People:
 
     def redact(self, record_id: UUID, version: int, *, actor: Actor, on: date,
                reason: RedactionReason) -> RedactionResult:
-        """Redact the free text (its reasons) of one version of a record, by a recorded
+        """Redact the free text (reasons, a motion's or an amendment's words, feedback, a
+        version's note, an action taken part in) of one version of a record, by a recorded
         decision: the key it was sealed with is deleted in the same transaction as the
         redaction's event, and the text then reads as "[redacted]" everywhere. ``reason`` is
         a :class:`RedactionReason`, never free text, so the redaction re-leaks nothing. Text
@@ -222,7 +223,7 @@ class People:
         day = require_date(on, term("day of the retention run"))
         cutoff = policy.cutoff(day)
         sealed = {p.person: p.last_touched.date() for p in self.sealed()}
-        found = inactive(sorted(sealed), last_active(self._event_log()), cutoff,
+        found = inactive(sorted(sealed), last_active(self._event_log(), day), cutoff,
                          sealed.__getitem__)
         result = RetentionResult(policy, day, cutoff, tuple(found), dry_run)
         if dry_run or not found:

@@ -11,10 +11,13 @@ out: a read that showed anyone's data is never left unrecorded.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
+
+import attrs
 
 from bargaining.application.ports import Records
 from bargaining.domain.organizing.workplace import Workplace
@@ -42,12 +45,17 @@ class ReadSession:
 
     def sees(self, event: Any) -> Callable[[PersonalData], bool]:
         """Whether the reader sees each person's data held in ``event``."""
+        return self.sees_about(event.originator_id if isinstance(event, Workplace.Event)
+                               else None)
+
+    def sees_about(self, workplace: UUID | None) -> Callable[[PersonalData], bool]:
+        """Whether the reader sees each person's data held about ``workplace`` (``None``: a
+        record that is no workplace's); each person shown counts as revealed on
+        :meth:`settle`."""
         reader, policy = self.reader, self._access.policy
         if reader is None or reader.role not in policy.personal_data:
             return _nobody
-        organizers = None
-        if isinstance(event, Workplace.Event):
-            organizers = self.organizers(event.originator_id)
+        organizers = None if workplace is None else self.organizers(workplace)
         if not policy.sees_people(reader, organizers):
             return _nobody
 
@@ -87,6 +95,27 @@ def _nobody(value: PersonalData) -> bool:
     return False
 
 
+def as_read(value: PersonalData | None, sees: Callable[[PersonalData], bool],
+            ) -> PersonalData | None:
+    """A person's data as a reader sees it: as recorded if ``sees`` lets them (or the person
+    was erased: "erased person" to everyone), else the person's opaque id alone ("a
+    person")."""
+    if value is None or value.erased or sees(value):
+        return value
+    return PersonalData(value.person)
+
+
+def workplace_as_read(found: Workplace, session: ReadSession) -> Workplace:
+    """A copy of a workplace whose leaders' data the reader sees only where the policy lets
+    them (the record itself is left as loaded); the people shown count as revealed."""
+    sees = session.sees_about(found.id)
+    shown = copy.copy(found)
+    shown.leaders = {person: attrs.evolve(leader, personal=as_read(leader.personal, sees))
+                     for person, leader in found.leaders.items()}
+    session.settle(True)
+    return shown
+
+
 class ReadAccess:
     """The application's read policy, the organizers it asks about, and where reads are
     recorded."""
@@ -100,6 +129,15 @@ class ReadAccess:
                 ) -> ReadSession:
         """A read by ``reader`` (a :class:`Reader` or ``None``: the host's own call)."""
         return ReadSession(self, self.policy.check_reader(reader), through, record)
+
+    def record(self, reader: object, kind: str, through: str, record: UUID | None = None,
+               ) -> ReadSession:
+        """A read of one record of this kind (``"Workplace"``), refused
+        (:class:`NotAllowedToRead`) before anything is read for a role the policy does not
+        let read such records."""
+        session = self.session(reader, through, record)
+        self.policy.check_record(session.reader, kind)
+        return session
 
     def audit(self, reader: object, record: UUID | None = None) -> ReadSession:
         """A read of the audit log, refused (:class:`NotAllowedToRead`) for a role the

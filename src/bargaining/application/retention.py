@@ -1,10 +1,15 @@
 """Running a retention policy: who was last active before the cut-off, erased through the
 vault, and the run recorded; and the reads of a person's data, for auditors.
 
-A person's last activity is the latest day of any event that names them (its fact's day, else
-the day it was recorded): organizing, tests and actions, data recorded about them, changes
-they made. Reads of their data and earlier retention runs do not count. Only people whose
-data is still sealed under a key can be erased, so a second run erases nothing new.
+A person's last activity is the latest day of any event that names them: organizing, tests
+and actions, data recorded about them, changes they made. An event counts on the later of its
+fact's day and the day it was recorded, so history back-filled today about old facts (an
+import of old records) is today's activity, and is not erased by the next run; but a
+recording counts only when it is not after the run's day, since a run "on" a past day cannot
+know of what was recorded later (it reads the facts' days, as every record reads on that day).
+An event without a fact's day counts on the day it was recorded. Reads of their data and
+earlier retention runs do not count. Only people whose data is still sealed under a key can
+be erased, so a second run erases nothing new.
 """
 
 from __future__ import annotations
@@ -45,13 +50,23 @@ class RetentionResult:
         return len(self.erased)
 
 
-def last_active(log: EventLog) -> dict[str, date]:
-    """Each person's last day of activity, from every event in the log that names them."""
+def activity_day(fact: date | None, recorded: date, on: date) -> date:
+    """The day an event keeps the people it names active, for a run on ``on``: the later of
+    its fact's day and the day it was recorded, the recording counting only when it is not
+    after ``on``; an event without a fact's day counts on the day it was recorded."""
+    if fact is None:
+        return recorded
+    return max(fact, recorded) if recorded <= on else fact
+
+
+def last_active(log: EventLog, on: date) -> dict[str, date]:
+    """Each person's last day of activity as a run on ``on`` sees it, from every event in the
+    log that names them."""
     last: dict[str, date] = {}
     for event in _events(log):
         if isinstance(event, tuple(k.Event for k in _NOT_ACTIVITY)):
             continue
-        day = occurred_on(event) or event.timestamp.astimezone(UTC).date()
+        day = activity_day(occurred_on(event), event.timestamp.astimezone(UTC).date(), on)
         for person in people_named(event):
             if person not in last or last[person] < day:
                 last[person] = day

@@ -120,12 +120,19 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
             failure: Exception | None = None
             positions: list[int] = []
             try:
-                with conn.pipeline() as pipeline, conn.cursor() as curs, conn.cursor() as head:
+                with (conn.pipeline() as pipeline, conn.cursor() as curs,
+                      conn.cursor() as head, conn.cursor() as keys):
                     try:
                         curs.execute("BEGIN")
                         self._lock_table(curs)
                         self._notify_channel(curs)
                         head.execute(self._select_head, prepare=True)
+                        # The keys the save sealed with, read after the lock an erasure
+                        # holds until it commits (``PersonKeys.check_used``).
+                        used = self.vault.used() if self.vault is not None else []
+                        if used:
+                            keys.execute(self.key_table.present_statement, (used,),
+                                         prepare=True)
                         curs.execute(self._insert_events_unnested, _columns(stored_events),
                                      prepare=True)
                         # A conflict (a record changed meanwhile) is raised here, as
@@ -136,8 +143,10 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
                         self._append_chain(curs, chain_records(
                             (last["position"], bytes(last["link"])) if last else None,
                             positions, stored_events))
+                        if used:
+                            self.vault.check_used({bytes(r["key_id"]) for r in keys.fetchall()})
                         if self.vault is not None:
-                            self.vault.write_pending(curs)
+                            self.vault.write_pending(curs, checked=True)
                         curs.execute("COMMIT")  # sent as the pipeline ends
                     except Exception as error:  # raised once the pipeline is left
                         failure = error
@@ -156,6 +165,7 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
         """A record's latest snapshot (at or before version ``lte``) and its events from that
         snapshot's version on (all of them, without a snapshot), in one statement: loading a
         record asked the server twice, and each question cost about as much as the reading.
+        The store's erasure generation comes along (``PersonKeys.saw``), for the same reason.
         """
         table = getattr(snapshots, "events_table_name", None)
         if not isinstance(table, str):
@@ -165,17 +175,23 @@ class ChainedPostgresApplicationRecorder(PostgresApplicationRecorder):
             "WITH s AS (SELECT originator_version, topic, state FROM {snapshots}"
             " WHERE originator_id = %(id)s AND originator_version <= %(lte)s"
             " ORDER BY originator_version DESC LIMIT 1)"
-            " SELECT true AS snapshot, originator_version, topic, state FROM s"
-            " UNION ALL SELECT false, originator_version, topic, state FROM {events}"
+            " SELECT true AS snapshot, originator_version, topic, state,"
+            " (SELECT generation FROM {generations}) AS generation FROM s"
+            " UNION ALL SELECT false, originator_version, topic, state,"
+            " (SELECT generation FROM {generations}) FROM {events}"
             " WHERE originator_id = %(id)s AND originator_version <= %(lte)s"
             " AND originator_version >= COALESCE((SELECT originator_version FROM s), 0)"
             " ORDER BY snapshot DESC, originator_version"
         ).format(snapshots=Identifier(self.datastore.schema, table),
-                 events=Identifier(self.datastore.schema, self.events_table_name))
+                 events=Identifier(self.datastore.schema, self.events_table_name),
+                 generations=SQL(self.key_table.generations))
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(statement, {"id": originator_id, "lte": _LATEST if lte is None else lte},
                          prepare=True)
             rows = curs.fetchall()
+        if rows and self.vault is not None:
+            # the erasure generation, read with the record: the read asks nothing more
+            self.vault.saw(int(rows[0]["generation"] or 0))
         stored = [StoredEvent(originator_id, r["originator_version"], r["topic"],
                               bytes(r["state"])) for r in rows]
         if rows and rows[0]["snapshot"]:

@@ -192,9 +192,11 @@ class EventStore(Application[UUID]):
     def reading(self) -> Iterator[None]:
         """Reads that fail because the key is wrong or missing say so in words; a stored value
         that today's library refuses to read is named as that, not as a key problem, and so is
-        an event damaged in the store (:class:`DamagedEvent`, naming the record and version)."""
+        an event damaged in the store (:class:`DamagedEvent`, naming the record and version).
+        Keys cached before an erasure committed in another process are forgotten first."""
         try:
-            yield
+            with self.vault.fresh():
+                yield
         except MapperDeserialisationError as error:
             raise self.unreadable(error) from None
         except ValueError as error:
@@ -390,6 +392,10 @@ class EventStore(Application[UUID]):
         page = self.recorder.select_notifications(after + 1, limit, topics=topics)
         with self.reading():
             return [(n.id, self.mapper.to_domain_event(n)) for n in page]
+
+    def last_position(self) -> int:
+        """The position of the log's last event, of any kind (0 when it is empty)."""
+        return self.recorder.max_notification_id() or 0
 
     def read_record(
         self, record_id: UUID, after_version: int, limit: int

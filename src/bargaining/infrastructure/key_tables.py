@@ -5,6 +5,12 @@ data), the key (wrapped with the application's key on an encrypted store), when 
 when its owner's data was last sealed. Rows are written in the event recorder's transaction
 (``write``, with the recorder's cursor) and deleted there on erasure; ``scrub`` then makes the
 deleted bytes unrecoverable from the database's files where the database allows it.
+
+Beside the keys, one row counts the erasures and redactions ever committed (the *erasure
+generation*), bumped in the same transaction as the deletion: a process that caches keys reads it
+once per read and forgets its cached keys when it moved, so an erasure committed in another
+process holds in this one too (``PersonKeys.refresh``). A save checks, in its transaction, that
+the keys it sealed with are still there (``present``).
 """
 
 from __future__ import annotations
@@ -13,15 +19,35 @@ import logging
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 _log = logging.getLogger("bargaining")
 
 KEYS_SUFFIX = "_person_keys"
+#: The erasure generation's table: the key table's name and this.
+GENERATION_SUFFIX = "_erased"
 #: Owners of the keys of notes (free text, ``note_sealing``) start so: a person's id cannot
 #: hold a tab. ``owners`` lists people only.
 NOTE_PREFIX = "\tnote "
+
+
+def note_owner(record_id: uuid.UUID, version: int) -> str:
+    """Who owns the key of one record's version's free text (a redaction deletes it)."""
+    return f"{NOTE_PREFIX}{record_id.hex} {version}"
+
+
+def snapshot_owner(record_id: uuid.UUID) -> str:
+    """Who owns the keys of the free text in one record's snapshots."""
+    return f"{NOTE_PREFIX}{record_id.hex} snapshots"
+
+
+class PersonKey(NamedTuple):
+    """A key as the vault caches it: its id, the key, when its owner was last touched."""
+    key_id: bytes
+    key: bytes
+    touched: float
 
 
 class KeyRow(NamedTuple):
@@ -39,6 +65,12 @@ class KeyTable(Protocol):
 
     def write_alone(self, keys: Sequence[KeyRow]) -> None: ...
 
+    def generation(self) -> int:
+        """How many transactions deleted keys (erasures, redactions) in the store's life."""
+
+    def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
+        """Which of these keys are still stored, read in the save's transaction (``cursor``)."""
+
     def owner_key(self, owner: str) -> tuple[bytes, bytes, float] | None: ...
 
     def owners(self) -> list[tuple[str, float, float]]:
@@ -53,6 +85,7 @@ class MemoryKeyTable:
     def __init__(self) -> None:
         self._rows: dict[bytes, list[Any]] = {}
         self._lock = threading.Lock()
+        self._generation = 0
 
     def write(self, cursor: Any, keys: Sequence[KeyRow], touched: Sequence[str],
               erased: Sequence[str], now: float) -> None:
@@ -60,6 +93,8 @@ class MemoryKeyTable:
             for new in keys:
                 self._rows[new.key_id] = [new.owner, new.key, new.created, new.created]
             gone = set(erased)
+            if gone:
+                self._generation += 1
             for key_id, row in list(self._rows.items()):
                 if row[0] in gone:
                     del self._rows[key_id]
@@ -68,6 +103,14 @@ class MemoryKeyTable:
 
     def write_alone(self, keys: Sequence[KeyRow]) -> None:
         self.write(None, keys, (), (), 0.0)
+
+    def generation(self) -> int:
+        with self._lock:
+            return self._generation
+
+    def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
+        with self._lock:
+            return {key_id for key_id in key_ids if key_id in self._rows}
 
     def key(self, key_id: bytes) -> bytes | None:
         with self._lock:
@@ -106,6 +149,7 @@ class SQLiteKeyTable:
     def __init__(self, datastore: Any, events_table: str) -> None:
         self.datastore = datastore
         self.name = events_table + KEYS_SUFFIX
+        self.generations = self.name + GENERATION_SUFFIX
 
     def create_statements(self) -> list[str]:
         return [
@@ -113,6 +157,8 @@ class SQLiteKeyTable:
             " owner TEXT NOT NULL, key BLOB NOT NULL, created REAL NOT NULL,"
             " touched REAL NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {self.name}_owner ON {self.name} (owner)",
+            f"CREATE TABLE IF NOT EXISTS {self.generations} (one INTEGER PRIMARY KEY"
+            " CHECK (one = 1), generation INTEGER NOT NULL)",
         ]
 
     def write(self, cursor: Any, keys: Sequence[KeyRow], touched: Sequence[str],
@@ -130,11 +176,30 @@ class SQLiteKeyTable:
                                    [(owner,) for owner in erased])
             finally:
                 cursor.execute("PRAGMA secure_delete = OFF")
+            cursor.execute(f"INSERT INTO {self.generations} VALUES (1, 1) ON CONFLICT (one)"
+                           " DO UPDATE SET generation = generation + 1")
 
     def write_alone(self, keys: Sequence[KeyRow]) -> None:
         """New keys in a transaction of their own (a snapshot's, before it is stored)."""
         with self.datastore.transaction(commit=True) as c:
             self.write(c, keys, (), (), 0.0)
+
+    def generation(self) -> int:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT generation FROM {self.generations}")
+            row = c.fetchone()
+            return 0 if row is None else int(row[0])
+
+    def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
+        """Read after the save's first insert, which took the file's write lock: no erasure
+        can commit between this read and the save's commit."""
+        found: set[bytes] = set()
+        for start in range(0, len(key_ids), 500):  # SQLite caps a statement's parameters
+            chunk = list(key_ids[start:start + 500])
+            cursor.execute(f"SELECT key_id FROM {self.name} WHERE key_id IN"
+                           f" ({','.join('?' * len(chunk))})", chunk)
+            found.update(bytes(row[0]) for row in cursor.fetchall())
+        return found
 
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:
@@ -186,6 +251,11 @@ class PostgresKeyTable:
         self.datastore = datastore
         self.table = events_table + KEYS_SUFFIX
         self.name = f'"{datastore.schema}"."{self.table}"'
+        self.generations = f'"{datastore.schema}"."{self.table}{GENERATION_SUFFIX}"'
+        self._generation = f"SELECT generation FROM {self.generations}"
+        #: Which of a save's keys are still stored, locked against deletion until it commits.
+        self.present_statement = (f"SELECT key_id FROM {self.name} WHERE key_id = ANY(%s)"
+                                  " FOR KEY SHARE")
 
     def create_statements(self) -> list[str]:
         return [
@@ -193,6 +263,8 @@ class PostgresKeyTable:
             " owner text NOT NULL, key bytea NOT NULL, created double precision NOT NULL,"
             " touched double precision NOT NULL)",
             f'CREATE INDEX IF NOT EXISTS "{self.table}_owner" ON {self.name} (owner)',
+            f"CREATE TABLE IF NOT EXISTS {self.generations} (one integer PRIMARY KEY"
+            " CHECK (one = 1), generation bigint NOT NULL)",
         ]
 
     def write(self, cursor: Any, keys: Sequence[KeyRow], touched: Sequence[str],
@@ -208,11 +280,27 @@ class PostgresKeyTable:
                            (now, list(touched)))
         if erased:
             cursor.execute(f"DELETE FROM {self.name} WHERE owner = ANY(%s)", (list(erased),))
+            cursor.execute(f"INSERT INTO {self.generations} AS g VALUES (1, 1) ON CONFLICT"
+                           " (one) DO UPDATE SET generation = g.generation + 1")
 
     def write_alone(self, keys: Sequence[KeyRow]) -> None:
         """New keys in a transaction of their own (a snapshot's, before it is stored)."""
         with self.datastore.transaction(commit=True) as c:
             self.write(c, keys, (), (), 0.0)
+
+    def generation(self) -> int:
+        """One statement on a pooled connection, prepared (as a load's own read): a
+        transaction of its own cost a read several times the statement."""
+        with self.datastore.get_connection() as connection, connection.cursor() as c:
+            c.execute(self._generation, prepare=True)
+            row = c.fetchone()
+            return 0 if row is None else int(row["generation"])
+
+    def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
+        """Read (and locked) after the save took the events' table lock, which an erasure
+        holds until it commits: a deletion committed before is seen, none can follow."""
+        cursor.execute(self.present_statement, (list(key_ids),))
+        return {bytes(row["key_id"]) for row in cursor.fetchall()}
 
     def key(self, key_id: bytes) -> bytes | None:
         with self.datastore.transaction(commit=False) as c:

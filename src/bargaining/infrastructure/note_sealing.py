@@ -13,6 +13,14 @@ on an encrypted store)::
 
     "reason": {"_type_": "note", "_data_": {"key": "<key id, hex>", "sealed": "<base64>"}}
 
+Free text written by or with one person (:data:`~bargaining.domain.shared.text.PERSON_BOUND`:
+a document's feedback, an action one leader took part in) is sealed twice: with its version's
+key, then with that person's own key (``person_keys``), bound to the person's id. Either key
+deleted, a redaction or the person's erasure, and it reads as redacted::
+
+    "text": {"_type_": "note", "_data_": {"key": "<key id, hex>", "person": "<opaque id>",
+             "person_key": "<key id, hex>", "sealed": "<base64>"}}
+
 Decoded, it is the same ``str`` as before, so released event classes keep their shape and
 released stores (whose reasons are plain strings) read unchanged.
 
@@ -39,30 +47,46 @@ import attrs
 from eventsourcing.domain import DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, Mapper, StoredEvent, Transcoding
 
-from bargaining.domain.shared.text import FREE_TEXT, REDACTED, RedactedText
+from bargaining.domain.shared.text import FREE_TEXT, PERSON_BOUND, REDACTED, RedactedText
 from bargaining.infrastructure.errors import StoreError
-from bargaining.infrastructure.person_keys import PersonKeys, note_owner, snapshot_owner
+from bargaining.infrastructure.key_tables import note_owner, snapshot_owner
+from bargaining.infrastructure.person_keys import PersonKeys
 from bargaining.infrastructure.personal_sealing import open_bytes, seal_bytes
 
 
 class SealedNote:
     """Free text on its way into a stored event or snapshot, to be sealed there."""
 
-    __slots__ = ("text",)
+    __slots__ = ("person", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, person: str | None = None) -> None:
         self.text = text
+        #: The person the text is bound to as well (sealed with their key too), if any.
+        self.person = person
 
 
 class NoteRedacted(Exception):
     """A snapshot holds a note whose key was deleted: the snapshot is not used."""
 
 
-def sealed_free_text(name: str, value: Any) -> Any:
-    """The value to store under a field's name: free text wrapped to be sealed."""
+def sealed_free_text(name: str, value: Any, person: str | None = None) -> Any:
+    """The value to store under a field's name: free text wrapped to be sealed (with the
+    key of ``person`` as well, when it is bound to one)."""
     if name in FREE_TEXT and type(value) is str and value:
-        return SealedNote(value)
+        return SealedNote(value, person)
     return value
+
+
+def bound_person(event_class: type[Any], state: dict[str, Any]) -> tuple[str, str] | None:
+    """The free-text field of an event bound to one person, and that person's id."""
+    bound = PERSON_BOUND.get(event_class.__qualname__)
+    if bound is None:
+        return None
+    field, named_by = bound
+    who = state.get(named_by)
+    if isinstance(who, list | tuple) and len(who) == 1:
+        who = who[0]
+    return (field, who) if isinstance(who, str) and who else None
 
 
 class _Current(threading.local):
@@ -98,7 +122,14 @@ class SealedNoteTranscoding(Transcoding):
                                     "stored")
         found = self.vault.note_key(owner, snapshot=self.snapshot)
         sealed = seal_bytes(found.key, found.key_id, obj.text.encode("utf8"))
-        return {"key": found.key_id.hex(), "sealed": base64.b64encode(sealed).decode("ascii")}
+        if obj.person is None or self.snapshot:
+            return {"key": found.key_id.hex(),
+                    "sealed": base64.b64encode(sealed).decode("ascii")}
+        person = self.vault.key_for(obj.person)
+        sealed = seal_bytes(person.key, obj.person.encode("utf8"), sealed)
+        return {"key": found.key_id.hex(), "person": obj.person,
+                "person_key": person.key_id.hex(),
+                "sealed": base64.b64encode(sealed).decode("ascii")}
 
     def decode(self, data: dict[str, str]) -> str:
         key_id = bytes.fromhex(data["key"])
@@ -108,7 +139,14 @@ class SealedNoteTranscoding(Transcoding):
             if self.snapshot:
                 raise NoteRedacted("a note of the record was redacted since this snapshot")
             return REDACTED
-        return open_bytes(key, key_id, base64.b64decode(data["sealed"])).decode("utf8")
+        sealed = base64.b64decode(data["sealed"])
+        person = data.get("person")
+        if person is not None:
+            person_key = self.vault.key_by_id(bytes.fromhex(data["person_key"]), person)
+            if person_key is None:  # the person was erased
+                return REDACTED
+            sealed = open_bytes(person_key, person.encode("utf8"), sealed)
+        return open_bytes(key, key_id, sealed).decode("utf8")
 
 
 class RedactedAsMark(Transcoding):
@@ -133,6 +171,8 @@ class NoteMapper(Mapper[UUID]):
         self.snapshots = snapshots
         #: Whether a redaction of a record's version is recorded (set by the event store).
         self.hidden: Callable[[UUID, int], bool] | None = None
+        #: Whether a person's erasure is recorded (set by the event store).
+        self.erased: Callable[[str], bool] | None = None
 
     @staticmethod
     def transcoding(vault: PersonKeys) -> SealedNoteTranscoding:
@@ -140,7 +180,11 @@ class NoteMapper(Mapper[UUID]):
         return SealedNoteTranscoding(vault)
 
     def to_stored_event(self, domain_event: DomainEventProtocol[UUID]) -> StoredEvent:
-        state = {name: sealed_free_text(name, value) for name, value in vars(domain_event).items()}
+        given = vars(domain_event)
+        bound = None if self.snapshots else bound_person(type(domain_event), given)
+        state = {name: sealed_free_text(name, value,
+                                        bound[1] if bound and bound[0] == name else None)
+                 for name, value in given.items()}
         wrapped: Any = object.__new__(type(domain_event))
         object.__setattr__(wrapped, "__dict__", state)
         record = UUID(str(domain_event.originator_id))
@@ -157,19 +201,26 @@ class NoteMapper(Mapper[UUID]):
         if _current.opened or self.hidden is None or self.snapshots:
             return domain_event
         state = vars(domain_event)
-        if _plain_free_text(state) and self.hidden(UUID(str(stored_event.originator_id)),
-                                                  stored_event.originator_version):
+        if not _plain_free_text(state):
+            return domain_event
+        if self.hidden(UUID(str(stored_event.originator_id)), stored_event.originator_version):
             for name, value in list(state.items()):
                 state[name] = _hide(name, value)
+            return domain_event
+        bound = bound_person(type(domain_event), state)
+        if bound is not None and self.erased is not None and self.erased(bound[1]):
+            state[bound[0]] = _hide(bound[0], state[bound[0]])
         return domain_event
 
 
 def attach_notes(mapper: Mapper[UUID], vault: PersonKeys, recorder: Any) -> None:
     """Text stored plain before notes were sealed is hidden once a redaction of its version
-    is recorded: the mapper asks the vault, which asks the store whether that record exists."""
+    (or the erasure of the person it is bound to) is recorded: the mapper asks the vault,
+    which asks the store whether that record exists."""
     if not isinstance(mapper, NoteMapper):
         raise StoreError.worded("the event store's mapper does not seal free text")
     mapper.hidden = vault.redaction_recorded
+    mapper.erased = vault.erasure_recorded
     vault.recorded = lambda record_id: bool(recorder.select_events(record_id, limit=1))
 
 

@@ -20,8 +20,20 @@ How it fits ``eventsourcing``:
 * a person may have several keys (two writers that each made one at once both keep theirs);
   erasure deletes all of them, in the same transaction as the erasure event.
 
-Keys are cached in memory for reads and evicted on erasure. Another process that has read a
-person's key keeps it in its cache until it restarts (see ``docs/hosts/personal-data.md``).
+Keys are cached in memory and evicted on erasure; an erasure committed by another process
+holds here too, without a restart (``docs/hosts/personal-data.md``):
+
+* reads: every transaction that deletes keys bumps the store's *erasure generation*
+  (``key_tables``). Each read (``fresh``, in ``key_watch``: once per read of the store that
+  opens a sealed value, not per value; PostgreSQL's load brings it in its own statement) reads
+  it; when it moved, every cached key is forgotten (and the records decoded with them), so the
+  read asks the table again and finds the erased person's keys gone.
+* saves: the stored keys a save sealed with (cached when made, or read with a person's data)
+  are checked in the save's transaction (``check_used``); if one was deleted meanwhile, the
+  save records nothing and raises :class:`~bargaining.domain.shared.errors.ErasedMeanwhile`
+  (why it refuses rather than record the data as erased: its docstring). Notes' keys are new
+  with each save; a snapshot (which may hold text a redaction covers) is skipped when the
+  generation moved since the process last looked (:meth:`PersonKeys.write_snapshot_keys`).
 """
 
 from __future__ import annotations
@@ -37,9 +49,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import attrs
+from eventsourcing.persistence import PersistenceError
 
-from bargaining.infrastructure.key_tables import NOTE_PREFIX, KeyRow, KeyTable
+from bargaining.infrastructure.key_tables import (
+    NOTE_PREFIX,
+    KeyRow,
+    KeyTable,
+    PersonKey,
+    note_owner,
+    snapshot_owner,
+)
+from bargaining.infrastructure.key_watch import ErasureWatch, Pending
+from bargaining.infrastructure.key_wrapping import KeyWrapping
 
 _log = logging.getLogger("bargaining")
 
@@ -50,50 +71,18 @@ TOUCH_GRAIN = 3600.0
 NOTE_WRAP = "note"
 
 
-def note_owner(record_id: uuid.UUID, version: int) -> str:
-    """Who owns the key of one record's version's free text (a redaction deletes it)."""
-    return f"{NOTE_PREFIX}{record_id.hex} {version}"
-
-
-def snapshot_owner(record_id: uuid.UUID) -> str:
-    """Who owns the keys of the free text in one record's snapshots."""
-    return f"{NOTE_PREFIX}{record_id.hex} snapshots"
-
-
-@attrs.frozen
-class PersonKey:
-    key_id: bytes
-    key: bytes
-    touched: float
-
-
-class _Pending(threading.local):
-    """What the current thread's save will write with its events: new keys, people whose
-    last-touched time is stale, people whose keys are deleted (erasure)."""
-
-    def __init__(self) -> None:
-        self.keys: list[KeyRow] = []
-        self.touched: set[str] = set()
-        self.erased: set[str] = set()
-        #: Notes' keys (free text, ``note_sealing``): by owner, for this save only.
-        self.notes: dict[str, PersonKey] = {}
-        #: Keys of notes in snapshots, written just before the snapshots (``write_snapshot_keys``).
-        self.snapshot_keys: list[KeyRow] = []
-
-
-class PersonKeys:
+class PersonKeys(ErasureWatch):
     """Per-person 256-bit keys: made when first needed, cached, written with the events that
     need them, deleted on erasure."""
 
     def __init__(self, app_key: bytes | None) -> None:
-        self._wrap = (hashlib.sha256(b"bargaining person keys|" + app_key).digest()
-                      if app_key else None)
+        self._wrapping = KeyWrapping(app_key)
         self._names = hashlib.sha256(b"bargaining erasure ids|" + (app_key or b"")).digest()
         self._by_owner: dict[str, PersonKey] = {}
         self._by_id: dict[bytes, tuple[str, bytes]] = {}
         self._ids_of: dict[str, set[bytes]] = {}
         self._lock = threading.Lock()
-        self._pending = _Pending()
+        self._pending = Pending()
         self.table: KeyTable | None = None
         #: The owners with a stored key when first asked (and those added since): a person
         #: not among them is new, and gets a key without asking the table. A key another
@@ -106,14 +95,22 @@ class PersonKeys:
         #: ``recorded`` asks the store whether a record exists (set by the event store).
         self.hidden: dict[tuple[uuid.UUID, int], bool] = {}
         self.recorded: Callable[[uuid.UUID], bool] | None = None
+        #: People known to be erased (or not), for text bound to them stored in clear.
+        self.erased_people: dict[str, bool] = {}
+        #: The erasure generation last read: every cached key was read when it was this or more.
+        self._seen = 0
 
     @property
     def wrapped(self) -> bool:
         """Whether stored keys are wrapped with the application's key."""
-        return self._wrap is not None
+        return self._wrapping.active
 
     def bind(self, table: KeyTable) -> None:
         self.table = table
+        try:
+            self._seen = table.generation()
+        except PersistenceError:  # a store opened without making its tables (an audit)
+            self._seen = 0
 
     def _table(self) -> KeyTable:
         if self.table is None:
@@ -123,26 +120,40 @@ class PersonKeys:
     # ------------------------------------------------------------ sealing side
 
     def key_for(self, owner: str) -> PersonKey:
-        """The key to seal an owner's data with: cached, stored, or new (pending)."""
+        """The key to seal an owner's data with: cached (made here, or read with their data),
+        stored, or new (pending). A key read with a person's data is sealed with too, so that
+        a save in a process that read them before another erased them is refused (its key is
+        gone) rather than quietly giving them a new key."""
         now = time.time()
         with self._lock:
-            found = self._by_owner.get(owner)
+            found = self._by_owner.get(owner) or self._read_key(owner)
         if found is None:
             stored = self._table().owner_key(owner) if owner in self._owners_known() else None
             if stored is not None:
                 key_id, wrapped, touched = stored
-                found = PersonKey(key_id, self._unwrap(key_id, owner, wrapped), touched)
+                found = PersonKey(key_id, self._wrapping.unwrap(key_id, owner, wrapped), touched)
             else:
                 key_id, key = os.urandom(16), os.urandom(32)
                 found = PersonKey(key_id, key, now)
                 self._pending.keys.append(
-                    KeyRow(key_id, owner, self._wrap_key(key_id, owner, key), now))
+                    KeyRow(key_id, owner, self._wrapping.wrap(key_id, owner, key), now))
             with self._lock:
                 self._by_owner[owner] = found
                 self._remember(found.key_id, owner, found.key)
                 self._owners_known().add(owner)
+        self._pending.used.add(found.key_id)  # checked at the save, unless made by it
         if now - found.touched > TOUCH_GRAIN:
             self._pending.touched.add(owner)
+        return found
+
+    def _read_key(self, owner: str) -> PersonKey | None:
+        """One of the owner's keys read with their data (the lock held), as a key to seal
+        with; when it was last touched is not known, so the save touches it."""
+        ids = self._ids_of.get(owner) if owner != NOTE_WRAP else None
+        if not ids:
+            return None
+        key_id = min(ids)
+        found = self._by_owner[owner] = PersonKey(key_id, self._by_id[key_id][1], 0.0)
         return found
 
     def _owners_known(self) -> set[str]:
@@ -160,7 +171,7 @@ class PersonKeys:
             now = time.time()
             key_id, key = os.urandom(16), os.urandom(32)
             found = p.notes[owner] = PersonKey(key_id, key, now)
-            row = KeyRow(key_id, owner, self._wrap_key(key_id, NOTE_WRAP, key), now)
+            row = KeyRow(key_id, owner, self._wrapping.wrap(key_id, NOTE_WRAP, key), now)
             (p.snapshot_keys if snapshot else p.keys).append(row)
         return found
 
@@ -168,17 +179,25 @@ class PersonKeys:
         """The key a note was sealed with, or ``None`` once it was deleted (redacted)."""
         return self.key_by_id(key_id, NOTE_WRAP)
 
-    def write_snapshot_keys(self) -> None:
+    def write_snapshot_keys(self) -> bool:
         """Write the keys of the notes in the snapshots about to be stored, in a transaction
         of their own before them (a key without its snapshot is harmless; a snapshot
-        without its key would be unreadable, and ignored)."""
-        rows = self._pending.snapshot_keys
+        without its key would be unreadable, and ignored). Whether to store the snapshots:
+        not when someone erased or redacted since this process last looked, since the
+        records' state may hold what they covered (a snapshot is a cache: loading replays)."""
+        rows, self._pending.snapshot_keys = self._pending.snapshot_keys, []
+        if self._table().generation() != self._seen:
+            self.refresh(always=True)
+            return False
         if rows:
             self._table().write_alone(rows)
-            self._pending.snapshot_keys = []
+        return True
 
     def key_by_id(self, key_id: bytes, owner: str) -> bytes | None:
         """The key a value was sealed with, or ``None`` when it was deleted (erased)."""
+        if self._pending.unchecked:
+            self._pending.unchecked = False
+            self.refresh()
         with self._lock:
             cached = self._by_id.get(key_id)
         if cached is not None:
@@ -186,7 +205,7 @@ class PersonKeys:
         wrapped = self._table().key(key_id)
         if wrapped is None:
             return None
-        key = self._unwrap(key_id, owner, wrapped)
+        key = self._wrapping.unwrap(key_id, owner, wrapped)
         with self._lock:
             self._remember(key_id, owner, key)
         return key
@@ -203,8 +222,12 @@ class PersonKeys:
         p = self._pending
         return p.keys, sorted(p.touched), sorted(p.erased)
 
-    def write_pending(self, cursor: Any) -> None:
-        """Write what is pending in the recorder's transaction (its cursor)."""
+    def write_pending(self, cursor: Any, *, checked: bool = False) -> None:
+        """Write what is pending in the recorder's transaction (its cursor), once the keys
+        the save sealed with are found still stored (``checked``: the recorder did it)."""
+        used = self.used()
+        if used and not checked:
+            self.check_used(self._table().present(cursor, used))
         keys, touched, erased = self.pending()
         if keys or touched or erased:
             self._table().write(cursor, keys, touched, erased, time.time())
@@ -228,15 +251,17 @@ class PersonKeys:
                 for owner in p.touched:
                     found = self._by_owner.get(owner)
                     if found is not None:
-                        self._by_owner[owner] = attrs.evolve(found, touched=now)
+                        self._by_owner[owner] = found._replace(touched=now)
         erased = set(p.erased)
         self._reset()
         if erased and self._known is not None:
             self._known -= erased
         if erased:
+            self.erased_people.update(dict.fromkeys(erased, True))
             self._evict(erased)
             for forget in self.forget:
                 forget()
+            self._own_erasure_seen()
             try:
                 self._table().scrub()
             except Exception as error:  # the erasure is recorded and the key deleted
@@ -257,6 +282,7 @@ class PersonKeys:
         self._pending.erased = set()
         self._pending.notes = {}
         self._pending.snapshot_keys = []
+        self._pending.used = set()
 
     def _evict(self, owners: set[str]) -> None:
         if not owners:
@@ -299,10 +325,26 @@ class PersonKeys:
     def redaction_recorded(self, record_id: uuid.UUID, version: int) -> bool:
         """Whether a redaction of the version is recorded (for text stored before notes were
         sealed, which is hidden on read): asked once, then remembered for the process."""
+        if self._pending.unchecked:
+            self._pending.unchecked = False
+            self.refresh()
         found = self.hidden.get((record_id, version))
         if found is None:
             found = self.hidden[record_id, version] = bool(
                 self.recorded is not None and self.recorded(self.redaction_id(record_id, version)))
+        return found
+
+    def erasure_recorded(self, person: str) -> bool:
+        """Whether the person's erasure is recorded (for text bound to them stored in clear
+        before it was sealed, hidden on read): asked once, then remembered for the process
+        until another process's erasure moves the generation."""
+        if self._pending.unchecked:
+            self._pending.unchecked = False
+            self.refresh()
+        found = self.erased_people.get(person)
+        if found is None:
+            found = self.erased_people[person] = bool(
+                self.recorded is not None and self.recorded(self.erasure_id(person)))
         return found
 
     def has_keys(self, owner: str) -> bool:
@@ -312,36 +354,6 @@ class PersonKeys:
         """Every person with a stored key: (owner, first sealed, last touched), epoch seconds
         (the keys of notes, free text, are not a person's)."""
         return self._table().owners()
-
-    # ---------------------------------------------------------------- wrapping
-
-    def _wrap_key(self, key_id: bytes, owner: str, key: bytes) -> bytes:
-        """The key as stored: plain without an application key; otherwise encrypted with a
-        pad drawn from HMAC-SHA256 under the wrapping key and the key's own random id (never
-        reused), then authenticated (encrypt-then-MAC). A cipher object per key cost a new
-        person's first save as much as the rest of its sealing (``benchmarks/personal_data.py``)."""
-        if self._wrap is None:
-            return key
-        sealed = bytes(a ^ b for a, b in zip(key, self._pad(key_id, owner), strict=True))
-        return sealed + self._tag(key_id, owner, sealed)
-
-    def _unwrap(self, key_id: bytes, owner: str, stored: bytes) -> bytes:
-        if self._wrap is None:
-            return stored
-        sealed, tag = stored[:32], stored[32:]
-        if not hmac.compare_digest(tag, self._tag(key_id, owner, sealed)):
-            raise ValueError("a person's key does not match its seal: MAC check failed")
-        return bytes(a ^ b for a, b in zip(sealed, self._pad(key_id, owner), strict=True))
-
-    def _pad(self, key_id: bytes, owner: str) -> bytes:
-        assert self._wrap is not None
-        return hmac.new(self._wrap, b"pad|" + key_id + owner.encode("utf8"),
-                        hashlib.sha256).digest()
-
-    def _tag(self, key_id: bytes, owner: str, sealed: bytes) -> bytes:
-        assert self._wrap is not None
-        return hmac.new(self._wrap, b"tag|" + key_id + owner.encode("utf8") + sealed,
-                        hashlib.sha256).digest()[:16]
 
 
 def attach_vault(vault: PersonKeys, recorder: Any, repository: Any) -> None:

@@ -12,7 +12,9 @@ A host says which with one string (or the ``BARGAINING_STORE`` environment varia
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -29,7 +31,6 @@ _LOOKS_LIKE_MEMORY = frozenset(
     {"mem", "in-memory", "in_memory", "inmemory", ":memory", "memory:", ":mem:", "ram"}
 )
 #: The first bytes of every SQLite database file.
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Every store records events through a recorder that also writes the hash chain.
 CHAINED_MEMORY = "bargaining.infrastructure.chained_recorders:ChainedPOPOFactory"
@@ -123,21 +124,34 @@ class Store:
 
 def _check_sqlite_file(path: Path) -> None:
     """An existing, non-empty file must be a SQLite database: opening anything else (a CSV
-    given by mistake) fails deep in SQLite, and a store must never write into it."""
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(_SQLITE_HEADER))
-    except FileNotFoundError:
-        return
-    except IsADirectoryError:
+    given by mistake) fails deep in SQLite, and a store must never write into it.
+
+    Asked of SQLite itself, never through a file handle of this process's own: closing one
+    releases every lock the process holds on the file (POSIX locks belong to the process), so
+    another process closing the store took it for unused and reset its write-ahead log under
+    this process's open connections, which then read a stale store (other processes' saves and
+    erasures unseen) until they closed. SQLite keeps its own handles open while a connection
+    of the process holds locks on the file."""
+    if path.is_dir():
         raise InvalidInput.worded("the store {path} is a folder: give a SQLite file path",
-                                  path=path) from None
-    except OSError as error:
+                                  path=path)
+    if not path.exists():
+        return
+    if not os.access(path, os.R_OK):
         raise StoreError.worded("cannot read the store {path}: {strerror}",
-                                path=path, strerror=error.strerror) from None
-    if header and header != _SQLITE_HEADER:
-        raise StoreError.worded("the file {path} is not a SQLite database, so it cannot be a "
-                                "store", path=path)
+                                path=path, strerror=os.strerror(errno.EACCES))
+    if path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise StoreError.worded("the file {path} is not a SQLite database, so it cannot be a "
+                                    "store", path=path) from None
 
 
 def check_cipher_key_argument(cipher_key: object) -> str | None:

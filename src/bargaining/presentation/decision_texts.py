@@ -21,7 +21,7 @@ from bargaining.domain.shared.language import (
     gettext,
     translate,
 )
-from bargaining.presentation.wording import count_of, known_word, vote_text, word
+from bargaining.presentation.wording import count_of, free_text, known_word, vote_text, word
 
 
 def decision_line(decision: Decision) -> str:
@@ -29,7 +29,7 @@ def decision_line(decision: Decision) -> str:
     outcome = gettext("Carried") if decision.carried else gettext("Defeated")
     line = translate("{on}: {outcome} by the {body} (motion {number}): {text} — {vote}",
                      on=format_day(decision.on), outcome=outcome, body=decision.body,
-                     number=decision.number, text=" ".join(decision.text.split()),
+                     number=decision.number, text=" ".join(free_text(decision.text).split()),
                      vote=vote_text(decision.vote))
     if decision.in_camera:
         line += gettext("; taken in camera")

@@ -19,7 +19,15 @@ from bargaining.domain.shared.language import (
     mark,
     translate,
 )
-from bargaining.presentation.wording import Names, SummaryTable, by, count_of, known_word, word
+from bargaining.presentation.wording import (
+    Names,
+    SummaryTable,
+    by,
+    count_of,
+    free_text,
+    known_word,
+    word,
+)
 
 #: Event classes read as ``Any`` (``@event`` makes them at run time).
 T: Any = Threat
@@ -175,4 +183,4 @@ def _tracking_started(e: Any, names: Names) -> str:
 def _tracking_advanced(e: Any, names: Names) -> str:
     return translate("The rapid response handled '{threat}' (log position {position}), {by}: "
                      "{note}", threat=names(e.threat_id), position=e.position, by=by(e.actor),
-                     note=e.note)
+                     note=free_text(e.note))

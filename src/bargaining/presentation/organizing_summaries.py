@@ -27,6 +27,7 @@ from bargaining.presentation.wording import (
     SummaryTable,
     by,
     count_of,
+    free_text,
     known_word,
     word,
 )
@@ -183,7 +184,7 @@ def _tested(e: Any, names: Names) -> str:
 def _took_part(e: Any, names: Names) -> str:
     return translate("{leaders} of {workplace} took part in {activity} on {on} ({people}), "
                      "recorded {by}", leaders=count_of(len(e.people), "leader"),
-                     workplace=names(e.originator_id), activity=e.activity,
+                     workplace=names(e.originator_id), activity=free_text(e.activity),
                      on=format_day(e.on), people=", ".join(e.people), by=by(e.actor))
 
 

@@ -28,6 +28,7 @@ from bargaining.domain.shared.language import (
     plural,
     translate,
 )
+from bargaining.domain.shared.text import RedactedText
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.unit import BargainingUnit
 
@@ -112,6 +113,12 @@ def word(value: str) -> str:
     """One of the domain's words kept as an English value (an enum's value, a verdict, a
     rule), in the reader's language: the catalog holds each."""
     return gettext(value)
+
+
+def free_text(value: str) -> str:
+    """Free text as written, or the redaction mark in the reader's language once a decision
+    (or the erasure of the person it was bound to) made it unreadable."""
+    return gettext(value) if isinstance(value, RedactedText) else value
 
 
 def known_word(value: str) -> str:

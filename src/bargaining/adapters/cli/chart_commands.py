@@ -44,9 +44,10 @@ End = Annotated[str | None, typer.Option("--end", help="The last day, YYYY-MM-DD
 
 
 def _charts() -> ModuleType:
-    """:mod:`bargaining.charts`, or a refusal naming the extra when matplotlib is missing."""
+    """The charts (:mod:`bargaining.adapters.charts`), or a refusal naming the extra when
+    matplotlib is missing."""
     try:
-        return importlib.import_module("bargaining.charts")
+        return importlib.import_module("bargaining.adapters.charts")
     except ImportError as missing:
         raise InvalidInput(str(missing)) from None
 

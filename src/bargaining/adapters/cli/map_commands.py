@@ -245,8 +245,8 @@ def read_calendar(path: Path) -> OpenPeriodCalendar:
 
 
 def rebuild(store: StoreOption = None, as_json: JsonOption = False) -> None:
-    """Rebuild the read models from the first event: the Expiry Map and the campaigns'
-    participation history (after a restore, or to check them).
+    """Rebuild the read models from the first event: the Expiry Map, the campaigns'
+    participation history and the network's measures (after a restore, or to check them).
 
     Example: bargaining rebuild --store f7.sqlite
     """
@@ -255,10 +255,13 @@ def rebuild(store: StoreOption = None, as_json: JsonOption = False) -> None:
             applied = app.expiry_map.rebuild(progress=progress)
         position = app.expiry_map.position
         counted = app.participation.rebuild()
+        with progress_bar("rebuilding the network's measures") as progress:
+            folded = app.network.rebuild(progress=progress)
     if as_json:
         print_json({"applied": applied, "position": position,
-                    "participation_applied": counted})
+                    "participation_applied": counted, "network_applied": folded})
         return
     say(f"the Expiry Map was rebuilt: {applied:,} unit events applied, up to position "
         f"{position:,} of the log")
     say(f"the participation history was rebuilt: {counted:,} campaign events applied")
+    say(f"the network's measures were rebuilt: {folded:,} events of the network applied")

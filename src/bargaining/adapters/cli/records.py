@@ -153,14 +153,15 @@ def audit(
 
 
 def status(record: Record, on: OnOption = None, store: StoreOption = None,
-           as_json: JsonOption = False, language: LanguageOption = None) -> None:
+           as_json: JsonOption = False, reader: AsOption = None,
+           language: LanguageOption = None) -> None:
     """Where a bargaining cluster or a bargaining table (a round) stands, with its flags.
 
     Example: bargaining status 0d5b7c9e-2f4a-4b6c-8e1d-3a5c7e9f1b2d --on 2023-12-28 --language fr
     """
-    rid, when = record_id(record), None if on is None else day(on, "day")
+    rid, when, who = record_id(record), None if on is None else day(on, "day"), _reader(reader)
     with speaking(language), open_app(store) as app:
-        kind = type(app.history.as_of(rid, version=1)).__name__
+        kind = type(app.history.as_of(rid, version=1, reader=who)).__name__
         if kind == BargainingCluster.__name__:
             _cluster(app.clusters.status(rid, on=when), as_json)
         elif kind == BargainingRound.__name__:
@@ -220,18 +221,22 @@ def _standing(standing: Standing) -> dict[str, Any]:
                 "eligible": figure.eligible, "participants": figure.participants,
                 "percent": round(float(figure.share), 1)},
             "meets_current": standing.meets_current, "short_of_current": standing.short_of_current,
-            "meets_next": standing.meets_next, "short_of_next": standing.short_of_next}
+            "meets_next": standing.meets_next, "short_of_next": standing.short_of_next,
+            "hidden": standing.hidden}
 
 
 def readiness(campaign: Record, on: OnOption = None, store: StoreOption = None,
-              as_json: JsonOption = False, language: LanguageOption = None) -> None:
+              as_json: JsonOption = False, language: LanguageOption = None,
+              reader: AsOption = None) -> None:
     """A campaign's readiness: each unit's and work group's participation against the rung.
+    Read --as a member, small groups' counts are hidden.
 
     Example: bargaining readiness 4a6c8e0b-1d3f-4b5d-9f7a-2c4e6a8b0d1f --on 2023-10-13
     """
     with speaking(language), open_app(store) as app:
         report: Readiness = app.campaigns.readiness(
-            record_id(campaign, term("campaign")), on=None if on is None else day(on, "day"))
+            record_id(campaign, term("campaign")), on=None if on is None else day(on, "day"),
+            reader=_reader(reader))
     if not as_json:
         say(report.table(language=language))
         return

@@ -7,9 +7,10 @@ Shares are exact (fractions of percent), so a threshold is met or not without ro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
+from typing import Any
 from uuid import UUID
 
 import attrs
@@ -186,3 +187,21 @@ def structure_test(
     participants = sum(r.participants for r in results)
     return StructureTest(number, name, rung, threshold, held_on, eligible, participants,
                          meets(participants, eligible, threshold), tuple(results))
+
+
+#: The units taking part in an action, as a command is given them: ids (or planned units),
+#: or a mapping of each unit's id to its work groups.
+Participants = Sequence[UUID | PlannedUnit] | Mapping[UUID, Sequence[str]]
+
+
+def planned_units(active: Iterable[Any], units: Participants | None) -> list[PlannedUnit]:
+    """The units taking part as planned units: those given, or every ``active`` unit (each
+    with its ``unit_id``) when none are."""
+    if units is None:
+        return [PlannedUnit(u.unit_id) for u in active]
+    if isinstance(units, Mapping):
+        return [PlannedUnit(uid, tuple(groups)) for uid, groups in units.items()]
+    if isinstance(units, UUID | PlannedUnit | str):
+        raise InvalidInput.worded("the units taking part are given as a list (or a mapping of "
+                                  "unit to work groups)")
+    return [u if isinstance(u, PlannedUnit) else PlannedUnit(u) for u in units]

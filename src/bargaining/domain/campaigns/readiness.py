@@ -70,17 +70,20 @@ class Figure:
 class Standing:
     """A unit's (``work_group`` is None on a unit's own line) or a work group's latest
     participation against the current and the next rung's thresholds. ``whole_unit`` marks a
-    count of the unit as a whole rather than by work group."""
+    count of the unit as a whole rather than by work group. ``hidden``: a member-facing
+    report hides its counts (a small group's: ``figure`` and the distances to the thresholds
+    are ``None``, see :mod:`~bargaining.domain.campaigns.member_view`)."""
 
     unit_id: UUID
     label: str
     work_group: str | None
     figure: Figure | None
-    meets_current: bool
+    meets_current: bool | None
     short_of_current: int | None
     meets_next: bool | None
     short_of_next: int | None
     whole_unit: bool = False
+    hidden: bool = False
 
 
 @attrs.frozen

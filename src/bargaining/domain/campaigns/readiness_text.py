@@ -102,7 +102,8 @@ def readiness_table(report: Readiness) -> str:
                 else gettext("no test yet"))
         rows.append(_row(line.label, line.standing, ready, none))
         for group in line.groups:
-            if group.whole_unit and group.figure == line.standing.figure:
+            if group.whole_unit and group.figure == line.standing.figure and (
+                    group.hidden == line.standing.hidden):
                 continue  # the unit's own line says it
             name = gettext("whole unit") if group.whole_unit else str(group.work_group)
             rows.append(_row(f"  {name}", group, "", gettext("no test yet")))
@@ -124,6 +125,8 @@ def _against(meets_it: bool | None, short: int | None) -> str:
 
 def _row(name: str, standing: Standing, ready: str, none: str) -> tuple[str, ...]:
     figure = standing.figure
+    if getattr(standing, "hidden", False):  # a member's view of a small group
+        return (name, gettext("counts hidden: a small group"), "", "", "", "", "", ready)
     if figure is None:
         return (name, none, "", "", "", "", "", ready)
     return (name, translate("{source}, {on}", source=gettext_if_known(figure.source),

@@ -2,7 +2,8 @@
 
 - A drive is started on a day at a workplace (its name, its employer, the jurisdiction whose
   labour law governs it) by a union, with the workers eligible as first counted; the
-  organizing context's workplace id may be given, never required.
+  organizing context's workplace id may be given, never required (a drive may start before
+  the mapping); the application refuses an id the organizing context does not know.
 - Cards signed are **facts**, counted on days: a count is how many had signed by then. More
   cards than eligible workers cannot be, and is refused; so is an eligible count below the
   cards already counted on or after its day.

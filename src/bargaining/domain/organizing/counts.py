@@ -4,7 +4,9 @@ Organizers see every count. A member-facing view hides the counts of work groups
 the read policy's smallest group (five by default), and of as many more as it takes so that no
 total minus the groups shown gives a small group back
 (:mod:`bargaining.domain.people.small_groups`):
-a structure test of a work group of three that two took part in says who did not.
+a structure test of a work group of three that two took part in says who did not. A
+large group's test whose counts single people out (fewer than five took part, or fewer than
+five did not) shows the group's map but not that test.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from datetime import date
 import attrs
 
 from bargaining.domain.organizing.mapping import GroupTest, MapCount
-from bargaining.domain.people.small_groups import hidden_groups
+from bargaining.domain.people.small_groups import hidden_groups, identifying
 from bargaining.domain.shared.errors import InvalidInput
 
 
 @attrs.frozen(kw_only=True)
 class GroupCounts:
     """One work group's counts: its map, and its latest structure test's eligible workers
-    and participants. Every count is ``None`` when ``hidden``."""
+    and participants. Every count is ``None`` when ``hidden``; the test's alone when
+    ``test_hidden`` (in a member-facing view, a test that fewer than five took part in, or
+    fewer than five did not, says who)."""
 
     group: str
     hidden: bool
@@ -32,6 +36,7 @@ class GroupCounts:
     leaders: int | None
     tested: int | None
     took_part: int | None
+    test_hidden: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -68,11 +73,14 @@ def counts(maps: dict[str, MapCount], tests: Iterable[GroupTest], on: date,
             rows.append(GroupCounts(group=name, hidden=True, workers=None, mapped=None,
                                     contacts=None, leaders=None, tested=None, took_part=None))
         else:
+            test_hidden = (smallest is not None and last is not None
+                           and identifying(last.eligible, last.participants, smallest))
+            shown = None if test_hidden else last
             rows.append(GroupCounts(
                 group=name, hidden=False, workers=m.workers, mapped=m.mapped,
                 contacts=m.contacts, leaders=m.leaders,
-                tested=last.eligible if last else None,
-                took_part=last.participants if last else None))
+                tested=shown.eligible if shown else None,
+                took_part=shown.participants if shown else None, test_hidden=test_hidden))
     return WorkplaceCounts(
         on=on, groups=tuple(rows),
         workers=None if totals_hidden else sum(m.workers for m in maps.values()),

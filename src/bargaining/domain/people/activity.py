@@ -5,7 +5,8 @@ change, a ``person`` or a list of ``people`` (a member joining a team, leaders t
 the ``leader`` of a structure test, a session's ``trainer`` and ``trainees``, a mentoring
 pair's ``mentor`` and ``mentee``, a call team's ``members``, a motion's ``mover`` and
 ``seconder``, who gave feedback or led a report, and the person whose data a
-:class:`PersonalData` value holds. Any of them makes that person active on the fact's day.
+:class:`PersonalData` value holds. Any of them makes that person active (on which day:
+:func:`bargaining.application.retention.activity_day`).
 """
 
 from __future__ import annotations

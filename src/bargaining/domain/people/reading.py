@@ -11,16 +11,19 @@ members, since a count of a work group of three says who did not take part.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
+from bargaining.domain.people.small_groups import identifying
 from bargaining.domain.shared.errors import BargainingError, InvalidInput
 from bargaining.domain.shared.people import person_id
 
 #: The smallest group whose counts a member-facing view shows (the field guide's five).
 SMALLEST_GROUP_SHOWN = 5
-#: The kinds of record whose history only ``organizing_records`` roles may read.
-ORGANIZING_KINDS = frozenset({"Workplace", "AreaTeam"})
+#: The kinds of record whose history only ``organizing_records`` roles may read: a
+#: workplace's maps and tests and a drive's card counts count small groups.
+ORGANIZING_KINDS = frozenset({"Workplace", "AreaTeam", "Drive"})
 
 
 class NotAllowedToRead(BargainingError, PermissionError):
@@ -94,8 +97,9 @@ class ReadPolicy:
     (``organizers_only``; a host that turns it off lets those roles see every person's data);
     ``member_roles``: the roles whose views are member-facing, where counts of groups smaller
     than ``smallest_group`` are hidden; ``organizing_records``: the roles that may read the
-    history of an area team or a workplace (its maps and tests count small groups: members
-    read the workplace's counts through ``app.organizing.group_counts``)."""
+    history of an area team, a workplace or an organizing drive (their maps, tests and card
+    counts count small groups: members read the workplace's counts through
+    ``app.organizing.group_counts`` and a drive through ``app.drives.get``)."""
 
     audit_log: frozenset[Role] = attrs.field(
         default=frozenset({Role.STEWARD, Role.ORGANIZER, Role.COMMITTEE, Role.AUDITOR}),
@@ -127,7 +131,7 @@ class ReadPolicy:
         """Refuse a reader whose role may not read the history of this kind of record."""
         if reader is not None and not self.may_read_record(reader, kind):
             raise NotAllowedToRead.worded("a {value} may not read the organizing record of a "
-                                          "workplace or an area team",
+                                          "workplace, an area team or a drive",
                                           value=reader.role.value)
 
     def sees_people(self, reader: Reader | None, organizers: frozenset[str] | None) -> bool:
@@ -142,6 +146,19 @@ class ReadPolicy:
     def member_facing(self, reader: Reader | None) -> bool:
         """Whether the reader's views hide counts of small groups."""
         return reader is not None and reader.role in self.member_roles
+
+    def check_counts(self, reader: Reader | None, counts: Iterable[tuple[int, int]]) -> None:
+        """Refuse a member-facing reader a record whose counts, each (eligible, took part),
+        would single out fewer than the smallest group shown (see
+        :func:`~bargaining.domain.people.small_groups.identifying`)."""
+        if not self.member_facing(reader):
+            return
+        assert reader is not None
+        if any(identifying(e, p, self.smallest_group) for e, p in counts):
+            raise NotAllowedToRead.worded("a {value} may not read these counts: they would "
+                                          "single out fewer than {smallest} workers",
+                                          value=reader.role.value,
+                                          smallest=self.smallest_group)
 
     def check_reader(self, reader: object) -> Reader | None:
         """A reader given to a call: a :class:`Reader`, or ``None``."""

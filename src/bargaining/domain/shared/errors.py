@@ -127,3 +127,14 @@ class UnitNotFound(RecordNotFound):
 
 class ConcurrentChange(BargainingError):
     """Someone else changed the same record first; reload and try again."""
+
+
+class ErasedMeanwhile(BargainingError):
+    """A person named in a change was erased by another session while it was being made.
+
+    Nothing of the change is recorded: data sealed under the erased person's old key would
+    read as erased everywhere and could never be erased again, and quietly recording it as
+    erased would drop what the organizer just entered without telling them. The caller reads
+    the record again (the person now reads as erased) and records the change anew if it still
+    applies, which gives the person new data under a new key, as any change after an erasure.
+    """

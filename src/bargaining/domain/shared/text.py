@@ -145,8 +145,23 @@ def clean_paragraphs(value: object, what: str, *, most: int = MAX_REASON) -> str
 
 
 #: The names of fields that hold free text a decision can redact: a reason given to a
-#: command, an override's reason (an admission's, a climb's, a sign-off's).
-FREE_TEXT = frozenset({"reason", "override_reason"})
+#: command, an override's reason (an admission's, a climb's, a sign-off's), the words of a
+#: motion, an amendment, a document's feedback and a message (``text``), what a document's
+#: new version changed (``note``, and a rapid response's note), the action leaders took part
+#: in (``activity``).
+FREE_TEXT = frozenset({"reason", "override_reason", "text", "note", "activity"})
+
+#: Free text written by or with one person, sealed with that person's key as well as its
+#: version's: erasing the person erases it. By event class (its qualified name): the field
+#: of free text, and the field naming the person (an id, or a list of ids, bound only when
+#: the list names one person: an action several leaders took part in is the group's, not
+#: one person's). Feedback is a person's own words ("given by" a person or a group, whose
+#: id owns the key); a motion or an amendment, once moved, is the body's business and is
+#: only redacted.
+PERSON_BOUND: dict[str, tuple[str, str]] = {
+    "Document.FeedbackGiven": ("text", "given_by"),
+    "Workplace.LeadersTookPart": ("activity", "people"),
+}
 
 
 class RedactedText(str):

@@ -1,0 +1,136 @@
+"""How a process learns of erasures committed by others (``PersonKeys`` is an
+:class:`ErasureWatch`): the store's erasure generation, read once per read, and the keys a save
+sealed with, checked in its transaction. See ``person_keys`` and ``docs/hosts/personal-data.md``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from bargaining.domain.shared.errors import ErasedMeanwhile
+from bargaining.infrastructure.key_tables import KeyRow, KeyTable, PersonKey
+
+
+class Pending(threading.local):
+    """What the current thread's save will write with its events: new keys, people whose
+    last-touched time is stale, people whose keys are deleted (erasure)."""
+
+    def __init__(self) -> None:
+        self.keys: list[KeyRow] = []
+        self.touched: set[str] = set()
+        self.erased: set[str] = set()
+        #: Notes' keys (free text, ``note_sealing``): by owner, for this save only.
+        self.notes: dict[str, PersonKey] = {}
+        #: Keys of notes in snapshots, written just before the snapshots (``write_snapshot_keys``).
+        self.snapshot_keys: list[KeyRow] = []
+        #: Stored keys (not new ones) this save seals with: checked in its transaction.
+        self.used: set[bytes] = set()
+        #: How many reads (``fresh``) are open, and whether theirs still has to read the
+        #: erasure generation before it opens a sealed value.
+        self.reads = 0
+        self.unchecked = False
+
+
+class ErasureWatch:
+    """The person-key vault's side that keeps its caches true to erasures made elsewhere."""
+
+    _lock: threading.Lock
+    _pending: Pending
+    _by_owner: dict[str, PersonKey]
+    _by_id: dict[bytes, tuple[str, bytes]]
+    _ids_of: dict[str, set[bytes]]
+    #: The erasure generation last read: every cached key was read when it was this or more.
+    _seen: int
+    forget: list[Callable[[], object]]
+    hidden: dict[Any, bool]
+    erased_people: dict[str, bool]
+
+    def _table(self) -> KeyTable:
+        raise NotImplementedError
+
+    @contextmanager
+    def fresh(self) -> Iterator[None]:
+        """Around a read: once an erasure has committed anywhere, its person's data is not
+        shown from a key cached before. The generation is read once per outermost read, and
+        only by one that opens a sealed value (``key_by_id``), unless the store's load
+        brought it along (``saw``); with an aggregate cache, at once (a cached record is
+        returned without opening anything)."""
+        p = self._pending
+        if not p.reads:
+            if self.forget:
+                self.refresh()
+            else:
+                p.unchecked = True
+        p.reads += 1
+        try:
+            yield
+        finally:
+            p.reads -= 1
+            if not p.reads:
+                p.unchecked = False
+
+    def saw(self, generation: int) -> None:
+        """The erasure generation, read by the store in the statement of a load (before any
+        value of it is opened): the current read needs no question of its own."""
+        p = self._pending
+        if p.unchecked:
+            p.unchecked = False
+            self._moved_to(generation)
+
+    def refresh(self, *, always: bool = False) -> None:
+        """Read the erasure generation; when it moved, forget every cached key. Nothing is
+        asked while nothing is cached (a store without personal data pays nothing): every
+        record decoded with a key left the caches when the key did."""
+        with self._lock:
+            if not (always or self._by_id or self._by_owner or self.hidden
+                    or self.erased_people):
+                return
+        self._moved_to(self._table().generation())
+
+    def _moved_to(self, generation: int) -> None:
+        with self._lock:
+            moved, self._seen = generation != self._seen, generation
+        if moved:
+            self._forget_all()
+
+    def _own_erasure_seen(self) -> None:
+        """After this process's erasure: when it is the only one since the generation was
+        last read, the cache is current (its keys were evicted); else forget everything."""
+        generation = self._table().generation()
+        with self._lock:
+            alone, self._seen = generation == self._seen + 1, generation
+        if not alone:
+            self._forget_all()
+
+    def check_used(self, present: set[bytes]) -> None:
+        """In a save's transaction: refuse it if a stored key it sealed with was deleted
+        since it was read (the person was erased by another process). Nothing is recorded;
+        the cache is emptied so that reading again shows the erasure."""
+        if set(self.used()) - present:
+            self._forget_all()
+            raise ErasedMeanwhile.worded(
+                "a person named in this change was erased in another session while it was "
+                "being made: nothing was recorded, since nothing about them may be sealed under "
+                "their erased identity; read the record again, then record the change anew if "
+                "it still applies")
+
+    def used(self) -> list[bytes]:
+        """The stored keys the current save seals with (not the ones it makes, which a
+        person's later events in the same save find cached)."""
+        p = self._pending
+        return sorted(p.used.difference(row.key_id for row in p.keys))
+
+    def _forget_all(self) -> None:
+        with self._lock:
+            self._by_owner.clear()
+            self._by_id.clear()
+            self._ids_of.clear()
+            self.hidden = {found: True for found, redacted in self.hidden.items() if redacted}
+            self.erased_people = {person: True for person, erased in self.erased_people.items()
+                                  if erased}
+        for forget in self.forget:
+            forget()
+
