@@ -21,6 +21,14 @@ Feature: Who may read what: names to the workplace's organizers, no small counts
     When organizer "csn-o1" reads the workplace's counts
     Then the night shift shows 3 workers, 3 tested and 2 who took part
 
+  Scenario: A member reading the counts on two days cannot subtract one day from the other
+    Given a weekend shift of 4 workers, mapped, added on 2024-02-01
+    When member "m-12" reads the workplace's counts on 2024-01-20 and on 2024-03-01
+    Then the weekend shift shows no counts on either day
+    And neither day's totals, nor what one day's total adds to the other's, give a hidden shift back
+    When organizer "csn-o1" reads the workplace's counts on 2024-01-20 and on 2024-03-01
+    Then the totals are 73 workers on the first day and 77 on the second
+
   Scenario: Names only to the organizers of that workplace, and every such read recorded
     When organizer "csn-o2" of another team reads the workplace's history
     Then the leader shows as "a person"
