@@ -24,6 +24,7 @@ from bargaining import (
     Vote,
 )
 from bargaining.adapters.cli.main import REFUSED, main
+from bargaining.domain.people.small_groups import identifying
 from tests.test_read_roles import (
     AUDITOR,
     COMMITTEE,
@@ -214,7 +215,7 @@ def test_a_members_participation_series_leaves_out_small_groups(app: BargainingA
     assert series(campaign, reader=MEMBER) == series(campaign, reader=COMMITTEE)
 
 
-def test_a_small_units_series_is_hidden_with_enough_others_that_no_total_gives_it_back(
+def test_a_small_units_series_is_hidden_and_the_campaigns_total_with_it(
         app: BargainingApp) -> None:
     units = [app.units.register(union="CUPE", local="4000", employer=name, unit_name="care",
                                 sector="long-term care", region="ON", headcount=100,
@@ -227,10 +228,12 @@ def test_a_small_units_series_is_hidden_with_enough_others_that_no_total_gives_i
                                                  Turnout(units[2], 80, 60)], actor=CHAIR)
     series = app.campaigns.participation_series
     shown = {u: series(campaign, unit=u, reader=MEMBER) for u in units}
-    assert shown[units[0]] == () and shown[units[1]] == ()  # the smallest hidden with it
+    assert shown[units[0]] == ()
+    assert [(p.eligible, p.participants) for p in shown[units[1]]] == [(50, 30)]
     assert [(p.eligible, p.participants) for p in shown[units[2]]] == [(80, 60)]
-    [total] = series(campaign, reader=MEMBER)
-    assert total.eligible - 80 == 54  # what the total gives back holds two units, not one
+    # the campaign's total minus the units shown would be the unit of four
+    assert series(campaign, reader=MEMBER) == ()
+    assert len(series(campaign, reader=COMMITTEE)) == 1
 
 
 def test_the_command_line_reads_readiness_and_status_as_a_reader(
@@ -330,3 +333,40 @@ def test_a_member_cannot_tell_who_just_signed_from_two_card_counts(
     app.drives.count_cards(steady, signed=160, on=date(2025, 2, 3), actor=ORGANIZER)
     assert app.drives.get(steady, on=date(2025, 1, 20), reader=MEMBER).cards == 150
     assert app.drives.get(steady, reader=MEMBER).cards == 160
+
+
+def test_a_members_readiness_and_series_hide_the_same_groups_of_an_action(
+        app: BargainingApp) -> None:
+    """Two groups of ten beside a night shift of three: one of them is hidden with the night
+    shift. If readiness hid one and the series the other, a member reading both would see
+    both, and the unit's total minus them would be the night shift."""
+    campaign, uid = campaign_of(app, ("nights", 3, 2), ("weekends", 10, 5), ("days", 10, 5))
+    line = app.campaigns.readiness(campaign, reader=MEMBER).unit(uid)
+    in_readiness = {g.work_group for g in line.groups if g.hidden}
+    series = app.campaigns.participation_series
+    in_series = {g for g in ("nights", "weekends", "days")
+                 if series(campaign, unit=uid, work_group=g, reader=MEMBER) == ()}
+    assert in_readiness == in_series and len(in_series) == 2
+
+
+def test_a_members_readiness_and_series_together_give_no_small_unit_back(
+        app: BargainingApp) -> None:
+    """A unit of four beside units of fifty and eighty: the campaign's series total minus
+    the units a member's readiness report shows would be the unit of four."""
+    units = [app.units.register(union="CUPE", local="4000", employer=name, unit_name="care",
+                                sector="long-term care", region="ON", headcount=100,
+                                actor=CHAIR) for name in ("Sudbury", "Timmins", "Barrie")]
+    campaign = app.campaigns.launch(name="Care can't wait", on=date(2026, 1, 5), units=units,
+                                    actor=CHAIR)
+    number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting",
+                                       on=date(2026, 1, 12), actor=CHAIR)
+    app.campaigns.hold_action(campaign, number, [Turnout(units[0], 4, 2), Turnout(units[1], 50, 30),
+                                                 Turnout(units[2], 80, 60)], actor=CHAIR)
+    report = app.campaigns.readiness(campaign, reader=MEMBER)
+    shown = [report.unit(u).standing.figure for u in units]
+    totals = app.campaigns.participation_series(campaign, reader=MEMBER)
+    assert shown[0] is None and shown[1] is not None and shown[2] is not None
+    for total in totals:
+        eligible = total.eligible - sum(f.eligible for f in shown if f is not None)
+        took_part = total.participants - sum(f.participants for f in shown if f is not None)
+        assert not identifying(eligible, took_part, 5)
