@@ -11,6 +11,7 @@ most.
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 from uuid import UUID
 
 from bargaining.application.ports import Records
@@ -217,4 +218,4 @@ def _changes(drive: Drive) -> list[int]:
     by_day = [drive.cards_on(d) for d in sorted({d for d, _ in drive.card_counts})]
     recorded = [n for _, n in drive.card_counts]
     return [after - before for counted in (by_day, recorded)
-            for before, after in zip(counted, counted[1:], strict=False)]
+            for before, after in pairwise(counted)]
