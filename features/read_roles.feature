@@ -78,3 +78,17 @@ Feature: Who may read what: names to the workplace's organizers, no small counts
     And nothing new is recorded
     When steward "s-1" reads the drive
     Then the drive shows 3 cards signed of 4
+
+  Scenario: A member may not read a drive whose cards went from 150 to 152, on any day
+    Given a drive at a workplace of 230 workers, 150 of whom signed cards
+    And 152 cards counted a week later
+    When member "m-12" reads the drive as it was before the second count
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    When steward "s-1" reads the drive
+    Then the drive shows 152 cards signed of 230
+
+  Scenario: A member may not read a drive vote that two did not cast
+    Given a drive at a workplace of 230 workers, 150 of whom signed cards
+    And a certification vote of the 230 where 228 voted, 150 yes and 78 no
+    When member "m-12" reads the drive
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"

@@ -15,7 +15,9 @@ from bargaining import (
     PersonalData,
     Reader,
     RetentionPolicy,
+    Tally,
     Turnout,
+    Vote,
     write_jsonl,
 )
 from tests.refusals import position
@@ -251,6 +253,25 @@ def drive(world: World, eligible: int, signed: int) -> None:
 def read_drive(world: World, role: str, person: str) -> None:
     world.result = world.attempt(lambda: world.app.drives.get(world.extra["drive"],
                                                               reader=Reader(person, role)))
+
+
+@given(parsers.parse("{signed:d} cards counted a week later"))
+def cards_later(world: World, signed: int) -> None:
+    world.app.drives.count_cards(world.extra["drive"], signed=signed, on=date(2025, 1, 27),
+                                 actor=ORGANIZER)
+
+
+@given(parsers.parse("a certification vote of the {eligible:d} where {cast:d} voted, {yes:d} "
+                     "yes and {no:d} no"))
+def drive_vote(world: World, eligible: int, cast: int, yes: int, no: int) -> None:
+    world.app.drives.record_vote(world.extra["drive"], Vote(date(2025, 2, 8), Tally(
+        eligible=eligible, cast=cast, yes=yes, no=no)), actor=ORGANIZER)
+
+
+@when(parsers.parse('{role} "{person}" reads the drive as it was before the second count'))
+def read_drive_before(world: World, role: str, person: str) -> None:
+    world.result = world.attempt(lambda: world.app.drives.get(
+        world.extra["drive"], on=date(2025, 1, 20), reader=Reader(person, role)))
 
 
 @then(parsers.parse("the drive shows {cards:d} cards signed of {eligible:d}"))
