@@ -293,7 +293,7 @@ class EventStore(Application[UUID]):
         mapper = snapshot_mapper(SnapshotTranscoder(transcoder), self.vault, self.mapper)
         store = SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),
                                     self.recorder, SnapshotSeal(self.raw_key))
-        store.keys_first = self.vault.write_snapshot_keys
+        store.vault = self.vault
         return store
 
     def construct_repository(self) -> Repository[UUID]:

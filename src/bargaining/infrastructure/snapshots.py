@@ -28,7 +28,8 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, cast
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Protocol, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Repository, project_aggregate
@@ -123,25 +124,27 @@ class SealedSnapshotStore(EventStore[UUID]):
         super().__init__(mapper, recorder)
         self.events_recorder = events
         self.seal = seal
-        #: Writes the keys that the snapshots' free text was just sealed with, before the
-        #: snapshots themselves (``note_sealing``; set by the event store).
-        self.keys_first: Callable[[], bool] | None = None
+        #: The person-key vault (set by the event store): the keys the snapshots were sealed
+        #: with are stored with them, in a transaction no erasure can commit inside.
+        self.vault: SnapshotKeys | None = None
 
     def put(self, domain_events: Sequence[Any], **kwargs: Any) -> list[Recording[UUID]]:
         stored = []
-        for snapshot in domain_events:
-            unsealed = self.mapper.to_stored_event(snapshot)
-            event = event_at(self.events_recorder, UUID(str(unsealed.originator_id)),
-                             unsealed.originator_version)
-            if event is None:
-                raise StoreError.worded("no event of record {originator_id} at version "
-                                        "{originator_version} to seal its snapshot to",
-                                        originator_id=unsealed.originator_id,
-                                        originator_version=unsealed.originator_version)
-            stored.append(self.seal.seal(unsealed, event))
-        if self.keys_first is not None and self.keys_first() is False:
-            return []  # someone erased meanwhile: the state may hold what they covered
-        self.recorder.insert_events(stored, **kwargs)
+        with self.vault.sealing_snapshots() if self.vault is not None else nullcontext():
+            for snapshot in domain_events:
+                unsealed = self.mapper.to_stored_event(snapshot)
+                event = event_at(self.events_recorder, UUID(str(unsealed.originator_id)),
+                                 unsealed.originator_version)
+                if event is None:
+                    raise StoreError.worded("no event of record {originator_id} at version "
+                                            "{originator_version} to seal its snapshot to",
+                                            originator_id=unsealed.originator_id,
+                                            originator_version=unsealed.originator_version)
+                stored.append(self.seal.seal(unsealed, event))
+        if self.vault is None:
+            self.recorder.insert_events(stored, **kwargs)
+        else:  # skipped if someone erased meanwhile: the state may hold what they covered
+            self.vault.store_snapshots(lambda cursor: insert_in(self.recorder, cursor, stored))
         return []
 
     def get(self, originator_id: UUID, *, gt: int | None = None, lte: int | None = None,
@@ -168,6 +171,25 @@ class SealedSnapshotStore(EventStore[UUID]):
                       "version of the library (%s): the record is replayed from its events",
                       stored.originator_id, stored.originator_version, type(error).__name__)
             return None
+
+
+class SnapshotKeys(Protocol):
+    """What the snapshot store asks of the person-key vault (``key_watch``)."""
+
+    def sealing_snapshots(self) -> AbstractContextManager[None]: ...
+
+    def store_snapshots(self, insert: Callable[[Any], None]) -> bool: ...
+
+
+def insert_in(recorder: Any, cursor: Any, stored: Sequence[StoredEvent]) -> None:
+    """Insert snapshots in the transaction of ``cursor`` (``None`` in memory, where the
+    vault's lock is held instead)."""
+    if cursor is None:
+        recorder.insert_events(stored)
+    elif hasattr(recorder, "insert_in"):  # PostgreSQL
+        recorder.insert_in(cursor, stored)
+    else:
+        recorder._insert_events(cursor, stored)
 
 
 def due_snapshots(app: Any, saved: Any, versions: Mapping[UUID, int]) -> list[Any]:
