@@ -40,6 +40,11 @@ class KeptNote(Aggregate):
     def say(self, *, on: date, reason: str | None = None) -> None:
         self.reason = reason
 
+    @event("Touched")
+    def touch(self, *, on: date) -> None:
+        """A change that keeps the reason in state (so a snapshot after it still holds it)."""
+        self.touched = on
+
 
 def open_contact(app: object, worker: PersonalData, actor: Actor,
                  on: date = date(2024, 5, 1)) -> UUID:

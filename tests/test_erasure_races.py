@@ -249,3 +249,25 @@ def test_a_key_to_seal_with_read_while_another_thread_forgets_the_cache_is_not_k
     vault.discarded()  # no save follows: the key for sealing is dropped, as a failed save does
     assert vault.key_by_id(stale.key_id, MARIE.person) is None
     assert laptop.history.of(marie, reader=READER)[0].data["worker"]["erased"] is True
+
+
+def test_a_record_read_before_a_redaction_is_snapshotted_from_the_store_not_from_memory(
+        opened: Callable[[], BargainingApp], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A host keeps a record it read; another application redacts the reason the record's
+    state holds; this application learns of it (any read) and then saves the record at its
+    snapshot interval. The snapshot is not taken from the state in memory, which still holds
+    the text, but from the store, where it reads as redacted."""
+    laptop, office = opened(), opened()
+    note = note_with_reason(laptop)
+    monkeypatch.setitem(laptop.eventsourcing.snapshotting_intervals, KeptNote, 3)
+    kept = laptop.eventsourcing.load(note, KeptNote, "note")
+    assert kept.reason == REASON
+    office.people.redact(note, 2, actor=STEWARD, on=date(2025, 3, 3),
+                         reason=RedactionReason.ABOUT_A_PERSON)
+    assert laptop.history.of(note, reader=READER)[1].reason == "[redacted]"
+    kept.touch(on=date(2025, 3, 4))
+    laptop.save(kept)
+    snapshots: Any = laptop.eventsourcing.snapshots
+    assert [s.originator_version for s in snapshots.recorder.select_events(note)] == [3]
+    fresh = opened()
+    assert fresh.eventsourcing.load(note, KeptNote, "note").reason == "[redacted]"

@@ -217,6 +217,9 @@ class EventStore(Application[UUID]):
     def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
         """Record the pending events of the given records in one transaction, then tell the
         followers what was recorded. A conflict records nothing and says so in words."""
+        for obj in objs:
+            if isinstance(obj, Aggregate):  # a record first saved here holds what it was given
+                self.vault.stamp(obj)
         given = objs
         if len(objs) > 1 and all(isinstance(obj, Aggregate) for obj in objs):
             given = (_Together(objs),)

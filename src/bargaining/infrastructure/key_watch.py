@@ -6,6 +6,7 @@ sealed with, checked in its transaction. See ``person_keys`` and ``docs/hosts/pe
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -66,6 +67,31 @@ class ErasureWatch:
                 getattr(self, cache)[key] = found
 
     # ---------------------------------------------------------------- snapshots
+
+    def stamp(self, record: Any) -> None:
+        """Remember the erasure generation a record in memory was read (or first saved) at,
+        unless it is already remembered: its state holds what was readable then."""
+        key = id(record)
+        with self._lock:
+            stamps = self.__dict__.setdefault("_stamps", {})
+            found = stamps.get(key)
+            if found is not None and found[0]() is record:
+                return
+
+            def gone(_: object) -> None:
+                stamps.pop(key, None)
+
+            stamps[key] = (weakref.ref(record, gone), self._seen)
+
+    def read_before_erasure(self, record: Any) -> bool:
+        """Whether an erasure or a redaction may have committed since the record in memory
+        was read: its state may then hold what was erased, so a snapshot of it is taken from
+        the store, where that reads as erased, and not from memory. A record not stamped is
+        not vouched for."""
+        with self._lock:
+            found = self.__dict__.get("_stamps", {}).get(id(record))
+            return found is None or found[0]() is not record or found[1] != self._seen
+
 
     @contextmanager
     def sealing_snapshots(self) -> Iterator[None]:

@@ -180,6 +180,8 @@ class SnapshotKeys(Protocol):
 
     def store_snapshots(self, insert: Callable[[Any], None]) -> bool: ...
 
+    def stamp(self, record: Any) -> None: ...
+
 
 def insert_in(recorder: Any, cursor: Any, stored: Sequence[StoredEvent]) -> None:
     """Insert snapshots in the transaction of ``cursor`` (``None`` in memory, where the
@@ -199,12 +201,14 @@ def due_snapshots(app: Any, saved: Any, versions: Mapping[UUID, int]) -> list[An
     loading it would replay (``tests/test_snapshots.py`` holds snapshots and replays of every
     kind side by side); loading each again was most of the cost of a batch of 1,000 units
     reaching their interval together. A record saved past it (several events in one save) is
-    loaded at that version, as ``take_snapshot`` does."""
+    loaded at that version, as ``take_snapshot`` does, and so is one read before an erasure or
+    a redaction that committed since (its state may hold what that covered)."""
     projectors = getattr(app, "snapshotting_projectors", None) or {}
     due = []
     for record_id, version in versions.items():
         record = saved.aggregates[record_id]
-        loaded = record if record.version == version else app.repository.get(
+        fresh = record.version == version and not app.vault.read_before_erasure(record)
+        loaded = record if fresh else app.repository.get(
             record_id, version=version,
             projector_func=projectors.get(type(record), project_aggregate))
         kind = getattr(type(loaded), "Snapshot", type(app).snapshot_class)
@@ -261,6 +265,8 @@ class CheckedRepository(Repository[UUID]):
         if aggregate is None:
             raise AggregateNotFoundError(f"Aggregate {aggregate_id!r} version {version!r} "
                                          "not found.")
+        if snapshots.vault is not None:
+            snapshots.vault.stamp(aggregate)
         return aggregate
 
 
