@@ -21,6 +21,14 @@ Feature: Who may read what: names to the workplace's organizers, no small counts
     When organizer "csn-o1" reads the workplace's counts
     Then the night shift shows 3 workers, 3 tested and 2 who took part
 
+  Scenario: A member reading the counts on two days cannot subtract one day from the other
+    Given a weekend shift of 4 workers, mapped, added on 2024-02-01
+    When member "m-12" reads the workplace's counts on 2024-01-20 and on 2024-03-01
+    Then the weekend shift shows no counts on either day
+    And neither day's totals, nor what one day's total adds to the other's, give a hidden shift back
+    When organizer "csn-o1" reads the workplace's counts on 2024-01-20 and on 2024-03-01
+    Then the totals are 73 workers on the first day and 77 on the second
+
   Scenario: Names only to the organizers of that workplace, and every such read recorded
     When organizer "csn-o2" of another team reads the workplace's history
     Then the leader shows as "a person"
@@ -70,3 +78,17 @@ Feature: Who may read what: names to the workplace's organizers, no small counts
     And nothing new is recorded
     When steward "s-1" reads the drive
     Then the drive shows 3 cards signed of 4
+
+  Scenario: A member may not read a drive whose cards went from 150 to 152, on any day
+    Given a drive at a workplace of 230 workers, 150 of whom signed cards
+    And 152 cards counted a week later
+    When member "m-12" reads the drive as it was before the second count
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    When steward "s-1" reads the drive
+    Then the drive shows 152 cards signed of 230
+
+  Scenario: A member may not read a drive vote that two did not cast
+    Given a drive at a workplace of 230 workers, 150 of whom signed cards
+    And a certification vote of the 230 where 228 voted, 150 yes and 78 no
+    When member "m-12" reads the drive
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"

@@ -28,6 +28,24 @@ class WorkerContact(Aggregate):
         self.conversations += 1
 
 
+class KeptNote(Aggregate):
+    """A record that keeps the last reason it was given in its state (so its snapshots hold
+    it, as a paused campaign keeps its pause's reason)."""
+
+    @event("Opened")
+    def __init__(self, *, on: date, reason: str | None = None) -> None:
+        self.reason = reason
+
+    @event("Said")
+    def say(self, *, on: date, reason: str | None = None) -> None:
+        self.reason = reason
+
+    @event("Touched")
+    def touch(self, *, on: date) -> None:
+        """A change that keeps the reason in state (so a snapshot after it still holds it)."""
+        self.touched = on
+
+
 def open_contact(app: object, worker: PersonalData, actor: Actor,
                  on: date = date(2024, 5, 1)) -> UUID:
     """Record a contact with a worker; its id."""
@@ -36,7 +54,7 @@ def open_contact(app: object, worker: PersonalData, actor: Actor,
     return contact.id
 
 
-__all__ = ["WorkerContact", "open_contact", "uuid4"]
+__all__ = ["KeptNote", "WorkerContact", "open_contact", "uuid4"]
 
 
 def record_erasure_story(app: object, actor: Actor) -> UUID:

@@ -15,7 +15,9 @@ from bargaining import (
     PersonalData,
     Reader,
     RetentionPolicy,
+    Tally,
     Turnout,
+    Vote,
     write_jsonl,
 )
 from tests.refusals import position
@@ -94,6 +96,52 @@ def no_total(world: World) -> None:
     days = world.result.group("Days")
     assert days.hidden or world.result.workers is None or (
         world.result.workers - days.workers >= 5)
+
+
+@given(parsers.parse("a {shift} shift of {workers:d} workers, mapped, added on {day}"))
+def later_shift(world: World, shift: str, workers: int, day: str) -> None:
+    org, place, on = world.app.organizing, _place(world), date.fromisoformat(day)
+    org.add_group(place, name=SHIFTS[shift], kind="shift", workers=workers, on=on,
+                  actor=ORGANIZER)
+    org.record_map(place, group=SHIFTS[shift], on=on, actor=ORGANIZER,
+                   count=MapCount(workers=workers, mapped=workers))
+
+
+@when(parsers.parse('{role} "{person}" reads the workplace\'s counts on {first} and on '
+                    '{second}'))
+def read_counts_twice(world: World, role: str, person: str, first: str, second: str) -> None:
+    world.result = [world.app.organizing.group_counts(
+        _place(world), on=date.fromisoformat(day), reader=Reader(person, role))
+        for day in (first, second)]
+
+
+@then(parsers.parse("the {shift} shift shows no counts on either day"))
+def no_counts_either_day(world: World, shift: str) -> None:
+    for seen in world.result:
+        if any(g.group == SHIFTS[shift] for g in seen.groups):
+            group = seen.group(SHIFTS[shift])
+            assert group.hidden and (group.workers, group.mapped) == (None, None)
+
+
+@then("neither day's totals, nor what one day's total adds to the other's, give a hidden "
+      "shift back")
+def no_total_either_day(world: World) -> None:
+    def beyond_shown(seen: Any) -> tuple[int, int]:
+        """What a day's totals hold beyond the groups it shows (none when hidden)."""
+        if seen.workers is None:
+            return 0, 0
+        shown = [g for g in seen.groups if not g.hidden]
+        return (seen.workers - sum(g.workers for g in shown),
+                seen.mapped - sum(g.mapped for g in shown))
+
+    first, second = (beyond_shown(seen) for seen in world.result)
+    assert first == second == (0, 0)
+
+
+@then(parsers.parse("the totals are {first:d} workers on the first day and {second:d} on "
+                    "the second"))
+def totals_on_two_days(world: World, first: int, second: int) -> None:
+    assert [seen.workers for seen in world.result] == [first, second]
 
 
 @then(parsers.parse("the {shift} shift shows {workers:d} workers, {tested:d} tested and "
@@ -205,6 +253,25 @@ def drive(world: World, eligible: int, signed: int) -> None:
 def read_drive(world: World, role: str, person: str) -> None:
     world.result = world.attempt(lambda: world.app.drives.get(world.extra["drive"],
                                                               reader=Reader(person, role)))
+
+
+@given(parsers.parse("{signed:d} cards counted a week later"))
+def cards_later(world: World, signed: int) -> None:
+    world.app.drives.count_cards(world.extra["drive"], signed=signed, on=date(2025, 1, 27),
+                                 actor=ORGANIZER)
+
+
+@given(parsers.parse("a certification vote of the {eligible:d} where {cast:d} voted, {yes:d} "
+                     "yes and {no:d} no"))
+def drive_vote(world: World, eligible: int, cast: int, yes: int, no: int) -> None:
+    world.app.drives.record_vote(world.extra["drive"], Vote(date(2025, 2, 8), Tally(
+        eligible=eligible, cast=cast, yes=yes, no=no)), actor=ORGANIZER)
+
+
+@when(parsers.parse('{role} "{person}" reads the drive as it was before the second count'))
+def read_drive_before(world: World, role: str, person: str) -> None:
+    world.result = world.attempt(lambda: world.app.drives.get(
+        world.extra["drive"], on=date(2025, 1, 20), reader=Reader(person, role)))
 
 
 @then(parsers.parse("the drive shows {cards:d} cards signed of {eligible:d}"))

@@ -1,5 +1,6 @@
 """Properties of member-facing counts: no work group under the smallest shown is ever counted,
-and no total minus the groups shown gives back fewer workers than the smallest shown."""
+and no total minus the groups shown, nor one day's totals minus another day's, gives back
+fewer workers than the smallest shown."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from bargaining import GroupTest, MapCount
 from bargaining.domain.campaigns.counts import Counted
 from bargaining.domain.campaigns.member_view import hidden_in
 from bargaining.domain.organizing.counts import counts
-from bargaining.domain.people.small_groups import hidden_counts, hidden_groups, identifying
+from bargaining.domain.people.small_groups import (
+    hidden_counts,
+    hidden_groups,
+    identifying,
+    small,
+)
 
 DAY = date(2024, 3, 1)
 sizes = st.dictionaries(st.sampled_from([f"g{i}" for i in range(8)]),
@@ -55,11 +61,12 @@ def test_groups_at_or_over_the_smallest_are_shown_when_nothing_is_small(
         assert {name for name, n in workers.items() if n < least} <= hidden
 
 
-def test_one_small_group_beside_a_large_one_hides_both_and_shows_the_total() -> None:
-    hidden, totals_hidden = hidden_groups({"Nights": 3, "Days": 60}, 5)
-    assert hidden == {"Nights", "Days"} and not totals_hidden
+def test_one_small_group_beside_a_large_one_hides_it_and_the_totals() -> None:
+    assert hidden_groups({"Nights": 3, "Days": 60}, 5) == ({"Nights"}, True)
     assert hidden_groups({"Nights": 3, "Weekends": 1}, 5) == ({"Nights", "Weekends"}, True)
-    assert hidden_groups({"A": 3, "B": 1, "C": 6, "D": 9}, 5) == ({"A", "B", "C"}, False)
+    assert hidden_groups({"A": 3, "B": 1, "C": 6, "D": 9}, 5) == ({"A", "B"}, True)
+    # a group with no workers gives nobody back: the totals stay
+    assert hidden_groups({"Empty": 0, "Days": 60}, 5) == ({"Empty"}, False)
 
 
 cells = st.dictionaries(st.sampled_from([f"g{i}" for i in range(6)]),
@@ -133,3 +140,45 @@ def test_no_member_facing_test_count_singles_anyone_out(workers: dict[str, int],
         if group.tested is not None:
             assert group.took_part is not None
             assert not identifying(group.tested, group.took_part, least)
+
+
+DAYS = [date(2024, month, 1) for month in range(1, 7)]
+timelines = st.dictionaries(
+    st.sampled_from([f"g{i}" for i in range(6)]),
+    st.tuples(st.sampled_from(DAYS), st.integers(min_value=0, max_value=40)).flatmap(
+        lambda added: st.tuples(st.just(added[0]), st.just(added[1]),
+                                st.integers(0, added[1]))),
+    min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(timelines, smallest, st.lists(st.sampled_from(DAYS), min_size=2, max_size=4))
+def test_no_member_reading_several_days_subtracts_a_small_group_back(
+        groups: dict[str, tuple[date, int, int]], least: int, read_on: list[date]) -> None:
+    """Groups are added on different days; a member reads the counts on several days.
+    Whatever a day's totals hold beyond the groups it shows, and whatever one day's totals
+    hold beyond another's once the groups shown both days are taken out, is never a small
+    group's count: it is nothing at all."""
+    def seen_on(day: date) -> tuple[dict[str, tuple[int, int]], tuple[int, int]]:
+        maps = {name: MapCount(workers=n, mapped=m) for name, (added, n, m) in groups.items()
+                if added <= day}
+        seen = counts(maps, [], day, least)
+        shown = {g.group: (g.workers or 0, g.mapped or 0) for g in seen.groups
+                 if not g.hidden}
+        assert all(groups[name][1] >= least for name in shown)
+        if seen.workers is None or seen.mapped is None:
+            return shown, (0, 0)
+        beyond = (seen.workers - sum(w for w, _ in shown.values()),
+                  seen.mapped - sum(m for _, m in shown.values()))
+        return shown, beyond
+
+    views = [seen_on(day) for day in read_on]
+    for _, beyond in views:
+        # one day: the totals minus the groups shown give no small group back
+        assert not small(beyond[0], least) and not small(beyond[1], least)
+    for _, beyond_a in views:
+        for _, beyond_b in views:
+            # two days: the difference of what each total holds beyond its groups shown
+            difference = (beyond_b[0] - beyond_a[0], beyond_b[1] - beyond_a[1])
+            assert not small(abs(difference[0]), least)
+            assert not small(abs(difference[1]), least)

@@ -19,9 +19,12 @@ from bargaining import (
     MapCount,
     NotAllowedToRead,
     Reader,
+    Tally,
     Turnout,
+    Vote,
 )
 from bargaining.adapters.cli.main import REFUSED, main
+from bargaining.domain.people.small_groups import identifying
 from tests.test_read_roles import (
     AUDITOR,
     COMMITTEE,
@@ -212,7 +215,7 @@ def test_a_members_participation_series_leaves_out_small_groups(app: BargainingA
     assert series(campaign, reader=MEMBER) == series(campaign, reader=COMMITTEE)
 
 
-def test_a_small_units_series_is_hidden_with_enough_others_that_no_total_gives_it_back(
+def test_a_small_units_series_is_hidden_and_the_campaigns_total_with_it(
         app: BargainingApp) -> None:
     units = [app.units.register(union="CUPE", local="4000", employer=name, unit_name="care",
                                 sector="long-term care", region="ON", headcount=100,
@@ -225,10 +228,12 @@ def test_a_small_units_series_is_hidden_with_enough_others_that_no_total_gives_i
                                                  Turnout(units[2], 80, 60)], actor=CHAIR)
     series = app.campaigns.participation_series
     shown = {u: series(campaign, unit=u, reader=MEMBER) for u in units}
-    assert shown[units[0]] == () and shown[units[1]] == ()  # the smallest hidden with it
+    assert shown[units[0]] == ()
+    assert [(p.eligible, p.participants) for p in shown[units[1]]] == [(50, 30)]
     assert [(p.eligible, p.participants) for p in shown[units[2]]] == [(80, 60)]
-    [total] = series(campaign, reader=MEMBER)
-    assert total.eligible - 80 == 54  # what the total gives back holds two units, not one
+    # the campaign's total minus the units shown would be the unit of four
+    assert series(campaign, reader=MEMBER) == ()
+    assert len(series(campaign, reader=COMMITTEE)) == 1
 
 
 def test_the_command_line_reads_readiness_and_status_as_a_reader(
@@ -250,3 +255,118 @@ def test_the_command_line_reads_readiness_and_status_as_a_reader(
     assert "counts hidden: a small group" in capsys.readouterr().out
     assert main(["status", str(place), "--as", "member:m-7", "--store", store]) == REFUSED
     assert "may not read the organizing record" in capsys.readouterr().err
+
+
+def test_a_member_cannot_subtract_two_days_counts_into_a_small_group(
+        app: BargainingApp) -> None:
+    """A Days shift of 60 mapped in January, a Nights shift of 3 added on 1 February: the
+    totals of 1 March minus those of 20 January would be the night shift's counts."""
+    org = app.organizing
+    place = org.register_workplace(name="DXT4", employer="Amazon", actor=ORGANIZER)
+    org.add_group(place, name="Days", kind="shift", workers=60, on=date(2023, 10, 1),
+                  actor=ORGANIZER)
+    org.record_map(place, group="Days", on=date(2024, 1, 15), actor=ORGANIZER,
+                   count=MapCount(workers=60, mapped=50, contacts=40, leaders=5))
+    org.add_group(place, name="Nights", kind="shift", workers=3, on=date(2024, 2, 1),
+                  actor=ORGANIZER)
+    org.record_map(place, group="Nights", on=date(2024, 2, 1), actor=ORGANIZER,
+                   count=MapCount(workers=3, mapped=2, contacts=2, leaders=1))
+    days = (date(2024, 1, 20), date(2024, 2, 1), DAY)
+    views = [org.group_counts(place, on=day, reader=MEMBER) for day in days]
+    for seen in views:
+        shown = [g for g in seen.groups if not g.hidden]
+        # a total shown is the sum of the groups shown: no hidden count is in it
+        if seen.workers is not None:
+            assert seen.workers == sum(g.workers or 0 for g in shown)
+            assert seen.mapped == sum(g.mapped or 0 for g in shown)
+    march = views[-1]
+    assert march.group("Nights").hidden and (march.workers, march.mapped) == (None, None)
+    assert (march.group("Days").workers, march.group("Days").mapped) == (60, 50)
+    assert (views[0].workers, views[0].mapped) == (60, 50)
+    full = org.group_counts(place, on=DAY, reader=OWN_ORGANIZER)
+    assert (full.workers, full.mapped) == (63, 52)
+
+
+def voted(app: BargainingApp, tally: Tally) -> UUID:
+    drive = small_drive(app, 230, 150)
+    app.drives.record_vote(drive, Vote(date(2025, 2, 8), tally), actor=ORGANIZER)
+    return drive
+
+
+@pytest.mark.parametrize("tally", [
+    Tally(eligible=230, cast=228, yes=225, no=3),      # two did not vote, three voted no
+    Tally(eligible=230, cast=228, yes=150, no=78),     # two did not vote
+    Tally(eligible=230, cast=200, yes=196, no=4),      # four voted no
+    Tally(eligible=230, cast=200, yes=150, no=48, spoiled=2),  # two spoiled ballots
+    Tally(eligible=230, cast=200, yes=150, no=50, present=202),  # two came and did not vote
+])
+def test_a_member_is_refused_a_drive_vote_that_singles_anyone_out(
+        app: BargainingApp, tally: Tally) -> None:
+    drive = voted(app, tally)
+    before = position(app)
+    with pytest.raises(NotAllowedToRead, match="single out fewer than 5 workers"):
+        app.drives.get(drive, reader=MEMBER)
+    assert position(app) == before
+    assert app.drives.get(drive, reader=STEWARD).votes[-1].tally == tally
+
+
+def test_a_member_reads_a_drive_vote_that_singles_nobody_out(app: BargainingApp) -> None:
+    tally = Tally(eligible=230, cast=200, yes=150, no=45, spoiled=5, present=210)
+    assert app.drives.get(voted(app, tally), reader=MEMBER).votes[-1].tally == tally
+
+
+def test_a_member_cannot_tell_who_just_signed_from_two_card_counts(
+        app: BargainingApp) -> None:
+    """150 cards, then 152: the two who signed in between are named to anyone who saw them
+    sign. The drive is refused to members whatever day they read it on."""
+    drive = small_drive(app, 230, 150)
+    app.drives.count_cards(drive, signed=152, on=date(2025, 1, 27), actor=ORGANIZER)
+    app.drives.count_cards(drive, signed=170, on=date(2025, 2, 3), actor=ORGANIZER)
+    for on in (None, date(2025, 1, 20), date(2025, 1, 27), date(2025, 2, 3)):
+        with pytest.raises(NotAllowedToRead, match="single out fewer than 5 workers"):
+            app.drives.get(drive, on=on, reader=MEMBER)
+        with pytest.raises(NotAllowedToRead):
+            app.drives.route(drive, on=on, reader=MEMBER)
+    assert app.drives.get(drive, reader=STEWARD).cards == 170
+    steady = small_drive(app, 230, 150)
+    app.drives.count_cards(steady, signed=160, on=date(2025, 1, 27), actor=ORGANIZER)
+    app.drives.count_cards(steady, signed=160, on=date(2025, 2, 3), actor=ORGANIZER)
+    assert app.drives.get(steady, on=date(2025, 1, 20), reader=MEMBER).cards == 150
+    assert app.drives.get(steady, reader=MEMBER).cards == 160
+
+
+def test_a_members_readiness_and_series_hide_the_same_groups_of_an_action(
+        app: BargainingApp) -> None:
+    """Two groups of ten beside a night shift of three: one of them is hidden with the night
+    shift. If readiness hid one and the series the other, a member reading both would see
+    both, and the unit's total minus them would be the night shift."""
+    campaign, uid = campaign_of(app, ("nights", 3, 2), ("weekends", 10, 5), ("days", 10, 5))
+    line = app.campaigns.readiness(campaign, reader=MEMBER).unit(uid)
+    in_readiness = {g.work_group for g in line.groups if g.hidden}
+    series = app.campaigns.participation_series
+    in_series = {g for g in ("nights", "weekends", "days")
+                 if series(campaign, unit=uid, work_group=g, reader=MEMBER) == ()}
+    assert in_readiness == in_series and len(in_series) == 2
+
+
+def test_a_members_readiness_and_series_together_give_no_small_unit_back(
+        app: BargainingApp) -> None:
+    """A unit of four beside units of fifty and eighty: the campaign's series total minus
+    the units a member's readiness report shows would be the unit of four."""
+    units = [app.units.register(union="CUPE", local="4000", employer=name, unit_name="care",
+                                sector="long-term care", region="ON", headcount=100,
+                                actor=CHAIR) for name in ("Sudbury", "Timmins", "Barrie")]
+    campaign = app.campaigns.launch(name="Care can't wait", on=date(2026, 1, 5), units=units,
+                                    actor=CHAIR)
+    number = app.campaigns.plan_action(campaign, name="Meeting", rung="organizing meeting",
+                                       on=date(2026, 1, 12), actor=CHAIR)
+    app.campaigns.hold_action(campaign, number, [Turnout(units[0], 4, 2), Turnout(units[1], 50, 30),
+                                                 Turnout(units[2], 80, 60)], actor=CHAIR)
+    report = app.campaigns.readiness(campaign, reader=MEMBER)
+    shown = [report.unit(u).standing.figure for u in units]
+    totals = app.campaigns.participation_series(campaign, reader=MEMBER)
+    assert shown[0] is None and shown[1] is not None and shown[2] is not None
+    for total in totals:
+        eligible = total.eligible - sum(f.eligible for f in shown if f is not None)
+        took_part = total.participants - sum(f.participants for f in shown if f is not None)
+        assert not identifying(eligible, took_part, 5)

@@ -11,6 +11,7 @@ most.
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import pairwise
 from uuid import UUID
 
 from bargaining.application.ports import Records
@@ -180,21 +181,44 @@ class Drives:
             version: int | None = None, reader: Reader | None = None) -> Drive:
         """A drive as recorded, or as it was on a day, known at a moment, or at a version
         (one at most). A member-facing ``reader`` (a member, under the default policy) is
-        refused (:class:`NotAllowedToRead`) a drive any of whose counts so far (cards
-        signed of eligible, the certification vote) would single out fewer than five
-        workers: a drive of four, or one that all but two signed, says who did not."""
+        refused (:class:`NotAllowedToRead`) a drive any of whose counts as recorded now
+        would single out fewer than five workers, whatever day or moment they ask about: a
+        drive of four, one that all but two signed, a vote that two did not cast or three
+        voted against, or 150 cards then 152 (the two who just signed). The whole record is
+        checked, not the reading asked for: a member shown the drive as it was on one day
+        and as known at another moment could otherwise subtract the two."""
         checked = self.policy.check_reader(reader)
         found = load_reading(self._records, drive, Drive, _DRIVE, on=on, at=at,
                              version=version)
         if self.policy.member_facing(checked):
-            self.policy.check_counts(checked, _counts(found))
+            latest = found if (on, at, version) == (None, None, None) else load_reading(
+                self._records, drive, Drive, _DRIVE)
+            self.policy.check_counts(checked, _counts(latest), _changes(latest))
         return found
 
 
 def _counts(drive: Drive) -> list[tuple[int, int]]:
     """Every count the drive shows, as (eligible, took part): cards signed of eligible on
-    each day either was counted, and each certification vote's yes of eligible."""
+    each day either was counted, and of each certification vote the ballots cast of those
+    eligible (and of those present, when counted), yes, no and spoiled of those cast."""
     days = sorted({d for d, _ in drive.eligible_counts} | {d for d, _ in drive.card_counts})
     found = [(drive.eligible_on(d), drive.cards_on(d)) for d in days]
-    found.extend((vote.tally.eligible, vote.tally.yes) for vote in drive.votes)
+    for vote in drive.votes:
+        tally = vote.tally
+        found.extend([(tally.eligible, tally.cast), (tally.eligible, tally.yes)])
+        if tally.present is not None:
+            found.append((tally.present, tally.cast))
+        if tally.cast:
+            found.extend((tally.cast, n) for n in (tally.yes, tally.no, tally.spoiled))
     return found
+
+
+def _changes(drive: Drive) -> list[int]:
+    """The change between each two successive card counts, day by day (as readings ``on``
+    days show them) and as recorded (as readings ``at`` moments or versions show them, a
+    day's count corrected included): a few more cards (or fewer) name the few who signed
+    (or withdrew) in between."""
+    by_day = [drive.cards_on(d) for d in sorted({d for d, _ in drive.card_counts})]
+    recorded = [n for _, n in drive.card_counts]
+    return [after - before for counted in (by_day, recorded)
+            for before, after in pairwise(counted)]

@@ -316,7 +316,9 @@ class Organizing:
         """The workplace's counts by work group on ``on`` (today, UTC, if not given): each
         group's latest map and structure test. A member-facing ``reader`` (a member, under
         the default policy) sees no counts of groups smaller than the policy's smallest group
-        (five), nor totals that would give them back; others see them all."""
+        (five), and no totals while such a group counts anyone: a total holding a hidden
+        group gives it back, by subtracting the groups shown or another day's totals (a
+        shift of three added between two readings). Others see them all."""
         reader = self.policy.check_reader(reader)
         day, found = self._on(workplace, on)
         smallest = self.policy.smallest_group if self.policy.member_facing(reader) else None

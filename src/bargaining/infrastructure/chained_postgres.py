@@ -310,9 +310,14 @@ class SnapshotPostgresRecorder(PostgresAggregateRecorder):
         if stored_events:
             with self.datastore.get_connection() as conn, conn.transaction(), \
                     conn.cursor() as curs:
-                curs.execute("SET LOCAL synchronous_commit TO OFF", prepare=True)
-                self._insert_stored_events(curs, stored_events, **kwargs)
+                self.insert_in(curs, stored_events, **kwargs)
         return None
+
+    def insert_in(self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent],
+                  **kwargs: Any) -> None:
+        """Insert snapshots in a transaction already open (the one that wrote their keys)."""
+        curs.execute("SET LOCAL synchronous_commit TO OFF", prepare=True)
+        self._insert_stored_events(curs, stored_events, **kwargs)
 
 
 class BargainingPostgresFactory(PostgresFactory):

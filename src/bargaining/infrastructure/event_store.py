@@ -217,6 +217,9 @@ class EventStore(Application[UUID]):
     def save(self, *objs: Any, **kwargs: Any) -> list[Recording[UUID]]:
         """Record the pending events of the given records in one transaction, then tell the
         followers what was recorded. A conflict records nothing and says so in words."""
+        for obj in objs:
+            if isinstance(obj, Aggregate):  # a record first saved here holds what it was given
+                self.vault.stamp(obj)
         given = objs
         if len(objs) > 1 and all(isinstance(obj, Aggregate) for obj in objs):
             given = (_Together(objs),)
@@ -293,7 +296,7 @@ class EventStore(Application[UUID]):
         mapper = snapshot_mapper(SnapshotTranscoder(transcoder), self.vault, self.mapper)
         store = SealedSnapshotStore(mapper, self.factory.aggregate_recorder(purpose="snapshots"),
                                     self.recorder, SnapshotSeal(self.raw_key))
-        store.keys_first = self.vault.write_snapshot_keys
+        store.vault = self.vault
         return store
 
     def construct_repository(self) -> Repository[UUID]:

@@ -20,8 +20,10 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
+
+from bargaining.infrastructure.viewstore import immediate_transaction
 
 _log = logging.getLogger("bargaining")
 
@@ -63,10 +65,15 @@ class KeyTable(Protocol):
 
     def key(self, key_id: bytes) -> bytes | None: ...
 
-    def write_alone(self, keys: Sequence[KeyRow]) -> None: ...
+    def write_snapshots(self, keys: Sequence[KeyRow], seen: int,
+                        insert: Callable[[Any], None]) -> bool:
+        """In one transaction that no erasure can commit inside: when the erasure generation
+        is still ``seen``, write the keys and ``insert`` the snapshots (given the transaction's
+        cursor); otherwise nothing. Whether they were stored."""
 
-    def generation(self) -> int:
-        """How many transactions deleted keys (erasures, redactions) in the store's life."""
+    def generation(self, cursor: Any = None) -> int:
+        """How many transactions deleted keys (erasures, redactions) in the store's life
+        (read in the transaction of ``cursor`` when given)."""
 
     def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
         """Which of these keys are still stored, read in the save's transaction (``cursor``)."""
@@ -101,10 +108,17 @@ class MemoryKeyTable:
                 elif row[0] in touched:
                     row[3] = now
 
-    def write_alone(self, keys: Sequence[KeyRow]) -> None:
-        self.write(None, keys, (), (), 0.0)
+    def write_snapshots(self, keys: Sequence[KeyRow], seen: int,
+                        insert: Callable[[Any], None]) -> bool:
+        with self._lock:  # an erasure deletes keys under it
+            if self._generation != seen:
+                return False
+            for new in keys:
+                self._rows[new.key_id] = [new.owner, new.key, new.created, new.created]
+            insert(None)
+            return True
 
-    def generation(self) -> int:
+    def generation(self, cursor: Any = None) -> int:
         with self._lock:
             return self._generation
 
@@ -179,16 +193,28 @@ class SQLiteKeyTable:
             cursor.execute(f"INSERT INTO {self.generations} VALUES (1, 1) ON CONFLICT (one)"
                            " DO UPDATE SET generation = generation + 1")
 
-    def write_alone(self, keys: Sequence[KeyRow]) -> None:
-        """New keys in a transaction of their own (a snapshot's, before it is stored)."""
-        with self.datastore.transaction(commit=True) as c:
+    def write_snapshots(self, keys: Sequence[KeyRow], seen: int,
+                        insert: Callable[[Any], None]) -> bool:
+        """Begun ``IMMEDIATE``: the file's write lock is held from the generation's read to
+        the commit, so no erasure commits in between."""
+        with (self.datastore.get_connection(commit=True) as connection,
+              immediate_transaction(connection) as c):
+            if self.generation(c) != seen:
+                return False
             self.write(c, keys, (), (), 0.0)
+            insert(c)
+            return True
 
-    def generation(self) -> int:
-        with self.datastore.transaction(commit=False) as c:
-            c.execute(f"SELECT generation FROM {self.generations}")
-            row = c.fetchone()
-            return 0 if row is None else int(row[0])
+    def generation(self, cursor: Any = None) -> int:
+        if cursor is None:
+            with self.datastore.transaction(commit=False) as c:
+                return self._generation_in(c)
+        return self._generation_in(cursor)
+
+    def _generation_in(self, cursor: Any) -> int:
+        cursor.execute(f"SELECT generation FROM {self.generations}")
+        row = cursor.fetchone()
+        return 0 if row is None else int(row[0])
 
     def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
         """Read after the save's first insert, which took the file's write lock: no erasure
@@ -252,6 +278,7 @@ class PostgresKeyTable:
         self.table = events_table + KEYS_SUFFIX
         self.name = f'"{datastore.schema}"."{self.table}"'
         self.generations = f'"{datastore.schema}"."{self.table}{GENERATION_SUFFIX}"'
+        self.events = f'"{datastore.schema}"."{events_table}"'
         self._generation = f"SELECT generation FROM {self.generations}"
         #: Which of a save's keys are still stored, locked against deletion until it commits.
         self.present_statement = (f"SELECT key_id FROM {self.name} WHERE key_id = ANY(%s)"
@@ -283,18 +310,32 @@ class PostgresKeyTable:
             cursor.execute(f"INSERT INTO {self.generations} AS g VALUES (1, 1) ON CONFLICT"
                            " (one) DO UPDATE SET generation = g.generation + 1")
 
-    def write_alone(self, keys: Sequence[KeyRow]) -> None:
-        """New keys in a transaction of their own (a snapshot's, before it is stored)."""
+    def write_snapshots(self, keys: Sequence[KeyRow], seen: int,
+                        insert: Callable[[Any], None]) -> bool:
+        """Under the events' table lock, which an erasure holds from before it deletes keys
+        until it commits: one committed before is seen in the generation, one after deletes
+        the keys written here."""
         with self.datastore.transaction(commit=True) as c:
+            c.execute(f"SET LOCAL lock_timeout = '{float(self.datastore.lock_timeout or 0)}s'")
+            c.execute(f"LOCK TABLE {self.events} IN EXCLUSIVE MODE")
+            if self.generation(c) != seen:
+                return False
             self.write(c, keys, (), (), 0.0)
+            insert(c)
+            return True
 
-    def generation(self) -> int:
+    def generation(self, cursor: Any = None) -> int:
         """One statement on a pooled connection, prepared (as a load's own read): a
         transaction of its own cost a read several times the statement."""
-        with self.datastore.get_connection() as connection, connection.cursor() as c:
-            c.execute(self._generation, prepare=True)
-            row = c.fetchone()
-            return 0 if row is None else int(row["generation"])
+        if cursor is None:
+            with self.datastore.get_connection() as connection, connection.cursor() as c:
+                return self._generation_in(c)
+        return self._generation_in(cursor)
+
+    def _generation_in(self, cursor: Any) -> int:
+        cursor.execute(self._generation, prepare=True)
+        row = cursor.fetchone()
+        return 0 if row is None else int(row["generation"])
 
     def present(self, cursor: Any, key_ids: Sequence[bytes]) -> set[bytes]:
         """Read (and locked) after the save took the events' table lock, which an erasure

@@ -6,6 +6,7 @@ sealed with, checked in its transaction. See ``person_keys`` and ``docs/hosts/pe
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,8 +25,10 @@ class Pending(threading.local):
         self.erased: set[str] = set()
         #: Notes' keys (free text, ``note_sealing``): by owner, for this save only.
         self.notes: dict[str, PersonKey] = {}
-        #: Keys of notes in snapshots, written just before the snapshots (``write_snapshot_keys``).
+        #: Keys made while snapshots are sealed (``sealing``: their notes', and people's not
+        #: stored yet), written in the snapshots' transaction (``store_snapshots``).
         self.snapshot_keys: list[KeyRow] = []
+        self.sealing = False
         #: Stored keys (not new ones) this save seals with: checked in its transaction.
         self.used: set[bytes] = set()
         #: How many reads (``fresh``) are open, and whether theirs still has to read the
@@ -44,12 +47,89 @@ class ErasureWatch:
     _ids_of: dict[str, set[bytes]]
     #: The erasure generation last read: every cached key was read when it was this or more.
     _seen: int
+    #: Bumped whenever cached keys are forgotten (``person_keys``).
+    _epoch: int
     forget: list[Callable[[], object]]
     hidden: dict[Any, bool]
     erased_people: dict[str, bool]
 
     def _table(self) -> KeyTable:
         raise NotImplementedError
+
+    def _evict(self, owners: set[str]) -> None:
+        raise NotImplementedError
+
+    def _keep(self, cache: str, key: Any, found: bool, epoch: int) -> None:
+        """Remember an answer read outside the lock, unless the caches were forgotten
+        meanwhile (another thread saw an erasure: the answer may be older than it)."""
+        with self._lock:
+            if self._epoch == epoch:
+                getattr(self, cache)[key] = found
+
+    # ---------------------------------------------------------------- snapshots
+
+    def stamp(self, record: Any) -> None:
+        """Remember the erasure generation a record in memory was read (or first saved) at,
+        unless it is already remembered: its state holds what was readable then."""
+        key = id(record)
+        with self._lock:
+            stamps = self.__dict__.setdefault("_stamps", {})
+            found = stamps.get(key)
+            if found is not None and found[0]() is record:
+                return
+
+            def gone(_: object) -> None:
+                stamps.pop(key, None)
+
+            stamps[key] = (weakref.ref(record, gone), self._seen)
+
+    def read_before_erasure(self, record: Any) -> bool:
+        """Whether an erasure or a redaction may have committed since the record in memory
+        was read: its state may then hold what was erased, so a snapshot of it is taken from
+        the store, where that reads as erased, and not from memory. A record not stamped is
+        not vouched for."""
+        with self._lock:
+            found = self.__dict__.get("_stamps", {}).get(id(record))
+            return found is None or found[0]() is not record or found[1] != self._seen
+
+
+    @contextmanager
+    def sealing_snapshots(self) -> Iterator[None]:
+        """Around sealing snapshots: the keys made for them (their notes', and those of people
+        whose stored key is not known here) wait for the snapshots' transaction, not for the
+        next save; the stored keys they seal with are vouched for by the generation, checked
+        there, not by the next save's check."""
+        p = self._pending
+        used, notes, p.used, p.notes, p.sealing = p.used, p.notes, set(), {}, True
+        try:
+            yield
+        except BaseException:
+            self._drop_snapshot_keys(p.snapshot_keys)
+            p.snapshot_keys = []
+            raise
+        finally:
+            p.used, p.notes, p.sealing = used, notes, False
+
+    def store_snapshots(self, insert: Callable[[Any], None]) -> bool:
+        """Store the sealed snapshots (``insert``, given the transaction's cursor) with their
+        keys, in one transaction no erasure can commit inside, and only if the erasure
+        generation is still the one this process last saw: else someone erased or redacted
+        since, and the records' state may hold what they covered (a snapshot is a cache:
+        loading replays). Whether they were stored."""
+        rows, self._pending.snapshot_keys = self._pending.snapshot_keys, []
+        try:
+            stored = self._table().write_snapshots(rows, self._seen, insert)
+        except BaseException:
+            self._drop_snapshot_keys(rows)
+            raise
+        if not stored:
+            self._drop_snapshot_keys(rows)
+            self.refresh(always=True)
+        return stored
+
+    def _drop_snapshot_keys(self, rows: list[KeyRow]) -> None:
+        """Keys made for snapshots that were not stored: nothing may seal with them."""
+        self._evict({row.owner for row in rows})
 
     @contextmanager
     def fresh(self) -> Iterator[None]:
@@ -125,6 +205,7 @@ class ErasureWatch:
 
     def _forget_all(self) -> None:
         with self._lock:
+            self._epoch += 1
             self._by_owner.clear()
             self._by_id.clear()
             self._ids_of.clear()

@@ -33,7 +33,10 @@ holds here too, without a restart (``docs/hosts/personal-data.md``):
   save records nothing and raises :class:`~bargaining.domain.shared.errors.ErasedMeanwhile`
   (why it refuses rather than record the data as erased: its docstring). Notes' keys are new
   with each save; a snapshot (which may hold text a redaction covers) is skipped when the
-  generation moved since the process last looked (:meth:`PersonKeys.write_snapshot_keys`).
+  generation moved since the process last looked, checked in the snapshot's own transaction,
+  which no erasure can commit inside (:meth:`ErasureWatch.store_snapshots`).
+* threads: a key read from the table outside the lock is cached only if no other thread
+  forgot the cached keys meanwhile (an *epoch*, bumped by every forgetting).
 """
 
 from __future__ import annotations
@@ -99,6 +102,9 @@ class PersonKeys(ErasureWatch):
         self.erased_people: dict[str, bool] = {}
         #: The erasure generation last read: every cached key was read when it was this or more.
         self._seen = 0
+        #: Bumped whenever cached keys are forgotten: a key read from the table outside the
+        #: lock is cached only if no forgetting happened meanwhile.
+        self._epoch = 0
 
     @property
     def wrapped(self) -> bool:
@@ -127,6 +133,7 @@ class PersonKeys(ErasureWatch):
         now = time.time()
         with self._lock:
             found = self._by_owner.get(owner) or self._read_key(owner)
+            epoch = self._epoch
         if found is None:
             stored = self._table().owner_key(owner) if owner in self._owners_known() else None
             if stored is not None:
@@ -135,11 +142,15 @@ class PersonKeys(ErasureWatch):
             else:
                 key_id, key = os.urandom(16), os.urandom(32)
                 found = PersonKey(key_id, key, now)
-                self._pending.keys.append(
+                p = self._pending  # a snapshot's new keys are written with the snapshot
+                (p.snapshot_keys if p.sealing else p.keys).append(
                     KeyRow(key_id, owner, self._wrapping.wrap(key_id, owner, key), now))
             with self._lock:
-                self._by_owner[owner] = found
-                self._remember(found.key_id, owner, found.key)
+                # a stored key read while another thread forgot every key (it saw an
+                # erasure) may be the erased person's: used (the save checks it), not kept
+                if stored is None or self._epoch == epoch:
+                    self._by_owner[owner] = found
+                    self._remember(found.key_id, owner, found.key)
                 self._owners_known().add(owner)
         self._pending.used.add(found.key_id)  # checked at the save, unless made by it
         if now - found.touched > TOUCH_GRAIN:
@@ -179,20 +190,6 @@ class PersonKeys(ErasureWatch):
         """The key a note was sealed with, or ``None`` once it was deleted (redacted)."""
         return self.key_by_id(key_id, NOTE_WRAP)
 
-    def write_snapshot_keys(self) -> bool:
-        """Write the keys of the notes in the snapshots about to be stored, in a transaction
-        of their own before them (a key without its snapshot is harmless; a snapshot
-        without its key would be unreadable, and ignored). Whether to store the snapshots:
-        not when someone erased or redacted since this process last looked, since the
-        records' state may hold what they covered (a snapshot is a cache: loading replays)."""
-        rows, self._pending.snapshot_keys = self._pending.snapshot_keys, []
-        if self._table().generation() != self._seen:
-            self.refresh(always=True)
-            return False
-        if rows:
-            self._table().write_alone(rows)
-        return True
-
     def key_by_id(self, key_id: bytes, owner: str) -> bytes | None:
         """The key a value was sealed with, or ``None`` when it was deleted (erased)."""
         if self._pending.unchecked:
@@ -200,6 +197,7 @@ class PersonKeys(ErasureWatch):
             self.refresh()
         with self._lock:
             cached = self._by_id.get(key_id)
+            epoch = self._epoch
         if cached is not None:
             return cached[1]
         wrapped = self._table().key(key_id)
@@ -207,7 +205,8 @@ class PersonKeys(ErasureWatch):
             return None
         key = self._wrapping.unwrap(key_id, owner, wrapped)
         with self._lock:
-            self._remember(key_id, owner, key)
+            if self._epoch == epoch:  # else read before a forgetting: shown once, not kept
+                self._remember(key_id, owner, key)
         return key
 
     def _remember(self, key_id: bytes, owner: str, key: bytes) -> None:
@@ -292,6 +291,7 @@ class PersonKeys(ErasureWatch):
             # forgets them all (it is rare; they are read again as needed)
             owners = owners | {NOTE_WRAP}
         with self._lock:
+            self._epoch += 1
             for owner in owners:
                 self._by_owner.pop(owner, None)
                 for key_id in self._ids_of.pop(owner, ()):
@@ -328,10 +328,13 @@ class PersonKeys(ErasureWatch):
         if self._pending.unchecked:
             self._pending.unchecked = False
             self.refresh()
-        found = self.hidden.get((record_id, version))
+        with self._lock:
+            found = self.hidden.get((record_id, version))
+            epoch = self._epoch
         if found is None:
-            found = self.hidden[record_id, version] = bool(
+            found = bool(
                 self.recorded is not None and self.recorded(self.redaction_id(record_id, version)))
+            self._keep("hidden", (record_id, version), found, epoch)
         return found
 
     def erasure_recorded(self, person: str) -> bool:
@@ -341,10 +344,12 @@ class PersonKeys(ErasureWatch):
         if self._pending.unchecked:
             self._pending.unchecked = False
             self.refresh()
-        found = self.erased_people.get(person)
+        with self._lock:
+            found = self.erased_people.get(person)
+            epoch = self._epoch
         if found is None:
-            found = self.erased_people[person] = bool(
-                self.recorded is not None and self.recorded(self.erasure_id(person)))
+            found = bool(self.recorded is not None and self.recorded(self.erasure_id(person)))
+            self._keep("erased_people", person, found, epoch)
         return found
 
     def has_keys(self, owner: str) -> bool:

@@ -28,7 +28,8 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, cast
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Protocol, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Repository, project_aggregate
@@ -123,25 +124,27 @@ class SealedSnapshotStore(EventStore[UUID]):
         super().__init__(mapper, recorder)
         self.events_recorder = events
         self.seal = seal
-        #: Writes the keys that the snapshots' free text was just sealed with, before the
-        #: snapshots themselves (``note_sealing``; set by the event store).
-        self.keys_first: Callable[[], bool] | None = None
+        #: The person-key vault (set by the event store): the keys the snapshots were sealed
+        #: with are stored with them, in a transaction no erasure can commit inside.
+        self.vault: SnapshotKeys | None = None
 
     def put(self, domain_events: Sequence[Any], **kwargs: Any) -> list[Recording[UUID]]:
         stored = []
-        for snapshot in domain_events:
-            unsealed = self.mapper.to_stored_event(snapshot)
-            event = event_at(self.events_recorder, UUID(str(unsealed.originator_id)),
-                             unsealed.originator_version)
-            if event is None:
-                raise StoreError.worded("no event of record {originator_id} at version "
-                                        "{originator_version} to seal its snapshot to",
-                                        originator_id=unsealed.originator_id,
-                                        originator_version=unsealed.originator_version)
-            stored.append(self.seal.seal(unsealed, event))
-        if self.keys_first is not None and self.keys_first() is False:
-            return []  # someone erased meanwhile: the state may hold what they covered
-        self.recorder.insert_events(stored, **kwargs)
+        with self.vault.sealing_snapshots() if self.vault is not None else nullcontext():
+            for snapshot in domain_events:
+                unsealed = self.mapper.to_stored_event(snapshot)
+                event = event_at(self.events_recorder, UUID(str(unsealed.originator_id)),
+                                 unsealed.originator_version)
+                if event is None:
+                    raise StoreError.worded("no event of record {originator_id} at version "
+                                            "{originator_version} to seal its snapshot to",
+                                            originator_id=unsealed.originator_id,
+                                            originator_version=unsealed.originator_version)
+                stored.append(self.seal.seal(unsealed, event))
+        if self.vault is None:
+            self.recorder.insert_events(stored, **kwargs)
+        else:  # skipped if someone erased meanwhile: the state may hold what they covered
+            self.vault.store_snapshots(lambda cursor: insert_in(self.recorder, cursor, stored))
         return []
 
     def get(self, originator_id: UUID, *, gt: int | None = None, lte: int | None = None,
@@ -170,6 +173,27 @@ class SealedSnapshotStore(EventStore[UUID]):
             return None
 
 
+class SnapshotKeys(Protocol):
+    """What the snapshot store asks of the person-key vault (``key_watch``)."""
+
+    def sealing_snapshots(self) -> AbstractContextManager[None]: ...
+
+    def store_snapshots(self, insert: Callable[[Any], None]) -> bool: ...
+
+    def stamp(self, record: Any) -> None: ...
+
+
+def insert_in(recorder: Any, cursor: Any, stored: Sequence[StoredEvent]) -> None:
+    """Insert snapshots in the transaction of ``cursor`` (``None`` in memory, where the
+    vault's lock is held instead)."""
+    if cursor is None:
+        recorder.insert_events(stored)
+    elif hasattr(recorder, "insert_in"):  # PostgreSQL
+        recorder.insert_in(cursor, stored)
+    else:
+        recorder._insert_events(cursor, stored)
+
+
 def due_snapshots(app: Any, saved: Any, versions: Mapping[UUID, int]) -> list[Any]:
     """The snapshots of a save, at the versions its policy calls for (``snapshot_policy``),
     for the application to put together in one transaction. A record saved at that very
@@ -177,12 +201,14 @@ def due_snapshots(app: Any, saved: Any, versions: Mapping[UUID, int]) -> list[An
     loading it would replay (``tests/test_snapshots.py`` holds snapshots and replays of every
     kind side by side); loading each again was most of the cost of a batch of 1,000 units
     reaching their interval together. A record saved past it (several events in one save) is
-    loaded at that version, as ``take_snapshot`` does."""
+    loaded at that version, as ``take_snapshot`` does, and so is one read before an erasure or
+    a redaction that committed since (its state may hold what that covered)."""
     projectors = getattr(app, "snapshotting_projectors", None) or {}
     due = []
     for record_id, version in versions.items():
         record = saved.aggregates[record_id]
-        loaded = record if record.version == version else app.repository.get(
+        fresh = record.version == version and not app.vault.read_before_erasure(record)
+        loaded = record if fresh else app.repository.get(
             record_id, version=version,
             projector_func=projectors.get(type(record), project_aggregate))
         kind = getattr(type(loaded), "Snapshot", type(app).snapshot_class)
@@ -239,6 +265,8 @@ class CheckedRepository(Repository[UUID]):
         if aggregate is None:
             raise AggregateNotFoundError(f"Aggregate {aggregate_id!r} version {version!r} "
                                          "not found.")
+        if snapshots.vault is not None:
+            snapshots.vault.stamp(aggregate)
         return aggregate
 
 

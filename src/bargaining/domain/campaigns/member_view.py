@@ -3,10 +3,12 @@
 A member-facing view hides the counts of a unit or a work group that would single people
 out (fewer than the read policy's smallest group shown in it, or fewer than that took part,
 or did not: :func:`~bargaining.domain.people.small_groups.identifying`), and as many more as
-it takes that no total gives them back: a unit's line minus its work groups shown, or the
-campaign's total minus its units shown. Which counts are hidden is decided per held action,
-from every count the action recorded, so that no two readings of the same action (a unit's
-series, its groups', the campaign's) can be subtracted into a hidden one.
+it takes that no total gives them back: a unit's line minus its work groups shown; the
+campaign's total is hidden whenever a unit is, since readiness shows the other units' lines.
+Which counts are hidden is decided per held action, from every count the action recorded,
+so that no two readings of the same action (a unit's series, its groups', the campaign's,
+its readiness line) can be subtracted into a hidden one. An action's counts are recorded
+together and never change, so readings on different days hide them alike.
 """
 
 from __future__ import annotations
@@ -50,9 +52,12 @@ def _key(work_group: str | None) -> GroupKey:
 def hidden_in(rows: Iterable[Counted], smallest: int) -> HiddenCounts:
     """Which counts of these rows (every count of the campaign's actions) a member may not
     see: per action, each unit's work groups as one table (a unit's total is the sum of its
-    rows), then the units as another, and every group of a hidden unit hidden with it (a
-    unit whose groups, all hidden, would together single people out, singles them out
-    itself, so it is hidden)."""
+    rows; the groups hidden are the ones readiness hides), then each unit whose counts
+    single people out, with every one of its groups (a unit whose groups, all hidden, would
+    together single people out, singles them out itself), and the campaign's total whenever
+    a unit is hidden. Hiding larger units with a small one instead would keep the total,
+    but a member's readiness report shows those units' lines, and the total minus them
+    would give the small unit back."""
     by_action: dict[int, dict[UUID, dict[GroupKey, tuple[int, int]]]] = defaultdict(
         lambda: defaultdict(dict))
     for row in rows:
@@ -70,11 +75,11 @@ def hidden_in(rows: Iterable[Counted], smallest: int) -> HiddenCounts:
             groups.update((action, unit_id, key) for key in hidden)
             unit_cells[unit_id] = (sum(e for e, _ in cells.values()),
                                    sum(p for _, p in cells.values()))
-        hidden_units, all_hidden = hidden_counts(unit_cells, smallest)
+        hidden_units = [u for u, (e, p) in unit_cells.items() if identifying(e, p, smallest)]
         for unit_id in hidden_units:
             units.add((action, unit_id))
             groups.update((action, unit_id, key) for key in by_unit[unit_id])
-        if all_hidden:
+        if hidden_units:
             totals.add(action)
     return HiddenCounts(frozenset(units), frozenset(groups), frozenset(totals))
 
@@ -114,10 +119,12 @@ def members_readiness(report: Readiness, smallest: int) -> Readiness:
     worst whose line is hidden is not named."""
     lines = []
     for line in report.units:
-        cells = {i: (g.figure.eligible, g.figure.participants)
-                 for i, g in enumerate(line.groups) if g.figure is not None}
+        # keyed as hidden_in keys them, so that ties between groups of the same size are
+        # broken alike and the series of the same action hide the same groups
+        cells = {_key(g.work_group): (g.figure.eligible, g.figure.participants)
+                 for g in line.groups if g.figure is not None}
         hidden, whole_hidden = hidden_counts(cells, smallest)
-        groups = tuple(_hide(g) if i in hidden else g for i, g in enumerate(line.groups))
+        groups = tuple(_hide(g) if _key(g.work_group) in hidden else g for g in line.groups)
         own = line.standing.figure
         unit_hidden = whole_hidden or (
             own is not None and identifying(own.eligible, own.participants, smallest))

@@ -1,9 +1,9 @@
 """A workplace's counts by work group, as a reader may see them.
 
 Organizers see every count. A member-facing view hides the counts of work groups smaller than
-the read policy's smallest group (five by default), and of as many more as it takes so that no
-total minus the groups shown gives a small group back
-(:mod:`bargaining.domain.people.small_groups`):
+the read policy's smallest group (five by default), and the totals whenever such a group
+counts anyone, so that no total minus the groups shown, nor one day's totals minus another
+day's, gives a small group back (:mod:`bargaining.domain.people.small_groups`):
 a structure test of a work group of three that two took part in says who did not. A
 large group's test whose counts single people out (fewer than five took part, or fewer than
 five did not) shows the group's map but not that test.
@@ -41,8 +41,8 @@ class GroupCounts:
 
 @attrs.frozen(kw_only=True)
 class WorkplaceCounts:
-    """A workplace's counts on a day, by work group, with totals (``None`` when hiding them
-    would otherwise reveal a small group)."""
+    """A workplace's counts on a day, by work group, with totals (``None`` in a
+    member-facing view while a hidden group counts anyone: they would give it back)."""
 
     on: date
     groups: tuple[GroupCounts, ...]

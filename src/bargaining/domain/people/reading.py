@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from bargaining.domain.people.small_groups import identifying
+from bargaining.domain.people.small_groups import identifying, small
 from bargaining.domain.shared.errors import BargainingError, InvalidInput
 from bargaining.domain.shared.people import person_id
 
@@ -147,14 +147,17 @@ class ReadPolicy:
         """Whether the reader's views hide counts of small groups."""
         return reader is not None and reader.role in self.member_roles
 
-    def check_counts(self, reader: Reader | None, counts: Iterable[tuple[int, int]]) -> None:
+    def check_counts(self, reader: Reader | None, counts: Iterable[tuple[int, int]],
+                     changes: Iterable[int] = ()) -> None:
         """Refuse a member-facing reader a record whose counts, each (eligible, took part),
         would single out fewer than the smallest group shown (see
-        :func:`~bargaining.domain.people.small_groups.identifying`)."""
+        :func:`~bargaining.domain.people.small_groups.identifying`), or whose ``changes``
+        between successive counts would: 150 cards then 152 names the two who just signed."""
         if not self.member_facing(reader):
             return
         assert reader is not None
-        if any(identifying(e, p, self.smallest_group) for e, p in counts):
+        if (any(identifying(e, p, self.smallest_group) for e, p in counts)
+                or any(small(abs(c), self.smallest_group) for c in changes)):
             raise NotAllowedToRead.worded("a {value} may not read these counts: they would "
                                           "single out fewer than {smallest} workers",
                                           value=reader.role.value,

@@ -2,15 +2,21 @@
 did not take part.
 
 A member-facing view hides every count of a group with fewer workers than the policy's
-smallest group shown. Hiding one group is not enough when a total is shown: the total minus
-the groups shown gives the hidden one back. So groups are hidden until the hidden ones hold
-at least the smallest group's number of workers together (the smallest shown groups are
-hidden next), and when even all of them hold fewer, the totals are hidden too.
+smallest group shown. Hiding the group is not enough when a total is shown: the total minus
+the groups shown gives the hidden one back. Hiding larger groups with it until the hidden
+ones hold enough workers together only holds for one day: a member reads the counts on
+another day too, and one day's total minus another's gives back whatever changed in the
+hidden groups between them (a shift of three added, two of its workers mapped). So a
+workplace's totals are shown only when no group counting anyone is hidden: then they hold
+nothing but the groups shown, on every day, and no reading of other days subtracts anything
+from them.
 
 A test's counts are a group of their own: in a shift of sixty, a petition that all but two
 signed says who the two are, to anyone who knows who signed. So a test's counts are hidden
 when fewer than the smallest took part, or fewer than the smallest did not (none at all is
-no one singled out); the same complement keeps totals from giving them back.
+no one singled out). A held action's counts are recorded at once and never change, so the
+groups of one action may still be hidden together so its totals give nothing back
+(:func:`hidden_counts`).
 """
 
 from __future__ import annotations
@@ -25,10 +31,14 @@ def hidden_groups(workers: Mapping[K, int], smallest: int) -> tuple[frozenset[K]
     """The groups whose counts a member may not see, and whether the totals are hidden too.
 
     ``workers`` is each group's number of workers. A group smaller than ``smallest`` is
-    hidden; then the smallest groups shown are hidden with it until the hidden groups hold at
-    least ``smallest`` workers (so no total minus the shown groups reveals fewer); if every
-    group is hidden and they hold fewer, the totals are hidden as well."""
-    return hidden_counts({name: (n, 0) for name, n in workers.items()}, smallest)
+    hidden, and no other: the totals are hidden whenever a hidden group counts anyone, since
+    a total holding a hidden group's counts gives them back by subtraction, if not from the
+    groups shown that day then from the totals of another day (hiding more groups with it
+    only hides them from one day's reading). This hides least while safe: the totals it
+    hides hold nothing a member could be shown, and the groups shown are every group large
+    enough to show."""
+    hidden = frozenset(name for name, n in workers.items() if n < smallest)
+    return hidden, any(workers[name] > 0 for name in hidden)
 
 
 def small(count: int, smallest: int) -> bool:
