@@ -10,6 +10,7 @@ most.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -195,9 +196,14 @@ class Drives:
         found = load_reading(self._records, drive, Drive, _DRIVE, on=on, at=at,
                              version=version)
         if self.policy.member_facing(checked):
-            latest = found if (on, at, version) == (None, None, None) else load_reading(
-                self._records, drive, Drive, _DRIVE)
-            events = self._records.read_record(drive, 0, latest.version)
+            events: list[Any] = []
+
+            def every(recorded: Sequence[Any]) -> Sequence[Any]:
+                events.extend(recorded)
+                return recorded
+
+            latest = self._records.load_where(drive, Drive, _DRIVE, every)
+            assert latest is not None  # every event kept: the first too
             self.policy.check_counts(checked, _counts(latest), _readings(latest, events))
         return found
 
