@@ -33,6 +33,15 @@ Fonctionnalité: Le Front commun de 2023, lu en français
     Et il dit « 162 300 pour, 27 600 contre sur 189 900 votes exprimés ; 4 sur 4 unités favorables ; entérinée par l’ensemble des bulletins »
     Et l’historique en anglais de la table centrale dit « Tentative agreement reached on 2023-12-28 in the central table 'Front commun' »
 
+  Scénario: L’offre du gouvernement, évaluée au regard du cahier de revendications, se lit en français
+    Le gouvernement offrait 9 % sur cinq ans quand l’inflation projetée était de 16,4 % : le
+    plancher salarial du Front commun. L’évaluation consignée avec l’offre se lit dans la langue
+    de la personne qui la lit.
+    Quand le gouvernement dépose le 2022-12-15 à la table centrale une offre de hausses de 1,5 %, 1,5 %, 2 %, 2 % et 2 %
+    Alors l’évaluation de l’offre en français dit « Front commun 2023 v1 : sous le plancher »
+    Et elle dit « salaires (salaires) : sous le plancher : hausses de 1,5 %, 1,5 %, 2 %, 2 %, 2 %, soit 9,3 % composé sur 5 ans ; plancher de 16,4 % : 7,1 points sous le plancher ; soit 1,8 % par année »
+    Et l’évaluation de l’offre en anglais dit « increases 1.5%, 1.5%, 2%, 2%, 2% compound to 9.3% over 5 years; floor 16.4%: 7.1 points below floor; that is 1.8% a year »
+
   Scénario: Les mandats de grève et la participation se lisent en français
     Soit une campagne « Front commun 2023 » du regroupement lancée le 2023-01-09
     Quand « CSN santé » vote un mandat de grève « up to and including an unlimited general strike » le 2023-09-18 : 900 pour, 45 contre sur 950 votes exprimés, 1 000 personnes inscrites

@@ -114,6 +114,31 @@ def entente_de_principe(front: FrontCommun, le: str, hausses: str, debut: str,
         effective=_jour(debut), expiry=_jour(fin), actor=COMITE)
 
 
+@when(parsers.parse("le gouvernement dépose le {le} à la table centrale une offre de hausses "
+                    "de {hausses}"))
+def offre(front: FrontCommun, le: str, hausses: str) -> None:
+    assert front.table is not None
+    annuelles = [h.strip().rstrip("%").strip().replace(",", ".")
+                 for h in hausses.replace(" et ", ", ").split(", ")]
+    front.app.rounds.record_offer(front.table, Terms.of(wages=Increases(annuelles)),
+                                  on=_jour(le), actor=COMITE)
+
+
+@then(parsers.parse("l’évaluation de l’offre en {langue} dit « {texte} »"))
+def evaluation_dit(front: FrontCommun, langue: str, texte: str) -> None:
+    assert front.table is not None
+    evaluation = front.app.rounds.get(front.table).offers[-1].evaluation
+    assert evaluation is not None
+    with front.app.reading({"français": "fr", "anglais": "en"}[langue]):
+        front.lu = _espaces(evaluation.explain())
+    assert texte in front.lu, front.lu
+
+
+@then(parsers.parse("elle dit « {texte} »"))
+def elle_dit(front: FrontCommun, texte: str) -> None:
+    assert texte in front.lu, front.lu
+
+
 @when("les assemblées entérinent l’entente de principe :")
 def assemblees(front: FrontCommun, datatable: list[list[str]]) -> None:
     assert front.table is not None

@@ -16,8 +16,8 @@ def test_history_and_readiness_in_french(cli_store: str) -> None:  # noqa: F811
     french = bargaining("history", ids["campaign"], "--language", "fr", store=cli_store)
     assert english.returncode == french.returncode == 0, french.stderr
     assert "history: 4 entries" in english.stdout and "2022-06-20" in english.stdout
-    assert "historique : 4 entrées" in french.stdout
-    assert "Campagne « Education workers 2022 » lancée le 6 juin 2022" in french.stdout
+    assert "historique\xa0: 4 entrées" in french.stdout
+    assert "Campagne «\xa0Education workers 2022\xa0» lancée le 6 juin 2022" in french.stdout
     assert "1\xa0200 sur 55\xa0000 ont participé (2,2\xa0%)" in french.stdout
     assert "1,200 of 55,000 took part (2.2%)" in english.stdout
     by_env = bargaining("history", ids["campaign"], store=cli_store,
@@ -25,11 +25,11 @@ def test_history_and_readiness_in_french(cli_store: str) -> None:  # noqa: F811
     assert by_env.stdout == french.stdout
     lines = bargaining("history", ids["campaign"], "--lang", "fr", "--json", store=cli_store)
     summaries = [json.loads(line)["summary"] for line in lines.stdout.splitlines()]
-    assert summaries[0].startswith("Campagne « Education workers 2022 »")
+    assert summaries[0].startswith("Campagne «\xa0Education workers 2022\xa0»")
     ready = bargaining("readiness", ids["campaign"], "--language", "fr", store=cli_store)
     assert ready.stdout.startswith(
-        "« Education workers 2022 » le 20 juin 2022 (active) : à l’échelon « assemblée "
-        "d’organisation » (1\xa0%) ; prochain « cartes d’adhésion » (10\xa0%)")
+        "«\xa0Education workers 2022\xa0» le 20 juin 2022 (active)\xa0: à l’échelon «\xa0assemblée "
+        "d’organisation\xa0» (1\xa0%)\xa0; prochain «\xa0cartes d’adhésion\xa0» (10\xa0%)")
     assert "55\xa0000" in ready.stdout and "ont participé" in ready.stdout
 
 
@@ -52,7 +52,7 @@ def test_the_expiry_map_in_french(cli_store: str) -> None:  # noqa: F811
     expiring = bargaining("map", "expiring", "2022-08-01", "2022-08-31", "--lang", "fr",
                           store=cli_store)
     assert expiring.returncode == 0, expiring.stderr
-    assert "échéant du 2022-08-01 au 2022-08-31 : 1 unités" in expiring.stdout
+    assert "échéant du 2022-08-01 au 2022-08-31\xa0: 1 unités" in expiring.stdout
     assert ids["unit"] in expiring.stdout  # the id column is shown whole, to copy
     assert "identifiant de l’unité" in expiring.stdout
     scripted = bargaining("map", "months", "2022-08-01", "2022-09-30", "--json", "--lang", "fr",
@@ -70,8 +70,8 @@ def test_an_import_reports_in_french(tmp_path: Path) -> None:
                         str(tmp_path / "rejects.csv"), store=store)
     assert french.returncode == 0, french.stderr
     head = french.stdout.splitlines()[0]
-    assert head.startswith("1\xa0201 lignes lues : "), head
-    assert " rejetées ; " in head and " conventions collectives consignées en " in head
+    assert head.startswith("1\xa0201 lignes lues\xa0: "), head
+    assert " rejetées\xa0; " in head and " conventions collectives consignées en " in head
     assert "\n  ligne " in french.stdout
     assert " lignes rejetées écrites dans " in french.stdout
     again = bargaining("import", str(sample), store=store)

@@ -120,7 +120,7 @@ def test_numbers_keep_their_english_and_read_as_french_writes_them() -> None:
                                  "eligible", participants=2929, eligible=1000)
     assert str(error) == "2,929 took part cannot be: only 1,000 were eligible"
     assert error.in_language("fr") == (
-        "2\xa0929 ont participé, c’est impossible : seulement 1\xa0000 étaient admissibles")
+        "2\xa0929 ont participé, c’est impossible\xa0: seulement 1\xa0000 étaient admissibles")
     year = InvalidInput.worded("a meeting of {day} is listed in the calendar of {year}",
                                day=date(2024, 3, 1), year=2024)
     assert str(year) == "a meeting of 2024-03-01 is listed in the calendar of 2024"
@@ -132,7 +132,7 @@ def test_a_term_reads_as_english_text_and_is_translated_in_the_message() -> None
     assert isinstance(what, Term) and what == "budget's name" and term(what) is what
     error = InvalidInput.worded("the {what} must be non-blank text", what=what)
     assert str(error) == "the budget's name must be non-blank text"
-    assert error.in_language("fr") == "le nom du budget : doit être du texte non vide"
+    assert error.in_language("fr") == "le nom du budget\xa0: doit être du texte non vide"
 
 
 def _message_ids() -> list[str]:
@@ -158,7 +158,7 @@ def test_errors_of_each_context_read_in_french_on_a_french_application(
     with pytest.raises(InvalidInput) as blank:
         app.units.register(union=" ", local="79", employer="City of Toronto",
                            unit_name="inside workers", actor=STEWARD)
-    assert str(blank.value) == "une unité de négociation a besoin de : un syndicat"
+    assert str(blank.value) == "une unité de négociation a besoin de\xa0: un syndicat"
     assert blank.value.args[0] == "a bargaining unit needs a union"
     with pytest.raises(RuleViolation) as negative:
         app.units.register(union="CUPE", local="79", employer="City of Toronto",
@@ -175,8 +175,8 @@ def test_errors_of_each_context_read_in_french_on_a_french_application(
     with pytest.raises(RuleViolation) as concluded:
         app.campaigns.pause(story.campaign, on=date(2025, 11, 1), actor=STEWARD)
     assert str(concluded.value) == (
-        "la campagne « Fair deal now » s’est conclue (won) le 30 octobre 2025 : plus rien ne "
-        "peut y être enregistré")
+        "la campagne «\xa0Fair deal now\xa0» s’est conclue (won) le 30 octobre 2025\xa0: plus "
+        "rien ne peut y être enregistré")
     with app.reading("en"), pytest.raises(RuleViolation) as in_english:
         app.campaigns.pause(story.campaign, on=date(2025, 11, 1), actor=STEWARD)
     assert str(in_english.value) == (
@@ -217,11 +217,12 @@ def test_the_command_line_refuses_in_french(tmp_path: Path) -> None:
     missing = str(uuid.UUID(int=5))
     french = run_bargaining("history", missing, "--language", "fr", store=store)
     assert french.returncode == 2
-    assert french.stderr == f"erreur : aucun dossier n’est conservé sous l’identifiant {missing}\n"
+    assert french.stderr == (f"erreur\xa0: aucun dossier n’est conservé sous l’identifiant "
+                             f"{missing}\n")
     english = run_bargaining("history", missing, store=store)
     assert english.stderr == f"error: no record is kept with id {missing}\n"
     badly = run_bargaining("history", "not-an-id", "--language", "fr", store=store)
-    assert badly.returncode == 2 and badly.stderr.startswith("erreur : ")
+    assert badly.returncode == 2 and badly.stderr.startswith("erreur\xa0: ")
     assert "se désigne par son identifiant" in badly.stderr and "Traceback" not in badly.stderr
     by_env = run_bargaining("history", missing, store=store, env={"BARGAINING_LANGUAGE": "fr"})
     assert by_env.stderr == french.stderr

@@ -207,7 +207,7 @@ def test_every_translated_summary_reads_in_french_without_english_leftovers(
         read += 1
         assert fr.summary != en.summary
         # a flag's reason is stored with the fact, in the words it was recorded in
-        worded = fr.summary.split(" ; signalé : ")[0]
+        worded = fr.summary.split("\xa0; signalé\xa0: ")[0]
         for stored in sorted(_stored_words(fr.data), key=len, reverse=True):
             worded = worded.replace(stored, "")  # a host's words, or words the record keeps
         for leftover in (" recorded by ", " by the ", " on 20", " held 20", " of the ",
@@ -237,7 +237,7 @@ def test_the_call_chooses_over_the_application() -> None:
         story = record_story(app)
         campaign_fr = app.history.of(story.campaign)
         campaign_en = app.history.of(story.campaign, language="en")
-    assert campaign_fr[0].summary.startswith("Campagne « ")
+    assert campaign_fr[0].summary.startswith("Campagne «\xa0")
     assert campaign_en[0].summary.startswith("Campaign '")
     assert [e.event for e in campaign_fr] == [e.event for e in campaign_en]
 
@@ -311,7 +311,7 @@ def test_the_democracy_reports_read_in_french(memory_app: BargainingApp) -> None
     english = d.accountability_summary(story.body, on=date(2024, 8, 1), **period)
     french = d.accountability_summary(story.body, on=date(2024, 8, 1), language="fr", **period)
     assert english.startswith("Accountability of the ")
-    assert "période se terminant le 30 juin 2024 : EN RETARD, signalé (échéance le 30 juillet " \
+    assert "période se terminant le 30 juin 2024\xa0: EN RETARD, signalé (échéance le 30 juillet " \
         "2024)" in french
     assert french.startswith("Reddition de comptes de l’instance ")
     decisions = d.decision_summary(story.body, language="fr", **period)
@@ -320,7 +320,7 @@ def test_the_democracy_reports_read_in_french(memory_app: BargainingApp) -> None
     assert d.decision_summary(story.body, **period).startswith("Decisions of the ")
     in_camera = d.in_camera_summary(story.body, [(date(2024, 1, 1), date(2024, 6, 30))],
                                     language="fr")
-    assert in_camera.splitlines()[1].startswith("- du 1er janvier 2024 au 30 juin 2024 : ")
+    assert in_camera.splitlines()[1].startswith("- du 1er janvier 2024 au 30 juin 2024\xa0: ")
     MISSING.clear()
     with reading_in("fr"):
         d.decision_summary(story.body, **period)

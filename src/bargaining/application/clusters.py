@@ -9,6 +9,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.application.alignment import MeTooAndAlignment, alignment_of
+from bargaining.application.cluster_text import explain_status
 from bargaining.application.disputes import Disputes
 from bargaining.application.ports import Records
 from bargaining.application.time_travel import load_as_of, load_on, load_reading
@@ -23,15 +24,17 @@ from bargaining.domain.coordination.cluster import (
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim
 from bargaining.domain.coordination.ratification import approved_for
 from bargaining.domain.coordination.round import BargainingRound, TableStatus
-from bargaining.domain.coordination.tables import TableKind, table_title
+from bargaining.domain.coordination.tables import TableKind
 from bargaining.domain.frameworks.framework import Category, DemandFramework, VersionStatus
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.flags import Flag
+from bargaining.domain.shared.language import translate
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.domain.units.unit import BargainingUnit
 from bargaining.presentation.dispute_summaries import DisputeFact
+from bargaining.presentation.wording import table_name
 
 
 @attrs.frozen
@@ -84,7 +87,7 @@ class PactBreach:
 
     def explain(self) -> str:
         """The member and why its fact broke the pact."""
-        return f"{self.label}: {self.flag.why}"
+        return translate("{label}: {why}", label=self.label, why=self.flag.reads)
 
 
 @attrs.frozen
@@ -108,27 +111,8 @@ class ClusterStatus:
     alignment: tuple[MemberAlignment, ...] = attrs.field(default=(), kw_only=True)
 
     def explain(self) -> str:
-        formed = f", formed {self.formed_on}" if self.formed_on else ""
-        lines = [f"{self.name}: {'settled' if self.settled else 'not settled'}{formed}"]
-        for t in self.tables:
-            state = t.status.value if t.status else "no table"
-            if t.withdrawn:
-                state = f"withdrawn (its table: {state})"
-            waiting = t.status is TableStatus.RATIFIED and not t.final and not t.withdrawn
-            note = " (final)" if t.final else " (waiting for every table)" if waiting else ""
-            flagged = f" [flagged: {len(t.flags)}]" if t.flags else ""
-            lines.append(f"  {t.label}: {state}{note}{flagged}")
-            if len(t.seats) > 1 or any(seat.units > 1 for seat in t.seats):
-                lines.append("    at " + "; ".join(f"{seat.title}: {seat.status.value}"
-                                                  for seat in t.seats))
-        if self.me_too:
-            lines += [f"  me-too {c.explain()}" for c in self.me_too]
-        else:
-            lines += [f"  me-too owed: {e.explanation}" for e in self.entitlements]
-        lines += [f"  alignment: {a.explain()}" for a in self.alignment if not a.withdrawn]
-        lines += [f"  breach of the pact: {b.explain()}" for b in self.breaches]
-        lines += [f"  {f.summary}" for f in self.disputes]
-        return "\n".join(lines)
+        """Where the cluster stands, in lines, in the reader's language."""
+        return explain_status(self)
 
 
 class Clusters(MeTooAndAlignment):
@@ -338,10 +322,11 @@ def _status(cluster: BargainingCluster, table: BargainingRound, sign_off: bool) 
 
 
 def _title(table: BargainingRound, label: str) -> str:
-    """A table's name for organizers: a unit's own table by the unit, others by kind and name."""
+    """A table's name for organizers, in the reader's language: a unit's own table by the
+    unit, others by kind and name."""
     if len(table.unit_ids) == 1 and table.kind is TableKind.LOCAL and table.name is None:
-        return f"the table at {label}"
-    return table_title(table.kind, table.name)
+        return translate("the table at {label}", label=label)
+    return table_name(table.kind, table.name)
 
 
 def seated_at(cluster: BargainingCluster, unit_id: UUID) -> list[UUID]:

@@ -32,6 +32,7 @@ from bargaining.domain.shared.errors import (
     term,
 )
 from bargaining.domain.shared.flags import Flag
+from bargaining.domain.shared.language import translate
 from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.profile import UnitProfile
 from bargaining.domain.units.unit import BargainingUnit
@@ -104,12 +105,14 @@ class Drives:
     def route(self, drive: UUID, *, on: date | None = None,
               reader: Reader | None = None) -> str:
         """Where the drive's cards lead under its jurisdiction's rule, in words (on cards
-        alone, to a vote, or short of a vote), as of ``on`` (by default, the latest count).
-        Records nothing. A member is refused as :meth:`get` says."""
+        alone, to a vote, or short of a vote), as of ``on`` (by default, the latest count), in
+        the reader's language (``app.reading(...)``). Records nothing. A member is refused as
+        :meth:`get` says."""
         found = self.get(drive, on=on, reader=reader)
         rule = self.rules.rule_for(found.jurisdiction)
         if rule is None:
-            return f"no certification rule is configured for {found.jurisdiction}"
+            return translate("no certification rule is configured for {jurisdiction}",
+                             jurisdiction=found.jurisdiction)
         return rule.route(found.cards, found.eligible)
 
     def certify(self, drive: UUID, *, on: date, method: str, source: str, local: str,

@@ -81,6 +81,7 @@ from bargaining.domain.organizing.team import AreaKind, TeamRole
 from bargaining.domain.people.redaction import RedactionReason
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.phrases import Phrase
 from bargaining.domain.shared.vote import Body, BodyKind, Quorum, Tally, Threshold, Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 from bargaining.infrastructure.note_sealing import sealed_free_text
@@ -151,6 +152,11 @@ class FractionAsStr(Transcoding):
         return Fraction(data)
 
 
+#: Fields added to released value objects that are stored only when set: a flag or a verdict
+#: without its phrase is stored in the very form released before phrases existed.
+STORED_WHEN_SET = frozenset({"wording"})
+
+
 class AttrsAsDict(Transcoding):
     """An attrs value object as a dict of its fields. The name is stored with the data, so it
     must never change for a released class."""
@@ -160,9 +166,11 @@ class AttrsAsDict(Transcoding):
         self.name = name
 
     def encode(self, obj: Any) -> dict[str, Any]:
-        # free text inside a value (an override's reason) is sealed (``note_sealing``)
+        # free text inside a value (an override's reason) is sealed (``note_sealing``); a
+        # value without a phrase is stored as before phrases existed (``STORED_WHEN_SET``)
         return {f.name: sealed_free_text(f.name, getattr(obj, f.name))
-                for f in attrs.fields(type(obj))}
+                for f in attrs.fields(type(obj))
+                if not (f.name in STORED_WHEN_SET and getattr(obj, f.name) is None)}
 
     def decode(self, data: dict[str, Any]) -> Any:
         return self.type(**data)
@@ -268,6 +276,7 @@ VALUE_OBJECTS: dict[str, type[Any]] = {
     "tiered": Tiered,
     "evaluation": Evaluation,
     "demand_verdict": DemandVerdict,
+    "phrase": Phrase,
     "offer": Offer,
     "tentative_agreement": TentativeAgreement,
     "sign_off_decision": SignOffDecision,

@@ -39,7 +39,7 @@ def decision_line(decision: Decision) -> str:
                           version=d.version, where=d.where)
     if decision.flags:
         line += translate("; flagged: {why}", why="; ".join(
-            f"{known_word(f.rule.value)}: {f.why}" for f in decision.flags))
+            f"{known_word(f.rule.value)}: {f.reads}" for f in decision.flags))
     return line
 
 

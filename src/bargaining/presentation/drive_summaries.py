@@ -62,7 +62,7 @@ def _certified(e: Any, names: Names) -> str:
                      by=by(e.actor))
     if e.flags:
         line += translate("; flagged: {why}", why="; ".join(
-            f"{known_word(flag.rule.value)}: {flag.why}" for flag in e.flags))
+            f"{known_word(flag.rule.value)}: {flag.reads}" for flag in e.flags))
     return line
 
 

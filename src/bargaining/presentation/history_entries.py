@@ -143,9 +143,9 @@ def plain(value: Any, sees: Sees = _nobody) -> Any:
         return plain(value.value)
     if isinstance(value, PersonalData):
         return _personal(value, sees)
-    if attrs.has(type(value)):
+    if attrs.has(type(value)):  # a phrase is the English beside it, worded for the summary
         return {f.name: plain(getattr(value, f.name), sees)
-                for f in attrs.fields(type(value))}
+                for f in attrs.fields(type(value)) if f.name != "wording"}
     if isinstance(value, Mapping):
         return {str(plain(k)): plain(v, sees) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):

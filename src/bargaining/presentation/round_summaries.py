@@ -108,7 +108,7 @@ def _flagged(summary: Summary) -> Summary:
 
     def flagged(e: Any, names: Names) -> str:
         flags = getattr(e, "flags", None) or ()
-        return summary(e, names) + "".join(translate("; flagged: {why}", why=f.why)
+        return summary(e, names) + "".join(translate("; flagged: {why}", why=f.reads)
                                            for f in flags)
 
     return flagged
@@ -147,7 +147,7 @@ def _counted(e: Any, names: Names) -> str:
         carried=format_number(e.units_carried),
         units=count_of(e.units_returned + len(e.missing), "unit"), verdict=verdict,
         rule=word(e.rule.value), against=against, missing=missing)
-    return text + "".join(translate("; flagged: {why}", why=f.why) for f in e.flags)
+    return text + "".join(translate("; flagged: {why}", why=f.reads) for f in e.flags)
 
 
 _dated(R.ReturnsCounted, lambda e: e.on)

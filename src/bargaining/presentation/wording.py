@@ -174,6 +174,13 @@ DOMAIN_WORDS: tuple[str, ...] = (
     # a pact's rules
     mark("sign-off below a floor"), mark("no deal until every table settles"),
     mark("me-too"), mark("non-raiding"), mark("me-too within the same employer"),
+    # what an evaluation's explanation names: the no two-tier clause, what divides a tiered
+    # term's workers, what a wage is paid per
+    mark("no two-tier"), mark("hire date"), mark("employment status"), mark("benefit plan"),
+    mark("hour"), mark("week"), mark("year"),
+    # where a bargaining table stands, and a me-too claim
+    mark("open"), mark("at tentative agreement"), mark("awaiting sign-off"),
+    mark("owed"), mark("claimed"), mark("waived"),
     # where a campaign stands, and how it ends
     mark("active"), mark("paused"), mark("concluded"),
     mark("won"), mark("settled"), mark("defeated"), mark("withdrawn"),

@@ -21,7 +21,7 @@ from bargaining.domain.shared.language import Language, default_language
 
 REFUSED = 2
 #: How a refusal's line begins, in the language of its message.
-_ERROR_WORD = {Language.ENGLISH: "error:", Language.FRENCH: "erreur :"}
+_ERROR_WORD = {Language.ENGLISH: "error:", Language.FRENCH: "erreur\N{NO-BREAK SPACE}:"}
 UNEXPECTED = 3
 
 cli = typer.Typer(

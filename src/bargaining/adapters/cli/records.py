@@ -153,13 +153,14 @@ def audit(
 
 
 def status(record: Record, on: OnOption = None, store: StoreOption = None,
-           as_json: JsonOption = False, reader: AsOption = None) -> None:
+           as_json: JsonOption = False, reader: AsOption = None,
+           language: LanguageOption = None) -> None:
     """Where a bargaining cluster or a bargaining table (a round) stands, with its flags.
 
-    Example: bargaining status 0d5b7c9e-2f4a-4b6c-8e1d-3a5c7e9f1b2d --on 2023-12-28
+    Example: bargaining status 0d5b7c9e-2f4a-4b6c-8e1d-3a5c7e9f1b2d --on 2023-12-28 --language fr
     """
     rid, when, who = record_id(record), None if on is None else day(on, "day"), _reader(reader)
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         kind = type(app.history.as_of(rid, version=1, reader=who)).__name__
         if kind == BargainingCluster.__name__:
             _cluster(app.clusters.status(rid, on=when), as_json)
@@ -206,9 +207,9 @@ def _round(app: BargainingApp, rid: Any, on: Any, as_json: bool) -> None:
                     "cluster_id": bargaining_round.cluster_id,
                     "flags": [f.describe() for f in flags]})
         return
-    say(f"table of {'; '.join(units)}: {state}")
+    say(translate("table of {units}: {state}", units="; ".join(units), state=gettext(state)))
     for flag in flags:
-        say(f"  flag: {flag.describe()}")
+        say(translate("  flag: {flag}", flag=flag.describe()))
 
 
 def _standing(standing: Standing) -> dict[str, Any]:

@@ -28,6 +28,8 @@ import attrs
 
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, term
+from bargaining.domain.shared.language import format_day, mark, translate
+from bargaining.domain.shared.phrases import Phrase, count, day, phrases
 
 
 class PlanKind(enum.Enum):
@@ -65,6 +67,24 @@ def describe_length(start: date, end: date) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
+_LENGTH_WORDS = ((mark("{count} year"), mark("{count} years")),
+                 (mark("{count} month"), mark("{count} months")),
+                 (mark("{count} day"), mark("{count} days")))
+
+
+def length_phrase(start: date, end: date) -> Phrase:
+    """An agreement's length as a phrase (its English is :func:`describe_length`'s)."""
+    months, days = _months_and_days(start, end)
+    years, months = divmod(months, 12)
+    parts = [Phrase.of(one if n == 1 else many, count=count(n))
+             for n, (one, many) in zip((years, months, days), _LENGTH_WORDS, strict=True) if n]
+    if not parts:
+        return Phrase.of(mark("0 days"))
+    if len(parts) == 1:
+        return parts[0]
+    return Phrase.of(mark("{parts} and {last}"), parts=phrases(parts[:-1]), last=parts[-1])
+
+
 @attrs.frozen
 class Period:
     """An agreement the planner proposes: from ``effective`` to ``expiry``, both inclusive."""
@@ -73,9 +93,13 @@ class Period:
     expiry: date
 
     def explain(self) -> str:
-        """'2 years and 1 month, from 2026-04-01 to 2028-04-30'."""
-        return (f"{describe_length(self.effective, self.expiry)}, from {self.effective} to "
-                f"{self.expiry}")
+        """'2 years and 1 month, from 2026-04-01 to 2028-04-30' (in the reader's language)."""
+        return self.phrase().read()
+
+    def phrase(self) -> Phrase:
+        return Phrase.of(mark("{length}, from {effective} to {expiry}"),
+                         length=length_phrase(self.effective, self.expiry),
+                         effective=day(self.effective), expiry=day(self.expiry))
 
 
 @attrs.frozen
@@ -86,6 +110,17 @@ class AlignmentPlan:
     kind: PlanKind
     agreements: tuple[Period, ...]
     explanation: str
+    #: The explanation as a phrase, read in the reader's language by :attr:`explained`.
+    wording: Phrase | None = None
+
+    @classmethod
+    def worded(cls, kind: PlanKind, agreements: tuple[Period, ...], why: Phrase) -> AlignmentPlan:
+        return cls(kind, agreements, why.english(), why)
+
+    @property
+    def explained(self) -> str:
+        """The plan in the reader's language."""
+        return self.wording.read() if self.wording is not None else self.explanation
 
 
 def plan_alignment(
@@ -106,9 +141,10 @@ def plan_alignment(
         if expiry == target:
             return None
         if expiry > target:
-            return AlignmentPlan(PlanKind.PAST_TARGET, (), (
-                f"its agreement expires {expiry}, after the target {target}: it lands on the "
-                "target only by reopening its agreement, or at the cluster's next target"))
+            return AlignmentPlan.worded(PlanKind.PAST_TARGET, (), Phrase.of(
+                mark("its agreement expires {expiry}, after the target {target}: it lands on the "
+                     "target only by reopening its agreement, or at the cluster's next target"),
+                expiry=day(expiry), target=day(target)))
         start = expiry + timedelta(days=1)
     elif starting is None:
         raise InvalidInput.worded("a member with no recorded agreement needs the day its next "
@@ -121,18 +157,18 @@ def plan_alignment(
     months, days = _months_and_days(start, target)
     whole = Period(start, target)
     if shortest <= months and (months < longest or (months == longest and days == 0)):
-        return AlignmentPlan(PlanKind.TERM, (whole,),
-                             f"a term of {whole.explain()}, lands on the target")
+        return AlignmentPlan.worded(PlanKind.TERM, (whole,), Phrase.of(
+            mark("a term of {period}, lands on the target"), period=whole.phrase()))
     if months < shortest:
-        return AlignmentPlan(PlanKind.BRIDGE, (whole,),
-                             f"a bridge agreement of {whole.explain()} (shorter than a "
-                             f"{shortest}-month term), lands on the target")
+        return AlignmentPlan.worded(PlanKind.BRIDGE, (whole,), Phrase.of(
+            mark("a bridge agreement of {period} (shorter than a {shortest}-month term), lands "
+                 "on the target"), period=whole.phrase(), shortest=str(shortest)))
     full_start = _add_months(target + timedelta(days=1), -longest)
     bridge, full = Period(start, full_start - timedelta(days=1)), Period(full_start, target)
-    return AlignmentPlan(PlanKind.BRIDGE, (bridge, full), (
-        f"a bridge agreement of {bridge.explain()}, then a term of {full.explain()}, lands on "
-        f"the target (one term would run {describe_length(start, target)}, longer than "
-        f"{longest} months)"))
+    return AlignmentPlan.worded(PlanKind.BRIDGE, (bridge, full), Phrase.of(
+        mark("a bridge agreement of {bridge}, then a term of {full}, lands on the target (one "
+             "term would run {length}, longer than {longest} months)"), bridge=bridge.phrase(),
+        full=full.phrase(), length=length_phrase(start, target), longest=str(longest)))
 
 
 @attrs.frozen
@@ -160,16 +196,23 @@ class MemberAlignment:
 
     def explain(self) -> str:
         """'Ford: expires 2028-04-30, on the target 2028-04-30'."""
+        values = {"label": self.label, "expiry": format_day(self.expiry),
+                  "target": format_day(self.target)}
         if self.aligned:
-            text = f"{self.label}: expires {self.expiry}, on the target {self.target}"
+            text = translate("{label}: expires {expiry}, on the target {target}", **values)
+        elif self.expiry:
+            text = translate("{label}: expires {expiry}, not on the target {target}", **values)
         else:
-            current = f"expires {self.expiry}" if self.expiry else "no recorded agreement"
-            text = f"{self.label}: {current}, not on the target {self.target}"
+            text = translate("{label}: no recorded agreement, not on the target {target}",
+                             **values)
         if self.tentative_expiry is not None:
-            lands = "lands on" if self.tentative_lands else "misses"
-            text += f"; its tentative agreement expires {self.tentative_expiry} and {lands} it"
+            tentative = format_day(self.tentative_expiry)
+            text += (translate("; its tentative agreement expires {tentative} and lands on it",
+                               tentative=tentative) if self.tentative_lands else
+                     translate("; its tentative agreement expires {tentative} and misses it",
+                               tentative=tentative))
         elif self.plan is not None:
-            text += f"; {self.plan.explanation}"
+            text += translate("; {plan}", plan=self.plan.explained)
         return text
 
 

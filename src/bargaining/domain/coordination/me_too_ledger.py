@@ -26,6 +26,7 @@ from bargaining.domain.coordination.pact import Member, MeTooEntitlement
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
+from bargaining.domain.shared.language import format_day, gettext, mark, translate
 
 
 class MeTooStatus(enum.Enum):
@@ -35,6 +36,13 @@ class MeTooStatus(enum.Enum):
     CLAIMED = "claimed"
     SETTLED = "settled"
     WAIVED = "waived"
+
+
+#: A claim's state and the day it came to it, in words (see :meth:`MeTooClaim.explain`).
+_SINCE = {MeTooStatus.OWED: mark("owed since {day}"),
+          MeTooStatus.CLAIMED: mark("claimed since {day}"),
+          MeTooStatus.SETTLED: mark("settled since {day}"),
+          MeTooStatus.WAIVED: mark("waived since {day}")}
 
 
 @attrs.frozen
@@ -64,9 +72,11 @@ class MeTooClaim:
         """'owed since 2026-05-01: Sudbury is owed Ottawa's better wages: …'."""
         day = {MeTooStatus.OWED: self.owed_on, MeTooStatus.CLAIMED: self.claimed_on}.get(
             self.status, self.closed_on)
-        since = f" since {day}" if day else ""
+        state = (translate(_SINCE[self.status], day=format_day(day)) if day
+                 else gettext(self.status.value))
         why = f" ({self.reason})" if self.reason and self.closed else ""
-        return f"{self.status.value}{since}{why}: {self.entitlement.explanation}"
+        return translate("{state}{why}: {explanation}", state=state, why=why,
+                         explanation=self.entitlement.explanation)
 
 
 class MeTooLedger(Aggregate):

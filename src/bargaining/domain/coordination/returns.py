@@ -25,7 +25,13 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
-from bargaining.domain.shared.shares import show_percent
+from bargaining.domain.shared.language import (
+    format_number,
+    format_percent,
+    gettext,
+    mark,
+    translate,
+)
 from bargaining.domain.shared.vote import Body, Tally, Vote, by_the_membership
 
 
@@ -230,25 +236,33 @@ class ReturnsResult:
         name = self.label if label is None else label
         vote = self.vote
         if vote is None:
-            return f"no returns yet from {self.expected} units; the rule: {self.rule.value}"
+            return translate("no returns yet from {expected} units; the rule: {rule}",
+                             expected=format_number(self.expected), rule=gettext(self.rule.value))
         t = self.tally
-        share = show_percent(vote.threshold.share(t))
-        lines = [
-            f"{t.yes:,} yes, {t.no:,} no of {t.cast:,} cast from {len(self.units)} of "
-            f"{self.expected} units ({share} yes of {_BASE[vote.threshold.of]}); "
-            f"{self.units_carried} of {self.at_table} units carried; by "
-            f"{self.rule.value}: {'carried' if self.carried else 'failed'}"
-        ]
+        lines = [translate(
+            "{yes} yes, {no} no of {cast} cast from {units} of {expected} units ({share} yes of "
+            "{base}); {units_carried} of {at_table} units carried; by {rule}: {verdict}",
+            yes=format_number(t.yes), no=format_number(t.no), cast=format_number(t.cast),
+            units=format_number(len(self.units)), expected=format_number(self.expected),
+            share=format_percent(vote.threshold.share(t)),
+            base=gettext(_BASE[vote.threshold.of]),
+            units_carried=format_number(self.units_carried),
+            at_table=format_number(self.at_table), rule=gettext(self.rule.value),
+            verdict=gettext("carried") if self.carried else gettext("failed"))]
         if self.against:
-            lines.append(f"voted no: {', '.join(name(u) for u in self.against)}")
+            lines.append(translate("voted no: {units}",
+                                   units=", ".join(name(u) for u in self.against)))
         if self.missing:
-            lines.append(f"not returned: {', '.join(name(u) for u in self.missing)}")
+            lines.append(translate("not returned: {units}",
+                                   units=", ".join(name(u) for u in self.missing)))
         elif len(self.units) < self.expected:
-            lines.append(f"not returned: {self.expected - len(self.units)} units")
+            lines.append(translate("not returned: {count} units",
+                                   count=format_number(self.expected - len(self.units))))
         return "\n".join(lines)
 
 
-_BASE = {"valid": "valid ballots", "cast": "ballots cast", "eligible": "eligible members"}
+_BASE = {"valid": mark("valid ballots"), "cast": mark("ballots cast"),
+         "eligible": mark("eligible members")}
 
 
 def returns_rule_of(value: object) -> ReturnsRule:

@@ -31,7 +31,10 @@ from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
-from bargaining.domain.shared.shares import percent_of, show_percent
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, count, part, word
+from bargaining.domain.shared.phrases import day as phrase_day
+from bargaining.domain.shared.shares import percent_of
 from bargaining.domain.shared.text import clean_name, clean_source_text
 from bargaining.domain.shared.vote import Vote, whole_count
 
@@ -255,21 +258,24 @@ class Drive(Aggregate):
             vote = self._votes_by(day)[-1]
             if vote.passed:
                 return ()
-            return (Flag(FlagRule.CERTIFIED_BELOW_THRESHOLD,
-                         f"the certification vote of {vote.held_on} did not carry: "
-                         f"{vote.explain()}"),)
+            return (Flag.worded(FlagRule.CERTIFIED_BELOW_THRESHOLD, Phrase.of(
+                mark("the certification vote of {held_on} did not carry: {vote}"),
+                held_on=phrase_day(vote.held_on), vote=vote.explain())),)
         if rule is None:
             return ()
         cards, eligible = self.cards_on(day), self.eligible_on(day)
         if rule.certifies_on_cards(cards, eligible):
             return ()
-        share = show_percent(percent_of(cards, eligible))
+        share = part(percent_of(cards, eligible))
         if rule.cards_alone is None:
-            why = f"{rule.name} certifies on a vote, not on cards alone ({share} of cards)"
+            why = Phrase.of(mark("{rule} certifies on a vote, not on cards alone ({share} of "
+                                 "cards)"), rule=word(rule.name), share=share)
         else:
-            why = (f"{cards:,} cards of {eligible:,} eligible ({share}) on {day}, not more "
-                   f"than {show_percent(rule.cards_alone)} ({rule.name})")
-        return (Flag(FlagRule.CERTIFIED_BELOW_THRESHOLD, why),)
+            why = Phrase.of(mark("{cards} cards of {eligible} eligible ({share}) on {day}, not "
+                                 "more than {threshold} ({rule})"), cards=count(cards),
+                            eligible=count(eligible), share=share, day=phrase_day(day),
+                            threshold=part(rule.cards_alone), rule=word(rule.name))
+        return (Flag.worded(FlagRule.CERTIFIED_BELOW_THRESHOLD, why),)
 
     @event("Certified")
     def _certified(self, on: date, method: str, source: str, unit_id: UUID,

@@ -14,7 +14,9 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput, term
-from bargaining.domain.shared.shares import as_percent, percent_of, show_percent
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, part, word
+from bargaining.domain.shared.shares import as_percent, percent_of
 
 #: How a drive ends in certification: the board certifies on the cards, or after a vote.
 CARD_CHECK, CERTIFICATION_VOTE = "card check", "certification vote"
@@ -49,16 +51,23 @@ class CertificationRule:
                                       name=self.name)
 
     def route(self, signed: int, eligible: int) -> str:
-        """Where this many cards of this many workers lead, in words."""
-        share = percent_of(signed, eligible)
+        """Where this many cards of this many workers lead, in the reader's language."""
+        return self.route_phrase(signed, eligible).read()
+
+    def route_phrase(self, signed: int, eligible: int) -> Phrase:
+        """Where this many cards of this many workers lead, kept as a phrase."""
+        share = part(percent_of(signed, eligible))
         if self.cards_alone is not None and self.certifies_on_cards(signed, eligible):
-            return (f"{show_percent(share)} of cards: more than {show_percent(self.cards_alone)}"
-                    f" certifies on cards alone ({self.name})")
-        if eligible and share >= self.cards_for_vote:
-            return (f"{show_percent(share)} of cards: at least "
-                    f"{show_percent(self.cards_for_vote)} calls for a vote ({self.name})")
-        return (f"{show_percent(share)} of cards: short of the "
-                f"{show_percent(self.cards_for_vote)} that calls for a vote ({self.name})")
+            return Phrase.of(mark("{share} of cards: more than {threshold} certifies on cards "
+                                  "alone ({rule})"), share=share,
+                             threshold=part(self.cards_alone), rule=word(self.name))
+        if eligible and percent_of(signed, eligible) >= self.cards_for_vote:
+            return Phrase.of(mark("{share} of cards: at least {threshold} calls for a vote "
+                                  "({rule})"), share=share,
+                             threshold=part(self.cards_for_vote), rule=word(self.name))
+        return Phrase.of(mark("{share} of cards: short of the {threshold} that calls for a vote "
+                              "({rule})"), share=share, threshold=part(self.cards_for_vote),
+                         rule=word(self.name))
 
     def certifies_on_cards(self, signed: int, eligible: int) -> bool:
         """Whether this many cards certify without a vote."""
@@ -112,6 +121,6 @@ def jurisdiction_key(code: object) -> str:
 #: absolute majority of the unit, a vote from 35%) and Ontario (a vote from 40% of cards, as in
 #: most of its sectors). A host checks its own figures with counsel.
 EXAMPLE_CERTIFICATION_RULES = CertificationRules.build({
-    "QC": CertificationRule("Quebec, as configured", cards_for_vote=35, cards_alone=50),
-    "ON": CertificationRule("Ontario, as configured", cards_for_vote=40),
+    "QC": CertificationRule(mark("Quebec, as configured"), cards_for_vote=35, cards_alone=50),
+    "ON": CertificationRule(mark("Ontario, as configured"), cards_for_vote=40),
 })

@@ -16,9 +16,17 @@ from typing import Any
 
 import attrs
 
+from bargaining.domain.frameworks.explaining import (
+    YEARS,
+    measure_phrase,
+    real_phrase,
+    second_tier,
+    term_phrase,
+    yearly_phrase,
+    years_phrase,
+)
 from bargaining.domain.frameworks.figures import (
     show_number,
-    show_percent,
     yearly_rate,
 )
 from bargaining.domain.frameworks.framework import (
@@ -34,6 +42,7 @@ from bargaining.domain.frameworks.measures import (
     Protection,
     Quantity,
 )
+from bargaining.domain.frameworks.rewording import reworded
 from bargaining.domain.frameworks.terms import (
     Amount,
     Clause,
@@ -56,6 +65,8 @@ from bargaining.domain.frameworks.terms import (
 from bargaining.domain.frameworks.wages import WageFigures, undated, wage_figures
 from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import gettext, gettext_if_known, mark, translate
+from bargaining.domain.shared.phrases import Phrase, number, percent, word
 
 __all__ = ["Amount", "Binds", "Clause", "CostOfLiving", "DemandVerdict", "Evaluation",
            "GreaterOf", "Increases", "Indexed", "Inflation", "LumpSum", "Per", "Progression",
@@ -82,10 +93,24 @@ def _verdicts(verdicts: Iterable[Any]) -> tuple[Any, ...]:
 
 @attrs.frozen
 class DemandVerdict:
+    """One demand's verdict and why. ``explanation`` is the why in English, as every release
+    stored it; ``wording`` keeps it as a phrase (its figures and their kinds), so that
+    :attr:`explained` reads it in the reader's language. Verdicts stored before phrases have
+    none: their English sentence is reworded from the figures it holds where it is one the
+    library writes (:func:`reworded`), else read as stored."""
+
     demand: str
     category: Category
     verdict: Verdict
     explanation: str
+    wording: Phrase | None = None
+
+    @property
+    def explained(self) -> str:
+        """Why, in the reader's language."""
+        if self.wording is not None:
+            return self.wording.read()
+        return reworded(self.explanation)
 
 
 @attrs.frozen
@@ -113,8 +138,13 @@ class Evaluation:
         raise InvalidInput.worded("the framework has no demand '{key}'", key=key)
 
     def explain(self) -> str:
-        lines = [f"{self.framework} v{self.version}: {self.overall.value}"]
-        lines += [f"  {v.demand} ({v.category.value}): {v.verdict.value}: {v.explanation}"
+        """The verdicts in the reader's language, a line each after the overall one."""
+        lines = [translate("{framework} v{version}: {verdict}", framework=self.framework,
+                           version=self.version, verdict=gettext(self.overall.value))]
+        lines += [translate("  {demand} ({category}): {verdict}: {why}",
+                            demand=gettext_if_known(v.demand),
+                            category=gettext(v.category.value),
+                            verdict=gettext(v.verdict.value), why=v.explained)
                   for v in self.verdicts]
         return "\n".join(lines)
 
@@ -145,46 +175,45 @@ def score(
 
 
 def describe_term(demand: Demand, value: TermValue | Tiered) -> str:
-    """A term in words: 'increases 2%, 2% compound to 4% over 2 years', '22 students'."""
-    if isinstance(value, Tiered):
-        if value.basis is TierBasis.HIRE_DATE and not value.group:
-            return (f"{describe_term(demand, value.incumbents)} for incumbents, "
-                    f"{describe_term(demand, value.new_hires)} for those hired from "
-                    f"{value.hired_from}")
-        return (f"{describe_term(demand, value.incumbents)} for most workers, "
-                f"{describe_term(demand, value.new_hires)} for {value.second_tier} "
-                f"(a tier by {value.basis.value})")
-    if isinstance(value, Increases | Raises | Progression):
-        return value.describe()
-    if isinstance(value, Clause):
-        return "the clause" if value.present else "no clause"
-    if isinstance(value, Years):
-        return f"a term of {show_number(value.value)} years"
-    unit = f" {demand.measure.unit}" if isinstance(demand.measure, Quantity) else ""
-    return f"{show_number(value.value)}{unit}"
+    """A term in words, in English (as a me-too entitlement stores it): 'increases 2%, 2%
+    compound to 4% over 2 years', '22 students'."""
+    unit = demand.measure.unit if isinstance(demand.measure, Quantity) else ""
+    return term_phrase(value, unit).english()
 
 
-def _judged(got: Decimal, m: Any, fmt: Any, unit_gap: str) -> tuple[Verdict, str]:
+def _judged(got: Decimal, m: Any, fmt: Any, gap_in: str, unit: str = "") -> tuple[Verdict, Phrase]:
+    """The verdict of a figure against a floor and target, and why. ``fmt`` writes a bound;
+    ``gap_in`` says what the gap is counted in: ``points``, ``points a year`` or ``unit``."""
     better = m.more_is_better
     meets_target = got >= m.target if better else got <= m.target
     meets_floor = got >= m.floor if better else got <= m.floor
     if meets_target:
-        return Verdict.MEETS_TARGET, f"target {fmt(m.target)}: meets target"
+        return Verdict.MEETS_TARGET, Phrase.of(mark("target {target}: meets target"),
+                                               target=fmt(m.target))
     if meets_floor:
-        return Verdict.MEETS_FLOOR, (
-            f"floor {fmt(m.floor)}, target {fmt(m.target)}: meets floor, short of target")
-    gap = (m.floor - got) if better else (got - m.floor)
-    side = "below" if better else "above"
-    shown = show_number(gap.quantize(Decimal("0.1")))
-    if shown == "1":
-        unit_gap = unit_gap.replace(" points", " point")
-    return Verdict.BELOW_FLOOR, f"floor {fmt(m.floor)}: {shown}{unit_gap} {side} floor"
+        return Verdict.MEETS_FLOOR, Phrase.of(
+            mark("floor {floor}, target {target}: meets floor, short of target"),
+            floor=fmt(m.floor), target=fmt(m.target))
+    gap = ((m.floor - got) if better else (got - m.floor)).quantize(Decimal("0.1"))
+    one = show_number(gap) == "1"
+    values: dict[str, Any] = {"floor": fmt(m.floor), "gap": number(gap)}
+    if gap_in == "points":
+        message = (mark("floor {floor}: {gap} point below floor") if one
+                   else mark("floor {floor}: {gap} points below floor"))
+    elif gap_in == "points a year":
+        message = (mark("floor {floor}: {gap} point a year below floor") if one
+                   else mark("floor {floor}: {gap} points a year below floor"))
+    else:
+        values["unit"] = word(unit)
+        message = (mark("floor {floor}: {gap} {unit} below floor") if better
+                   else mark("floor {floor}: {gap} {unit} above floor"))
+    return Verdict.BELOW_FLOOR, Phrase.of(message, **values)
 
 
 def _judge_wages(
     demand: Demand, m: CompoundIncrease, value: TermValue, inflation: Inflation | None,
     starting: date | None,
-) -> tuple[Verdict, str]:
+) -> tuple[Verdict, Phrase]:
     if not isinstance(value, Increases | Raises):
         raise InvalidInput.worded("the term for '{key}' must be yearly Increases or Raises on "
                                   "dates", key=demand.key)
@@ -195,60 +224,76 @@ def _judge_wages(
     if m.binds is Binds.REAL and inflation is not None and figures.real_yearly is None:
         raise InvalidInput.worded("the demand '{key}' binds the real wage: {undated}",
                                   key=demand.key, undated=undated(value, inflation))
-    text = value.describe()
+    text = term_phrase(value)
     if isinstance(value, Raises):
-        text += f"; {show_percent(figures.total)} over {show_number(round(figures.years, 1))} years"
+        text = Phrase.of(mark("{text}; {total} over {years} years"), text=text,
+                         total=percent(figures.total), years=number(round(figures.years, 1)))
     if m.binds is Binds.TERM:
-        verdict, judged = _judged(figures.total, m, show_percent, " points")
-        return verdict, (f"{text}; {judged}; that is {show_percent(figures.yearly)} a year"
-                         f"{figures.describe_real()}")
-    text += f"{figures.describe_yearly()}{figures.describe_real()}"
+        verdict, judged = _judged(figures.total, m, percent, "points")
+        return verdict, Phrase.of(mark("{text}; {judged}; that is {yearly} a year{real}"),
+                                  text=text, judged=judged, yearly=percent(figures.yearly),
+                                  real=real_phrase(figures))
+    text = Phrase.of(mark("{text}{yearly}{real}"), text=text, yearly=yearly_phrase(figures),
+                     real=real_phrase(figures))
     if m.binds is Binds.PERIOD:
         period = m.years or Decimal(1)
         bounds = attrs.evolve(m, binds=Binds.YEARLY, years=None,
                               floor=yearly_rate(m.floor, period),
                               target=yearly_rate(m.target, period))
 
-        def over_period(rate: Decimal) -> str:
+        def over_period(rate: Decimal) -> Phrase:
             total = m.floor if rate == bounds.floor else m.target
-            return (f"{show_percent(total)} over {show_number(period)} years "
-                    f"({show_percent(rate)} a year)")
+            return Phrase.of(mark("{total} over {years} years ({rate} a year)"),
+                             total=percent(total), years=number(period), rate=percent(rate))
 
-        verdict, judged = _judged(figures.judged_yearly, bounds, over_period,
-                                  " points a year")
-        return verdict, f"{text}; {judged}"
+        verdict, judged = _judged(figures.judged_yearly, bounds, over_period, "points a year")
+        return verdict, Phrase.of(mark("{text}; {judged}"), text=text, judged=judged)
     got = figures.judged_yearly if m.binds is Binds.YEARLY else figures.real_yearly
     assert got is not None
-    words = " a year" if m.binds is Binds.YEARLY else " a year above inflation"
-    verdict, judged = _judged(got, m, lambda d: f"{show_percent(d)}{words}", " points a year")
-    return verdict, f"{text}; {judged}"
+
+    def rate(d: Decimal) -> Phrase:
+        if m.binds is Binds.YEARLY:
+            return Phrase.of(mark("{rate} a year"), rate=percent(d))
+        return Phrase.of(mark("{rate} a year above inflation"), rate=percent(d))
+
+    verdict, judged = _judged(got, m, rate, "points a year")
+    return verdict, Phrase.of(mark("{text}; {judged}"), text=text, judged=judged)
 
 
 def _judge(
     demand: Demand, value: TermValue, inflation: Inflation | None, starting: date | None
-) -> tuple[Verdict, str]:
+) -> tuple[Verdict, Phrase]:
     m = demand.measure
     if isinstance(m, Protection):
         if not isinstance(value, Clause):
             raise InvalidInput.worded("the term for '{key}' must be a Clause", key=demand.key)
         if value.present:
-            return Verdict.MEETS_TARGET, f"the clause '{m.clause}' is in the terms"
-        return Verdict.BELOW_FLOOR, f"the clause '{m.clause}' is missing from the terms"
+            return Verdict.MEETS_TARGET, Phrase.of(mark("the clause '{clause}' is in the terms"),
+                                                   clause=word(m.clause))
+        return Verdict.BELOW_FLOOR, Phrase.of(mark("the clause '{clause}' is missing from the "
+                                                   "terms"), clause=word(m.clause))
     if isinstance(m, CompoundIncrease):
         return _judge_wages(demand, m, value, inflation, starting)
     if isinstance(m, Quantity):
         if not isinstance(value, Amount | Progression):
             raise InvalidInput.worded("the term for '{key}' must be an Amount or Progression",
                                       key=demand.key)
-        text = (value.describe() if isinstance(value, Progression)
-                else f"{show_number(value.value)} {m.unit}")
-        got, unit = value.value, f" {m.unit}"
+        text, got, unit = term_phrase(value, m.unit), value.value, m.unit
     else:
         if not isinstance(value, Years):
             raise InvalidInput.worded("the term for '{key}' must be Years", key=demand.key)
-        got, text, unit = value.value, f"a term of {show_number(value.value)} years", " years"
-    verdict, judged = _judged(got, m, lambda d: f"{show_number(d)}{unit}", unit)
-    return verdict, f"{text}; {judged}"
+        text, got, unit = years_phrase(value.value), value.value, YEARS
+
+    def amount(d: Decimal) -> Phrase:
+        return Phrase.of(mark("{amount} {unit}"), amount=number(d), unit=word(unit))
+
+    verdict, judged = _judged(got, m, amount, "unit", unit)
+    return verdict, Phrase.of(mark("{text}; {judged}"), text=text, judged=judged)
+
+
+def _verdict(demand: Demand, verdict: Verdict, why: Phrase) -> DemandVerdict:
+    """A demand's verdict, its explanation kept as a phrase (and its English beside it)."""
+    return DemandVerdict(demand.key, demand.category, verdict, why.english(), why)
 
 
 def evaluate(
@@ -295,28 +340,29 @@ def evaluate(
                     demand.measure, value.incumbents, inflation, starting=starting):
                 two_tier.append(demand.key)
                 verdict, text = _judge(demand, value.new_hires, inflation, starting)
-                by = "" if value.basis is TierBasis.HIRE_DATE else f" by {value.basis.value}"
-                who = (f"workers hired from {value.hired_from}" if not value.group
-                       else value.second_tier)
-                note = f"two-tier{by}: {who} get less ({text})"
+                who = second_tier(value)
+                note = (Phrase.of(mark("two-tier: {who} get less ({text})"), who=who, text=text)
+                        if value.basis is TierBasis.HIRE_DATE else
+                        Phrase.of(mark("two-tier by {basis}: {who} get less ({text})"),
+                                  basis=word(value.basis.value), who=who, text=text))
                 if forbids_two_tier:
-                    verdicts.append(DemandVerdict(demand.key, demand.category,
-                                                  Verdict.BELOW_FLOOR,
-                                                  f"{note}: a concession under no two-tier"))
+                    verdicts.append(_verdict(demand, Verdict.BELOW_FLOOR, Phrase.of(
+                        mark("{note}: a concession under no two-tier"), note=note)))
                 else:
-                    verdicts.append(DemandVerdict(demand.key, demand.category, verdict, note))
+                    verdicts.append(_verdict(demand, verdict, note))
                 continue
             verdict, text = _judge(demand, value.incumbents, inflation, starting)
-            verdicts.append(DemandVerdict(demand.key, demand.category, verdict,
-                                          f"{text} (the worse tier: most workers; "
-                                          f"{value.second_tier} get as much or more)"))
+            verdicts.append(_verdict(demand, verdict, Phrase.of(
+                mark("{text} (the worse tier: most workers; {second_tier} get as much or more)"),
+                text=text, second_tier=second_tier(value))))
             continue
         if value is None:
-            verdicts.append(DemandVerdict(demand.key, demand.category, Verdict.MISSING,
-                                          f"the terms say nothing on {demand.measure.describe()}"))
+            verdicts.append(_verdict(demand, Verdict.MISSING, Phrase.of(
+                mark("the terms say nothing on {measure}"),
+                measure=measure_phrase(demand.measure))))
             continue
         verdict, text = _judge(demand, value, inflation, starting)
-        verdicts.append(DemandVerdict(demand.key, demand.category, verdict, text))
+        verdicts.append(_verdict(demand, verdict, text))
     if forbids_two_tier:
         verdicts = [
             _two_tier_verdict(v, two_tier)
@@ -334,9 +380,12 @@ def _measure(demands: tuple[Demand, ...], key: str) -> Any:
 
 def _two_tier_verdict(verdict: DemandVerdict, two_tier: list[str]) -> DemandVerdict:
     if two_tier:
+        why = Phrase.of(mark("two-tier terms on {demands}: a concession"),
+                        demands=", ".join(two_tier))
         return DemandVerdict(verdict.demand, verdict.category, Verdict.BELOW_FLOOR,
-                             f"two-tier terms on {', '.join(two_tier)}: a concession")
+                             why.english(), why)
     if verdict.verdict is Verdict.MISSING:
+        why = Phrase.of(mark("no term treats new hires worse"))
         return DemandVerdict(verdict.demand, verdict.category, Verdict.MEETS_TARGET,
-                             "no term treats new hires worse")
+                             why.english(), why)
     return verdict

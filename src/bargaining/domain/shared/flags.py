@@ -14,6 +14,8 @@ import enum
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import gettext_if_known, translate
+from bargaining.domain.shared.phrases import Phrase
 
 
 class FlagRule(enum.Enum):
@@ -63,15 +65,28 @@ def _rule(value: object) -> FlagRule:
 @attrs.frozen
 class Flag:
     """A rule a fact broke, and why: ``Flag(FlagRule.NO_VALID_MANDATE, "its strike vote of
-    2022-10-01 did not carry")``."""
+    2022-10-01 did not carry")``. ``why`` is English, as every release stored it; a flag
+    raised with :meth:`worded` also keeps why as a phrase (its figures and their kinds), so
+    that :attr:`reads` says it in the reader's language."""
 
     rule: FlagRule = attrs.field(converter=_rule)
     why: str
+    wording: Phrase | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.why, str) or not self.why.strip():
             raise InvalidInput.worded("a flag says why, in words")
 
+    @classmethod
+    def worded(cls, rule: FlagRule, why: Phrase) -> Flag:
+        """A flag whose why is a phrase, read in the reader's language."""
+        return cls(rule, why.english(), why)
+
+    @property
+    def reads(self) -> str:
+        """Why, in the reader's language (a flag raised before phrases: as stored)."""
+        return self.wording.read() if self.wording is not None else self.why
+
     def describe(self) -> str:
-        """The rule and why, in one line."""
-        return f"{self.rule.value}: {self.why}"
+        """The rule and why, in one line, in the reader's language."""
+        return translate("{rule}: {why}", rule=gettext_if_known(self.rule.value), why=self.reads)

@@ -142,6 +142,26 @@ def catalog(language: Language, domain: str = DOMAIN) -> _gettext.NullTranslatio
 MISSING: set[tuple[Language, str]] = set()
 
 
+_NBSP = "\N{NO-BREAK SPACE}"
+#: French typography, as the Office québécois de la langue française sets it: a no-break
+#: space before the colon, the semicolon, the question and exclamation marks and the percent
+#: sign, and inside « guillemets », so that none of them is left alone at a line's start.
+_FRENCH_SPACES = ((" :", _NBSP + ":"), (" ;", _NBSP + ";"), (" ?", _NBSP + "?"),
+                  (" !", _NBSP + "!"), (" %", _NBSP + "%"), ("« ", "«" + _NBSP),
+                  (" »", _NBSP + "»"))
+
+
+def typeset(text: str, language: Language) -> str:
+    """A translated message with its language's typography: French spaces before ``:``,
+    ``;``, ``?``, ``!`` and ``%`` and inside guillemets are no-break spaces. Applied to the
+    catalog's message before its values fill it, so a name or a reason is left as written."""
+    if language is not Language.FRENCH:
+        return text
+    for plain_space, no_break in _FRENCH_SPACES:
+        text = text.replace(plain_space, no_break)
+    return text
+
+
 def gettext(message: str) -> str:
     """The message in the current language (its English id when it has no translation)."""
     language = current_language()
@@ -150,7 +170,7 @@ def gettext(message: str) -> str:
     found = catalog(language).gettext(message)
     if found == message and not _knows(language, message):
         MISSING.add((language, message))
-    return found
+    return typeset(found, language)
 
 
 def _knows(language: Language, key: str | tuple[str, int]) -> bool:
@@ -166,7 +186,7 @@ def gettext_if_known(message: str) -> str:
     language = current_language()
     if language is Language.ENGLISH:
         return message
-    return catalog(language).gettext(message)
+    return typeset(catalog(language).gettext(message), language)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -177,7 +197,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     found = catalog(language).ngettext(singular, plural, count)
     if found in (singular, plural) and not _knows(language, (singular, 0)):
         MISSING.add((language, singular))
-    return found
+    return typeset(found, language)
 
 
 def translate(message: str, **values: object) -> str:
@@ -206,7 +226,7 @@ def _error_text(language: Language, message: str) -> str:
     found = catalog(language, ERRORS_DOMAIN).gettext(message)
     if found == message:
         MISSING.add((language, message))
-    return found
+    return typeset(found, language)
 
 
 def _written(value: object, spec: str, conversion: str | None) -> str:
