@@ -40,7 +40,8 @@ from bargaining.domain.shared.language import Language, reading_in
 from bargaining.domain.solidarity.raiding import RaidingCalendar
 from bargaining.infrastructure.campaign_event_feed import CampaignEventFeed
 from bargaining.infrastructure.campaign_history_tables import CampaignHistoryTables
-from bargaining.infrastructure.event_store import EventStore, create_cipher_key
+from bargaining.infrastructure.cipher_keys import create_cipher_key
+from bargaining.infrastructure.event_store import EventStore
 from bargaining.infrastructure.expiry_map_storage import ExpiryMapStorage
 from bargaining.infrastructure.sealing import NameSealer
 from bargaining.infrastructure.stores import Store, check_cipher_key_argument

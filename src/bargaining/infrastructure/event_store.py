@@ -22,8 +22,6 @@ What it adds to ``Application`` is done in hooks, not in a copy of ``save``:
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -60,11 +58,13 @@ from bargaining.domain.shared.errors import (
     RecordNotFound,
 )
 from bargaining.infrastructure.chained_recorders import BUSY_TIMEOUT
-from bargaining.infrastructure.errors import EncryptionKeyError, StoreBusy, StoreError
+from bargaining.infrastructure.cipher_keys import check_cipher_key, key_opens_store
+from bargaining.infrastructure.errors import StoreBusy, StoreError
 from bargaining.infrastructure.note_sealing import NoteMapper, attach_notes, snapshot_mapper
 from bargaining.infrastructure.person_keys import PersonKeys, attach_vault
 from bargaining.infrastructure.personal_sealing import SealedPersonalData
 from bargaining.infrastructure.record_ids import record_ids
+from bargaining.infrastructure.saved_together import SavedTogether, describe
 from bargaining.infrastructure.snapshot_intervals import SNAPSHOT_INTERVALS
 from bargaining.infrastructure.snapshot_policy import heavy_records, snapshot_versions
 from bargaining.infrastructure.snapshot_state import SnapshotTranscoder
@@ -90,24 +90,6 @@ _log = logging.getLogger("bargaining")
 
 #: Told what each save recorded, after it is recorded (the Expiry Map follows this way).
 Follower = Callable[[Sequence[Recording[UUID]]], object]
-
-
-def create_cipher_key() -> str:
-    """A new random AES-256 key, base64 encoded: keep it out of the database and logs."""
-    return base64.b64encode(os.urandom(32)).decode("ascii")
-
-
-def check_cipher_key(key: str) -> bytes:
-    """The raw bytes of a base64 AES key, or a refusal that says what a key must be."""
-    try:
-        raw = base64.b64decode(key.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError):
-        raise InvalidInput.worded("the encryption key must be base64 text (see "
-                                  "BargainingApp.create_cipher_key())") from None
-    if len(raw) not in (16, 24, 32):
-        raise InvalidInput.worded("the encryption key must decode to 16, 24 or 32 bytes, not "
-                                  "{count}", count=len(raw))
-    return raw
 
 
 class EventStore(Application[UUID]):
@@ -158,7 +140,7 @@ class EventStore(Application[UUID]):
                                     location=store.location, error=error) from None
         attach_vault(self.vault, self.recorder, self.repository)
         attach_notes(self.mapper, self.vault, self.recorder)
-        self._check_key_opens_store()
+        self._key_proven = key_opens_store(self.recorder, self.mapper)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -169,24 +151,6 @@ class EventStore(Application[UUID]):
     def construct_mapper(self) -> Mapper[UUID]:
         """Free text is sealed per record's version (``note_sealing``)."""
         return NoteMapper(super().construct_mapper())
-
-    def _check_key_opens_store(self) -> None:
-        """The first event must be read with the key given (or none), or else the last one
-        (the first may be the damaged one); neither, and the key is wrong or missing."""
-        first = self.recorder.select_notifications(start=None, limit=1)
-        if not first:
-            return
-        try:
-            self.mapper.to_domain_event(first[0])
-        except (MapperDeserialisationError, ValueError):
-            last = self.recorder.select_notifications(
-                start=self.recorder.max_notification_id(), limit=1)
-            try:
-                self.mapper.to_domain_event(last[0])
-            except (MapperDeserialisationError, ValueError):
-                raise EncryptionKeyError.worded("the stored events cannot be decrypted: the "
-                                                "encryption key is wrong or missing") from None
-        self._key_proven = True
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -222,12 +186,12 @@ class EventStore(Application[UUID]):
                 self.vault.stamp(obj)
         given = objs
         if len(objs) > 1 and all(isinstance(obj, Aggregate) for obj in objs):
-            given = (_Together(objs),)
+            given = (SavedTogether(objs),)
         try:
             with self.vault.saving():
                 recordings = super().save(*given, **kwargs)
         except IntegrityError:
-            labels = ", ".join(_describe(obj) for obj in objs) or "a record"
+            labels = ", ".join(describe(obj) for obj in objs) or "a record"
             raise ConcurrentChange.worded("{labels} was changed by someone else at the same "
                                           "time; nothing of this change was recorded: reload and "
                                           "try again", labels=labels) from None
@@ -257,8 +221,8 @@ class EventStore(Application[UUID]):
     ) -> list[Recording[UUID]]:
         """``Application.save``'s first step: aggregates saved together are put back in their
         own places before anything (the repository's cache, snapshots) reads them."""
-        together = processing_event.aggregates.pop(_Together.id, None)
-        if isinstance(together, _Together):
+        together = processing_event.aggregates.pop(SavedTogether.id, None)
+        if isinstance(together, SavedTogether):
             processing_event.aggregates.update((a.id, a) for a in together.aggregates)
         return super()._record(processing_event)
 
@@ -414,30 +378,3 @@ class EventStore(Application[UUID]):
             return None
         with self.reading():
             return self.mapper.to_domain_event(first[0])
-
-
-class _Together:
-    """Aggregates saved together, handed to ``Application.save`` as one.
-
-    ``Application.save`` asks two runtime ``Protocol`` checks of each object it is given, and
-    Python 3.11's are slow: an import that saves many units a transaction paid for them once
-    per unit. Handed together, the units are checked once; :meth:`EventStore._record` puts
-    them back before they are read, so every later step of ``save`` runs as written.
-    ``tests/test_eventsourcing_seams.py`` holds it to saving them one by one.
-    """
-
-    id = UUID(int=0)
-
-    def __init__(self, aggregates: Sequence[Aggregate]) -> None:
-        self.aggregates = aggregates
-
-    def collect_events(self) -> list[Any]:
-        return [event for aggregate in self.aggregates for event in aggregate.collect_events()]
-
-
-def _describe(obj: object) -> str:
-    for attribute in ("label", "name"):
-        value = getattr(obj, attribute, None)
-        if isinstance(value, str):
-            return value
-    return f"record {getattr(obj, 'id', '?')}"

@@ -24,9 +24,10 @@ from bargaining.domain.campaigns import (
     standing,
     strikes,
 )
-from bargaining.domain.campaigns.ladder import Ladder, Rung
+from bargaining.domain.campaigns.ladder import Ladder
 from bargaining.domain.campaigns.older_shapes import upcast_snapshot
 from bargaining.domain.campaigns.participation import PlannedUnit, StructureTest, Turnout
+from bargaining.domain.campaigns.reading import CampaignReading
 from bargaining.domain.campaigns.timeline import (
     Action,
     CampaignScope,
@@ -47,12 +48,13 @@ from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.agreement import CollectiveAgreement
 
 
-class Campaign(Aggregate):
+class Campaign(CampaignReading, Aggregate):
     """The mobilization around bargaining for a cluster, a set of units, or one unit: it climbs
     an escalation ladder, rung by rung, on proven participation.
 
     It keeps what its rules need (:mod:`~bargaining.domain.campaigns.standing`), not the
     participation history, so that loading it costs the same after ten events or ten thousand.
+    What it says of itself, now or on a date, is read as :class:`CampaignReading` reads it.
     Its snapshots of the first shape (``class_version`` 1: every held action with its counts)
     are upcast when read."""
 
@@ -106,64 +108,6 @@ class Campaign(Aggregate):
         self.last_dated = launched_on
         #: Each unit's two latest results per rung, which its climbs ask for (``standing``).
         self.results: dict[str, list[int]] = {}
-
-    # ------------------------------------------------------------- reading
-
-    @property
-    def status(self) -> CampaignStatus:
-        return self.statuses[-1].status
-
-    @property
-    def outcome(self) -> Outcome | None:
-        return self.statuses[-1].outcome
-
-    @property
-    def concluded(self) -> bool:
-        return self.status is CampaignStatus.CONCLUDED
-
-    @property
-    def rung_index(self) -> int:
-        """The position of the campaign's current rung on its current ladder (0 = first)."""
-        return queries.current_rung(self)[0]
-
-    @property
-    def rung(self) -> Rung:
-        return queries.current_rung(self)[1]
-
-    @property
-    def next_rung(self) -> Rung | None:
-        i = self.rung_index + 1
-        return self.ladder.rungs[i] if i < len(self.ladder) else None
-
-    @property
-    def active_units(self) -> list[CampaignUnit]:
-        return [u for u in self.units.values() if u.active]
-
-    @property
-    def striking(self) -> list[CampaignUnit]:
-        return [u for u in self.units.values() if u.on_strike]
-
-    @property
-    def overrides(self) -> list[Move]:
-        return [m for m in self.moves if m.override is not None]
-
-    # Lookups and questions: functions of its record (``actions``, ``membership``, ``queries``).
-    action = actions.require_action
-    unit = membership.require_unit
-    ladder_on = queries.ladder_on
-    move_on = queries.move_on
-    status_on = queries.status_on
-    climb_share_on = queries.climb_share_on
-    rung_on = queries.rung_on
-    units_on = queries.units_on
-    strike_votes = queries.strike_votes
-    qualifies = queries.qualifies
-    passed_rung = queries.passed_rung
-    climb_check = queries.climb_check
-    strike_mandate = queries.strike_mandate
-    strike_vote_met = queries.strike_vote_met
-    label = queries.label
-    labels = queries.labels
 
     # ------------------------------------------------------------- units
 

@@ -8,6 +8,12 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from bargaining.domain.coordination.cluster_rules import (
+    check_pact,
+    check_sign_off,
+    formation,
+    not_before,
+)
 from bargaining.domain.coordination.dated_events import DayRecorded
 from bargaining.domain.coordination.me_too_ledger import MeTooClaim, MeTooLedger
 from bargaining.domain.coordination.pact import (
@@ -21,8 +27,7 @@ from bargaining.domain.coordination.pact import (
 )
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
-from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
-from bargaining.domain.shared.text import clean_name
+from bargaining.domain.shared.errors import RuleViolation, term
 from bargaining.domain.shared.vote import Vote
 
 __all__ = ["AdoptedFramework", "BargainingCluster", "MeTooEntitlement", "Member", "PactRule",
@@ -101,32 +106,10 @@ class BargainingCluster(MeTooLedger):
         reason: str | None = None,
     ) -> BargainingCluster:
         """A new cluster, formed on the real-world day ``on``."""
-        if not isinstance(name, str) or not name.strip():
-            raise InvalidInput.worded("a cluster needs a name")
-        if isinstance(sectors, str) or not sectors or not all(
-            isinstance(s, str) and s.strip() for s in sectors
-        ):
-            raise InvalidInput.worded("a cluster needs one or more sectors")
-        if isinstance(committee, Actor) or not committee:
-            raise InvalidInput.worded("a cluster needs a coordinating committee (a list of "
-                                      "actors)")
-        members = [require_actor(a) for a in committee]
-        start = require_date(window_start, term("window's first expiry date"))
-        end = require_date(window_end, term("window's last expiry date"))
-        if end < start:
-            raise InvalidInput.worded("the expiry window ends ({end}) before it starts ({start})",
-                                      end=end, start=start)
-        return cls(
-            name=clean_name(name, term("cluster's name")),
-            sectors=[clean_name(s, term("sector")) for s in sectors],
-            committee=members,
-            window_start=start,
-            window_end=end,
-            target_alignment=require_date(target_alignment, term("target alignment date")),
-            actor=require_actor(actor),
-            reason=clean_reason(reason),
-            on=require_date(on, term("day the cluster was formed")),
-        )
+        return cls(**formation(
+            name=name, sectors=sectors, committee=committee, window_start=window_start,
+            window_end=window_end, target_alignment=target_alignment, actor=actor, on=on,
+            reason=reason))
 
     @event(Formed)
     def __init__(
@@ -192,16 +175,8 @@ class BargainingCluster(MeTooLedger):
     def in_window(self, expiry: date | None) -> bool:
         return expiry is not None and self.window_start <= expiry <= self.window_end
 
-    def _not_before(self, on: object, what: str, began: date | None, since: str) -> date:
-        """A day that cannot be true is refused: one before the record it belongs to began."""
-        day = require_date(on, what)
-        if began is not None and day < began:
-            raise InvalidInput.worded("the {what} ({day}) is before {since} ({began})",
-                                      what=what, day=day, since=since, began=began)
-        return day
-
     def _day(self, on: object, what: str) -> date:
-        return self._not_before(on, what, self.formed_on, f"'{self.name}' was formed")
+        return not_before(on, what, self.formed_on, f"'{self.name}' was formed")
 
     def _require_committee(self, actor: Actor, what: str) -> Actor:
         actor = require_actor(actor)
@@ -259,8 +234,8 @@ class BargainingCluster(MeTooLedger):
         """A unit leaves on the day ``on``; the record keeps that it was a member."""
         actor = require_actor(actor)
         member = self.member(unit_id)
-        day = self._not_before(on, term("day the unit withdrew"), member.admitted_on,
-                               f"{member.label} was admitted")
+        day = not_before(on, term("day the unit withdrew"), member.admitted_on,
+                         f"{member.label} was admitted")
         if member.withdrawn:
             raise RuleViolation.worded("{label} has already withdrawn from '{name}'",
                                        label=member.label, name=self.name)
@@ -308,12 +283,7 @@ class BargainingCluster(MeTooLedger):
         if self.pact_rules:
             raise RuleViolation.worded("'{name}' already has a pact; units have signed it",
                                        name=self.name)
-        if not rules or not all(isinstance(r, PactRule) for r in rules):
-            raise InvalidInput.worded("a pact needs one or more PactRule values")
-        if PactRule.ME_TOO in rules and not me_too_demands:
-            raise InvalidInput.worded("a me-too rule must name the demands it covers")
-        if PactRule.ME_TOO_SAME_EMPLOYER in rules and PactRule.ME_TOO not in rules:
-            raise InvalidInput.worded("limiting me-too to the same employer needs the me-too rule")
+        check_pact(rules, me_too_demands)
         self._pact_adopted(rules=list(rules), me_too_demands=list(me_too_demands), actor=actor,
                            reason=clean_reason(reason), on=day)
 
@@ -337,8 +307,8 @@ class BargainingCluster(MeTooLedger):
         if member.pact_signed_on is not None:
             raise RuleViolation.worded("{label} signed the pact on {pact_signed_on}",
                                        label=member.label, pact_signed_on=member.pact_signed_on)
-        day = self._not_before(on, term("signing date"), member.admitted_on,
-                               f"{member.label} was admitted")
+        day = not_before(on, term("signing date"), member.admitted_on,
+                         f"{member.label} was admitted")
         self._pact_signed(unit_id=unit_id, signed_on=day, actor=actor)
 
     @event("PactSigned")
@@ -363,16 +333,7 @@ class BargainingCluster(MeTooLedger):
         (kept in the vote, as released); ``on``, when given, must be that day."""
         actor = self._require_committee(actor, term("decide a sign-off"))
         self.member(unit_id)
-        if not isinstance(vote, Vote):
-            raise InvalidInput.worded("a sign-off decision needs the committee's Vote")
-        if on is not None and require_date(on, term("day of the decision")) != vote.held_on:
-            raise InvalidInput.worded("the committee decided by its vote held on {held_on}, not "
-                                      "on {on}", held_on=vote.held_on, on=on)
-        if not isinstance(approved, bool):
-            raise InvalidInput.worded("a sign-off decision approves (True) or refuses (False)")
-        if approved and not vote.passed:
-            raise RuleViolation.worded("the committee's vote did not carry ({explain})",
-                                       explain=vote.explain())
+        check_sign_off(vote, approved, on)
         decision = SignOffDecision(round_id, unit_id, approved, vote, tentative_number,
                                    names(failing_demands), decided_by=actor,
                                    reason=clean_reason(reason))

@@ -33,6 +33,7 @@ from bargaining.domain.coordination.returns import (
     combine_returns,
     members_vote,
 )
+from bargaining.domain.coordination.round_reading import RoundReading
 from bargaining.domain.coordination.tables import TableKind, agreement_dates, opening
 from bargaining.domain.frameworks.evaluation import Evaluation, Terms
 from bargaining.domain.frameworks.framework import Category
@@ -46,8 +47,10 @@ from bargaining.domain.units.agreement import CollectiveAgreement
 __all__ = ["BargainingRound", "Offer", "TableStatus", "TentativeAgreement"]
 
 
-class BargainingRound(Aggregate):
-    """One round of bargaining at one table (of one unit or many), possibly inside a cluster."""
+class BargainingRound(RoundReading, Aggregate):
+    """One round of bargaining at one table (of one unit or many), possibly inside a cluster.
+    What it says of itself (ratified, the matters it bargains, its status) is read as
+    :class:`~bargaining.domain.coordination.round_reading.RoundReading` reads it."""
 
     class Opened(Aggregate.Created):
         """The table opened on the day notice to bargain was served.
@@ -159,28 +162,6 @@ class BargainingRound(Aggregate):
         #: audit copy, never rewritten). What a reading shows is :meth:`sign_off_flags`.
         self.recorded_flags: list[Flag] = []
 
-    @property
-    def ratified(self) -> bool:
-        return self.ratification is not None
-
-    @property
-    def unit_id(self) -> UUID:
-        """The table's first unit (its only one at a local table)."""
-        return self.unit_ids[0]
-
-    @property
-    def bargains_term(self) -> bool:
-        """Whether this table sets the agreement's dates (it bargains the term)."""
-        return self.bargains(Category.TERM)
-
-    def bargains(self, category: Category) -> bool:
-        """Whether a matter is bargained at this table."""
-        return not self.matters or category in self.matters
-
-    def returns_result(self) -> ReturnsResult:
-        """The returns on its current tentative agreement combined by its rule, so far."""
-        return combine_returns(self.returns, self.returns_rule, seated=self.unit_ids)
-
     def sign_off_flags(
         self, decisions: Sequence[SignOffDecision], *, sign_off_required: bool
     ) -> tuple[Flag, ...]:
@@ -189,17 +170,6 @@ class BargainingRound(Aggregate):
         them) by the days the votes were held; ``sign_off_required``: the pact, as known."""
         return sign_off_flags(self.ratification_votes, round_id=self.id, decisions=decisions,
                               sign_off_required=sign_off_required)
-
-    def status(self, sign_off_required: bool, signed_off: bool = False) -> TableStatus:
-        """Where the table stands; a below-floor tentative agreement awaits sign-off under a
-        pact that requires it, until the committee approves it (``signed_off``)."""
-        if self.ratified:
-            return TableStatus.RATIFIED
-        if self.tentative is None:
-            return TableStatus.OPEN
-        if sign_off_required and self.tentative.below_floor and not signed_off:
-            return TableStatus.AWAITING_SIGN_OFF
-        return TableStatus.TENTATIVE
 
     def _require_open(self) -> None:
         if self.ratified:

@@ -10,12 +10,11 @@ import enum
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
 from bargaining.domain.frameworks.figures import (
-    as_decimal,
     as_decimals,
     compound,
     optional_decimal,
@@ -24,23 +23,14 @@ from bargaining.domain.frameworks.figures import (
     show_percent,
 )
 from bargaining.domain.frameworks.inflation import years_between
-from bargaining.domain.shared.dates import is_date
-from bargaining.domain.shared.errors import InvalidInput, term
-
-
-def _amount(value: object) -> Decimal:
-    return as_decimal(value, term("an offered amount or term length"))
-
-
-def _day(value: object) -> date:
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    if not is_date(value):
-        raise InvalidInput.worded("a term's date must be a date, not {value}", value=repr(value))
-    return cast(date, value)
+from bargaining.domain.frameworks.term_inputs import (
+    clause_present,
+    given_amount,
+    optional_term_day,
+    term_day,
+    tier_group,
+)
+from bargaining.domain.shared.errors import InvalidInput
 
 
 class Per(enum.Enum):
@@ -85,14 +75,7 @@ class Increases:
 class Amount:
     """A quantity offered, in the demand's unit."""
 
-    value: Decimal = attrs.field(converter=_amount)
-
-
-def _present(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidInput.worded("a clause is in the terms or not (True or False), not {value}",
-                                  value=repr(value))
-    return value
+    value: Decimal = attrs.field(converter=given_amount)
 
 
 @attrs.frozen
@@ -100,14 +83,14 @@ class Clause:
     """Whether a protection clause is in the terms: ``True`` or ``False``, nothing that merely
     reads as true."""
 
-    present: bool = attrs.field(converter=_present)
+    present: bool = attrs.field(converter=clause_present)
 
 
 @attrs.frozen
 class Years:
     """The agreement's length in years."""
 
-    value: Decimal = attrs.field(converter=_amount)
+    value: Decimal = attrs.field(converter=given_amount)
 
 
 @attrs.frozen
@@ -115,7 +98,7 @@ class Progression:
     """Years a new worker takes to reach the top rate (``before``: what it was), judged by a
     ``Quantity`` demand in years where less is better."""
 
-    value: Decimal = attrs.field(converter=_amount)
+    value: Decimal = attrs.field(converter=given_amount)
     before: Decimal | None = attrs.field(default=None, converter=optional_decimal)
 
     def describe(self) -> str:
@@ -130,7 +113,7 @@ class Progression:
 class Wage:
     """The base wage a flat raise is judged against: ``Wage(1000, "week")``."""
 
-    amount: Decimal = attrs.field(converter=_amount)
+    amount: Decimal = attrs.field(converter=given_amount)
     per: Per = attrs.field(converter=_per)
 
     def __attrs_post_init__(self) -> None:
@@ -147,7 +130,7 @@ class Raise:
     week or year (``Raise(on, amount=100, per="week")``), which needs the schedule's base
     wage to be judged."""
 
-    on: date = attrs.field(converter=_day)
+    on: date = attrs.field(converter=term_day)
     percent: Decimal | None = attrs.field(default=None, converter=optional_decimal)
     amount: Decimal | None = attrs.field(default=None, converter=optional_decimal)
     per: Per | None = attrs.field(default=None, converter=_optional_per)
@@ -173,8 +156,8 @@ class Indexed:
     and at most ``cap`` percent where given; judged against the host's inflation series, at
     the rate of the year the raise falls in."""
 
-    on: date = attrs.field(converter=_day)
-    margin: Decimal = attrs.field(default=Decimal(0), converter=_amount)
+    on: date = attrs.field(converter=term_day)
+    margin: Decimal = attrs.field(default=Decimal(0), converter=given_amount)
     floor: Decimal | None = attrs.field(default=None, converter=optional_decimal)
     cap: Decimal | None = attrs.field(default=None, converter=optional_decimal)
 
@@ -220,8 +203,8 @@ class GreaterOf:
 class LumpSum:
     """A sum paid once, outside the base: it does not compound and no later raise counts it."""
 
-    on: date = attrs.field(converter=_day)
-    amount: Decimal = attrs.field(converter=_amount)
+    on: date = attrs.field(converter=term_day)
+    amount: Decimal = attrs.field(converter=given_amount)
 
     def describe(self) -> str:
         return f"a {show_money(self.amount)} lump sum on {self.on} (paid once, outside the base)"
@@ -234,8 +217,8 @@ class CostOfLiving:
     year of deflation adjusts nothing: a cost-of-living clause protects pay, it does not cut
     it."""
 
-    on: date = attrs.field(converter=_day)
-    share: Decimal = attrs.field(default=Decimal(100), converter=_amount)
+    on: date = attrs.field(converter=term_day)
+    share: Decimal = attrs.field(default=Decimal(100), converter=given_amount)
     cap: Decimal | None = attrs.field(default=None, converter=optional_decimal)
 
     def describe(self) -> str:
@@ -276,8 +259,8 @@ class Raises:
     ``base`` wage that flat amounts are judged against. A raise dated outside the term, or a
     flat raise without a base wage (or paid per another period than the base), is refused."""
 
-    start: date = attrs.field(converter=_day)
-    end: date = attrs.field(converter=_day)
+    start: date = attrs.field(converter=term_day)
+    end: date = attrs.field(converter=term_day)
     steps: tuple[Step, ...] = attrs.field(converter=_steps)
     base: Wage | None = None
 
@@ -338,10 +321,6 @@ def _basis(value: object) -> TierBasis:
                                   value=repr(value)) from None
 
 
-def _optional_day(value: object) -> date | None:
-    return None if value is None else _day(value)
-
-
 _TERMS = "Increases, Raises, Amount, Clause, Years or Progression"
 
 
@@ -349,13 +328,6 @@ def _tier(value: object, what: str = "each tier of a tiered term") -> Any:
     if not isinstance(value, Increases | Amount | Clause | Years | Raises | Progression):
         raise InvalidInput.worded("{what} is a term ({terms}), not {value}",
                                   what=what, terms=_TERMS, value=repr(value))
-    return value
-
-
-def _group(value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput.worded("a tier's group of workers is named in words, not {value}",
-                                  value=repr(value))
     return value
 
 
@@ -367,10 +339,10 @@ class Tiered:
     and part-time", "hired after 2007 without a defined-benefit pension")."""
 
     incumbents: TermValue = attrs.field(converter=_tier)
-    hired_from: date | None = attrs.field(converter=_optional_day)
+    hired_from: date | None = attrs.field(converter=optional_term_day)
     new_hires: TermValue = attrs.field(converter=_tier)
     basis: TierBasis = attrs.field(default=TierBasis.HIRE_DATE, converter=_basis)
-    group: str = attrs.field(default="", converter=_group)
+    group: str = attrs.field(default="", converter=tier_group)
 
     def __attrs_post_init__(self) -> None:
         if self.basis is TierBasis.HIRE_DATE and self.hired_from is None:
