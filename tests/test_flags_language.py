@@ -236,3 +236,44 @@ def test_an_overspent_line_and_an_overdue_report_read_in_french(memory_app: Barg
               if s.flag is not None]
     assert " was due on " in late.why and "2024-" in late.why
     assert " était dû le " in _french(late) and "2024-" not in _french(late)
+
+
+# ------------------------------------------------------------------------------ me-too
+
+
+def test_a_me_too_entitlement_reads_in_french_and_keeps_its_english() -> None:
+    from tests.test_me_too import BIGGER, SMALLER, cluster, owed, table
+
+    found = cluster("Extendicare", "Sienna")
+    first = table(found, "Extendicare", SMALLER)
+    later = table(found, "Sienna", BIGGER)
+    wages = owed(found, later, first)[0]
+    assert wages.explanation == (
+        "Extendicare is owed Sienna's better wages: 5% a year (increases 5%, 5%, 5%, 5% "
+        "compound to 21.6% over 4 years) against 4.2% a year (increases 4%, 4%, 4.5%, 4.5% "
+        "compound to 18.1% over 4 years)")
+    assert wages.reads == wages.explanation
+    with reading_in("fr"):
+        french = _plain(wages.reads)
+    assert french.startswith("Extendicare a droit à la clause remorque sur salaires, meilleure "
+                             "chez Sienna : 5 % par année (")
+    assert "4,2 % par année" in french and "a year" not in french
+    found.record_me_too(wages, actor=CHAIR, on=date(2026, 3, 1))
+    claim = found.me_too_claim(first.unit_id, "wages")
+    assert claim is not None
+    with reading_in("fr"):
+        assert "par année" in claim.explain()
+
+
+def test_a_me_too_entitlement_stored_before_phrases_reads_as_stored(app: BargainingApp) -> None:
+    transcoder = app.eventsourcing.mapper.transcoder
+    unit, other = uuid4(), uuid4()
+    stored = ('{"_type_":"me_too_entitlement","_data_":{"unit_id":{"_type_":"uuid_hex",'
+              f'"_data_":"{unit.hex}"}},"demand":"wages","from_unit_id":{{"_type_":"uuid_hex",'
+              f'"_data_":"{other.hex}"}},"explanation":"Extendicare is owed Sienna\'s better '
+              'wages: 5% a year"}}').encode()
+    found = transcoder.decode(stored)
+    assert found.wording is None and found.unit_id == unit
+    with app.reading("fr"):
+        assert found.reads == "Extendicare is owed Sienna's better wages: 5% a year"
+    assert transcoder.encode(found) == stored
