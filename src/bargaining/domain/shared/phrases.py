@@ -26,6 +26,7 @@ from bargaining.domain.shared.language import (
     Language,
     current_language,
     format_date,
+    format_money,
     format_number,
     format_percent,
     gettext,
@@ -169,9 +170,7 @@ def _written(kind: str, value: Any) -> str:
         sum_ = Decimal(digits)
         if not french:
             return f"{sum_:,} {currency}"
-        minor = max(0, -int(sum_.as_tuple().exponent))
-        pattern = "#,##0" + ("." + "0" * minor if minor else "")
-        return f"{_babel_decimal(sum_, format=pattern, locale='fr_CA')}{_NBSP}{currency}"
+        return format_money(sum_, currency, max(0, -int(sum_.as_tuple().exponent)))
     if kind == "figure":
         return format_number(int(value)) if french else str(int(value))
     if kind == "day":
