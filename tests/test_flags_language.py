@@ -277,3 +277,31 @@ def test_a_me_too_entitlement_stored_before_phrases_reads_as_stored(app: Bargain
     with app.reading("fr"):
         assert found.reads == "Extendicare is owed Sienna's better wages: 5% a year"
     assert transcoder.encode(found) == stored
+
+
+# ------------------------------------------------------------------------------ defense
+
+
+def test_a_threats_flags_and_reach_read_in_french(app: BargainingApp) -> None:
+    from bargaining import ThreatOutcome
+    from tests.test_defense import ORG, hospitals, threat
+
+    hospitals(app)
+    tid = threat(app)
+    app.defense.record_outcome(tid, ThreatOutcome.PASSED, on=date(2023, 5, 18),
+                               source="royal assent", actor=ORG)
+    [flag] = app.defense.record_outcome(tid, "implemented", on=date(2023, 5, 1),
+                                        source="first clinic licensed", actor=ORG)
+    assert flag.why == "implemented on 2023-05-01, before it was passed on 2023-05-18"
+    assert _french(flag) == "mise en œuvre le 1er mai 2023, avant d’avoir été réussi le 18 mai 2023"
+    reach = app.defense.reach(tid)
+    english = reach.explain()
+    assert english.splitlines()[0] == ("Bill 60 (privatization, 2023-02-21, implemented "
+                                       "2023-05-01): 3 units, 2,300 workers")
+    assert "  OPSEU 5110, Niagara Health (Nurses): 800 workers, expires 2024-03-31" in english
+    with app.reading("fr"):
+        french = _plain(reach.explain())
+    assert french.splitlines()[0] == ("Bill 60 (privatisation, 21 février 2023, mise en œuvre le "
+                                      "1er mai 2023) : 3 unités, 2 300 personnes salariées")
+    assert ("  OPSEU 5110, Niagara Health (Nurses) : 800 personnes salariées, échéance le 31 "
+            "mars 2024") in french
