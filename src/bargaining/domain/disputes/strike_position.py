@@ -105,7 +105,7 @@ class StrikePosition:
 
     legal_from: date | None
     why: str
-    wording: Phrase | None = None
+    wording: Phrase | None = attrs.field(default=None, eq=False)  # why, read in any language
 
     @classmethod
     def worded(cls, legal_from: date | None, why: Phrase) -> StrikePosition:
