@@ -305,3 +305,36 @@ def test_a_threats_flags_and_reach_read_in_french(app: BargainingApp) -> None:
                                       "1er mai 2023) : 3 unités, 2 300 personnes salariées")
     assert ("  OPSEU 5110, Niagara Health (Nurses) : 800 personnes salariées, échéance le 31 "
             "mars 2024") in french
+
+
+# ------------------------------------------------------------------------------ baseline
+
+
+def test_a_judgement_against_the_agreement_in_force_reads_in_french(
+    memory_app: BargainingApp,
+) -> None:
+    from bargaining import Clause, Increases, Terms
+    from tests.test_baseline import CONTRACTING_OUT, STEWARD
+
+    app = memory_app
+    unit = app.units.register(union="SEIU", local="2", employer="Chartwell", unit_name="Home",
+                              actor=STEWARD)
+    app.units.record_agreement(unit, effective=date(2022, 4, 1), expiry=date(2025, 3, 31),
+                               clauses=[CONTRACTING_OUT], terms=Terms.of(wages=Increases([3, 3])),
+                               actor=STEWARD)
+    offer = Terms.of(**{"contracting-out": Clause(False)}, wages=Increases([2, 2]))
+    judged = app.units.judge_against_agreement(unit, offer)
+    english = judged.explain()
+    assert english.splitlines()[0] == "against the agreement 2022-04-01 to 2025-03-31: 1 concession"
+    assert ("  contracting-out (contracting-out): drops the contracting-out clause of the "
+            "agreement in force: a concession") in english
+    assert ("raises wages by less than the agreement in force: 2% a year against 3% a "
+            "year") in english
+    with app.reading("fr"):
+        french = _plain(judged.explain())
+    assert french.splitlines()[0] == ("par rapport à la convention collective du 1er avril 2022 "
+                                      "au 31 mars 2025 : 1 concession")
+    assert ("  sous-traitance (sous-traitance) : retire la clause sous-traitance de la convention "
+            "en vigueur : une concession") in french
+    assert ("augmente salaires moins que la convention en vigueur : 2 % par année contre 3 % par "
+            "année") in french
