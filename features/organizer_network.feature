@@ -67,6 +67,15 @@ Feature: The organizer network's growth, measured over time
       | one leader per so many workers               | 4    | 6  | no      |
       | a majority petition in every work group      | 2    | 2  | yes     |
 
+  Scenario: A host that ends a plan in the facts it was handed changes no measure
+    When the locals organize their homes as follows:
+      | local     | plan adopted | plan          | leaders | petition   |
+      | Local 101 | 2023-12-01   | working       | 4       | 2024-02-15 |
+    And the network's measures by quarter of 2024 are read
+    And the host ends the plan of Local 101 on 2024-02-01 in the facts it was handed
+    Then the quarters are unchanged
+    And nothing new is recorded
+
   Scenario: A goal naming a workplace the network does not know is refused, and nothing is recorded
     When Local 112 adopts a plan to map a workplace that is not recorded
     Then it is refused: "no workplace is recorded with id"

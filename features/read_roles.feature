@@ -87,6 +87,27 @@ Feature: Who may read what: names to the workplace's organizers, no small counts
     When steward "s-1" reads the drive
     Then the drive shows 152 cards signed of 230
 
+  Scenario: A member may not read a drive whose first and third card counts differ by two
+    Given a drive at a workplace of 300 workers, 150 of whom signed cards
+    And 157 cards counted a week later
+    And 152 cards counted two weeks later
+    When member "m-12" reads the drive as it was before the second count
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    When member "m-12" reads the drive
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    When steward "s-1" reads the drive
+    Then the drive shows 152 cards signed of 300
+
+  Scenario: A member may not read a drive where two more became eligible and no card was signed
+    Given a drive at a workplace of 100 workers, 60 of whom signed cards
+    And 102 workers eligible a week later
+    When member "m-12" reads the drive as it was before the second count
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    When member "m-12" reads the drive
+    Then the read is refused: "a member may not read these counts: they would single out fewer than 5 workers"
+    When steward "s-1" reads the drive
+    Then the drive shows 60 cards signed of 102
+
   Scenario: A member may not read a drive vote that two did not cast
     Given a drive at a workplace of 230 workers, 150 of whom signed cards
     And a certification vote of the 230 where 228 voted, 150 yes and 78 no

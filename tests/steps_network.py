@@ -16,7 +16,7 @@ from bargaining import BargainingApp, NetworkSeries, PlanGoal
 from bargaining.domain.organizing.network import Period, series
 from bargaining.readmodels.network.facts import read_facts
 from tests.network_story import ORGANIZER, home, organize
-from tests.refusals import Refusals
+from tests.refusals import Refusals, position
 
 UNTIL = date(2024, 12, 31)
 
@@ -170,6 +170,19 @@ def unknown_workplace(network: Network) -> None:
 @then(parsers.parse('it is refused: "{words}"'))
 def refused(network: Network, words: str) -> None:
     assert words in str(network.refusal())
+
+
+@when(parsers.parse("the host ends the plan of {local} on {on} in the facts it was handed"))
+def host_ends_plan(network: Network, local: str, on: str) -> None:
+    network.before = position(network.app)
+    [plan] = [p for p in network.app.network.facts().plans if p.local == local]
+    plan.end(on=date.fromisoformat(on), actor=ORGANIZER)  # the host's copy, never saved
+
+
+@then("the quarters are unchanged")
+def unchanged(network: Network) -> None:
+    assert network.read is not None
+    assert network.quarters().readings == network.read.readings
 
 
 @then("nothing new is recorded")

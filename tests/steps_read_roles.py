@@ -261,6 +261,18 @@ def cards_later(world: World, signed: int) -> None:
                                  actor=ORGANIZER)
 
 
+@given(parsers.parse("{signed:d} cards counted two weeks later"))
+def cards_two_weeks_later(world: World, signed: int) -> None:
+    world.app.drives.count_cards(world.extra["drive"], signed=signed, on=date(2025, 2, 3),
+                                 actor=ORGANIZER)
+
+
+@given(parsers.parse("{eligible:d} workers eligible a week later"))
+def eligible_later(world: World, eligible: int) -> None:
+    world.app.drives.count_eligible(world.extra["drive"], eligible=eligible,
+                                    on=date(2025, 1, 27), actor=ORGANIZER)
+
+
 @given(parsers.parse("a certification vote of the {eligible:d} where {cast:d} voted, {yes:d} "
                      "yes and {no:d} no"))
 def drive_vote(world: World, eligible: int, cast: int, yes: int, no: int) -> None:

@@ -65,3 +65,21 @@ def test_a_flag_stored_before_phrases_reads_as_stored_and_keeps_its_stored_form(
     with app.reading("fr"):
         assert flag.reads == flag.why
     assert transcoder.encode(flag) == stored
+
+
+def test_the_flag_in_a_french_history_line_is_typeset_as_the_flag_reads_alone(
+    app: BargainingApp,
+) -> None:
+    """The history line quotes the flag as ``Flag.describe()`` writes it: in French, the rule
+    and its why are joined by a no-break space and a colon, not an English colon."""
+    drive = dxt4(app)
+    app.drives.count_cards(drive, signed=115, on=date(2024, 4, 1), actor=ORGANIZER)
+    certify(app, drive)
+    [flag] = app.drives.get(drive).flags
+    [entry] = [e for e in app.history.of(drive, language="fr") if e.event == "Certified"]
+    with app.reading("fr"):
+        described = flag.describe()
+    assert f"configuré{NBSP}: " in described
+    assert described in entry.summary
+    [english] = [e for e in app.history.of(drive) if e.event == "Certified"]
+    assert f"{flag.rule.value}: {flag.why}" in english.summary

@@ -10,8 +10,9 @@ most.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
-from itertools import pairwise
+from typing import Any
 from uuid import UUID
 
 from bargaining.application.ports import Records
@@ -37,6 +38,7 @@ from bargaining.domain.shared.vote import Vote
 from bargaining.domain.units.profile import UnitProfile
 from bargaining.domain.units.unit import BargainingUnit
 
+_D: Any = Drive
 _DRIVE = "organizing drive"
 
 
@@ -184,16 +186,25 @@ class Drives:
         refused (:class:`NotAllowedToRead`) a drive any of whose counts as recorded now
         would single out fewer than five workers, whatever day or moment they ask about: a
         drive of four, one that all but two signed, a vote that two did not cast or three
-        voted against, or 150 cards then 152 (the two who just signed). The whole record is
-        checked, not the reading asked for: a member shown the drive as it was on one day
-        and as known at another moment could otherwise subtract the two."""
+        voted against, or any two readings of it that differ by a few: 150 cards on one day
+        and 152 on another, however many counts came between (the two who signed), 100
+        eligible then 102 with the cards unchanged (two newcomers who did not sign), or 40
+        who had not signed then 43. The whole record is checked, not the reading asked for:
+        a member shown the drive as it was on one day and as known at another moment could
+        otherwise subtract the two."""
         checked = self.policy.check_reader(reader)
         found = load_reading(self._records, drive, Drive, _DRIVE, on=on, at=at,
                              version=version)
         if self.policy.member_facing(checked):
-            latest = found if (on, at, version) == (None, None, None) else load_reading(
-                self._records, drive, Drive, _DRIVE)
-            self.policy.check_counts(checked, _counts(latest), _changes(latest))
+            events: list[Any] = []
+
+            def every(recorded: Sequence[Any]) -> Sequence[Any]:
+                events.extend(recorded)
+                return recorded
+
+            latest = self._records.load_where(drive, Drive, _DRIVE, every)
+            assert latest is not None  # every event kept: the first too
+            self.policy.check_counts(checked, _counts(latest), _readings(latest, events))
         return found
 
 
@@ -213,12 +224,25 @@ def _counts(drive: Drive) -> list[tuple[int, int]]:
     return found
 
 
-def _changes(drive: Drive) -> list[int]:
-    """The change between each two successive card counts, day by day (as readings ``on``
-    days show them) and as recorded (as readings ``at`` moments or versions show them, a
-    day's count corrected included): a few more cards (or fewer) name the few who signed
-    (or withdrew) in between."""
-    by_day = [drive.cards_on(d) for d in sorted({d for d, _ in drive.card_counts})]
-    recorded = [n for _, n in drive.card_counts]
-    return [after - before for counted in (by_day, recorded)
-            for before, after in pairwise(counted)]
+def _readings(drive: Drive, events: list[Any]) -> set[tuple[int, int]]:
+    """Every (eligible, cards signed) a reading of the drive shows: as it was on each day
+    a count was made (``on`` readings), and as it stood after each event recorded (``at``
+    and ``version`` readings, a day's count corrected included). Any two of them a member
+    may read, and subtract."""
+    days = sorted({d for d, _ in drive.eligible_counts} | {d for d, _ in drive.card_counts})
+    found = {(drive.eligible_on(d), drive.cards_on(d)) for d in days}
+    eligible: list[tuple[date, int]] = []
+    cards: list[tuple[date, int]] = []
+    for e in events:
+        if isinstance(e, _D.CardsCounted):
+            cards.append((e.on, e.signed))
+        elif isinstance(e, _D.Started | _D.EligibleCounted):
+            eligible.append((e.on, e.eligible))
+        if eligible:
+            found.add((_latest(eligible), _latest(cards) if cards else 0))
+    return found
+
+
+def _latest(counts: list[tuple[date, int]]) -> int:
+    """The latest day's count; of two on that day (a recount), the one recorded last."""
+    return max((day, order, n) for order, (day, n) in enumerate(counts))[2]

@@ -21,7 +21,7 @@ from bargaining.domain.shared.language import (
     gettext,
     translate,
 )
-from bargaining.presentation.wording import count_of, free_text, known_word, vote_text, word
+from bargaining.presentation.wording import count_of, free_text, vote_text, word
 
 
 def decision_line(decision: Decision) -> str:
@@ -39,7 +39,7 @@ def decision_line(decision: Decision) -> str:
                           version=d.version, where=d.where)
     if decision.flags:
         line += translate("; flagged: {why}", why="; ".join(
-            f"{known_word(f.rule.value)}: {f.reads}" for f in decision.flags))
+            f.describe() for f in decision.flags))
     return line
 
 

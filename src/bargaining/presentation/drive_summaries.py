@@ -8,7 +8,7 @@ from typing import Any
 
 from bargaining.domain.drives.drive import Drive
 from bargaining.domain.shared.language import format_day, format_number, translate
-from bargaining.presentation.wording import Names, SummaryTable, by, known_word, vote_text, word
+from bargaining.presentation.wording import Names, SummaryTable, by, vote_text, word
 
 D: Any = Drive
 
@@ -62,7 +62,7 @@ def _certified(e: Any, names: Names) -> str:
                      by=by(e.actor))
     if e.flags:
         line += translate("; flagged: {why}", why="; ".join(
-            f"{known_word(flag.rule.value)}: {flag.reads}" for flag in e.flags))
+            flag.describe() for flag in e.flags))
     return line
 
 

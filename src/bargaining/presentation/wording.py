@@ -98,7 +98,7 @@ def by(actor: Actor | None) -> str:
         if role.casefold().startswith(("le ", "la ", "les ", "l'", "l\u2019", "un ", "une ")):
             return f"par {role}"
         bare = role.removeprefix("the ").removeprefix("The ")
-        return f"par « {bare} »"
+        return f"par «\u00a0{bare}\u00a0»"  # French guillemets hold no-break spaces
     if role.casefold().startswith(("the ", "a ", "an ")):
         return f"by {role}"
     return f"by the {role}"

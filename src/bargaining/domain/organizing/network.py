@@ -31,7 +31,7 @@ in the period, each once, whatever they did and however often.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from fractions import Fraction
 from uuid import UUID
@@ -129,15 +129,17 @@ class TeamFacts:
 
 @attrs.frozen(kw_only=True)
 class NetworkFacts:
-    """What the measures are counted from."""
+    """What the measures are counted from: people by their opaque ids only. The read model
+    hands its facts out with read-only mappings and copies of the plans, so that a host
+    changing what it was handed changes no later answer."""
 
-    teams: dict[UUID, TeamFacts]
-    sectors: dict[UUID, str | None]
+    teams: Mapping[UUID, TeamFacts]
+    sectors: Mapping[UUID, str | None]
     plans: tuple[OrganizingPlan, ...]
-    activity: dict[UUID, tuple[date, ...]]
+    activity: Mapping[UUID, tuple[date, ...]]
     leaders: tuple[LeaderFacts, ...]
     acts: tuple[Act, ...]
-    officers: dict[str, tuple[Spell, ...]]
+    officers: Mapping[str, tuple[Spell, ...]]
 
 
 @attrs.frozen(kw_only=True)

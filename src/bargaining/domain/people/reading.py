@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from bargaining.domain.people.small_groups import identifying, small
+from bargaining.domain.people.small_groups import close_readings, identifying
 from bargaining.domain.shared.errors import BargainingError, InvalidInput
 from bargaining.domain.shared.people import person_id
 
@@ -148,16 +148,20 @@ class ReadPolicy:
         return reader is not None and reader.role in self.member_roles
 
     def check_counts(self, reader: Reader | None, counts: Iterable[tuple[int, int]],
-                     changes: Iterable[int] = ()) -> None:
+                     readings: Iterable[tuple[int, int]] = ()) -> None:
         """Refuse a member-facing reader a record whose counts, each (eligible, took part),
         would single out fewer than the smallest group shown (see
-        :func:`~bargaining.domain.people.small_groups.identifying`), or whose ``changes``
-        between successive counts would: 150 cards then 152 names the two who just signed."""
+        :func:`~bargaining.domain.people.small_groups.identifying`), or any two of whose
+        ``readings`` (the same group's (eligible, took part) on different days or moments,
+        every one a member may read) would (see
+        :func:`~bargaining.domain.people.small_groups.close_readings`): 150 cards on one day
+        and 152 on another name the two who signed in between, whatever was counted between
+        them."""
         if not self.member_facing(reader):
             return
         assert reader is not None
         if (any(identifying(e, p, self.smallest_group) for e, p in counts)
-                or any(small(abs(c), self.smallest_group) for c in changes)):
+                or close_readings(readings, self.smallest_group)):
             raise NotAllowedToRead.worded("a {value} may not read these counts: they would "
                                           "single out fewer than {smallest} workers",
                                           value=reader.role.value,

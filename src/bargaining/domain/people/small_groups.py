@@ -21,7 +21,8 @@ groups of one action may still be hidden together so its totals give nothing bac
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from itertools import pairwise
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -51,6 +52,21 @@ def identifying(eligible: int, took_part: int, smallest: int) -> bool:
     than ``smallest``, or fewer than ``smallest`` took part, or fewer did not."""
     return (eligible < smallest or small(took_part, smallest)
             or small(eligible - took_part, smallest))
+
+
+def close_readings(readings: Iterable[tuple[int, int]], smallest: int) -> bool:
+    """Whether two readings of one group's counts, each (eligible, took part), say who
+    joined, left, took part or stopped: any two of them, not only successive ones, differ
+    by a few (some, fewer than ``smallest``) in those eligible, in those who took part, or
+    in those who did not. 150 cards, 157, then 152: the first and the third name the two
+    who signed; 100 eligible with 60 cards, then 102 with 60: the two newcomers did not
+    sign. The closest two of each are neighbours once sorted, so sorting finds them."""
+    seen = set(readings)
+    for series in ({e for e, _ in seen}, {p for _, p in seen}, {e - p for e, p in seen}):
+        ordered = sorted(series)
+        if any(small(after - before, smallest) for before, after in pairwise(ordered)):
+            return True
+    return False
 
 
 def hidden_counts(counts: Mapping[K, tuple[int, int]], smallest: int,

@@ -184,8 +184,8 @@ def gettext_if_known(message: str) -> str:
     """The message in the current language when its catalog has it, else as it is (for a
     host's own words that may be one of the domain's: a demand keyed ``wages``)."""
     language = current_language()
-    if language is Language.ENGLISH:
-        return message
+    if language is Language.ENGLISH or not _knows(language, message):
+        return message  # a host's own words are left as written, typography included
     return typeset(catalog(language).gettext(message), language)
 
 

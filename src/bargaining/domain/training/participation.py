@@ -46,16 +46,47 @@ class TookPart:
     first_role: bool | None = None
 
 
+#: The kinds of training record whose first event later events lean on.
+SESSION, CALL_TEAM = "session", "call team"
+
+
+@attrs.frozen
+class Opening:
+    """What a training record's first event says that its later events leave out, and
+    nothing else: the kind of record, its topic or team name (``detail``, when kept), its
+    local and its person. A reader that keeps these per record (the network's read model)
+    keeps no reason or other free words, which a redaction seals in the stored event."""
+
+    kind: str | None = None
+    detail: str | None = None
+    local: str | None = None
+    person: str | None = None
+
+
+def opening(first: Any, *, detail: bool = True) -> Opening:
+    """The :class:`Opening` of a record whose first event is ``first`` (``detail``: keep
+    the session's topic or the team's name, which only the rows' ``detail`` shows)."""
+    if isinstance(first, Opening):
+        return first
+    if isinstance(first, S.Held):
+        return Opening(SESSION, first.topic if detail else None, first.local)
+    if isinstance(first, T.Formed):
+        return Opening(CALL_TEAM, first.name if detail else None, first.local)
+    return Opening(person=getattr(first, "person", None))
+
+
 def took_part(event: Any, first: Any = None) -> list[TookPart]:
     """The rows one event makes (none for events that record no one taking part); ``first``
-    is its record's first event, which says the day, topic, team and local of the events
-    that do not carry them (trainees added later, a member joining, a day's calls)."""
+    is its record's first event, or its :class:`Opening`, which says the day, topic, team
+    and local of the events that do not carry them (trainees added later, a member joining,
+    a day's calls)."""
     record = event.originator_id
-    if isinstance(event, S.TraineesAdded) and isinstance(first, S.Held):
-        return [TookPart(p, TRAINED, event.on, record, first.topic, first.local)
+    head = opening(first)
+    if isinstance(event, S.TraineesAdded) and head.kind == SESSION:
+        return [TookPart(p, TRAINED, event.on, record, head.detail, head.local)
                 for p in event.trainees]
-    team = first.name if isinstance(first, T.Formed) else None
-    local = first.local if isinstance(first, T.Formed) else None
+    team = head.detail if head.kind == CALL_TEAM else None
+    local = head.local if head.kind == CALL_TEAM else None
     if isinstance(event, S.Held):
         rows = [TookPart(event.trainer, TRAINER, event.on, record, event.topic, event.local)]
         return rows + [TookPart(p, TRAINED, event.on, record, event.topic, event.local)

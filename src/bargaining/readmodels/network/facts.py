@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 from uuid import UUID
+
+import attrs
 
 from bargaining.domain.democracy.body import GoverningBody
 from bargaining.domain.democracy.roles import Rank
@@ -28,7 +31,7 @@ from bargaining.domain.organizing.plans import OrganizingPlan
 from bargaining.domain.organizing.team import AreaKind, AreaTeam, TeamRole
 from bargaining.domain.organizing.workplace import Workplace
 from bargaining.domain.training.call_teams import CallTeam
-from bargaining.domain.training.participation import STEPPED_IN, took_part
+from bargaining.domain.training.participation import STEPPED_IN, Opening, opening, took_part
 from bargaining.domain.training.plans import ActivistRole
 from bargaining.domain.training.sessions import Mentoring, TrainingSession
 
@@ -59,8 +62,9 @@ class FactsBuilder:
         self.terms: dict[tuple[UUID, str, str], int] = {}
         #: Each body's organization, read as the local its roles are in.
         self.bodies: dict[UUID, str] = {}
-        #: The first event of each training record, which says what later ones leave out.
-        self.firsts: dict[UUID, Any] = {}
+        #: What each training record's first event says that later ones leave out (its
+        #: local, its person): never the event itself, whose free words a redaction seals.
+        self.firsts: dict[UUID, Opening] = {}
 
     def team(self, e: Any) -> None:
         tid = e.originator_id
@@ -117,13 +121,15 @@ class FactsBuilder:
             self._ended(e.originator_id, e.role, e.person, e.on)
 
     def training(self, e: Any) -> None:
-        first = self.firsts.setdefault(e.originator_id, e)
+        first = self.firsts.get(e.originator_id)
+        if first is None:
+            first = self.firsts[e.originator_id] = opening(e, detail=False)
         for row in took_part(e, first):
             self.acts.append(Act(row.person, row.on, row.what, local=row.local))
             if row.what == STEPPED_IN and row.rank is Rank.ELECTED_OFFICER:
                 self._term(e.originator_id, "", row.person, row.on, None)
         if isinstance(e, R.SteppedOut):
-            self._ended(e.originator_id, "", first.person, e.on)
+            self._ended(e.originator_id, "", first.person or "", e.on)
 
     def _term(self, record: UUID, role: str, person: str, starts: date,
               ends: date | None) -> None:
@@ -138,18 +144,27 @@ class FactsBuilder:
             terms[index] = Spell(terms[index].began, on)
 
     def facts(self) -> NetworkFacts:
+        """The facts folded so far, in read-only mappings and tuples (the plans are the
+        builder's: :func:`handed_out` copies them)."""
         return NetworkFacts(
-            teams={tid: TeamFacts(
+            teams=MappingProxyType({tid: TeamFacts(
                 area=t["area"], sector=t["sector"],
                 locals=tuple((n, Spell(b, e)) for n, b, e in t["locals"]),
                 workplaces=tuple((w, Spell(b, e)) for w, b, e in t["workplaces"]))
-                for tid, t in self.teams.items()},
-            sectors=dict(self.sectors), plans=tuple(self.plans.values()),
-            activity={w: tuple(days) for w, days in self.activity.items()},
+                for tid, t in self.teams.items()}),
+            sectors=MappingProxyType(dict(self.sectors)), plans=tuple(self.plans.values()),
+            activity=MappingProxyType({w: tuple(days) for w, days in self.activity.items()}),
             leaders=tuple(LeaderFacts(person, wid, x["proven"], tuple(x["days"]), x["left"])
                           for (wid, person), x in self.leaders.items()),
             acts=tuple(self.acts),
-            officers={p: tuple(t) for p, t in self.officers.items()})
+            officers=MappingProxyType({p: tuple(t) for p, t in self.officers.items()}))
+
+
+def handed_out(facts: NetworkFacts) -> NetworkFacts:
+    """The facts as a host is handed them: the plans copied (an organizing plan is a record
+    its commands change in place: ending the copy a host holds changes nothing the read
+    model counts, and records nothing), the rest read-only already."""
+    return attrs.evolve(facts, plans=tuple(deepcopy(plan) for plan in facts.plans))
 
 
 def _close(spells: list[list[Any]], who: object, on: date) -> None:

@@ -3,11 +3,12 @@
 The view pulls the log (SQLite cannot push) from its tracking position for the kinds of record
 the measures count, and folds each new event into the facts where it stopped: a question reads
 only what was recorded since the last one. The facts live in the process's memory, not in
-tables beside the events: they hold people's references and free words that an encrypted store
-keeps encrypted, and they are folded from the events alone, so a new process (or a
-:meth:`NetworkView.rebuild`) builds them again from the first event. The index the measures
-read (:class:`~bargaining.readmodels.network.index.NetworkIndex`) is made again only when
-something new was folded.
+tables beside the events: they hold people's references, which an encrypted store keeps
+encrypted (opaque ids only: never a name, nor a record's free words, which a redaction or
+an erasure must leave nowhere readable), and they are folded from the events alone, so a
+new process (or a :meth:`NetworkView.rebuild`) builds them again from the first event. The
+index the measures read (:class:`~bargaining.readmodels.network.index.NetworkIndex`) is made
+again only when something new was folded.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from collections.abc import Callable
 
 from bargaining.domain.organizing.network import NetworkFacts
 from bargaining.domain.shared.progress import Progress, Reporter
-from bargaining.readmodels.network.facts import KINDS, PAGE, FactsBuilder, ReadLog, fold
+from bargaining.readmodels.network.facts import (
+    KINDS,
+    PAGE,
+    FactsBuilder,
+    ReadLog,
+    fold,
+    handed_out,
+)
 from bargaining.readmodels.network.index import NetworkIndex
 
 
@@ -84,5 +92,6 @@ class NetworkView:
             return self._index
 
     def facts(self) -> NetworkFacts:
-        """The facts after catching up with the log."""
-        return self.index().facts
+        """The facts after catching up with the log, as a host is handed them: read-only,
+        with copies of the plans, so that changing them changes no later answer."""
+        return handed_out(self.index().facts)
