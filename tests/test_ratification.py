@@ -59,9 +59,11 @@ def test_a_vote_without_the_required_sign_off_is_recorded_and_flagged(app: Barga
     ratified = list(app.eventsourcing.events.get(round_id))[-1]
     assert isinstance(ratified, R.Ratified) and list(ratified.flags) == found.recorded_flags
     stored = app.eventsourcing.recorder.select_events(round_id)[-1]
-    assert json.loads(stored.state)["flags"] == [{"_type_": "flag", "_data_": {
+    [flag] = json.loads(stored.state)["flags"]
+    assert flag["_type_"] == "flag" and {k: flag["_data_"][k] for k in ("rule", "why")} == {
         "rule": {"_type_": "flag_rule", "_data_": FlagRule.RATIFIED_WITHOUT_SIGN_OFF.value},
-        "why": why}}]
+        "why": why}  # and its phrase, so that it reads in French (test_flags_language.py)
+    assert flag["_data_"]["wording"]["_type_"] == "phrase"
     # the cluster's status: the table's flags, the breaches, explain()
     status = app.clusters.status(cluster)
     [table] = status.tables

@@ -344,7 +344,10 @@ def test_a_rung_with_its_mandate_rule_and_a_flagged_walkout_are_stored_as_values
     flags = json.loads(walkout.state)["flags"]
     assert flags[0] == {"_type_": "flag", "_data_": {
         "rule": {"_type_": "flag_rule", "_data_": "struck without a valid strike mandate"},
-        "why": "no strike vote covering it was recorded by 2023-09-15"}}
+        "why": "no strike vote covering it was recorded by 2023-09-15",
+        "wording": {"_type_": "phrase", "_data_": {
+            "message": "no strike vote covering it was recorded by {on}",
+            "values": [["on", "day", "2023-09-15"]]}}}}
     reopened = open_app() if app.store.kind != "memory" else app
     assert reopened.campaigns.get(campaign).ladder == uaw
 

@@ -55,7 +55,7 @@ def explain_status(status: Any) -> str:
     if status.me_too:
         lines += [translate("  me-too {claim}", claim=c.explain()) for c in status.me_too]
     else:
-        lines += [translate("  me-too owed: {explanation}", explanation=e.explanation)
+        lines += [translate("  me-too owed: {explanation}", explanation=e.reads)
                   for e in status.entitlements]
     lines += [translate("  alignment: {member}", member=a.explain())
               for a in status.alignment if not a.withdrawn]

@@ -18,6 +18,13 @@ import attrs
 from bargaining.domain.coordination.cluster import BargainingCluster
 from bargaining.domain.defense.threat import Threat
 from bargaining.domain.defense.words import key
+from bargaining.domain.shared.language import (
+    format_day,
+    format_number,
+    gettext,
+    gettext_if_known,
+    translate,
+)
 from bargaining.domain.units.open_period import OpenPeriodCalendar
 from bargaining.readmodels.expiry_map.results import MapUnit, OpenPeriodEntry
 
@@ -54,11 +61,15 @@ class AffectedUnit:
         return self.unit.headcount
 
     def explain(self) -> str:
-        expiry = f"expires {self.unit.expiry}" if self.unit.expiry else "no agreement yet"
-        line = f"{self.label}: {self.workers:,} workers, {expiry}"
+        """The unit, its workers, its expiry and its open period, in the reader's language."""
+        expiry = (translate("expires {day}", day=format_day(self.unit.expiry))
+                  if self.unit.expiry else gettext("no agreement yet"))
+        line = translate("{label}: {workers} workers, {expiry}", label=self.label,
+                         workers=format_number(self.workers), expiry=expiry)
         if self.open_period is not None:
             p = self.open_period
-            line += f"; open ({p.period}, {p.opens} to {p.closes})"
+            line += translate("; open ({period}, {opens} to {closes})", period=p.period,
+                              opens=format_day(p.opens), closes=format_day(p.closes))
         return line
 
 
@@ -74,8 +85,11 @@ class OpenCluster:
     workers: int
 
     def explain(self) -> str:
-        return (f"{self.name}: {len(self.open)} of {len(self.hit)} members hit are open "
-                f"({self.workers:,} workers): {', '.join(self.open)}")
+        """The cluster's members the threat hits that are open, in the reader's language."""
+        return translate("{name}: {open} of {hit} members hit are open ({workers} workers): "
+                         "{names}", name=self.name, open=format_number(len(self.open)),
+                         hit=format_number(len(self.hit)),
+                         workers=format_number(self.workers), names=", ".join(self.open))
 
 
 @attrs.frozen
@@ -103,12 +117,27 @@ class ThreatReach:
         return tuple(u for u in self.units if u.open_period is not None)
 
     def explain(self) -> str:
+        """The threat, the units it hits and the levers, in the reader's language."""
         t = self.threat
-        lines = [f"{t.name} ({t.kind.value}, {t.on}, {t.status}): {len(self.units)} units, "
-                 f"{self.workers:,} workers"]
+        lines = [translate("{name} ({kind}, {on}, {status}): {units} units, {workers} workers",
+                           name=t.name, kind=gettext_if_known(t.kind.value),
+                           on=format_day(t.on), status=threat_status(t),
+                           units=format_number(len(self.units)),
+                           workers=format_number(self.workers))]
         lines += [f"  {u.explain()}" for u in self.units]
-        lines += [f"  lever: {c.explain()}" for c in self.open_clusters]
+        lines += [translate("  lever: {cluster}", cluster=c.explain())
+                  for c in self.open_clusters]
         return "\n".join(lines)
+
+
+def threat_status(threat: Threat) -> str:
+    """A threat's status (:attr:`Threat.status`) in the reader's language: 'open', or its
+    latest act and day."""
+    if not threat.acts:
+        return gettext("open")
+    outcome, day, _, _ = threat.acts[-1]
+    return translate("{outcome} {day}", outcome=gettext_if_known(outcome.value),
+                     day=format_day(day))
 
 
 def hits(threat: Threat, unit: MapUnit) -> bool:
@@ -164,10 +193,16 @@ class Front:
         return tuple(seen.values())
 
     def explain(self) -> str:
-        lines = [f"{self.driver}: {len(self.threats)} threats across "
-                 f"{', '.join(self.sectors) or 'no named sector'}; {self.responses} responses, "
-                 f"{self.launched} launched"]
-        lines += [f"  {t.name} ({t.kind.value}, {t.on}, {t.status})" for t in self.threats]
+        """The connected fight and its threats, in the reader's language."""
+        lines = [translate("{driver}: {threats} threats across {sectors}; {responses} "
+                           "responses, {launched} launched", driver=self.driver,
+                           threats=format_number(len(self.threats)),
+                           sectors=", ".join(self.sectors) or gettext("no named sector"),
+                           responses=format_number(self.responses),
+                           launched=format_number(self.launched))]
+        lines += [translate("  {name} ({kind}, {on}, {status})", name=t.name,
+                            kind=gettext_if_known(t.kind.value), on=format_day(t.on),
+                            status=threat_status(t)) for t in self.threats]
         return "\n".join(lines)
 
 

@@ -26,6 +26,8 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, figure, word
 from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 
 T = TypeVar("T")
@@ -105,13 +107,13 @@ class Receipt:
 class Break(enum.Enum):
     """How the chain is broken, in words a member can repeat."""
 
-    CHANGED = "changed"
-    MISSING = "missing"
-    REORDERED = "reordered"
-    UNCHAINED = "unchained"
-    TRUNCATED = "truncated"
-    REWRITTEN = "rewritten"
-    SNAPSHOT = "tampered snapshot"
+    CHANGED = mark("changed")
+    MISSING = mark("missing")
+    REORDERED = mark("reordered")
+    UNCHAINED = mark("unchained")
+    TRUNCATED = mark("truncated")
+    REWRITTEN = mark("rewritten")
+    SNAPSHOT = mark("tampered snapshot")
 
 
 @attrs.frozen
@@ -160,19 +162,30 @@ class IntegrityReport:
     """Snapshots without a seal (written before seals existed): never used, not a break."""
     tampered_snapshots: tuple[TamperedSnapshot, ...] = ()
     """Snapshots whose seal does not hold (each ignored when its record loads)."""
+    wording: Phrase | None = attrs.field(default=None, eq=False)
+    """The detail as a phrase, so that a member reads it in their language."""
 
     def __str__(self) -> str:
+        """The report in the reader's language (English unless one is chosen)."""
+        return self.phrase().read()
+
+    def phrase(self) -> Phrase:
+        """The report as a phrase: intact up to where, or where and how it breaks."""
         if self.intact:
-            return f"intact up to position {self.position} ({self.checked} events checked)"
+            return Phrase.of(mark("intact up to position {position} ({checked} events checked)"),
+                             position=figure(self.position), checked=figure(self.checked))
+        detail = self.wording if self.wording is not None else Phrase.of("{detail}",
+                                                                           detail=self.detail)
+        kind = word(self.kind.value) if self.kind else word(mark("broken"))
         if self.broken_at is None:
-            return (
-                f"{self.kind.value if self.kind else 'broken'}: {self.detail} (the events are "
-                f"intact up to position {self.position}, {self.checked} events checked)"
-            )
-        return (
-            f"broken at position {self.broken_at}: {self.kind.value if self.kind else ''}: "
-            f"{self.detail} (intact up to position {self.position})"
-        )
+            return Phrase.of(mark("{kind}: {detail} (the events are intact up to position "
+                                  "{position}, {checked} events checked)"), kind=kind,
+                             detail=detail, position=figure(self.position),
+                             checked=figure(self.checked))
+        kind = word(self.kind.value) if self.kind else ("text", "")
+        return Phrase.of(mark("broken at position {at}: {kind}: {detail} (intact up to position "
+                              "{position})"), at=figure(self.broken_at), kind=kind,
+                         detail=detail, position=figure(self.position))
 
 
 def _pages(
@@ -223,8 +236,9 @@ class _Walk:
         self.reporter = reporter
         self.every = every
 
-    def broken(self, at: int, kind: Break, detail: str) -> IntegrityReport:
-        return IntegrityReport(False, self.position, self.checked, at, kind, detail)
+    def broken(self, at: int, kind: Break, detail: Phrase) -> IntegrityReport:
+        return IntegrityReport(False, self.position, self.checked, at, kind, detail.english(),
+                               wording=detail)
 
     def run(self, events: Iterable[StoredRow], chain: Iterable[ChainRecord]) -> IntegrityReport:
         event_iter, chain_iter = iter(events), iter(chain)
@@ -233,14 +247,14 @@ class _Walk:
             if record is None or (event is not None and event[0] < record.position):
                 assert event is not None
                 return self.broken(
-                    event[0], Break.UNCHAINED,
-                    "an event is stored that the chain never recorded (added outside the "
-                    "library, or its chain record was removed)",
+                    event[0], Break.UNCHAINED, Phrase.of(mark(
+                        "an event is stored that the chain never recorded (added outside the "
+                        "library, or its chain record was removed)")),
                 )
             if event is None or record.position < event[0]:
                 return self.broken(
-                    record.position, Break.MISSING,
-                    "the chain records an event here that is no longer stored (removed)",
+                    record.position, Break.MISSING, Phrase.of(mark(
+                        "the chain records an event here that is no longer stored (removed)")),
                 )
             problem = self.step(event, record)
             if problem is not None:
@@ -255,58 +269,60 @@ class _Walk:
         receipt = self.receipt
         if receipt is not None and self.position < receipt.position < at:
             return self.broken(
-                receipt.position, Break.REWRITTEN,
-                "the position the receipt vouches for is no longer in the chain: the history "
-                "was rewritten",
+                receipt.position, Break.REWRITTEN, Phrase.of(mark(
+                    "the position the receipt vouches for is no longer in the chain: the "
+                    "history was rewritten")),
             )
         if record.previous != self.position:
             if record.previous > self.position:
                 return self.broken(
-                    at, Break.MISSING,
-                    f"the event(s) recorded after position {self.position} and before {at} "
-                    "were removed",
+                    at, Break.MISSING, Phrase.of(mark(
+                        "the event(s) recorded after position {position} and before {at} were "
+                        "removed"), position=figure(self.position), at=figure(at)),
                 )
             return self.broken(
-                at, Break.REORDERED,
-                f"the chain record says position {record.previous} came before it, "
-                f"but position {self.position} does",
+                at, Break.REORDERED, Phrase.of(mark(
+                    "the chain record says position {previous} came before it, but position "
+                    "{position} does"), previous=figure(record.previous),
+                    position=figure(self.position)),
             )
         digest = event_digest(event[1], event[2], event[3], event[4])
         if digest != record.digest:
             elsewhere = self.recorder.find_digest(digest)
             if elsewhere is not None and elsewhere != at:
                 return self.broken(
-                    at, Break.REORDERED,
-                    f"it holds the event that was recorded at position {elsewhere} "
-                    "(events were swapped or moved)",
+                    at, Break.REORDERED, Phrase.of(mark(
+                        "it holds the event that was recorded at position {elsewhere} (events "
+                        "were swapped or moved)"), elsewhere=figure(elsewhere)),
                 )
             return self.broken(
-                at, Break.CHANGED,
-                "the stored event differs from what was recorded (its bytes, record, version "
-                "or kind were changed)",
+                at, Break.CHANGED, Phrase.of(mark(
+                    "the stored event differs from what was recorded (its bytes, record, "
+                    "version or kind were changed)")),
             )
         link = chain_link(self.link, at, digest)
         if link != record.link:
             return self.broken(
-                at, Break.CHANGED, "the chain record itself was changed"
+                at, Break.CHANGED, Phrase.of(mark("the chain record itself was changed"))
             )
         self.link, self.position = link, at
         self.checked += 1
         if receipt is not None and at == receipt.position and link.hex() != receipt.head:
-            return IntegrityReport(
-                False, 0, self.checked, at, Break.REWRITTEN,
-                "the history up to this position differs from the receipt: events at or "
-                "before it were changed, removed or reordered and the chain rewritten to hide it",
-            )
+            rewritten = Phrase.of(mark(
+                "the history up to this position differs from the receipt: events at or before "
+                "it were changed, removed or reordered and the chain rewritten to hide it"))
+            return IntegrityReport(False, 0, self.checked, at, Break.REWRITTEN,
+                                   rewritten.english(), wording=rewritten)
         return None
 
     def finish(self) -> IntegrityReport:
         receipt = self.receipt
         if receipt is not None and receipt.position > self.position:
             return self.broken(
-                self.position + 1 if self.position else 1, Break.TRUNCATED,
-                f"the store ends at position {self.position}, but the receipt vouches for "
-                f"events up to position {receipt.position}: the tail was removed",
+                self.position + 1 if self.position else 1, Break.TRUNCATED, Phrase.of(mark(
+                    "the store ends at position {position}, but the receipt vouches for events "
+                    "up to position {receipt}: the tail was removed"),
+                    position=figure(self.position), receipt=figure(receipt.position)),
             )
         return IntegrityReport(True, self.position, self.checked)
 
@@ -319,10 +335,16 @@ def with_snapshots(report: IntegrityReport, found: SnapshotFindings) -> Integrit
     if not report.intact or not found.tampered:
         return report
     named = "; ".join(str(t) for t in found.tampered[:5])
-    more = f" (and {len(found.tampered) - 5} more)" if len(found.tampered) > 5 else ""
-    return attrs.evolve(report, intact=False, kind=Break.SNAPSHOT,
-                        detail=f"{len(found.tampered)} snapshot(s) tampered with: {named}{more}; "
-                               "their records load from their events")
+    values = {"count": figure(len(found.tampered)), "named": named}
+    if len(found.tampered) > 5:
+        detail = Phrase.of(mark("{count} snapshot(s) tampered with: {named} (and {more} more); "
+                                "their records load from their events"),
+                           more=figure(len(found.tampered) - 5), **values)
+    else:
+        detail = Phrase.of(mark("{count} snapshot(s) tampered with: {named}; their records load "
+                                "from their events"), **values)
+    return attrs.evolve(report, intact=False, kind=Break.SNAPSHOT, detail=detail.english(),
+                        wording=detail)
 
 
 class Integrity:

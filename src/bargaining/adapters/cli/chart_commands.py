@@ -18,6 +18,7 @@ import typer
 
 from bargaining.adapters.cli.common import (
     JsonOption,
+    LanguageOption,
     StoreOption,
     day,
     moment,
@@ -25,9 +26,11 @@ from bargaining.adapters.cli.common import (
     print_json,
     record_id,
     say,
+    speaking,
 )
 from bargaining.adapters.cli.map_commands import Names, map_filter
 from bargaining.domain.shared.errors import InvalidInput, term
+from bargaining.domain.shared.language import gettext, mark, translate
 
 group = typer.Typer(
     help="Draw a chart to an SVG or PNG file (needs the charts extra: "
@@ -56,7 +59,7 @@ def _written(path: Path, what: str, as_json: bool) -> None:
     if as_json:
         print_json({"chart": what, "file": str(path)})
     else:
-        say(f"{what} written to {path}")
+        say(translate("{what} written to {path}", what=gettext(what), path=str(path)))
 
 
 def _maybe_day(text: str | None, what: str) -> date | None:
@@ -70,18 +73,18 @@ def timeline(path: OutputFile, start: Start = None, end: End = None,
              = None,
              sector: Names = None, region: Names = None, union: Names = None,
              employer: Names = None, store: StoreOption = None,
-             as_json: JsonOption = False) -> None:
+             as_json: JsonOption = False, language: LanguageOption = None) -> None:
     """The expiry timeline: units and workers expiring per month, stacked by sector.
 
     Example: bargaining chart timeline expiries.png --start 2003-10-01 --end 2007-09-30
     """
     charts = _charts()
     where = map_filter(sector, region, union, employer)
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         written = charts.write_expiry_timeline(
             app, path, start=_maybe_day(start, "start"), end=_maybe_day(end, "end"),
             cluster=None if cluster is None else record_id(cluster, term("cluster")), where=where)
-    _written(written, "the expiry timeline", as_json)
+        _written(written, mark("the expiry timeline"), as_json)
 
 
 @group.command("growth", no_args_is_help=True)
@@ -90,32 +93,34 @@ def growth(campaign: Campaign, path: OutputFile,
            = None,
            work_group: Annotated[str | None, typer.Option(
                "--work-group", help="One work group of that unit.")] = None,
-           store: StoreOption = None, as_json: JsonOption = False) -> None:
+           store: StoreOption = None, as_json: JsonOption = False,
+           language: LanguageOption = None) -> None:
     """Participation growth: structure tests over time against the rungs' thresholds.
 
     Example: bargaining chart growth 3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f growth.svg
     """
     charts = _charts()
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         written = charts.write_participation_growth(
             app, record_id(campaign, term("campaign")), path,
             unit=None if unit is None else record_id(unit, term("unit")), work_group=work_group)
-    _written(written, "participation growth", as_json)
+        _written(written, mark("participation growth"), as_json)
 
 
 @group.command("strike", no_args_is_help=True)
 def strike(campaign: Campaign, path: OutputFile, start: Start = None, end: End = None,
-           store: StoreOption = None, as_json: JsonOption = False) -> None:
+           store: StoreOption = None, as_json: JsonOption = False,
+           language: LanguageOption = None) -> None:
     """The strike chart: workers out per day across an escalating strike.
 
     Example: bargaining chart strike 3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f strike.png
     """
     charts = _charts()
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         written = charts.write_strike_chart(
             app, record_id(campaign, term("campaign")), path, start=_maybe_day(start, "start"),
             end=_maybe_day(end, "end"))
-    _written(written, "the strike chart", as_json)
+        _written(written, mark("the strike chart"), as_json)
 
 
 @group.command("wall", no_args_is_help=True)
@@ -123,17 +128,18 @@ def wall(campaign: Campaign, path: OutputFile,
          on: Annotated[str | None, typer.Option("--on", help="As it stood on this day.")] = None,
          groups: Annotated[bool, typer.Option(
              "--groups", help="A row for each work group under its unit.")] = False,
-         store: StoreOption = None, as_json: JsonOption = False) -> None:
+         store: StoreOption = None, as_json: JsonOption = False,
+           language: LanguageOption = None) -> None:
     """The readiness wall chart: units by rung, each cell coloured against the threshold.
 
     Example: bargaining chart wall 3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f wall.svg --groups
     """
     charts = _charts()
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         written = charts.write_readiness_wall(
             app, record_id(campaign, term("campaign")), path, on=_maybe_day(on, "day"),
             groups=groups)
-    _written(written, "the readiness wall chart", as_json)
+        _written(written, mark("the readiness wall chart"), as_json)
 
 
 @group.command("budget", no_args_is_help=True)
@@ -145,15 +151,16 @@ def budget(budget_id: Annotated[str, typer.Argument(
            at: Annotated[str | None, typer.Option(
                "--at", help="As it was known at this moment (a date, or a date-time with "
                             "its time zone).")] = None,
-           store: StoreOption = None, as_json: JsonOption = False) -> None:
+           store: StoreOption = None, as_json: JsonOption = False,
+           language: LanguageOption = None) -> None:
     """Budget against goals: allocated and spent per members' goal, and the share of spending
     on organizing and frontline engagement against governance.
 
     Example: bargaining chart budget 3f2b8c1e-5d7a-4c1b-9e2f-0a1b2c3d4e5f budget.svg
     """
     charts = _charts()
-    with open_app(store) as app:
+    with speaking(language), open_app(store) as app:
         written = charts.write_budget_chart(
             app, record_id(budget_id, term("budget")), path, on=_maybe_day(on, "day"),
             at=None if at is None else moment(at, term("moment")))
-    _written(written, "the budget chart", as_json)
+        _written(written, mark("the budget chart"), as_json)

@@ -14,13 +14,16 @@ import typer
 
 from bargaining.adapters.cli.common import (
     JsonOption,
+    LanguageOption,
     StoreOption,
     open_app,
     print_json,
     progress_bar,
     say,
+    speaking,
 )
 from bargaining.application.integrity import IntegrityReport
+from bargaining.domain.shared.language import gettext
 from bargaining.infrastructure.store_audit import verify_store
 from bargaining.infrastructure.stores import DEFAULT_SQLITE_FILE, STORE_ENV
 
@@ -45,18 +48,20 @@ def verify(
         "--receipt", help="A receipt's line: prove nothing at or before it changed.")] = None,
     store: StoreOption = None,
     as_json: JsonOption = False,
+    language: LanguageOption = None,
 ) -> None:
     """Verify the hash chain (and a receipt): exit status 0 intact, 1 broken.
 
-    Example: bargaining verify --receipt "$(cat receipt-2026-11-30.txt)"
+    Example: bargaining verify --receipt "$(cat receipt-2026-11-30.txt)" --language fr
     """
     where = store or os.environ.get(STORE_ENV) or DEFAULT_SQLITE_FILE
-    with progress_bar("verifying the hash chain") as progress:
-        report = verify_store(where, against, progress=progress)
-    if as_json:
-        print_json(_as_json(report))
-    else:
-        say(str(report))
+    with speaking(language):
+        with progress_bar(gettext("verifying the hash chain")) as progress:
+            report = verify_store(where, against, progress=progress)
+        if as_json:
+            print_json(_as_json(report))
+        else:
+            say(str(report))
     if not report.intact:
         raise typer.Exit(BROKEN)
 
@@ -67,5 +72,5 @@ def _as_json(report: IntegrityReport) -> dict[str, object]:
         "broken_at": report.broken_at, "kind": report.kind.value if report.kind else None,
         "detail": report.detail, "snapshots_checked": report.snapshots_checked,
         "tampered_snapshots": [str(t) for t in report.tampered_snapshots],
-        "message": str(report),
+        "message": str(report),  # in the reader's language; the other keys are stable
     }

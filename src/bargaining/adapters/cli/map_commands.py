@@ -244,24 +244,28 @@ def read_calendar(path: Path) -> OpenPeriodCalendar:
     return OpenPeriodCalendar.build({k: periods(v, k) for k, v in found.items()}, default)
 
 
-def rebuild(store: StoreOption = None, as_json: JsonOption = False) -> None:
+def rebuild(store: StoreOption = None, as_json: JsonOption = False,
+            language: LanguageOption = None) -> None:
     """Rebuild the read models from the first event: the Expiry Map, the campaigns'
     participation history and the network's measures (after a restore, or to check them).
 
-    Example: bargaining rebuild --store f7.sqlite
+    Example: bargaining rebuild --store f7.sqlite --language fr
     """
-    with open_app(store) as app:
-        with progress_bar("rebuilding the Expiry Map") as progress:
+    with speaking(language), open_app(store) as app:
+        with progress_bar(gettext("rebuilding the Expiry Map")) as progress:
             applied = app.expiry_map.rebuild(progress=progress)
         position = app.expiry_map.position
         counted = app.participation.rebuild()
-        with progress_bar("rebuilding the network's measures") as progress:
+        with progress_bar(gettext("rebuilding the network's measures")) as progress:
             folded = app.network.rebuild(progress=progress)
-    if as_json:
-        print_json({"applied": applied, "position": position,
-                    "participation_applied": counted, "network_applied": folded})
-        return
-    say(f"the Expiry Map was rebuilt: {applied:,} unit events applied, up to position "
-        f"{position:,} of the log")
-    say(f"the participation history was rebuilt: {counted:,} campaign events applied")
-    say(f"the network's measures were rebuilt: {folded:,} events of the network applied")
+        if as_json:
+            print_json({"applied": applied, "position": position,
+                        "participation_applied": counted, "network_applied": folded})
+            return
+        say(translate("the Expiry Map was rebuilt: {applied} unit events applied, up to "
+                      "position {position} of the log", applied=format_number(applied),
+                      position=format_number(position)))
+        say(translate("the participation history was rebuilt: {counted} campaign events "
+                      "applied", counted=format_number(counted)))
+        say(translate("the network's measures were rebuilt: {folded} events of the network "
+                      "applied", folded=format_number(folded)))

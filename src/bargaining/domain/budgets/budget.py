@@ -33,12 +33,15 @@ from eventsourcing.domain import Aggregate, event
 
 from bargaining.domain.budgets.decisions import LineNotFound, require_body, require_carried
 from bargaining.domain.budgets.goals import MembersGoals
-from bargaining.domain.budgets.money import check_currency, in_currency, money_text
+from bargaining.domain.budgets.money import check_currency, in_currency, money_phrase, money_text
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.choices import choice as _choice
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase
+from bargaining.domain.shared.phrases import day as phrase_day
 from bargaining.domain.shared.shares import as_percent
 from bargaining.domain.shared.text import clean_name, clean_source_text
 from bargaining.domain.shared.vote import Body, Vote
@@ -178,6 +181,10 @@ class Budget(Aggregate):
         """An amount in this budget's currency, in words people read."""
         return money_text(amount, self.currency)
 
+    def sum(self, amount: Decimal) -> tuple[str, str]:
+        """An amount in this budget's currency for a phrase, read in the reader's language."""
+        return money_phrase(amount, self.currency)
+
     # ---------------------------------------------------------------- commands
 
     def add_line(self, *, name: str, category: object, goals: object, members_goals:
@@ -308,12 +315,14 @@ class Budget(Aggregate):
         flags = []
         after = self.spent[line] + amount
         if after > self.allocated[line]:
-            flags.append(Flag(FlagRule.LINE_OVERSPENT, (
-                f"the line '{line}' had {self.text(self.allocated[line])} allocated; with "
-                f"this, {self.text(after)} is spent from it, "
-                f"{self.text(after - self.allocated[line])} over")))
+            flags.append(Flag.worded(FlagRule.LINE_OVERSPENT, Phrase.of(
+                mark("the line '{line}' had {allocated} allocated; with this, {spent} is spent "
+                     "from it, {over} over"), line=line,
+                allocated=self.sum(self.allocated[line]), spent=self.sum(after),
+                over=self.sum(after - self.allocated[line]))))
         if not self.in_period(day):
-            flags.append(Flag(FlagRule.SPENT_OUTSIDE_PERIOD, (
-                f"spent on {day}, outside the budget's period from {self.starts} to "
-                f"{self.ends}")))
+            flags.append(Flag.worded(FlagRule.SPENT_OUTSIDE_PERIOD, Phrase.of(
+                mark("spent on {day}, outside the budget's period from {starts} to {ends}"),
+                day=phrase_day(day), starts=phrase_day(self.starts),
+                ends=phrase_day(self.ends))))
         return tuple(flags)

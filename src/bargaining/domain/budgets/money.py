@@ -17,6 +17,7 @@ from fractions import Fraction
 import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.phrases import amount as phrase_amount
 
 #: ISO 4217 currencies whose minor unit is not the hundredth: how many decimal places they have.
 #: Every other well-formed code has two.
@@ -96,6 +97,11 @@ class Money:
 
     def __str__(self) -> str:
         return money_text(self.amount, self.currency)
+
+
+def money_phrase(amount: Decimal, currency: str) -> tuple[str, str]:
+    """An amount for a phrase, read as :func:`money_text` writes it in English."""
+    return phrase_amount(amount, currency, minor_units(currency))
 
 
 def money_text(amount: Decimal, currency: str) -> str:

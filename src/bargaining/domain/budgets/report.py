@@ -23,6 +23,8 @@ from bargaining.domain.budgets.budget import FRONTLINE, Budget, BudgetCategory, 
 from bargaining.domain.budgets.goals import MembersGoals
 from bargaining.domain.budgets.money import split
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, day, figure
 
 
 @attrs.frozen
@@ -137,19 +139,26 @@ def attributed(budget: Budget, lines: Iterable[BudgetLine], amounts: dict[str, D
     return found
 
 
+_OUTSIDE = (mark("{count} spending entry of the line '{line}' fall outside the budget's "
+            "period from {starts} to {ends}"),
+            mark("{count} spending entries of the line '{line}' fall outside the budget's "
+                 "period from {starts} to {ends}"))
+
+
 def _line_flags(budget: Budget, line: BudgetLine) -> tuple[Flag, ...]:
     flags = []
     allocated, spent = budget.allocated[line.name], budget.spent[line.name]
     if spent > allocated:
-        flags.append(Flag(FlagRule.LINE_OVERSPENT, (
-            f"the line '{line.name}' has {budget.text(allocated)} allocated and "
-            f"{budget.text(spent)} spent, {budget.text(spent - allocated)} over")))
+        flags.append(Flag.worded(FlagRule.LINE_OVERSPENT, Phrase.of(
+            mark("the line '{line}' has {allocated} allocated and {spent} spent, {over} over"),
+            line=line.name, allocated=budget.sum(allocated), spent=budget.sum(spent),
+            over=budget.sum(spent - allocated))))
     outside = budget.outside[line.name]
     if outside:
-        entries = "entry" if outside == 1 else "entries"
-        flags.append(Flag(FlagRule.SPENT_OUTSIDE_PERIOD, (
-            f"{outside} spending {entries} of the line '{line.name}' fall outside the "
-            f"budget's period from {budget.starts} to {budget.ends}")))
+        one, many = _OUTSIDE
+        flags.append(Flag.worded(FlagRule.SPENT_OUTSIDE_PERIOD, Phrase.of(
+            one if outside == 1 else many, count=figure(outside), line=line.name,
+            starts=day(budget.starts), ends=day(budget.ends))))
     return tuple(flags)
 
 

@@ -30,6 +30,9 @@ from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignStatus, last_on
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, figure, word
+from bargaining.domain.shared.phrases import day as phrase_day
 from bargaining.domain.units.agreement import CollectiveAgreement, agreement_on
 
 #: The rules the campaign judges from its own record; the others come from outside it.
@@ -44,27 +47,27 @@ def own_flags(campaign: CampaignRecord, unit_id: UUID, on: date) -> list[Flag]:
     rule = queries.ladder_on(campaign, on).mandate_rule
     votes = queries.strike_votes(campaign, unit_id, on)
     if not votes:
-        flags.append(Flag(FlagRule.NO_VALID_MANDATE,
-                          f"no strike vote covering it was recorded by {on}"))
-    elif (why := votes[-1].why_not_valid(rule)) is not None:
-        flags.append(Flag(
-            FlagRule.NO_VALID_MANDATE,
-            f"its latest strike vote (number {votes[-1].number}, held "
-            f"{votes[-1].vote.held_on}) {why}"))
+        flags.append(Flag.worded(FlagRule.NO_VALID_MANDATE, Phrase.of(
+            mark("no strike vote covering it was recorded by {on}"), on=phrase_day(on))))
+    elif (why := votes[-1].why_not_valid_phrase(rule)) is not None:
+        flags.append(Flag.worded(FlagRule.NO_VALID_MANDATE, Phrase.of(
+            mark("its latest strike vote (number {number}, held {held_on}) {why}"),
+            number=figure(votes[-1].number), held_on=phrase_day(votes[-1].vote.held_on), why=why)))
     ladder = queries.ladder_on(campaign, on)
     index, rung = queries.rung_on(campaign, on)
     strike = ladder.strike_index
     if strike is None:
-        flags.append(Flag(FlagRule.BELOW_STRIKE_RUNG,
-                          f"the campaign's ladder on {on} had no strike rung"))
+        flags.append(Flag.worded(FlagRule.BELOW_STRIKE_RUNG, Phrase.of(
+            mark("the campaign's ladder on {on} had no strike rung"), on=phrase_day(on))))
     elif index < strike:
-        flags.append(Flag(FlagRule.BELOW_STRIKE_RUNG,
-                          f"the campaign stood on '{rung.name}' on {on}; its strike rung is "
-                          f"'{ladder.rungs[strike].name}'"))
+        flags.append(Flag.worded(FlagRule.BELOW_STRIKE_RUNG, Phrase.of(
+            mark("the campaign stood on '{rung}' on {on}; its strike rung is '{strike}'"),
+            rung=word(rung.name), on=phrase_day(on), strike=word(ladder.rungs[strike].name))))
     status = last_on(campaign.statuses, on)
     if status.status is CampaignStatus.PAUSED:
-        flags.append(Flag(FlagRule.CAMPAIGN_PAUSED,
-                          f"the campaign was paused on {on} (since {status.on})"))
+        flags.append(Flag.worded(FlagRule.CAMPAIGN_PAUSED, Phrase.of(
+            mark("the campaign was paused on {on} (since {since})"), on=phrase_day(on),
+            since=phrase_day(status.on))))
     return flags
 
 
@@ -78,9 +81,14 @@ def agreement_flags(agreements: Iterable[CollectiveAgreement], on: date) -> list
     then = agreement_on(settled, on)
     if then is None or then.expiry < on:
         return []
-    unknown = "; its effective date is not recorded" if then.effective is None else ""
-    return [Flag(FlagRule.AGREEMENT_IN_FORCE,
-                 f"its {then.describe()} was in force on {on}{unknown}")]
+    if then.effective is None:
+        return [Flag.worded(FlagRule.AGREEMENT_IN_FORCE, Phrase.of(
+            mark("its agreement unknown effective date to {expiry} was in force on {on}; its "
+                 "effective date is not recorded"), expiry=phrase_day(then.expiry),
+            on=phrase_day(on)))]
+    return [Flag.worded(FlagRule.AGREEMENT_IN_FORCE, Phrase.of(
+        mark("its agreement {effective} to {expiry} was in force on {on}"),
+        effective=phrase_day(then.effective), expiry=phrase_day(then.expiry), on=phrase_day(on)))]
 
 
 def require_flags(values: object, what: str) -> tuple[Flag, ...]:

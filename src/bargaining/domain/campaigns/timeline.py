@@ -27,7 +27,8 @@ from bargaining.domain.campaigns.participation import (
 from bargaining.domain.shared.actor import Actor
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation
 from bargaining.domain.shared.flags import Flag
-from bargaining.domain.shared.shares import show_percent
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, part, word
 from bargaining.domain.shared.vote import Threshold, Vote, by_the_membership
 
 
@@ -94,18 +95,24 @@ class Mandate:
         ``None`` when it is: the
         members themselves voted (not a body that represents them), it carried by the rule it
         was held under, with its quorum, and by ``rule``."""
+        why = self.why_not_valid_phrase(rule)
+        return None if why is None else why.english()
+
+    def why_not_valid_phrase(self, rule: Threshold) -> Phrase | None:
+        """:meth:`why_not_valid` as a phrase, read in the reader's language."""
         vote = self.vote
         if not by_the_membership(vote):
             assert vote.body is not None
-            return f"was a vote of the {vote.body.describe()}, not of the members"
+            body = vote.body.name or word(vote.body.kind.value)
+            return Phrase.of(mark("was a vote of the {body}, not of the members"), body=body)
         if not vote.quorum_met:
-            return "did not have its quorum"
+            return Phrase.of(mark("did not have its quorum"))
         if not rule.met_by(vote.tally):
-            return (f"did not carry by {rule.describe()}: "
-                    f"{show_percent(rule.share(vote.tally))} yes")
+            return Phrase.of(mark("did not carry by {rule}: {share} yes"), rule=rule.phrase(),
+                             share=part(rule.share(vote.tally)))
         if not vote.passed:
-            return (f"did not carry by the rule it was held under, {vote.rule}: "
-                    f"{show_percent(vote.share)} yes")
+            return Phrase.of(mark("did not carry by the rule it was held under, {rule}: {share} "
+                                  "yes"), rule=vote.threshold.phrase(), share=part(vote.share))
         return None
 
     def covers(self, unit_id: UUID) -> bool:

@@ -39,8 +39,10 @@ from uuid import UUID
 from bargaining.domain.coordination.cluster import BargainingCluster, MeTooEntitlement, PactRule
 from bargaining.domain.coordination.round import BargainingRound
 from bargaining.domain.frameworks.evaluation import describe_term, score
+from bargaining.domain.frameworks.explaining import term_phrase
 from bargaining.domain.frameworks.figures import show_percent
 from bargaining.domain.frameworks.framework import Demand, FrameworkVersion
+from bargaining.domain.frameworks.measures import Quantity
 from bargaining.domain.frameworks.terms import (
     Amount,
     Clause,
@@ -52,6 +54,8 @@ from bargaining.domain.frameworks.terms import (
 )
 from bargaining.domain.frameworks.wages import wage_figures
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, percent, word
 from bargaining.domain.units.profile import normalise_name
 
 # ----------------------------------------------------------------- yearly figures
@@ -134,6 +138,17 @@ def describe_per_year(demand: Demand, value: TermValue | Tiered) -> str:
         if figure is not None:
             return f"{show_percent(figure)} a year ({value.describe()})"
     return describe_term(demand, value)
+
+
+def per_year_phrase(demand: Demand, value: TermValue | Tiered) -> Phrase:
+    """:func:`describe_per_year` as a phrase, read in the reader's language."""
+    if isinstance(value, Increases | Raises):
+        figure = yearly_figure(value)
+        if figure is not None:
+            return Phrase.of(mark("{figure} a year ({term})"), figure=percent(figure),
+                             term=term_phrase(value))
+    unit = demand.measure.unit if isinstance(demand.measure, Quantity) else ""
+    return term_phrase(value, unit)
 
 
 # ----------------------------------------------------------------- who the pact binds
@@ -223,12 +238,11 @@ def me_too_owed(
             if not _beats_open_claim(cluster, earlier, unit_id, demand, theirs,
                                      later.unit_ids):
                 continue
-            explanation = (
-                f"{cluster.members[unit_id].label} is owed {label}'s better "
-                f"{key}: {describe_per_year(demand, theirs)} against "
-                f"{describe_per_year(demand, mine)}"
-            )
-            owed.append(MeTooEntitlement(unit_id, key, source, explanation))
+            why = Phrase.of(mark("{unit} is owed {other}'s better {demand}: {theirs} against "
+                                 "{mine}"), unit=cluster.members[unit_id].label, other=label,
+                            demand=word(key), theirs=per_year_phrase(demand, theirs),
+                            mine=per_year_phrase(demand, mine))
+            owed.append(MeTooEntitlement.worded(unit_id, key, source, why))
     return owed
 
 

@@ -76,7 +76,7 @@ class MeTooClaim:
                  else gettext(self.status.value))
         why = f" ({self.reason})" if self.reason and self.closed else ""
         return translate("{state}{why}: {explanation}", state=state, why=why,
-                         explanation=self.entitlement.explanation)
+                         explanation=self.entitlement.reads)
 
 
 class MeTooLedger(Aggregate):

@@ -11,6 +11,7 @@ from uuid import UUID
 import attrs
 
 from bargaining.domain.shared.actor import Actor
+from bargaining.domain.shared.phrases import Phrase
 from bargaining.domain.shared.vote import Vote
 
 
@@ -81,6 +82,20 @@ class MeTooEntitlement:
     demand: str
     from_unit_id: UUID
     explanation: str
+    #: The explanation as a phrase, read in the reader's language (none on an entitlement
+    #: stored before phrases: its English explanation reads as stored). Not compared.
+    wording: Phrase | None = attrs.field(default=None, eq=False, kw_only=True)
+
+    @classmethod
+    def worded(cls, unit_id: UUID, demand: str, from_unit_id: UUID,
+               why: Phrase) -> MeTooEntitlement:
+        """An entitlement whose explanation is a phrase, read in the reader's language."""
+        return cls(unit_id, demand, from_unit_id, why.english(), wording=why)
+
+    @property
+    def reads(self) -> str:
+        """The explanation in the reader's language (as stored, before phrases)."""
+        return self.wording.read() if self.wording is not None else self.explanation
 
 
 @attrs.frozen

@@ -39,6 +39,8 @@ import attrs
 from bargaining.domain.coordination.pact import SignOffDecision, latest_decision
 from bargaining.domain.shared.errors import RuleViolation
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, day, figure, phrases, word
 from bargaining.domain.shared.vote import Vote, by_the_membership
 from bargaining.domain.units.agreement import CollectiveAgreement
 
@@ -97,15 +99,23 @@ def sign_off_breach(
     ``carried``: whether it ratified, when not the vote's own result (returns combined)."""
     if not (sign_off_required and failing and not signed_off):
         return None
-    outcome = "carried" if (vote.passed if carried is None else carried) else "failed"
-    later = ("" if approved_later_on is None else
-             f"; the committee approved it on {approved_later_on}, after the members' vote")
-    return Flag(
-        FlagRule.RATIFIED_WITHOUT_SIGN_OFF,
-        f"tentative agreement {tentative_number}, below the framework's floor on "
-        f"{', '.join(failing)}, went to the members' vote of {vote.held_on} without the "
-        f"committee's sign-off the pact requires; the vote {outcome}{later}",
-    )
+    passed = vote.passed if carried is None else carried
+    values = {"number": figure(tentative_number), "held_on": day(vote.held_on),
+              "failing": phrases(Phrase.of(mark("{demand}"), demand=word(f)) for f in failing)}
+    if passed:
+        why = Phrase.of(mark("tentative agreement {number}, below the framework's floor on "
+                             "{failing}, went to the members' vote of {held_on} without the "
+                             "committee's sign-off the pact requires; the vote carried"),
+                        **values)
+    else:
+        why = Phrase.of(mark("tentative agreement {number}, below the framework's floor on "
+                             "{failing}, went to the members' vote of {held_on} without the "
+                             "committee's sign-off the pact requires; the vote failed"),
+                        **values)
+    if approved_later_on is not None:
+        why = Phrase.of(mark("{why}; the committee approved it on {approved_on}, after the "
+                             "members' vote"), why=why, approved_on=day(approved_later_on))
+    return Flag.worded(FlagRule.RATIFIED_WITHOUT_SIGN_OFF, why)
 
 
 def breach_of(

@@ -32,6 +32,7 @@ from bargaining.domain.shared.language import (
     mark,
     translate,
 )
+from bargaining.domain.shared.phrases import Phrase, figure, word
 from bargaining.domain.shared.vote import Body, Tally, Vote, by_the_membership
 
 
@@ -112,13 +113,17 @@ class CountedVote(Vote):
     def passed(self) -> bool:
         return self.carried
 
-    def explain(self) -> str:
+    def phrase(self) -> Phrase:
         """All ballots together as one vote, the units that carried, and the verdict by the
-        table's rule."""
+        table's rule, read in the reader's language (:meth:`explain` is its English)."""
         ballots = Vote(self.held_on, self.tally, self.threshold, self.quorum, body=self.body)
-        return (f"all ballots together: {ballots.explain()}; {self.units_carried} of "
-                f"{self.units_at_table} units carried; by {self.returns_rule.value}: "
-                f"{'carried' if self.carried else 'failed'}")
+        values = {"ballots": ballots.phrase(), "carried": figure(self.units_carried),
+                  "units": figure(self.units_at_table), "rule": word(self.returns_rule.value)}
+        if self.carried:
+            return Phrase.of(mark("all ballots together: {ballots}; {carried} of {units} units "
+                                  "carried; by {rule}: carried"), **values)
+        return Phrase.of(mark("all ballots together: {ballots}; {carried} of {units} units "
+                              "carried; by {rule}: failed"), **values)
 
 
 @attrs.frozen

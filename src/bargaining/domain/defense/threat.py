@@ -25,6 +25,9 @@ from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, word
+from bargaining.domain.shared.phrases import day as phrase_day
 
 
 class ThreatKind(enum.Enum):
@@ -164,18 +167,21 @@ class Threat(Aggregate):
                                        name=self.name, what=what.value)
         flags = []
         if day < self.on:
-            flags.append(Flag(FlagRule.THREAT_OUT_OF_ORDER,
-                              f"{what.value} on {day}, before the threat became known on "
-                              f"{self.on}"))
+            flags.append(Flag.worded(FlagRule.THREAT_OUT_OF_ORDER, Phrase.of(
+                mark("{what} on {day}, before the threat became known on {known}"),
+                what=word(what.value), day=phrase_day(day), known=phrase_day(self.on))))
         later = [(o, d) for o, d, _, _ in self.acts if d > day]
         if later:
             o, d = later[0]
-            flags.append(Flag(FlagRule.THREAT_OUT_OF_ORDER,
-                              f"{what.value} on {day}, before it was {o.value} on {d}"))
+            flags.append(Flag.worded(FlagRule.THREAT_OUT_OF_ORDER, Phrase.of(
+                mark("{what} on {day}, before it was {later} on {later_day}"),
+                what=word(what.value), day=phrase_day(day), later=word(o.value),
+                later_day=phrase_day(d))))
         ended = self.ended
         if ended is not None:
-            flags.append(Flag(FlagRule.THREAT_OUT_OF_ORDER,
-                              f"{what.value} after it was {ended[0].value} on {ended[1]}"))
+            flags.append(Flag.worded(FlagRule.THREAT_OUT_OF_ORDER, Phrase.of(
+                mark("{what} after it was {ended} on {ended_day}"), what=word(what.value),
+                ended=word(ended[0].value), ended_day=phrase_day(ended[1]))))
         self._outcome_recorded(outcome=what.value, on=day, source=text, flags=flags,
                                actor=who, reason=clean_reason(reason))
         return tuple(flags)

@@ -20,6 +20,8 @@ import attrs
 from bargaining.domain.democracy.roles import Rank
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, day
 
 
 @attrs.frozen
@@ -115,9 +117,10 @@ class ReportDue:
         """The overdue flag, derived on the reading day (``None`` unless overdue)."""
         if self.state is not ReportState.OVERDUE:
             return None
-        return Flag(FlagRule.REPORT_OVERDUE, (
-            f"the report '{self.what}' of the role '{self.role}' for the period ending "
-            f"{self.period_end} was due on {self.due}"))
+        return Flag.worded(FlagRule.REPORT_OVERDUE, Phrase.of(
+            mark("the report '{what}' of the role '{role}' for the period ending {period_end} "
+                 "was due on {due}"), what=self.what, role=self.role,
+            period_end=day(self.period_end), due=day(self.due)))
 
 
 def report_states(expectation: Expectation, reports: list[Report], day: date,

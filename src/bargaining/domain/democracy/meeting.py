@@ -25,8 +25,10 @@ from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RecordNotFound, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
 from bargaining.domain.shared.people import person_id
-from bargaining.domain.shared.shares import percent_of, show_percent
+from bargaining.domain.shared.phrases import Phrase, figure, part
+from bargaining.domain.shared.shares import percent_of
 from bargaining.domain.shared.text import clean_name, clean_paragraphs
 from bargaining.domain.shared.vote import Body, Vote, whole_count
 
@@ -245,18 +247,20 @@ def _flags(body: GoverningBody, notice: int, present: int,
            eligible: int) -> tuple[Flag, ...]:
     flags = []
     if notice < body.notice_days:
-        flags.append(Flag(FlagRule.SHORT_NOTICE, (
-            f"{notice} days of notice were given; the {body.name}'s rules require "
-            f"{body.notice_days}")))
+        flags.append(Flag.worded(FlagRule.SHORT_NOTICE, Phrase.of(
+            mark("{notice} days of notice were given; the {body}'s rules require {required}"),
+            notice=figure(notice), body=body.name, required=figure(body.notice_days))))
     quorum = body.quorum
     if quorum is not None and quorum.people is not None and present < quorum.people:
-        flags.append(Flag(FlagRule.NO_QUORUM, (
-            f"{present} were present; the {body.name}'s quorum is {quorum.people}")))
+        flags.append(Flag.worded(FlagRule.NO_QUORUM, Phrase.of(
+            mark("{present} were present; the {body}'s quorum is {quorum}"),
+            present=figure(present), body=body.name, quorum=figure(quorum.people))))
     if quorum is not None and quorum.percent is not None:
         share = percent_of(present, eligible) if eligible else Fraction(0)
         if share < quorum.percent:
-            flags.append(Flag(FlagRule.NO_QUORUM, (
-                f"{present} of {eligible} voting members were present "
-                f"({show_percent(share)}); the {body.name}'s quorum is "
-                f"{show_percent(quorum.percent)}")))
+            flags.append(Flag.worded(FlagRule.NO_QUORUM, Phrase.of(
+                mark("{present} of {eligible} voting members were present ({share}); the "
+                     "{body}'s quorum is {quorum}"), present=figure(present),
+                eligible=figure(eligible), share=part(share), body=body.name,
+                quorum=part(quorum.percent))))
     return tuple(flags)

@@ -19,6 +19,9 @@ from bargaining.domain.disputes.strike_position import DatedFact, StrikePosition
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import term
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, phrases, word
+from bargaining.domain.shared.phrases import day as phrase_day
 
 
 def law_flags(unit_id: UUID, day: date, laws: Iterable[Law]) -> list[Flag]:
@@ -35,9 +38,12 @@ def law_flags_by_day(
     wanted = [require_date(day, term("strike day")) for day in days]
     covering = [law for law in laws if law.covers(unit_id) and law.bars_strikes]
     return {day: [
-        Flag(FlagRule.LAW_IN_FORCE,
-             f"{law.name} ({law.region}: {law.describe_effects()}) was in force on {day}, "
-             f"having passed on {law.passed_on}")
+        Flag.worded(FlagRule.LAW_IN_FORCE, Phrase.of(
+            mark("{law} ({region}: {effects}) was in force on {day}, having passed on "
+                 "{passed_on}"), law=law.name, region=law.region,
+            effects=phrases(Phrase.of(mark("{effect}"), effect=word(e.value))
+                            for e in law.effects),
+            day=phrase_day(day), passed_on=phrase_day(law.passed_on)))
         for law in covering if law.in_force_on(day)
     ] for day in wanted}
 
@@ -53,4 +59,5 @@ def position_flags(
     position = rule.position(unit_id, interventions, day)
     if position.reached_by(day):
         return []
-    return [Flag(FlagRule.BEFORE_LEGAL_STRIKE_POSITION, f"struck on {day}: {position.why}")]
+    return [Flag.worded(FlagRule.BEFORE_LEGAL_STRIKE_POSITION, Phrase.of(
+        mark("struck on {day}: {why}"), day=phrase_day(day), why=position.phrase))]

@@ -25,6 +25,7 @@ from bargaining.domain.disputes.facts import clean_ids, clean_name, clean_source
 from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, term
+from bargaining.domain.shared.language import mark
 from bargaining.domain.shared.vote import Vote
 
 
@@ -41,17 +42,17 @@ class InterventionKind(enum.Enum):
 
     @property
     def noun(self) -> str:
-        """The intervention named as a thing: "'no board' report", "strike notice"."""
+        """The intervention named as a thing: mark("'no board' report"), "strike notice"."""
         return _NOUNS.get(self, self.value)
 
 
 _NOUNS = {
-    InterventionKind.STRIKE_NOTICE: "strike notice",
-    InterventionKind.CONCILIATION_REQUESTED: "request for conciliation",
-    InterventionKind.NO_BOARD_REPORT: "'no board' report",
-    InterventionKind.LOCKOUT_DECLARED: "lockout",
-    InterventionKind.LOCKOUT_ENDED: "end of the lockout",
-    InterventionKind.MEDIATION_ARBITRATION_IMPOSED: "imposed mediation-arbitration",
+    InterventionKind.STRIKE_NOTICE: mark("strike notice"),
+    InterventionKind.CONCILIATION_REQUESTED: mark("request for conciliation"),
+    InterventionKind.NO_BOARD_REPORT: mark("'no board' report"),
+    InterventionKind.LOCKOUT_DECLARED: mark("lockout"),
+    InterventionKind.LOCKOUT_ENDED: mark("end of the lockout"),
+    InterventionKind.MEDIATION_ARBITRATION_IMPOSED: mark("imposed mediation-arbitration"),
 }
 
 

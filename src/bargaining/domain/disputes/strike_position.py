@@ -18,6 +18,9 @@ import attrs
 
 from bargaining.domain.disputes.intervention import InterventionKind
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, figure, word
+from bargaining.domain.shared.phrases import day as phrase_day
 
 
 class DatedFact(Protocol):
@@ -67,24 +70,33 @@ class StrikePositionRule:
         covering it recorded on or before that day, and why (naming the dates)."""
         facts = [i for i in interventions if i.covers(unit_id) and i.on <= day]
         triggers = [i.on for i in facts if i.kind is self.after]
+        rule = word(self.name)
         if not triggers:
-            return StrikePosition(None, f"no {self.after.noun} covering the unit is recorded "
-                                        f"on or before {day} ({self.name})")
+            return StrikePosition.worded(None, Phrase.of(
+                mark("no {intervention} covering the unit is recorded on or before {day} "
+                     "({rule})"), intervention=word(self.after.noun), day=phrase_day(day),
+                rule=rule))
         start = max(triggers)
         legal = start + timedelta(days=self.days)
-        why = f"the {self.after.noun} of {start} gives a legal strike position on {legal}"
+        why = Phrase.of(mark("the {intervention} of {start} gives a legal strike position on "
+                             "{legal}"), intervention=word(self.after.noun),
+                        start=phrase_day(start), legal=phrase_day(legal))
         if self.notice_days is not None:
             notices = sorted(i.on for i in facts
                              if i.kind is InterventionKind.STRIKE_NOTICE and i.on >= start)
             if not notices:
-                return StrikePosition(None, f"{why}, and no strike notice was served since "
-                                            f"({self.name})")
+                return StrikePosition.worded(None, Phrase.of(
+                    mark("{why}, and no strike notice was served since ({rule})"), why=why,
+                    rule=rule))
             after_notice = notices[0] + timedelta(days=self.notice_days)
             if after_notice > legal:
                 legal = after_notice
-                why = (f"the strike notice of {notices[0]} gives a legal strike position on "
-                       f"{legal} ({self.notice_days} days' notice)")
-        return StrikePosition(legal, f"{why} ({self.name})")
+                why = Phrase.of(mark("the strike notice of {notice} gives a legal strike "
+                                     "position on {legal} ({days} days' notice)"),
+                                notice=phrase_day(notices[0]), legal=phrase_day(legal),
+                                days=figure(self.notice_days))
+        return StrikePosition.worded(legal, Phrase.of(mark("{why} ({rule})"), why=why,
+                                                      rule=rule))
 
 
 @attrs.frozen
@@ -93,6 +105,17 @@ class StrikePosition:
 
     legal_from: date | None
     why: str
+    wording: Phrase | None = attrs.field(default=None, eq=False)  # why, read in any language
+
+    @classmethod
+    def worded(cls, legal_from: date | None, why: Phrase) -> StrikePosition:
+        """A position whose why is a phrase, read in the reader's language."""
+        return cls(legal_from, why.english(), why)
+
+    @property
+    def phrase(self) -> Phrase:
+        """Why, as a phrase (a position built with English words only: those words)."""
+        return self.wording if self.wording is not None else Phrase.of("{why}", why=self.why)
 
     def reached_by(self, day: date) -> bool:
         return self.legal_from is not None and self.legal_from <= day

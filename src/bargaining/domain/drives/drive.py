@@ -260,7 +260,7 @@ class Drive(Aggregate):
                 return ()
             return (Flag.worded(FlagRule.CERTIFIED_BELOW_THRESHOLD, Phrase.of(
                 mark("the certification vote of {held_on} did not carry: {vote}"),
-                held_on=phrase_day(vote.held_on), vote=vote.explain())),)
+                held_on=phrase_day(vote.held_on), vote=vote.phrase())),)
         if rule is None:
             return ()
         cards, eligible = self.cards_on(day), self.eligible_on(day)

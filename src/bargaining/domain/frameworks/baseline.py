@@ -17,9 +17,14 @@ from typing import Any
 
 import attrs
 
-from bargaining.domain.frameworks.clauses import ContractClause, InForce, figure
+from bargaining.domain.frameworks.baseline_words import (
+    agreement_phrase,
+    clause_phrase,
+    describe_phrase,
+    figure_phrase,
+)
+from bargaining.domain.frameworks.clauses import ContractClause, InForce
 from bargaining.domain.frameworks.evaluation import score
-from bargaining.domain.frameworks.figures import show_number, show_percent
 from bargaining.domain.frameworks.framework import Category, Demand
 from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.frameworks.measures import (
@@ -45,6 +50,8 @@ from bargaining.domain.frameworks.terms import (
     Years,
 )
 from bargaining.domain.shared.errors import InvalidInput
+from bargaining.domain.shared.language import gettext, gettext_if_known, mark, translate
+from bargaining.domain.shared.phrases import Phrase, number, word
 
 
 class Change(enum.Enum):
@@ -76,6 +83,19 @@ class BaselineLine:
     category: Category | None
     change: Change
     explanation: str
+    #: The explanation as a phrase (read in the reader's language); not compared.
+    wording: Phrase | None = attrs.field(default=None, eq=False, kw_only=True)
+
+    @classmethod
+    def worded(cls, key: str, category: Category | None, change: Change,
+               why: Phrase) -> BaselineLine:
+        """A line whose explanation is a phrase, read in the reader's language."""
+        return cls(key, category, change, why.english(), wording=why)
+
+    @property
+    def reads(self) -> str:
+        """The explanation in the reader's language."""
+        return self.wording.read() if self.wording is not None else self.explanation
 
     @property
     def concession(self) -> bool:
@@ -93,6 +113,8 @@ class BaselineJudgement:
 
     agreement: str
     lines: tuple[BaselineLine, ...] = attrs.field(converter=_lines)
+    #: The agreement named as a phrase (read in the reader's language); not compared.
+    agreement_wording: Phrase | None = attrs.field(default=None, eq=False, kw_only=True)
 
     @property
     def concessions(self) -> tuple[BaselineLine, ...]:
@@ -110,16 +132,23 @@ class BaselineJudgement:
         raise InvalidInput.worded("the agreement in force has no term or clause '{key}'", key=key)
 
     def explain(self) -> str:
+        """The judgement, line by line, in the reader's language."""
         if not self.agreement:
-            return "no agreement in force: nothing to judge the offer against"
+            return gettext("no agreement in force: nothing to judge the offer against")
         count = len(self.concessions)
-        verdict = ("no concession" if count == 0
-                   else "1 concession" if count == 1 else f"{count} concessions")
-        lines = [f"against the {self.agreement}: {verdict}"]
+        verdict = (gettext("no concession") if count == 0 else gettext("1 concession")
+                   if count == 1 else translate("{count} concessions", count=count))
+        agreement = (self.agreement_wording.read() if self.agreement_wording is not None
+                     else self.agreement)
+        lines = [translate("against the {agreement}: {verdict}", agreement=agreement,
+                           verdict=verdict)]
         for line in self.lines:
-            what = f" ({line.category.value})" if line.category is not None else ""
-            mark = ": a concession" if line.concession else ""
-            lines.append(f"  {line.key}{what}: {line.explanation}{mark}")
+            what = (translate(" ({category})", category=gettext_if_known(line.category.value))
+                    if line.category is not None else "")
+            conceded = gettext(": a concession") if line.concession else ""
+            lines.append(translate("  {key}{what}: {explanation}{conceded}",
+                                   key=gettext_if_known(line.key), what=what,
+                                   explanation=line.reads, conceded=conceded))
         return "\n".join(lines)
 
 
@@ -166,36 +195,44 @@ def judge_against_agreement(
     for key, value in terms.items.items():
         if key not in named and _gives_clause(value):
             demand = by_key.get(key)
-            lines.append(BaselineLine(
+            lines.append(BaselineLine.worded(
                 key, demand.category if demand is not None else None, Change.IMPROVES,
-                f"adds the {key} clause, which the agreement in force does not have"))
-    return BaselineJudgement(agreement.describe(), lines)
+                Phrase.of(mark("adds the {key} clause, which the agreement in force does not "
+                               "have"), key=word(key))))
+    return BaselineJudgement(agreement.describe(), lines,
+                             agreement_wording=agreement_phrase(agreement))
 
 
-Judged = tuple[Change, str]
+Judged = tuple[Change, Phrase]
 
 
 def _tiers(judge: Callable[[Any], Judged], offered: Any, key: str,
            category: Category | None) -> BaselineLine:
     """One line; a tiered term is judged tier by tier and counts by the worse tier, named."""
     if not isinstance(offered, Tiered):
-        return BaselineLine(key, category, *judge(offered))
+        return BaselineLine.worded(key, category, *judge(offered))
     first, second = judge(offered.incumbents), judge(offered.new_hires)
     if first[0] is second[0]:
-        return BaselineLine(key, category, *first)
-    worse, who = ((second, offered.second_tier) if second[0].rank > first[0].rank
-                  else (first, "every other worker"))
-    return BaselineLine(key, category, worse[0], f"{worse[1]} for {who} (two-tier)")
+        return BaselineLine.worded(key, category, *first)
+    if second[0].rank > first[0].rank:
+        return BaselineLine.worded(key, category, second[0], Phrase.of(
+            mark("{why} for {who} (two-tier)"), why=second[1], who=offered.second_tier))
+    return BaselineLine.worded(key, category, first[0], Phrase.of(
+        mark("{why} for every other worker (two-tier)"), why=first[1]))
 
 
 def _clause(clause: ContractClause, offered: Any) -> Judged:
     of = "of the agreement in force"
+    named = clause_phrase(clause)
     if offered is None:
-        return Change.KEEPS, f"carries over {clause.describe()} {of} (the offer leaves it)"
+        return Change.KEEPS, Phrase.of(mark("carries over {clause} of the agreement in force "
+                                            "(the offer leaves it)"), clause=named)
     if isinstance(offered, Clause):
         if offered.present:
-            return Change.KEEPS, f"keeps {clause.describe()} {of}"
-        return Change.DROPS, f"drops {clause.describe()} {of}"
+            return Change.KEEPS, Phrase.of(mark("keeps {clause} of the agreement in force"),
+                                           clause=named)
+        return Change.DROPS, Phrase.of(mark("drops {clause} of the agreement in force"),
+                                       clause=named)
     if isinstance(offered, Amount):
         if clause.standard is None:
             raise InvalidInput.worded("{describe} {of} states no figure: an offer keeps it "
@@ -203,11 +240,16 @@ def _clause(clause: ContractClause, offered: Any) -> Judged:
                                       describe=clause.describe(), of=of)
         held, got = clause.standard, offered.value
         better = got > held if clause.more_is_better else got < held
+        name = word(clause.name)
         if got == held:
-            return Change.KEEPS, f"keeps the {clause.name} clause at {figure(held, clause.unit)}"
-        verb = Change.IMPROVES if better else Change.WEAKENS
-        return verb, (f"{verb.value} the {clause.name} clause {of} from "
-                      f"{show_number(held)} to {figure(got, clause.unit)}")
+            return Change.KEEPS, Phrase.of(mark("keeps the {name} clause at {figure}"),
+                                           name=name, figure=figure_phrase(held, clause.unit))
+        values = {"name": name, "held": number(held), "got": figure_phrase(got, clause.unit)}
+        if better:
+            return Change.IMPROVES, Phrase.of(mark("improves the {name} clause of the agreement "
+                                                   "in force from {held} to {got}"), **values)
+        return Change.WEAKENS, Phrase.of(mark("weakens the {name} clause of the agreement in "
+                                              "force from {held} to {got}"), **values)
     raise InvalidInput.worded("an offer names {describe} with a Clause (kept or dropped) or an "
                               "Amount (its figure), not {name}",
                               describe=clause.describe(), name=type(offered).__name__)
@@ -215,53 +257,74 @@ def _clause(clause: ContractClause, offered: Any) -> Judged:
 
 def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
           inflation: Inflation | None, offered: Any) -> Judged:
+    name = word(key)
     if offered is None and _gives_clause(held):
-        return Change.KEEPS, (f"carries over the {key} clause of the agreement in force "
-                              "(the offer leaves it)")
+        return Change.KEEPS, Phrase.of(mark("carries over the {key} clause of the agreement in "
+                                            "force (the offer leaves it)"), key=name)
     if offered is None:
-        return Change.SILENT, (f"says nothing on {key}: the agreement in force has "
-                               f"{_describe(held, measure, inflation)}")
+        return Change.SILENT, Phrase.of(mark("says nothing on {key}: the agreement in force has "
+                                             "{held}"), key=name,
+                                        held=describe_phrase(held, measure, inflation))
     kind = _kind(held, key, "the agreement in force")
     if _kind(offered, key, "the offer") != kind:
         raise InvalidInput.worded("the offer's term for '{key}' is {name}, the agreement in "
                                   "force's is {name2}", key=key, name=type(offered).__name__,
                                   name2=type(_tier(held)).__name__)
     measure = _measure(key, kind, measure)
-    before = _describe(held, measure, inflation)
-    after = _describe(offered, measure, inflation)
+    before = describe_phrase(held, measure, inflation)
+    after = describe_phrase(offered, measure, inflation)
+    keeps = Phrase.of(mark("keeps {key} at {before}"), key=name, before=before)
     if measure is None:
         if score(_UNRANKED, held) == score(_UNRANKED, offered):
-            return Change.KEEPS, f"keeps {key} at {before}"
-        why = "" if kind == "years" else " (which is better needs the framework's demand for it)"
-        return Change.CHANGES, f"changes {key} from {before} to {after}{why}"
+            return Change.KEEPS, keeps
+        if kind == "years":
+            return Change.CHANGES, Phrase.of(mark("changes {key} from {before} to {after}"),
+                                             key=name, before=before, after=after)
+        return Change.CHANGES, Phrase.of(mark("changes {key} from {before} to {after} (which "
+                                              "is better needs the framework's demand for it)"),
+                                         key=name, before=before, after=after)
     was, now = score(measure, held, inflation), score(measure, offered, inflation)
     if kind == "clause":
-        verb = (Change.KEEPS if was == now else Change.IMPROVES if now > was else Change.DROPS)
-        article = "adds" if verb is Change.IMPROVES else verb.value
-        return verb, f"{article} the {key} clause of the agreement in force"
+        if was == now:
+            return Change.KEEPS, Phrase.of(mark("keeps the {key} clause of the agreement in "
+                                                "force"), key=name)
+        if now > was:
+            return Change.IMPROVES, Phrase.of(mark("adds the {key} clause of the agreement in "
+                                                   "force"), key=name)
+        return Change.DROPS, Phrase.of(mark("drops the {key} clause of the agreement in force"),
+                                       key=name)
     if was == now:
-        return Change.KEEPS, f"keeps {key} at {before}"
+        return Change.KEEPS, keeps
     if kind == "wages":
-        return _wages(key, held, offered, now > was, now < 0, f"{after} against {before}")
-    verb = Change.IMPROVES if now > was else Change.WEAKENS
+        return _wages(name, held, offered, now > was, now < 0, Phrase.of(
+            mark("{after} against {before}"), after=after, before=before))
     if isinstance(held, Amount | Progression | Years) and not isinstance(offered, Tiered):
-        before = show_number(held.value)
-    return verb, f"{verb.value} {key} from {before} to {after}"
+        before = Phrase.of(mark("{amount}"), amount=number(held.value))
+    if now > was:
+        return Change.IMPROVES, Phrase.of(mark("improves {key} from {before} to {after}"),
+                                          key=name, before=before, after=after)
+    return Change.WEAKENS, Phrase.of(mark("weakens {key} from {before} to {after}"), key=name,
+                                     before=before, after=after)
 
 
-def _wages(key: str, held: Any, offered: Any, better: bool, cut: bool, figures: str) -> Judged:
+def _wages(key: tuple[str, str], held: Any, offered: Any, better: bool, cut: bool,
+           figures: Phrase) -> Judged:
     """A raise smaller than the last one takes nothing the members have; a cut in pay (in
     real terms where the demand binds the real wage) or a lost cost-of-living adjustment
     does."""
     if _indexed(held) and not _indexed(offered):
-        return Change.DROPS, (f"drops the cost-of-living protection of the agreement in force "
-                              f"({key}: {figures} under the agreement in force)")
+        return Change.DROPS, Phrase.of(mark("drops the cost-of-living protection of the "
+                                            "agreement in force ({key}: {figures} under the "
+                                            "agreement in force)"), key=key, figures=figures)
     if cut:
-        return Change.WEAKENS, f"cuts {key}: {figures} under the agreement in force"
+        return Change.WEAKENS, Phrase.of(mark("cuts {key}: {figures} under the agreement in "
+                                              "force"), key=key, figures=figures)
     if better:
-        return Change.IMPROVES, f"improves {key}: {figures} under the agreement in force"
-    return Change.CHANGES, (f"raises {key} by less than the agreement in force: {figures} "
-                            "(a smaller raise, not a loss of what members have)")
+        return Change.IMPROVES, Phrase.of(mark("improves {key}: {figures} under the agreement "
+                                               "in force"), key=key, figures=figures)
+    return Change.CHANGES, Phrase.of(mark("raises {key} by less than the agreement in force: "
+                                          "{figures} (a smaller raise, not a loss of what "
+                                          "members have)"), key=key, figures=figures)
 
 
 def _indexed(value: Any) -> bool:
@@ -322,29 +385,6 @@ def _measure(key: str, kind: str, measure: Measure | None) -> Measure | None:
         return None
     known: Measure = measure
     return known
-
-
-def _describe(value: Any, measure: Measure | None, inflation: Inflation | None) -> str:
-    if isinstance(value, Tiered):
-        return (f"{_describe(value.incumbents, measure, inflation)} for most workers, "
-                f"{_describe(value.new_hires, measure, inflation)} for {value.second_tier}")
-    if isinstance(value, Increases | Raises):
-        wage = measure if isinstance(measure, CompoundIncrease) else None
-        rate = show_percent(score(wage or CompoundIncrease(0, 0, binds=Binds.YEARLY), value,
-                                  inflation))
-        if wage is not None and wage.binds is Binds.TERM:
-            return f"{rate} over the term"
-        if wage is not None and wage.binds is Binds.REAL and inflation is not None:
-            return f"{rate} a year above inflation"
-        return f"{rate} a year"
-    if isinstance(value, Clause):
-        return "the clause" if value.present else "no clause"
-    if isinstance(value, Progression):
-        return f"{show_number(value.value)} years to the top rate"
-    if isinstance(value, Years):
-        return f"a term of {show_number(value.value)} years"
-    unit = measure.unit if isinstance(measure, Quantity) else ""
-    return figure(value.value, unit)
 
 
 def _default_category(value: Any) -> Category | None:

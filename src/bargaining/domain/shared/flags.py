@@ -71,7 +71,9 @@ class Flag:
 
     rule: FlagRule = attrs.field(converter=_rule)
     why: str
-    wording: Phrase | None = None
+    #: Not compared: a flag is the rule and its English why, worded or not (a host comparing
+    #: flags finds a flag raised with a phrase equal to the one it would write out).
+    wording: Phrase | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.why, str) or not self.why.strip():

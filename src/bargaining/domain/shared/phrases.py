@@ -26,6 +26,7 @@ from bargaining.domain.shared.language import (
     Language,
     current_language,
     format_date,
+    format_money,
     format_number,
     format_percent,
     gettext,
@@ -35,7 +36,7 @@ from bargaining.domain.shared.language import (
 
 #: The kinds of value a phrase holds, and how each is written.
 KINDS = ("text", "word", "number", "share", "percent", "part", "percents", "money", "day", "count",
-         "phrase", "phrases")
+         "phrase", "phrases", "figure", "amount")
 _NBSP = "\N{NO-BREAK SPACE}"
 
 
@@ -113,6 +114,19 @@ def count(value: int) -> tuple[str, int]:
     return "count", int(value)
 
 
+def figure(value: int) -> tuple[str, int]:
+    """A count as English sentences stored it (``45433``), with its thousands separated in
+    French (``45 433``)."""
+    return "figure", int(value)
+
+
+def amount(value: Decimal, currency: str, minor_units: int) -> tuple[str, str]:
+    """An amount in a budget's currency at its minor units (``1,250,000.00 CAD``; in French
+    ``1 250 000,00 CAD``)."""
+    shown = Decimal(value).quantize(Decimal(1).scaleb(-minor_units))
+    return "amount", f"{shown} {currency}"
+
+
 def money(value: Decimal) -> tuple[str, str]:
     """An amount of money (``$1,000``; ``1 000 $``)."""
     return "money", str(value)
@@ -151,6 +165,14 @@ def _written(kind: str, value: Any) -> str:
         return format_percent(Fraction(str(value)))
     if kind == "count":
         return format_number(int(value))
+    if kind == "amount":
+        digits, currency = str(value).split(" ", 1)
+        sum_ = Decimal(digits)
+        if not french:
+            return f"{sum_:,} {currency}"
+        return format_money(sum_, currency, max(0, -int(sum_.as_tuple().exponent)))
+    if kind == "figure":
+        return format_number(int(value)) if french else str(int(value))
     if kind == "day":
         return format_date(date.fromisoformat(value)) if french else str(value)
     decimal = Decimal(str(value))

@@ -18,7 +18,9 @@ import attrs
 
 from bargaining.domain.shared.dates import is_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
-from bargaining.domain.shared.shares import as_changed_percent, percent_of, show_percent
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, figure, part, word
+from bargaining.domain.shared.shares import as_changed_percent, percent_of
 
 
 def whole_count(value: object, what: str) -> int:
@@ -84,7 +86,8 @@ def _threshold_percent(value: object) -> Fraction:
     return as_changed_percent(value, term("a threshold"))
 
 
-_BASES = {"valid": "valid ballots", "cast": "ballots cast", "eligible": "eligible members"}
+_BASES = {"valid": mark("valid ballots"), "cast": mark("ballots cast"),
+          "eligible": mark("eligible members")}
 
 
 @attrs.frozen
@@ -136,13 +139,19 @@ class Threshold:
     def describe(self) -> str:
         """The rule in words: 'a majority of valid ballots', 'at least 85% of eligible
         members'."""
-        base = _BASES[self.of]
+        return self.phrase().english()
+
+    def phrase(self) -> Phrase:
+        """The rule as a phrase, read in the reader's language."""
+        base = word(_BASES[self.of])
         if self.strictly_more and self.percent == 50:
-            return f"a majority of {base}"
+            return Phrase.of(mark("a majority of {base}"), base=base)
         if not self.strictly_more and self.percent == Fraction(200, 3):
-            return f"two thirds of {base}"
-        word = "more than" if self.strictly_more else "at least"
-        return f"{word} {show_percent(self.percent)} of {base}"
+            return Phrase.of(mark("two thirds of {base}"), base=base)
+        if self.strictly_more:
+            return Phrase.of(mark("more than {share} of {base}"), share=part(self.percent),
+                             base=base)
+        return Phrase.of(mark("at least {share} of {base}"), share=part(self.percent), base=base)
 
     def base(self, tally: Tally) -> int:
         """The count this rule measures yes votes against."""
@@ -200,11 +209,16 @@ class Quorum:
 
     def describe(self, tally: Tally) -> str:
         """The quorum in words, with what the tally had."""
+        return self.phrase(tally).english()
+
+    def phrase(self, tally: Tally) -> Phrase:
+        """The quorum and what the tally had, as a phrase read in the reader's language."""
         if self.people is not None:
-            return f"a quorum of {self.people} present ({tally.attendance} present)"
+            return Phrase.of(mark("a quorum of {people} present ({attendance} present)"),
+                             people=figure(self.people), attendance=figure(tally.attendance))
         assert self.percent is not None
-        return (f"a quorum of {show_percent(self.percent)} of eligible voters "
-                f"(turnout {show_percent(tally.turnout)})")
+        return Phrase.of(mark("a quorum of {share} of eligible voters (turnout {turnout})"),
+                         share=part(self.percent), turnout=part(tally.turnout))
 
 
 def _quorum(value: object) -> Quorum | None:
@@ -347,14 +361,30 @@ class Vote:
     def explain(self) -> str:
         """The result, naming the body and the rule: '50 yes, 48 no, 2 spoiled of 100 cast
         (120 eligible), members: 51% yes of valid ballots; needs a majority of valid ballots:
-        carried'."""
+        carried'. In English, as flags and errors stored it; :meth:`phrase` reads it in the
+        reader's language."""
+        return self.phrase().english()
+
+    def phrase(self) -> Phrase:
+        """The result as a phrase, read in the reader's language when it is read (kept in a
+        flag's why, it reads in French to a French reader)."""
         t = self.tally
-        who = "" if self.body is None else f", {self.body.describe()}"
-        text = (
-            f"{t.yes} yes, {t.no} no, {t.spoiled} spoiled of {t.cast} cast ({t.eligible} "
-            f"eligible{who}): {show_percent(self.share)} yes of {_BASES[self.threshold.of]}; "
-            f"needs {self.rule}"
-        )
+        counts = {"yes": figure(t.yes), "no": figure(t.no), "spoiled": figure(t.spoiled),
+                  "cast": figure(t.cast), "eligible": figure(t.eligible),
+                  "share": part(self.share), "base": word(_BASES[self.threshold.of]),
+                  "rule": self.threshold.phrase()}
+        if self.body is None:
+            text = Phrase.of(mark("{yes} yes, {no} no, {spoiled} spoiled of {cast} cast "
+                                  "({eligible} eligible): {share} yes of {base}; needs {rule}"),
+                             **counts)
+        else:
+            text = Phrase.of(mark("{yes} yes, {no} no, {spoiled} spoiled of {cast} cast "
+                                  "({eligible} eligible, {body}): {share} yes of {base}; needs "
+                                  "{rule}"), body=self.body.name or word(self.body.kind.value),
+                             **counts)
         if self.quorum is not None:
-            text += f" with {self.quorum.describe(t)}"
-        return f"{text}: {'carried' if self.passed else 'failed'}"
+            text = Phrase.of(mark("{vote} with {quorum}"), vote=text,
+                             quorum=self.quorum.phrase(t))
+        if self.passed:
+            return Phrase.of(mark("{vote}: carried"), vote=text)
+        return Phrase.of(mark("{vote}: failed"), vote=text)

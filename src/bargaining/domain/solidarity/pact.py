@@ -33,6 +33,9 @@ from bargaining.domain.shared.actor import Actor, clean_reason, require_actor
 from bargaining.domain.shared.dates import require_date
 from bargaining.domain.shared.errors import InvalidInput, RuleViolation, term
 from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.phrases import Phrase, word
+from bargaining.domain.shared.phrases import day as phrase_day
 from bargaining.domain.shared.text import MAX_NAME, clean_name, clean_source_text
 from bargaining.domain.shared.vote import whole_count
 from bargaining.domain.solidarity.raiding import RaidingCalendar
@@ -171,14 +174,18 @@ class SolidarityPact(Aggregate):
         if expiry is not None and self.jurisdiction is not None:
             window = calendar.window(self.jurisdiction, expiry)
         if window is None:
-            period = "the unit's raiding period is not known"
+            period = Phrase.of(mark("the unit's raiding period is not known"))
         elif window[0] <= day <= window[1]:
-            period = f"in the raiding period, {window[0]} to {window[1]}"
+            period = Phrase.of(mark("in the raiding period, {start} to {end}"),
+                               start=phrase_day(window[0]), end=phrase_day(window[1]))
         else:
-            period = f"outside the raiding period, {window[0]} to {window[1]}"
-        return (Flag(FlagRule.RAID_BREACHES_PACT,
-                     f"{raider}'s {kind} on {day} for a unit {raided} represents, while the "
-                     f"non-raiding pact '{self.name}' was in force ({period})"),)
+            period = Phrase.of(mark("outside the raiding period, {start} to {end}"),
+                               start=phrase_day(window[0]), end=phrase_day(window[1]))
+        return (Flag.worded(FlagRule.RAID_BREACHES_PACT, Phrase.of(
+            mark("{raider}'s {kind} on {day} for a unit {raided} represents, while the "
+                 "non-raiding pact '{pact}' was in force ({period})"), raider=raider,
+            kind=word(kind), day=phrase_day(day), raided=raided, pact=self.name,
+            period=period)),)
 
     @event("RaidRecorded")
     def _raided(self, by: str, against: str, unit: str, kind: str, on: date,
