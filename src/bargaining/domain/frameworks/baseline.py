@@ -17,6 +17,15 @@ from typing import Any
 
 import attrs
 
+from bargaining.domain.frameworks.baseline_kinds import (
+    UNRANKED,
+    default_category,
+    gives_clause,
+    is_indexed,
+    ranking_measure,
+    term_kind,
+    tier,
+)
 from bargaining.domain.frameworks.baseline_words import (
     agreement_phrase,
     clause_phrase,
@@ -28,22 +37,12 @@ from bargaining.domain.frameworks.evaluation import score
 from bargaining.domain.frameworks.framework import Category, Demand
 from bargaining.domain.frameworks.inflation import Inflation
 from bargaining.domain.frameworks.measures import (
-    Binds,
-    CompoundIncrease,
     Measure,
-    Protection,
-    Quantity,
-    TermLength,
 )
 from bargaining.domain.frameworks.terms import (
     Amount,
     Clause,
-    CostOfLiving,
-    GreaterOf,
-    Increases,
-    Indexed,
     Progression,
-    Raises,
     Terms,
     TermValue,
     Tiered,
@@ -187,13 +186,13 @@ def judge_against_agreement(
     held = agreement.terms.items if agreement.terms is not None else {}
     for key, value in held.items():
         demand = by_key.get(key)
-        category = demand.category if demand is not None else _default_category(value)
+        category = demand.category if demand is not None else default_category(value)
         measure = demand.measure if demand is not None else None
         lines.append(_tiers(partial(_term, key, value, measure, inflation),
                             terms.items.get(key), key, category))
     named = {c.name for c in agreement.clauses} | set(held)
     for key, value in terms.items.items():
-        if key not in named and _gives_clause(value):
+        if key not in named and gives_clause(value):
             demand = by_key.get(key)
             lines.append(BaselineLine.worded(
                 key, demand.category if demand is not None else None, Change.IMPROVES,
@@ -258,24 +257,24 @@ def _clause(clause: ContractClause, offered: Any) -> Judged:
 def _term(key: str, held: TermValue | Tiered, measure: Measure | None,
           inflation: Inflation | None, offered: Any) -> Judged:
     name = word(key)
-    if offered is None and _gives_clause(held):
+    if offered is None and gives_clause(held):
         return Change.KEEPS, Phrase.of(mark("carries over the {key} clause of the agreement in "
                                             "force (the offer leaves it)"), key=name)
     if offered is None:
         return Change.SILENT, Phrase.of(mark("says nothing on {key}: the agreement in force has "
                                              "{held}"), key=name,
                                         held=describe_phrase(held, measure, inflation))
-    kind = _kind(held, key, "the agreement in force")
-    if _kind(offered, key, "the offer") != kind:
+    kind = term_kind(held, key, "the agreement in force")
+    if term_kind(offered, key, "the offer") != kind:
         raise InvalidInput.worded("the offer's term for '{key}' is {name}, the agreement in "
                                   "force's is {name2}", key=key, name=type(offered).__name__,
-                                  name2=type(_tier(held)).__name__)
-    measure = _measure(key, kind, measure)
+                                  name2=type(tier(held)).__name__)
+    measure = ranking_measure(key, kind, measure)
     before = describe_phrase(held, measure, inflation)
     after = describe_phrase(offered, measure, inflation)
     keeps = Phrase.of(mark("keeps {key} at {before}"), key=name, before=before)
     if measure is None:
-        if score(_UNRANKED, held) == score(_UNRANKED, offered):
+        if score(UNRANKED, held) == score(UNRANKED, offered):
             return Change.KEEPS, keeps
         if kind == "years":
             return Change.CHANGES, Phrase.of(mark("changes {key} from {before} to {after}"),
@@ -312,7 +311,7 @@ def _wages(key: tuple[str, str], held: Any, offered: Any, better: bool, cut: boo
     """A raise smaller than the last one takes nothing the members have; a cut in pay (in
     real terms where the demand binds the real wage) or a lost cost-of-living adjustment
     does."""
-    if _indexed(held) and not _indexed(offered):
+    if is_indexed(held) and not is_indexed(offered):
         return Change.DROPS, Phrase.of(mark("drops the cost-of-living protection of the "
                                             "agreement in force ({key}: {figures} under the "
                                             "agreement in force)"), key=key, figures=figures)
@@ -325,77 +324,3 @@ def _wages(key: tuple[str, str], held: Any, offered: Any, better: bool, cut: boo
     return Change.CHANGES, Phrase.of(mark("raises {key} by less than the agreement in force: "
                                           "{figures} (a smaller raise, not a loss of what "
                                           "members have)"), key=key, figures=figures)
-
-
-def _indexed(value: Any) -> bool:
-    """Whether a wage term protects against inflation: a cost-of-living adjustment or a raise
-    indexed to it, in every tier."""
-    if isinstance(value, Tiered):
-        return _indexed(value.incumbents) and _indexed(value.new_hires)
-    steps = value.steps if isinstance(value, Raises) else ()
-    return any(isinstance(step, CostOfLiving | Indexed)
-               or (isinstance(step, GreaterOf)
-                   and (isinstance(step.first, Indexed) or isinstance(step.second, Indexed)))
-               for step in steps)
-
-
-_UNRANKED = Quantity("", 0, 0)
-
-
-def _tier(value: Any) -> Any:
-    return value.new_hires if isinstance(value, Tiered) else value
-
-
-def _kind(value: Any, key: str, whose: str) -> str:
-    value = _tier(value)
-    if isinstance(value, Increases | Raises):
-        return "wages"
-    if isinstance(value, Clause):
-        return "clause"
-    if isinstance(value, Amount):
-        return "quantity"
-    if isinstance(value, Progression):
-        return "progression"
-    if isinstance(value, Years):
-        return "years"
-    raise InvalidInput.worded("{whose}'s term for '{key}' is not a term: {value}",
-                              whose=whose, key=key, value=repr(value))
-
-
-_MEASURES: dict[str, type[Any]] = {"wages": CompoundIncrease, "clause": Protection,
-                                   "quantity": Quantity, "progression": Quantity,
-                                   "years": TermLength}
-
-
-def _measure(key: str, kind: str, measure: Measure | None) -> Measure | None:
-    """How a term is ranked: by its demand, else wages by the yearly rate, a clause present
-    above absent, progression by fewer years. A term's length is no gain members hold: a
-    longer or shorter one only changes."""
-    if measure is not None and not isinstance(measure, _MEASURES[kind]):
-        raise InvalidInput.worded("the demand '{key}' measures {kind}, and the term is {value}",
-                                  key=key, kind=measure.kind,
-                                  value='a clause' if kind == 'clause' else kind)
-    if measure is None or kind == "years":
-        if kind == "wages":
-            return CompoundIncrease(0, 0, binds=Binds.YEARLY)
-        if kind == "clause":
-            return Protection(key)
-        if kind == "progression":
-            return Quantity("years to the top rate", 0, 0, more_is_better=False)
-        return None
-    known: Measure = measure
-    return known
-
-
-def _default_category(value: Any) -> Category | None:
-    kind = _tier(value)
-    if isinstance(kind, Increases | Raises | Progression):
-        return Category.WAGES
-    return Category.TERM if isinstance(kind, Years) else None
-
-
-def _gives_clause(value: Any) -> bool:
-    return any(isinstance(v, Clause) and v.present
-               for v in ((value.incumbents, value.new_hires) if isinstance(value, Tiered)
-                         else (value,)))
-
