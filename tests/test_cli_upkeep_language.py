@@ -49,6 +49,7 @@ def test_verify_speaks_french(cli_store: str) -> None:  # noqa: F811
     assert by_env.stdout == french.stdout
     scripted = json.loads(bargaining("verify", "--json", "--lang", "fr", store=cli_store).stdout)
     assert scripted["intact"] is True and scripted["kind"] is None
+    assert scripted["message"] == english.stdout.rstrip("\n")  # a script's JSON stays English
 
 
 def test_a_broken_chain_is_reported_in_french(tmp_path: Path) -> None:
@@ -66,6 +67,7 @@ def test_a_broken_chain_is_reported_in_french(tmp_path: Path) -> None:
         "conservé (supprimé) (intact jusqu’à la position 2)\n")
     scripted = json.loads(bargaining("verify", "--json", "--lang", "fr", store=str(path)).stdout)
     assert (scripted["kind"], scripted["broken_at"]) == ("missing", 3)  # stable values
+    assert scripted["message"] == english.stdout.rstrip("\n")
 
 
 def test_chart_speaks_french(cli_store: str, tmp_path: Path) -> None:  # noqa: F811
@@ -74,11 +76,12 @@ def test_chart_speaks_french(cli_store: str, tmp_path: Path) -> None:  # noqa: F
     french = bargaining("chart", "timeline", str(svg), "--start", "2022-01-01", "--end",
                         "2022-12-31", "--language", "fr", store=cli_store)
     assert french.returncode == 0, french.stderr
-    assert french.stdout == f"le calendrier des échéances écrit dans {svg}\n"
+    assert _plain(french.stdout) == f"fichier écrit : le calendrier des échéances, dans {svg}\n"
     png = tmp_path / "wall.png"
     by_env = bargaining("chart", "wall", ids["campaign"], str(png), store=cli_store,
                         env={"BARGAINING_LANGUAGE": "fr"})
-    assert by_env.stdout == f"le tableau mural de la mobilisation écrit dans {png}\n"
+    assert _plain(by_env.stdout) == (
+        f"fichier écrit : le tableau mural de la mobilisation, dans {png}\n")
     english = bargaining("chart", "wall", ids["campaign"], str(png), store=cli_store)
     assert english.stdout == f"the readiness wall chart written to {png}\n"
     scripted = json.loads(bargaining("chart", "strike", ids["campaign"],

@@ -26,3 +26,11 @@ def test_a_role_is_quoted_with_no_break_spaces_inside_the_guillemets() -> None:
     with reading_in("fr"):
         assert by(Actor("s-1", "organizer")) == f"par «{NBSP}organizer{NBSP}»"
     assert by(Actor("s-1", "organizer")) == "by the organizer"
+
+
+def test_a_vote_joined_to_a_line_is_set_with_a_no_break_space_before_the_colon() -> None:
+    from bargaining.domain.shared.language import translate
+
+    with reading_in("fr"):
+        assert translate(": {vote}", vote="vote tenu") == f"{NBSP}: vote tenu"
+    assert translate(": {vote}", vote="vote held") == ": vote held"

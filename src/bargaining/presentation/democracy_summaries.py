@@ -210,7 +210,7 @@ def _proposed(e: Any, names: Names) -> str:
     line = translate("Amendment to version {version} of '{document}' moved on {on}, recorded "
                      "{by}", version=e.version, document=names(e.originator_id),
                      on=format_day(e.on), by=by(e.actor))
-    return line + ("" if e.vote is None else f": {vote_text(e.vote)}")
+    return line + ("" if e.vote is None else translate(": {vote}", vote=vote_text(e.vote)))
 
 
 @_summary(D.FeedbackGiven)

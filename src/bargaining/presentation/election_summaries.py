@@ -177,7 +177,7 @@ def _position(e: Any, names: Names) -> str:
                      caucus=names(e.originator_id), title=e.title, on=format_day(e.on),
                      by=by(e.actor))
     if e.vote is not None:
-        line += f": {vote_text(e.vote)}"
+        line += translate(": {vote}", vote=vote_text(e.vote))
     return line
 
 

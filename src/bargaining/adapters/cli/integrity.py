@@ -23,7 +23,7 @@ from bargaining.adapters.cli.common import (
     speaking,
 )
 from bargaining.application.integrity import IntegrityReport
-from bargaining.domain.shared.language import gettext
+from bargaining.domain.shared.language import gettext, reading_in
 from bargaining.infrastructure.store_audit import verify_store
 from bargaining.infrastructure.stores import DEFAULT_SQLITE_FILE, STORE_ENV
 
@@ -67,10 +67,13 @@ def verify(
 
 
 def _as_json(report: IntegrityReport) -> dict[str, object]:
+    """What a script reads: the same in every language (the message too, in English)."""
+    with reading_in("en"):
+        message = str(report)
     return {
         "intact": report.intact, "position": report.position, "checked": report.checked,
         "broken_at": report.broken_at, "kind": report.kind.value if report.kind else None,
         "detail": report.detail, "snapshots_checked": report.snapshots_checked,
         "tampered_snapshots": [str(t) for t in report.tampered_snapshots],
-        "message": str(report),  # in the reader's language; the other keys are stable
+        "message": message,
     }
