@@ -11,10 +11,13 @@ from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bargaining import Actor, BargainingApp, LawEffect
 from bargaining.domain.shared.flags import Flag, FlagRule
 from bargaining.domain.shared.language import reading_in
+from bargaining.domain.shared.phrases import Phrase, count, day, phrases
 from tests.conftest import POSTGRES_URL
 
 STEWARD = Actor("s-1", "steward")
@@ -106,3 +109,18 @@ def test_a_history_table_written_before_flags_kept_phrases_is_rebuilt_when_opene
 def test_a_flag_pair_written_before_phrases_reads_as_stored() -> None:
     flag = Flag.from_plain(["struck without a valid strike mandate", "no vote"])
     assert (flag.rule, flag.why, flag.wording) == (FlagRule.NO_VALID_MANDATE, "no vote", None)
+
+
+_WHYS = st.builds(
+    lambda n, d, inner: Phrase.of("{n} on {d}: {inner}", n=count(n), d=day(d),
+                                  inner=phrases([Phrase.of("{w}", w=w) for w in inner], "; ")),
+    st.integers(0, 10**9), st.dates(), st.lists(st.text(max_size=8), max_size=3))
+
+
+@given(_WHYS)
+def test_a_flag_kept_as_plain_text_comes_back_with_its_phrase(why: Phrase) -> None:
+    flag = Flag.worded(FlagRule.LAW_IN_FORCE, why)
+    back = Flag.from_plain(json.loads(json.dumps(flag.plain())))
+    assert back == flag and back.wording == why
+    with reading_in("fr"):
+        assert back.reads == why.read()
