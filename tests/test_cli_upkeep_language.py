@@ -88,3 +88,40 @@ def test_chart_speaks_french(cli_store: str, tmp_path: Path) -> None:  # noqa: F
                                      str(tmp_path / "s.svg"), "--json", "--lang", "fr",
                                      store=cli_store).stdout)
     assert scripted == {"chart": "the strike chart", "file": str(tmp_path / "s.svg")}
+
+
+def test_a_tampered_snapshot_is_named_in_french(tmp_path: Path) -> None:
+    from bargaining import Actor, BargainingApp
+    from bargaining.infrastructure.snapshots import HEADER
+
+    path = tmp_path / "snapshot.sqlite"
+    with BargainingApp(str(path)) as app:
+        unit = app.units.register(union="CUPE", local="79", employer="City of Toronto",
+                                  unit_name="Inside workers", headcount=100,
+                                  actor=Actor("s-1", "steward"))
+        for headcount in (101, 102):
+            app.units.change_headcount(unit, headcount, actor=Actor("s-1", "steward"))
+        app.eventsourcing.take_snapshot(unit)
+    with sqlite3.connect(path) as database:  # one byte of the snapshot's own bytes flipped
+        [(state,)] = database.execute("SELECT state FROM stored_snapshots").fetchall()
+        flipped = bytes(state[:HEADER + 1]) + bytes([state[HEADER + 1] ^ 1]) + state[HEADER + 2:]
+        database.execute("UPDATE stored_snapshots SET state = ?", (flipped,))
+    english = bargaining("verify", store=str(path))
+    french = bargaining("verify", "--lang", "fr", store=str(path))
+    assert english.returncode == french.returncode == 1, french.stderr
+    assert english.stdout == (
+        f"tampered snapshot: 1 snapshot(s) tampered with: the snapshot of record {unit} at "
+        f"version 3: its seal does not match this record at this version: it was copied from "
+        f"another record or version, or its bytes were changed; their records load from their "
+        f"events (the events are intact up to position 3, 3 events checked)\n")
+    assert _plain(french.stdout) == (
+        f"instantané altéré : 1 instantané(s) altéré(s) : l’instantané du dossier {unit} à la "
+        f"version 3 : son sceau ne correspond pas à ce dossier à cette version : il a été copié "
+        f"d’un autre dossier ou d’une autre version, ou ses octets ont été modifiés ; leurs "
+        f"dossiers se chargent à partir de leurs événements (les événements sont intacts "
+        f"jusqu’à la position 3, 3 événements vérifiés)\n")
+    scripted = json.loads(bargaining("verify", "--json", "--lang", "fr", store=str(path)).stdout)
+    assert scripted["message"] == english.stdout.rstrip("\n")  # a script's JSON stays English
+    assert scripted["tampered_snapshots"] == [
+        f"the snapshot of record {unit} at version 3: its seal does not match this record at "
+        f"this version: it was copied from another record or version, or its bytes were changed"]

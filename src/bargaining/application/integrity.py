@@ -27,7 +27,7 @@ import attrs
 
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.language import mark
-from bargaining.domain.shared.phrases import Phrase, figure, word
+from bargaining.domain.shared.phrases import Phrase, figure, phrases, word
 from bargaining.domain.shared.progress import Progress, Reporter, require_progress
 
 T = TypeVar("T")
@@ -123,10 +123,20 @@ class TamperedSnapshot:
 
     record_id: UUID
     version: int
+    #: English, as ``str`` and ``--json`` give it; :attr:`wording` reads it in the reader's
+    #: language.
     why: str
 
     def __str__(self) -> str:
         return f"the snapshot of record {self.record_id} at version {self.version}: {self.why}"
+
+    @property
+    def wording(self) -> Phrase:
+        """The snapshot named and why, read in the reader's language (its English is
+        ``str()``)."""
+        return Phrase.of(mark("the snapshot of record {record} at version {version}: {why}"),
+                         record=str(self.record_id), version=figure(self.version),
+                         why=Phrase.of(self.why))
 
 
 @attrs.frozen
@@ -334,8 +344,8 @@ def with_snapshots(report: IntegrityReport, found: SnapshotFindings) -> Integrit
                           unsealed_snapshots=found.unsealed, tampered_snapshots=found.tampered)
     if not report.intact or not found.tampered:
         return report
-    named = "; ".join(str(t) for t in found.tampered[:5])
-    values = {"count": figure(len(found.tampered)), "named": named}
+    values = {"count": figure(len(found.tampered)),
+              "named": phrases((t.wording for t in found.tampered[:5]), "; ")}
     if len(found.tampered) > 5:
         detail = Phrase.of(mark("{count} snapshot(s) tampered with: {named} (and {more} more); "
                                 "their records load from their events"),

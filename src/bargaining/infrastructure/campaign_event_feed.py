@@ -72,7 +72,7 @@ def change(event: Any) -> Change:
         return ("out", campaign, event.unit_id.hex, event.on.isoformat(),
                 _iso(event.on.fromordinal(end)) if end else _iso(back), part_day,
                 None if hours is None else str(hours),
-                [[f.rule.value, f.why] for f in getattr(event, "flags", ())])
+                [f.plain() for f in getattr(event, "flags", ())])
     return ("back", campaign, event.unit_id.hex, event.on.isoformat())
 
 

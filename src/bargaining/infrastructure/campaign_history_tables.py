@@ -21,7 +21,7 @@ from uuid import UUID
 from eventsourcing.persistence import PersistenceError
 
 from bargaining.domain.campaigns.counts import Counted, HeldTest, RecordedSpell
-from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.flags import Flag
 from bargaining.infrastructure.campaign_history_kept import KeptCounts
 from bargaining.infrastructure.errors import StoreError
 from bargaining.infrastructure.sealing import NameSealer
@@ -29,6 +29,9 @@ from bargaining.infrastructure.viewstore import ViewStore
 from bargaining.readmodels.participation.ports import Change
 
 NAME = "campaign_history"
+#: A row in the tracking table saying the spells' flags keep their phrases: tables made
+#: before it kept why in English only, and are rebuilt from the log once when first opened.
+WORDED = "campaign_spells_worded"
 
 
 class CampaignHistoryTables:
@@ -74,6 +77,20 @@ class CampaignHistoryTables:
             for statement in statements:
                 cursor.execute(self.store.sql(statement), (NAME,) if "?" in statement else ())
             self.kept.create(cursor)
+            cursor.execute(self.store.sql(f"INSERT INTO {self.tracking} (name, position)"
+                                          " VALUES (?, 1) ON CONFLICT (name) DO NOTHING"),
+                           (WORDED,))
+            if cursor.rowcount == 1:
+                cursor.execute(f"SELECT 1 FROM {self.spells} LIMIT 1")
+                if cursor.fetchall():
+                    self._forget(cursor)
+
+    def _forget(self, cursor: Any) -> None:
+        for table in (self.tests, self.counts, self.spells):
+            cursor.execute(f"DELETE FROM {table}")
+        self.kept.clear(cursor)
+        cursor.execute(self.store.sql(
+            f"UPDATE {self.tracking} SET position = 0 WHERE name = ?"), (NAME,))
 
     # ------------------------------------------------------------------ writing
 
@@ -134,11 +151,7 @@ class CampaignHistoryTables:
         """Forget everything and go back to the start of the log (for a rebuild)."""
         with self.store.transaction(commit=True) as cursor:
             self.store.lock_schema(cursor, shared=True)
-            for table in (self.tests, self.counts, self.spells):
-                cursor.execute(f"DELETE FROM {table}")
-            self.kept.clear(cursor)
-            cursor.execute(self.store.sql(
-                f"UPDATE {self.tracking} SET position = 0 WHERE name = ?"), (NAME,))
+            self._forget(cursor)
 
     # ------------------------------------------------------------------ reading
 
@@ -185,7 +198,7 @@ class CampaignHistoryTables:
         return [RecordedSpell(
             UUID(unit), date.fromisoformat(start), None if back is None else
             date.fromisoformat(back), bool(part_day), None if hours is None else Fraction(hours),
-            tuple(Flag(FlagRule(rule), why) for rule, why in json.loads(unseal(flags))),
+            tuple(Flag.from_plain(f) for f in json.loads(unseal(flags))),
         ) for unit, start, back, part_day, hours, flags in self.store.rows(
             f"SELECT unit_id, start, back_on, part_day, hours, flags FROM {self.spells}"
             " WHERE campaign_id = ? ORDER BY unit_id, start", (campaign.hex,))]

@@ -43,6 +43,7 @@ from eventsourcing.persistence import (
 )
 
 from bargaining.application.integrity import SnapshotFindings, TamperedSnapshot, event_digest
+from bargaining.domain.shared.language import mark
 from bargaining.infrastructure.errors import StoreError
 
 _log = logging.getLogger("bargaining")
@@ -80,22 +81,23 @@ class Seal:
                            state)
 
     def problem(self, stored: StoredEvent, event: StoredEvent | None) -> str | None:
-        """Why a stored snapshot may not be used (``None`` if its seal holds). ``event`` is
+        """Why a stored snapshot may not be used (``None`` if its seal holds), in English and
+        marked for the catalog (a report words it in the reader's language). ``event`` is
         the record's stored event at the snapshot's version (``None`` if there is none)."""
         if not is_sealed(stored.state):
             return UNSEALED
         if event is None or event.originator_version != stored.originator_version:
-            return ("its record has no event at its version: it was put under another record "
-                    "or a version the record never reached")
+            return mark("its record has no event at its version: it was put under another "
+                        "record or a version the record never reached")
         digest, mac = stored.state[8:40], stored.state[40:HEADER]
         binding = self._binding(stored, stored.state[HEADER:], event)
         if not hmac.compare_digest(hashlib.sha256(binding).digest(), digest):
-            return ("its seal does not match this record at this version: it was copied from "
-                    "another record or version, or its bytes were changed")
+            return mark("its seal does not match this record at this version: it was copied "
+                        "from another record or version, or its bytes were changed")
         if self._key is not None and not hmac.compare_digest(
                 hmac.new(self._key, binding, hashlib.sha256).digest(), mac):
-            return ("its keyed seal does not match: it was sealed again by someone without "
-                    "the encryption key")
+            return mark("its keyed seal does not match: it was sealed again by someone "
+                        "without the encryption key")
         return None
 
     @staticmethod

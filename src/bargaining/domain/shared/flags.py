@@ -10,6 +10,8 @@ deemed never in force), so they are derived whenever the record is read.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -83,6 +85,19 @@ class Flag:
     def worded(cls, rule: FlagRule, why: Phrase) -> Flag:
         """A flag whose why is a phrase, read in the reader's language."""
         return cls(rule, why.english(), why)
+
+    def plain(self) -> list[Any]:
+        """The flag as plain JSON values, for a read model's table: ``[rule, why]``, and
+        the phrase after them when the flag has one; :meth:`from_plain` reads both forms."""
+        found: list[Any] = [self.rule.value, self.why]
+        return found if self.wording is None else [*found, self.wording.plain()]
+
+    @classmethod
+    def from_plain(cls, stored: Sequence[Any]) -> Flag:
+        """A flag back from :meth:`plain` (a ``[rule, why]`` pair written before flags kept
+        their phrase reads as stored, in English)."""
+        rule, why, *wording = stored
+        return cls(FlagRule(rule), why, Phrase.from_plain(wording[0]) if wording else None)
 
     @property
     def reads(self) -> str:

@@ -83,6 +83,39 @@ class Phrase:
     def __str__(self) -> str:
         return self.read()
 
+    def plain(self) -> list[Any]:
+        """The phrase as plain JSON values (a nested phrase too), for a table that keeps it
+        as text: ``[message, [[name, kind, value], ...]]``; :meth:`from_plain` reads it."""
+        return [self.message, [[name, kind, _plain(kind, value)]
+                               for name, kind, value in self.values]]
+
+    @classmethod
+    def from_plain(cls, stored: Any) -> Phrase:
+        """A phrase back from :meth:`plain`."""
+        message, values = stored
+        return cls(str(message), tuple((str(name), str(kind), _unplain(kind, value))
+                                       for name, kind, value in values))
+
+
+def _plain(kind: str, value: Any) -> Any:
+    if kind == "phrase" and isinstance(value, Phrase):
+        return value.plain()
+    if kind == "phrases":
+        separator, *items = value
+        return [separator, *(item.plain() if isinstance(item, Phrase) else item
+                             for item in items)]
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _unplain(kind: str, value: Any) -> Any:
+    if kind == "phrase" and isinstance(value, list):
+        return Phrase.from_plain(value)
+    if kind == "phrases":
+        separator, *items = value
+        return [separator, *(Phrase.from_plain(item) if isinstance(item, list) else item
+                             for item in items)]
+    return value
+
 
 def percent(value: Decimal) -> tuple[str, str]:
     """A percentage (the English ``2.5%``, the French ``2,5 %``)."""

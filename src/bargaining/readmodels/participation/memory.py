@@ -12,7 +12,7 @@ from fractions import Fraction
 from uuid import UUID
 
 from bargaining.domain.campaigns.counts import Counted, HeldTest, RecordedSpell
-from bargaining.domain.shared.flags import Flag, FlagRule
+from bargaining.domain.shared.flags import Flag
 from bargaining.readmodels.participation.ports import Change
 
 
@@ -46,7 +46,7 @@ class MemoryHistory:
             UUID(str(unit)), date.fromisoformat(str(start)),
             None if back is None else date.fromisoformat(str(back)), bool(part_day),
             None if hours is None else Fraction(str(hours)),
-            tuple(Flag(FlagRule(rule), why) for rule, why in json.loads(json.dumps(flags))),
+            tuple(Flag.from_plain(f) for f in json.loads(json.dumps(flags))),
         ) for (unit, start, back, part_day, hours, flags) in sorted(
             spells.values(), key=lambda s: (str(s[0]), str(s[1])))]
 

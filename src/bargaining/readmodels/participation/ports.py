@@ -20,7 +20,8 @@ from bargaining.domain.campaigns.counts import Counted, HeldTest, RecordedSpell
 #:   text), day held (ISO), eligible, participants, passed, and its counts, each (unit id hex,
 #:   work group or None, eligible, participants) in the order recorded
 #: - ``"out"``: campaign id, unit id, first day out, day back or None (a part-day walkout: the
-#:   next day), part of a day, hours (text) or None, flags as [rule, why] pairs
+#:   next day), part of a day, hours (text) or None, flags as ``Flag.plain`` lists ([rule,
+#:   why], and the why's phrase after them when it has one)
 #: - ``"back"``: campaign id, unit id, the day back (of the spell it is out on)
 Change = tuple[Any, ...]
 
