@@ -225,6 +225,18 @@ def test_a_walkout_while_the_agreement_is_in_force_is_flagged(app: BargainingApp
     assert first.describe().startswith("CUPE OSBCU, Ontario school boards (Education workers) "
                                        "walked out for part of 2022-06-15, 2 hours; flagged: ")
     assert "walked out for part of 2022-06-15 (2 hours)" in app.history.of(campaign)[2].summary
+    with app.reading("fr"):
+        french = first.describe().replace("\N{NO-BREAK SPACE}", " ")
+        assert french.startswith("CUPE OSBCU, Ontario school boards (Education workers) a "
+                                 "débrayé une partie du 15 juin 2022, 2 heures ; signalé : ")
+        assert "walked out" not in french and "flagged" not in french
+        second = app.campaigns.job_actions(campaign)[1].describe()
+        assert second.replace("\N{NO-BREAK SPACE}", " ").startswith(
+            "CUPE OSBCU, Ontario school boards (Education workers) a fait grève le 1er "
+            "septembre 2022, toujours en grève ; signalé : ")
+    assert app.campaigns.job_actions(campaign)[1].describe().startswith(
+        "CUPE OSBCU, Ontario school boards (Education workers) walked out on 2022-09-01, "
+        "still out; flagged: ")
 
 
 def test_a_concluded_campaign_records_back_filled_walkouts_up_to_its_conclusion(

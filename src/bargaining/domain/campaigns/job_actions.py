@@ -30,7 +30,13 @@ from bargaining.domain.campaigns.queries import CampaignRecord
 from bargaining.domain.campaigns.timeline import CampaignStatus, last_on
 from bargaining.domain.shared.errors import InvalidInput
 from bargaining.domain.shared.flags import Flag, FlagRule
-from bargaining.domain.shared.language import mark
+from bargaining.domain.shared.language import (
+    Language,
+    current_language,
+    format_day,
+    mark,
+    translate,
+)
 from bargaining.domain.shared.phrases import Phrase, figure, word
 from bargaining.domain.shared.phrases import day as phrase_day
 from bargaining.domain.units.agreement import CollectiveAgreement, agreement_on
@@ -128,17 +134,30 @@ class JobAction:
         return self.walked_out <= on and (self.back_on is None or on < self.back_on)
 
     def describe(self) -> str:
-        """'CUPE OSBCU, … walked out on 2022-11-04, back on 2022-11-08; flagged: …'."""
+        """'CUPE OSBCU, … walked out on 2022-11-04, back on 2022-11-08; flagged: …', in the
+        reader's language (English days as ISO, as released)."""
+        walked_out = format_day(self.walked_out)
         if self.part_day:
-            hours = f", {float(self.hours):g} hours" if self.hours else ""
-            when = f"walked out for part of {self.walked_out}{hours}"
+            hours = (translate(", {hours} hours", hours=_hours(self.hours)) if self.hours
+                     else "")
+            text = translate("{label} walked out for part of {on}{hours}", label=self.label,
+                             on=walked_out, hours=hours)
+        elif self.back_on:
+            text = translate("{label} walked out on {on}, back on {back}", label=self.label,
+                             on=walked_out, back=format_day(self.back_on))
         else:
-            back = f"back on {self.back_on}" if self.back_on else "still out"
-            when = f"walked out on {self.walked_out}, {back}"
-        text = f"{self.label} {when}"
+            text = translate("{label} walked out on {on}, still out", label=self.label,
+                             on=walked_out)
         if self.flags:
-            text += "; flagged: " + "; ".join(f.describe() for f in self.flags)
+            text += translate("; flagged: {why}",
+                              why="; ".join(f.describe() for f in self.flags))
         return text
+
+
+def _hours(hours: Fraction | None) -> str:
+    """Hours as released in English (``2``, ``2.5``), with a decimal comma in French."""
+    written = f"{float(hours or 0):g}"
+    return written if current_language() is Language.ENGLISH else written.replace(".", ",")
 
 
 #: Flags from outside the campaign for a unit on a day (the agreement rule, laws, the legal
