@@ -34,3 +34,23 @@ def test_a_vote_joined_to_a_line_is_set_with_a_no_break_space_before_the_colon()
     with reading_in("fr"):
         assert translate(": {vote}", vote="vote tenu") == f"{NBSP}: vote tenu"
     assert translate(": {vote}", vote="vote held") == ": vote held"
+
+
+def test_a_failed_vote_named_in_a_refusal_reads_in_the_refusals_language() -> None:
+    """A refusal that names the vote it rests on words that vote in the reader's language;
+    its English is the vote's explanation as released."""
+    from datetime import date
+
+    import pytest
+
+    from bargaining import RuleViolation, Tally, Vote
+    from bargaining.domain.coordination.cluster_rules import check_sign_off
+
+    lost = Vote(date(2025, 4, 1), Tally(eligible=100, cast=90, yes=40, no=50))
+    with pytest.raises(RuleViolation) as refused:
+        check_sign_off(lost, True, None)
+    assert refused.value.args[0] == f"the committee's vote did not carry ({lost.explain()})"
+    french = refused.value.in_language("fr").replace(NBSP, " ")
+    with reading_in("fr"):
+        assert lost.phrase().read().replace(NBSP, " ") in french
+    assert lost.explain() not in french

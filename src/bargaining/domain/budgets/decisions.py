@@ -37,5 +37,5 @@ def require_carried(vote: object, body: Body, what: str) -> Vote:
     if not vote.passed:
         raise RuleViolation.worded("{what} needs a carried vote of the {describe}; this one "
                                    "failed ({explain})",
-                                   what=what, describe=body.describe(), explain=vote.explain())
+                                   what=what, describe=body.describe(), explain=vote.phrase())
     return vote

@@ -83,4 +83,4 @@ def check_sign_off(vote: object, approved: object, on: object | None) -> None:
         raise InvalidInput.worded("a sign-off decision approves (True) or refuses (False)")
     if approved and not vote.passed:
         raise RuleViolation.worded("the committee's vote did not carry ({explain})",
-                                   explain=vote.explain())
+                                   explain=vote.phrase())

@@ -157,7 +157,7 @@ class Caucus(Aggregate):
                 raise InvalidInput.worded("a position's vote is a Vote")
             if not vote.passed:
                 raise RuleViolation.worded("a position is adopted by a carried vote; this one "
-                                           "failed ({explain})", explain=vote.explain())
+                                           "failed ({explain})", explain=vote.phrase())
             if vote.held_on != day:
                 raise InvalidInput.worded("the vote was held on {held_on}, not on {day}",
                                           held_on=vote.held_on, day=day)

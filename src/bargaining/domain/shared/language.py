@@ -211,7 +211,7 @@ def in_reader_words(message: str, values: Mapping[str, object],
     errors' catalog. Its values are written for the reader by their placeholder and type:
     ``{count:,}`` (a number with thousands separated) as the language writes numbers, a date
     as :func:`format_day` writes it, a :class:`~bargaining.domain.shared.errors.Term`
-    translated; anything else as ``format()`` writes it (its English as in an f-string)."""
+    translated, a phrase (a vote's ``phrase()``) read in the language; anything else as ``format()`` writes it (its English as in an f-string)."""
     with reading_in(language) as chosen:
         template = message if chosen is Language.ENGLISH else _error_text(chosen, message)
         written: list[str] = []
@@ -242,6 +242,8 @@ def _written(value: object, spec: str, conversion: str | None) -> str:
         return format_number(value)
     elif type(value) is date and not spec:
         return format_day(value)
+    elif not spec and hasattr(value, "english") and callable(read := getattr(value, "read", None)):
+        return str(read())  # a phrase (a vote's result), worded for the reader
     return format(value, spec)
 
 
