@@ -211,7 +211,8 @@ def in_reader_words(message: str, values: Mapping[str, object],
     errors' catalog. Its values are written for the reader by their placeholder and type:
     ``{count:,}`` (a number with thousands separated) as the language writes numbers, a date
     as :func:`format_day` writes it, a :class:`~bargaining.domain.shared.errors.Term`
-    translated, a phrase (a vote's ``phrase()``) read in the language; anything else as ``format()`` writes it (its English as in an f-string)."""
+    translated, a phrase (a vote's ``phrase()``) read in the language; anything else as
+    ``format()`` writes it (its English as in an f-string)."""
     with reading_in(language) as chosen:
         template = message if chosen is Language.ENGLISH else _error_text(chosen, message)
         written: list[str] = []
