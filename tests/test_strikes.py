@@ -228,7 +228,7 @@ def test_a_walkout_while_the_agreement_is_in_force_is_flagged(app: BargainingApp
     with app.reading("fr"):
         french = first.describe().replace("\N{NO-BREAK SPACE}", " ")
         assert french.startswith("CUPE OSBCU, Ontario school boards (Education workers) a "
-                                 "débrayé une partie du 15 juin 2022, 2 heures ; signalé : ")
+                                 "débrayé une partie du 15 juin 2022, 2 h ; signalé : ")
         assert "walked out" not in french and "flagged" not in french
         second = app.campaigns.job_actions(campaign)[1].describe()
         assert second.replace("\N{NO-BREAK SPACE}", " ").startswith(
