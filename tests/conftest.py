@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bargaining import Actor, BargainingApp
+from bargaining import Actor, BargainingApp, ReadPolicy
 
 POSTGRES_URL = os.environ.get(
     "BARGAINING_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -122,3 +122,33 @@ def memory_app() -> Iterator[BargainingApp]:
 @pytest.fixture
 def steward() -> Actor:
     return Actor("org-1", "data steward")
+
+
+# Two applications (as two processes do) on one store on disk, each with its own cache of keys.
+
+#: Sees every person's data, so that a test can tell "shown" from "erased".
+SEES_ALL = ReadPolicy(organizers_only=False)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def shared_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A store on disk, which two applications (or processes) open at once."""
+    if request.param == "sqlite":
+        return str(tmp_path / "events.sqlite")
+    schema = request.getfixturevalue("pg_schema")
+    return f"{POSTGRES_URL}?schema={schema}"
+
+
+@pytest.fixture
+def opened(shared_store: str) -> Iterator[Callable[[], BargainingApp]]:
+    """Opens applications on the shared store; all are closed afterwards."""
+    apps: list[BargainingApp] = []
+
+    def _open() -> BargainingApp:
+        app = BargainingApp(shared_store, read_policy=SEES_ALL)
+        apps.append(app)
+        return app
+
+    yield _open
+    for app in apps:
+        app.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,42 +24,16 @@ from bargaining import (
     ErasedMeanwhile,
     PersonalData,
     Reader,
-    ReadPolicy,
     RedactionReason,
 )
-from tests.conftest import POSTGRES_URL
+from tests.conftest import SEES_ALL
 from tests.personal_records import WorkerContact, open_contact
 
 ORGANIZER = Actor("org-7", "organizer")
 STEWARD = Actor("ds-1", "data steward")
 MARIE = PersonalData("w-17", name="Marie Tremblay", contact="514-555-0101", assessment=2)
 LUC = PersonalData("w-18", name="Luc Gagnon", assessment=1)
-#: Sees every person's data, so that a test can tell "shown" from "erased".
-SEES_ALL = ReadPolicy(organizers_only=False)
 READER = Reader(ORGANIZER.id, "organizer")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A store on disk, which two applications (or processes) open at once."""
-    if request.param == "sqlite":
-        return str(tmp_path / "events.sqlite")
-    schema = request.getfixturevalue("pg_schema")
-    return f"{POSTGRES_URL}?schema={schema}"
-
-
-@pytest.fixture
-def opened(shared_store: str) -> Iterator[Callable[[], BargainingApp]]:
-    apps: list[BargainingApp] = []
-
-    def _open() -> BargainingApp:
-        app = BargainingApp(shared_store, read_policy=SEES_ALL)
-        apps.append(app)
-        return app
-
-    yield _open
-    for app in apps:
-        app.close()
 
 
 def worker_shown(app: BargainingApp, contact: UUID, version: int = 1) -> Any:

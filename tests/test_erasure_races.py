@@ -14,9 +14,8 @@ test is deterministic:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -27,10 +26,8 @@ from bargaining import (
     BargainingApp,
     PersonalData,
     Reader,
-    ReadPolicy,
     RedactionReason,
 )
-from tests.conftest import POSTGRES_URL
 from tests.personal_records import KeptNote, WorkerContact, open_contact
 
 ORGANIZER = Actor("org-7", "organizer")
@@ -38,36 +35,12 @@ STEWARD = Actor("ds-1", "data steward")
 MARIE = PersonalData("w-17", name="Marie Tremblay")
 LUC = PersonalData("w-18", name="Luc Gagnon")
 ANA = PersonalData("w-19", name="Ana Pereira")
-SEES_ALL = ReadPolicy(organizers_only=False)
 READER = Reader(ORGANIZER.id, "organizer")
 REASON = "Marie on nights is wavering"
 #: How long the hook lets the other process's redaction run before the snapshot goes on.
 #: Without the fix it commits at once; with it, it waits for the snapshot's transaction
 #: (either order leaves the redacted text unreadable, which is what the test checks).
 REDACTION_WAIT = 1.0
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def shared_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A store on disk, which two applications open at once."""
-    if request.param == "sqlite":
-        return str(tmp_path / "events.sqlite")
-    schema = request.getfixturevalue("pg_schema")
-    return f"{POSTGRES_URL}?schema={schema}"
-
-
-@pytest.fixture
-def opened(shared_store: str) -> Iterator[Callable[[], BargainingApp]]:
-    apps: list[BargainingApp] = []
-
-    def _open() -> BargainingApp:
-        app = BargainingApp(shared_store, read_policy=SEES_ALL)
-        apps.append(app)
-        return app
-
-    yield _open
-    for app in apps:
-        app.close()
 
 
 def note_with_reason(app: BargainingApp) -> UUID:

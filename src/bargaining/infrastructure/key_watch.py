@@ -53,10 +53,15 @@ class ErasureWatch:
     hidden: dict[Any, bool]
     erased_people: dict[str, bool]
 
+    #: The erasure generation each record in memory was read at (``stamp``), by ``id()``.
+    _stamps: dict[int, tuple[weakref.ref[Any], int]]
+
     def _table(self) -> KeyTable:
+        """The key table (the vault, :class:`~.person_keys.PersonKeys`, provides it)."""
         raise NotImplementedError
 
     def _evict(self, owners: set[str]) -> None:
+        """Forget the owners' cached keys (the vault provides it)."""
         raise NotImplementedError
 
     def _keep(self, cache: str, key: Any, found: bool, epoch: int) -> None:
@@ -73,7 +78,7 @@ class ErasureWatch:
         unless it is already remembered: its state holds what was readable then."""
         key = id(record)
         with self._lock:
-            stamps = self.__dict__.setdefault("_stamps", {})
+            stamps = self._stamps
             found = stamps.get(key)
             if found is not None and found[0]() is record:
                 return
@@ -89,7 +94,7 @@ class ErasureWatch:
         the store, where that reads as erased, and not from memory. A record not stamped is
         not vouched for."""
         with self._lock:
-            found = self.__dict__.get("_stamps", {}).get(id(record))
+            found = self._stamps.get(id(record))
             return found is None or found[0]() is not record or found[1] != self._seen
 
 

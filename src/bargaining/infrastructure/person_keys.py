@@ -100,6 +100,7 @@ class PersonKeys(ErasureWatch):
         self.recorded: Callable[[uuid.UUID], bool] | None = None
         #: People known to be erased (or not), for text bound to them stored in clear.
         self.erased_people: dict[str, bool] = {}
+        self._stamps = {}
         #: The erasure generation last read: every cached key was read when it was this or more.
         self._seen = 0
         #: Bumped whenever cached keys are forgotten: a key read from the table outside the
